@@ -1,0 +1,287 @@
+// Package knowledge holds what planlint knows about GitLab releases: the
+// release table, the required upgrade stops, conditional stops, and the
+// algorithm that turns them into an upgrade path.
+//
+// Every fact lives in an embedded data file under data/ that names its
+// source and date; refreshing knowledge is a data change, not a code change.
+package knowledge
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Source describes where one data file came from.
+type Source struct {
+	File   string // file name under data/, or the path given by the user
+	Origin string // where the facts were read
+	Date   string // YYYY-MM-DD the facts were read, "" if unknown
+}
+
+// Base is one consistent set of knowledge. A Base is immutable once built
+// and safe for concurrent use.
+type Base struct {
+	Releases    *Releases
+	Stops       []Stop
+	Conditional map[string]Conditional // by "major.minor"
+	Sources     []Source
+}
+
+var (
+	defaultOnce sync.Once
+	defaultBase *Base
+	defaultErr  error
+)
+
+// Default returns the knowledge embedded in the binary.
+func Default() *Base {
+	defaultOnce.Do(func() {
+		defaultBase, defaultErr = load()
+	})
+	if defaultErr != nil {
+		// The embedded data is checked by tests; failing here is a build bug.
+		panic("knowledge: embedded data is broken: " + defaultErr.Error())
+	}
+	return defaultBase
+}
+
+func load() (*Base, error) {
+	b := &Base{}
+	rel, err := dataFS.ReadFile("data/releases.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if b.Releases, err = ParseReleases(rel); err != nil {
+		return nil, fmt.Errorf("releases.tsv: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("releases.tsv", rel))
+
+	up, err := dataFS.ReadFile("data/upgrade_path.yml")
+	if err != nil {
+		return nil, err
+	}
+	if b.Stops, err = ParseUpgradePath(up); err != nil {
+		return nil, fmt.Errorf("upgrade_path.yml: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("upgrade_path.yml", up))
+
+	cs, err := dataFS.ReadFile("data/conditional_stops.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if b.Conditional, err = parseConditional(cs); err != nil {
+		return nil, fmt.Errorf("conditional_stops.yaml: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("conditional_stops.yaml", cs))
+	return b, nil
+}
+
+// WithStops returns a copy of b that uses stops as the required-stop list,
+// for example from a newer upstream upgrade_path.yml.
+func (b *Base) WithStops(stops []Stop, src Source) *Base {
+	c := *b
+	c.Stops = stops
+	c.Sources = append([]Source(nil), b.Sources...)
+	for i := range c.Sources {
+		if c.Sources[i].File == "upgrade_path.yml" {
+			c.Sources[i] = src
+		}
+	}
+	return &c
+}
+
+// DataDate returns the date of the release table, the knowledge that ages
+// fastest.
+func (b *Base) DataDate() time.Time { return b.Releases.Date }
+
+// headerSource reads "# source:" and "# date:" lines at the top of a data
+// file.
+func headerSource(name string, data []byte) Source {
+	s := Source{File: name}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "#") {
+			if strings.TrimSpace(line) == "" || line == "---" {
+				continue
+			}
+			break
+		}
+		body := strings.TrimSpace(strings.TrimPrefix(line, "#"))
+		switch {
+		case strings.HasPrefix(body, "source:"):
+			s.Origin = strings.TrimSpace(strings.TrimPrefix(body, "source:"))
+		case strings.HasPrefix(body, "date:"):
+			s.Date = strings.TrimSpace(strings.TrimPrefix(body, "date:"))
+		}
+	}
+	return s
+}
+
+// Stop is one entry of the required-stop list.
+type Stop struct {
+	Major, Minor int
+	// Conditional is true when only some instances need the stop.
+	Conditional bool
+	// Comment is the list's own note, if any.
+	Comment string
+}
+
+// Line returns the stop's minor release line.
+func (s Stop) Line() glversion.Version { return glversion.NewMinor(s.Major, s.Minor) }
+
+// ParseUpgradePath reads a required-stop list in the format of GitLab's
+// config/upgrade_path.yml.
+func ParseUpgradePath(data []byte) ([]Stop, error) {
+	var raw []struct {
+		Major    *int   `yaml:"major"`
+		Minor    *int   `yaml:"minor"`
+		Comments string `yaml:"comments"`
+	}
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("not an upgrade path list: %v", firstLine(err.Error()))
+	}
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("no stops in the upgrade path list")
+	}
+	stops := make([]Stop, 0, len(raw))
+	for i, r := range raw {
+		if r.Major == nil || r.Minor == nil {
+			return nil, fmt.Errorf("entry %d has no major or minor", i+1)
+		}
+		if *r.Major < 1 || *r.Major > 99 || *r.Minor < 0 || *r.Minor > 99 {
+			return nil, fmt.Errorf("entry %d: %d.%d is not a GitLab version", i+1, *r.Major, *r.Minor)
+		}
+		stops = append(stops, Stop{
+			Major:       *r.Major,
+			Minor:       *r.Minor,
+			Conditional: strings.Contains(strings.ToLower(r.Comments), "conditional"),
+			Comment:     r.Comments,
+		})
+	}
+	sort.SliceStable(stops, func(i, j int) bool { return stops[i].Line().CompareMinor(stops[j].Line()) < 0 })
+	return stops, nil
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// Conditional describes a stop that only some instances must make.
+type Conditional struct {
+	Stop        glversion.Version // minor line
+	Fact        string            // the plan fact that decides it
+	Condition   string            // who needs the stop
+	Check       string            // how to find out
+	AppliesFrom glversion.Version // paths starting below this never need it
+	AppliesTo   glversion.Version
+}
+
+func parseConditional(data []byte) (map[string]Conditional, error) {
+	var raw []struct {
+		Stop        string `yaml:"stop"`
+		Fact        string `yaml:"fact"`
+		Condition   string `yaml:"condition"`
+		Check       string `yaml:"check"`
+		AppliesFrom string `yaml:"applies_from"`
+		AppliesTo   string `yaml:"applies_to"`
+	}
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[string]Conditional, len(raw))
+	for _, r := range raw {
+		s, err := glversion.Parse(r.Stop)
+		if err != nil {
+			return nil, err
+		}
+		c := Conditional{Stop: s, Fact: r.Fact, Condition: r.Condition, Check: r.Check}
+		if c.AppliesFrom, err = glversion.Parse(r.AppliesFrom); err != nil {
+			return nil, err
+		}
+		if c.AppliesTo, err = glversion.Parse(r.AppliesTo); err != nil {
+			return nil, err
+		}
+		out[s.MinorString()] = c
+	}
+	return out, nil
+}
+
+// RequiredStops returns the unconditional stops whose minor lies strictly
+// between the minors of from and to, and that have a release.
+func (b *Base) RequiredStops(from, to glversion.Version) []Stop {
+	var out []Stop
+	for _, s := range b.Stops {
+		if s.Conditional {
+			continue
+		}
+		l := s.Line()
+		if l.CompareMinor(from) > 0 && l.CompareMinor(to) < 0 {
+			if _, ok := b.Releases.Latest(l); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// ConditionalStops returns the conditional stops whose minor lies strictly
+// between the minors of from and to and whose condition can arise on such
+// a path, in version order.
+func (b *Base) ConditionalStops(from, to glversion.Version) []Conditional {
+	var out []Conditional
+	seen := map[string]bool{}
+	add := func(l glversion.Version) {
+		key := l.MinorString()
+		if seen[key] || l.CompareMinor(from) <= 0 || l.CompareMinor(to) >= 0 {
+			return
+		}
+		if _, ok := b.Releases.Latest(l); !ok {
+			return
+		}
+		c, ok := b.Conditional[key]
+		if !ok {
+			c = Conditional{Stop: l, Condition: "the required-stop list marks this stop as conditional"}
+		}
+		seen[key] = true
+		out = append(out, c)
+	}
+	for _, s := range b.Stops {
+		if s.Conditional {
+			add(s.Line())
+		}
+	}
+	for _, c := range b.Conditional {
+		if !b.IsRequiredStop(c.Stop) {
+			add(c.Stop)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Stop.CompareMinor(out[j].Stop) < 0 })
+	return out
+}
+
+// IsRequiredStop reports whether the minor line of v is an unconditional
+// required stop.
+func (b *Base) IsRequiredStop(v glversion.Version) bool {
+	for _, s := range b.Stops {
+		if !s.Conditional && s.Line().CompareMinor(v) == 0 {
+			return true
+		}
+	}
+	return false
+}
