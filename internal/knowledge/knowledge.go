@@ -36,6 +36,7 @@ type Base struct {
 	Releases    *Releases
 	Stops       []Stop
 	Conditional map[string]Conditional // by "major.minor"
+	Charts      *Charts
 	Sources     []Source
 }
 
@@ -85,6 +86,15 @@ func load() (*Base, error) {
 		return nil, fmt.Errorf("conditional_stops.yaml: %w", err)
 	}
 	b.Sources = append(b.Sources, headerSource("conditional_stops.yaml", cs))
+
+	ch, err := dataFS.ReadFile("data/helm_chart_versions.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if b.Charts, err = ParseCharts(ch); err != nil {
+		return nil, fmt.Errorf("helm_chart_versions.tsv: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("helm_chart_versions.tsv", ch))
 	return b, nil
 }
 

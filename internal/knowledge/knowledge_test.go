@@ -115,3 +115,20 @@ func TestParseUpgradePath(t *testing.T) {
 		}
 	}
 }
+
+func TestCharts(t *testing.T) {
+	c := Default().Charts
+	tests := []struct {
+		chart, gitlab string
+		exact         bool
+	}{
+		{"8.7.3", "17.7.1", true}, {"6.5.4", "15.5.3", true}, {"9.9.1", "18.9.1", true},
+		{"10.1.2", "19.1", false}, {"9.11.0", "18.11", false},
+	}
+	for _, tt := range tests {
+		v, exact, ok := c.GitLab(mustV(t, tt.chart))
+		if !ok || v.String() != tt.gitlab || exact != tt.exact {
+			t.Errorf("chart %s -> %v exact=%v ok=%v, want %s exact=%v", tt.chart, v, exact, ok, tt.gitlab, tt.exact)
+		}
+	}
+}

@@ -1,0 +1,283 @@
+// Command planlint reviews GitLab upgrade and rollback plans written in
+// markdown, the way GitLab Support reviews them.
+//
+//	planlint lint [flags] PATH...     lint plans (files, or directories of *.md)
+//	planlint path FROM TO [flags]     print the upgrade path between two versions
+//	planlint rules                    list the rules
+//	planlint version                  print the version and data dates
+//
+// Exit codes: 0 nothing at or above the fail level, 1 findings at or
+// above it, 2 usage error or unreadable input.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/internal/report"
+	"github.com/planlint/planlint/lint"
+	"github.com/planlint/planlint/rules"
+	"golang.org/x/term"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+const usage = `usage:
+  planlint lint [--format text|json] [--today YYYY-MM-DD] [--fail-level error|warning|info|none] [--upgrade-path FILE] PATH...
+  planlint path FROM TO [--format text|json] [--zero-downtime]
+  planlint rules
+  planlint version
+`
+
+// exitError carries an exit code.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: 2, msg: fmt.Sprintf(format, args...)}
+}
+
+func main() {
+	code, err := run(os.Args[1:], os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "planlint: "+err.Error())
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code = ee.code
+		} else {
+			code = 2
+		}
+	}
+	os.Exit(code)
+}
+
+func run(args []string, stdout, stderr io.Writer) (int, error) {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2, nil
+	}
+	switch args[0] {
+	case "lint":
+		return runLint(args[1:], stdout, stderr)
+	case "path":
+		return runPath(args[1:], stdout)
+	case "rules":
+		return runRules(stdout)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "planlint %s (GitLab release data of %s)\n", version, lint.Knowledge().DataDate().Format(time.DateOnly))
+		return 0, nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0, nil
+	}
+	return 2, usageErr("unknown command %q\n%s", args[0], usage)
+}
+
+// parseInterleaved parses flags that may come before or after positional
+// arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func runLint(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlagSet("lint")
+	format := fs.String("format", "text", "")
+	todayStr := fs.String("today", "", "")
+	failLevel := fs.String("fail-level", "error", "")
+	upgradePath := fs.String("upgrade-path", "", "")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2, usageErr("lint: %v\n%s", err, usage)
+	}
+	if len(paths) == 0 {
+		return 2, usageErr("lint: no plan given: pass one or more markdown files or directories\n%s", usage)
+	}
+	if *format != "text" && *format != "json" {
+		return 2, usageErr("lint: unknown --format %q: want text or json", *format)
+	}
+	today, err := parseToday(*todayStr)
+	if err != nil {
+		return 2, err
+	}
+	threshold, none, err := parseFailLevel(*failLevel)
+	if err != nil {
+		return 2, err
+	}
+	kb := lint.Knowledge()
+	if *upgradePath != "" {
+		data, err := os.ReadFile(*upgradePath)
+		if err != nil {
+			return 2, usageErr("%s: cannot read upgrade path file: %v", *upgradePath, unwrapPathErr(err))
+		}
+		stops, err := knowledge.ParseUpgradePath(data)
+		if err != nil {
+			return 2, usageErr("%s: %v", *upgradePath, err)
+		}
+		kb = kb.WithStops(stops, knowledge.Source{File: *upgradePath, Origin: "--upgrade-path"})
+	}
+	files, err := lint.Files(paths)
+	if err != nil {
+		return 2, err
+	}
+	cfg := &lint.Config{Rules: rules.All(), Today: today, Knowledge: kb}
+
+	// Output is buffered so that unreadable input never leaves a
+	// half-written report behind.
+	var out bytes.Buffer
+	color := *format == "text" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	text := &report.Text{W: &out, Color: color}
+	js := &report.JSON{W: &out, Tool: report.Tool{Name: "planlint", Version: version, DataDate: kb.DataDate().Format(time.DateOnly)}}
+	var totals report.Totals
+	var inputErrs []error
+	failed := false
+	lint.LintFiles(files, cfg, func(r *lint.Result) {
+		r.Path = filepath.ToSlash(r.Path)
+		if r.Err != nil {
+			inputErrs = append(inputErrs, r.Err)
+			return
+		}
+		totals.Add(r)
+		for _, f := range r.Findings {
+			if !none && f.Severity >= threshold {
+				failed = true
+			}
+		}
+		if len(inputErrs) > 0 {
+			return
+		}
+		if *format == "json" {
+			js.Result(r)
+		} else {
+			text.Result(r)
+		}
+	})
+	if len(inputErrs) > 0 {
+		for _, e := range inputErrs[1:] {
+			fmt.Fprintln(stderr, "planlint: "+e.Error())
+		}
+		return 2, inputErrs[0]
+	}
+	if *format == "json" {
+		js.Flush()
+	} else {
+		text.Totals(totals)
+	}
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		return 2, fmt.Errorf("cannot write output: %v", err)
+	}
+	if failed {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func parseToday(s string) (time.Time, error) {
+	if s == "" {
+		n := time.Now().UTC()
+		return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usageErr("--today %q is not a date: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func parseFailLevel(s string) (lint.Severity, bool, error) {
+	if strings.EqualFold(s, "none") {
+		return 0, true, nil
+	}
+	sev, err := lint.ParseSeverity(s)
+	if err != nil {
+		return 0, false, usageErr("--fail-level %q: want error, warning, info or none", s)
+	}
+	return sev, false, nil
+}
+
+func runPath(args []string, stdout io.Writer) (int, error) {
+	fs := newFlagSet("path")
+	format := fs.String("format", "text", "")
+	zdt := fs.Bool("zero-downtime", false, "")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2, usageErr("path: %v\n%s", err, usage)
+	}
+	if len(pos) != 2 {
+		return 2, usageErr("path: want two versions, FROM and TO, for example \"planlint path 15.4.2 17.8.1\"")
+	}
+	if *format != "text" && *format != "json" {
+		return 2, usageErr("path: unknown --format %q: want text or json", *format)
+	}
+	from, err := glversion.Parse(pos[0])
+	if err != nil {
+		return 2, usageErr("path: %v", err)
+	}
+	to, err := glversion.Parse(pos[1])
+	if err != nil {
+		return 2, usageErr("path: %v", err)
+	}
+	kb := lint.Knowledge()
+	steps, err := kb.Path(from, to, *zdt)
+	if err != nil {
+		return 2, usageErr("path: %v", err)
+	}
+	pj := report.NewPathJSON(from, to, steps)
+	if *format == "json" {
+		return 0, report.WritePathJSON(stdout, pj)
+	}
+	return 0, report.WritePathText(stdout, pj, kb.DataDate().Format(time.DateOnly))
+}
+
+func runRules(stdout io.Writer) (int, error) {
+	for _, r := range rules.All() {
+		fmt.Fprintf(stdout, "%-40s %-8s %s\n", r.ID, r.Severity, r.Title)
+	}
+	return 0, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,91 @@
+package knowledge
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/planlint/planlint/internal/glversion"
+)
+
+// Charts maps GitLab Helm chart versions to the GitLab version they deploy.
+type Charts struct {
+	byChart map[string]glversion.Version
+	Date    string
+}
+
+// ParseCharts reads the chart table: "chart<TAB>gitlab" rows.
+func ParseCharts(data []byte) (*Charts, error) {
+	c := &Charts{byChart: map[string]glversion.Version{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			if d, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(line, "#")), "date:"); ok {
+				c.Date = strings.TrimSpace(d)
+			}
+			continue
+		}
+		chart, gl, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("line %d: want chart<TAB>gitlab, got %q", n, line)
+		}
+		cv, err1 := glversion.Parse(chart)
+		gv, err2 := glversion.Parse(gl)
+		if err1 != nil || err2 != nil || !cv.HasPatch || !gv.HasPatch {
+			return nil, fmt.Errorf("line %d: bad versions %q", n, line)
+		}
+		c.byChart[cv.String()] = gv
+	}
+	if len(c.byChart) == 0 {
+		return nil, fmt.Errorf("no chart versions")
+	}
+	return c, sc.Err()
+}
+
+// GitLab returns the GitLab version chart deploys. exact is false when
+// the chart is not in the table and only the minor line is known (chart
+// major + 9, same minor, for charts 4.x and later); ok is false when
+// nothing can be said.
+func (c *Charts) GitLab(chart glversion.Version) (v glversion.Version, exact, ok bool) {
+	if chart.HasPatch {
+		if v, ok := c.byChart[chart.String()]; ok {
+			return v, true, true
+		}
+	}
+	if chart.Major >= 4 {
+		return glversion.NewMinor(chart.Major+9, chart.Minor), false, true
+	}
+	return glversion.Version{}, false, false
+}
+
+// Chart returns the chart versions that deploy the GitLab version v, in
+// table order.
+func (c *Charts) Chart(v glversion.Version) []glversion.Version {
+	var out []glversion.Version
+	for ch, gl := range c.byChart {
+		if gl.Matches(v) && (v.HasPatch || gl.CompareMinor(v) == 0) {
+			cv, _ := glversion.Parse(ch)
+			out = append(out, cv)
+		}
+	}
+	sortVersions(out)
+	return out
+}
+
+// Known reports whether the chart version is in the table.
+func (c *Charts) Known(chart glversion.Version) bool {
+	_, ok := c.byChart[chart.String()]
+	return ok
+}
+
+func sortVersions(vs []glversion.Version) {
+	for i := 1; i < len(vs); i++ {
+		for j := i; j > 0 && vs[j].Compare(vs[j-1]) < 0; j-- {
+			vs[j], vs[j-1] = vs[j-1], vs[j]
+		}
+	}
+}

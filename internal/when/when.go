@@ -1,0 +1,323 @@
+package when
+
+import (
+	"sync"
+	"time"
+	_ "time/tzdata" // StartTime must work on machines without zoneinfo files
+)
+
+// Span is a byte range [Start, End) in the scanned text.
+type Span struct{ Start, End int }
+
+// Date is a calendar date found in the text.
+type Date struct {
+	Year         int
+	Month        time.Month
+	Day          int
+	YearInferred bool // the text gave no year; Year is the next occurrence on or after `today` (within 12 months)
+	Span         Span
+}
+
+// Clock is a time of day found in the text.
+type Clock struct {
+	Hour, Minute int // 24-hour clock
+	Span         Span
+}
+
+// Zone is a time zone found in the text.
+type Zone struct {
+	Text   string // as written, e.g. "CET", "Europe/Berlin", "UTC+1", "+01:00", "Z", "MEZ", "heure de Paris"
+	IANA   string // location name when the text names or implies one ("Europe/Berlin", "Europe/Paris"); "" otherwise
+	Offset int    // seconds east of UTC; meaningful only when Fixed
+	Fixed  bool   // the offset is known from the text alone (abbreviation or numeric offset, "UTC", "Z")
+	Span   Span
+}
+
+// Window is what one line says about a maintenance window. Every part is
+// optional; a nil pointer means the line does not say.
+type Window struct {
+	Date         *Date
+	Start        *Clock
+	End          *Clock
+	Zone         *Zone
+	Duration     time.Duration // explicit ("6 hours", "4h", "360 minutes") or End-Start (crossing midnight adds 24h); 0 if unknown
+	DurationSpan Span          // span of an explicit duration, zero if computed
+}
+
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+// release returns s to the pool unless it grew unusually large.
+func (s *scanner) release() {
+	s.text = ""
+	if cap(s.toks) > 1024 || cap(s.low) > 4096 {
+		return
+	}
+	scanners.Put(s)
+}
+
+// Scan reads one line. today is used only to infer a missing year (the
+// current time is used when today is zero).
+//
+// When the line holds several candidates, the first range of clock times (or
+// else the first clock time) is the window; the date is the last one written
+// before that time (or else the first); the zone is the one written right
+// after the start or end time (or else the first); an explicit duration wins
+// over one computed from the range.
+func Scan(text string, today time.Time) Window {
+	digits := hasDigit(text)
+	if !digits && !mayHaveZone(text) {
+		// Without digits only a time zone can be found; this line has none.
+		return Window{}
+	}
+	s := scanners.Get().(*scanner)
+	s.reset(text, today)
+	s.digits = digits
+	s.tokenize()
+	if s.digits {
+		s.findDates()
+		s.findClocks()
+		s.findDurations()
+	}
+	s.findZones()
+	w := s.window()
+	s.release()
+	return w
+}
+
+func (s *scanner) span(i, j int) Span { return Span{s.toks[i].start, s.toks[j-1].end} }
+
+func (s *scanner) window() Window {
+	var w Window
+	var start, end *clockCand
+	for k := range s.times {
+		if s.times[k].rng {
+			start, end = &s.times[k].a, &s.times[k].b
+			break
+		}
+	}
+	if start == nil && len(s.times) > 0 {
+		start = &s.times[0].a
+		for k := 1; k < len(s.times); k++ {
+			if c := &s.times[k].a; s.isEnd(start, c, k == 1) {
+				end = c
+				break
+			}
+		}
+	}
+
+	if len(s.dates) > 0 {
+		d := &s.dates[0]
+		if start != nil {
+			for k := range s.dates {
+				if s.dates[k].j <= start.i {
+					d = &s.dates[k]
+				}
+			}
+		}
+		w.Date = &Date{Year: d.y, Month: d.m, Day: d.d, YearInferred: d.inferred, Span: Span{d.start, d.end}}
+	}
+	if start != nil {
+		w.Start = &Clock{Hour: start.h, Minute: start.m, Span: s.span(start.i, start.j)}
+	}
+	if end != nil {
+		w.End = &Clock{Hour: end.h, Minute: end.m, Span: s.span(end.i, end.j)}
+	}
+
+	if len(s.zones) > 0 {
+		z := &s.zones[0]
+		if zz := s.zoneNextTo(start); zz != nil {
+			z = zz
+		} else if zz := s.zoneNextTo(end); zz != nil {
+			z = zz
+		}
+		w.Zone = &Zone{Text: s.text[z.start:z.end], IANA: z.iana, Offset: z.off, Fixed: z.fixed, Span: Span{z.start, z.end}}
+	}
+
+	switch {
+	case len(s.durs) > 0:
+		w.Duration = s.durs[0].d
+		w.DurationSpan = Span{s.durs[0].start, s.durs[0].end}
+	case start != nil && end != nil:
+		m := (end.h*60 + end.m) - (start.h*60 + start.m)
+		if m < 0 {
+			m += 24 * 60
+		}
+		w.Duration = time.Duration(m) * time.Minute
+	}
+	return w
+}
+
+// zoneNextTo returns the zone written right after clock c ("22:00 CET",
+// "04:00 Uhr (MEZ)", "22:00+01:00"), or nil.
+func (s *scanner) zoneNextTo(c *clockCand) *zoneCand {
+	if c == nil {
+		return nil
+	}
+	at := s.toks[c.j-1].end
+	for k := range s.zones {
+		z := &s.zones[k]
+		if z.start < at || z.start-at > 3 {
+			continue
+		}
+		gap := s.text[at:z.start]
+		ok := true
+		for i := 0; i < len(gap); i++ {
+			if g := gap[i]; g != ' ' && g != '(' && g != '[' && g != ',' && g != '\t' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return z
+		}
+	}
+	return nil
+}
+
+// isEnd decides whether single clock c, written after start, is the end of
+// the window: it is introduced by an end word ("End: 04:00", "bis 04:00"),
+// or it is the next time and only dates, weekdays, zones and one range
+// separator stand between the two ("22:00 CET – Sunday 04:00 CET").
+func (s *scanner) isEnd(start, c *clockCand, next bool) bool {
+	if s.flagBefore(c.i, lxEndKw, 0, 2) {
+		return true
+	}
+	if !next || c.i-start.j > 16 {
+		return false
+	}
+	seps := 0
+	for k := start.j; k < c.i; k++ {
+		tk := &s.toks[k]
+		switch {
+		case tk.zone, tk.used:
+			// a date ("– Sunday 13.12.2026 04:00") or a zone
+		case tk.kind == kPunct:
+			switch {
+			case isDash(tk.val) || tk.val == '→' || tk.val == '~':
+				seps++
+			case tk.val == ',' || tk.val == '(' || tk.val == ')' || tk.val == '.':
+			default:
+				return false
+			}
+		case tk.kind == kNum:
+			return false
+		case tk.kind == kWord:
+			f := s.flags(k)
+			switch {
+			case f&lxRangeSep != 0 && !s.is(k, "a"):
+				seps++
+			case f&(lxWeekday|lxDatePrep|lxClockPrep|lxArticle|lxMonth) != 0, s.is(k, "uhr"):
+			default:
+				return false
+			}
+		}
+	}
+	return seps == 1
+}
+
+// Location returns the time zone z stands for: the IANA location when
+// there is one (so that daylight saving time is right for the date), else
+// a fixed zone. ok=false when z names neither.
+func (z Zone) Location() (loc *time.Location, ok bool) {
+	if z.IANA != "" {
+		if l := loadLoc(z.IANA); l != nil {
+			return l, true
+		}
+	}
+	if z.Fixed {
+		return time.FixedZone(z.Text, z.Offset), true
+	}
+	return nil, false
+}
+
+// StartTime combines Date, Start and Zone into an instant. ok=false when
+// date or start time is missing. Without a zone, or with a zone that has
+// neither IANA nor Fixed, the instant is taken in UTC and zoned=false.
+func (w Window) StartTime() (t time.Time, zoned bool, ok bool) {
+	if w.Date == nil || w.Start == nil {
+		return time.Time{}, false, false
+	}
+	loc := time.UTC
+	if w.Zone != nil {
+		if l, found := w.Zone.Location(); found {
+			loc, zoned = l, true
+		}
+	}
+	return time.Date(w.Date.Year, w.Date.Month, w.Date.Day, w.Start.Hour, w.Start.Minute, 0, 0, loc), zoned, true
+}
+
+// EndTime is StartTime plus Duration. ok=false when StartTime is not known
+// or the duration is unknown.
+func (w Window) EndTime() (t time.Time, zoned bool, ok bool) {
+	t, zoned, ok = w.StartTime()
+	if !ok || w.Duration <= 0 {
+		return time.Time{}, false, false
+	}
+	return t.Add(w.Duration), zoned, true
+}
+
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveZone is a quick filter for lines without digits: a zone needs two
+// upper-case letters in a row (an abbreviation, most IANA names), a slash,
+// or one of the words every spelled-out zone contains.
+func mayHaveZone(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '/':
+			return true
+		case c >= 'A' && c <= 'Z':
+			if i+1 < len(text) && text[i+1] >= 'A' && text[i+1] <= 'Z' {
+				return true
+			}
+		}
+		switch c | 0x20 {
+		case 't':
+			if hasFold(text[i:], "time") {
+				return true
+			}
+		case 'z':
+			if hasFold(text[i:], "zeit") {
+				return true
+			}
+		case 'h':
+			if hasFold(text[i:], "heure") || hasFold(text[i:], "hora") {
+				return true
+			}
+		case 'u':
+			if hasFold(text[i:], "utc") {
+				return true
+			}
+		case 'g':
+			if hasFold(text[i:], "gmt") {
+				return true
+			}
+		case 's':
+			if hasFold(text[i:], "sommerzeit") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFold reports whether s starts with the lower-case ASCII word w, ignoring case.
+func hasFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,967 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// LineKind says what kind of markdown a Line came from.
+type LineKind uint8
+
+const (
+	// KindText is a line of a paragraph (prose, list items, quotes).
+	KindText LineKind = iota
+	// KindHeading is a heading.
+	KindHeading
+	// KindCode is one line of a fenced or indented code block.
+	KindCode
+	// KindTableHeader is the header row of a table.
+	KindTableHeader
+	// KindTableRow is a body row of a table.
+	KindTableRow
+	// KindFrontMatter is one top-level key of the YAML front matter.
+	KindFrontMatter
+)
+
+// Span is a byte range [Start, End) in a Line's Text.
+type Span struct{ Start, End int }
+
+// Len returns the length of the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Line is one logical line of a plan: a heading, one line of a paragraph
+// (split at line breaks), one line of a code block, or one table row.
+// Text is plain text with markdown markup removed; every byte of Text maps
+// back to its source offset.
+type Line struct {
+	Kind LineKind
+	Text string
+	// Lower is Text lower-cased with the same byte offsets.
+	Lower string
+	// Num is the 1-based source line number.
+	Num int
+	// Index is the position of the line in Document.Lines.
+	Index int
+	// Section is the section the line belongs to.
+	Section *Section
+
+	// Depth is the list nesting depth (0 outside lists). Item is true on
+	// the first line of a list item; Ordered for numbered lists.
+	Depth   int
+	Item    bool
+	Ordered bool
+	// Task is -1 outside task lists, 0 for "[ ]", 1 for "[x]".
+	Task int8
+	// Quote is true inside a block quote.
+	Quote bool
+	// Strong is true when all of the line's text is bold or italic.
+	Strong bool
+	// Lang is the info string language of a code line.
+	Lang string
+
+	// Cells are the cell spans of a table row, in column order.
+	Cells []Span
+	// Header is the header row of a table row's table.
+	Header *Line
+	// Label and Value split "Label: value" lines, bold labels and two-
+	// column table rows; Label is empty when the line has none.
+	Label, Value Span
+	// Code are spans of inline code; Links are spans of link text and
+	// bare URLs.
+	Code, Links []Span
+
+	// Tokens are the words of the line; Matches the vocabulary found.
+	Tokens  []Token
+	Matches []Match
+	terms   termSet
+	// LabelTerms are the concepts of the label alone.
+	LabelTerms termSet
+	// Context are the concepts in force: the section's, an enclosing
+	// list item label's, and the line's own label.
+	Context termSet
+
+	// Versions are the GitLab-looking versions in Text.
+	Versions []glversion.Mention
+
+	segs []textSeg
+	doc  *Document
+}
+
+// textSeg maps Text[text:text+n] to source[src:src+n].
+type textSeg struct{ text, src, n int }
+
+// Has reports whether the line contains the vocabulary term t.
+func (l *Line) Has(t Term) bool { return l.terms.has(t) }
+
+// In reports whether the line is in a context of concept t: its section,
+// an enclosing labelled list item, or its own label.
+func (l *Line) In(t Term) bool { return l.Context.has(t) }
+
+// LabelIs reports whether the line's label names concept t.
+func (l *Line) LabelIs(t Term) bool { return l.LabelTerms.has(t) }
+
+// Find returns the first match of term t, if any.
+func (l *Line) Find(t Term) (Match, bool) {
+	if !l.terms.has(t) {
+		return Match{}, false
+	}
+	for _, m := range l.Matches {
+		if m.Term == t {
+			return m, true
+		}
+	}
+	return Match{}, false
+}
+
+// FindAll returns every match of term t.
+func (l *Line) FindAll(t Term) []Match {
+	if !l.terms.has(t) {
+		return nil
+	}
+	var out []Match
+	for _, m := range l.Matches {
+		if m.Term == t {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// InCode reports whether byte offset off of Text lies in inline code, or
+// the whole line is code.
+func (l *Line) InCode(off int) bool {
+	if l.Kind == KindCode {
+		return true
+	}
+	for _, s := range l.Code {
+		if off >= s.Start && off < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// InLink reports whether byte offset off of Text lies in link text or a URL.
+func (l *Line) InLink(off int) bool {
+	for _, s := range l.Links {
+		if off >= s.Start && off < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCommand reports whether the line is, or contains, a shell command:
+// a code line or a line with inline code.
+func (l *Line) IsCommand() bool { return l.Kind == KindCode || len(l.Code) > 0 }
+
+// LabelText returns the label text, trimmed.
+func (l *Line) LabelText() string { return strings.TrimSpace(l.Text[l.Label.Start:l.Label.End]) }
+
+// ValueText returns the value text, trimmed.
+func (l *Line) ValueText() string { return strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) }
+
+// Offset returns the source byte offset of Text[off].
+func (l *Line) Offset(off int) int {
+	if len(l.segs) == 0 {
+		return 0
+	}
+	for i := len(l.segs) - 1; i >= 0; i-- {
+		s := l.segs[i]
+		if off >= s.text {
+			d := off - s.text
+			if d > s.n {
+				d = s.n
+			}
+			return s.src + d
+		}
+	}
+	return l.segs[0].src
+}
+
+// Section is a heading and everything under it up to the next heading of
+// the same or a higher level. The document's preamble is a Section of
+// level 0 without a heading.
+type Section struct {
+	Title   string
+	Level   int
+	Heading *Line // nil for the preamble
+	Parent  *Section
+	// Own are the concepts of the heading; Concepts include those
+	// inherited from enclosing sections.
+	Own, Concepts termSet
+	// Lines are the section's own lines, not those of subsections, and
+	// not the heading.
+	Lines []*Line
+	// Subsections in document order.
+	Subsections []*Section
+	// Pseudo is true for a bold label paragraph acting as a heading.
+	Pseudo bool
+	// Title is true for the document's title heading.
+	IsTitle bool
+}
+
+// Names reports whether the section's own heading names concept t.
+func (s *Section) Names(t Term) bool { return s.Own.has(t) }
+
+// Is reports whether the section's heading, or an enclosing one, names
+// concept t.
+func (s *Section) Is(t Term) bool { return s.Concepts.has(t) }
+
+// Empty reports whether the section and its subsections hold no content.
+func (s *Section) Empty() bool {
+	if len(s.Lines) > 0 {
+		return false
+	}
+	for _, c := range s.Subsections {
+		if !c.Empty() {
+			return false
+		}
+	}
+	return true
+}
+
+// AllLines returns the section's lines and those of its subsections, in
+// document order, without headings.
+func (s *Section) AllLines() []*Line {
+	var out []*Line
+	var walk func(*Section)
+	walk = func(x *Section) {
+		out = append(out, x.Lines...)
+		for _, c := range x.Subsections {
+			if c.Heading != nil && c.Pseudo {
+				out = append(out, c.Heading)
+			}
+			walk(c)
+		}
+	}
+	walk(s)
+	sortLines(out)
+	return out
+}
+
+func sortLines(ls []*Line) {
+	for i := 1; i < len(ls); i++ {
+		for j := i; j > 0 && ls[j].Index < ls[j-1].Index; j-- {
+			ls[j], ls[j-1] = ls[j-1], ls[j]
+		}
+	}
+}
+
+// Document is a parsed plan.
+type Document struct {
+	// Path is the file's path as given.
+	Path string
+	// Source is the normalised text (no byte-order mark, LF line ends).
+	Source []byte
+	// Root is the goldmark AST.
+	Root ast.Node
+	// Lines are all logical lines in document order.
+	Lines []*Line
+	// Sections are all sections in document order; Sections[0] is the
+	// preamble.
+	Sections []*Section
+	// FrontMatter holds the front matter keys, lower-cased; nil without
+	// front matter.
+	FrontMatter map[string]*FrontMatterField
+	// FrontMatterProblem describes front matter planlint could not read;
+	// the document is then read as plain markdown.
+	FrontMatterProblem *Problem
+	// Directives are planlint comments found in HTML nodes.
+	Directives []Directive
+	// Plan is what planlint understood of the plan.
+	Plan *Plan
+
+	index lineIndex
+}
+
+// Problem is a located issue found while reading the document.
+type Problem struct {
+	Line    int
+	Message string
+}
+
+// Position returns the 1-based line and column of a source offset.
+func (d *Document) Position(off int) (line, col int) { return d.index.position(off) }
+
+// SourceLine returns source line n without its newline.
+func (d *Document) SourceLine(n int) string { return d.index.text(n) }
+
+// LineCount returns the number of source lines.
+func (d *Document) LineCount() int { return d.index.count() }
+
+// Title returns the first heading line, or nil.
+func (d *Document) Title() *Line {
+	for _, l := range d.Lines {
+		if l.Kind == KindHeading {
+			return l
+		}
+	}
+	return nil
+}
+
+var (
+	mdWithFM = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{
+		Formats: []frontmatter.Format{{Name: "YAML", Delim: '-', Unmarshal: captureRaw}},
+	}))
+	mdPlain = goldmark.New(goldmark.WithExtensions(extension.GFM))
+)
+
+// captureRaw hands the raw front matter bytes to the caller, which parses
+// them itself to keep line numbers.
+func captureRaw(b []byte, dst any) error {
+	*(dst.(*[]byte)) = b
+	return nil
+}
+
+// Parse reads a plan. path is used in messages only; today is the day the
+// plan is read, used to complete dates written without a year. The error
+// is an *InputError when the content cannot be a markdown plan.
+func Parse(path string, src []byte, today time.Time) (*Document, error) {
+	norm, err := normalize(src)
+	if err != nil {
+		return nil, &InputError{Path: path, Err: err}
+	}
+	d := &Document{Path: path, Source: norm, index: newLineIndex(norm)}
+
+	md := mdPlain
+	fmState := frontMatterState(norm)
+	if fmState == fmClosed {
+		md = mdWithFM
+	} else if fmState == fmUnclosed {
+		d.FrontMatterProblem = &Problem{Line: 1, Message: "front matter opened with \"---\" on line 1 is never closed. add a line \"---\" after the last key, or remove the first line if it is not front matter"}
+	}
+	pc := parser.NewContext()
+	root := md.Parser().Parse(text.NewReader(norm), parser.WithContext(pc))
+	if fmState == fmClosed {
+		var raw []byte
+		if fm := frontmatter.Get(pc); fm != nil {
+			_ = fm.Decode(&raw)
+		}
+		if prob := d.readFrontMatter(raw); prob != nil {
+			// Unreadable front matter: read the whole file as markdown.
+			d.FrontMatterProblem = prob
+			d.FrontMatter = nil
+			d.Lines = nil
+			root = mdPlain.Parser().Parse(text.NewReader(norm))
+		}
+	}
+	d.Root = root
+	b := builder{doc: d}
+	b.build(root)
+	d.finish()
+	d.Plan = extractPlan(d, today)
+	return d, nil
+}
+
+type fmStateKind int
+
+const (
+	fmNone fmStateKind = iota
+	fmClosed
+	fmUnclosed
+)
+
+// frontMatterState tells whether the text opens front matter on its first
+// line and whether it is closed, using the same delimiter rule as the
+// front-matter extension (a line of three or more dashes, closed by a line
+// of the same length).
+func frontMatterState(src []byte) fmStateKind {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if len(first) < 3 || strings.Trim(string(first), "-") != "" {
+		return fmNone
+	}
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if len(line) == len(first) && strings.Trim(string(line), "-") == "" {
+			return fmClosed
+		}
+	}
+	return fmUnclosed
+}
+
+// builder walks the AST and fills the document's lines and sections.
+type builder struct {
+	doc     *Document
+	section *Section
+	// item context for list items: concepts of labelled items in force.
+	ctx   []termSet
+	depth int
+	quote int
+}
+
+func (b *builder) build(root ast.Node) {
+	pre := &Section{Level: 0}
+	b.doc.Sections = append(b.doc.Sections, pre)
+	b.section = pre
+	for _, l := range b.doc.Lines {
+		l.Section = pre
+		pre.Lines = append(pre.Lines, l)
+	}
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		b.block(c)
+	}
+}
+
+func (b *builder) block(n ast.Node) {
+	src := b.doc.Source
+	switch n := n.(type) {
+	case *ast.Heading:
+		l := b.inlineLines(n, KindHeading)
+		var hl *Line
+		if len(l) > 0 {
+			hl = l[0]
+		} else {
+			hl = b.emptyLine(n, KindHeading)
+		}
+		b.openSection(hl, n.Level, false)
+	case *ast.Paragraph, *ast.TextBlock:
+		lines := b.inlineLines(n, KindText)
+		if len(lines) == 1 && b.isPseudoHeading(lines[0], n) {
+			b.openSection(lines[0], b.pseudoLevel(), true)
+			return
+		}
+		for _, l := range lines {
+			b.add(l)
+		}
+	case *ast.List:
+		b.depth++
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.listItem(c, n.IsOrdered())
+		}
+		b.depth--
+	case *ast.Blockquote:
+		b.quote++
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.block(c)
+		}
+		b.quote--
+	case *ast.FencedCodeBlock:
+		lang := ""
+		if n.Info != nil {
+			lang = strings.ToLower(strings.TrimSpace(string(n.Language(src))))
+		}
+		b.codeLines(n, lang)
+	case *ast.CodeBlock:
+		b.codeLines(n, "")
+	case *extast.Table:
+		b.table(n)
+	case *ast.HTMLBlock:
+		b.htmlDirectives(n)
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.block(c)
+		}
+	}
+}
+
+func (b *builder) listItem(item ast.Node, ordered bool) {
+	first := true
+	pushed := false
+	task := int8(-1)
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		if first {
+			first = false
+			if isParagraph(c) {
+				if cb, ok := c.FirstChild().(*extast.TaskCheckBox); ok {
+					task = 0
+					if cb.IsChecked {
+						task = 1
+					}
+				}
+				lines := b.inlineLines(c, KindText)
+				for i, l := range lines {
+					if i == 0 {
+						l.Item = true
+						l.Ordered = ordered
+						l.Task = task
+					}
+					b.add(l)
+				}
+				// A labelled item gives its concepts to nested items.
+				if len(lines) > 0 && item.ChildCount() > 1 {
+					l := lines[0]
+					var t termSet
+					t.union(l.LabelTerms)
+					if l.Label.Len() == 0 && len(l.Tokens) <= 6 {
+						t.union(l.terms)
+						t = intersect(t, sectionTerms)
+					}
+					b.ctx = append(b.ctx, t)
+					pushed = true
+				}
+				continue
+			}
+		}
+		b.block(c)
+	}
+	if pushed {
+		b.ctx = b.ctx[:len(b.ctx)-1]
+	}
+}
+
+func isParagraph(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
+
+func intersect(a, b termSet) termSet {
+	return termSet{a[0] & b[0], a[1] & b[1], a[2] & b[2], a[3] & b[3]}
+}
+
+// isPseudoHeading reports whether a one-line paragraph works as a heading:
+// short, all bold, and naming a section concept ("**Rollback plan**",
+// "**Backout:**"). Bold labels followed by a value are label lines, not
+// headings.
+func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
+	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > 6 {
+		return false
+	}
+	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {
+		return false
+	}
+	return l.terms.intersects(sectionTerms)
+}
+
+func (b *builder) pseudoLevel() int {
+	s := b.section
+	for s.Pseudo && s.Parent != nil {
+		s = s.Parent
+	}
+	return s.Level + 1
+}
+
+func (b *builder) openSection(h *Line, level int, pseudo bool) {
+	parent := b.section
+	for parent.Parent != nil && parent.Level >= level {
+		parent = parent.Parent
+	}
+	s := &Section{Title: strings.TrimSpace(h.Text), Level: level, Heading: h, Parent: parent, Pseudo: pseudo}
+	own := intersect(h.terms, sectionTerms)
+	s.Own = refineConcepts(own)
+	s.IsTitle = !pseudo && len(b.doc.Sections) == 1 && level == 1
+	if !s.IsTitle {
+		s.Concepts = s.Own
+	}
+	if parent.Heading != nil && !parent.IsTitle {
+		s.Concepts.union(parent.Concepts)
+	}
+	parent.Subsections = append(parent.Subsections, s)
+	b.doc.Sections = append(b.doc.Sections, s)
+	b.section = s
+	h.Section = s
+	b.addLine(h)
+}
+
+// refineConcepts drops the generic "upgrade" reading of a heading when the
+// heading names something more specific: "Pre-upgrade checks" is
+// preparation, "Post-upgrade verification" is verification.
+func refineConcepts(s termSet) termSet {
+	if !s.has(TermProcedure) {
+		return s
+	}
+	other := s
+	other[TermProcedure>>6] &^= 1 << (TermProcedure & 63)
+	if other.empty() {
+		return s
+	}
+	return other
+}
+
+// add appends a content line to the current section.
+func (b *builder) add(l *Line) {
+	l.Section = b.section
+	b.section.Lines = append(b.section.Lines, l)
+	b.addLine(l)
+}
+
+func (b *builder) addLine(l *Line) {
+	l.Index = len(b.doc.Lines)
+	l.Depth = b.depth
+	l.Quote = b.quote > 0
+	var ctx termSet
+	if l.Section != nil {
+		ctx = l.Section.Concepts
+		if l.Kind == KindHeading && l.Section.IsTitle {
+			ctx = termSet{}
+		}
+	}
+	for _, c := range b.ctx {
+		ctx.union(c)
+	}
+	ctx.union(l.LabelTerms)
+	l.Context = ctx
+	b.doc.Lines = append(b.doc.Lines, l)
+}
+
+func (b *builder) emptyLine(n ast.Node, kind LineKind) *Line {
+	off := n.Pos()
+	if off < 0 {
+		off = 0
+	}
+	l := &Line{Kind: kind, Task: -1, doc: b.doc}
+	l.segs = []textSeg{{text: 0, src: off, n: 0}}
+	l.Num = b.doc.index.lineOf(off)
+	return l
+}
+
+// codeLines adds one line per code block line.
+func (b *builder) codeLines(n ast.Node, lang string) {
+	src := b.doc.Source
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		raw := seg.Value(src)
+		raw = bytes.TrimRight(raw, "\n")
+		l := &Line{Kind: KindCode, Text: string(raw), Lang: lang, Task: -1, doc: b.doc}
+		l.segs = []textSeg{{text: 0, src: seg.Start, n: len(raw)}}
+		if seg.Padding > 0 {
+			// Tabs expanded into padding have no source bytes of their own.
+			l.Text = strings.Repeat(" ", seg.Padding) + l.Text
+			l.segs = []textSeg{{text: 0, src: seg.Start, n: 0}, {text: seg.Padding, src: seg.Start, n: len(raw)}}
+		}
+		b.finishLine(l)
+		b.add(l)
+	}
+}
+
+func (b *builder) table(t *extast.Table) {
+	var header *Line
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		kind := KindTableRow
+		if _, ok := row.(*extast.TableHeader); ok {
+			kind = KindTableHeader
+		}
+		l := &Line{Kind: kind, Task: -1, doc: b.doc}
+		var tb textBuilder
+		tb.doc = b.doc
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			if cell != row.FirstChild() {
+				tb.literal(" | ", tb.lastSrc())
+			}
+			start := len(tb.buf)
+			tb.inline(cell)
+			l.Cells = append(l.Cells, Span{start, len(tb.buf)})
+		}
+		l.Text = string(tb.buf)
+		l.segs = tb.segs
+		l.Code, l.Links = tb.code, tb.links
+		off := row.Pos()
+		if off < 0 && len(tb.segs) > 0 {
+			off = tb.segs[0].src
+		}
+		if off < 0 {
+			off = 0
+		}
+		if len(l.segs) == 0 {
+			l.segs = []textSeg{{0, off, 0}}
+		}
+		l.Num = b.doc.index.lineOf(off)
+		if kind == KindTableHeader {
+			header = l
+		} else {
+			l.Header = header
+		}
+		b.finishLine(l)
+		b.add(l)
+	}
+}
+
+// inlineLines flattens a block's inline content into lines, split at line
+// breaks.
+func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
+	tb := textBuilder{doc: b.doc, splitLines: true}
+	tb.inline(n)
+	tb.flush()
+	var out []*Line
+	for _, pl := range tb.lines {
+		l := &Line{Kind: kind, Text: pl.text, segs: pl.segs, Code: pl.code, Links: pl.links, Strong: pl.strong, Task: -1, doc: b.doc}
+		if len(l.segs) == 0 {
+			off := n.Pos()
+			if off < 0 {
+				off = 0
+			}
+			l.segs = []textSeg{{0, off, 0}}
+		}
+		b.finishLine(l)
+		out = append(out, l)
+	}
+	return out
+}
+
+// finishLine computes the derived fields of a line.
+func (b *builder) finishLine(l *Line) {
+	if l.Num == 0 {
+		l.Num = b.doc.index.lineOf(l.segs[0].src)
+	}
+	l.Lower = lowerSameLen(l.Text)
+	l.Tokens = tokenize(l.Lower, nil)
+	l.Matches = lex.match(l.Tokens, nil)
+	for _, m := range l.Matches {
+		l.terms.add(m.Term)
+	}
+	splitLabel(l)
+	if l.Label.Len() > 0 {
+		for _, m := range l.Matches {
+			if m.Start >= l.Label.Start && m.End <= l.Label.End {
+				l.LabelTerms.add(m.Term)
+			}
+		}
+	}
+	l.Versions = glversion.Scan(l.Text, nil)
+}
+
+// splitLabel finds a "Label: value" split: a short prefix ending in a
+// colon (also after bold markup, which is already gone from Text), or the
+// first cell of a table row, or a column header.
+func splitLabel(l *Line) {
+	switch l.Kind {
+	case KindTableRow, KindTableHeader:
+		if len(l.Cells) >= 2 {
+			l.Label = l.Cells[0]
+			l.Value = Span{l.Cells[1].Start, l.Cells[len(l.Cells)-1].End}
+		}
+		return
+	case KindCode:
+		return
+	}
+	i := strings.IndexAny(l.Text, ":：")
+	if i <= 0 {
+		return
+	}
+	// "https://..." or "16:00" are not labels.
+	if i+1 < len(l.Text) && (l.Text[i+1] == '/' || l.Text[i+1] >= '0' && l.Text[i+1] <= '9') {
+		return
+	}
+	words := 0
+	for _, t := range l.Tokens {
+		if t.End <= i {
+			words++
+		}
+	}
+	if words == 0 || words > 6 || i > 60 {
+		return
+	}
+	for _, c := range l.Code {
+		if c.Start < i {
+			return
+		}
+	}
+	n := 1
+	if l.Text[i] != ':' {
+		_, n = utf8.DecodeRuneInString(l.Text[i:])
+	}
+	l.Label = Span{0, i}
+	l.Value = Span{i + n, len(l.Text)}
+}
+
+func (d *Document) finish() {
+	for _, l := range d.Lines {
+		l.doc = d
+	}
+}
+
+// textBuilder flattens inline nodes into text with a source map.
+type textBuilder struct {
+	doc        *Document
+	buf        []byte
+	segs       []textSeg
+	code       []Span
+	links      []Span
+	splitLines bool
+	lines      []plainLine
+	allStrong  bool
+	anyPlain   bool
+	strong     int
+}
+
+type plainLine struct {
+	text   string
+	segs   []textSeg
+	code   []Span
+	links  []Span
+	strong bool
+}
+
+func (tb *textBuilder) lastSrc() int {
+	if len(tb.segs) == 0 {
+		return 0
+	}
+	s := tb.segs[len(tb.segs)-1]
+	return s.src + s.n
+}
+
+func (tb *textBuilder) source(seg text.Segment) {
+	v := seg.Value(tb.doc.Source)
+	if len(v) == 0 {
+		return
+	}
+	if tb.strong == 0 && len(bytes.TrimSpace(v)) > 0 {
+		tb.anyPlain = true
+	}
+	tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: seg.Start, n: len(v)})
+	tb.buf = append(tb.buf, v...)
+}
+
+func (tb *textBuilder) literal(s string, src int) {
+	tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: src, n: 0})
+	tb.buf = append(tb.buf, s...)
+}
+
+func (tb *textBuilder) flush() {
+	text := string(tb.buf)
+	// Trim trailing spaces (hard line breaks) without moving offsets.
+	text = strings.TrimRight(text, " \t")
+	if strings.TrimSpace(text) != "" || len(tb.lines) == 0 && len(tb.segs) > 0 {
+		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != ""})
+	}
+	tb.buf, tb.segs, tb.code, tb.links = nil, nil, nil, nil
+	tb.anyPlain = false
+}
+
+func (tb *textBuilder) inline(n ast.Node) {
+	src := tb.doc.Source
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			tb.source(c.Segment)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				if tb.splitLines {
+					tb.flush()
+				} else {
+					tb.literal(" ", c.Segment.Stop)
+				}
+			}
+		case *ast.String:
+			tb.literal(string(c.Value), tb.lastSrc())
+		case *ast.CodeSpan:
+			start := len(tb.buf)
+			if tb.strong == 0 {
+				tb.anyPlain = true
+			}
+			tb.strong++
+			tb.inline(c)
+			tb.strong--
+			tb.code = append(tb.code, Span{start, len(tb.buf)})
+		case *ast.Emphasis:
+			tb.strong++
+			tb.inline(c)
+			tb.strong--
+		case *ast.Link:
+			start := len(tb.buf)
+			tb.inline(c)
+			tb.links = append(tb.links, Span{start, len(tb.buf)})
+		case *ast.AutoLink:
+			start := len(tb.buf)
+			label := c.Label(src)
+			off := c.Pos()
+			if off < 0 {
+				off = tb.lastSrc()
+			} else if off < len(src) && src[off] == '<' {
+				off++
+			}
+			tb.anyPlain = true
+			tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: off, n: len(label)})
+			tb.buf = append(tb.buf, label...)
+			tb.links = append(tb.links, Span{start, len(tb.buf)})
+		case *ast.Image:
+			// Alt text of images is not plan content.
+		case *ast.RawHTML:
+			tb.rawHTML(c)
+		case *extast.TaskCheckBox:
+			// Recorded on the list item.
+		case *extast.Strikethrough:
+			// Struck-out text is withdrawn content.
+		default:
+			tb.inline(c)
+		}
+	}
+}
+
+// rawHTML keeps line breaks of <br> tags as spaces and reads directives
+// from comments.
+func (tb *textBuilder) rawHTML(n *ast.RawHTML) {
+	src := tb.doc.Source
+	var raw []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		raw = append(raw, seg.Value(src)...)
+	}
+	if bytes.HasPrefix(raw, []byte("<!--")) {
+		if n.Segments.Len() > 0 {
+			tb.doc.addDirective(string(raw), n.Segments.At(0).Start)
+		}
+		return
+	}
+	if n.Segments.Len() == 0 {
+		return
+	}
+	if htmlTag(raw) {
+		if bytes.HasPrefix(bytes.ToLower(raw), []byte("<br")) {
+			tb.literal(" ", n.Segments.At(0).Start)
+		}
+		return
+	}
+	// "<name>" or "<YYYY-MM-DD>" parse as HTML tags but are fill-ins the
+	// author meant as text: keep them.
+	for i := 0; i < n.Segments.Len(); i++ {
+		tb.source(n.Segments.At(i))
+	}
+}
+
+// knownHTML are element names people use inside markdown.
+var knownHTML = map[string]bool{
+	"a": true, "abbr": true, "b": true, "br": true, "center": true, "code": true, "del": true, "details": true, "div": true,
+	"em": true, "font": true, "h1": true, "h2": true, "h3": true, "h4": true, "hr": true, "i": true, "img": true, "ins": true,
+	"kbd": true, "li": true, "mark": true, "ol": true, "p": true, "pre": true, "s": true, "samp": true, "small": true, "span": true,
+	"strike": true, "strong": true, "sub": true, "summary": true, "sup": true, "table": true, "tbody": true, "td": true, "th": true,
+	"thead": true, "tr": true, "u": true, "ul": true, "var": true, "picture": true, "source": true, "video": true, "section": true,
+}
+
+// htmlTag reports whether raw inline HTML is a real element (or closing
+// tag), not a "<fill-in>".
+func htmlTag(raw []byte) bool {
+	s := strings.TrimPrefix(string(raw), "<")
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, "!") || strings.HasPrefix(s, "?") {
+		return true
+	}
+	end := strings.IndexAny(s, " \t\n/>")
+	if end < 0 {
+		end = len(s)
+	}
+	return knownHTML[strings.ToLower(s[:end])]
+}
+
+func (b *builder) htmlDirectives(n *ast.HTMLBlock) {
+	if n.HTMLBlockType != ast.HTMLBlockType2 {
+		return
+	}
+	var raw []byte
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		raw = append(raw, seg.Value(b.doc.Source)...)
+	}
+	if n.HasClosure() {
+		cl := n.ClosureLine
+		raw = append(raw, cl.Value(b.doc.Source)...)
+	}
+	if segs.Len() > 0 {
+		b.doc.addDirective(string(raw), segs.At(0).Start)
+	}
+}

@@ -1,0 +1,549 @@
+package lint
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/planlint/planlint/internal/when"
+)
+
+// Operating systems, by the word that names them.
+var osNames = map[string]string{
+	"ubuntu": "Ubuntu", "debian": "Debian", "rhel": "RHEL", "centos": "CentOS", "rocky": "Rocky Linux",
+	"almalinux": "AlmaLinux", "alma": "AlmaLinux", "sles": "SLES", "opensuse": "openSUSE Leap", "raspbian": "Raspberry Pi OS",
+	"fedora": "Fedora", "el7": "RHEL", "el8": "RHEL", "el9": "RHEL", "el10": "RHEL",
+}
+
+// osPhrases are operating systems named with two words.
+var osPhrases = map[[2]string]string{
+	{"red", "hat"}: "RHEL", {"oracle", "linux"}: "Oracle Linux", {"amazon", "linux"}: "Amazon Linux",
+	{"suse", "linux"}: "SLES", {"raspberry", "pi"}: "Raspberry Pi OS", {"scientific", "linux"}: "Scientific Linux",
+}
+
+// osCodenames map release code names to versions.
+var osCodenames = map[string][2]string{
+	"noble": {"Ubuntu", "24.04"}, "jammy": {"Ubuntu", "22.04"}, "focal": {"Ubuntu", "20.04"}, "bionic": {"Ubuntu", "18.04"}, "xenial": {"Ubuntu", "16.04"},
+	"trixie": {"Debian", "13"}, "bookworm": {"Debian", "12"}, "bullseye": {"Debian", "11"}, "buster": {"Debian", "10"}, "stretch": {"Debian", "9"},
+}
+
+// osFiller are words between an OS name and its version.
+var osFiller = map[string]bool{"linux": true, "enterprise": true, "server": true, "lts": true, "leap": true, "os": true, "release": true, "version": true, "hat": true, "pi": true, "stream": true, "v": true}
+
+// osOf finds an operating system and its version in lower-case text.
+func osOf(lower string) (name, version string) {
+	toks := tokenize(lower, nil)
+	return osInTokens(lower, toks)
+}
+
+func osInTokens(lower string, toks []Token) (name, version string) {
+	for i, t := range toks {
+		n := ""
+		skip := 1
+		if i+1 < len(toks) {
+			n = osPhrases[[2]string{t.Word, toks[i+1].Word}]
+			if n != "" {
+				skip = 2
+			}
+		}
+		if n == "" {
+			n = osNames[t.Word]
+			if n == "" {
+				if cn, ok := osCodenames[t.Word]; ok {
+					return cn[0], cn[1]
+				}
+				continue
+			}
+			if strings.HasPrefix(t.Word, "el") && len(t.Word) > 2 {
+				return n, t.Word[2:]
+			}
+		}
+		// Read the version after the name: "22.04", "8.9", "2023", "15 SP6".
+		for j := i + skip; j < len(toks) && j < i+skip+4; j++ {
+			w := toks[j].Word
+			if osFiller[w] {
+				continue
+			}
+			if isDigitWord(w) && allDigits(w) {
+				v := w
+				if j+1 < len(toks) && allDigits(toks[j+1].Word) && lower[toks[j].End:toks[j+1].Start] == "." {
+					v += "." + toks[j+1].Word
+				}
+				return n, v
+			}
+			if cn, ok := osCodenames[w]; ok && cn[0] == n {
+				return n, cn[1]
+			}
+			break
+		}
+		if name == "" {
+			name = n
+		}
+	}
+	return name, ""
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func osString(name, version string) string {
+	if version == "" {
+		return name
+	}
+	return name + " " + version
+}
+
+// readOS reads the operating system from labelled lines and descriptions
+// of the environment.
+func (r *planReader) readOS(l *Line, labelled bool) {
+	p := r.plan
+	if l.In(TermRollback) {
+		return
+	}
+	var name, ver string
+	from := FromProse
+	span := Span{0, len(l.Text)}
+	switch {
+	case labelled && l.LabelIs(TermOS):
+		name, ver = osInTokens(l.Lower, l.Tokens)
+		from = FromLabel
+		span = l.Value
+		if name == "" {
+			return
+		}
+	default:
+		name, ver = osInTokens(l.Lower, l.Tokens)
+		if name == "" {
+			return
+		}
+		// Package file names ("...el8.x86_64.rpm") count anywhere; names
+		// in prose count outside the upgrade steps, where an OS is only
+		// mentioned in passing.
+	}
+	if p.OS != nil {
+		switch {
+		case p.OS.From < from:
+			if !p.OSNoVersion || ver == "" || !strings.HasPrefix(p.OS.Value, name) {
+				return
+			}
+		case p.OS.From == from && (!p.OSNoVersion || ver == ""):
+			return
+		}
+	}
+	p.OS = &Fact{Value: osString(name, ver), Line: l, Span: span, From: from}
+	p.OSNoVersion = ver == ""
+}
+
+// readWindow finds the maintenance window: front matter first, then lines
+// labelled or sectioned as the window, then any line that gives a date and
+// a time for the upgrade.
+func (r *planReader) readWindow() {
+	p := r.plan
+	d := r.doc
+	w := &Window{}
+	found := false
+	if v, l := r.fm("window_start"); l != nil {
+		found = true
+		w.Line = l
+		r.applyWindow(w, l, v, Span{l.Value.Start, l.Value.End})
+		if tz, _ := r.fm("timezone"); tz != "" && !w.Zoned {
+			r.applyZone(w, tz)
+		}
+		if dur, _ := r.fm("window_duration"); dur != "" {
+			if dd, ok := when.ParseDuration(dur); ok {
+				w.Duration = dd
+			}
+		}
+		if end, _ := r.fm("window_end"); end != "" && w.HasDate && w.HasTime {
+			ew := when.Scan(end, r.today)
+			if t, _, ok := ew.StartTime(); ok {
+				if w.Zoned && ew.Zone == nil {
+					t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, w.Start.Location())
+				}
+				if dd := t.Sub(w.Start); dd > 0 {
+					w.Duration = dd
+				}
+			} else if ew.Start != nil {
+				st := w.Start
+				e := time.Date(st.Year(), st.Month(), st.Day(), ew.Start.Hour, ew.Start.Minute, 0, 0, st.Location())
+				if !e.After(st) {
+					e = e.Add(24 * time.Hour)
+				}
+				w.Duration = e.Sub(st)
+			}
+		}
+		if isPlaceholderValue(v) {
+			w.Placeholder = true
+		}
+	}
+	if !found || !w.HasDate || !w.HasTime {
+		// Window sections and labels, gathered across lines of one block
+		// ("Date: ...", "Start: ...", "Timezone: ...").
+		var winLines []*Line
+		for _, l := range d.Lines {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) {
+				continue
+			}
+			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading {
+				winLines = append(winLines, l)
+			}
+		}
+		for _, l := range winLines {
+			text := l.Text
+			span := Span{0, len(text)}
+			if l.Label.Len() > 0 {
+				span = l.Value
+			}
+			if isPlaceholderValue(text[span.Start:span.End]) && (l.LabelIs(TermWindow) || l.LabelIs(TermTimezone)) {
+				if w.Line == nil {
+					w.Line = l
+				}
+				w.Placeholder = true
+				continue
+			}
+			if r.mergeWindowLine(w, l, span) {
+				found = true
+			}
+			if w.HasDate && w.HasTime && w.Zone != "" && w.Duration > 0 {
+				break
+			}
+		}
+	}
+	if !w.HasDate || !w.HasTime {
+		// Prose: "The upgrade runs on Saturday 12 December 2026 from 22:00 CET."
+		for _, l := range d.Lines {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermRisk) {
+				continue
+			}
+			if !hasDigit(l.Text) {
+				continue
+			}
+			sc := when.Scan(l.Text, r.today)
+			if sc.Date == nil || sc.Start == nil {
+				continue
+			}
+			if !(l.Has(TermUpgradeVerb) || l.Has(TermWindow) || l.In(TermWindow) || l.Has(TermProcedure)) {
+				continue
+			}
+			if w.HasDate && !w.HasTime && w.Line != nil {
+				// Keep the date found in the window section if it agrees.
+				if w.Start.Year() != sc.Date.Year || w.Start.Month() != sc.Date.Month || w.Start.Day() != sc.Date.Day {
+					continue
+				}
+			}
+			*w = Window{}
+			w.Line = l
+			r.mergeWindowLine(w, l, Span{0, len(l.Text)})
+			found = true
+			break
+		}
+	}
+	if found || w.Placeholder || w.Line != nil {
+		p.Window = w
+	}
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeWindowLine adds what one line says about the window. It reports
+// whether the line gave a date or a time.
+func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
+	text := l.Text[span.Start:span.End]
+	if !hasDigit(text) {
+		if w.Zone == "" && l.LabelIs(TermTimezone) {
+			r.applyZoneAt(w, l, span)
+		}
+		return false
+	}
+	sc := when.Scan(text, r.today)
+	got := false
+	if sc.Date != nil && !w.HasDate {
+		w.HasDate = true
+		w.DateSpan = shift(sc.Date.Span, span.Start)
+		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, time.UTC)
+		if w.Line == nil || !w.HasTime {
+			w.Line = l
+		}
+		got = true
+	}
+	if sc.Start != nil && !w.HasTime {
+		w.HasTime = true
+		w.TimeSpan = shift(sc.Start.Span, span.Start)
+		y, m, dd := w.Start.Date()
+		w.Start = time.Date(y, m, dd, sc.Start.Hour, sc.Start.Minute, 0, 0, time.UTC)
+		w.Line = l
+		got = true
+		if sc.Duration > 0 && w.Duration == 0 {
+			w.Duration = sc.Duration
+		}
+	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) {
+		w.Duration = sc.Duration
+	}
+	if sc.Zone != nil && w.Zone == "" {
+		w.Zone = sc.Zone.Text
+		w.ZoneIANA = sc.Zone.IANA
+		w.ZoneSpan = shift(sc.Zone.Span, span.Start)
+		r.zoneOffset(w, sc.Zone)
+	} else if w.Zone == "" && l.LabelIs(TermTimezone) {
+		r.applyZoneAt(w, l, span)
+	}
+	return got
+}
+
+func shift(s when.Span, by int) Span { return Span{s.Start + by, s.End + by} }
+
+// applyWindow reads a whole window from one value (front matter).
+func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
+	sc := when.Scan(v, r.today)
+	if sc.Date != nil {
+		w.HasDate = true
+		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+	}
+	if sc.Start != nil {
+		w.HasTime = true
+		y, m, d := w.Start.Date()
+		w.Start = time.Date(y, m, d, sc.Start.Hour, sc.Start.Minute, 0, 0, time.UTC)
+	}
+	if sc.Duration > 0 {
+		w.Duration = sc.Duration
+	}
+	if sc.Zone != nil {
+		w.Zone = sc.Zone.Text
+		w.ZoneIANA = sc.Zone.IANA
+		r.zoneOffset(w, sc.Zone)
+	}
+}
+
+func (r *planReader) applyZone(w *Window, tz string) {
+	sc := when.Scan("00:00 "+tz, r.today)
+	if sc.Zone != nil {
+		w.Zone = sc.Zone.Text
+		w.ZoneIANA = sc.Zone.IANA
+		r.zoneOffset(w, sc.Zone)
+	}
+}
+
+func (r *planReader) applyZoneAt(w *Window, l *Line, span Span) {
+	v := strings.TrimSpace(l.Text[span.Start:span.End])
+	if v == "" {
+		return
+	}
+	sc := when.Scan("00:00 "+v, r.today)
+	if sc.Zone != nil {
+		w.Zone = sc.Zone.Text
+		w.ZoneIANA = sc.Zone.IANA
+		w.ZoneSpan = span
+		r.zoneOffset(w, sc.Zone)
+	}
+}
+
+// zoneOffset places the window's wall-clock start in its zone.
+func (r *planReader) zoneOffset(w *Window, z *when.Zone) {
+	st := w.Start
+	var loc *time.Location
+	switch {
+	case z.IANA != "":
+		if l, err := time.LoadLocation(z.IANA); err == nil {
+			loc = l
+		}
+	case z.Fixed:
+		loc = time.FixedZone(z.Text, z.Offset)
+	}
+	if loc == nil {
+		return
+	}
+	w.Zoned = true
+	w.Start = time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, loc)
+}
+
+// readContact finds the point of contact for the window.
+func (r *planReader) readContact() {
+	p := r.plan
+	var best *Contact
+	consider := func(c *Contact) {
+		if c == nil {
+			return
+		}
+		switch {
+		case best == nil:
+			best = c
+		case !best.Reachable && c.Reachable:
+			best = c
+		case best.Placeholder && !c.Placeholder && (c.Reachable || c.Name != ""):
+			best = c
+		}
+	}
+	if v, l := r.fm("contact"); l != nil {
+		consider(contactFrom(l, v, l.Value))
+	}
+	for _, l := range r.doc.Lines {
+		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) {
+			continue
+		}
+		switch {
+		case l.LabelIs(TermContact):
+			consider(contactFrom(l, l.ValueText(), l.Value))
+		case l.In(TermContact) && l.Kind != KindHeading:
+			consider(contactFrom(l, l.Text, Span{0, len(l.Text)}))
+		case l.Has(TermContact) && (strings.Contains(l.Text, "@") || l.Has(TermPhone)):
+			if c := contactFrom(l, l.Text, Span{0, len(l.Text)}); c != nil && c.Reachable {
+				consider(c)
+			}
+		}
+		if best != nil && best.Reachable && !best.Placeholder {
+			break
+		}
+	}
+	p.Contact = best
+}
+
+// contactFrom reads a contact from a value: an e-mail address, a phone
+// number, a chat handle, a person's name.
+func contactFrom(l *Line, v string, span Span) *Contact {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
+	}
+	c := &Contact{Line: l, Span: span}
+	c.Email = findEmail(v)
+	c.Phone = findPhone(v)
+	c.Name = findName(v)
+	chat := strings.Contains(v, "@") && c.Email == "" || strings.Contains(v, "#") || l.Has(TermChat)
+	c.Placeholder = isPlaceholderValue(v)
+	c.Reachable = c.Email != "" || c.Phone != "" || c.Name != "" && chat
+	switch {
+	case c.Email != "":
+		c.Value = c.Email
+	case c.Name != "":
+		c.Value = c.Name
+	default:
+		c.Value = v
+	}
+	if !c.Reachable && c.Name == "" && !c.Placeholder && c.Phone == "" {
+		// Role words alone ("the ops team") are still a partial contact.
+		if !l.Has(TermTeamWord) && !l.LabelIs(TermContact) {
+			return nil
+		}
+	}
+	return c
+}
+
+// findEmail returns the first e-mail address in s.
+func findEmail(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' {
+			continue
+		}
+		a := i
+		for a > 0 && isEmailByte(s[a-1]) {
+			a--
+		}
+		b := i + 1
+		for b < len(s) && (isEmailByte(s[b]) && s[b] != '+') {
+			b++
+		}
+		dom := strings.TrimRight(s[i+1:b], ".-")
+		if a < i && strings.Contains(dom, ".") && !strings.HasPrefix(dom, ".") {
+			return s[a:i] + "@" + dom
+		}
+	}
+	return ""
+}
+
+func isEmailByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_' || c == '+'
+}
+
+// findPhone returns a phone number: seven or more digits written with the
+// usual separators.
+func findPhone(s string) string {
+	start, digits := -1, 0
+	for i := 0; i <= len(s); i++ {
+		c := byte(0)
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			if start < 0 {
+				start = i
+			}
+			digits++
+		case c == '+' && start < 0, start >= 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '/'):
+			if start < 0 {
+				start = i
+			}
+		default:
+			if digits >= 7 && start >= 0 && !strings.ContainsAny(s[start:i], ":") {
+				return strings.TrimSpace(s[start:i])
+			}
+			start, digits = -1, 0
+		}
+	}
+	return ""
+}
+
+// findName returns a person's name: two or more capitalised words in a
+// row that are not vocabulary words.
+func findName(s string) string {
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '.')
+	})
+	run := []string{}
+	best := ""
+	flush := func() {
+		if len(run) >= 2 && best == "" {
+			best = strings.Join(run, " ")
+		}
+		run = run[:0]
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := lowerSameLen(w)
+		if unicode.IsUpper(r) && len(w) > 1 && !nameStop[lw] && !strings.Contains(w, ".") {
+			run = append(run, w)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return best
+}
+
+// nameStop are capitalised words that are not names.
+var nameStop = map[string]bool{
+	"gitlab": true, "support": true, "team": true, "ops": true, "operations": true, "on": true, "call": true, "on-call": true,
+	"primary": true, "secondary": true, "backup": true, "contact": true, "engineer": true, "manager": true, "lead": true, "owner": true,
+	"dba": true, "sre": true, "it": true, "the": true, "email": true, "e-mail": true, "phone": true, "slack": true, "teams": true,
+	"microsoft": true, "infrastructure": true, "platform": true, "admin": true, "administrator": true, "escalation": true, "point": true,
+	"of": true, "and": true, "for": true, "tbd": true, "todo": true, "tbc": true, "name": true, "your": true, "role": true, "service": true,
+	"desk": true, "helpdesk": true, "customer": true, "change": true, "window": true, "upgrade": true, "during": true, "via": true,
+	"mobile": true, "group": true, "department": true, "devops": true, "sysadmin": true, "systems": true, "network": true,
+}
+
+// isPlaceholderValue reports whether a fact's value is an unfilled
+// placeholder: TBD, "<date>", "[Your name]", "____", "YYYY-MM-DD".
+func isPlaceholderValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false
+	}
+	return len(findPlaceholders(v, false)) > 0
+}

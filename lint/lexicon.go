@@ -1,0 +1,214 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Term is a concept the vocabulary recognises in text: a section kind
+// ("rollback"), a fact label ("target version"), a command
+// ("gitlab-backup create") or a signal word ("not"). Rules ask lines which
+// terms they contain instead of matching strings themselves.
+type Term uint8
+
+// termSet is a bit set of terms.
+type termSet [4]uint64
+
+func (s *termSet) add(t Term)      { s[t>>6] |= 1 << (t & 63) }
+func (s termSet) has(t Term) bool  { return s[t>>6]&(1<<(t&63)) != 0 }
+func (s termSet) empty() bool      { return s == termSet{} }
+func (s *termSet) union(o termSet) { s[0] |= o[0]; s[1] |= o[1]; s[2] |= o[2]; s[3] |= o[3] }
+func (s termSet) intersects(o termSet) bool {
+	return s[0]&o[0] != 0 || s[1]&o[1] != 0 || s[2]&o[2] != 0 || s[3]&o[3] != 0
+}
+
+// Token is one word of a line: a run of letters and digits, lower-cased.
+type Token struct {
+	Start, End int    // byte offsets in Line.Text
+	Word       string // lower-case
+	// Break is true when punctuation that ends a clause (. ; ! ? :) or a
+	// dash separates this token from the previous one.
+	Break bool
+}
+
+// Match is one vocabulary phrase found in a line.
+type Match struct {
+	Term       Term
+	Tok, NTok  int // first token index and token count
+	Start, End int // byte offsets in Line.Text
+}
+
+// phrase is one vocabulary entry: a sequence of words; the last may end
+// with '*' to match any word it starts.
+type phrase struct {
+	words  []string
+	prefix bool
+	term   Term
+}
+
+// lexicon indexes phrases by their first word.
+type lexicon struct {
+	exact    map[string][]*phrase
+	prefixes map[string][]*phrase // single-word prefix phrases, by prefix
+	plens    []int                // distinct prefix lengths
+}
+
+func newLexicon(entries map[Term]string) *lexicon {
+	lx := &lexicon{exact: map[string][]*phrase{}, prefixes: map[string][]*phrase{}}
+	seenLen := map[int]bool{}
+	for term, list := range entries {
+		for _, raw := range strings.Split(list, "|") {
+			raw = strings.TrimSpace(raw)
+			if raw == "" {
+				continue
+			}
+			toks := tokenize(lowerSameLen(raw), nil)
+			if len(toks) == 0 {
+				continue
+			}
+			p := &phrase{term: term}
+			for _, t := range toks {
+				p.words = append(p.words, t.Word)
+			}
+			p.prefix = strings.HasSuffix(raw, "*")
+			if p.prefix && len(p.words) == 1 {
+				w := p.words[0]
+				lx.prefixes[w] = append(lx.prefixes[w], p)
+				if !seenLen[len(w)] {
+					seenLen[len(w)] = true
+					lx.plens = append(lx.plens, len(w))
+				}
+				continue
+			}
+			lx.exact[p.words[0]] = append(lx.exact[p.words[0]], p)
+		}
+	}
+	return lx
+}
+
+// match appends every phrase found in toks to dst.
+func (lx *lexicon) match(toks []Token, dst []Match) []Match {
+	for i := range toks {
+		w := toks[i].Word
+		for _, p := range lx.exact[w] {
+			if n := p.matchAt(toks, i); n > 0 {
+				dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
+			}
+		}
+		for _, l := range lx.plens {
+			if len(w) < l {
+				continue
+			}
+			for _, p := range lx.prefixes[w[:l]] {
+				dst = append(dst, Match{Term: p.term, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
+			}
+		}
+	}
+	return dst
+}
+
+func (p *phrase) matchAt(toks []Token, i int) int {
+	if i+len(p.words) > len(toks) {
+		return 0
+	}
+	last := len(p.words) - 1
+	for k := 1; k <= last; k++ {
+		w := toks[i+k].Word
+		if k == last && p.prefix {
+			if !strings.HasPrefix(w, p.words[k]) {
+				return 0
+			}
+			continue
+		}
+		if w != p.words[k] {
+			return 0
+		}
+	}
+	return len(p.words)
+}
+
+// tokenize splits lower-cased text into word tokens.
+func tokenize(lower string, dst []Token) []Token {
+	start := -1
+	brk := false
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(lower[i:])
+		}
+		word := c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') ||
+			c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else {
+			if start >= 0 {
+				dst = append(dst, Token{Start: start, End: i, Word: lower[start:i], Break: brk})
+				start = -1
+				brk = false
+			}
+			switch r {
+			case ';', '!', '?', ':', '—', '–', '(', ')', '|', '→':
+				brk = true
+			case '.', ',':
+				// A dot or comma ends a clause only before a space or the
+				// end ("done. Then"), not inside "16.3.9" or "30,000".
+				if i+1 >= len(lower) || lower[i+1] == ' ' || lower[i+1] == '\t' {
+					brk = r == '.'
+				}
+			}
+		}
+		i += n
+	}
+	if start >= 0 {
+		dst = append(dst, Token{Start: start, End: len(lower), Word: lower[start:], Break: brk})
+	}
+	return dst
+}
+
+// lowerSameLen lower-cases s without changing any byte offset: runes whose
+// lower case has another UTF-8 length are kept as they are.
+func lowerSameLen(s string) string {
+	ascii := true
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii && !upper {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		l := unicode.ToLower(r)
+		if l != r && utf8.RuneLen(l) == n {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}

@@ -1,0 +1,137 @@
+package lint
+
+import (
+	"strings"
+)
+
+// Placeholder is an unfilled fill-in found in text.
+type Placeholder struct {
+	Span Span
+	Text string
+}
+
+// bracketWords mark "[Your name]"-style fill-ins.
+var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "email", "e-mail", "contact", "version", "tbd", "todo", "fill", "owner", "phone", "team", "company", "customer", "who", "when", "here", "tbc", "nombre", "fecha", "datum", "nom"}
+
+// Placeholders returns the fill-ins in a line of prose: "<name>",
+// "[Your name]", "______", TBD/TODO/lorem ipsum, "YYYY-MM-DD", "HH:MM",
+// "x.y.z". Code is not searched: "<timestamp>" in a command is a runtime
+// variable, not an unfilled plan fact.
+func (l *Line) Placeholders() []Placeholder {
+	if l.Kind == KindCode {
+		return nil
+	}
+	var out []Placeholder
+	for _, s := range findPlaceholders(l.Text, true) {
+		if l.InCode(s.Start) {
+			continue
+		}
+		out = append(out, Placeholder{Span: s, Text: l.Text[s.Start:s.End]})
+	}
+	return out
+}
+
+// findPlaceholders returns the spans of fill-ins in s.
+func findPlaceholders(s string, all bool) []Span {
+	var out []Span
+	add := func(a, b int) {
+		out = append(out, Span{a, b})
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '<':
+			if i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '_') {
+				if j := strings.IndexByte(s[i+1:], '>'); j > 0 && j < 60 && !strings.ContainsAny(s[i+1:i+1+j], "<=") {
+					inner := s[i+1 : i+1+j]
+					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") {
+						add(i, i+2+j)
+						i += j + 1
+					}
+				}
+			}
+		case '[':
+			if j := strings.IndexByte(s[i+1:], ']'); j > 0 && j < 40 {
+				inner := strings.ToLower(s[i+1 : i+1+j])
+				if bracketPlaceholder(inner) && (i+2+j >= len(s) || s[i+2+j] != '(') {
+					add(i, i+2+j)
+					i += j + 1
+				}
+			}
+		case '_':
+			j := i
+			for j < len(s) && s[j] == '_' {
+				j++
+			}
+			if j-i >= 3 {
+				add(i, j)
+			}
+			i = j - 1
+		case '?':
+			j := i
+			for j < len(s) && s[j] == '?' {
+				j++
+			}
+			if j-i >= 3 || j-i == 2 && (j >= len(s) || s[j] == ' ') && (i == 0 || s[i-1] == ' ' || s[i-1] == ':') {
+				add(i, j)
+			}
+			i = j - 1
+		}
+	}
+	lower := lowerSameLen(s)
+	toks := tokenize(lower, nil)
+	for _, m := range lex.match(toks, nil) {
+		if m.Term == TermPlaceholderWord {
+			if overlaps(out, m.Start) {
+				continue
+			}
+			add(m.Start, m.End)
+		}
+	}
+	for i, t := range toks {
+		if overlaps(out, t.Start) {
+			continue
+		}
+		switch t.Word {
+		case "yyyy", "jjjj", "aaaa":
+			add(t.Start, t.End)
+		case "hh":
+			if i+1 < len(toks) && toks[i+1].Word == "mm" {
+				add(t.Start, toks[i+1].End)
+			}
+		case "x", "xx":
+			// "x.y.z" or "X.Y" as a version to fill in.
+			if i+1 < len(toks) && (toks[i+1].Word == "y" || toks[i+1].Word == "yy") && lower[t.End:toks[i+1].Start] == "." {
+				end := toks[i+1].End
+				if i+2 < len(toks) && (toks[i+2].Word == "z" || toks[i+2].Word == "zz") && lower[toks[i+1].End:toks[i+2].Start] == "." {
+					end = toks[i+2].End
+				}
+				add(t.Start, end)
+			}
+		}
+	}
+	return out
+}
+
+func overlaps(spans []Span, off int) bool {
+	for _, s := range spans {
+		if off >= s.Start && off < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+func bracketPlaceholder(inner string) bool {
+	inner = strings.TrimSpace(inner)
+	if inner == "" || inner == "x" || inner == " " {
+		return false
+	}
+	for _, w := range bracketWords {
+		if strings.Contains(inner, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -1,0 +1,1018 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
+)
+
+// Claim sources, strongest first.
+const (
+	FromFrontMatter = iota
+	FromLabel
+	FromProse
+	FromInferred
+)
+
+// Claim is a statement of a fact on a line.
+type Claim struct {
+	VersionRef
+	From int
+}
+
+// Hop is one version the plan's steps install.
+type Hop struct {
+	VersionRef
+	// Listed is true for versions read from a path table, list or arrow
+	// chain rather than from a step or command.
+	Listed bool
+}
+
+// Fact is a non-version fact and where it was stated.
+type Fact struct {
+	Value string
+	Line  *Line
+	Span  Span
+	From  int
+}
+
+// Plan is what planlint understood of an upgrade plan. Fields it could not
+// find are nil or empty.
+type Plan struct {
+	Current *Claim
+	Target  *Claim
+	// CurrentClaims and TargetClaims are every statement of the two, in
+	// document order, for consistency checks.
+	CurrentClaims []Claim
+	TargetClaims  []Claim
+	// TargetVague is a target stated without a version ("latest").
+	TargetVague *Fact
+
+	Edition       *Fact // "ee" or "ce"
+	InstallMethod *Fact // linux-package, docker, helm, operator, source, get
+	OS            *Fact // "Ubuntu 22.04"; Value without a version when only the name is known
+	OSNoVersion   bool
+	Topology      *Fact // single-node, multi-node, geo
+	// Components maps a component name to the first line naming it.
+	Components map[string]*Line
+
+	Window  *Window
+	Contact *Contact
+
+	// Hops are the versions the steps install, ascending, each at its
+	// first occurrence. Installs are every install statement in document
+	// order.
+	Hops     []Hop
+	Installs []Hop
+
+	StagingTested *Fact // Value "true" or "false"
+	ZeroDowntime  *Fact
+	Prepared      *Fact
+
+	// Mentions are all GitLab versions named anywhere, with their lines.
+	Mentions []VersionRef
+}
+
+// PathStrings returns the hop versions as strings.
+func (p *Plan) PathStrings() []string {
+	var out []string
+	for _, h := range p.Hops {
+		out = append(out, h.Version.String())
+	}
+	return out
+}
+
+// Knowledge is the knowledge base used to read plans (chart versions).
+// It can be replaced before linting, for example with cached newer data.
+var Knowledge = knowledge.Default
+
+// notStepContext are concepts whose versions are never hops.
+var notStepContext = func() termSet {
+	var s termSet
+	for _, t := range []Term{TermRollback, TermRisk, TermChangelog, TermOutOfScope} {
+		s.add(t)
+	}
+	return s
+}()
+
+// noProseStepContext are concepts whose prose "upgrade to X" lines are not
+// steps, though a path statement there is.
+var noProseStepContext = func() termSet {
+	var s termSet
+	for _, t := range []Term{TermSummary, TermVerify, TermEnvironment, TermArchitecture, TermWindow, TermContact, TermComms, TermSignoff, TermBackup, TermStaging} {
+		s.add(t)
+	}
+	return s
+}()
+
+func extractPlan(d *Document, today time.Time) *Plan {
+	kb := Knowledge()
+	p := &Plan{Components: map[string]*Line{}}
+	r := planReader{doc: d, plan: p, kb: kb, today: today}
+	r.readFrontMatter()
+	for _, l := range d.Lines {
+		if l.Kind == KindFrontMatter {
+			continue
+		}
+		vs := gitlabVersions(l, kb)
+		p.Mentions = append(p.Mentions, vs...)
+		r.readVersions(l, vs)
+		r.readFacts(l)
+	}
+	r.resolve()
+	r.readWindow()
+	r.readContact()
+	return p
+}
+
+type planReader struct {
+	doc      *Document
+	plan     *Plan
+	kb       *knowledge.Base
+	today    time.Time
+	method   map[string]int // evidence counts
+	methodAt map[string]*Line
+	edition  map[string]int
+	edLine   map[string]*Line
+	topo     map[string]*Fact
+}
+
+func (r *planReader) fm(key string) (string, *Line) {
+	v, l, ok := r.doc.FrontMatterValue(key)
+	if !ok || strings.TrimSpace(v) == "" {
+		return "", nil
+	}
+	return v, l
+}
+
+func (r *planReader) readFrontMatter() {
+	p := r.plan
+	if r.doc.FrontMatter == nil {
+		return
+	}
+	version := func(key string) *Claim {
+		v, l := r.fm(key)
+		if l == nil {
+			return nil
+		}
+		gv, err := glversion.Parse(v)
+		if err != nil {
+			if isVagueVersion(v) && key == "target_version" {
+				p.TargetVague = &Fact{Value: v, Line: l, Span: l.Value}
+			}
+			return nil
+		}
+		return &Claim{VersionRef: VersionRef{Version: gv, Line: l, Span: l.Value, Strong: true}, From: FromFrontMatter}
+	}
+	if c := version("current_version"); c != nil {
+		p.CurrentClaims = append(p.CurrentClaims, *c)
+	}
+	if c := version("target_version"); c != nil {
+		p.TargetClaims = append(p.TargetClaims, *c)
+	}
+	fact := func(key string) *Fact {
+		v, l := r.fm(key)
+		if l == nil {
+			return nil
+		}
+		return &Fact{Value: v, Line: l, Span: l.Value, From: FromFrontMatter}
+	}
+	if f := fact("edition"); f != nil {
+		if e := editionOf(f.Value); e != "" {
+			f.Value = e
+			p.Edition = f
+		}
+	}
+	if f := fact("install_method"); f != nil {
+		if m := normalizeMethod(f.Value); m != "" {
+			f.Value = m
+			p.InstallMethod = f
+		}
+	}
+	if f := fact("os"); f != nil {
+		p.OS = f
+		name, ver := osOf(lowerSameLen(f.Value))
+		if name != "" {
+			f.Value = osString(name, ver)
+		}
+		p.OSNoVersion = name != "" && ver == ""
+	}
+	if f := fact("topology"); f != nil {
+		if t := normalizeTopology(f.Value); t != "" {
+			f.Value = t
+			p.Topology = f
+		}
+	}
+	p.StagingTested = boolFact(fact("staging_tested"))
+	p.ZeroDowntime = boolFact(fact("zero_downtime"))
+	p.Prepared = boolFact(fact("prepared"))
+}
+
+func boolFact(f *Fact) *Fact {
+	if f == nil {
+		return nil
+	}
+	switch strings.ToLower(f.Value) {
+	case "true", "yes", "y", "on", "1", "ja", "sí", "si", "oui":
+		f.Value = "true"
+	case "false", "no", "n", "off", "0", "nein", "non":
+		f.Value = "false"
+	default:
+		return nil
+	}
+	return f
+}
+
+func isVagueVersion(s string) bool {
+	l := lowerSameLen(s)
+	toks := tokenize(l, nil)
+	ms := lex.match(toks, nil)
+	for _, m := range ms {
+		if m.Term == TermLatest {
+			return true
+		}
+	}
+	return false
+}
+
+// readVersions classifies the versions on one line: claims of the current
+// and target version, and hops.
+func (r *planReader) readVersions(l *Line, vs []VersionRef) {
+	p := r.plan
+	if l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(vsIn(vs, l.Value)) == 0 && isVagueVersion(l.ValueText()) {
+		p.TargetVague = &Fact{Value: l.ValueText(), Line: l, Span: l.Value, From: FromLabel}
+	}
+	if len(vs) == 0 {
+		return
+	}
+	excluded := l.Context.intersects(notStepContext)
+	// Labelled statements: "Current version: 15.4.2", "| Target | 17.8.1 |".
+	labelled := false
+	if l.Label.Len() > 0 && l.Kind != KindCode {
+		inVal := vsIn(vs, l.Value)
+		switch {
+		case l.LabelIs(TermCurrent) && !l.LabelIs(TermTarget) && len(inVal) > 0:
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
+			labelled = true
+		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
+			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[len(inVal)-1], From: FromLabel})
+			labelled = true
+		}
+	}
+	// Table columns labelled by the header: "| Current | Target |".
+	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) {
+		for ci, cell := range l.Cells {
+			h := l.Header
+			hs := h.Cells[ci]
+			var ht termSet
+			for _, m := range h.Matches {
+				if m.Start >= hs.Start && m.End <= hs.End {
+					ht.add(m.Term)
+				}
+			}
+			in := vsIn(vs, cell)
+			if len(in) == 0 {
+				continue
+			}
+			switch {
+			case ht.has(TermCurrent) && !ht.has(TermTarget):
+				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: in[0], From: FromLabel})
+				labelled = true
+			case ht.has(TermTarget) && !ht.has(TermCurrent):
+				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: in[0], From: FromLabel})
+				labelled = true
+			}
+		}
+	}
+	if labelled {
+		return
+	}
+	if excluded {
+		return
+	}
+	// "from 15.4.2 to 17.8.1", "15.4.2 → 17.8.1", "von 15.4.2 auf 17.8.1".
+	chain := arrowChain(l, vs)
+	fromIdx, toIdx := fromTo(l, vs)
+	stepCtx := l.In(TermProcedure) || l.In(TermPath) || l.In(TermPrereq) || l.In(TermMigrations)
+	summaryCtx := l.Section.IsTitle || l.Section.Heading == nil || l.In(TermSummary) || l.Kind == KindHeading && l.Section.IsTitle
+	switch {
+	case len(chain) >= 3 || len(chain) == 2 && (l.In(TermPath) || l.LabelIs(TermPath)):
+		// A path written as a chain: every version after the first is a hop.
+		if !summaryCtx || len(chain) >= 3 {
+			if len(p.CurrentClaims) == 0 || summaryCtx {
+				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
+			}
+		}
+		for _, v := range chain[1:] {
+			r.hop(v, true)
+		}
+		if summaryCtx {
+			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: chain[len(chain)-1], From: FromProse})
+		}
+		return
+	case fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2:
+		a, b := fromIdx, toIdx
+		if len(chain) == 2 {
+			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
+		}
+		if stepCtx && !summaryCtx && l.Kind != KindTableRow || l.Kind == KindHeading && !l.Section.IsTitle && !l.In(TermSummary) && stepCtx {
+			// "Phase 1: 14.8.6 to 14.9.5": a step from one hop to the next.
+			r.hop(vs[b], false)
+			return
+		}
+		if l.Kind == KindTableRow && l.In(TermPath) {
+			r.hop(vs[b], true)
+			return
+		}
+		p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
+		p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
+		return
+	}
+	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
+	for _, v := range vs {
+		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) {
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+			return
+		}
+	}
+	// Commands that install a version: package pins, image tags, charts.
+	if l.IsCommand() {
+		found := false
+		for _, v := range vs {
+			if v.InLink {
+				continue
+			}
+			if v.Pinned || l.Kind == KindCode && v.Strong && (stepCtx || l.Section.Heading == nil || !l.Context.intersects(noProseStepContext)) || l.InCode(v.Span.Start) && installCommand(l) {
+				r.hop(v, false)
+				found = true
+			}
+		}
+		if found {
+			return
+		}
+	}
+	// Path sections: lists and tables of versions.
+	if l.In(TermPath) && (l.Kind == KindTableRow || l.Item || l.Kind == KindText) && !l.In(TermSummary) {
+		for _, v := range vs {
+			if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) {
+				r.hop(v, true)
+			}
+		}
+		return
+	}
+	// Step lines: "Upgrade to 16.3.9", "Hop 2: 16.3.9", "Aktualisierung auf 16.3.9".
+	if summaryCtx && !stepCtx {
+		if l.Kind == KindHeading || l.Section.Heading == nil || l.In(TermSummary) {
+			for _, v := range vs {
+				if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+					p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: v, From: FromProse})
+					return
+				}
+			}
+		}
+		if l.Section.Heading != nil {
+			return
+		}
+	}
+	if l.Context.intersects(noProseStepContext) && !stepCtx {
+		return
+	}
+	stepLine := l.Kind == KindHeading || l.Item || l.Kind == KindTableRow || l.Kind == KindText
+	if !stepLine {
+		return
+	}
+	for _, v := range vs {
+		if v.InLink {
+			continue
+		}
+		if termBefore(l, v.Span.Start, TermUpgradeVerb, 5) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
+			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && stepCtx && startsWithStepWord(l) {
+			r.hop(v, l.Kind == KindTableRow)
+		}
+	}
+}
+
+func (r *planReader) hop(v VersionRef, listed bool) {
+	r.plan.Installs = append(r.plan.Installs, Hop{VersionRef: v, Listed: listed})
+}
+
+func indexOf(vs []VersionRef, v VersionRef) int {
+	for i := range vs {
+		if vs[i].Span == v.Span {
+			return i
+		}
+	}
+	return 0
+}
+
+func vsIn(vs []VersionRef, s Span) []VersionRef {
+	var out []VersionRef
+	for _, v := range vs {
+		if v.Span.Start >= s.Start && v.Span.End <= s.End {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "etappe": true, "paso": true, "fase": true, "étape": true, "etape": true, "palier": true}
+
+func startsWithStepWord(l *Line) bool {
+	return len(l.Tokens) > 0 && stepWords[l.Tokens[0].Word]
+}
+
+// installCommand reports whether a line installs or deploys something.
+func installCommand(l *Line) bool {
+	return l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) || l.Has(TermDockerPull) || l.Has(TermUpgradeVerb)
+}
+
+// termBefore reports whether term t occurs within n tokens before byte
+// offset off, in the same clause.
+func termBefore(l *Line, off int, t Term, n int) bool {
+	if !l.Has(t) {
+		return false
+	}
+	ti := tokenAt(l, off)
+	lo := ti - n
+	for _, m := range l.Matches {
+		if m.Term != t {
+			continue
+		}
+		end := m.Tok + m.NTok
+		if end <= ti && end >= lo && !breakBetween(l, end, ti) {
+			return true
+		}
+	}
+	return false
+}
+
+// breakBetween reports whether a clause break separates token a from
+// token b (the break on b itself, as in "to: 16.3.9", does not count).
+func breakBetween(l *Line, a, b int) bool { return clauseBreak(l, a, b) }
+
+func isDigitWord(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// fromTo finds "from A to B" on a line: the index of A and B in vs, or -1.
+func fromTo(l *Line, vs []VersionRef) (int, int) {
+	a, b := -1, -1
+	for i, v := range vs {
+		if a < 0 && termBefore(l, v.Span.Start, TermFrom, 2) {
+			a = i
+			continue
+		}
+		if a >= 0 && termBefore(l, v.Span.Start, TermTo, 2) {
+			b = i
+			break
+		}
+	}
+	return a, b
+}
+
+// arrowChain returns the versions joined by arrows ("→", "->", "=>", "»")
+// when the line holds such a chain.
+func arrowChain(l *Line, vs []VersionRef) []VersionRef {
+	if len(vs) < 2 {
+		return nil
+	}
+	var chain []VersionRef
+	for i := 0; i+1 < len(vs); i++ {
+		between := l.Text[vs[i].Span.End:vs[i+1].Span.Start]
+		if isArrow(between) {
+			if len(chain) == 0 || chain[len(chain)-1].Span != vs[i].Span {
+				if len(chain) > 0 {
+					// A second, separate chain: keep the longer.
+					if len(chain) >= 3 {
+						return chain
+					}
+					chain = chain[:0]
+				}
+				chain = append(chain, vs[i])
+			}
+			chain = append(chain, vs[i+1])
+		}
+	}
+	return chain
+}
+
+func isArrow(s string) bool {
+	t := strings.TrimSpace(s)
+	t = strings.Trim(t, "*_`()[] ")
+	switch t {
+	case "→", "->", "-->", "=>", "⇒", "➜", "➔", "»", ">", "⟶", "—>", "–>", "→→":
+		return true
+	}
+	return false
+}
+
+// readFacts reads non-version facts from one line.
+func (r *planReader) readFacts(l *Line) {
+	p := r.plan
+	if r.method == nil {
+		r.method = map[string]int{}
+		r.methodAt = map[string]*Line{}
+		r.edition = map[string]int{}
+		r.edLine = map[string]*Line{}
+		r.topo = map[string]*Fact{}
+	}
+	if l.In(TermRisk) || l.In(TermChangelog) || l.In(TermOutOfScope) {
+		return
+	}
+	labelled := l.Label.Len() > 0 && l.Kind != KindCode
+	val := ""
+	if labelled {
+		val = lowerSameLen(l.ValueText())
+	}
+	// Install method.
+	if p.InstallMethod == nil || p.InstallMethod.From > FromLabel {
+		if labelled && l.LabelIs(TermInstall) {
+			if m := methodIn(l, l.Value); m != "" {
+				p.InstallMethod = &Fact{Value: m, Line: l, Span: l.Value, From: FromLabel}
+			}
+		}
+	}
+	if !l.In(TermRollback) {
+		r.methodEvidence(l)
+	}
+	// Edition.
+	if labelled && l.LabelIs(TermEdition) && (p.Edition == nil || p.Edition.From > FromLabel) {
+		if e := editionOf(val); e != "" {
+			p.Edition = &Fact{Value: e, Line: l, Span: l.Value, From: FromLabel}
+		}
+	}
+	if !l.In(TermRollback) {
+		for _, v := range r.versionsOf(l) {
+			if v.Edition != "" && v.Pinned {
+				r.edition[v.Edition] += 2
+				if r.edLine[v.Edition] == nil {
+					r.edLine[v.Edition] = l
+				}
+			}
+		}
+		if l.Kind != KindCode && !l.Has(TermEditionChange) {
+			for _, e := range []struct {
+				t  Term
+				ed string
+			}{{TermEE, "ee"}, {TermCE, "ce"}} {
+				if m, ok := l.Find(e.t); ok && gitlabNear(l, m) {
+					r.edition[e.ed]++
+					if r.edLine[e.ed] == nil {
+						r.edLine[e.ed] = l
+					}
+				}
+			}
+		}
+	}
+	// Operating system.
+	if p.OS == nil || p.OS.From > FromLabel || p.OSNoVersion {
+		r.readOS(l, labelled)
+	}
+	// Topology and components.
+	r.readTopology(l, labelled)
+	// Staging.
+	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
+		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) {
+			neg := negatedAround(l, m)
+			f := &Fact{Value: "true", Line: l, Span: Span{m.Start, m.End}, From: FromProse}
+			if neg {
+				f.Value = "false"
+			}
+			switch {
+			case p.StagingTested == nil:
+				p.StagingTested = f
+			case p.StagingTested.From == FromProse && p.StagingTested.Value == "false" && !neg:
+				// A later positive statement ("rehearsed on a restored copy")
+				// outweighs an earlier "no staging environment".
+				p.StagingTested = f
+			}
+		}
+	}
+}
+
+// versionsOf returns the GitLab versions of a line from the plan's
+// mention list.
+func (r *planReader) versionsOf(l *Line) []VersionRef {
+	var out []VersionRef
+	for i := len(r.plan.Mentions) - 1; i >= 0; i-- {
+		v := r.plan.Mentions[i]
+		if v.Line != l {
+			if v.Line.Index < l.Index {
+				break
+			}
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// gitlabNear reports whether "GitLab" is within two words of a match, so
+// "Enterprise Edition" alone in unrelated prose is not read as an edition.
+func gitlabNear(l *Line, m Match) bool {
+	for j := m.Tok - 2; j <= m.Tok+m.NTok+1; j++ {
+		if j >= 0 && j < len(l.Tokens) && l.Tokens[j].Word == "gitlab" {
+			return true
+		}
+	}
+	return m.NTok > 1 && (l.In(TermEnvironment) || l.In(TermSummary) || l.In(TermArchitecture))
+}
+
+// negatedAround reports whether a negation word precedes the match in the
+// same clause ("no staging environment", "nicht getestet", "sin pruebas"),
+// or directly follows it ("staging: none").
+func negatedAround(l *Line, m Match) bool {
+	for _, n := range l.Matches {
+		if n.Term != TermNeg {
+			continue
+		}
+		if n.Tok < m.Tok && m.Tok-n.Tok <= 5 && !clauseBreak(l, n.Tok+1, m.Tok+1) {
+			return true
+		}
+		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether any token in [a, b) starts a new clause.
+func clauseBreak(l *Line, a, b int) bool {
+	for i := a; i < b && i < len(l.Tokens); i++ {
+		if l.Tokens[i].Break {
+			return true
+		}
+	}
+	return false
+}
+
+// methodEvidence counts signs of each install method on a line.
+func (r *planReader) methodEvidence(l *Line) {
+	add := func(m string, w int) {
+		r.method[m] += w
+		if r.methodAt[m] == nil {
+			r.methodAt[m] = l
+		}
+	}
+	for _, v := range r.versionsOf(l) {
+		switch {
+		case v.Chart != nil:
+			add("helm", 3)
+		case v.Pinned && strings.Contains(l.Lower[v.Span.Start:v.Span.End], "rpm") || v.Pinned && l.Has(TermPkgInstall):
+			add("linux-package", 3)
+		case v.Pinned && l.Has(TermDockerPull) || v.Pinned && strings.Contains(l.Lower, "gitlab/gitlab-"):
+			if l.Has(TermMethodHelm) {
+				add("helm", 1)
+			} else {
+				add("docker", 3)
+			}
+		}
+	}
+	if l.Has(TermPkgInstall) && strings.Contains(l.Lower, "gitlab-") {
+		add("linux-package", 2)
+	}
+	if l.Has(TermHelmUpgrade) {
+		add("helm", 3)
+	}
+	for _, m := range l.Matches {
+		switch m.Term {
+		case TermMethodLinux:
+			add("linux-package", 1)
+		case TermMethodDocker:
+			add("docker", 1)
+		case TermMethodHelm:
+			add("helm", 1)
+		case TermMethodOperator:
+			add("operator", 2)
+		case TermMethodSource:
+			add("source", 2)
+		case TermMethodGET:
+			add("get", 3)
+		}
+	}
+}
+
+// methodIn classifies an install method named in a span.
+func methodIn(l *Line, s Span) string {
+	best, score := "", 0
+	for _, m := range l.Matches {
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		var name string
+		w := 1
+		switch m.Term {
+		case TermMethodLinux:
+			name = "linux-package"
+		case TermMethodDocker:
+			name = "docker"
+		case TermMethodHelm:
+			name = "helm"
+		case TermMethodOperator:
+			name, w = "operator", 3
+		case TermMethodSource:
+			name, w = "source", 3
+		case TermMethodGET:
+			name, w = "get", 3
+		}
+		if name != "" && w > score {
+			best, score = name, w
+		}
+	}
+	if best == "" {
+		best = normalizeMethod(l.Lower[s.Start:s.End])
+	}
+	return best
+}
+
+func normalizeMethod(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.Contains(s, "operator"):
+		return "operator"
+	case strings.Contains(s, "helm") || strings.Contains(s, "chart") || strings.Contains(s, "kubernetes") || strings.Contains(s, "cloud native"):
+		return "helm"
+	case strings.Contains(s, "docker") || strings.Contains(s, "compose") || strings.Contains(s, "container"):
+		return "docker"
+	case strings.Contains(s, "toolkit") || s == "get":
+		return "get"
+	case strings.Contains(s, "source") || strings.Contains(s, "compiled"):
+		return "source"
+	case strings.Contains(s, "omnibus") || strings.Contains(s, "linux") || strings.Contains(s, "package") || strings.Contains(s, "deb") || strings.Contains(s, "rpm") || strings.Contains(s, "apt") || strings.Contains(s, "yum"):
+		return "linux-package"
+	}
+	return ""
+}
+
+func editionOf(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "ee" || strings.Contains(s, "enterprise") || strings.Contains(s, "gitlab-ee") || strings.Contains(s, "premium") || strings.Contains(s, "ultimate") || strings.HasPrefix(s, "ee "):
+		return "ee"
+	case s == "ce" || strings.Contains(s, "community") || strings.Contains(s, "gitlab-ce") || strings.HasPrefix(s, "ce "):
+		return "ce"
+	}
+	return ""
+}
+
+func normalizeTopology(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.Contains(s, "geo"):
+		return "geo"
+	case strings.Contains(s, "multi") || strings.Contains(s, "ha") || strings.Contains(s, "cluster") || strings.Contains(s, "reference"):
+		return "multi-node"
+	case strings.Contains(s, "single") || strings.Contains(s, "one") || strings.Contains(s, "standalone"):
+		return "single-node"
+	}
+	return ""
+}
+
+// readTopology records topology statements and component names.
+func (r *planReader) readTopology(l *Line, labelled bool) {
+	p := r.plan
+	if l.In(TermRollback) {
+		return
+	}
+	if labelled && l.LabelIs(TermArchitecture) {
+		if t := topologyIn(l, l.Value); t != "" && (p.Topology == nil || p.Topology.From > FromLabel) {
+			p.Topology = &Fact{Value: t, Line: l, Span: l.Value, From: FromLabel}
+		}
+	}
+	for _, m := range l.Matches {
+		var t string
+		switch m.Term {
+		case TermGeo:
+			t = "geo"
+		case TermMultiNode:
+			t = "multi-node"
+		case TermSingleNode:
+			t = "single-node"
+		case TermComponent:
+			if l.Kind == KindCode && !l.In(TermEnvironment) && !l.In(TermArchitecture) {
+				continue
+			}
+			name := componentName(l.Lower[m.Start:m.End])
+			if _, ok := p.Components[name]; !ok {
+				p.Components[name] = l
+			}
+			continue
+		default:
+			continue
+		}
+		if l.Kind == KindCode || negatedAround(l, m) {
+			continue
+		}
+		// "cluster" and "nodes" alone say little outside an architecture
+		// description ("Kubernetes cluster", "Gitaly Cluster").
+		w := l.Lower[m.Start:m.End]
+		if t == "multi-node" && (w == "cluster" || w == "nodes" || w == "ha") && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.LabelIs(TermArchitecture) {
+			continue
+		}
+		if t == "geo" && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.In(TermSummary) && l.Section.Heading != nil && !l.LabelIs(TermArchitecture) {
+			// Geo named in a step of a plan that has an environment section
+			// still tells the topology; keep the weakest evidence.
+			if r.topo[t] == nil {
+				r.topo[t] = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromInferred}
+			}
+			continue
+		}
+		if r.topo[t] == nil || r.topo[t].From > FromProse {
+			r.topo[t] = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
+		}
+	}
+}
+
+func topologyIn(l *Line, s Span) string {
+	best := ""
+	for _, m := range l.Matches {
+		if m.Start < s.Start || m.End > s.End {
+			continue
+		}
+		switch m.Term {
+		case TermGeo:
+			return "geo"
+		case TermMultiNode:
+			best = "multi-node"
+		case TermSingleNode:
+			if best == "" {
+				best = "single-node"
+			}
+		}
+	}
+	if best == "" {
+		best = normalizeTopology(l.Lower[s.Start:s.End])
+	}
+	return best
+}
+
+func componentName(w string) string {
+	switch {
+	case strings.HasPrefix(w, "postgres"), strings.HasPrefix(w, "database"), strings.HasPrefix(w, "db "):
+		return "postgresql"
+	case strings.Contains(w, "rails"), strings.Contains(w, "puma"), strings.Contains(w, "webservice"), strings.HasPrefix(w, "web"), strings.HasPrefix(w, "app"):
+		return "rails"
+	case strings.Contains(w, "gitaly cluster"):
+		return "praefect"
+	case strings.Contains(w, "load balancer"), w == "haproxy":
+		return "load-balancer"
+	case w == "minio", w == "s3", strings.HasPrefix(w, "object"):
+		return "object-storage"
+	case w == "sentinel":
+		return "redis"
+	case strings.HasPrefix(w, "monitoring"), w == "prometheus":
+		return "monitoring"
+	}
+	return w
+}
+
+// resolve turns the collected statements into the plan's facts.
+func (r *planReader) resolve() {
+	p := r.plan
+	p.Current = strongest(p.CurrentClaims)
+	p.Target = strongest(p.TargetClaims)
+	if p.Current != nil {
+		// Current-version claims fix what is not a hop: anything at or
+		// below the current version.
+		var kept []Hop
+		for _, h := range p.Installs {
+			if h.Version.Compare(exactOf(p.Current.Version)) > 0 || !h.Version.HasPatch && h.Version.CompareMinor(p.Current.Version) > 0 {
+				kept = append(kept, h)
+			}
+		}
+		p.Installs = kept
+	}
+	// Hops: unique versions in ascending order, each at its first mention.
+	seen := map[string]bool{}
+	for _, h := range p.Installs {
+		key := h.Version.String()
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		p.Hops = append(p.Hops, h)
+	}
+	sort.SliceStable(p.Hops, func(i, j int) bool { return p.Hops[i].Version.Compare(p.Hops[j].Version) < 0 })
+	// A minor-only hop ("16.3") next to an exact one of the same minor
+	// ("16.3.9") is the same hop.
+	var merged []Hop
+	for _, h := range p.Hops {
+		if n := len(merged); n > 0 && merged[n-1].Version.CompareMinor(h.Version) == 0 && (!merged[n-1].Version.HasPatch || !h.Version.HasPatch) {
+			if !merged[n-1].Version.HasPatch {
+				first := merged[n-1]
+				if first.Line.Index < h.Line.Index {
+					h.Line, h.Span = first.Line, first.Span
+				}
+				merged[n-1] = h
+			}
+			continue
+		}
+		merged = append(merged, h)
+	}
+	p.Hops = merged
+	if p.Target == nil && len(p.Hops) > 0 {
+		last := p.Hops[len(p.Hops)-1]
+		p.Target = &Claim{VersionRef: last.VersionRef, From: FromInferred}
+	}
+	// Edition: stated beats evidence.
+	if p.Edition == nil {
+		if ee, ce := r.edition["ee"], r.edition["ce"]; ee > 0 || ce > 0 {
+			e := "ee"
+			if ce > ee {
+				e = "ce"
+			}
+			p.Edition = &Fact{Value: e, Line: r.edLine[e], From: FromProse}
+		}
+	}
+	if p.InstallMethod == nil {
+		best, score := "", 0
+		for _, m := range []string{"linux-package", "docker", "helm", "operator", "source", "get"} {
+			if r.method[m] > score {
+				best, score = m, r.method[m]
+			}
+		}
+		if score >= 2 || score >= 1 && best != "docker" && best != "helm" {
+			p.InstallMethod = &Fact{Value: best, Line: r.methodAt[best], From: FromProse}
+		}
+	}
+	if p.Topology == nil {
+		for _, t := range []string{"geo", "multi-node", "single-node"} {
+			if f := r.topo[t]; f != nil && f.From <= FromProse {
+				p.Topology = f
+				break
+			}
+		}
+		if p.Topology == nil && r.topo["geo"] != nil {
+			p.Topology = r.topo["geo"]
+		}
+	}
+	if p.Topology == nil && len(p.Components) >= 3 {
+		// Several components named as separate machines make a multi-node
+		// instance even when the plan does not say so.
+		for _, l := range p.Components {
+			if strings.Contains(l.Lower, "node") || strings.Contains(l.Lower, "server") || strings.Contains(l.Lower, "host") || strings.Contains(l.Lower, "vm") {
+				p.Topology = &Fact{Value: "multi-node", Line: l, From: FromInferred}
+				break
+			}
+		}
+	}
+}
+
+func exactOf(v glversion.Version) glversion.Version {
+	if v.HasPatch {
+		return v
+	}
+	return glversion.New(v.Major, v.Minor, 0)
+}
+
+// strongest returns the claim from the strongest source, the first in
+// document order among equals.
+func strongest(cs []Claim) *Claim {
+	var best *Claim
+	for i := range cs {
+		c := &cs[i]
+		if best == nil || c.From < best.From || c.From == best.From && c.Line.Index < best.Line.Index && false {
+			best = c
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	out := *best
+	return &out
+}
+
+// Window is the maintenance window as understood.
+type Window struct {
+	Line *Line
+	// Start is the start instant; Zoned tells whether a time zone was
+	// given. HasDate and HasTime say which parts were found.
+	Start   time.Time
+	Zoned   bool
+	HasDate bool
+	HasTime bool
+	// Zone is the zone as written and its IANA name, if known.
+	Zone     string
+	ZoneIANA string
+	Duration time.Duration
+	// Placeholder is true when the window's value is an unfilled
+	// placeholder.
+	Placeholder bool
+	// DateSpan, TimeSpan and ZoneSpan locate the parts in Line.Text.
+	DateSpan, TimeSpan, ZoneSpan Span
+}
+
+// Contact is the point of contact as understood.
+type Contact struct {
+	Line        *Line
+	Value       string // e-mail address, else the name or text given
+	Email       string
+	Phone       string
+	Name        string
+	Reachable   bool
+	Placeholder bool
+	Span        Span
+}

@@ -1,0 +1,189 @@
+package lint
+
+import (
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
+)
+
+// VersionRef is a GitLab version stated on a line.
+type VersionRef struct {
+	Version glversion.Version
+	Line    *Line
+	// Span covers the version as written in Line.Text.
+	Span Span
+	// Edition is "ee" or "ce" when the writing says so.
+	Edition string
+	// Chart is the Helm chart version the GitLab version was read from,
+	// if any.
+	Chart *glversion.Version
+	// Pinned is true for package pins, image tags and chart versions.
+	Pinned bool
+	// Strong is true when the writing can only be a version (three parts,
+	// a prefix or suffix, a package or image form).
+	Strong bool
+	// InLink is true for versions in link text or URLs.
+	InLink bool
+}
+
+// unitWords follow numbers that are sizes, durations or counts.
+var unitWords = map[string]bool{
+	"gb": true, "tb": true, "mb": true, "kb": true, "gib": true, "tib": true, "mib": true, "g": true, "t": true,
+	"h": true, "hr": true, "hrs": true, "hour": true, "hours": true, "min": true, "mins": true, "minute": true, "minutes": true,
+	"s": true, "sec": true, "seconds": true, "ms": true, "days": true, "day": true, "weeks": true,
+	"stunden": true, "stunde": true, "horas": true, "hora": true, "heures": true, "heure": true, "minuten": true,
+	"users": true, "user": true, "k": true, "m": true, "million": true, "cores": true, "vcpu": true, "vcpus": true, "cpu": true,
+	"percent": true, "x": true, "rows": true, "tage": true, "días": true, "jours": true,
+}
+
+// gitlabVersions returns the versions on l that name GitLab releases: it
+// drops versions of other products ("PostgreSQL 14.9", "Redis 7.0.12"),
+// sizes and durations ("1.5 hours"), and maps Helm chart versions to the
+// GitLab version they deploy.
+func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
+	if len(l.Versions) == 0 {
+		return nil
+	}
+	helmLine := l.Has(TermHelmUpgrade) || l.Has(TermChart)
+	var out []VersionRef
+	for _, m := range l.Versions {
+		if m.Prerelease {
+			continue
+		}
+		ti := tokenAt(l, m.NumStart)
+		ref := VersionRef{
+			Version: m.Version, Line: l, Span: Span{m.Start, m.End}, Edition: m.Edition,
+			Pinned: m.Form == glversion.FormPackage || m.Form == glversion.FormImage,
+			Strong: m.Strong(),
+			InLink: l.InLink(m.Start),
+		}
+		if m.Form == glversion.FormPackage || m.Form == glversion.FormImage {
+			out = append(out, ref)
+			continue
+		}
+		if helmLine && isChartVersion(l, ti) {
+			gl, exact, ok := kb.Charts.GitLab(m.Version)
+			if !ok {
+				continue
+			}
+			ch := m.Version
+			ref.Chart = &ch
+			ref.Version = gl
+			ref.Pinned = true
+			ref.Strong = exact
+			out = append(out, ref)
+			continue
+		}
+		if m.Version.Major < 7 || m.Version.Major > 40 {
+			continue
+		}
+		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) {
+			continue
+		}
+		if next := nextToken(l, m.End); next != "" && unitWords[next] {
+			continue
+		}
+		if !ref.Strong && (m.Version.Major < 8 || m.Version.Major > 25) {
+			continue
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func tokenAt(l *Line, off int) int {
+	for i, t := range l.Tokens {
+		if t.Start >= off {
+			return i
+		}
+	}
+	return len(l.Tokens)
+}
+
+func nextToken(l *Line, off int) string {
+	for _, t := range l.Tokens {
+		if t.Start >= off {
+			// Only a unit directly after the number ("1.5 hours", "2.5GB").
+			gap := l.Text[off:t.Start]
+			if len(gap) <= 1 {
+				return t.Word
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// otherProductBefore reports whether the nearest product named in the few
+// words before token ti, in the same clause, is not GitLab.
+func otherProductBefore(l *Line, ti int) bool {
+	lo := ti - 5
+	if lo < 0 {
+		lo = 0
+	}
+	for j := ti - 1; j >= lo; j-- {
+		if l.Tokens[j+1].Break && j+1 < ti {
+			return false
+		}
+		w := l.Tokens[j].Word
+		if w == "gitlab" || w == "ee" || w == "ce" || w == "omnibus" {
+			return false
+		}
+		for _, m := range l.Matches {
+			if m.Term == TermOtherProduct && m.Tok <= j && j < m.Tok+m.NTok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherProductLabel reports whether a version in a line's value belongs
+// to another product named by the label ("PostgreSQL: 13.12",
+// "| Redis | 7.0.15 |").
+func otherProductLabel(l *Line, off int) bool {
+	if l.Label.Len() == 0 || off < l.Value.Start {
+		return false
+	}
+	other := false
+	for _, m := range l.Matches {
+		if m.Start >= l.Label.Start && m.End <= l.Label.End {
+			if m.Term == TermOtherProduct || m.Term == TermOS {
+				other = true
+			}
+		}
+	}
+	if !other {
+		return false
+	}
+	for _, t := range l.Tokens {
+		if t.End <= l.Label.End && t.Word == "gitlab" {
+			return false
+		}
+	}
+	return true
+}
+
+// isChartVersion reports whether the version at token ti is a Helm chart
+// version: after "--version" or "version:" on a helm line, or after the
+// word "chart".
+func isChartVersion(l *Line, ti int) bool {
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		w := l.Tokens[j].Word
+		switch w {
+		case "gitlab", "gitlabversion", "appversion":
+			if j == ti-1 || l.Tokens[j+1].Word != "chart" {
+				return false
+			}
+		case "chart", "charts":
+			return true
+		case "version":
+			// "--version 8.5.5" or "version: 8.5.5" on a helm line.
+			if j > 0 && (l.Tokens[j-1].Word == "gitlab" || l.Tokens[j-1].Word == "app") {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}

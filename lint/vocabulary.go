@@ -1,0 +1,283 @@
+package lint
+
+// The vocabulary: the words real plans use for each concept, in English,
+// German, Spanish and French, plus the commands and signal words rules
+// reason about. Phrases are matched on word tokens, so punctuation and
+// case do not matter: "gitlab-rake gitlab:check" and "gitlab rake gitlab
+// check" are the same phrase. A trailing '*' matches any word starting
+// with the last word ("backup*" matches "backups").
+
+// Section and label concepts.
+const (
+	TermNone Term = iota
+	TermSummary
+	TermEnvironment
+	TermArchitecture
+	TermPrereq
+	TermPath
+	TermBackup
+	TermProcedure
+	TermMigrations
+	TermVerify
+	TermRollback
+	TermWindow
+	TermContact
+	TermComms
+	TermRisk
+	TermStaging
+	TermSignoff
+	TermChangelog
+	TermOutOfScope
+
+	// Fact labels.
+	TermCurrent
+	TermTarget
+	TermEdition
+	TermInstall
+	TermOS
+	TermTimezone
+	TermDuration
+	TermVersionWord
+
+	// Commands and domain terms.
+	TermBackupCmd
+	TermBackupEtc
+	TermSnapshot
+	TermSecretsJSON
+	TermGitlabRb
+	TermEtcGitlab
+	TermConfigVolume
+	TermRailsSecret
+	TermSecretsYml
+	TermRestore
+	TermRestoreCmd
+	TermReinstall
+	TermCheckCmd
+	TermLogin
+	TermCloneOrPush
+	TermPipeline
+	TermSmoke
+	TermStatusOnly
+	TermBBM
+	TermBBMQuery
+	TermMigrateStatus
+	TermMigrationsJob
+	TermAutoMigrations
+	TermWait
+	TermTimeUnit
+	TermEach
+	TermNeg
+	TermUpgradeVerb
+	TermFrom
+	TermTo
+	TermCurrently
+	TermLatest
+	TermOtherProduct
+	TermChart
+	TermMethodLinux
+	TermMethodDocker
+	TermMethodHelm
+	TermMethodOperator
+	TermMethodSource
+	TermMethodGET
+	TermSingleNode
+	TermMultiNode
+	TermGeo
+	TermComponent
+	TermEditionChange
+	TermMoveVerb
+	TermNewPlatform
+	TermScale
+	TermDataMove
+	TermAddVerb
+	TermPlaceholderWord
+	TermCredentialWord
+	TermScriptWord
+	TermConsole
+	TermSQLWrite
+	TermPsql
+	TermUnpinnedCmd
+	TermHold
+	TermPkgInstall
+	TermDockerPull
+	TermHelmUpgrade
+	TermStopWord
+	TermSeeAlso
+	TermDone
+	TermEE
+	TermCE
+	TermAutoBackup
+	TermSkipWord
+	TermEmail
+	TermPhone
+	TermChat
+	TermTeamWord
+	TermCheckVerb
+	TermConditional
+	termCount
+)
+
+var vocabulary = map[Term]string{
+	// ---- sections and labels ----
+	TermSummary: "summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
+		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
+		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
+		"résumé|aperçu|contexte|objectif*|périmètre|description",
+	TermEnvironment: "environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|system|systems|deployment|servers|" +
+		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
+		"entorno|entorno actual|infraestructura|estado actual|" +
+		"environnement|état actuel|existant|infrastructure actuelle",
+	TermArchitecture: "architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|nodes|node layout",
+	TermPrereq: "prerequisite*|pre requisite*|pre upgrade|preupgrade|preparation|preparations|prepare|before you start|before you upgrade|before the upgrade|" +
+		"pre flight|preflight|pre window|readiness|pre checks|pre check|" +
+		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
+		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
+		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
+	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|upgrade sequence|version sequence|" +
+		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|" +
+		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
+		"chemin de mise à jour|chemin de migration|paliers|palier",
+	TermBackup: "backup*|back up|backing up|snapshot*|data protection|" +
+		"datensicherung*|sicherung*|sicherheitskopie*|" +
+		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
+		"sauvegarde*|instantané*",
+	TermProcedure: "upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|" +
+		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
+		"durchführung|ablauf|schritte|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
+		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
+		"procédure|procedure|exécution|étapes|mise à jour|déroulement",
+	TermMigrations: "background migration*|batched background migration*|migration status|migration check|" +
+		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan",
+	TermVerify: "post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
+		"success criteria|acceptance|post checks|post check|" +
+		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
+		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
+		"vérification*|contrôle*|après la mise à jour|tests de validation",
+	TermRollback: "rollback*|roll back|rolling back|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
+		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
+		"reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
+		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
+	TermWindow: "maintenance window|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|" +
+		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
+		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
+		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
+	TermContact: "contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|" +
+		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
+		"contacto*|responsable*|persona de contacto|equipo|" +
+		"interlocuteur*|personne à contacter|équipe",
+	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
+	TermRisk:       "risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*",
+	TermStaging:    "staging|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preproduction|preprod|uat|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
+	TermSignoff:    "go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
+	TermChangelog:  "changelog|change log|revision history|document history|änderungshistorie|historial de cambios|historique",
+	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
+
+	// ---- fact labels ----
+	TermCurrent: "current version|current gitlab version|current|installed version|installed|from version|source version|running version|existing version|version today|" +
+		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
+		"versión actual|version actual|versión instalada|versión de origen|" +
+		"version actuelle|version installée|version source|version de départ",
+	TermTarget: "target version|target|to version|desired version|destination version|goal version|final version|end version|target release|" +
+		"zielversion|ziel version|ziel|" +
+		"versión objetivo|versión destino|versión de destino|version objetivo|" +
+		"version cible|cible",
+	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
+	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation",
+	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|système d exploitation|systeme d exploitation",
+	TermTimezone:    "timezone|time zone|tz|zeitzone|zona horaria|fuseau horaire",
+	TermDuration:    "duration|length|expected duration|estimated duration|dauer|duración|duracion|durée",
+	TermVersionWord: "version|versions|release|versión|versiones|versionen",
+
+	// ---- commands and domain terms ----
+	TermBackupCmd:    "gitlab backup create|gitlab rake gitlab backup create|rake gitlab backup create|backup utility|gitlab backup|backup create",
+	TermBackupEtc:    "gitlab ctl backup etc|backup etc",
+	TermSnapshot:     "snapshot*|vm snapshot|disk snapshot|volume snapshot|instantánea|instantané*|image backup",
+	TermSecretsJSON:  "gitlab secrets json|gitlab secrets|secrets json",
+	TermGitlabRb:     "gitlab rb",
+	TermEtcGitlab:    "etc gitlab",
+	TermConfigVolume: "config volume|configuration volume|srv gitlab config|gitlab config|config directory|config dir|etc gitlab volume",
+	TermRailsSecret:  "rails secret|rails secrets|gitlab rails secret",
+	TermSecretsYml:   "secrets yml|config secrets yml",
+	TermRestore: "restore*|restoring|recover from|revert to snapshot|revert the snapshot|roll back the snapshot|rollback the snapshot|snapshot revert|revert snapshot|" +
+		"wiederherstell*|zurückspielen|einspielen|restaurar|restaura|restauración|restaurer|restauration",
+	TermRestoreCmd:      "gitlab backup restore|gitlab rake gitlab backup restore|backup utility restore|rake gitlab backup restore",
+	TermReinstall:       "helm rollback|reinstall*|downgrade*|install the previous|install previous|previous package|previous image|previous version|old version|older version|old image|git revert|revert the commit|revert commit|zurück auf|vorherige version|versión anterior|version précédente",
+	TermCheckCmd:        "gitlab rake gitlab check|gitlab check|doctor secrets|gitlab doctor secrets|rake gitlab check|gitlab artifacts check|gitlab lfs check|gitlab uploads check",
+	TermLogin:           "log in|login|logins|sign in|signin|sign on|authenticate|anmelden|anmeldung|einloggen|iniciar sesión|inicio de sesión|connexion|se connecter",
+	TermCloneOrPush:     "clone|cloning|git clone|push|git push|pull|fetch|klonen|clonar|cloner",
+	TermPipeline:        "pipeline*|ci job*|ci jobs|runner picks|runners pick|jobs run|run a job|job runs",
+	TermSmoke:           "smoke test*|functional test*|end to end test*|user acceptance|sanity check*|funktionstest*|prueba funcional|test fonctionnel*",
+	TermStatusOnly:      "gitlab ctl status|status|is up|started|running|health|readiness|liveness|health check|200 ok|responds",
+	TermBBM:             "background migration*|batched migration*|hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
+	TermBBMQuery:        "batched background migrations|batchedmigration|backgroundmigration|admin monitoring background migrations|monitoring background migrations|background migrations page|background migrations tab|queued|finalizing|gitlab background migrations status|background migrations status",
+	TermMigrateStatus:   "db migrate status",
+	TermMigrationsJob:   "migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",
+	TermAutoMigrations:  "migrations run automatically|runs the migrations|run the migrations automatically|migrations are run automatically|package runs|reconfigure runs the migrations|automatically during reconfigure|handled by the package|handled by reconfigure",
+	TermWait:            "wait*|warten|esperar|espera|attendre",
+	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
+	TermEach:            "each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|zwischen|cada|entre|chaque|tous les|toutes les",
+	TermNeg:             "no|not|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
+	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer",
+	TermFrom:            "from|von|de|desde|depuis|vom",
+	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into",
+	TermCurrently:       "currently|running|we run|we are on|we re on|is on|are on|runs|today|derzeit|aktuell|läuft|laufen|actualmente|ejecutamos|actuellement|tourne",
+	TermLatest:          "latest|newest|most recent|current release|latest release|latest version|neueste*|aktuellste*|última|ultima|más reciente|dernière|derniere|plus récente",
+	TermOtherProduct:    "postgres*|pg|psql|ubuntu|debian|rhel|red hat|centos|rocky|alma*|oracle|amazon linux|sles|suse|opensuse|redis|valkey|runner|gitlab runner|kubernetes|k8s|kubectl|openssl|ruby|golang|git|elasticsearch|opensearch|docker|compose|patroni|nginx|python|java|openshift|eks|aks|gke|terraform|ansible|mattermost|consul|pgbouncer|haproxy|minio|grafana|prometheus|linux|kernel|windows|raspbian|agentk|chart|charts|operator|cert manager|ingress|tls|ssl|helm|nodejs|node js|npm|yarn|gcc|glibc|vault|mysql|mariadb|jenkins|jira|sonarqube|artifactory|nexus|keycloak|ldap|openldap|vmware|esxi|proxmox|vsphere",
+	TermChart:           "chart|charts|chart version|helm chart|gitlab chart",
+	TermMethodLinux:     "omnibus|linux package|linux packages|omnibus package|apt|apt get|yum|dnf|zypper|deb|rpm|dpkg|gitlab ctl|package install|package based|paquete linux|paquet linux|linux paket",
+	TermMethodDocker:    "docker|docker compose|compose|docker run|container|containers|podman|swarm|contenedor|conteneur",
+	TermMethodHelm:      "helm|helm chart|gitlab chart|cloud native hybrid|cloud native|kubernetes|k8s|kubectl|eks|aks|gke|openshift",
+	TermMethodOperator:  "gitlab operator|operator",
+	TermMethodSource:    "from source|source install|source installation|installed from source|self compiled|compiled from source|bundle exec|aus den quellen|desde el código fuente|depuis les sources",
+	TermMethodGET:       "gitlab environment toolkit|environment toolkit|get toolkit",
+	TermSingleNode:      "single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
+	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
+	TermGeo:             "geo|geo primary|geo secondary|primary site|secondary site|geo site*|disaster recovery site",
+	TermComponent:       "gitaly|praefect|postgres*|patroni|pgbouncer|redis|sentinel|sidekiq|puma|rails|webservice|web node*|app node*|application node*|consul|load balancer|haproxy|object storage|minio|s3|monitoring node|prometheus|gitaly cluster|database node*|db node*|toolbox|nfs",
+	TermEditionChange:   "ce to ee|ce ee|ce → ee|community edition to enterprise edition|ee to ce|ce nach ee|ce a ee|ce vers ee|ce en ee|convert to ee|convert to enterprise|switch to ee|switch to enterprise|upgrade to ee|upgrade to enterprise|migrate to ee|move to ee",
+	TermMoveVerb:        "migrate|migrating|migrated|move|moving|moved|switch|switching|switched|transition|transitioning|replatform*|rehost*|re host|lift and shift|umzug|umziehen|migrieren|migriert|wechseln|migrar|mover|cambiar a|migrer|déplacer|basculer",
+	TermNewPlatform:     "new server|new servers|new host|new vm|new vms|new machine|new hardware|new cluster|new instance|another server|different server|cloud|aws|azure|gcp|google cloud|kubernetes|k8s|helm|eks|aks|gke|openshift|docker|containers|neuen server|neue hardware|nuevo servidor|nouveau serveur",
+	TermScale:           "scale*|scaling|scale up|scale out|upsize|bigger reference architecture|larger reference architecture|add nodes|adding nodes|more nodes|additional nodes|skalier*|escalar|escalado|mise à l échelle",
+	TermDataMove:        "gitlab com|gitlab dedicated|saas|congregate|direct transfer|import into|export to|another instance|other instance|new instance|separate instance|andere instanz|otra instancia|autre instance",
+	TermAddVerb:         "add|adding|set up|setup|setting up|introduce|introducing|enable|enabling|deploy|deploying|configure|configuring|hinzufügen|einrichten|aufsetzen|añadir|agregar|configurar|ajouter|mettre en place",
+	TermPlaceholderWord: "tbd|tbc|tba|todo|fixme|xxx|lorem ipsum|to be defined|to be determined|to be decided|to be confirmed|to be announced|à définir|à compléter|por definir|por determinar|por confirmar|noch offen|noch festzulegen|steht noch aus|wird noch festgelegt",
+	TermCredentialWord:  "password|passwd|pwd|passwort|kennwort|contraseña|contrasena|clave|mot de passe|token|api key|apikey|access key|secret key|private token|root password|db password|initial root password",
+	TermScriptWord:      "custom script*|our script*|home grown|homegrown|in house script*|own script*|wrapper script*|ansible playbook*|playbook*|ansible|automation script*|eigenes skript|eigene skripte|script propio|scripts propios|script maison",
+	TermConsole:         "gitlab rails console|rails console|rails c|gitlab rails c|gitlab rails runner|rails runner",
+	TermSQLWrite:        "update|delete|insert|alter|drop|truncate",
+	TermPsql:            "gitlab psql|psql|sql|gitlab rails dbconsole|dbconsole",
+	TermUnpinnedCmd:     "apt upgrade|apt get upgrade|apt full upgrade|apt get dist upgrade|apt dist upgrade|yum update|yum upgrade|dnf upgrade|dnf update|zypper update|zypper up|zypper dup|apt get install gitlab ee|apt get install gitlab ce|apt install gitlab ee|apt install gitlab ce|yum install gitlab ee|yum install gitlab ce|dnf install gitlab ee|dnf install gitlab ce|zypper install gitlab ee|zypper install gitlab ce",
+	TermHold:            "apt mark hold|mark hold|versionlock|exclude gitlab|excludepkgs|pinned|pin|hold",
+	TermPkgInstall:      "apt install|apt get install|yum install|dnf install|zypper install|zypper in|rpm i|rpm uvh|rpm ivh|rpm u|dpkg i|yum localinstall|dnf localinstall|apt get y install|apt y install",
+	TermDockerPull:      "docker pull|docker run|image|docker compose pull|docker compose up",
+	TermHelmUpgrade:     "helm upgrade|helm install",
+	TermStopWord:        "required stop|required stops|mandatory stop|upgrade stop|stop|pflichtstopp|pflichtstation|zwischenstopp|parada obligatoria|parada|palier obligatoire|palier",
+	TermSeeAlso:         "see|release notes|changelog|documentation|docs|blog|announcement|link|siehe|véase|voir|issue|known issue|fixed in|bug|regression|introduced in|deprecated|removed in|available since|available from|since",
+	TermDone:            "done|completed|finished|succeeded|passed|erledigt|abgeschlossen|hecho|completado|terminé|terminado",
+	TermEE:              "ee|enterprise edition|enterprise|gitlab ee|premium|ultimate",
+	TermCE:              "ce|community edition|gitlab ce|free tier|foss",
+	TermAutoBackup:      "automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup",
+	TermSkipWord:        "skip|skipped|skipping",
+	TermEmail:           "email|e mail|mail|correo|courriel",
+	TermPhone:           "phone|tel|mobile|cell|telefon|teléfono|téléphone|handy",
+	TermChat:            "slack|teams|mattermost|matrix|irc|zoom|bridge|pagerduty|opsgenie|chat|channel",
+	TermTeamWord:        "team|teams|group|department|ops|operations|on call|sre|dba|admins|administrators|it|infra|helpdesk|service desk|equipo|équipe|abteilung|betrieb",
+}
+
+func init() {
+	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés"
+	vocabulary[TermConditional] = "if|when|in case|should|falls|wenn|sollte|si|en caso|au cas|lorsque|fails|failure|fehlschlägt|falla|échoue|problem*|issue*|goes wrong"
+	lex = newLexicon(vocabulary)
+}
+
+var lex *lexicon
+
+// sectionTerms are the concepts a heading or label can give its section.
+var sectionTerms = func() termSet {
+	var s termSet
+	for t := TermSummary; t <= TermOutOfScope; t++ {
+		s.add(t)
+	}
+	return s
+}()

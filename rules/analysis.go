@@ -1,0 +1,307 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/lint"
+)
+
+// This file holds readings of a plan that several rules share. Each is
+// computed from the document on demand; rules keep no state.
+
+// commandText returns the logical command that starts at code line l:
+// lines joined while they end with a backslash continuation.
+func commandText(d *lint.Document, l *lint.Line) string {
+	if l.Kind != lint.KindCode {
+		return l.Lower
+	}
+	var b strings.Builder
+	b.WriteString(l.Lower)
+	for i := l.Index; i+1 < len(d.Lines); i++ {
+		cur := d.Lines[i]
+		if cur.Kind != lint.KindCode || !strings.HasSuffix(strings.TrimRight(cur.Text, " \t"), "\\") {
+			break
+		}
+		next := d.Lines[i+1]
+		if next.Kind != lint.KindCode {
+			break
+		}
+		b.WriteByte(' ')
+		b.WriteString(next.Lower)
+	}
+	return b.String()
+}
+
+// continuation reports whether code line l continues the previous line.
+func continuation(d *lint.Document, l *lint.Line) bool {
+	if l.Kind != lint.KindCode || l.Index == 0 {
+		return false
+	}
+	prev := d.Lines[l.Index-1]
+	return prev.Kind == lint.KindCode && strings.HasSuffix(strings.TrimRight(prev.Text, " \t"), "\\")
+}
+
+// negated reports whether the line's first match of t is negated.
+func negated(l *lint.Line, t lint.Term) bool {
+	m, ok := l.Find(t)
+	if !ok {
+		return false
+	}
+	return negatedMatch(l, m)
+}
+
+// negatedMatch reports whether a negation word stands shortly before the
+// match in the same clause, or right after it ("backup: none").
+func negatedMatch(l *lint.Line, m lint.Match) bool {
+	for _, n := range l.FindAll(lint.TermNeg) {
+		if n.Tok < m.Tok && m.Tok-(n.Tok+n.NTok) <= 4 && !breakIn(l, n.Tok+n.NTok, m.Tok+1) {
+			return true
+		}
+		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func breakIn(l *lint.Line, a, b int) bool {
+	for i := a; i < b && i < len(l.Tokens); i++ {
+		if l.Tokens[i].Break {
+			return true
+		}
+	}
+	return false
+}
+
+// contentLines returns the lines that carry content (not headings, not
+// front matter).
+func contentLines(d *lint.Document) []*lint.Line {
+	var out []*lint.Line
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindHeading && l.Kind != lint.KindFrontMatter {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// backupKind says what a backup statement backs up.
+type backupKind int
+
+const (
+	backupFull backupKind = iota + 1
+	backupSnapshot
+	backupPartial
+	backupAuto
+)
+
+type backupLine struct {
+	Line *lint.Line
+	Kind backupKind
+	// Skipped names what a partial backup leaves out.
+	Skipped string
+}
+
+// backups finds the lines that take a backup before the change: backup
+// commands, snapshots, and the content of backup sections. Restores in the
+// rollback plan are not backups.
+func backups(d *lint.Document) []backupLine {
+	var out []backupLine
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter {
+			continue
+		}
+		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) {
+			continue
+		}
+		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
+			continue
+		}
+		restoreOnly := (l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)) && !l.Has(lint.TermBackupCmd) && !l.Has(lint.TermBackupEtc)
+		if strings.Contains(l.Lower, "--restore") || restoreOnly && !l.In(lint.TermBackup) {
+			continue
+		}
+		cmd := commandText(d, l)
+		switch {
+		case l.Has(lint.TermAutoBackup):
+			if !l.Has(lint.TermBackupCmd) {
+				out = append(out, backupLine{Line: l, Kind: backupAuto})
+				continue
+			}
+		case l.Has(lint.TermBackupCmd) && !restoreOnly:
+			if negated(l, lint.TermBackupCmd) && l.Kind != lint.KindCode {
+				continue
+			}
+			if sk := skippedData(cmd); sk != "" {
+				out = append(out, backupLine{Line: l, Kind: backupPartial, Skipped: sk})
+				continue
+			}
+			out = append(out, backupLine{Line: l, Kind: backupFull})
+			continue
+		}
+		if l.Kind == lint.KindCode {
+			continue
+		}
+		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly {
+			out = append(out, backupLine{Line: l, Kind: backupSnapshot})
+			continue
+		}
+		if m, ok := l.Find(lint.TermBackup); ok && !negatedMatch(l, m) && !restoreOnly {
+			if l.In(lint.TermBackup) || l.In(lint.TermPrereq) || l.In(lint.TermProcedure) || l.LabelIs(lint.TermBackup) || l.Section.Heading == nil {
+				out = append(out, backupLine{Line: l, Kind: backupFull})
+			}
+		}
+	}
+	return out
+}
+
+// skippedData returns what a "gitlab-backup create SKIP=..." leaves out
+// that makes it useless for a rollback: the database or repositories.
+func skippedData(cmd string) string {
+	i := strings.Index(cmd, "skip=")
+	if i < 0 {
+		return ""
+	}
+	list := cmd[i+5:]
+	if j := strings.IndexAny(list, " \t\"'"); j >= 0 {
+		list = list[:j]
+	}
+	var missing []string
+	for _, part := range strings.Split(list, ",") {
+		switch strings.TrimSpace(part) {
+		case "db":
+			missing = append(missing, "the database")
+		case "repositories":
+			missing = append(missing, "the repositories")
+		}
+	}
+	return strings.Join(missing, " and ")
+}
+
+// rollbackLines returns the content lines of the rollback plan: lines in
+// rollback sections or under a rollback label, and prose that says what
+// to do if the upgrade fails.
+func rollbackLines(d *lint.Document) []*lint.Line {
+	var out []*lint.Line
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter {
+			continue
+		}
+		if l.In(lint.TermRollback) {
+			out = append(out, l)
+			continue
+		}
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermConditional)) && !l.In(lint.TermRisk) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// rollbackHeading returns the first heading of a rollback section.
+func rollbackHeading(d *lint.Document) *lint.Line {
+	for _, s := range d.Sections {
+		if s.Heading != nil && s.Names(lint.TermRollback) {
+			return s.Heading
+		}
+	}
+	return nil
+}
+
+// restoresData reports whether a rollback line restores the data backup
+// or snapshot, rather than only reinstalling software.
+func restoresData(d *lint.Document, l *lint.Line) bool {
+	if l.Has(lint.TermRestoreCmd) {
+		return true
+	}
+	cmd := commandText(d, l)
+	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
+		return true
+	}
+	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) {
+		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
+			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
+			strings.Contains(l.Lower, "backup=") || strings.Contains(l.Lower, "datenbank") || strings.Contains(l.Lower, "base de datos") ||
+			strings.Contains(l.Lower, "données") || strings.Contains(l.Lower, "daten") || strings.Contains(l.Lower, "vm") || strings.Contains(l.Lower, "volume") {
+			return true
+		}
+	}
+	if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) {
+		for _, w := range []string{"revert", "roll back", "rollback", "restore", "reset", "zurück", "revertir", "restaurer", "restaurar", "apply", "boot from", "return to"} {
+			if strings.Contains(l.Lower, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstHopLine returns the line index of the first install step, or -1.
+func firstHopLine(p *lint.Plan) int {
+	first := -1
+	for _, h := range p.Installs {
+		if first < 0 || h.Line.Index < first {
+			first = h.Line.Index
+		}
+	}
+	return first
+}
+
+// stepOccurrence returns, for each hop, the line of its first install that
+// is a step or a command rather than a path listing; listings count when
+// there is nothing else.
+func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
+	var listed *lint.Line
+	for _, h := range p.Installs {
+		if !h.Version.Matches(v) || h.Version.CompareMinor(v) != 0 {
+			continue
+		}
+		if !h.Listed {
+			return h.Line
+		}
+		if listed == nil {
+			listed = h.Line
+		}
+	}
+	return listed
+}
+
+// hasStepInstalls reports whether any install comes from a step or command.
+func hasStepInstalls(p *lint.Plan) bool {
+	for _, h := range p.Installs {
+		if !h.Listed {
+			return true
+		}
+	}
+	return false
+}
+
+// components returns the distinct components the plan names.
+func components(p *lint.Plan) int {
+	n := 0
+	for name := range p.Components {
+		switch name {
+		case "load-balancer", "object-storage", "monitoring", "nfs", "s3", "minio", "toolbox":
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func method(p *lint.Plan) string {
+	if p.InstallMethod == nil {
+		return ""
+	}
+	return p.InstallMethod.Value
+}
+
+// quote formats a user value for a message: double-quoted, shortened.
+func quote(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "..."
+	}
+	return strings.ReplaceAll(`"`+strings.ReplaceAll(s, `"`, `'`)+`"`, "\n", " ")
+}

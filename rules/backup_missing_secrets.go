@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// BackupMissingSecrets finds backups that leave out the secrets and
+// configuration a restore needs.
+var BackupMissingSecrets = &lint.Rule{
+	ID:       "backup-missing-secrets",
+	Title:    "the backup leaves out the secrets and configuration a restore needs",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `` + "`gitlab-backup create`" + ` does not include configuration or secrets. Without
+` + "`gitlab-secrets.json`" + ` a restored database cannot decrypt two-factor secrets, CI/CD variables or runner
+tokens, and the file can change during an upgrade. What to keep besides the backup depends on the
+install method:
+
+- Linux package: ` + "`/etc/gitlab/gitlab-secrets.json`" + ` and ` + "`/etc/gitlab/gitlab.rb`" + ` (or all of ` + "`/etc/gitlab`" + `,
+  for example with ` + "`sudo gitlab-ctl backup-etc`" + `);
+- Docker: the configuration volume (for example ` + "`/srv/gitlab/config`" + `);
+- Helm chart and Operator: the rails secret (` + "`<release>-rails-secret`" + `);
+- source installs: ` + "`config/secrets.yml`" + ` (and ` + "`gitlab.yml`" + `).
+
+A snapshot of a whole server or VM holds its configuration and counts; Kubernetes volume snapshots
+do not hold Kubernetes secrets.
+
+Fix: add a step that copies those files next to the backup, before the first hop.`,
+	Run: func(p *lint.Pass) {
+		bs := backups(p.Doc)
+		var first *lint.Line
+		snapshot := false
+		for _, b := range bs {
+			switch b.Kind {
+			case backupFull:
+				if first == nil {
+					first = b.Line
+				}
+			case backupSnapshot:
+				snapshot = true
+			}
+		}
+		if first == nil {
+			return
+		}
+		m := method(p.Plan)
+		if snapshot && m != "helm" && m != "operator" {
+			return
+		}
+		var secrets, rb, volume, rails, secretsYml bool
+		for _, l := range p.Doc.Lines {
+			if l.Kind == lint.KindHeading {
+				continue
+			}
+			if !keepsCopy(p.Doc, l) {
+				continue
+			}
+			all := l.Has(lint.TermEtcGitlab) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
+			secrets = secrets || l.Has(lint.TermSecretsJSON) || all
+			rb = rb || l.Has(lint.TermGitlabRb) || all
+			volume = volume || l.Has(lint.TermConfigVolume) || l.Has(lint.TermEtcGitlab)
+			rails = rails || l.Has(lint.TermRailsSecret) || strings.Contains(l.Lower, "kubectl get secret") && strings.Contains(l.Lower, "rails")
+			secretsYml = secretsYml || l.Has(lint.TermSecretsYml)
+		}
+		switch m {
+		case "docker":
+			if volume || secrets && rb {
+				return
+			}
+			p.ReportLinef(first, "backup leaves out the configuration volume (gitlab-secrets.json and gitlab.rb): the backup command does not include it. copy the config volume (for example /srv/gitlab/config) next to the backup before the first hop")
+		case "helm", "operator":
+			if rails {
+				return
+			}
+			p.ReportLinef(first, "backup leaves out the rails secret: backup-utility does not include it. save it before the first hop, for example \"kubectl get secret <release>-rails-secret -o yaml > rails-secret.yaml\"")
+		case "source":
+			if secretsYml {
+				return
+			}
+			p.ReportLinef(first, "backup leaves out \"config/secrets.yml\": the backup task does not include it. copy config/secrets.yml and config/gitlab.yml next to the backup before the first hop")
+		default:
+			var missing []string
+			if !secrets {
+				missing = append(missing, "\"gitlab-secrets.json\"")
+			}
+			if !rb {
+				missing = append(missing, "\"gitlab.rb\"")
+			}
+			if len(missing) == 0 {
+				return
+			}
+			p.ReportLinef(first, "backup leaves out %s: gitlab-backup does not include them, and without the secrets file the restored database cannot be decrypted. copy /etc/gitlab (or run \"sudo gitlab-ctl backup-etc\") next to the backup before the first hop", strings.Join(missing, " and "))
+		}
+	},
+}
+
+// keepsCopy reports whether a line keeps a copy of files: it is part of a
+// backup, or copies, archives or saves something.
+func keepsCopy(d *lint.Document, l *lint.Line) bool {
+	if l.In(lint.TermBackup) || l.Has(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot) {
+		return !l.In(lint.TermRollback) || l.In(lint.TermBackup)
+	}
+	c := " " + commandText(d, l) + " "
+	for _, w := range []string{" cp ", " tar ", "rsync", " scp ", "copy", "kopier", "sicher", "copia", "copie", "save", "archive", "get secret", "docker cp", "store", "keep"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}

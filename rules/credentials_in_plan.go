@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// CredentialsInPlan finds passwords and tokens written into the plan.
+var CredentialsInPlan = &lint.Rule{
+	ID:       "credentials-in-plan",
+	Title:    "the plan contains a password or token in plain text",
+	Severity: lint.Error,
+	Category: lint.Hygiene,
+	Doc: `Upgrade plans are committed, attached to tickets and shared with Support. A password or
+access token written into one is exposed to everyone who reads it, and stays in the history. The rule
+looks for GitLab tokens (` + "`glpat-`" + `, ` + "`glrt-`" + `, runner registration tokens, ...), other well-known token
+formats, private keys, URLs with a password, and password or token settings with a literal value. It
+never repeats the secret in its message.
+
+Fix: remove the secret, rotate it, and refer to where it is kept instead ("root password: in the
+team vault").`,
+	Run: func(p *lint.Pass) {
+		for _, l := range p.Doc.Lines {
+			if kind, at := credentialIn(l); kind != "" {
+				p.Reportf(l, lint.Span{Start: at, End: at}, "line contains %s in plain text. remove it from the plan, rotate it, and say where it is kept instead", kind)
+			}
+		}
+	},
+}
+
+// tokenPrefixes are the prefixes of well-known secret formats.
+var tokenPrefixes = []struct{ prefix, kind string }{
+	{"glpat-", "a GitLab personal access token"},
+	{"gldt-", "a GitLab deploy token"},
+	{"glrt-", "a GitLab runner authentication token"},
+	{"glptt-", "a GitLab pipeline trigger token"},
+	{"glcbt-", "a GitLab CI build token"},
+	{"gloas-", "a GitLab OAuth application secret"},
+	{"glsoat-", "a GitLab service account token"},
+	{"GR1348941", "a GitLab runner registration token"},
+	{"ghp_", "a GitHub token"},
+	{"github_pat_", "a GitHub token"},
+	{"xoxb-", "a Slack token"},
+	{"xoxp-", "a Slack token"},
+	{"AKIA", "an AWS access key"},
+	{"-----BEGIN", "a private key"},
+}
+
+// credentialIn returns what kind of secret a line holds and where, or "".
+func credentialIn(l *lint.Line) (string, int) {
+	t := l.Text
+	for _, tp := range tokenPrefixes {
+		i := strings.Index(t, tp.prefix)
+		if i < 0 || i > 0 && isTokenByte(t[i-1]) && tp.prefix != "-----BEGIN" {
+			continue
+		}
+		if tp.prefix == "-----BEGIN" {
+			if strings.Contains(t, "PRIVATE KEY") {
+				return tp.kind, i
+			}
+			continue
+		}
+		n := 0
+		for j := i + len(tp.prefix); j < len(t) && isTokenByte(t[j]); j++ {
+			n++
+		}
+		if n >= 12 && !strings.ContainsAny(t[i+len(tp.prefix):i+len(tp.prefix)+n], "<>") && !allSame(t[i+len(tp.prefix):i+len(tp.prefix)+n]) {
+			return tp.kind, i
+		}
+	}
+	// "https://user:secret@host"
+	if i := strings.Index(t, "://"); i >= 0 {
+		rest := t[i+3:]
+		if at := strings.IndexByte(rest, '@'); at > 0 {
+			cred := rest[:at]
+			if c := strings.IndexByte(cred, ':'); c > 0 && !strings.ContainsAny(cred, "/ ") && literalSecret(cred[c+1:]) {
+				return "a password in a URL", i + 3
+			}
+		}
+	}
+	// "password: hunter2", "PGPASSWORD=...", "gitlab_rails['db_password'] = '...'"
+	for _, m := range l.FindAll(lint.TermCredentialWord) {
+		rest := t[m.End:]
+		// Skip the rest of a key such as "db_password']".
+		k := 0
+		for k < len(rest) && (rest[k] == '\'' || rest[k] == '"' || rest[k] == ']' || rest[k] == '_' || isTokenByte(rest[k])) && rest[k] != ' ' {
+			k++
+		}
+		rest = rest[k:]
+		trim := strings.TrimLeft(rest, " \t")
+		if trim == "" || !strings.ContainsAny(trim[:1], ":=") {
+			if strings.HasPrefix(strings.ToLower(trim), "is ") {
+				trim = "=" + trim[3:]
+			} else {
+				continue
+			}
+		}
+		val := strings.TrimSpace(trim[1:])
+		val = strings.TrimLeft(val, "=> ")
+		val = firstField(val)
+		val = strings.Trim(val, "\"'`,;)")
+		if literalSecret(val) {
+			return "what looks like a " + strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End])), m.Start
+		}
+	}
+	return "", 0
+}
+
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// literalSecret reports whether a value is a literal secret rather than a
+// variable, a placeholder, a masked value or a reference to a vault.
+func literalSecret(v string) bool {
+	if len(v) < 6 {
+		return false
+	}
+	switch v[0] {
+	case '<', '$', '{', '*', '%', '[', '(', '/', '~', '.':
+		return false
+	}
+	lv := strings.ToLower(v)
+	if allSame(lv) || strings.Trim(lv, "x*•.#-_") == "" {
+		return false
+	}
+	for _, w := range []string{"vault", "keepass", "1password", "bitwarden", "lastpass", "secret", "manager", "stored", "rotated", "redacted", "hidden", "masked", "omitted", "required", "unchanged", "provided", "configured", "environment", "variable", "placeholder", "password", "token", "example", "changeit", "your", "see", "file", "generated", "random", "existing", "current", "same", "ansible", "kubernetes", "sealed", "please", "ask", "tresor", "gestor", "coffre", "null", "none", "empty", "true", "false", "enabled", "disabled", "expir", "scope", "read_", "write_", "api", "sudo", "personal", "access", "runner", "trigger", "deploy", "reset", "revoke", "create", "aus", "dem", "del", "dans"} {
+		if strings.Contains(lv, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func allSame(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return false
+		}
+	}
+	return true
+}
+
+func isTokenByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+}

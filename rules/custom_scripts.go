@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// CustomScripts finds home-grown scripts and hand edits Support cannot review.
+var CustomScripts = &lint.Rule{
+	ID:       "custom-scripts",
+	Title:    "the plan runs home-grown scripts, SQL or console edits",
+	Severity: lint.Info,
+	Category: lint.Hygiene,
+	Doc: `Custom scripts may be used, but Support cannot review them: the upgrade documentation is the
+reference, and if a problem occurs while a custom script runs, Support's advice is likely to be to
+execute the rollback plan. The same goes for SQL that changes data and edits in the Rails console.
+
+The rule reports scripts the plan runs (` + "`./upgrade.sh`" + `, ` + "`bash scripts/x.sh`" + `, ` + "`python3 migrate.py`" + `,
+Ansible playbooks), SQL statements that change data, and Rails console or runner commands that
+change records. Read-only queries (such as the background-migration query) are not reported.
+
+Fix: replace the script with the documented commands, or list exactly what it does so it can be
+reviewed.`,
+	Run: func(p *lint.Pass) {
+		for _, l := range p.Doc.Lines {
+			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
+				continue
+			}
+			if what := customScript(l); what != "" {
+				p.ReportLinef(l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", what)
+			}
+		}
+	},
+}
+
+var scriptRunners = map[string]bool{"bash": true, "sh": true, "zsh": true, "python": true, "python3": true, "ruby": true, "perl": true, "pwsh": true, "powershell": true, "source": true, ".": true}
+
+var scriptExts = []string{".sh", ".py", ".rb", ".pl", ".ps1", ".bash"}
+
+// customScript describes the custom code a line runs, or "".
+func customScript(l *lint.Line) string {
+	if l.IsCommand() {
+		for _, cmd := range commandsOf(l) {
+			if w := scriptIn(cmd); w != "" {
+				return "a custom script (" + quote(w) + ")"
+			}
+		}
+		low := l.Lower
+		if (l.Has(lint.TermPsql) || l.Lang == "sql") && l.Has(lint.TermSQLWrite) && sqlWrite(low) {
+			return "SQL that changes data"
+		}
+		if l.Has(lint.TermConsole) && consoleWrite(low) {
+			return "a Rails console edit"
+		}
+	}
+	if l.Kind != lint.KindCode {
+		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) {
+			return quote(l.Text[m.Start:m.End])
+		}
+	}
+	return ""
+}
+
+// commandsOf returns the commands on a line: the code line itself, or the
+// inline code spans.
+func commandsOf(l *lint.Line) []string {
+	if l.Kind == lint.KindCode {
+		return []string{l.Text}
+	}
+	var out []string
+	for _, s := range l.Code {
+		out = append(out, l.Text[s.Start:s.End])
+	}
+	return out
+}
+
+// scriptIn returns the script a shell command runs, or "".
+func scriptIn(cmd string) string {
+	c := strings.TrimSpace(cmd)
+	if strings.HasPrefix(c, "#") || strings.Contains(c, "packages.gitlab.com") || strings.Contains(c, "curl ") && strings.Contains(c, "| sudo bash") && strings.Contains(c, "gitlab") {
+		return ""
+	}
+	f := strings.Fields(c)
+	for i := 0; i < len(f); i++ {
+		w := strings.Trim(f[i], "\"'`;()")
+		if w == "sudo" || w == "-E" || strings.Contains(w, "=") && i == 0 {
+			continue
+		}
+		if strings.HasPrefix(w, "./") && len(w) > 2 {
+			return w
+		}
+		if w == "ansible-playbook" {
+			if i+1 < len(f) {
+				return "ansible-playbook " + f[i+1]
+			}
+			return w
+		}
+		if scriptRunners[w] && i+1 < len(f) {
+			next := strings.Trim(f[i+1], "\"'`;")
+			for _, ext := range scriptExts {
+				if strings.HasSuffix(next, ext) {
+					return w + " " + next
+				}
+			}
+		}
+		// A shell script run by its path ("/opt/ops/upgrade.sh"); a Ruby or
+		// Python file named alone is a file, not a command.
+		for _, ext := range []string{".sh", ".bash", ".ps1"} {
+			if strings.HasSuffix(w, ext) && !strings.HasPrefix(w, "http") && !strings.Contains(c, "packages.gitlab.com") {
+				return w
+			}
+		}
+		break
+	}
+	return ""
+}
+
+func sqlWrite(low string) bool {
+	for _, kw := range []string{"update ", "delete from", "insert into", "alter table", "drop ", "truncate "} {
+		if i := strings.Index(low, kw); i >= 0 {
+			if kw == "update " && strings.Contains(low, "update_all(database_max_running_batched_background_migrations") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func consoleWrite(low string) bool {
+	if strings.Contains(low, "database_max_running_batched_background_migrations") {
+		return false
+	}
+	for _, w := range []string{".update", "update_all", ".destroy", "destroy_all", "delete_all", ".delete", ".save", ".create", "create!", "execute("} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}

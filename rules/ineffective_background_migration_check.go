@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// IneffectiveBackgroundMigrationCheck finds "checks" that cannot see
+// batched background migrations.
+var IneffectiveBackgroundMigrationCheck = &lint.Rule{
+	ID:       "ineffective-background-migration-check",
+	Title:    "the background-migration check cannot see batched background migrations",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Some checks look like gates but cannot see batched background migrations:
+
+- ` + "`gitlab-rake db:migrate:status`" + ` lists schema migrations, which are done when the package finishes;
+- a fixed wait ("wait 10 minutes") says nothing about migrations that can take days;
+- a completed Helm migrations job or a finished ` + "`gitlab-ctl reconfigure`" + ` only ran the schema migrations;
+- trusting the package to run them.
+
+Fix: use the Admin > Monitoring > Background migrations page or the
+` + "`batched_background_migrations`" + ` query, and continue only when nothing is pending.`,
+	Run: func(p *lint.Pass) {
+		reported := map[*lint.Line]bool{}
+		report := func(l *lint.Line) {
+			if reported[l] {
+				return
+			}
+			reported[l] = true
+			what := "this check"
+			switch {
+			case l.Has(lint.TermMigrateStatus):
+				what = "\"db:migrate:status\" lists schema migrations only and"
+			case l.Has(lint.TermMigrationsJob):
+				what = "a finished migrations job ran the schema migrations only and"
+			case l.Has(lint.TermAutoMigrations):
+				what = "the package runs the schema migrations only and"
+			case l.Has(lint.TermWait):
+				what = "a fixed wait"
+			}
+			if strings.HasSuffix(what, "and") {
+				p.ReportLinef(l, "%s cannot show whether batched background migrations finished. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
+				return
+			}
+			p.ReportLinef(l, "%s cannot show whether batched background migrations finished; they can run for hours or days. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
+		}
+		// A weak check presented as the background-migration check.
+		for _, c := range migrationChecks(p.Doc) {
+			l := c.Line
+			if c.Effective || !(l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)) {
+				continue
+			}
+			report(l)
+		}
+		// A weak check standing in for the gate between hops.
+		gaps, global := hopGaps(p)
+		if global {
+			return
+		}
+		for _, g := range gaps {
+			if !g.Effective && g.Ineffective != nil {
+				report(g.Ineffective)
+			}
+		}
+	},
+}

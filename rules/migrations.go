@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"github.com/planlint/planlint/lint"
+)
+
+// migrationCheck is a line that checks background migrations.
+type migrationCheck struct {
+	Line      *lint.Line
+	Effective bool
+	// Global is true for a check stated for every hop ("before each hop").
+	Global bool
+}
+
+// migrationChecks finds the lines that check batched background
+// migrations, effective or not.
+func migrationChecks(d *lint.Document) []migrationCheck {
+	var out []migrationCheck
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
+			continue
+		}
+		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)
+		query := l.Has(lint.TermBBMQuery) && !negated(l, lint.TermBBMQuery)
+		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l)
+		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l)
+		switch {
+		case query:
+			out = append(out, migrationCheck{Line: l, Effective: true})
+		case bmContext && weak:
+			out = append(out, migrationCheck{Line: l})
+		case l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM):
+			out = append(out, migrationCheck{Line: l, Effective: true})
+		case l.In(lint.TermMigrations) && checks:
+			out = append(out, migrationCheck{Line: l, Effective: true})
+		case weak && !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath)):
+			// "wait 10 minutes" or db:migrate:status used between hops.
+			out = append(out, migrationCheck{Line: l})
+		default:
+			continue
+		}
+		c := &out[len(out)-1]
+		c.Global = c.Effective && (l.Has(lint.TermEach) || sectionSays(l.Section, lint.TermEach))
+	}
+	return out
+}
+
+// hasDuration reports whether a line gives a number of minutes or hours
+// ("wait 10 minutes").
+func hasDuration(l *lint.Line) bool {
+	for _, m := range l.FindAll(lint.TermTimeUnit) {
+		if m.Tok > 0 && isNumber(l.Tokens[m.Tok-1].Word) {
+			return true
+		}
+		if len(l.Tokens[m.Tok].Word) > 1 && isNumber(l.Tokens[m.Tok].Word[:1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionSays reports whether a section heading or an enclosing one
+// contains term t.
+func sectionSays(s *lint.Section, t lint.Term) bool {
+	for ; s != nil; s = s.Parent {
+		if s.Heading != nil && !s.IsTitle && s.Heading.Has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hopGap is the stretch of the plan before one hop, and what checks
+// background migrations in it.
+type hopGap struct {
+	Hop         lint.Hop
+	At          *lint.Line
+	Effective   bool
+	Ineffective *lint.Line
+}
+
+// hopGaps pairs every hop with the checks that precede it.
+func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
+	checks := migrationChecks(p.Doc)
+	for _, c := range checks {
+		if c.Global {
+			return nil, true
+		}
+	}
+	pl := p.Plan
+	if len(pl.Hops) == 0 {
+		return nil, false
+	}
+	if !hasStepInstalls(pl) {
+		// The path is only listed; the steps are generic. One check
+		// anywhere is all the plan can show.
+		g := hopGap{Hop: pl.Hops[0], At: pl.Hops[0].Line}
+		for _, c := range checks {
+			if c.Effective {
+				g.Effective = true
+			} else if g.Ineffective == nil {
+				g.Ineffective = c.Line
+			}
+		}
+		return []hopGap{g}, false
+	}
+	prev := -1
+	for _, h := range pl.Hops {
+		at := stepOccurrence(pl, h.Version)
+		if at == nil {
+			continue
+		}
+		g := hopGap{Hop: h, At: at}
+		if at.Index <= prev {
+			// Steps out of document order: nothing sensible to pair.
+			prev = at.Index
+			continue
+		}
+		for _, c := range checks {
+			in := c.Line.Index > prev && c.Line.Index < at.Index
+			if prev < 0 && c.Line.In(lint.TermPrereq) && c.Line.Index > at.Index {
+				in = false
+			}
+			if !in {
+				continue
+			}
+			if c.Effective {
+				g.Effective = true
+			} else if g.Ineffective == nil {
+				g.Ineffective = c.Line
+			}
+		}
+		// A check on the hop's own line ("upgrade to 16.3.9 once the
+		// background migrations are finished") counts too.
+		for _, c := range checks {
+			if c.Line == at && c.Effective {
+				g.Effective = true
+			}
+		}
+		gaps = append(gaps, g)
+		prev = at.Index
+	}
+	return gaps, false
+}

@@ -1,0 +1,36 @@
+package rules
+
+import "github.com/planlint/planlint/lint"
+
+// MissingArchitecture finds plans that do not describe the instance's layout.
+var MissingArchitecture = &lint.Rule{
+	ID:       "missing-architecture",
+	Title:    "the plan does not say whether GitLab runs on one node or several, and what runs where",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `A single-node instance and a multi-node one are upgraded differently: node order, a
+deploy node for migrations, ` + "`skip-auto-reconfigure`" + `, PostgreSQL and Gitaly handled first. Support asks
+for up-to-date architecture documentation with every upgrade request.
+
+The rule is satisfied when the plan states a single-node instance, or names the components of a
+multi-node or Geo instance (Rails/Puma, Sidekiq, Gitaly, Praefect, PostgreSQL/Patroni, PgBouncer,
+Redis, Consul). It reports a multi-node or Geo plan that does not say which components run where.
+
+Fix: add an architecture section: "single node, all components on gitlab01" or a table of nodes and
+the components on each.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		n := components(pl)
+		m := method(pl)
+		if pl.Topology == nil {
+			if n >= 2 || (m == "helm" || m == "operator") && n >= 1 {
+				return
+			}
+			p.ReportDocumentf("plan does not describe the architecture. say whether GitLab runs on a single node or on several, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where")
+			return
+		}
+		if pl.Topology.Value != "single-node" && n < 2 {
+			p.Reportf(pl.Topology.Line, pl.Topology.Span, "plan says the instance is %s but not which components run on which nodes. list the nodes and what runs on each (Rails, Sidekiq, Gitaly, PostgreSQL, Redis, ...)", pl.Topology.Value)
+		}
+	},
+}

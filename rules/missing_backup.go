@@ -1,0 +1,47 @@
+package rules
+
+import "github.com/planlint/planlint/lint"
+
+// MissingBackup finds plans that take no full backup before the change.
+var MissingBackup = &lint.Rule{
+	ID:       "missing-backup",
+	Title:    "the plan takes no full backup or snapshot before the upgrade",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `Without a backup taken on the old version there is no way back: a rollback needs a backup
+made on the exact version and edition you return to. The database backup the Linux package takes by
+itself before an upgrade covers the database only, and a ` + "`gitlab-backup create`" + ` that skips the
+database or the repositories cannot restore the instance.
+
+The rule accepts ` + "`gitlab-backup create`" + ` (or the rake task, or the Helm ` + "`backup-utility`" + `), snapshots of
+the servers or volumes, or a backup section that describes one.
+
+Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies of
+` + "`/etc/gitlab/gitlab-secrets.json`" + ` and ` + "`/etc/gitlab/gitlab.rb`" + `, or snapshots of every node.`,
+	Run: func(p *lint.Pass) {
+		bs := backups(p.Doc)
+		var partial, auto *backupLine
+		for i := range bs {
+			switch bs[i].Kind {
+			case backupFull, backupSnapshot:
+				return
+			case backupPartial:
+				if partial == nil {
+					partial = &bs[i]
+				}
+			case backupAuto:
+				if auto == nil {
+					auto = &bs[i]
+				}
+			}
+		}
+		switch {
+		case partial != nil:
+			p.ReportLinef(partial.Line, "backup skips %s, so it cannot restore the instance. take a full backup before the upgrade: remove those items from SKIP, or add snapshots of the servers", partial.Skipped)
+		case auto != nil:
+			p.ReportLinef(auto.Line, "the package's automatic pre-upgrade backup covers only the database. take a full backup before the upgrade (\"sudo gitlab-backup create\" plus /etc/gitlab) or snapshots of the servers")
+		default:
+			p.ReportDocumentf("plan takes no backup before the upgrade. add a full backup (\"sudo gitlab-backup create\" plus copies of gitlab-secrets.json and gitlab.rb) or snapshots of every node before the first hop")
+		}
+	},
+}

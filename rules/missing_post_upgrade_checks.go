@@ -1,0 +1,44 @@
+package rules
+
+import "github.com/planlint/planlint/lint"
+
+// MissingPostUpgradeChecks finds plans that only check that GitLab started.
+var MissingPostUpgradeChecks = &lint.Rule{
+	ID:       "missing-post-upgrade-checks",
+	Title:    "the plan does not check that GitLab works after the upgrade",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `"The services are running" does not show that users can work. The upgrade docs ask for health
+checks right after the upgrade: ` + "`sudo gitlab-rake gitlab:check`" + `, ` + "`gitlab:doctor:secrets`" + `, signing in,
+cloning and pushing, a CI pipeline picked up by a runner, and the background migrations. Without
+them, a failed upgrade is found by users, after the window, when a rollback costs a day of work.
+
+The rule is satisfied by any of those checks in a verification section or after the first upgrade
+step. ` + "`gitlab-ctl status`" + ` and health endpoints alone do not count.
+
+Fix: add a post-upgrade section with ` + "`sudo gitlab-rake gitlab:check SANITIZE=true`" + `, a sign-in, a
+clone and push of a test project, and a pipeline run.`,
+	Run: func(p *lint.Pass) {
+		first := firstHopLine(p.Plan)
+		for _, l := range p.Doc.Lines {
+			if l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
+				continue
+			}
+			if !(l.In(lint.TermVerify) || first >= 0 && l.Index > first || l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) || first < 0 && !l.In(lint.TermPrereq)) {
+				continue
+			}
+			for _, t := range []lint.Term{lint.TermCheckCmd, lint.TermLogin, lint.TermPipeline, lint.TermSmoke, lint.TermCloneOrPush} {
+				if m, ok := l.Find(t); ok && !negatedMatch(l, m) {
+					return
+				}
+			}
+		}
+		for _, s := range p.Doc.Sections {
+			if s.Heading != nil && s.Names(lint.TermVerify) && !s.Empty() {
+				p.ReportLinef(s.Heading, "post-upgrade checks only confirm that GitLab started. add functional checks: \"sudo gitlab-rake gitlab:check SANITIZE=true\", a sign-in, a clone and push, and a CI pipeline run")
+				return
+			}
+		}
+		p.ReportDocumentf("plan has no post-upgrade checks. add checks after the upgrade: \"sudo gitlab-rake gitlab:check SANITIZE=true\", a sign-in, a clone and push of a test project, and a CI pipeline run")
+	},
+}

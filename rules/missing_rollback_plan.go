@@ -1,0 +1,48 @@
+package rules
+
+import "github.com/planlint/planlint/lint"
+
+// MissingRollbackPlan finds plans without a rollback plan.
+var MissingRollbackPlan = &lint.Rule{
+	ID:       "missing-rollback-plan",
+	Title:    "the plan has no rollback plan",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `Support reviews the rollback plan together with the upgrade plan: what happens if the
+upgrade fails halfway through the window. planlint accepts a rollback section under any common name
+("Rollback", "Backout plan", "Fallback", "Rückfallplan", "Plan de reversión", "Retour arrière", ...),
+a rollback label, or prose that says what to do if the upgrade fails. An empty rollback section is
+reported on its heading.
+
+Fix: add a rollback section: stop GitLab, reinstall the old version, restore the backup taken
+before the upgrade and its secrets, reconfigure, and check.`,
+	Run: func(p *lint.Pass) {
+		lines := rollbackLines(p.Doc)
+		for _, l := range lines {
+			if l.Label.Len() > 0 && l.LabelIs(lint.TermRollback) {
+				v := l.ValueText()
+				if v == "" {
+					continue
+				}
+				if negated(l, lint.TermRollback) || isNone(v) {
+					p.ReportLinef(l, "rollback plan is %s. describe how to return to the old version if the upgrade fails: reinstall it and restore the backup taken before the upgrade", quote(v))
+					return
+				}
+			}
+			return
+		}
+		if h := rollbackHeading(p.Doc); h != nil {
+			p.ReportLinef(h, "rollback section %s is empty. describe how to return to the old version if the upgrade fails: reinstall it and restore the backup taken before the upgrade, with its secrets", quote(h.Text))
+			return
+		}
+		p.ReportDocumentf("plan has no rollback plan. add the steps to go back if the upgrade fails: stop GitLab, reinstall the old version, restore the backup taken before the upgrade with gitlab-secrets.json and gitlab.rb, and check")
+	},
+}
+
+func isNone(v string) bool {
+	switch v {
+	case "none", "n/a", "-", "keine", "ninguno", "aucun", "no", "nein", "not planned", "not needed":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,29 @@
+package rules
+
+import "github.com/planlint/planlint/lint"
+
+// MissingTargetVersion finds plans without a concrete target version.
+var MissingTargetVersion = &lint.Rule{
+	ID:       "missing-target-version",
+	Title:    "the plan does not name a concrete version to upgrade to",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `The target version fixes the upgrade path and the notes that apply. "Latest" is not a version:
+it changes every month, and a plan reviewed for one release is executed on another.
+
+planlint reads the target from front matter (` + "`target_version`" + `), a label or table row
+("Target version: 17.8.7"), prose ("from 16.3.4 to 17.8.7"), or, failing that, the last version the
+steps install.
+
+Fix: name the exact release, for example 17.8.7.`,
+	Run: func(p *lint.Pass) {
+		if p.Plan.Target != nil {
+			return
+		}
+		if v := p.Plan.TargetVague; v != nil {
+			p.Reportf(v.Line, v.Span, "target version %s is not a concrete version. name the exact release to install, for example \"17.8.7\", so the path and the notes can be checked", quote(v.Value))
+			return
+		}
+		p.ReportDocumentf("plan does not name the GitLab version to upgrade to. add it, for example \"Target version: 17.8.7\"")
+	},
+}

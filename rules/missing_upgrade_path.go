@@ -1,0 +1,61 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// MissingUpgradePath finds multi-hop upgrades written as a single jump.
+var MissingUpgradePath = &lint.Rule{
+	ID:       "missing-upgrade-path",
+	Title:    "several hops are needed but the plan names no intermediate version",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Between the current and the target version lie required upgrade stops: versions every
+instance must be upgraded to, with their background migrations finished, before going further. A
+plan that jumps straight to the target fails in the package's pre-install check at best, and
+corrupts data at worst.
+
+The rule reports a plan whose steps install no version between the current and the target version
+when at least one required stop lies between them, and lists the stops at their latest patch. When
+the plan does name intermediate versions, ` + "`skipped-required-stop`" + ` checks each stop instead.
+
+Fix: add one step per required stop, each at the latest patch of its minor (` + "`planlint path FROM TO`" + `
+prints them).`,
+	Run: func(p *lint.Pass) {
+		cur, tgt := p.Plan.Current, p.Plan.Target
+		if cur == nil || tgt == nil {
+			return
+		}
+		stops := p.Knowledge.RequiredStops(cur.Version, tgt.Version)
+		if len(stops) == 0 || len(intermediateHops(p.Plan)) > 0 {
+			return
+		}
+		var list []string
+		for _, s := range stops {
+			if l, ok := p.Knowledge.Releases.Latest(s.Line()); ok {
+				list = append(list, l.String())
+			}
+		}
+		noun := "required stops"
+		if len(list) == 1 {
+			noun = "required stop"
+		}
+		p.Reportf(tgt.Line, tgt.Span, "upgrade from %s to %s must pass %d %s, but the plan names no version in between. add a step for each, at its latest patch: %s", quote(cur.Version.String()), quote(tgt.Version.String()), len(list), noun, strings.Join(list, ", "))
+	},
+}
+
+// intermediateHops returns the hops below the target's minor.
+func intermediateHops(p *lint.Plan) []lint.Hop {
+	if p.Target == nil {
+		return nil
+	}
+	var out []lint.Hop
+	for _, h := range p.Hops {
+		if h.Version.CompareMinor(p.Target.Version) < 0 {
+			out = append(out, h)
+		}
+	}
+	return out
+}

@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// OutOfScopeRequest finds changes bundled with the upgrade that Upgrade
+// Assistance does not cover.
+var OutOfScopeRequest = &lint.Rule{
+	ID:       "out-of-scope-request",
+	Title:    "the plan bundles a change that Upgrade Assistance does not cover",
+	Severity: lint.Error,
+	Category: lint.Scope,
+	Doc: `GitLab Support's Upgrade Assistance covers one thing: upgrading one installation to a newer
+release on the same servers. It does not cover, and a plan that bundles them gets no upgrade review:
+
+- moving between editions (CE to EE);
+- moving between install methods or platforms (Omnibus to Helm, to Docker, to new servers or a cloud);
+- scaling the architecture (to a larger reference architecture, from one node to HA);
+- moving data to another installation (to GitLab.com or Dedicated, Congregate, direct transfer);
+- adding features such as a Geo secondary site.
+
+Fix: split the plan. Upgrade first, then make the other change as its own project.`,
+	Run: func(p *lint.Pass) {
+		m := method(p.Plan)
+		geo := p.Plan.Topology != nil && p.Plan.Topology.Value == "geo"
+		for _, l := range p.Doc.Lines {
+			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
+				continue
+			}
+			if what := outOfScope(l, m, geo); what != "" {
+				p.ReportLinef(l, "plan bundles %s with the upgrade. Upgrade Assistance covers upgrading this installation to a newer release only; make that change separately, before or after the upgrade", what)
+			}
+		}
+	},
+}
+
+// outOfScope describes the out-of-scope change a line asks for, or "".
+func outOfScope(l *lint.Line, method string, geo bool) string {
+	if mt, ok := l.Find(lint.TermEditionChange); ok && !negatedMatch(l, mt) {
+		return "a change of edition (" + strings.TrimSpace(l.Text[mt.Start:mt.End]) + ")"
+	}
+	for _, mv := range l.FindAll(lint.TermMoveVerb) {
+		if negatedMatch(l, mv) {
+			continue
+		}
+		for _, np := range l.FindAll(lint.TermNewPlatform) {
+			if np.Tok <= mv.Tok || np.Tok-mv.Tok > 6 || breakIn(l, mv.Tok+1, np.Tok) {
+				continue
+			}
+			w := l.Lower[np.Start:np.End]
+			if sameFamily(w, method) {
+				continue
+			}
+			return "a move to " + l.Text[np.Start:np.End]
+		}
+		for _, dm := range l.FindAll(lint.TermDataMove) {
+			if dm.Tok > mv.Tok && dm.Tok-mv.Tok <= 6 && !breakIn(l, mv.Tok+1, dm.Tok) {
+				return "moving data to " + l.Text[dm.Start:dm.End]
+			}
+		}
+	}
+	if dm, ok := l.Find(lint.TermDataMove); ok && !negatedMatch(l, dm) {
+		w := l.Lower[dm.Start:dm.End]
+		if w == "congregate" || w == "direct transfer" {
+			return "a migration with " + l.Text[dm.Start:dm.End]
+		}
+	}
+	for _, sc := range l.FindAll(lint.TermScale) {
+		if negatedMatch(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") {
+			continue
+		}
+		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || strings.Contains(l.Lower, "users") {
+			return "scaling the architecture (" + strings.TrimSpace(l.Text[sc.Start:sc.End]) + ")"
+		}
+	}
+	for _, g := range l.FindAll(lint.TermGeo) {
+		for _, a := range l.FindAll(lint.TermAddVerb) {
+			if a.Tok >= g.Tok || g.Tok-a.Tok > 5 || negatedMatch(l, a) || breakIn(l, a.Tok+1, g.Tok+1) {
+				continue
+			}
+			if geo && !strings.Contains(l.Lower, "new") && !strings.Contains(l.Lower, "additional") && !strings.Contains(l.Lower, "another") {
+				continue
+			}
+			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")"
+		}
+	}
+	return ""
+}
+
+// sameFamily reports whether a platform word names the install method the
+// instance already uses (a Docker plan mentioning containers is no move).
+func sameFamily(w, method string) bool {
+	switch method {
+	case "docker":
+		return w == "docker" || w == "containers"
+	case "helm", "operator":
+		return w == "kubernetes" || w == "k8s" || w == "helm" || w == "eks" || w == "aks" || w == "gke" || w == "openshift"
+	}
+	return false
+}

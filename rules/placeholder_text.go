@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// PlaceholderText finds unfilled template text.
+var PlaceholderText = &lint.Rule{
+	ID:       "placeholder-text",
+	Title:    "the plan still holds placeholders or blank fill-in values",
+	Severity: lint.Error,
+	Category: lint.RequiredInfo,
+	Doc: `Templates leave fill-ins behind: TBD, TODO, "<name>", "[Your name]", "_______", "YYYY-MM-DD",
+"x.y.z", lorem ipsum, or a blank value cell in a facts table. A placeholder where a plan fact should
+be (the owner, the date, the contact, the version to install) is missing information.
+
+Runtime variables inside commands are not placeholders: "BACKUP=<timestamp>" or "<container>" in
+a command is filled in when the command runs.
+
+Fix: replace each placeholder with the real value.`,
+	Run: func(p *lint.Pass) {
+		for _, l := range p.Doc.Lines {
+			for _, ph := range l.Placeholders() {
+				p.Reportf(l, ph.Span, "placeholder %s left in the plan. replace it with the real value", quote(ph.Text))
+			}
+			if l.Kind == lint.KindTableRow && blankFactCell(l) {
+				p.Reportf(l, l.Label, "value for %s is blank. fill it in", quote(l.LabelText()))
+			}
+		}
+	},
+}
+
+// factLabels are labels whose values are plan facts.
+var factLabels = []lint.Term{lint.TermCurrent, lint.TermTarget, lint.TermWindow, lint.TermContact, lint.TermOS, lint.TermInstall, lint.TermEdition, lint.TermTimezone, lint.TermDuration, lint.TermArchitecture, lint.TermStaging, lint.TermBackup, lint.TermRollback}
+
+// blankFactCell reports whether a facts-table row has a fact label and an
+// empty value.
+func blankFactCell(l *lint.Line) bool {
+	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
+		return false
+	}
+	for _, c := range l.Cells[1:] {
+		if strings.TrimSpace(l.Text[c.Start:c.End]) != "" {
+			return false
+		}
+	}
+	for _, t := range factLabels {
+		if l.LabelIs(t) {
+			return true
+		}
+	}
+	return false
+}

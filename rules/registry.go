@@ -1,0 +1,62 @@
+// Package rules holds planlint's rules, one per file. Each rule is a
+// lint.Rule value; All returns them in ID order.
+package rules
+
+import (
+	"sort"
+
+	"github.com/planlint/planlint/lint"
+)
+
+//go:generate go run ../internal/gendocs -write
+
+// all lists every rule. Keep it complete: TestRegistry fails on a rule
+// file whose rule is missing here.
+var all = []*lint.Rule{
+	BackupMissingSecrets,
+	CredentialsInPlan,
+	CustomScripts,
+	DateTooSoon,
+	DowngradeOrSameVersion,
+	EmptySection,
+	IneffectiveBackgroundMigrationCheck,
+	InvalidFrontMatter,
+	MissingArchitecture,
+	MissingBackup,
+	MissingCurrentVersion,
+	MissingInstallMethod,
+	MissingMaintenanceWindow,
+	MissingOS,
+	MissingPointOfContact,
+	MissingPostUpgradeChecks,
+	MissingRollbackPlan,
+	MissingTargetVersion,
+	MissingTimezone,
+	MissingUpgradePath,
+	NoBackgroundMigrationCheck,
+	NoStagingTest,
+	OutOfScopeRequest,
+	PlaceholderText,
+	RollbackWithoutRestore,
+	SkippedRequiredStop,
+	UnknownVersion,
+	UnpinnedPackageVersion,
+	VersionMismatch,
+}
+
+// All returns every rule, sorted by ID.
+func All() []*lint.Rule {
+	out := append([]*lint.Rule(nil), all...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// ByID returns the rule with the given ID, or nil.
+func ByID(id string) *lint.Rule {
+	for _, r := range all {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

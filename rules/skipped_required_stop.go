@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"github.com/planlint/planlint/lint"
+)
+
+// SkippedRequiredStop finds required stops the path jumps over.
+var SkippedRequiredStop = &lint.Rule{
+	ID:       "skipped-required-stop",
+	Title:    "the upgrade path jumps over a required upgrade stop",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Required stops are versions every instance must install, and whose background migrations must
+finish, before going further (GitLab's ` + "`config/upgrade_path.yml`" + `; from 17.5 on they fall on the X.2,
+X.5, X.8 and X.11 minors). Skipping one leaves migrations the next version depends on unfinished.
+
+The rule reports one finding per skipped stop, on the line of the hop that jumps over it, naming
+the stop's latest patch. Conditional stops (15.1, 16.0, 16.1, 16.2, 17.1) are not reported here;
+they apply only to some instances.
+
+Fix: add a step that installs the stop's latest patch, and wait for its background migrations.`,
+	Run: func(p *lint.Pass) {
+		cur, tgt := p.Plan.Current, p.Plan.Target
+		if cur == nil || tgt == nil || len(intermediateHops(p.Plan)) == 0 {
+			return
+		}
+		hops := p.Plan.Hops
+		for _, s := range p.Knowledge.RequiredStops(cur.Version, tgt.Version) {
+			line := s.Line()
+			covered := false
+			for _, h := range hops {
+				if h.Version.CompareMinor(line) == 0 {
+					covered = true
+					break
+				}
+			}
+			if covered {
+				continue
+			}
+			latest, _ := p.Knowledge.Releases.Latest(line)
+			prev := cur.Version
+			var at *lint.Hop
+			for i := range hops {
+				h := &hops[i]
+				if h.Version.CompareMinor(line) < 0 {
+					prev = h.Version
+					continue
+				}
+				at = h
+				break
+			}
+			if at == nil {
+				p.Reportf(tgt.Line, tgt.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(tgt.Version.String()), line.MinorString(), latest, line.MinorString(), tgt.Version)
+				continue
+			}
+			p.Reportf(at.Line, at.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(at.Version.String()), line.MinorString(), latest, line.MinorString(), at.Version)
+		}
+	},
+}

@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/lint"
+)
+
+// UnknownVersion finds versions GitLab never released.
+var UnknownVersion = &lint.Rule{
+	ID:       "unknown-version",
+	Title:    "a version that GitLab never released",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `A version that does not exist is a typo that breaks the plan: the package or image cannot be
+installed, and the path planlint checks is not the one that will run. planlint reports:
+
+- a minor past the end of a finished major (16.12, 15.12.3: GitLab 16 ended with 16.11);
+- a patch past the last one of a minor that newer minors have long superseded (16.11.99);
+- a version further ahead of the newest release in planlint's data than one minor release a month
+  can have reached by today.
+
+A version that could exist but is newer than planlint's release data gets an info finding that says
+how old the data is, instead of an error.
+
+Fix: check the number against the GitLab releases page.`,
+	Run: func(p *lint.Pass) {
+		rel := p.Knowledge.Releases
+		seen := map[string]bool{}
+		check := func(v lint.VersionRef) {
+			if v.Chart != nil && !v.Version.HasPatch {
+				return
+			}
+			key := fmt.Sprint(v.Line.Index, v.Version)
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+			verdict := rel.Check(v.Version, p.Today)
+			switch verdict.Status {
+			case knowledge.NeverReleased:
+				p.Reportf(v.Line, v.Span, "GitLab %s was never released: %s. check the version number", quote(v.Version.String()), verdict.Reason)
+			case knowledge.TooFarAhead:
+				p.Reportf(v.Line, v.Span, "GitLab %s does not exist yet: %s (newest release in planlint's data: %s). check the version number", quote(v.Version.String()), verdict.Reason, verdict.Newest.Version)
+			case knowledge.NewerThanData:
+				age := int(p.Today.Sub(rel.Date) / (24 * time.Hour))
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Info)}, v.Line, v.Span,
+					"GitLab %s is newer than planlint's release data (newest known: %s; data from %s, %d days old), so planlint cannot check it. confirm the release exists", quote(v.Version.String()), verdict.Newest.Version, rel.Date.Format(time.DateOnly), age)
+			}
+		}
+		for _, c := range p.Plan.CurrentClaims {
+			check(c.VersionRef)
+		}
+		for _, c := range p.Plan.TargetClaims {
+			check(c.VersionRef)
+		}
+		for _, v := range p.Plan.Mentions {
+			check(v)
+		}
+	},
+}

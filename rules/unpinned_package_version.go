@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// UnpinnedPackageVersion finds commands that install whatever is newest.
+var UnpinnedPackageVersion = &lint.Rule{
+	ID:       "unpinned-package-version",
+	Title:    "a command installs whatever version is newest instead of the planned one",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `` + "`apt upgrade`" + `, ` + "`yum update`" + `, ` + "`apt-get install gitlab-ee`" + ` without a version, an image tag such as
+` + "`:latest`" + `, or ` + "`helm upgrade`" + ` without ` + "`--version`" + ` install the newest release on the day they run. That
+skips every required stop at once, and makes the plan's version path fiction.
+
+Fix: pin each hop: ` + "`sudo apt-get install gitlab-ee=16.3.9-ee.0`" + `, ` + "`sudo yum install gitlab-ee-16.3.9-ee.0.el8`" + `,
+` + "`image: gitlab/gitlab-ee:16.3.9-ee.0`" + `, ` + "`helm upgrade ... --version 7.3.9`" + `. For OS updates during the
+window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + "`dnf versionlock`" + `).`,
+	Run: func(p *lint.Pass) {
+		held := false
+		for _, l := range p.Doc.Lines {
+			if l.Has(lint.TermHold) && strings.Contains(l.Lower, "gitlab") {
+				held = true
+			}
+		}
+		for _, l := range p.Doc.Lines {
+			if !l.IsCommand() || l.In(lint.TermRisk) || continuation(p.Doc, l) {
+				continue
+			}
+			if l.Kind != lint.KindCode && negated(l, lint.TermUnpinnedCmd) {
+				continue
+			}
+			cmd := commandText(p.Doc, l)
+			if m, ok := l.Find(lint.TermUnpinnedCmd); ok && (l.Kind == lint.KindCode || l.InCode(m.Start)) {
+				text := l.Text[m.Start:m.End]
+				if strings.Contains(strings.ToLower(text), "gitlab") {
+					if !hasPinnedVersion(l) {
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s installs the newest GitLab package instead of the planned hop. pin the version, for example \"sudo apt-get install gitlab-ee=16.3.9-ee.0\" or \"sudo yum install gitlab-ee-16.3.9-ee.0.el8\"", quote(text))
+					}
+					continue
+				}
+				if !held {
+					p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s upgrades GitLab to the newest release along with the OS packages. pin each hop with an explicit package version, and hold the GitLab package (\"apt-mark hold gitlab-ee\" or \"dnf versionlock\") during OS updates", quote(text))
+				}
+				continue
+			}
+			if i := unpinnedImage(l.Lower); i >= 0 && imageContext(l) {
+				p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example \"gitlab/gitlab-ee:16.3.9-ee.0\"", quote(strings.Fields(l.Text[i:])[0]))
+				continue
+			}
+			if l.Has(lint.TermHelmUpgrade) && strings.Contains(cmd, "gitlab") && !strings.Contains(cmd, "--version") && !strings.Contains(cmd, "rollback") && (strings.Contains(cmd, "gitlab/gitlab") || strings.Contains(cmd, "gitlab-operator")) {
+				m, _ := l.Find(lint.TermHelmUpgrade)
+				p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "\"helm upgrade\" without --version deploys the newest chart instead of the planned hop. add \"--version <chart>\" with the chart version of each hop")
+			}
+		}
+	},
+}
+
+func hasPinnedVersion(l *lint.Line) bool {
+	for _, m := range l.Versions {
+		if m.Suffixed || strings.ContainsAny(l.Text[maxInt(0, m.Start-1):m.Start], "=-") {
+			return true
+		}
+	}
+	return false
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// imageContext reports whether a line deploys a container image.
+func imageContext(l *lint.Line) bool {
+	return l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "image:") || strings.Contains(l.Lower, "image =")
+}
+
+// unpinnedImage returns the offset of a GitLab image reference without a
+// version tag ("gitlab/gitlab-ee:latest", "gitlab/gitlab-ce"), or -1.
+func unpinnedImage(lower string) int {
+	for _, name := range []string{"gitlab/gitlab-ee", "gitlab/gitlab-ce"} {
+		i := strings.Index(lower, name)
+		if i < 0 || i > 0 && (lower[i-1] == '/' || lower[i-1] == '.') && !strings.HasSuffix(lower[:i], "docker.io/") {
+			continue
+		}
+		rest := lower[i+len(name):]
+		if strings.HasPrefix(rest, ":") {
+			tag := strings.TrimPrefix(rest, ":")
+			if tag == "" || tag[0] < '0' || tag[0] > '9' {
+				if !strings.HasPrefix(tag, "$") && !strings.HasPrefix(tag, "<") && !strings.HasPrefix(tag, "{") {
+					return i
+				}
+			}
+			continue
+		}
+		if rest == "" || rest[0] == ' ' || rest[0] == '"' || rest[0] == '\'' || rest[0] == '`' {
+			return i
+		}
+	}
+	return -1
+}

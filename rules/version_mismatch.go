@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/lint"
+)
+
+// VersionMismatch finds a plan that states different versions for the same thing.
+var VersionMismatch = &lint.Rule{
+	ID:       "version-mismatch",
+	Title:    "the plan states different versions for the same thing",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `When the summary says one version and the steps another, nobody knows which one will be
+installed, and the review checks the wrong path. planlint compares:
+
+- every statement of the current version (front matter, labels, tables, prose);
+- every statement of the target version;
+- the last version the steps install with the target;
+- a step heading that names a version with the command under it.
+
+Fix: decide on one version and use it everywhere.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		conflicts := func(what string, primary *lint.Claim, claims []lint.Claim) {
+			if primary == nil {
+				return
+			}
+			seen := map[string]bool{}
+			for _, c := range claims {
+				if c.Line == primary.Line || c.Version.Matches(primary.Version) {
+					continue
+				}
+				key := c.Version.String()
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				p.Reportf(c.Line, c.Span, "%s version %s here differs from %s on line %d. state the %s version once and use the same number everywhere", what, quote(c.Version.String()), quote(primary.Version.String()), primary.Line.Num, what)
+			}
+		}
+		conflicts("current", pl.Current, pl.CurrentClaims)
+		conflicts("target", pl.Target, pl.TargetClaims)
+
+		// The last hop must be the target.
+		if tgt := pl.Target; tgt != nil && tgt.From != lint.FromInferred && len(pl.Hops) > 0 {
+			last := pl.Hops[len(pl.Hops)-1]
+			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) {
+				if last.Version.Compare(tgt.Version) > 0 {
+					p.Reportf(last.Line, last.Span, "the last step installs %s, past the target version %s on line %d. end the path at the target, or correct the target", quote(last.Version.String()), quote(tgt.Version.String()), tgt.Line.Num)
+				} else {
+					p.Reportf(last.Line, last.Span, "the last step installs %s, but the target version is %s (line %d). add the final hop to %s, or correct the target", quote(last.Version.String()), quote(tgt.Version.String()), tgt.Line.Num, tgt.Version)
+				}
+			}
+		}
+
+		// A step heading and the command under it.
+		for _, s := range p.Doc.Sections {
+			if s.Heading == nil || s.IsTitle {
+				continue
+			}
+			hv := headingVersion(pl, s.Heading)
+			if hv == nil {
+				continue
+			}
+			for _, l := range s.Lines {
+				for _, h := range pl.Installs {
+					if h.Line != l || !h.Pinned || h.Listed {
+						continue
+					}
+					if !h.Version.Matches(hv.Version) {
+						p.Reportf(l, h.Span, "command installs %s but the heading on line %d says %s. make the heading and the command name the same version", quote(h.Version.String()), s.Heading.Num, quote(hv.Version.String()))
+					}
+				}
+			}
+		}
+	},
+}
+
+// targetInstalled reports whether some hop installs the target.
+func targetInstalled(p *lint.Plan, v glversion.Version) bool {
+	for _, h := range p.Hops {
+		if h.Version.Matches(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingVersion returns the single hop a step heading names.
+func headingVersion(p *lint.Plan, h *lint.Line) *lint.Hop {
+	var found *lint.Hop
+	for i := range p.Installs {
+		in := &p.Installs[i]
+		if in.Line != h {
+			continue
+		}
+		if found != nil && !found.Version.Matches(in.Version) {
+			return nil
+		}
+		found = in
+	}
+	return found
+}
