@@ -398,6 +398,7 @@ type builder struct {
 	section *Section
 	// item context for list items: concepts of labelled items in force.
 	ctx   []termSet
+	lead  termSet
 	depth int
 	quote int
 }
@@ -436,12 +437,30 @@ func (b *builder) block(n ast.Node) {
 		for _, l := range lines {
 			b.add(l)
 		}
+		// A lead-in ("Notes:", "Relevant version notes:") gives its
+		// concepts to the list that follows it.
+		if len(lines) > 0 {
+			last := lines[len(lines)-1]
+			if t := strings.TrimSpace(last.Text); strings.HasSuffix(t, ":") {
+				if _, ok := n.NextSibling().(*ast.List); ok {
+					b.lead = leadTerms(last)
+				}
+			}
+		}
 	case *ast.List:
+		lead := b.lead
+		b.lead = termSet{}
+		if !lead.empty() {
+			b.ctx = append(b.ctx, lead)
+		}
 		b.depth++
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			b.listItem(c, n.IsOrdered())
 		}
 		b.depth--
+		if !lead.empty() {
+			b.ctx = b.ctx[:len(b.ctx)-1]
+		}
 	case *ast.Blockquote:
 		b.quote++
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -510,6 +529,33 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 	if pushed {
 		b.ctx = b.ctx[:len(b.ctx)-1]
 	}
+}
+
+// leadTerms returns the section concepts of the last sentence of a
+// lead-in line ("Each hop goes to the newest patch. Notes we act on:").
+func leadTerms(l *Line) termSet {
+	start := 0
+	for i, t := range l.Tokens {
+		if t.Break && i > 0 && l.Text[l.Tokens[i-1].End] == '.' {
+			start = t.Start
+		}
+	}
+	n := 0
+	var out termSet
+	for _, t := range l.Tokens {
+		if t.Start >= start {
+			n++
+		}
+	}
+	if n > 12 {
+		return out
+	}
+	for _, m := range l.Matches {
+		if m.Start >= start {
+			out.add(m.Term)
+		}
+	}
+	return intersect(out, sectionTerms)
 }
 
 func isParagraph(n ast.Node) bool {

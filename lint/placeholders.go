@@ -43,7 +43,7 @@ func findPlaceholders(s string, all bool) []Span {
 			if i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '_') {
 				if j := strings.IndexByte(s[i+1:], '>'); j > 0 && j < 60 && !strings.ContainsAny(s[i+1:i+1+j], "<=") {
 					inner := s[i+1 : i+1+j]
-					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") {
+					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") && !strings.Contains(inner, "@") && !strings.Contains(inner, "://") {
 						add(i, i+2+j)
 						i += j + 1
 					}

@@ -111,7 +111,12 @@ var noProseStepContext = func() termSet {
 func extractPlan(d *Document, today time.Time) *Plan {
 	kb := Knowledge()
 	p := &Plan{Components: map[string]*Line{}}
-	r := planReader{doc: d, plan: p, kb: kb, today: today}
+	r := planReader{doc: d, plan: p, kb: kb, today: today, flat: true}
+	for _, s := range d.Sections {
+		if s.Heading != nil && !s.IsTitle && !s.Pseudo {
+			r.flat = false
+		}
+	}
 	r.readFrontMatter()
 	for _, l := range d.Lines {
 		if l.Kind == KindFrontMatter {
@@ -133,6 +138,7 @@ type planReader struct {
 	plan     *Plan
 	kb       *knowledge.Base
 	today    time.Time
+	flat     bool
 	method   map[string]int // evidence counts
 	methodAt map[string]*Line
 	edition  map[string]int
@@ -287,48 +293,43 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			}
 		}
 	}
-	if labelled {
+	if labelled || excluded {
 		return
 	}
-	if excluded {
-		return
-	}
-	// "from 15.4.2 to 17.8.1", "15.4.2 → 17.8.1", "von 15.4.2 auf 17.8.1".
+	step := r.isStepLine(l)
+	pathCtx := l.In(TermPath) || l.LabelIs(TermPath)
+	summaryCtx := l.In(TermSummary) || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle
 	chain := arrowChain(l, vs)
 	fromIdx, toIdx := fromTo(l, vs)
-	stepCtx := l.In(TermProcedure) || l.In(TermPath) || l.In(TermPrereq) || l.In(TermMigrations)
-	summaryCtx := l.Section.IsTitle || l.Section.Heading == nil || l.In(TermSummary) || l.Kind == KindHeading && l.Section.IsTitle
-	switch {
-	case len(chain) >= 3 || len(chain) == 2 && (l.In(TermPath) || l.LabelIs(TermPath)):
-		// A path written as a chain: every version after the first is a hop.
-		if !summaryCtx || len(chain) >= 3 {
-			if len(p.CurrentClaims) == 0 || summaryCtx {
-				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
-			}
+	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
+	if len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx {
+		if summaryCtx || len(p.CurrentClaims) == 0 {
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
 		for _, v := range chain[1:] {
-			r.hop(v, true)
+			r.hop(v, !step)
 		}
 		if summaryCtx {
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: chain[len(chain)-1], From: FromProse})
 		}
 		return
-	case fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2:
+	}
+	// "from 15.4.2 to 17.8.1", "15.4.2 → 17.8.1", "von 15.4.2 auf 17.8.1".
+	if fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2 {
 		a, b := fromIdx, toIdx
 		if len(chain) == 2 {
 			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
 		}
-		if stepCtx && !summaryCtx && l.Kind != KindTableRow || l.Kind == KindHeading && !l.Section.IsTitle && !l.In(TermSummary) && stepCtx {
+		switch {
+		case step && !summaryCtx:
 			// "Phase 1: 14.8.6 to 14.9.5": a step from one hop to the next.
 			r.hop(vs[b], false)
-			return
-		}
-		if l.Kind == KindTableRow && l.In(TermPath) {
+		case pathCtx && !summaryCtx:
 			r.hop(vs[b], true)
-			return
+		default:
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
+			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
 		}
-		p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
-		p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
 		return
 	}
 	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
@@ -345,8 +346,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if v.InLink {
 				continue
 			}
-			if v.Pinned || l.Kind == KindCode && v.Strong && (stepCtx || l.Section.Heading == nil || !l.Context.intersects(noProseStepContext)) || l.InCode(v.Span.Start) && installCommand(l) {
-				r.hop(v, false)
+			inCode := l.InCode(v.Span.Start)
+			if v.Pinned && inCode || l.Kind == KindCode && v.Strong && (step || pathCtx) || inCode && v.Strong && installCommand(l) {
+				r.hop(v, !step)
 				found = true
 			}
 		}
@@ -354,45 +356,95 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
-	// Path sections: lists and tables of versions.
-	if l.In(TermPath) && (l.Kind == KindTableRow || l.Item || l.Kind == KindText) && !l.In(TermSummary) {
-		for _, v := range vs {
-			if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) {
-				r.hop(v, true)
-			}
-		}
-		return
-	}
-	// Step lines: "Upgrade to 16.3.9", "Hop 2: 16.3.9", "Aktualisierung auf 16.3.9".
-	if summaryCtx && !stepCtx {
-		if l.Kind == KindHeading || l.Section.Heading == nil || l.In(TermSummary) {
+	// Path sections: tables and lists of versions.
+	if pathCtx && !summaryCtx {
+		switch {
+		case l.Kind == KindTableRow:
 			for _, v := range vs {
-				if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
-					p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: v, From: FromProse})
-					return
+				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) {
+					r.hop(v, true)
 				}
 			}
-		}
-		if l.Section.Heading != nil {
+			return
+		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l)):
+			for _, v := range vs {
+				if !v.InLink {
+					r.hop(v, true)
+				}
+			}
 			return
 		}
 	}
-	if l.Context.intersects(noProseStepContext) && !stepCtx {
+	// The title and summary name the target: "Upgrade to 17.8.7".
+	if summaryCtx {
+		for _, v := range vs {
+			if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: v, From: FromProse})
+				return
+			}
+		}
+		if l.Section.Heading != nil || l.Kind == KindHeading {
+			return
+		}
+	}
+	if l.Context.intersects(noProseStepContext) && !step && !pathCtx {
 		return
 	}
-	stepLine := l.Kind == KindHeading || l.Item || l.Kind == KindTableRow || l.Kind == KindText
-	if !stepLine {
-		return
-	}
+	// Step lines: "Upgrade to 16.3.9", "Hop 2: 16.3.9", "Aktualisierung auf 16.3.9".
 	for _, v := range vs {
 		if v.InLink {
 			continue
 		}
 		if termBefore(l, v.Span.Start, TermUpgradeVerb, 5) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
-			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && stepCtx && startsWithStepWord(l) {
-			r.hop(v, l.Kind == KindTableRow)
+			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) {
+			r.hop(v, !step)
 		}
 	}
+}
+
+// isStepLine reports whether a line belongs to the upgrade steps, rather
+// than to a listing of the path, a summary, a rehearsal report or notes.
+func (r *planReader) isStepLine(l *Line) bool {
+	if l.In(TermStaging) || l.In(TermPrereq) && !l.In(TermProcedure) {
+		return false
+	}
+	if l.In(TermPath) && !l.In(TermProcedure) && !l.In(TermMigrations) {
+		return false
+	}
+	if l.In(TermProcedure) || l.In(TermMigrations) {
+		return true
+	}
+	// A plan without sections is all steps.
+	return r.flat && l.Context.empty() && l.Kind != KindHeading
+}
+
+// startsWithVersion reports whether the line's text starts with one of
+// its versions ("1. 16.3.9", "| 16.3.9 | ...").
+func startsWithVersion(l *Line, vs []VersionRef) bool {
+	if len(vs) == 0 {
+		return false
+	}
+	first := 0
+	for first < len(l.Text) && (l.Text[first] == ' ' || l.Text[first] == '`' || l.Text[first] == '*') {
+		first++
+	}
+	for _, v := range vs {
+		if v.Span.Start <= first+1 {
+			return true
+		}
+	}
+	if l.Kind == KindTableRow && len(l.Cells) > 1 {
+		// "| 1 | 16.3.9 | ...": a step number, then the version.
+		c0 := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End])
+		if isDigitWord(c0) {
+			for _, v := range vs {
+				if v.Span.Start >= l.Cells[1].Start && v.Span.End <= l.Cells[1].End {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (r *planReader) hop(v VersionRef, listed bool) {
@@ -678,6 +730,9 @@ func (r *planReader) methodEvidence(l *Line) {
 		add("helm", 3)
 	}
 	for _, m := range l.Matches {
+		if m.Term >= TermMethodLinux && m.Term <= TermMethodGET && negatedAround(l, m) {
+			continue
+		}
 		switch m.Term {
 		case TermMethodLinux:
 			add("linux-package", 1)
@@ -699,7 +754,7 @@ func (r *planReader) methodEvidence(l *Line) {
 func methodIn(l *Line, s Span) string {
 	best, score := "", 0
 	for _, m := range l.Matches {
-		if m.Start < s.Start || m.End > s.End {
+		if m.Start < s.Start || m.End > s.End || negatedAround(l, m) {
 			continue
 		}
 		var name string
@@ -718,7 +773,7 @@ func methodIn(l *Line, s Span) string {
 		case TermMethodGET:
 			name, w = "get", 3
 		}
-		if name != "" && w > score {
+		if name != "" && score == 0 {
 			best, score = name, w
 		}
 	}

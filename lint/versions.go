@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"strings"
+
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
 )
@@ -165,25 +167,31 @@ func otherProductLabel(l *Line, off int) bool {
 }
 
 // isChartVersion reports whether the version at token ti is a Helm chart
-// version: after "--version" or "version:" on a helm line, or after the
-// word "chart".
+// version: right after the word "chart" ("chart 8.5.5", "chart version
+// 8.5.5"), or after "--version" or "version:" on a helm line.
 func isChartVersion(l *Line, ti int) bool {
-	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
-		w := l.Tokens[j].Word
-		switch w {
-		case "gitlab", "gitlabversion", "appversion":
-			if j == ti-1 || l.Tokens[j+1].Word != "chart" {
+	if ti < 1 {
+		return false
+	}
+	prev := l.Tokens[ti-1].Word
+	switch prev {
+	case "chart", "charts":
+		return true
+	case "gitlab":
+		// Helm names a chart release "gitlab-8.1.8".
+		return l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start] == "-"
+	case "version":
+		if ti >= 2 {
+			switch l.Tokens[ti-2].Word {
+			case "chart":
+				return true
+			case "gitlab", "app", "gitlabversion", "image":
 				return false
 			}
-		case "chart", "charts":
-			return true
-		case "version":
-			// "--version 8.5.5" or "version: 8.5.5" on a helm line.
-			if j > 0 && (l.Tokens[j-1].Word == "gitlab" || l.Tokens[j-1].Word == "app") {
-				return false
-			}
-			return true
 		}
+		// "--version 8.5.5" or "version: 8.5.5" on a helm line.
+		start := l.Tokens[ti-1].Start
+		return start >= 2 && l.Text[start-2:start] == "--" || l.Has(TermHelmUpgrade) || strings.Contains(l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start], ":")
 	}
 	return false
 }

@@ -168,7 +168,7 @@ var vocabulary = map[Term]string{
 		"interlocuteur*|personne à contacter|équipe",
 	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
 	TermRisk:       "risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*",
-	TermStaging:    "staging|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preproduction|preprod|uat|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
+	TermStaging:    "staging|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
 	TermSignoff:    "go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
 	TermChangelog:  "changelog|change log|revision history|document history|änderungshistorie|historial de cambios|historique",
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",

@@ -52,6 +52,11 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 			if c.Effective || !(l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)) {
 				continue
 			}
+			if !(l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations)) {
+				// A wait is judged by whether the hop after it has a real
+				// check as well.
+				continue
+			}
 			report(l)
 		}
 		// A weak check standing in for the gate between hops.

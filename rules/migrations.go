@@ -40,7 +40,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = c.Effective && (l.Has(lint.TermEach) || sectionSays(l.Section, lint.TermEach))
+		c.Global = c.Effective && (l.Has(lint.TermEach) || sectionSays(l.Section, lint.TermEach) || sectionLinesSay(l.Section, lint.TermEach))
 	}
 	return out
 }
@@ -76,6 +76,17 @@ func isNumber(w string) bool {
 func sectionSays(s *lint.Section, t lint.Term) bool {
 	for ; s != nil; s = s.Parent {
 		if s.Heading != nil && !s.IsTitle && s.Heading.Has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionLinesSay reports whether a line of the section's own text says
+// term t ("Each hop is gated on background migrations").
+func sectionLinesSay(s *lint.Section, t lint.Term) bool {
+	for _, l := range s.Lines {
+		if l.Kind != lint.KindCode && l.Has(t) && (l.Has(lint.TermProcedure) || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermStopWord) || l.Has(lint.TermBBM)) {
 			return true
 		}
 	}

@@ -56,8 +56,15 @@ Fix: check the number against the GitLab releases page.`,
 		for _, c := range p.Plan.TargetClaims {
 			check(c.VersionRef)
 		}
+		for _, h := range p.Plan.Installs {
+			check(h.VersionRef)
+		}
 		for _, v := range p.Plan.Mentions {
-			check(v)
+			// Other versions only when they can only be GitLab versions:
+			// "14.11" in a table of notes may be anything.
+			if v.Strong || v.Pinned {
+				check(v)
+			}
 		}
 	},
 }

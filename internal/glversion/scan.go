@@ -92,6 +92,10 @@ func Scan(text string, dst []Mention) []Mention {
 			m.Form = FormPrefixed
 		}
 		end = lexSuffix(text, end, &m)
+		if end >= 0 && !m.Suffixed && end+1 < len(text) && text[end] == '.' && isLetter(text[end+1]) {
+			// "values-8.1.8.yaml": part of a file name.
+			end = -1
+		}
 		if end < 0 {
 			i = skipRun(text, i)
 			continue

@@ -384,6 +384,9 @@ func (s *scanner) acceptSingle(c *clockCand) bool {
 		if s.hoursWord(c.j) {
 			return false // "4:30 hours"
 		}
+		if s.flags(c.i-1)&lxCounter != 0 {
+			return false // "ratio 1:10"
+		}
 		return true
 	case fDot:
 		if c.unit != uNone {

@@ -82,8 +82,8 @@ func (s *scanner) parseDur(i int, scan, allowRange bool) (time.Duration, int, bo
 	if div == 1 && a.ndig <= 2 && s.punctAt(k, ':') && s.numAt(k+1, 2) && t[k+1].val <= 59 {
 		d := whole*time.Hour + time.Duration(t[k+1].val)*time.Minute
 		q := k + 2
-		if s.hoursWord(q) {
-			_, q, _ = s.unitAt(q, false)
+		if u, e, ok := s.unitAt(q, false); ok && u == time.Hour && (!scan || s.hoursWord(q)) {
+			q = e
 		} else if !scan || !s.flagBefore(i, lxDurNoun, 0, 2) {
 			return 0, 0, false
 		}

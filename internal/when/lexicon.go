@@ -272,7 +272,8 @@ func init() {
 	add(lxCounter, "step", "steps", "phase", "phases", "schritt", "fase", "étape", "etape", "paso",
 		"stage", "stufe", "part", "teil", "parte", "partie", "node", "nodes", "server", "servers",
 		"item", "task", "issue", "ticket", "option", "punkt", "point", "nr", "no", "number", "nummer",
-		"número", "numero", "numéro", "runner", "runners", "replica", "replicas", "shard", "shards")
+		"número", "numero", "numéro", "runner", "runners", "replica", "replicas", "shard", "shards", "ratio", "ratios", "scale",
+		"verhältnis", "proportion")
 	for _, w := range []string{"midnight", "mitternacht", "medianoche", "minuit"} {
 		entry(w).flags |= lxNamedTime
 	}

@@ -1,0 +1,150 @@
+// Package linttest checks planlint findings against expectations written
+// next to the input, as HTML comments in the fixture markdown:
+//
+//	| 16.3.4 | 17.0.0 <!-- want skipped-required-stop "16\.11" --> |
+//	## Rollback <!-- want missing-rollback-plan -->
+//	<!-- want:+2 unpinned-package-version -->
+//
+// A marker names one or more rule IDs, each optionally followed by a
+// quoted regular expression its message must match. "want" applies to the
+// marker's own line, "want:+N" or "want:-N" to a line N away. Markers are
+// blanked out (replaced by spaces) before linting, so they never change
+// what the rules see or the positions they report.
+package linttest
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// Expectation is one expected finding.
+type Expectation struct {
+	Line    int
+	Rule    string
+	Message *regexp.Regexp
+}
+
+var markerRe = regexp.MustCompile(`<!--\s*want(?::([+-]\d+))?\s+(.*?)\s*-->`)
+
+// Parse returns the source with markers blanked out and the expectations
+// they state.
+func Parse(src []byte) ([]byte, []Expectation, error) {
+	out := append([]byte(nil), src...)
+	var exps []Expectation
+	line := 1
+	lineStarts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			lineStarts = append(lineStarts, i+1)
+		}
+	}
+	lineOf := func(off int) int {
+		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
+	}
+	for _, m := range markerRe.FindAllSubmatchIndex(src, -1) {
+		line = lineOf(m[0])
+		if m[2] >= 0 {
+			d, err := strconv.Atoi(string(src[m[2]:m[3]]))
+			if err != nil {
+				return nil, nil, err
+			}
+			line += d
+		}
+		body := string(src[m[4]:m[5]])
+		items, err := splitBody(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("line %d: %v", line, err)
+		}
+		for _, it := range items {
+			e := Expectation{Line: line, Rule: it[0]}
+			if it[1] != "" {
+				re, err := regexp.Compile(it[1])
+				if err != nil {
+					return nil, nil, fmt.Errorf("line %d: %v", line, err)
+				}
+				e.Message = re
+			}
+			exps = append(exps, e)
+		}
+		for i := m[0]; i < m[1]; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	return out, exps, nil
+}
+
+// splitBody reads "rule-a rule-b \"re\" rule-c" into (rule, regexp) pairs.
+func splitBody(body string) ([][2]string, error) {
+	var out [][2]string
+	for body = strings.TrimSpace(body); body != ""; body = strings.TrimSpace(body) {
+		if body[0] == '"' {
+			end := strings.Index(body[1:], `"`)
+			for end >= 0 && body[end] == '\\' {
+				next := strings.Index(body[end+2:], `"`)
+				if next < 0 {
+					end = -1
+					break
+				}
+				end += next + 1
+			}
+			if end < 0 || len(out) == 0 {
+				return nil, fmt.Errorf("bad message pattern in %q", body)
+			}
+			out[len(out)-1][1] = body[1 : end+1]
+			body = body[end+2:]
+			continue
+		}
+		f := strings.Fields(body)[0]
+		out = append(out, [2]string{f, ""})
+		body = body[len(f):]
+	}
+	return out, nil
+}
+
+// Diff compares findings with expectations and returns one line per
+// problem: findings nobody expected, and expectations nothing matched.
+func Diff(fs []lint.Finding, exps []Expectation) []string {
+	used := make([]bool, len(fs))
+	var problems []string
+	for _, e := range exps {
+		found := false
+		for i, f := range fs {
+			if used[i] || f.Line != e.Line || f.Rule != e.Rule {
+				continue
+			}
+			if e.Message != nil && !e.Message.MatchString(f.Message) {
+				continue
+			}
+			used[i] = true
+			found = true
+			break
+		}
+		if !found {
+			msg := fmt.Sprintf("line %d: missing %s", e.Line, e.Rule)
+			if e.Message != nil {
+				msg += fmt.Sprintf(" matching %q", e.Message)
+			}
+			problems = append(problems, msg)
+		}
+	}
+	for i, f := range fs {
+		if !used[i] {
+			problems = append(problems, fmt.Sprintf("line %d: unexpected %s: %s", f.Line, f.Rule, f.Message))
+		}
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return lineNum(problems[i]) < lineNum(problems[j]) })
+	return problems
+}
+
+func lineNum(s string) int {
+	var n int
+	fmt.Sscanf(s, "line %d:", &n)
+	return n
+}

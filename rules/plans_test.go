@@ -1,0 +1,107 @@
+package rules
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/planlint/planlint/lint"
+	"github.com/planlint/planlint/lint/linttest"
+)
+
+// fixtureToday is the day every fixture is linted on.
+var fixtureToday = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+func fixtureConfig() *lint.Config {
+	return &lint.Config{Rules: All(), Today: fixtureToday}
+}
+
+// TestPlans lints every realistic plan in testdata/plans and compares the
+// findings with the plan's want markers; ok_*.md plans must be clean.
+// Where a <name>.facts.json exists, the facts planlint reads must match.
+func TestPlans(t *testing.T) {
+	files, err := filepath.Glob("../testdata/plans/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no plans: %v", err)
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		t.Run(strings.TrimSuffix(name, ".md"), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clean, exps, err := linttest.Parse(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(name, "ok_") && len(exps) > 0 {
+				t.Fatalf("ok_ plans must not carry want markers")
+			}
+			if strings.HasPrefix(name, "bad_") && len(exps) == 0 {
+				t.Fatalf("bad_ plans must carry want markers")
+			}
+			res := lint.LintSource(name, clean, fixtureConfig())
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			for _, p := range linttest.Diff(res.Findings, exps) {
+				t.Error(p)
+			}
+			checkFacts(t, strings.TrimSuffix(file, ".md")+".facts.json", res.Plan)
+		})
+	}
+}
+
+// checkFacts compares the fields a facts file states with what planlint
+// read.
+func checkFacts(t *testing.T, path string, got lint.PlanSummary) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]any
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	str := func(k string) string { s, _ := want[k].(string); return s }
+	check := func(k, g string) {
+		if _, ok := want[k]; ok && str(k) != g {
+			t.Errorf("fact %s = %q, want %q", k, g, str(k))
+		}
+	}
+	check("current_version", got.CurrentVersion)
+	check("target_version", got.TargetVersion)
+	check("edition", got.Edition)
+	check("install_method", got.InstallMethod)
+	check("topology", got.Topology)
+	if w, ok := want["window_start"].(string); ok {
+		var g string
+		if got.Window != nil {
+			g = got.Window.Start
+		}
+		wt, err1 := time.Parse(time.RFC3339, w)
+		gt, err2 := time.Parse(time.RFC3339, g)
+		if err1 != nil || err2 != nil || !wt.Equal(gt) {
+			t.Errorf("fact window_start = %q, want %q", g, w)
+		}
+	}
+	if p, ok := want["path"].([]any); ok {
+		var wp []string
+		for _, v := range p {
+			s, _ := v.(string)
+			wp = append(wp, s)
+		}
+		if diff := cmp.Diff(wp, got.Path); diff != "" {
+			t.Errorf("fact path (-want +got):\n%s", diff)
+		}
+	}
+}
