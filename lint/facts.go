@@ -187,35 +187,82 @@ func (r *planReader) readWindow() {
 		}
 	}
 	if !found || !w.HasDate || !w.HasTime {
-		// Window sections and labels, gathered across lines of one block
+		// Window sections and labels: first a line that gives date and
+		// time together, then parts spread over the lines of one section
 		// ("Date: ...", "Start: ...", "Timezone: ...").
 		var winLines []*Line
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) {
 				continue
 			}
 			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading {
 				winLines = append(winLines, l)
 			}
 		}
+		var complete *Line
 		for _, l := range winLines {
-			text := l.Text
-			span := Span{0, len(text)}
-			if l.Label.Len() > 0 {
-				span = l.Value
-			}
-			if isPlaceholderValue(text[span.Start:span.End]) && (l.LabelIs(TermWindow) || l.LabelIs(TermTimezone)) {
-				if w.Line == nil {
-					w.Line = l
-				}
-				w.Placeholder = true
+			span := valueSpan(l)
+			text := l.Text[span.Start:span.End]
+			if !hasDigit(text) {
 				continue
 			}
-			if r.mergeWindowLine(w, l, span) {
-				found = true
-			}
-			if w.HasDate && w.HasTime && w.Zone != "" && w.Duration > 0 {
+			sc := when.Scan(text, r.today)
+			if sc.Date != nil && sc.Start != nil {
+				complete = l
 				break
+			}
+		}
+		if complete != nil {
+			*w = Window{}
+			r.mergeWindowLine(w, complete, valueSpan(complete))
+			found = true
+			// Zone or duration on a neighbouring line of the same section.
+			for _, l := range winLines {
+				if l == complete || l.Section != complete.Section {
+					continue
+				}
+				if w.Zone == "" && (l.LabelIs(TermTimezone) || !hasDigit(l.Text)) {
+					r.mergeWindowLine(w, l, valueSpan(l))
+				}
+				if w.Duration == 0 && hasDigit(l.Text) {
+					span := valueSpan(l)
+					sc := when.Scan(l.Text[span.Start:span.End], r.today)
+					if sc.Start != nil && sc.Date == nil && (l.LabelIs(TermWindow) || l.Has(TermWindow)) && w.HasTime && isEndLabel(l) {
+						st := w.Start
+						e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
+						if !e.After(st) {
+							e = e.Add(24 * time.Hour)
+						}
+						w.Duration = e.Sub(st)
+					} else if sc.Date != nil && sc.Start != nil && isEndLabel(l) {
+						loc := w.Start.Location()
+						e := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, sc.Start.Hour, sc.Start.Minute, 0, 0, loc)
+						if e.After(w.Start) {
+							w.Duration = e.Sub(w.Start)
+						}
+					} else if sc.Duration > 0 {
+						w.Duration = sc.Duration
+					}
+				}
+			}
+		} else {
+			var sec *Section
+			for _, l := range winLines {
+				span := valueSpan(l)
+				if isPlaceholderValue(l.Text[span.Start:span.End]) && (l.LabelIs(TermWindow) || l.LabelIs(TermTimezone)) {
+					if w.Line == nil {
+						w.Line = l
+					}
+					w.Placeholder = true
+					continue
+				}
+				if sec != nil && l.Section != sec {
+					continue
+				}
+				if r.mergeWindowLine(w, l, span) {
+					found = true
+					sec = l.Section
+				}
 			}
 		}
 	}
@@ -251,6 +298,28 @@ func (r *planReader) readWindow() {
 	if found || w.Placeholder || w.Line != nil {
 		p.Window = w
 	}
+}
+
+// valueSpan returns the value part of a labelled line, or all of it.
+func valueSpan(l *Line) Span {
+	if l.Label.Len() > 0 {
+		return l.Value
+	}
+	return Span{0, len(l.Text)}
+}
+
+// isEndLabel reports whether a line states the end of the window.
+func isEndLabel(l *Line) bool {
+	for _, t := range l.Tokens {
+		if t.End > l.Label.End && l.Label.Len() > 0 {
+			break
+		}
+		switch t.Word {
+		case "end", "ende", "fin", "until", "bis", "hasta", "jusqu", "finish", "finished", "back", "retour":
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

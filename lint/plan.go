@@ -67,6 +67,9 @@ type Plan struct {
 	// order.
 	Hops     []Hop
 	Installs []Hop
+	// Stated are all install statements as written, before a command's
+	// version overrides prose naming another patch of the same minor.
+	Stated []Hop
 
 	StagingTested *Fact // Value "true" or "false"
 	ZeroDowntime  *Fact
@@ -255,6 +258,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	excluded := l.Context.intersects(notStepContext)
+	if excluded {
+		return
+	}
 	// Labelled statements: "Current version: 15.4.2", "| Target | 17.8.1 |".
 	labelled := false
 	if l.Label.Len() > 0 && l.Kind != KindCode {
@@ -293,10 +299,36 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			}
 		}
 	}
-	if labelled || excluded {
+	if labelled {
 		return
 	}
 	step := r.isStepLine(l)
+	// A section headed "Target" or "Current version" states that version
+	// in its first sentence: "GitLab EE 18.5.7 via the required stops".
+	if h := l.Section.Heading; h != nil && !step && l.Kind != KindTableRow && l.Kind != KindCode && len(l.Section.Lines) > 0 && l.Section.Lines[0] == l {
+		switch {
+		case h.Has(TermTarget) && !h.Has(TermCurrent):
+			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[0], From: FromProse})
+			return
+		case h.Has(TermCurrent) && !h.Has(TermTarget) && !h.Has(TermEnvironment):
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse})
+			return
+		}
+	}
+	// An environment description names the running version: "GitLab
+	// Enterprise Edition 17.8.7 in Docker".
+	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode {
+		for _, v := range vs {
+			if v.InLink {
+				continue
+			}
+			if gitlabWordBefore(l, v.Span.Start, 4) || v.Pinned || startsWithVersion(l, vs) {
+				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+				return
+			}
+		}
+		return
+	}
 	pathCtx := l.In(TermPath) || l.LabelIs(TermPath)
 	summaryCtx := l.In(TermSummary) || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle
 	chain := arrowChain(l, vs)
@@ -340,7 +372,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 	}
 	// Commands that install a version: package pins, image tags, charts.
-	if l.IsCommand() {
+	if l.IsCommand() && (!summaryCtx || step || l.Kind == KindCode) {
 		found := false
 		for _, v := range vs {
 			if v.InLink {
@@ -400,6 +432,22 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.hop(v, !step)
 		}
 	}
+}
+
+// gitlabWordBefore reports whether "GitLab" (or its edition) stands within
+// n words before byte offset off, in the same clause.
+func gitlabWordBefore(l *Line, off, n int) bool {
+	ti := tokenAt(l, off)
+	for j := ti - 1; j >= 0 && j >= ti-n; j-- {
+		if j+1 < ti && l.Tokens[j+1].Break {
+			return false
+		}
+		switch l.Tokens[j].Word {
+		case "gitlab", "ee", "ce", "edition":
+			return true
+		}
+	}
+	return false
 }
 
 // isStepLine reports whether a line belongs to the upgrade steps, rather
@@ -937,6 +985,35 @@ func (r *planReader) resolve() {
 			if h.Version.Compare(exactOf(p.Current.Version)) > 0 || !h.Version.HasPatch && h.Version.CompareMinor(p.Current.Version) > 0 {
 				kept = append(kept, h)
 			}
+		}
+		p.Installs = kept
+	}
+	// What a command installs beats what prose says for the same minor:
+	// a heading "Upgrade to 18.5.7" over "apt-get install gitlab-ee=18.5.6-ee.0"
+	// installs 18.5.6 (version-mismatch reports the difference).
+	p.Stated = append([]Hop(nil), p.Installs...)
+	pinned := map[string][]glversion.Version{}
+	for _, h := range p.Installs {
+		if h.Pinned && h.Version.HasPatch {
+			k := h.Version.MinorString()
+			pinned[k] = append(pinned[k], h.Version)
+		}
+	}
+	if len(pinned) > 0 {
+		kept := p.Installs[:0:0]
+		for _, h := range p.Installs {
+			if ps, ok := pinned[h.Version.MinorString()]; ok && !h.Pinned && h.Version.HasPatch {
+				match := false
+				for _, v := range ps {
+					if v.Compare(h.Version) == 0 {
+						match = true
+					}
+				}
+				if !match {
+					continue
+				}
+			}
+			kept = append(kept, h)
 		}
 		p.Installs = kept
 	}

@@ -52,6 +52,10 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			continue
 		}
 		ti := tokenAt(l, m.NumStart)
+		colChart, colOther := headerKind(l, m.Start)
+		if colOther {
+			continue
+		}
 		ref := VersionRef{
 			Version: m.Version, Line: l, Span: Span{m.Start, m.End}, Edition: m.Edition,
 			Pinned: m.Form == glversion.FormPackage || m.Form == glversion.FormImage,
@@ -62,7 +66,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			out = append(out, ref)
 			continue
 		}
-		if helmLine && isChartVersion(l, ti) {
+		if colChart || helmLine && isChartVersion(l, ti) {
 			gl, exact, ok := kb.Charts.GitLab(m.Version)
 			if !ok {
 				continue
@@ -140,6 +144,43 @@ func otherProductBefore(l *Line, ti int) bool {
 	return false
 }
 
+// headerKind tells what the table column holding byte offset off is
+// about, from its header cell: Helm chart versions, or another product.
+func headerKind(l *Line, off int) (chart, other bool) {
+	if l.Header == nil || len(l.Header.Cells) != len(l.Cells) {
+		return false, false
+	}
+	for ci, c := range l.Cells {
+		if off < c.Start || off > c.End {
+			continue
+		}
+		h := l.Header
+		hs := h.Cells[ci]
+		gitlab := false
+		for _, t := range h.Tokens {
+			if t.Start >= hs.Start && t.End <= hs.End && t.Word == "gitlab" {
+				gitlab = true
+			}
+		}
+		for _, m := range h.Matches {
+			if m.Start < hs.Start || m.End > hs.End {
+				continue
+			}
+			switch m.Term {
+			case TermChart:
+				chart = true
+			case TermOtherProduct, TermOS:
+				other = !gitlab
+			}
+		}
+		if chart {
+			other = false
+		}
+		return chart, other
+	}
+	return false, false
+}
+
 // otherProductLabel reports whether a version in a line's value belongs
 // to another product named by the label ("PostgreSQL: 13.12",
 // "| Redis | 7.0.15 |").
@@ -167,31 +208,47 @@ func otherProductLabel(l *Line, off int) bool {
 }
 
 // isChartVersion reports whether the version at token ti is a Helm chart
-// version: right after the word "chart" ("chart 8.5.5", "chart version
-// 8.5.5"), or after "--version" or "version:" on a helm line.
+// version: after the word "chart" in the same clause ("chart 8.5.5",
+// "Helm chart gitlab/gitlab 8.5.5", "chart version 8.5.5"), a chart
+// release name ("gitlab-8.5.5"), or "--version" or "version:" on a helm
+// line.
 func isChartVersion(l *Line, ti int) bool {
 	if ti < 1 {
 		return false
 	}
-	prev := l.Tokens[ti-1].Word
-	switch prev {
-	case "chart", "charts":
-		return true
-	case "gitlab":
-		// Helm names a chart release "gitlab-8.1.8".
-		return l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start] == "-"
-	case "version":
-		if ti >= 2 {
-			switch l.Tokens[ti-2].Word {
-			case "chart":
-				return true
-			case "gitlab", "app", "gitlabversion", "image":
-				return false
-			}
+	prev := l.Tokens[ti-1]
+	if prev.Word == "gitlab" {
+		between := l.Text[prev.End:l.Tokens[ti].Start]
+		if between == "-" {
+			return true
 		}
-		// "--version 8.5.5" or "version: 8.5.5" on a helm line.
-		start := l.Tokens[ti-1].Start
-		return start >= 2 && l.Text[start-2:start] == "--" || l.Has(TermHelmUpgrade) || strings.Contains(l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start], ":")
+		if between == " " && (ti < 2 || l.Text[l.Tokens[ti-2].End:prev.Start] != "/") {
+			// "GitLab 17.5.5" is GitLab.
+			return false
+		}
+	}
+	if prev.Word == "version" && ti >= 2 {
+		switch l.Tokens[ti-2].Word {
+		case "gitlab", "app", "gitlabversion", "image":
+			return false
+		case "chart":
+			return true
+		}
+		start := prev.Start
+		if start >= 2 && l.Text[start-2:start] == "--" || l.Has(TermHelmUpgrade) || strings.Contains(l.Text[prev.End:l.Tokens[ti].Start], ":") {
+			return true
+		}
+	}
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+		if l.Tokens[j+1].Break {
+			return false
+		}
+		switch w := l.Tokens[j].Word; {
+		case w == "chart" || w == "charts":
+			return true
+		case isDigitWord(w) && j < ti-1:
+			return false
+		}
 	}
 	return false
 }

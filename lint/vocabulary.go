@@ -158,17 +158,17 @@ var vocabulary = map[Term]string{
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
 		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
-	TermWindow: "maintenance window|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|" +
+	TermWindow: "maintenance window|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
-	TermContact: "contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|" +
+	TermContact: "contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",
 	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
 	TermRisk:       "risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*",
-	TermStaging:    "staging|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
+	TermStaging:    "staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
 	TermSignoff:    "go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
 	TermChangelog:  "changelog|change log|revision history|document history|änderungshistorie|historial de cambios|historique",
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
@@ -217,7 +217,7 @@ var vocabulary = map[Term]string{
 	TermWait:            "wait*|warten|esperar|espera|attendre",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
 	TermEach:            "each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|zwischen|cada|entre|chaque|tous les|toutes les",
-	TermNeg:             "no|not|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
+	TermNeg:             "n a|no|not|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
 	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer",
 	TermFrom:            "from|von|de|desde|depuis|vom",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into",
@@ -231,7 +231,7 @@ var vocabulary = map[Term]string{
 	TermMethodOperator:  "gitlab operator|operator",
 	TermMethodSource:    "from source|source install|source installation|installed from source|self compiled|compiled from source|bundle exec|aus den quellen|desde el código fuente|depuis les sources",
 	TermMethodGET:       "gitlab environment toolkit|environment toolkit|get toolkit",
-	TermSingleNode:      "single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
+	TermSingleNode:      "un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
 	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
 	TermGeo:             "geo|geo primary|geo secondary|primary site|secondary site|geo site*|disaster recovery site",
 	TermComponent:       "gitaly|praefect|postgres*|patroni|pgbouncer|redis|sentinel|sidekiq|puma|rails|webservice|web node*|app node*|application node*|consul|load balancer|haproxy|object storage|minio|s3|monitoring node|prometheus|gitaly cluster|database node*|db node*|toolbox|nfs",

@@ -115,7 +115,7 @@ func backups(d *lint.Document) []backupLine {
 		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) {
 			continue
 		}
-		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
+		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) || l.In(lint.TermContact) || l.LabelIs(lint.TermContact) || l.In(lint.TermStaging) {
 			continue
 		}
 		restoreOnly := (l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)) && !l.Has(lint.TermBackupCmd) && !l.Has(lint.TermBackupEtc)

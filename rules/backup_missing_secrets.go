@@ -35,7 +35,8 @@ Fix: add a step that copies those files next to the backup, before the first hop
 		for _, b := range bs {
 			switch b.Kind {
 			case backupFull:
-				if first == nil {
+				// Point at the backup command when there is one.
+				if first == nil || !first.Has(lint.TermBackupCmd) && b.Line.Has(lint.TermBackupCmd) {
 					first = b.Line
 				}
 			case backupSnapshot:

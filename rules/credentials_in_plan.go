@@ -90,9 +90,15 @@ func credentialIn(l *lint.Line) (string, int) {
 		rest = rest[k:]
 		trim := strings.TrimLeft(rest, " \t")
 		if trim == "" || !strings.ContainsAny(trim[:1], ":=") {
-			if strings.HasPrefix(strings.ToLower(trim), "is ") {
+			switch {
+			case strings.HasPrefix(strings.ToLower(trim), "is "):
 				trim = "=" + trim[3:]
-			} else {
+			case l.InCode(len(t) - len(trim)) && l.Kind != lint.KindCode:
+				// "password `Tr0ub4dor&3`": the value in inline code.
+				trim = "=" + trim
+			case strongSecret(firstField(trim)):
+				trim = "=" + trim
+			default:
 				continue
 			}
 		}
@@ -105,6 +111,35 @@ func credentialIn(l *lint.Line) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// strongSecret reports whether a bare word looks like a password: long,
+// with at least three kinds of characters.
+func strongSecret(w string) bool {
+	w = strings.Trim(w, "\"'`,;.")
+	if len(w) < 8 {
+		return false
+	}
+	var lower, upper, digit, other bool
+	for _, c := range w {
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= '0' && c <= '9':
+			digit = true
+		default:
+			other = true
+		}
+	}
+	n := 0
+	for _, b := range []bool{lower, upper, digit, other} {
+		if b {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 func firstField(s string) string {

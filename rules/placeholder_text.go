@@ -22,8 +22,14 @@ a command is filled in when the command runs.
 Fix: replace each placeholder with the real value.`,
 	Run: func(p *lint.Pass) {
 		for _, l := range p.Doc.Lines {
-			for _, ph := range l.Placeholders() {
-				p.Reportf(l, ph.Span, "placeholder %s left in the plan. replace it with the real value", quote(ph.Text))
+			if phs := l.Placeholders(); len(phs) == 1 {
+				p.Reportf(l, phs[0].Span, "placeholder %s left in the plan. replace it with the real value", quote(phs[0].Text))
+			} else if len(phs) > 1 {
+				var qs []string
+				for _, ph := range phs {
+					qs = append(qs, quote(ph.Text))
+				}
+				p.Reportf(l, phs[0].Span, "placeholders %s left in the plan. replace them with the real values", strings.Join(qs, ", "))
 			}
 			if l.Kind == lint.KindTableRow && blankFactCell(l) {
 				p.Reportf(l, l.Label, "value for %s is blank. fill it in", quote(l.LabelText()))

@@ -64,7 +64,7 @@ Fix: decide on one version and use it everywhere.`,
 				continue
 			}
 			for _, l := range s.Lines {
-				for _, h := range pl.Installs {
+				for _, h := range pl.Stated {
 					if h.Line != l || !h.Pinned || h.Listed {
 						continue
 					}
@@ -90,8 +90,8 @@ func targetInstalled(p *lint.Plan, v glversion.Version) bool {
 // headingVersion returns the single hop a step heading names.
 func headingVersion(p *lint.Plan, h *lint.Line) *lint.Hop {
 	var found *lint.Hop
-	for i := range p.Installs {
-		in := &p.Installs[i]
+	for i := range p.Stated {
+		in := &p.Stated[i]
 		if in.Line != h {
 			continue
 		}

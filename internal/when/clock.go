@@ -408,11 +408,11 @@ func (s *scanner) hClock(c *clockCand) bool {
 	if c.raw >= 24 {
 		return false
 	}
-	if s.flagBefore(c.i, lxDurNoun|lxDurCue, 0, 3) {
-		return false
-	}
 	if s.flagBefore(c.i, lxClockPrep, 0, 1) {
-		return true
+		return true // "à 22h", "a las 8h", "um 4h"
+	}
+	if s.flagBefore(c.i, lxDurNoun|lxDurCue, 0, 3) {
+		return false // "Dauer: 4h", "for 4h", "window: 4h"
 	}
 	if s.flagAfter(c.j, lxDurAfter, 2) {
 		return false

@@ -193,20 +193,22 @@ func (s *scanner) versionBefore(i int) bool {
 }
 
 // dotContext decides whether a year-less "D.M." between tokens [i, j) is a
-// date: it needs a weekday or a date preposition before it, a clock time
-// after it, or a German/Spanish/French line without version words.
+// date. A weekday or a date preposition before it ("am 12.12.") or a clock
+// time after it ("12.12. 22:00") is enough. Otherwise both parts must have
+// two digits (so that the section number "1.2." stays a section number) and
+// the line must be German/Spanish/French, or the date must open the line or
+// follow a label ("Datum: 12.12.").
 func (s *scanner) dotContext(i, j int) bool {
 	if s.versionBefore(i) {
 		return false
 	}
-	if s.weekdayOrPrepBefore(i, lxDotPrep) {
+	if s.weekdayOrPrepBefore(i, lxDotPrep) || s.clockFollows(j) {
 		return true
 	}
-	if s.clockFollows(j) || s.hint {
-		return true
+	if s.toks[i].ndig != 2 || s.toks[i+2].ndig != 2 {
+		return false
 	}
-	// Alone at the start of the line or after a label: "12.12.", "Datum: 12.12.".
-	if i == 0 {
+	if s.hint || i == 0 {
 		return true
 	}
 	p := &s.toks[i-1]

@@ -252,7 +252,7 @@ func init() {
 	add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen")
 	add(lxBetween, "between", "entre", "zwischen")
 	add(lxArticle, "las", "la", "les", "los")
-	add(lxClockPrep, "at", "um", "à", "a", "ab", "gegen", "vers", "dès", "from", "von", "desde",
+	add(lxClockPrep, "at", "um", "à", "las", "la", "ab", "gegen", "vers", "dès", "from", "von", "desde",
 		"starting", "start", "starts", "begins", "beginning", "beginn", "beginnt", "début", "debut",
 		"inicio", "comienza", "empieza", "bis", "until", "till", "hasta", "jusqu")
 	add(lxEndKw, "end", "ends", "ending", "finish", "finishes", "finished", "ende", "endet", "fin",

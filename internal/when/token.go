@@ -157,8 +157,8 @@ func (s *scanner) word(i int, space bool) int {
 	t := token{start: i, end: j, kind: kWord, space: space, upper: upper, title: title, lo: lo, hi: len(s.low)}
 	t.lex = lookup(s.low[t.lo:t.hi], !s.digits)
 	t.fl = lexEntries[t.lex].flags
-	if t.fl&lxHint != 0 && !upper {
-		s.hint = true
+	if t.fl&lxHint != 0 && !upper && (j >= len(text) || text[j] != '-') && (i == 0 || text[i-1] != '-') {
+		s.hint = true // not "IST", not "de-provision"
 	}
 	s.toks = append(s.toks, t)
 	return j
