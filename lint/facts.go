@@ -469,7 +469,7 @@ func (r *planReader) readContact() {
 		switch {
 		case l.LabelIs(TermContact):
 			consider(contactFrom(l, l.ValueText(), l.Value))
-		case l.In(TermContact) && l.Kind != KindHeading:
+		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow) && !l.LabelIs(TermWindow):
 			consider(contactFrom(l, l.Text, Span{0, len(l.Text)}))
 		case l.Has(TermContact) && (strings.Contains(l.Text, "@") || l.Has(TermPhone)):
 			if c := contactFrom(l, l.Text, Span{0, len(l.Text)}); c != nil && c.Reachable {
@@ -561,7 +561,10 @@ func findPhone(s string) string {
 			}
 		default:
 			if digits >= 7 && start >= 0 && !strings.ContainsAny(s[start:i], ":") {
-				return strings.TrimSpace(s[start:i])
+				cand := strings.TrimSpace(s[start:i])
+				if !looksLikeDate(cand) {
+					return cand
+				}
 			}
 			start, digits = -1, 0
 		}
@@ -569,11 +572,18 @@ func findPhone(s string) string {
 	return ""
 }
 
+// looksLikeDate reports whether a digit run is a date ("2026-12-13",
+// "13/12/2026") rather than a phone number.
+func looksLikeDate(s string) bool {
+	w := when.Scan(s, time.Time{})
+	return w.Date != nil && w.Date.Span.End-w.Date.Span.Start >= len(s)-2
+}
+
 // findName returns a person's name: two or more capitalised words in a
 // row that are not vocabulary words.
 func findName(s string) string {
 	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '.')
+		return !(unicode.IsLetter(r) || r == '-' || r == '\'' || r == '.' || r == '/' || r == '_')
 	})
 	run := []string{}
 	best := ""
@@ -586,7 +596,7 @@ func findName(s string) string {
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		lw := lowerSameLen(w)
-		if unicode.IsUpper(r) && len(w) > 1 && !nameStop[lw] && !strings.Contains(w, ".") {
+		if unicode.IsUpper(r) && len(w) > 1 && !nameStop[lw] && !strings.ContainsAny(w, "./_") && strings.ToUpper(w) != w && !calendarWord[lw] {
 			run = append(run, w)
 			continue
 		}
@@ -594,6 +604,15 @@ func findName(s string) string {
 	}
 	flush()
 	return best
+}
+
+// calendarWord are month and day names, which are capitalised but not names.
+var calendarWord = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "januar": true, "februar": true, "märz": true, "mai": true,
+	"juni": true, "juli": true, "oktober": true, "dezember": true, "montag": true, "dienstag": true, "mittwoch": true,
+	"donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
 }
 
 // nameStop are capitalised words that are not names.

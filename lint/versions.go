@@ -228,6 +228,9 @@ func isChartVersion(l *Line, ti int) bool {
 		}
 	}
 	if prev.Word == "version" && ti >= 2 {
+		if prev.Start >= 2 && l.Text[prev.Start-2:prev.Start] == "--" {
+			return true
+		}
 		switch l.Tokens[ti-2].Word {
 		case "gitlab", "app", "gitlabversion", "image":
 			return false

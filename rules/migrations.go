@@ -40,7 +40,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = c.Effective && (l.Has(lint.TermEach) || sectionSays(l.Section, lint.TermEach) || sectionLinesSay(l.Section, lint.TermEach))
+		c.Global = c.Effective && (eachHop(l) || sectionSays(l.Section) || sectionLinesSay(l.Section))
 	}
 	return out
 }
@@ -71,22 +71,43 @@ func isNumber(w string) bool {
 	return true
 }
 
+// hopWords name a hop of the upgrade.
+var hopWords = map[string]bool{
+	"hop": true, "hops": true, "step": true, "steps": true, "stop": true, "stops": true, "upgrade": true, "upgrades": true,
+	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
+	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
+	"étape": true, "saut": true, "palier": true, "mise": true, "chart": true, "release": true, "minor": true, "first": true,
+}
+
+// eachHop reports whether a line speaks of every hop: "before each hop",
+// "between hops", "vor jedem Schritt", "antes de cada salto".
+func eachHop(l *lint.Line) bool {
+	for _, m := range l.FindAll(lint.TermEach) {
+		for j := m.Tok + m.NTok; j < len(l.Tokens) && j <= m.Tok+m.NTok+2; j++ {
+			if hopWords[l.Tokens[j].Word] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sectionSays reports whether a section heading or an enclosing one
-// contains term t.
-func sectionSays(s *lint.Section, t lint.Term) bool {
+// speaks of every hop.
+func sectionSays(s *lint.Section) bool {
 	for ; s != nil; s = s.Parent {
-		if s.Heading != nil && !s.IsTitle && s.Heading.Has(t) {
+		if s.Heading != nil && !s.IsTitle && eachHop(s.Heading) {
 			return true
 		}
 	}
 	return false
 }
 
-// sectionLinesSay reports whether a line of the section's own text says
-// term t ("Each hop is gated on background migrations").
-func sectionLinesSay(s *lint.Section, t lint.Term) bool {
+// sectionLinesSay reports whether a line of the section's own text speaks
+// of every hop ("Each hop is gated on background migrations").
+func sectionLinesSay(s *lint.Section) bool {
 	for _, l := range s.Lines {
-		if l.Kind != lint.KindCode && l.Has(t) && (l.Has(lint.TermProcedure) || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermStopWord) || l.Has(lint.TermBBM)) {
+		if l.Kind != lint.KindCode && eachHop(l) {
 			return true
 		}
 	}

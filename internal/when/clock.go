@@ -45,10 +45,8 @@ func (c *clockCand) dotNoUnit() bool { return c.form == fDot && c.unit == uNone 
 
 // timeItem is a single clock time or a range of two.
 type timeItem struct {
-	a, b  clockCand
-	rng   bool
-	start int // byte offsets of a
-	end   int
+	a, b clockCand
+	rng  bool
 }
 
 // parseClock reads the clock-time shape starting at number token i without
@@ -87,7 +85,7 @@ func (s *scanner) parseClock(i int) (c clockCand, ok bool) {
 		if s.punctAt(k, '.') && s.numAt(k+1, 0) {
 			return c, false // 16.11.10: a version or an address
 		}
-	case k < n && (s.is(k, "h")) && t[k].end-t[k].start == 1:
+	case s.is(k, "h"):
 		c.form = fH
 		k++
 		if k < n && t[k].kind == kNum && t[k].ndig == 2 && !t[k].used &&
@@ -108,7 +106,7 @@ func (s *scanner) parseClock(i int) (c clockCand, ok bool) {
 		case s.is(k, "uhr"):
 			c.unit = uUhr
 			k++
-		case c.form != fBare && s.is(k, "h") && t[k].end-t[k].start == 1:
+		case c.form != fBare && s.is(k, "h"):
 			c.unit = uH
 			k++
 		case c.form == fColon && (s.is(k, "hrs") || s.is(k, "hr")):
@@ -410,6 +408,9 @@ func (s *scanner) hClock(c *clockCand) bool {
 	}
 	if s.flagBefore(c.i, lxClockPrep, 0, 1) {
 		return true // "à 22h", "a las 8h", "um 4h"
+	}
+	if p := s.prevWord(c.i); p > 0 && s.is(p, "de") && s.is(p-1, "partir") {
+		return true // "à partir de 8h"
 	}
 	if s.flagBefore(c.i, lxDurNoun|lxDurCue, 0, 3) {
 		return false // "Dauer: 4h", "for 4h", "window: 4h"

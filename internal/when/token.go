@@ -18,12 +18,12 @@ const (
 // Whitespace is not a token; it is remembered in the space flag of the token
 // that follows it.
 type token struct {
-	start, end int       // byte range in the text
-	val        int       // kNum: value, saturating; kPunct: the rune
-	ndig       int       // kNum: number of digits
-	fl         lexFlag   // kWord: lexicon flags
-	lex        uint16    // kWord: index in lexEntries, 0 for unknown words
-	lo, hi     int       // kWord: lower-case form is scanner.low[lo:hi]
+	start, end int     // byte range in the text
+	val        int     // kNum: value, saturating; kPunct: the rune
+	ndig       int     // kNum: number of digits
+	fl         lexFlag // kWord: lexicon flags
+	lex        uint16  // kWord: index in lexEntries, 0 for unknown words
+	lo, hi     int     // kWord: lower-case form is scanner.low[lo:hi]
 	kind       kind
 	space      bool // whitespace or the start of the text precedes the token
 	upper      bool // kWord: only ASCII upper-case letters

@@ -9,7 +9,9 @@ import (
 // Span is a byte range [Start, End) in the scanned text.
 type Span struct{ Start, End int }
 
-// Date is a calendar date found in the text.
+// Date is a calendar date found in the text. Span covers the date as
+// written ("12. Dez. 2026", "Dec 12", "12/12", "12 de diciembre de 2026"),
+// without a leading weekday or preposition.
 type Date struct {
 	Year         int
 	Month        time.Month
@@ -18,13 +20,17 @@ type Date struct {
 	Span         Span
 }
 
-// Clock is a time of day found in the text.
+// Clock is a time of day found in the text. Span covers the time with its
+// suffix ("10:30 p.m.", "22 Uhr", "22h00", "22:00:00") but not a
+// preposition ("a las", "à") nor a zone; in a range each end has its own
+// span ("22" and "4 Uhr" in "22–4 Uhr").
 type Clock struct {
 	Hour, Minute int // 24-hour clock
 	Span         Span
 }
 
-// Zone is a time zone found in the text.
+// Zone is a time zone found in the text. Span is the byte range of Text,
+// without surrounding parentheses.
 type Zone struct {
 	Text   string // as written, e.g. "CET", "Europe/Berlin", "UTC+1", "+01:00", "Z", "MEZ", "heure de Paris"
 	IANA   string // location name when the text names or implies one ("Europe/Berlin", "Europe/Paris"); "" otherwise
@@ -56,7 +62,7 @@ func (s *scanner) release() {
 }
 
 // Scan reads one line. today is used only to infer a missing year (the
-// current time is used when today is zero).
+// current time is used when today is zero). Scan is safe for concurrent use.
 //
 // When the line holds several candidates, the first range of clock times (or
 // else the first clock time) is the window; the date is the last one written
