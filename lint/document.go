@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -575,7 +576,7 @@ func intersect(a, b termSet) termSet {
 // "**Backout:**"). Bold labels followed by a value are label lines, not
 // headings.
 func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
-	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > 6 {
+	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > 10 {
 		return false
 	}
 	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {
@@ -650,7 +651,9 @@ func (b *builder) addLine(l *Line) {
 	for _, c := range b.ctx {
 		ctx.union(c)
 	}
-	ctx.union(l.LabelTerms)
+	if labelWords(l) <= 4 {
+		ctx.union(l.LabelTerms)
+	}
 	l.Context = ctx
 	b.doc.Lines = append(b.doc.Lines, l)
 }
@@ -735,7 +738,7 @@ func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
 	tb.inline(n)
 	tb.flush()
 	var out []*Line
-	for _, pl := range tb.lines {
+	for _, pl := range joinWrapped(tb.lines) {
 		l := &Line{Kind: kind, Text: pl.text, segs: pl.segs, Code: pl.code, Links: pl.links, Strong: pl.strong, Task: -1, doc: b.doc}
 		if len(l.segs) == 0 {
 			off := n.Pos()
@@ -762,7 +765,7 @@ func (b *builder) finishLine(l *Line) {
 		l.terms.add(m.Term)
 	}
 	splitLabel(l)
-	if l.Label.Len() > 0 {
+	if l.Label.Len() > 0 && labelWords(l) <= 6 {
 		for _, m := range l.Matches {
 			if m.Start >= l.Label.Start && m.End <= l.Label.End {
 				l.LabelTerms.add(m.Term)
@@ -778,9 +781,27 @@ func (b *builder) finishLine(l *Line) {
 func splitLabel(l *Line) {
 	switch l.Kind {
 	case KindTableRow, KindTableHeader:
-		if len(l.Cells) >= 2 {
-			l.Label = l.Cells[0]
-			l.Value = Span{l.Cells[1].Start, l.Cells[len(l.Cells)-1].End}
+		// Skip row numbers and IDs ("| 14a | Backup | Application | ... |"):
+		// the label is the text cells before the last one, the value the
+		// last cell.
+		first := 0
+		for first < len(l.Cells)-1 && !wordyCell(l.Text[l.Cells[first].Start:l.Cells[first].End]) {
+			first++
+		}
+		rest := l.Cells[first:]
+		switch {
+		case len(rest) == 2:
+			l.Label, l.Value = rest[0], rest[1]
+		case len(rest) >= 3:
+			// Wide tables: the first cell labels the row unless the row is
+			// "area | item | detail", where the middle cells label it.
+			if len(l.Cells) >= 4 || first > 0 {
+				l.Label = Span{rest[0].Start, rest[len(rest)-2].End}
+				l.Value = rest[len(rest)-1]
+			} else {
+				l.Label = rest[0]
+				l.Value = Span{rest[1].Start, rest[len(rest)-1].End}
+			}
 		}
 		return
 	case KindCode:
@@ -816,6 +837,29 @@ func splitLabel(l *Line) {
 	l.Value = Span{i + n, len(l.Text)}
 }
 
+// labelWords counts the words of a line's label.
+func labelWords(l *Line) int {
+	n := 0
+	for _, t := range l.Tokens {
+		if t.Start >= l.Label.Start && t.End <= l.Label.End {
+			n++
+		}
+	}
+	return n
+}
+
+// wordyCell reports whether a table cell holds words, not just a row
+// number or an ID.
+func wordyCell(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
 func (d *Document) finish() {
 	for _, l := range d.Lines {
 		l.doc = d
@@ -830,6 +874,7 @@ type textBuilder struct {
 	code       []Span
 	links      []Span
 	splitLines bool
+	hard       bool
 	lines      []plainLine
 	allStrong  bool
 	anyPlain   bool
@@ -842,6 +887,68 @@ type plainLine struct {
 	code   []Span
 	links  []Span
 	strong bool
+	// hard is true when the line ended with a hard line break.
+	hard bool
+}
+
+// joinWrapped joins the lines of a paragraph that were only wrapped by
+// the author, and keeps apart lines that each state something of their
+// own: "Key: value" lines, lines starting in bold, and lines ending with a
+// hard line break.
+func joinWrapped(lines []plainLine) []plainLine {
+	if len(lines) < 2 {
+		return lines
+	}
+	labelled := 0
+	for _, l := range lines {
+		if looksLabelled(l) {
+			labelled++
+		}
+	}
+	out := []plainLine{lines[0]}
+	for i := 1; i < len(lines); i++ {
+		prev := &out[len(out)-1]
+		cur := lines[i]
+		if prev.hard || labelled >= 2 && (looksLabelled(cur) || looksLabelled(lines[i-1])) {
+			out = append(out, cur)
+			continue
+		}
+		shift := len(prev.text) + 1
+		prev.segs = append(prev.segs, textSeg{text: len(prev.text), src: lastSrcOf(prev.segs), n: 0})
+		prev.text += " " + cur.text
+		for _, sg := range cur.segs {
+			sg.text += shift
+			prev.segs = append(prev.segs, sg)
+		}
+		for _, c := range cur.code {
+			prev.code = append(prev.code, Span{c.Start + shift, c.End + shift})
+		}
+		for _, c := range cur.links {
+			prev.links = append(prev.links, Span{c.Start + shift, c.End + shift})
+		}
+		prev.strong = prev.strong && cur.strong
+		prev.hard = cur.hard
+	}
+	return out
+}
+
+func lastSrcOf(segs []textSeg) int {
+	if len(segs) == 0 {
+		return 0
+	}
+	s := segs[len(segs)-1]
+	return s.src + s.n
+}
+
+// looksLabelled reports whether a line starts with a short label and a
+// colon, or with bold text.
+func looksLabelled(l plainLine) bool {
+	t := strings.TrimSpace(l.text)
+	i := strings.IndexByte(t, ':')
+	if i > 0 && i < 60 && len(strings.Fields(t[:i])) <= 6 && (i+1 == len(t) || t[i+1] == ' ') {
+		return true
+	}
+	return false
 }
 
 func (tb *textBuilder) lastSrc() int {
@@ -874,10 +981,11 @@ func (tb *textBuilder) flush() {
 	// Trim trailing spaces (hard line breaks) without moving offsets.
 	text = strings.TrimRight(text, " \t")
 	if strings.TrimSpace(text) != "" || len(tb.lines) == 0 && len(tb.segs) > 0 {
-		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != ""})
+		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != "", hard: tb.hard})
 	}
 	tb.buf, tb.segs, tb.code, tb.links = nil, nil, nil, nil
 	tb.anyPlain = false
+	tb.hard = false
 }
 
 func (tb *textBuilder) inline(n ast.Node) {
@@ -888,6 +996,7 @@ func (tb *textBuilder) inline(n ast.Node) {
 			tb.source(c.Segment)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				if tb.splitLines {
+					tb.hard = c.HardLineBreak()
 					tb.flush()
 				} else {
 					tb.literal(" ", c.Segment.Stop)

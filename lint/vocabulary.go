@@ -123,7 +123,7 @@ var vocabulary = map[Term]string{
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
-	TermEnvironment: "environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|system|systems|deployment|servers|" +
+	TermEnvironment: "what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|system|systems|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",
@@ -169,7 +169,7 @@ var vocabulary = map[Term]string{
 	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
 	TermRisk:       "risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*",
 	TermStaging:    "staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
-	TermSignoff:    "go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
+	TermSignoff:    "approver*|genehmig*|go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
 	TermChangelog:  "changelog|change log|revision history|document history|änderungshistorie|historial de cambios|historique",
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
 

@@ -39,7 +39,7 @@ Fix: replace each placeholder with the real value.`,
 }
 
 // factLabels are labels whose values are plan facts.
-var factLabels = []lint.Term{lint.TermCurrent, lint.TermTarget, lint.TermWindow, lint.TermContact, lint.TermOS, lint.TermInstall, lint.TermEdition, lint.TermTimezone, lint.TermDuration, lint.TermArchitecture, lint.TermStaging, lint.TermBackup, lint.TermRollback}
+var factLabels = []lint.Term{lint.TermCurrent, lint.TermTarget, lint.TermWindow, lint.TermContact, lint.TermOS, lint.TermInstall, lint.TermEdition, lint.TermTimezone, lint.TermDuration, lint.TermArchitecture, lint.TermStaging, lint.TermBackup, lint.TermRollback, lint.TermSignoff}
 
 // blankFactCell reports whether a facts-table row has a fact label and an
 // empty value.
@@ -47,10 +47,8 @@ func blankFactCell(l *lint.Line) bool {
 	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
 		return false
 	}
-	for _, c := range l.Cells[1:] {
-		if strings.TrimSpace(l.Text[c.Start:c.End]) != "" {
-			return false
-		}
+	if strings.TrimSpace(l.ValueText()) != "" {
+		return false
 	}
 	for _, t := range factLabels {
 		if l.LabelIs(t) {

@@ -218,10 +218,7 @@ func (s *scanner) dotContext(i, j int) bool {
 // slashContext decides whether a year-less "12/12" is a date and not a
 // fraction or ratio ("1/2 of", "24/7").
 func (s *scanner) slashContext(i, j int) bool {
-	if w := s.nextWord(j); w == j && s.flags(w)&lxFraction != 0 {
-		return false
-	}
-	if j < len(s.toks) && s.toks[j].kind == kWord && s.flags(j)&lxFraction != 0 {
+	if s.flags(j)&lxFraction != 0 {
 		return false
 	}
 	return s.weekdayOrPrepBefore(i, lxDatePrep) || s.clockFollows(j)

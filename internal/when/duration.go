@@ -7,8 +7,7 @@ import (
 
 type durCand struct {
 	d          time.Duration
-	i, j       int
-	start, end int
+	start, end int // byte span
 }
 
 // maxDuration bounds what is accepted as the length of a window.
@@ -31,7 +30,7 @@ func (s *scanner) findDurations() {
 			t[k].used = true
 		}
 		if !s.flagBefore(i, lxDurNegPre, 0, 1) && !s.flagAfter(j, lxDurNegPost, 1) {
-			s.durs = append(s.durs, durCand{d: d, i: i, j: j, start: t[i].start, end: t[j-1].end})
+			s.durs = append(s.durs, durCand{d: d, start: t[i].start, end: t[j-1].end})
 		}
 		i = j - 1
 	}

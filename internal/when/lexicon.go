@@ -46,7 +46,6 @@ const (
 type lexEntry struct {
 	flags lexFlag
 	month time.Month
-	wday  time.Weekday
 	unit  time.Duration
 	hour  int   // lxNamedTime: 0 or 12
 	abbr  bool  // an abbreviation: a dot right after it belongs to it
@@ -178,11 +177,9 @@ func init() {
 	entry("ago").guard = gNeedDot
 
 	for i := range weekdayFull {
-		d := time.Weekday(i)
 		for _, w := range weekdayFull[i] {
 			e := entry(w)
 			e.flags |= lxWeekday
-			e.wday = d
 			if !englishWeekday[w] {
 				e.flags |= lxHint
 			}
@@ -190,12 +187,10 @@ func init() {
 		for _, w := range weekdayAbbr[i] {
 			e := entry(w)
 			e.flags |= lxWeekday
-			e.wday = d
 			e.abbr = true
 		}
 		e := entry(weekdayTwo[i])
 		e.flags |= lxWeekday
-		e.wday = d
 		e.abbr = true
 		e.guard = gTwoLetter
 	}
@@ -229,7 +224,7 @@ func init() {
 		"el", "los", "las", "del", "y", "para", "con", "hora", "horas", "mantenimiento", "hasta",
 		"desde", "entre", "será", "inicio", "ventana", "día", "duración", "minutos", "de", "la", "en",
 		// French
-		"le", "les", "du", "des", "et", "à", "heure", "heures", "jusqu", "au", "pour", "avec",
+		"le", "les", "des", "et", "à", "heure", "heures", "jusqu", "au", "pour", "avec",
 		"fenêtre", "début", "fin", "sera", "durée", "vers", "dès")
 
 	add(lxDurNoun, "duration", "dauer", "durée", "duree", "duración", "duracion", "length")

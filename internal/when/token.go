@@ -326,17 +326,3 @@ func (s *scanner) prevWord(i int) int {
 	}
 	return -1
 }
-
-// nextWord returns the index of the nearest word at or after token j,
-// skipping punctuation only, or -1.
-func (s *scanner) nextWord(j int) int {
-	for k := j; k < len(s.toks); k++ {
-		switch s.toks[k].kind {
-		case kWord:
-			return k
-		case kNum:
-			return -1
-		}
-	}
-	return -1
-}

@@ -460,6 +460,9 @@ func (s *scanner) ianaAt(i int) (z zoneCand, ok bool) {
 		return z, false // longer than any zone name
 	}
 	name := text[start:j]
+	if !ianaShape(name) {
+		return z, false
+	}
 	if loadLoc(name) == nil {
 		k := strings.LastIndexByte(name, '/')
 		if k < 0 || strings.Count(name, "/") < 2 {
@@ -479,6 +482,18 @@ func (s *scanner) ianaAt(i int) (z zoneCand, ok bool) {
 		return z, false
 	}
 	return zoneCand{iana: name, i: i, j: e}, true
+}
+
+// ianaShape reports whether every component of name starts with an
+// upper-case letter, as all IANA location names do; it spares the time
+// zone database most lookups of things that are not zones.
+func ianaShape(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if (i == 0 || name[i-1] == '/') && (name[i] < 'A' || name[i] > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func alnum(c byte) bool {
