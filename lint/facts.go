@@ -264,15 +264,28 @@ func (r *planReader) readWindow() {
 					sec = l.Section
 				}
 			}
+			if !found && w.Line == nil {
+				// A window named without a date ("a Saturday evening in
+				// December"): keep the line so the finding points at it.
+				for _, l := range winLines {
+					if l.Has(TermWhenWord) || l.LabelIs(TermWindow) && strings.TrimSpace(l.ValueText()) != "" {
+						w.Line = l
+						break
+					}
+				}
+			}
 		}
 	}
 	if !w.HasDate || !w.HasTime {
 		// Prose: "The upgrade runs on Saturday 12 December 2026 from 22:00 CET."
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermRisk) {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) {
 				continue
 			}
 			if !hasDigit(l.Text) {
+				continue
+			}
+			if (l.In(TermRollback) || l.In(TermRisk)) && !l.Has(TermWindow) {
 				continue
 			}
 			sc := when.Scan(l.Text, r.today)
@@ -446,17 +459,26 @@ func (r *planReader) zoneOffset(w *Window, z *when.Zone) {
 func (r *planReader) readContact() {
 	p := r.plan
 	var best *Contact
+	bestScore := -1
 	consider := func(c *Contact) {
 		if c == nil {
 			return
 		}
-		switch {
-		case best == nil:
-			best = c
-		case !best.Reachable && c.Reachable:
-			best = c
-		case best.Placeholder && !c.Placeholder && (c.Reachable || c.Name != ""):
-			best = c
+		// A reachable contact beats an unreachable one; a slot labelled
+		// as the contact beats an author or owner line; an unfilled
+		// contact slot still beats an unrelated name.
+		score := 0
+		if c.Reachable {
+			score += 4
+		}
+		if strongContactLabel(c.Line) {
+			score += 2
+		}
+		if c.Placeholder {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = c, score
 		}
 	}
 	if v, l := r.fm("contact"); l != nil {
@@ -476,11 +498,29 @@ func (r *planReader) readContact() {
 				consider(c)
 			}
 		}
-		if best != nil && best.Reachable && !best.Placeholder {
+		if best != nil && best.Reachable && !best.Placeholder && strongContactLabel(best.Line) {
 			break
 		}
 	}
 	p.Contact = best
+}
+
+// strongContactLabel reports whether a line is labelled as the point of
+// contact, rather than as an author or owner.
+func strongContactLabel(l *Line) bool {
+	if l.Kind == KindFrontMatter {
+		return true
+	}
+	label := l.Lower
+	if l.Label.Len() > 0 {
+		label = l.Lower[l.Label.Start:l.Label.End]
+	}
+	for _, w := range []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"} {
+		if strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // contactFrom reads a contact from a value: an e-mail address, a phone

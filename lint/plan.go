@@ -270,7 +270,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			labelled = true
 		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
-			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[len(inVal)-1], From: FromLabel})
+			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			labelled = true
 		}
 	}
@@ -982,7 +982,8 @@ func (r *planReader) resolve() {
 		// below the current version.
 		var kept []Hop
 		for _, h := range p.Installs {
-			if h.Version.Compare(exactOf(p.Current.Version)) > 0 || !h.Version.HasPatch && h.Version.CompareMinor(p.Current.Version) > 0 {
+			c := h.Version.Compare(exactOf(p.Current.Version))
+			if c > 0 && (h.Version.HasPatch || h.Version.CompareMinor(p.Current.Version) > 0) || c == 0 && !h.Listed && h.Pinned && h.Version.HasPatch && p.Current.Version.HasPatch {
 				kept = append(kept, h)
 			}
 		}

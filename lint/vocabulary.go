@@ -114,6 +114,7 @@ const (
 	TermTeamWord
 	TermCheckVerb
 	TermConditional
+	TermWhenWord
 	termCount
 )
 
@@ -162,7 +163,7 @@ var vocabulary = map[Term]string{
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
-	TermContact: "contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
+	TermContact: "maintainer|maintained by|author|prepared by|written by|requested by|change owner|implementer|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",
@@ -209,11 +210,11 @@ var vocabulary = map[Term]string{
 	TermPipeline:        "pipeline*|ci job*|ci jobs|runner picks|runners pick|jobs run|run a job|job runs",
 	TermSmoke:           "smoke test*|functional test*|end to end test*|user acceptance|sanity check*|funktionstest*|prueba funcional|test fonctionnel*",
 	TermStatusOnly:      "gitlab ctl status|status|is up|started|running|health|readiness|liveness|health check|200 ok|responds",
-	TermBBM:             "background migration*|batched migration*|hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
+	TermBBM:             "bbm|bbms|bbm gate|background migration*|batched migration*|hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
 	TermBBMQuery:        "batched background migrations|batchedmigration|backgroundmigration|admin monitoring background migrations|monitoring background migrations|background migrations page|background migrations tab|queued|finalizing|gitlab background migrations status|background migrations status",
 	TermMigrateStatus:   "db migrate status",
 	TermMigrationsJob:   "migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",
-	TermAutoMigrations:  "migrations run automatically|runs the migrations|run the migrations automatically|migrations are run automatically|package runs|reconfigure runs the migrations|automatically during reconfigure|handled by the package|handled by reconfigure",
+	TermAutoMigrations:  "migrations run automatically|runs the migrations|run the migrations automatically|migrations are run automatically|package runs the migrations|package runs migrations|reconfigure runs the migrations|automatically during reconfigure|handled by the package|handled by reconfigure",
 	TermWait:            "wait*|warten|esperar|espera|attendre",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
 	TermEach:            "each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|zwischen|cada|entre|chaque|tous les|toutes les",
@@ -268,6 +269,14 @@ var vocabulary = map[Term]string{
 func init() {
 	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés"
 	vocabulary[TermConditional] = "if|when|in case|should|falls|wenn|sollte|si|en caso|au cas|lorsque|fails|failure|fehlschlägt|falla|échoue|problem*|issue*|goes wrong"
+	vocabulary[TermWhenWord] = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|evening|night|morning|afternoon|tonight|next week|" +
+		"january|february|march|april|may|june|july|august|september|october|november|december|" +
+		"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|wochenende|abend|nacht|morgen|" +
+		"januar|februar|märz|mai|juni|juli|oktober|dezember|" +
+		"lunes|martes|miércoles|jueves|viernes|sábado|domingo|fin de semana|noche|mañana|tarde|" +
+		"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|" +
+		"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|soirée|matin|nuit|" +
+		"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 	lex = newLexicon(vocabulary)
 }
 

@@ -107,7 +107,7 @@ func sectionSays(s *lint.Section) bool {
 // of every hop ("Each hop is gated on background migrations").
 func sectionLinesSay(s *lint.Section) bool {
 	for _, l := range s.Lines {
-		if l.Kind != lint.KindCode && eachHop(l) && (l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermCheckVerb) && l.Has(lint.TermMigrations)) {
+		if l.Kind != lint.KindCode && eachHop(l) && (s.Names(lint.TermMigrations) || l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermCheckVerb) && l.Has(lint.TermMigrations)) {
 			return true
 		}
 	}

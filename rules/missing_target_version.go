@@ -17,11 +17,18 @@ steps install.
 
 Fix: name the exact release, for example 17.8.7.`,
 	Run: func(p *lint.Pass) {
-		if p.Plan.Target != nil {
+		if p.Plan.Target != nil && p.Plan.Target.From != lint.FromInferred {
 			return
 		}
 		if v := p.Plan.TargetVague; v != nil {
+			if t := p.Plan.Target; t != nil {
+				p.Reportf(v.Line, v.Span, "target version %s is not a concrete version. name the exact release to install; the steps end at %s, so write \"Target version: %s\"", quote(v.Value), t.Version, t.Version)
+				return
+			}
 			p.Reportf(v.Line, v.Span, "target version %s is not a concrete version. name the exact release to install, for example \"17.8.7\", so the path and the notes can be checked", quote(v.Value))
+			return
+		}
+		if p.Plan.Target != nil {
 			return
 		}
 		p.ReportDocumentf("plan does not name the GitLab version to upgrade to. add it, for example \"Target version: 17.8.7\"")

@@ -65,7 +65,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			continue
 		}
 		for _, np := range l.FindAll(lint.TermNewPlatform) {
-			if np.Tok <= mv.Tok || np.Tok-mv.Tok > 6 || breakIn(l, mv.Tok+1, np.Tok) {
+			if np.Tok <= mv.Tok || np.Tok-mv.Tok > 8 || breakIn(l, mv.Tok+1, np.Tok) {
 				continue
 			}
 			w := l.Lower[np.Start:np.End]

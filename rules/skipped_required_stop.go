@@ -21,10 +21,17 @@ they apply only to some instances.
 Fix: add a step that installs the stop's latest patch, and wait for its background migrations.`,
 	Run: func(p *lint.Pass) {
 		cur, tgt := p.Plan.Current, p.Plan.Target
-		if cur == nil || tgt == nil || len(intermediateHops(p.Plan)) == 0 {
+		hops := p.Plan.Hops
+		if tgt == nil || len(intermediateHops(p.Plan)) == 0 {
 			return
 		}
-		hops := p.Plan.Hops
+		if cur == nil {
+			// Without a current version the path can still skip stops
+			// between its own hops.
+			first := hops[0]
+			cur = &lint.Claim{VersionRef: first.VersionRef}
+			hops = hops[1:]
+		}
 		for _, s := range p.Knowledge.RequiredStops(cur.Version, tgt.Version) {
 			line := s.Line()
 			covered := false

@@ -22,11 +22,10 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 	Run: func(p *lint.Pass) {
 		held := false
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermHold) && strings.Contains(l.Lower, "gitlab") {
+			if l.Has(lint.TermHold) && strings.Contains(l.Lower, "gitlab") && !l.In(lint.TermRollback) {
+				// The package is held from here on.
 				held = true
 			}
-		}
-		for _, l := range p.Doc.Lines {
 			if !l.IsCommand() || l.In(lint.TermRisk) || continuation(p.Doc, l) {
 				continue
 			}

@@ -54,6 +54,18 @@ type scanner struct {
 func (s *scanner) reset(text string, today time.Time) {
 	s.text = text
 	s.today = today
+	// A line has at most one token per byte, most have one per four. Long
+	// lines get room for the worst case at once rather than growing.
+	n := len(text)/3 + 16
+	if len(text) > 4096 {
+		n = len(text) + 1
+	}
+	if cap(s.toks) < n {
+		s.toks = make([]token, 0, n)
+	}
+	if cap(s.low) < len(text) {
+		s.low = make([]byte, 0, len(text)+16)
+	}
 	s.toks = s.toks[:0]
 	s.low = s.low[:0]
 	s.hint = false

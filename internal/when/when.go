@@ -55,7 +55,7 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 // release returns s to the pool unless it grew unusually large.
 func (s *scanner) release() {
 	s.text = ""
-	if cap(s.toks) > 1024 || cap(s.low) > 4096 {
+	if cap(s.toks) > 1<<14 || cap(s.low) > 1<<16 {
 		return
 	}
 	scanners.Put(s)

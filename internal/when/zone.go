@@ -1,6 +1,7 @@
 package when
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -271,12 +272,16 @@ func (s *scanner) findZones() {
 		s.addZone(z)
 		i = z.j - 1
 	}
+	words := len(s.zones)
 	for k := range s.times {
 		it := &s.times[k]
 		s.offsetAfter(&it.a)
 		if it.rng {
 			s.offsetAfter(&it.b)
 		}
+	}
+	if len(s.zones) > words {
+		slices.SortStableFunc(s.zones, func(a, b zoneCand) int { return a.start - b.start })
 	}
 }
 
@@ -286,9 +291,6 @@ func (s *scanner) addZone(z zoneCand) {
 		s.toks[k].zone = true
 	}
 	s.zones = append(s.zones, z)
-	for k := len(s.zones) - 1; k > 0 && s.zones[k].start < s.zones[k-1].start; k-- {
-		s.zones[k], s.zones[k-1] = s.zones[k-1], s.zones[k]
-	}
 }
 
 func (s *scanner) zoneAt(i int) (z zoneCand, ok bool) {
