@@ -52,6 +52,9 @@ type Plan struct {
 	TargetVague *Fact
 
 	Edition       *Fact // "ee" or "ce"
+	// EditionStated is the edition the plan says the instance runs, from
+	// front matter, a label or prose, not from the commands.
+	EditionStated *Fact
 	InstallMethod *Fact // linux-package, docker, helm, operator, source, get
 	OS            *Fact // "Ubuntu 22.04"; Value without a version when only the name is known
 	OSNoVersion   bool
@@ -146,6 +149,9 @@ type planReader struct {
 	methodAt map[string]*Line
 	edition  map[string]int
 	edLine   map[string]*Line
+	// proseEd counts editions named in prose, not in commands.
+	proseEd   map[string]int
+	proseLine map[string]*Line
 	topo     map[string]*Fact
 }
 
@@ -617,6 +623,8 @@ func (r *planReader) readFacts(l *Line) {
 		r.methodAt = map[string]*Line{}
 		r.edition = map[string]int{}
 		r.edLine = map[string]*Line{}
+		r.proseEd = map[string]int{}
+		r.proseLine = map[string]*Line{}
 		r.topo = map[string]*Fact{}
 	}
 	if l.In(TermRisk) || l.In(TermChangelog) || l.In(TermOutOfScope) {
@@ -658,6 +666,12 @@ func (r *planReader) readFacts(l *Line) {
 				t  Term
 				ed string
 			}{{TermEE, "ee"}, {TermCE, "ce"}} {
+				if m, ok := l.Find(e.t); ok && gitlabNear(l, m) && !l.InCode(m.Start) {
+					r.proseEd[e.ed]++
+					if r.proseLine[e.ed] == nil {
+						r.proseLine[e.ed] = l
+					}
+				}
 				if m, ok := l.Find(e.t); ok && gitlabNear(l, m) {
 					r.edition[e.ed]++
 					if r.edLine[e.ed] == nil {
@@ -1051,6 +1065,15 @@ func (r *planReader) resolve() {
 		p.Target = &Claim{VersionRef: last.VersionRef, From: FromInferred}
 	}
 	// Edition: stated beats evidence.
+	if p.Edition != nil {
+		p.EditionStated = p.Edition
+	} else if ee, ce := r.proseEd["ee"], r.proseEd["ce"]; ee != ce {
+		e := "ee"
+		if ce > ee {
+			e = "ce"
+		}
+		p.EditionStated = &Fact{Value: e, Line: r.proseLine[e], From: FromProse}
+	}
 	if p.Edition == nil {
 		if ee, ce := r.edition["ee"], r.edition["ce"]; ee > 0 || ce > 0 {
 			e := "ee"

@@ -24,7 +24,7 @@ func fixtureConfig() *lint.Config {
 // findings with the plan's want markers; ok_*.md plans must be clean.
 // Where a <name>.facts.json exists, the facts planlint reads must match.
 func TestPlans(t *testing.T) {
-	files, err := filepath.Glob("../testdata/plans/*.md")
+	files, err := filepath.Glob("../testdata/plans*/*.md")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no plans: %v", err)
 	}

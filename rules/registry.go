@@ -8,7 +8,7 @@ import (
 	"github.com/planlint/planlint/lint"
 )
 
-//go:generate go run ../internal/gendocs -write
+//go:generate go run ../internal/gendocs/gen -dir ../docs/rules
 
 // all lists every rule. Keep it complete: TestRegistry fails on a rule
 // file whose rule is missing here.
@@ -18,6 +18,7 @@ var all = []*lint.Rule{
 	CustomScripts,
 	DateTooSoon,
 	DowngradeOrSameVersion,
+	EditionMismatch,
 	EmptySection,
 	IneffectiveBackgroundMigrationCheck,
 	InvalidFrontMatter,
