@@ -360,6 +360,8 @@ func Parse(path string, src []byte, today time.Time) (*Document, error) {
 	}
 	d.Root = root
 	b := builder{doc: d}
+	b.toks = make([]Token, 0, len(norm)/6+16)
+	b.matches = make([]Match, 0, len(norm)/10+16)
 	b.build(root)
 	d.finish()
 	d.Plan = extractPlan(d, today)
@@ -402,6 +404,20 @@ type builder struct {
 	lead  termSet
 	depth int
 	quote int
+	// Arenas shared by all lines of the document.
+	toks     []Token
+	matches  []Match
+	versions []glversion.Mention
+	slab     []Line
+}
+
+// newLine returns a zeroed Line from the builder's slab.
+func (b *builder) newLine() *Line {
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]Line, 0, 64)
+	}
+	b.slab = append(b.slab, Line{Task: -1, doc: b.doc})
+	return &b.slab[len(b.slab)-1]
 }
 
 func (b *builder) build(root ast.Node) {
@@ -663,7 +679,8 @@ func (b *builder) emptyLine(n ast.Node, kind LineKind) *Line {
 	if off < 0 {
 		off = 0
 	}
-	l := &Line{Kind: kind, Task: -1, doc: b.doc}
+	l := b.newLine()
+	l.Kind = kind
 	l.segs = []textSeg{{text: 0, src: off, n: 0}}
 	l.Num = b.doc.index.lineOf(off)
 	return l
@@ -677,7 +694,8 @@ func (b *builder) codeLines(n ast.Node, lang string) {
 		seg := segs.At(i)
 		raw := seg.Value(src)
 		raw = bytes.TrimRight(raw, "\n")
-		l := &Line{Kind: KindCode, Text: string(raw), Lang: lang, Task: -1, doc: b.doc}
+		l := b.newLine()
+		l.Kind, l.Text, l.Lang = KindCode, string(raw), lang
 		l.segs = []textSeg{{text: 0, src: seg.Start, n: len(raw)}}
 		if seg.Padding > 0 {
 			// Tabs expanded into padding have no source bytes of their own.
@@ -696,7 +714,8 @@ func (b *builder) table(t *extast.Table) {
 		if _, ok := row.(*extast.TableHeader); ok {
 			kind = KindTableHeader
 		}
-		l := &Line{Kind: kind, Task: -1, doc: b.doc}
+		l := b.newLine()
+		l.Kind = kind
 		var tb textBuilder
 		tb.doc = b.doc
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
@@ -739,7 +758,8 @@ func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
 	tb.flush()
 	var out []*Line
 	for _, pl := range joinWrapped(tb.lines) {
-		l := &Line{Kind: kind, Text: pl.text, segs: pl.segs, Code: pl.code, Links: pl.links, Strong: pl.strong, Task: -1, doc: b.doc}
+		l := b.newLine()
+		l.Kind, l.Text, l.segs, l.Code, l.Links, l.Strong = kind, pl.text, pl.segs, pl.code, pl.links, pl.strong
 		if len(l.segs) == 0 {
 			off := n.Pos()
 			if off < 0 {
@@ -759,8 +779,14 @@ func (b *builder) finishLine(l *Line) {
 		l.Num = b.doc.index.lineOf(l.segs[0].src)
 	}
 	l.Lower = lowerSameLen(l.Text)
-	l.Tokens = tokenize(l.Lower, nil)
-	l.Matches = lex.match(l.Tokens, nil)
+	// Tokens, matches and versions of all lines share a few large arrays:
+	// one allocation for the document instead of several per line.
+	start := len(b.toks)
+	b.toks = tokenize(l.Lower, b.toks)
+	l.Tokens = b.toks[start:len(b.toks):len(b.toks)]
+	mstart := len(b.matches)
+	b.matches = lex.match(l.Tokens, b.matches)
+	l.Matches = b.matches[mstart:len(b.matches):len(b.matches)]
 	for _, m := range l.Matches {
 		l.terms.add(m.Term)
 	}
@@ -772,7 +798,12 @@ func (b *builder) finishLine(l *Line) {
 			}
 		}
 	}
-	l.Versions = glversion.Scan(l.Text, nil)
+	vstart := len(b.versions)
+	b.versions = glversion.Scan(l.Text, b.versions)
+	l.Versions = b.versions[vstart:len(b.versions):len(b.versions)]
+	if len(l.Versions) == 0 {
+		l.Versions = nil
+	}
 }
 
 // splitLabel finds a "Label: value" split: a short prefix ending in a
@@ -966,6 +997,10 @@ func (tb *textBuilder) source(seg text.Segment) {
 	}
 	if tb.strong == 0 && len(bytes.TrimSpace(v)) > 0 {
 		tb.anyPlain = true
+	}
+	if tb.segs == nil {
+		tb.segs = make([]textSeg, 0, 6)
+		tb.buf = make([]byte, 0, 96)
 	}
 	tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: seg.Start, n: len(v)})
 	tb.buf = append(tb.buf, v...)

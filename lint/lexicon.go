@@ -47,16 +47,36 @@ type phrase struct {
 	term   Term
 }
 
-// lexicon indexes phrases by their first word.
+// lexicon indexes phrases by their first word, and phrases of two or
+// more words also by their first two words, so matching costs about two
+// map lookups per token.
 type lexicon struct {
-	exact    map[string][]*phrase
-	prefixes map[string][]*phrase // single-word prefix phrases, by prefix
-	plens    []int                // distinct prefix lengths
+	words map[string]*wordEntry
+	pairs map[[2]string][]*phrase
+	// prefixes holds single-word prefix phrases by their first three
+	// bytes (shorter prefixes under the whole prefix).
+	prefixes map[string][]*phrase
 }
 
+type wordEntry struct {
+	// terms of the single-word phrases that are exactly this word.
+	terms []Term
+	// multi is true when a longer phrase starts with this word.
+	multi bool
+}
+
+const prefixKey = 3
+
 func newLexicon(entries map[Term]string) *lexicon {
-	lx := &lexicon{exact: map[string][]*phrase{}, prefixes: map[string][]*phrase{}}
-	seenLen := map[int]bool{}
+	lx := &lexicon{words: map[string]*wordEntry{}, pairs: map[[2]string][]*phrase{}, prefixes: map[string][]*phrase{}}
+	entry := func(w string) *wordEntry {
+		e := lx.words[w]
+		if e == nil {
+			e = &wordEntry{}
+			lx.words[w] = e
+		}
+		return e
+	}
 	for term, list := range entries {
 		for _, raw := range strings.Split(list, "|") {
 			raw = strings.TrimSpace(raw)
@@ -72,35 +92,63 @@ func newLexicon(entries map[Term]string) *lexicon {
 				p.words = append(p.words, t.Word)
 			}
 			p.prefix = strings.HasSuffix(raw, "*")
-			if p.prefix && len(p.words) == 1 {
+			switch {
+			case len(p.words) == 1 && p.prefix:
 				w := p.words[0]
-				lx.prefixes[w] = append(lx.prefixes[w], p)
-				if !seenLen[len(w)] {
-					seenLen[len(w)] = true
-					lx.plens = append(lx.plens, len(w))
+				k := w
+				if len(k) > prefixKey {
+					k = k[:prefixKey]
 				}
-				continue
+				lx.prefixes[k] = append(lx.prefixes[k], p)
+			case len(p.words) == 1:
+				e := entry(p.words[0])
+				if !hasTerm(e.terms, term) {
+					e.terms = append(e.terms, term)
+				}
+			default:
+				entry(p.words[0]).multi = true
+				key := [2]string{p.words[0], p.words[1]}
+				lx.pairs[key] = append(lx.pairs[key], p)
 			}
-			lx.exact[p.words[0]] = append(lx.exact[p.words[0]], p)
 		}
 	}
 	return lx
+}
+
+func hasTerm(ts []Term, t Term) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
 }
 
 // match appends every phrase found in toks to dst.
 func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 	for i := range toks {
 		w := toks[i].Word
-		for _, p := range lx.exact[w] {
-			if n := p.matchAt(toks, i); n > 0 {
-				dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
+		if e := lx.words[w]; e != nil {
+			for _, t := range e.terms {
+				dst = append(dst, Match{Term: t, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
+			}
+			if e.multi && i+1 < len(toks) {
+				for _, p := range lx.pairs[[2]string{w, toks[i+1].Word}] {
+					if n := p.matchAt(toks, i); n > 0 {
+						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
+					}
+				}
 			}
 		}
-		for _, l := range lx.plens {
-			if len(w) < l {
-				continue
-			}
-			for _, p := range lx.prefixes[w[:l]] {
+		if len(w) < 2 {
+			continue
+		}
+		k := w
+		if len(k) > prefixKey {
+			k = k[:prefixKey]
+		}
+		for _, p := range lx.prefixes[k] {
+			if strings.HasPrefix(w, p.words[0]) {
 				dst = append(dst, Match{Term: p.term, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
 			}
 		}

@@ -22,7 +22,7 @@ func (l *Line) Placeholders() []Placeholder {
 		return nil
 	}
 	var out []Placeholder
-	for _, s := range findPlaceholders(l.Text, true) {
+	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
 		if l.InCode(s.Start) {
 			continue
 		}
@@ -33,6 +33,13 @@ func (l *Line) Placeholders() []Placeholder {
 
 // findPlaceholders returns the spans of fill-ins in s.
 func findPlaceholders(s string, all bool) []Span {
+	lower := lowerSameLen(s)
+	toks := tokenize(lower, nil)
+	return findPlaceholdersIn(s, lower, toks, lex.match(toks, nil))
+}
+
+// findPlaceholdersIn is findPlaceholders for text already tokenized.
+func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 	var out []Span
 	add := func(a, b int) {
 		out = append(out, Span{a, b})
@@ -77,9 +84,7 @@ func findPlaceholders(s string, all bool) []Span {
 			i = j - 1
 		}
 	}
-	lower := lowerSameLen(s)
-	toks := tokenize(lower, nil)
-	for _, m := range lex.match(toks, nil) {
+	for _, m := range matches {
 		if m.Term == TermPlaceholderWord {
 			if overlaps(out, m.Start) {
 				continue

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -52,6 +53,10 @@ func usageErr(format string, args ...any) error {
 }
 
 func main() {
+	// planlint's heap stays small (tens of MB for thousands of plans), so
+	// collect less often and let a memory limit cap the heap instead.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(48 << 20)
 	code, err := run(os.Args[1:], os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "planlint: "+err.Error())

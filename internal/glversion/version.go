@@ -60,8 +60,10 @@ func (v Version) MinorString() string {
 // Line returns the minor release line of v (v without its patch).
 func (v Version) Line() Version { return NewMinor(v.Major, v.Minor) }
 
-// Semver returns v as a hashicorp/go-version value. A version without a
-// patch number is read as patch 0.
+// Semver returns v as a hashicorp/go-version value, for checks against
+// version constraints. The value never carries the edition or package
+// decorations, which go-version would read as a prerelease. A version
+// without a patch number is read as patch 0.
 func (v Version) Semver() *goversion.Version {
 	return mustSemver(strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) + "." + strconv.Itoa(v.Patch))
 }
@@ -124,11 +126,6 @@ func Parse(s string) (Version, error) {
 	rest := strings.TrimSpace(raw[:m.Start] + raw[m.End:])
 	if rest != "" && !isDecoration(rest) {
 		return Version{}, fmt.Errorf("%q is not a GitLab version", s)
-	}
-	// hashicorp/go-version validates the normalised number; it never sees
-	// the edition or package decorations.
-	if _, err := goversion.NewVersion(m.Version.String()); err != nil && m.Version.HasPatch {
-		return Version{}, fmt.Errorf("%q is not a GitLab version: %v", s, err)
 	}
 	return m.Version, nil
 }
