@@ -41,10 +41,17 @@ func (d *Document) addDirective(raw string, off int) {
 		if i < 0 {
 			return
 		}
-		j := strings.Index(raw[i:], "-->")
+		if k := strings.Index(raw[i:], ">"); k == 4 || k == 5 && raw[i+4] == '-' {
+			// "<!-->" and "<!--->" are empty comments.
+			raw = raw[i+k+1:]
+			off += i + k + 1
+			continue
+		}
+		j := strings.Index(raw[i+4:], "-->")
 		if j < 0 {
 			return
 		}
+		j += 4
 		body := strings.TrimSpace(raw[i+4 : i+j])
 		start := off + i
 		end := off + i + j

@@ -963,6 +963,20 @@ func joinWrapped(lines []plainLine) []plainLine {
 	return out
 }
 
+// clampSpans cuts spans to a text of length n, dropping empty ones.
+func clampSpans(spans []Span, n int) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.End > n {
+			s.End = n
+		}
+		if s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func lastSrcOf(segs []textSeg) int {
 	if len(segs) == 0 {
 		return 0
@@ -1015,6 +1029,8 @@ func (tb *textBuilder) flush() {
 	text := string(tb.buf)
 	// Trim trailing spaces (hard line breaks) without moving offsets.
 	text = strings.TrimRight(text, " \t")
+	tb.code = clampSpans(tb.code, len(text))
+	tb.links = clampSpans(tb.links, len(text))
 	if strings.TrimSpace(text) != "" || len(tb.lines) == 0 && len(tb.segs) > 0 {
 		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != "", hard: tb.hard})
 	}
