@@ -616,6 +616,10 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	}
 	s := &Section{Title: strings.TrimSpace(h.Text), Level: level, Heading: h, Parent: parent, Pseudo: pseudo}
 	own := intersect(h.terms, sectionTerms)
+	if own.has(TermPath) && (h.Has(TermNeg) || h.Has(TermSkipWord) || strings.Contains(h.Lower, "conditional")) {
+		// "Conditional stops we do not take": not the path.
+		own[TermPath>>6] &^= 1 << (TermPath & 63)
+	}
 	s.Own = refineConcepts(own)
 	s.IsTitle = !pseudo && len(b.doc.Sections) == 1 && level == 1
 	if !s.IsTitle {

@@ -192,7 +192,7 @@ func (r *planReader) readWindow() {
 		// ("Date: ...", "Start: ...", "Timezone: ...").
 		var winLines []*Line
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) && !l.LabelIs(TermWindow) && !l.Section.Names(TermWindow) {
 				continue
 			}
 			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading {

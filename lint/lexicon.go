@@ -53,6 +53,9 @@ type phrase struct {
 type lexicon struct {
 	words map[string]*wordEntry
 	pairs map[[2]string][]*phrase
+	// loose holds two-word phrases whose second word is a prefix
+	// ("background migration*"), by their first word.
+	loose map[string][]*phrase
 	// prefixes holds single-word prefix phrases by their first three
 	// bytes (shorter prefixes under the whole prefix).
 	prefixes map[string][]*phrase
@@ -68,7 +71,7 @@ type wordEntry struct {
 const prefixKey = 3
 
 func newLexicon(entries map[Term]string) *lexicon {
-	lx := &lexicon{words: map[string]*wordEntry{}, pairs: map[[2]string][]*phrase{}, prefixes: map[string][]*phrase{}}
+	lx := &lexicon{words: map[string]*wordEntry{}, pairs: map[[2]string][]*phrase{}, loose: map[string][]*phrase{}, prefixes: map[string][]*phrase{}}
 	entry := func(w string) *wordEntry {
 		e := lx.words[w]
 		if e == nil {
@@ -105,6 +108,9 @@ func newLexicon(entries map[Term]string) *lexicon {
 				if !hasTerm(e.terms, term) {
 					e.terms = append(e.terms, term)
 				}
+			case len(p.words) == 2 && p.prefix:
+				entry(p.words[0]).multi = true
+				lx.loose[p.words[0]] = append(lx.loose[p.words[0]], p)
 			default:
 				entry(p.words[0]).multi = true
 				key := [2]string{p.words[0], p.words[1]}
@@ -134,6 +140,11 @@ func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 			}
 			if e.multi && i+1 < len(toks) {
 				for _, p := range lx.pairs[[2]string{w, toks[i+1].Word}] {
+					if n := p.matchAt(toks, i); n > 0 {
+						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
+					}
+				}
+				for _, p := range lx.loose[w] {
 					if n := p.matchAt(toks, i); n > 0 {
 						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
 					}

@@ -86,6 +86,11 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 	}
 	for _, m := range matches {
 		if m.Term == TermPlaceholderWord {
+			// "todo" is also a Spanish word ("todo el equipo"); only the
+			// marker written in capitals counts.
+			if w := s[m.Start:m.End]; strings.EqualFold(w, "todo") && w != "TODO" {
+				continue
+			}
 			if overlaps(out, m.Start) {
 				continue
 			}

@@ -308,6 +308,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if labelled {
 		return
 	}
+	if l.Has(TermRollback) && l.Has(TermConditional) && !l.In(TermProcedure) {
+		// "Rollback, if a hop fails: ... install gitlab-ee=18.6.3-ee.0".
+		return
+	}
 	step := r.isStepLine(l)
 	// A section headed "Target" or "Current version" states that version
 	// in its first sentence: "GitLab EE 18.5.7 via the required stops".
@@ -328,7 +332,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if v.InLink {
 				continue
 			}
-			if gitlabWordBefore(l, v.Span.Start, 4) || v.Pinned || startsWithVersion(l, vs) {
+			if gitlabWordBefore(l, v.Span.Start, 4) || v.Pinned {
 				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 				return
 			}

@@ -1,0 +1,39 @@
+package lint
+
+import "testing"
+
+// TestLexicon checks phrase matching across word forms and punctuation.
+func TestLexicon(t *testing.T) {
+	tests := []struct {
+		text string
+		term Term
+		want bool
+	}{
+		{"Check the batched background migrations", TermBBM, true},
+		{"background migration status", TermBBM, true},
+		{"sudo gitlab-rake gitlab:check SANITIZE=true", TermCheckCmd, true},
+		{"sudo gitlab-backup create STRATEGY=copy", TermBackupCmd, true},
+		{"Rückfallplan", TermRollback, true},
+		{"Plan de reversión", TermRollback, true},
+		{"Retour arrière", TermRollback, true},
+		{"Wartungsfenster", TermWindow, true},
+		{"Ventana de mantenimiento", TermWindow, true},
+		{"backups", TermBackup, true},
+		{"rollbacks", TermRollback, true},
+		{"apt-get upgrade -y", TermUnpinnedCmd, true},
+		{"we use the package", TermUnpinnedCmd, false},
+		{"gitlab-secrets.json", TermSecretsJSON, true},
+	}
+	for _, tt := range tests {
+		lower := lowerSameLen(tt.text)
+		got := false
+		for _, m := range lex.match(tokenize(lower, nil), nil) {
+			if m.Term == tt.term {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q has term %d: %v, want %v", tt.text, tt.term, got, tt.want)
+		}
+	}
+}
