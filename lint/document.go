@@ -616,6 +616,14 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	}
 	s := &Section{Title: strings.TrimSpace(h.Text), Level: level, Heading: h, Parent: parent, Pseudo: pseudo}
 	own := intersect(h.terms, sectionTerms)
+	if rel := windowRelative(h); own.has(TermWindow) && rel != TermNone {
+		// "Before the window", "In the window": preparation or steps,
+		// not the window itself.
+		own[TermWindow>>6] &^= 1 << (TermWindow & 63)
+		if own.empty() {
+			own.add(rel)
+		}
+	}
 	if own.has(TermPath) && (h.Has(TermNeg) || h.Has(TermSkipWord) || strings.Contains(h.Lower, "conditional")) {
 		// "Conditional stops we do not take": not the path.
 		own[TermPath>>6] &^= 1 << (TermPath & 63)
@@ -633,6 +641,25 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	b.section = s
 	h.Section = s
 	b.addLine(h)
+}
+
+// windowRelative reports whether a heading speaks of a time relative to
+// the window ("Before the window", "Während des Wartungsfensters").
+func windowRelative(h *Line) Term {
+	for i, t := range h.Tokens {
+		if i >= 3 {
+			break
+		}
+		switch t.Word {
+		case "before", "vor", "antes", "avant":
+			return TermPrereq
+		case "after", "nach", "después", "après":
+			return TermVerify
+		case "during", "in", "within", "während", "im", "durante", "en", "pendant", "dans":
+			return TermProcedure
+		}
+	}
+	return TermNone
 }
 
 // refineConcepts drops the generic "upgrade" reading of a heading when the

@@ -349,7 +349,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
 		for _, v := range chain[1:] {
-			r.hop(v, !step)
+			// A chain states the path; the steps that install it come
+			// elsewhere, or the chain is all there is.
+			r.hop(v, true)
 		}
 		if summaryCtx {
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: chain[len(chain)-1], From: FromProse})
@@ -403,7 +405,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		switch {
 		case l.Kind == KindTableRow:
 			for _, v := range vs {
-				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) {
+				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) {
 					r.hop(v, true)
 				}
 			}
@@ -610,6 +612,16 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 }
 
 func isArrow(s string) bool {
+	// Notes between the versions do not break the chain:
+	// "18.6.3 → 18.8.11 (required stop) → 18.11.11".
+	for {
+		i := strings.IndexByte(s, '(')
+		j := strings.IndexByte(s, ')')
+		if i < 0 || j < i {
+			break
+		}
+		s = s[:i] + s[j+1:]
+	}
 	t := strings.TrimSpace(s)
 	t = strings.Trim(t, "*_`()[] ")
 	switch t {
@@ -1001,7 +1013,7 @@ func (r *planReader) resolve() {
 		var kept []Hop
 		for _, h := range p.Installs {
 			c := h.Version.Compare(exactOf(p.Current.Version))
-			if c > 0 && (h.Version.HasPatch || h.Version.CompareMinor(p.Current.Version) > 0) || c == 0 && !h.Listed && h.Pinned && h.Version.HasPatch && p.Current.Version.HasPatch {
+			if c > 0 && (h.Version.HasPatch || h.Version.CompareMinor(p.Current.Version) > 0) || c == 0 && !h.Listed && h.Pinned && h.Version.HasPatch && p.Current.Version.HasPatch && installCommand(h.Line) {
 				kept = append(kept, h)
 			}
 		}

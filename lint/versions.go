@@ -79,7 +79,8 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			out = append(out, ref)
 			continue
 		}
-		if m.Version.Major < 7 || m.Version.Major > 40 {
+		if m.Version.Major < 7 || m.Version.Major > 40 || m.Version.Minor > 13 {
+			// GitLab has never had a minor above 13 ("GitLab Shell 14.45.5").
 			continue
 		}
 		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) {

@@ -115,6 +115,7 @@ const (
 	TermCheckVerb
 	TermConditional
 	TermWhenWord
+	TermRelation
 	termCount
 )
 
@@ -224,7 +225,7 @@ var vocabulary = map[Term]string{
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into",
 	TermCurrently:       "currently|running|we run|we are on|we re on|is on|are on|runs|today|derzeit|aktuell|läuft|laufen|actualmente|ejecutamos|actuellement|tourne",
 	TermLatest:          "latest|newest|most recent|current release|latest release|latest version|neueste*|aktuellste*|última|ultima|más reciente|dernière|derniere|plus récente",
-	TermOtherProduct:    "postgres*|pg|psql|ubuntu|debian|rhel|red hat|centos|rocky|alma*|oracle|amazon linux|sles|suse|opensuse|redis|valkey|runner|gitlab runner|kubernetes|k8s|kubectl|openssl|ruby|golang|git|elasticsearch|opensearch|docker|compose|patroni|nginx|python|java|openshift|eks|aks|gke|terraform|ansible|mattermost|consul|pgbouncer|haproxy|minio|grafana|prometheus|linux|kernel|windows|raspbian|agentk|chart|charts|operator|cert manager|ingress|tls|ssl|helm|nodejs|node js|npm|yarn|gcc|glibc|vault|mysql|mariadb|jenkins|jira|sonarqube|artifactory|nexus|keycloak|ldap|openldap|vmware|esxi|proxmox|vsphere",
+	TermOtherProduct:    "shell|gitlab shell|workhorse version|agent|postgres*|pg|psql|ubuntu|debian|rhel|red hat|centos|rocky|alma*|oracle|amazon linux|sles|suse|opensuse|redis|valkey|runner|gitlab runner|kubernetes|k8s|kubectl|openssl|ruby|golang|git|elasticsearch|opensearch|docker|compose|patroni|nginx|python|java|openshift|eks|aks|gke|terraform|ansible|mattermost|consul|pgbouncer|haproxy|minio|grafana|prometheus|linux|kernel|windows|raspbian|agentk|chart|charts|operator|cert manager|ingress|tls|ssl|helm|nodejs|node js|npm|yarn|gcc|glibc|vault|mysql|mariadb|jenkins|jira|sonarqube|artifactory|nexus|keycloak|ldap|openldap|vmware|esxi|proxmox|vsphere",
 	TermChart:           "chart|charts|chart version|helm chart|gitlab chart",
 	TermMethodLinux:     "omnibus|linux package|linux packages|omnibus package|apt|apt get|yum|dnf|zypper|deb|rpm|dpkg|gitlab ctl|package install|package based|paquete linux|paquet linux|linux paket",
 	TermMethodDocker:    "docker|docker compose|compose|docker run|container|containers|podman|swarm|contenedor|conteneur",
@@ -277,6 +278,7 @@ func init() {
 		"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|" +
 		"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|soirée|matin|nuit|" +
 		"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+	vocabulary[TermRelation] = "before|after|until|since|prior to|ahead of|later than|vor|nach|bis|seit|ab|antes de|después de|hasta|desde|avant|après|jusqu à|depuis|dès"
 	lex = newLexicon(vocabulary)
 }
 

@@ -81,6 +81,10 @@ func credentialIn(l *lint.Line) (string, int) {
 	}
 	// "password: hunter2", "PGPASSWORD=...", "gitlab_rails['db_password'] = '...'"
 	for _, m := range l.FindAll(lint.TermCredentialWord) {
+		if m.Start > 0 && (t[m.Start-1] == '-' || t[m.Start-1] == '.') {
+			// Part of a name such as "gitlab-rds-password".
+			continue
+		}
 		rest := t[m.End:]
 		// Skip the rest of a key such as "db_password']".
 		k := 0
@@ -133,13 +137,15 @@ func strongSecret(w string) bool {
 			other = true
 		}
 	}
-	n := 0
-	for _, b := range []bool{lower, upper, digit, other} {
-		if b {
-			n++
-		}
+	// Mixed case with digits, or letters, digits and symbols other than
+	// the separators of identifiers ("gitlab-s3-connection" is a name).
+	if lower && upper && digit {
+		return true
 	}
-	return n >= 3
+	symbol := strings.IndexFunc(w, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' || r == '/')
+	}) >= 0
+	return (lower || upper) && digit && symbol && other
 }
 
 func firstField(s string) string {
