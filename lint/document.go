@@ -241,9 +241,6 @@ func (s *Section) AllLines() []*Line {
 	walk = func(x *Section) {
 		out = append(out, x.Lines...)
 		for _, c := range x.Subsections {
-			if c.Heading != nil && c.Pseudo {
-				out = append(out, c.Heading)
-			}
 			walk(c)
 		}
 	}
@@ -448,6 +445,7 @@ func (b *builder) block(n ast.Node) {
 	case *ast.Paragraph, *ast.TextBlock:
 		lines := b.inlineLines(n, KindText)
 		if len(lines) == 1 && b.isPseudoHeading(lines[0], n) {
+			lines[0].Kind = KindHeading
 			b.openSection(lines[0], b.pseudoLevel(), true)
 			return
 		}
@@ -598,7 +596,7 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {
 		return false
 	}
-	return l.terms.intersects(sectionTerms)
+	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
 }
 
 func (b *builder) pseudoLevel() int {

@@ -233,7 +233,7 @@ var vocabulary = map[Term]string{
 	TermMethodOperator:  "gitlab operator|operator",
 	TermMethodSource:    "from source|source install|source installation|installed from source|self compiled|compiled from source|bundle exec|aus den quellen|desde el código fuente|depuis les sources",
 	TermMethodGET:       "gitlab environment toolkit|environment toolkit|get toolkit",
-	TermSingleNode:      "un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
+	TermSingleNode:      "single ec2 instance|one ec2 instance|one single|all services are on|all services run on|all components on|all components run on|every component runs on|everything runs on|everything on one|un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
 	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
 	TermGeo:             "geo|geo primary|geo secondary|primary site|secondary site|geo site*|disaster recovery site",
 	TermComponent:       "gitaly|praefect|postgres*|patroni|pgbouncer|redis|sentinel|sidekiq|puma|rails|webservice|web node*|app node*|application node*|consul|load balancer|haproxy|object storage|minio|s3|monitoring node|prometheus|gitaly cluster|database node*|db node*|toolbox|nfs",
@@ -283,6 +283,16 @@ func init() {
 }
 
 var lex *lexicon
+
+// factTerms are labels of plan facts that can head a section too
+// ("**Target**", "## Operating system").
+var factTerms = func() termSet {
+	var s termSet
+	for _, t := range []Term{TermCurrent, TermTarget, TermEdition, TermInstall, TermOS, TermTimezone, TermDuration} {
+		s.add(t)
+	}
+	return s
+}()
 
 // sectionTerms are the concepts a heading or label can give its section.
 var sectionTerms = func() termSet {

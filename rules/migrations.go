@@ -40,7 +40,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = c.Effective && (eachHop(l) || sectionSays(l.Section) || sectionLinesSay(l.Section))
+		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section)
 	}
 	return out
 }
@@ -126,11 +126,27 @@ type hopGap struct {
 // hopGaps pairs every hop with the checks that precede it.
 func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 	checks := migrationChecks(p.Doc)
+	var globalWeak *lint.Line
 	for _, c := range checks {
-		if c.Global {
+		if c.Global && c.Effective {
 			return nil, true
 		}
+		if c.Global && globalWeak == nil {
+			globalWeak = c.Line
+		}
 	}
+	defer func() {
+		// A weak check stated for every hop is the gate of every hop:
+		// report it, not each hop.
+		if globalWeak == nil {
+			return
+		}
+		for i := range gaps {
+			if !gaps[i].Effective && gaps[i].Ineffective == nil {
+				gaps[i].Ineffective = globalWeak
+			}
+		}
+	}()
 	pl := p.Plan
 	if len(pl.Hops) == 0 {
 		return nil, false
