@@ -613,7 +613,7 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 		parent = parent.Parent
 	}
 	s := &Section{Title: strings.TrimSpace(h.Text), Level: level, Heading: h, Parent: parent, Pseudo: pseudo}
-	own := intersect(h.terms, sectionTerms)
+	own := headingConcepts(h)
 	if rel := windowRelative(h); own.has(TermWindow) && rel != TermNone {
 		// "Before the window", "In the window": preparation or steps,
 		// not the window itself.
@@ -639,6 +639,29 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	b.section = s
 	h.Section = s
 	b.addLine(h)
+}
+
+// headingConcepts returns the section concepts a heading names, ignoring
+// a word inside a longer phrase of another concept: "Upgrade path" is
+// the path, not the upgrade steps.
+func headingConcepts(h *Line) termSet {
+	var out termSet
+	for i, m := range h.Matches {
+		if !sectionTerms.has(m.Term) {
+			continue
+		}
+		inside := false
+		for j, o := range h.Matches {
+			if i != j && sectionTerms.has(o.Term) && o.Term != m.Term && o.Start <= m.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out.add(m.Term)
+		}
+	}
+	return out
 }
 
 // windowRelative reports whether a heading speaks of a time relative to
@@ -671,6 +694,13 @@ func refineConcepts(s termSet) termSet {
 	other[TermProcedure>>6] &^= 1 << (TermProcedure & 63)
 	if other.empty() {
 		return s
+	}
+	if only := (termSet{}); true {
+		only.add(TermPath)
+		if other == only {
+			// "Hops", "Upgrade path and steps": both the path and the steps.
+			return s
+		}
 	}
 	return other
 }

@@ -493,6 +493,12 @@ func (r *planReader) readContact() {
 			consider(contactFrom(l, l.ValueText(), l.Value))
 		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow) && !l.LabelIs(TermWindow):
 			consider(contactFrom(l, l.Text, Span{0, len(l.Text)}))
+		case l.Has(TermSignature) && strings.Contains(l.Text, "@") && l.Tokens[0].Start < 3 && signatureStart(l):
+			// An e-mail to Support signed "Best regards, Jane Doe,
+			// jane@example.com, +47 ...".
+			if c := contactFrom(l, l.Text, Span{0, len(l.Text)}); c != nil && c.Reachable {
+				consider(c)
+			}
 		case l.Has(TermContact) && (strings.Contains(l.Text, "@") || l.Has(TermPhone)):
 			if c := contactFrom(l, l.Text, Span{0, len(l.Text)}); c != nil && c.Reachable {
 				consider(c)
@@ -503,6 +509,13 @@ func (r *planReader) readContact() {
 		}
 	}
 	p.Contact = best
+}
+
+// signatureStart reports whether a line starts with a letter's closing
+// words.
+func signatureStart(l *Line) bool {
+	m, ok := l.Find(TermSignature)
+	return ok && m.Tok == 0
 }
 
 // strongContactLabel reports whether a line is labelled as the point of

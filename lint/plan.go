@@ -261,6 +261,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		p.TargetVague = &Fact{Value: l.ValueText(), Line: l, Span: l.Value, From: FromLabel}
 	}
 	if len(vs) == 0 {
+		// "we want to upgrade to the latest version": a target, but not a
+		// concrete one.
+		if p.TargetVague == nil && l.Has(TermLatest) && l.Has(TermUpgradeVerb) && !l.Context.intersects(notStepContext) && l.Kind != KindCode {
+			if m, ok := l.Find(TermLatest); ok && termBefore(l, m.Start, TermTo, 3) && termBefore(l, m.Start, TermUpgradeVerb, 6) {
+				p.TargetVague = &Fact{Value: l.Text[m.Start:m.End], Line: l, Span: Span{m.Start, m.End}, From: FromProse}
+			}
+		}
 		return
 	}
 	excluded := l.Context.intersects(notStepContext)
@@ -397,6 +404,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			}
 		}
 		if found {
+			// The prose of the same step ("upgrade to 17.8.7: `...`") is a
+			// statement too, for consistency checks.
+			for _, v := range vs {
+				if !l.InCode(v.Span.Start) && !v.InLink && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+					r.hop(v, !step)
+				}
+			}
 			return
 		}
 	}
@@ -705,7 +719,7 @@ func (r *planReader) readFacts(l *Line) {
 	r.readTopology(l, labelled)
 	// Staging.
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
-		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) {
+		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
 			neg := negatedAround(l, m)
 			f := &Fact{Value: "true", Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 			if neg {
@@ -1121,6 +1135,16 @@ func (r *planReader) resolve() {
 			p.Topology = r.topo["geo"]
 		}
 	}
+	if p.StagingTested == nil {
+		// A rehearsal section whose text does not repeat the word
+		// ("## Rehearsal" — "we copied production and ran all steps").
+		for _, s := range r.doc.Sections {
+			if s.Heading != nil && s.Names(TermStaging) && !s.Empty() && !negatedAround(s.Heading, firstMatch(s.Heading, TermStaging)) {
+				p.StagingTested = &Fact{Value: "true", Line: s.Heading, From: FromProse}
+				break
+			}
+		}
+	}
 	if p.Topology == nil && len(p.Components) >= 3 {
 		// Several components named as separate machines make a multi-node
 		// instance even when the plan does not say so.
@@ -1131,6 +1155,11 @@ func (r *planReader) resolve() {
 			}
 		}
 	}
+}
+
+func firstMatch(l *Line, t Term) Match {
+	m, _ := l.Find(t)
+	return m
 }
 
 func exactOf(v glversion.Version) glversion.Version {

@@ -116,6 +116,8 @@ const (
 	TermConditional
 	TermWhenWord
 	TermRelation
+	TermSignature
+	TermNodeWord
 	termCount
 )
 
@@ -196,7 +198,7 @@ var vocabulary = map[Term]string{
 	TermBackupEtc:    "gitlab ctl backup etc|backup etc",
 	TermSnapshot:     "snapshot*|vm snapshot|disk snapshot|volume snapshot|instantánea|instantané*|image backup",
 	TermSecretsJSON:  "gitlab secrets json|gitlab secrets|secrets json",
-	TermGitlabRb:     "gitlab rb",
+	TermGitlabRb:     "configuration files|configuration file|config files|config file|gitlab configuration|gitlab rb",
 	TermEtcGitlab:    "etc gitlab",
 	TermConfigVolume: "config volume|configuration volume|srv gitlab config|gitlab config|config directory|config dir|etc gitlab volume",
 	TermRailsSecret:  "rails secret|rails secrets|gitlab rails secret",
@@ -279,6 +281,8 @@ func init() {
 		"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|soirée|matin|nuit|" +
 		"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 	vocabulary[TermRelation] = "before|after|until|since|prior to|ahead of|later than|vor|nach|bis|seit|ab|antes de|después de|hasta|desde|avant|après|jusqu à|depuis|dès"
+	vocabulary[TermSignature] = "best regards|kind regards|regards|many thanks|thanks|thank you|cheers|best|mit freundlichen grüßen|viele grüße|beste grüße|gruß|saludos|un saludo|atentamente|cordialement|bien à vous|merci"
+	vocabulary[TermNodeWord] = "node|nodes|server|servers|vm|vms|machine|machines|host|hosts|knoten|nodo|nodos|servidor|servidores|nœud|nœuds|serveur|serveurs"
 	lex = newLexicon(vocabulary)
 }
 

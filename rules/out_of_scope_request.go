@@ -94,6 +94,36 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			return "scaling the architecture (" + strings.TrimSpace(l.Text[sc.Start:sc.End]) + ")"
 		}
 	}
+	// "add two Rails nodes", "from the 10K to the 25K reference architecture".
+	for _, a := range l.FindAll(lint.TermAddVerb) {
+		if negatedMatch(l, a) {
+			continue
+		}
+		for j := a.Tok + 1; j < len(l.Tokens) && j <= a.Tok+4; j++ {
+			w := l.Tokens[j].Word
+			if w == "back" || w == "to" {
+				break
+			}
+			if isNumber(w) || numberWords[w] {
+				for k := j + 1; k < len(l.Tokens) && k <= j+3; k++ {
+					if nodeWord(l, k) {
+						return "scaling the architecture (" + strings.TrimSpace(l.Text[a.Start:l.Tokens[k].End]) + ")"
+					}
+				}
+			}
+		}
+	}
+	if l.Has(lint.TermArchitecture) && (l.Has(lint.TermMoveVerb) || l.Has(lint.TermScale) || l.Has(lint.TermFrom)) {
+		sizes := 0
+		for _, t := range l.Tokens {
+			if len(t.Word) >= 2 && t.Word[len(t.Word)-1] == 'k' && isNumber(t.Word[:len(t.Word)-1]) {
+				sizes++
+			}
+		}
+		if sizes >= 2 {
+			return "scaling the architecture to another reference architecture"
+		}
+	}
 	for _, g := range l.FindAll(lint.TermGeo) {
 		for _, a := range l.FindAll(lint.TermAddVerb) {
 			if a.Tok >= g.Tok || g.Tok-a.Tok > 5 || negatedMatch(l, a) || breakIn(l, a.Tok+1, g.Tok+1) {
@@ -106,6 +136,18 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 		}
 	}
 	return ""
+}
+
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "more": true, "additional": true, "extra": true, "new": true, "zwei": true, "drei": true, "weitere": true, "dos": true, "tres": true, "más": true, "deux": true, "trois": true, "nouveaux": true}
+
+// nodeWord reports whether token k names a machine of the instance.
+func nodeWord(l *lint.Line, k int) bool {
+	for _, m := range l.FindAll(lint.TermNodeWord) {
+		if m.Tok == k {
+			return true
+		}
+	}
+	return false
 }
 
 // sameFamily reports whether a platform word names the install method the

@@ -26,7 +26,15 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				// The package is held from here on.
 				held = true
 			}
-			if !l.IsCommand() || l.In(lint.TermRisk) || continuation(p.Doc, l) {
+			if !l.IsCommand() || l.In(lint.TermRisk) {
+				continue
+			}
+			if continuation(p.Doc, l) {
+				// The image of a multi-line "docker run ... \" is on a
+				// continuation line.
+				if i := unpinnedImage(l.Lower); i >= 0 && imageContext(commandStart(p.Doc, l)) {
+					p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example \"gitlab/gitlab-ee:16.3.9-ee.0\"", quote(strings.Fields(l.Text[i:])[0]))
+				}
 				continue
 			}
 			if l.Kind != lint.KindCode && negated(l, lint.TermUnpinnedCmd) {
@@ -72,6 +80,15 @@ func maxInt(a, b int) int {
 		return a
 	}
 	return b
+}
+
+// commandStart returns the first line of the multi-line command a code
+// line continues.
+func commandStart(d *lint.Document, l *lint.Line) *lint.Line {
+	for continuation(d, l) {
+		l = d.Lines[l.Index-1]
+	}
+	return l
 }
 
 // imageContext reports whether a line deploys a container image.

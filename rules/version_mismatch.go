@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
@@ -22,6 +24,7 @@ installed, and the review checks the wrong path. planlint compares:
 Fix: decide on one version and use it everywhere.`,
 	Run: func(p *lint.Pass) {
 		pl := p.Plan
+		reported := map[*lint.Line]bool{}
 		conflicts := func(what string, primary *lint.Claim, claims []lint.Claim) {
 			if primary == nil {
 				return
@@ -45,7 +48,7 @@ Fix: decide on one version and use it everywhere.`,
 		// The last hop must be the target.
 		if tgt := pl.Target; tgt != nil && tgt.From != lint.FromInferred && len(pl.Hops) > 0 {
 			last := pl.Hops[len(pl.Hops)-1]
-			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) {
+			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) && !sectionMismatch(pl, last) {
 				if last.Version.Compare(tgt.Version) > 0 {
 					p.Reportf(last.Line, last.Span, "the last step installs %s, past the target version %s on line %d. end the path at the target, or correct the target", quote(last.Version.String()), quote(tgt.Version.String()), tgt.Line.Num)
 				} else {
@@ -54,6 +57,26 @@ Fix: decide on one version and use it everywhere.`,
 			}
 		}
 
+		// A step that names one version and a command in the same section
+		// that pins another patch of the same minor: "Hop 2: upgrade to
+		// 18.8.11" over "gitlab_version: 18.8.10-ee.0".
+		for _, h := range pl.Stated {
+			if !h.Pinned || h.Listed || reported[h.Line] {
+				continue
+			}
+			for _, o := range pl.Stated {
+				if o.Pinned || o.Line.Section != h.Line.Section || o.Version.CompareMinor(h.Version) != 0 || o.Version.Matches(h.Version) || !o.Version.HasPatch {
+					continue
+				}
+				reported[h.Line] = true
+				where := "the same step"
+				if o.Line != h.Line {
+					where = fmt.Sprintf("line %d", o.Line.Num)
+				}
+				p.Reportf(h.Line, h.Span, "command installs %s but %s says %s. make the step and the command name the same version", quote(h.Version.String()), where, quote(o.Version.String()))
+				break
+			}
+		}
 		// A step heading and the command under it.
 		for _, s := range p.Doc.Sections {
 			if s.Heading == nil || s.IsTitle {
@@ -68,13 +91,24 @@ Fix: decide on one version and use it everywhere.`,
 					if h.Line != l || !h.Pinned || h.Listed {
 						continue
 					}
-					if !h.Version.Matches(hv.Version) {
+					if !h.Version.Matches(hv.Version) && !reported[l] {
 						p.Reportf(l, h.Span, "command installs %s but the heading on line %d says %s. make the heading and the command name the same version", quote(h.Version.String()), s.Heading.Num, quote(hv.Version.String()))
 					}
 				}
 			}
 		}
 	},
+}
+
+// sectionMismatch reports whether a pinned hop disagrees with a step of
+// the same section, which is reported as that mismatch instead.
+func sectionMismatch(p *lint.Plan, h lint.Hop) bool {
+	for _, o := range p.Stated {
+		if !o.Pinned && o.Line.Section == h.Line.Section && o.Version.CompareMinor(h.Version) == 0 && !o.Version.Matches(h.Version) && o.Version.HasPatch {
+			return true
+		}
+	}
+	return false
 }
 
 // targetInstalled reports whether some hop installs the target.
