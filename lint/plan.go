@@ -51,7 +51,7 @@ type Plan struct {
 	// TargetVague is a target stated without a version ("latest").
 	TargetVague *Fact
 
-	Edition       *Fact // "ee" or "ce"
+	Edition *Fact // "ee" or "ce"
 	// EditionStated is the edition the plan says the instance runs, from
 	// front matter, a label or prose, not from the commands.
 	EditionStated *Fact
@@ -152,7 +152,7 @@ type planReader struct {
 	// proseEd counts editions named in prose, not in commands.
 	proseEd   map[string]int
 	proseLine map[string]*Line
-	topo     map[string]*Fact
+	topo      map[string]*Fact
 }
 
 func (r *planReader) fm(key string) (string, *Line) {

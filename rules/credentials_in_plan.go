@@ -97,7 +97,7 @@ func credentialIn(l *lint.Line) (string, int) {
 			switch {
 			case strings.HasPrefix(strings.ToLower(trim), "is "):
 				trim = "=" + trim[3:]
-			case l.InCode(len(t) - len(trim)) && l.Kind != lint.KindCode:
+			case l.InCode(len(t)-len(trim)) && l.Kind != lint.KindCode:
 				// "password `Tr0ub4dor&3`": the value in inline code.
 				trim = "=" + trim
 			case strongSecret(firstField(trim)):

@@ -23,7 +23,7 @@ type Tool struct {
 // Totals counts findings across files.
 type Totals struct {
 	Files, Errors, Warnings, Infos int
-	Verdicts                        map[lint.Verdict]int
+	Verdicts                       map[lint.Verdict]int
 }
 
 // Add counts one result.
