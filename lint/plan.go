@@ -78,6 +78,12 @@ type Plan struct {
 	ZeroDowntime  *Fact
 	Prepared      *Fact
 
+	// Users and RailsNodes are counts the plan states; Database is what
+	// it says about PostgreSQL.
+	Users      *Count
+	RailsNodes *Count
+	Database   *Database
+
 	// Mentions are all GitLab versions named anywhere, with their lines.
 	Mentions []VersionRef
 }
@@ -134,6 +140,7 @@ func extractPlan(d *Document, today time.Time) *Plan {
 		r.readFacts(l)
 	}
 	r.resolve()
+	r.readSetup()
 	r.readWindow()
 	r.readContact()
 	return p

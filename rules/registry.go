@@ -14,6 +14,7 @@ import (
 // file whose rule is missing here.
 var all = []*lint.Rule{
 	BackupMissingSecrets,
+	ConditionalStop,
 	CredentialsInPlan,
 	CustomScripts,
 	DateTooSoon,
@@ -40,6 +41,7 @@ var all = []*lint.Rule{
 	PlaceholderText,
 	RollbackWithoutRestore,
 	SkippedRequiredStop,
+	StopNotLatestPatch,
 	UnknownVersion,
 	UnpinnedPackageVersion,
 	VersionMismatch,

@@ -1,0 +1,229 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Count is a number the plan states about the instance, and where.
+type Count struct {
+	N    int
+	Line *Line
+	Span Span
+}
+
+// Database is what the plan says about PostgreSQL.
+type Database struct {
+	// Version is the PostgreSQL version as written ("13", "16.8"); Major
+	// its major number, 0 when unknown.
+	Version string
+	Major   int
+	Line    *Line
+	Span    Span
+	// External is true for a database GitLab does not manage: RDS, Cloud
+	// SQL, Azure, a separate server. Patroni is a Linux package cluster.
+	External bool
+	Patroni  bool
+	// ExternalLine is where the plan says so.
+	ExternalLine *Line
+}
+
+// readSetup reads the instance facts that decide conditional stops and
+// version notes: users, Rails nodes, PostgreSQL, zero downtime.
+func (r *planReader) readSetup() {
+	p := r.plan
+	db := &Database{}
+	for _, l := range r.doc.Lines {
+		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) {
+			continue
+		}
+		// "1,100 users", "30k users", "about 380 Benutzer".
+		if p.Users == nil {
+			if n, s, ok := countBefore(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
+				p.Users = &Count{N: n, Line: l, Span: s}
+			}
+		}
+		// "three Rails nodes", "3 web nodes", "rails-1..3".
+		if p.RailsNodes == nil && l.Kind != KindCode {
+			if n, s, ok := railsNodes(l); ok {
+				p.RailsNodes = &Count{N: n, Line: l, Span: s}
+			}
+		}
+		r.readDatabase(l, db)
+		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
+			if i := zeroDowntimeAt(l); i >= 0 {
+				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
+				if negatedAt(l, i) {
+					f.Value = "false"
+				}
+				p.ZeroDowntime = f
+			}
+		}
+	}
+	if db.Line != nil || db.External || db.Patroni {
+		p.Database = db
+	}
+}
+
+// readDatabase notes the PostgreSQL version and where it runs.
+func (r *planReader) readDatabase(l *Line, db *Database) {
+	if l.Kind == KindCode && !strings.Contains(l.Lower, "server_version") {
+		return
+	}
+	low := l.Lower
+	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres"} {
+		if i := strings.Index(low, w); i >= 0 && !negatedAt(l, i) {
+			db.External = true
+			if db.ExternalLine == nil {
+				db.ExternalLine = l
+			}
+		}
+	}
+	if strings.Contains(low, "patroni") && !negatedAt(l, strings.Index(low, "patroni")) {
+		db.Patroni = true
+	}
+	if db.Line != nil {
+		return
+	}
+	// "PostgreSQL 13", "bundled PostgreSQL 16.8", "PG 14", "Postgres 12.10".
+	for _, t := range l.Tokens {
+		if t.Word != "postgresql" && t.Word != "postgres" && t.Word != "pg" {
+			continue
+		}
+		rest := l.Text[t.End:]
+		j := 0
+		for j < len(rest) && (rest[j] == ' ' || rest[j] == ':' || rest[j] == 'v') {
+			j++
+		}
+		k := j
+		for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
+			k++
+		}
+		ver := strings.TrimRight(rest[j:k], ".")
+		if ver == "" {
+			continue
+		}
+		major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0])
+		if err != nil || major < 9 || major > 30 {
+			continue
+		}
+		if l.Has(TermUpgradeVerb) && !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 {
+			// "upgrade PostgreSQL 16" is a plan, not the current version.
+			continue
+		}
+		db.Version, db.Major, db.Line = ver, major, l
+		db.Span = Span{t.Start, t.End + k}
+		return
+	}
+}
+
+// countBefore finds "<number> <noun>" and returns the number.
+func countBefore(l *Line, nouns ...string) (int, Span, bool) {
+	for i, t := range l.Tokens {
+		match := false
+		for _, n := range nouns {
+			if t.Word == n {
+				match = true
+			}
+		}
+		if !match || i == 0 {
+			continue
+		}
+		// Walk back over "about", "~", "approx." to the number.
+		j := i - 1
+		for j > 0 && (l.Tokens[j].Word == "about" || l.Tokens[j].Word == "approximately" || l.Tokens[j].Word == "active" || l.Tokens[j].Word == "registered" || l.Tokens[j].Word == "ca" || l.Tokens[j].Word == "rund") {
+			j--
+		}
+		start := l.Tokens[j].Start
+		// Numbers with thousands separators are several tokens: 30,000 / 1.100.
+		k := j
+		for k > 0 && isDigitWord(l.Tokens[k-1].Word) && len(l.Text[l.Tokens[k-1].End:l.Tokens[k].Start]) == 1 && strings.ContainsAny(l.Text[l.Tokens[k-1].End:l.Tokens[k].Start], ",.' ") {
+			k--
+			start = l.Tokens[k].Start
+		}
+		raw := l.Text[start:l.Tokens[j].End]
+		n, ok := parseCount(raw)
+		if ok {
+			return n, Span{start, t.End}, true
+		}
+	}
+	return 0, Span{}, false
+}
+
+// parseCount reads "30,000", "1.100", "30k", "1.5k", "250".
+func parseCount(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	mult := 1.0
+	if strings.HasSuffix(s, "k") {
+		mult = 1000
+		s = strings.TrimSuffix(s, "k")
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return int(f * mult), true
+		}
+		return 0, false
+	}
+	s = strings.NewReplacer(",", "", ".", "", "'", "", " ", "").Replace(s)
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
+}
+
+var numberWordValues = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "cuatro": 4, "deux": 2, "trois": 3, "quatre": 4, "single": 1}
+
+// railsNodes finds the number of Rails (web, Puma, application) nodes.
+func railsNodes(l *Line) (int, Span, bool) {
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "rails", "web", "puma", "webservice", "application", "app", "frontend":
+		default:
+			continue
+		}
+		if i+1 >= len(l.Tokens) {
+			continue
+		}
+		next := l.Tokens[i+1].Word
+		if next != "nodes" && next != "node" && next != "servers" && next != "server" && next != "vms" && next != "instances" {
+			continue
+		}
+		if i == 0 {
+			continue
+		}
+		w := l.Tokens[i-1].Word
+		if n, ok := numberWordValues[w]; ok {
+			return n, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true
+		}
+		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 100 {
+			return n, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true
+		}
+	}
+	return 0, Span{}, false
+}
+
+// zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
+func zeroDowntimeAt(l *Line) int {
+	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
+		if i := strings.Index(l.Lower, w); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// negatedAt reports whether a negation word stands within a few words
+// before byte offset off in the same clause.
+func negatedAt(l *Line, off int) bool {
+	if off < 0 {
+		return false
+	}
+	ti := tokenAt(l, off)
+	for _, m := range l.Matches {
+		if m.Term != TermNeg {
+			continue
+		}
+		end := m.Tok + m.NTok
+		if m.Tok < ti && ti-end <= 4 && !clauseBreak(l, end, ti+1) {
+			return true
+		}
+	}
+	return false
+}

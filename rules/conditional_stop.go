@@ -1,0 +1,153 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/lint"
+)
+
+// ConditionalStop asks about conditional stops the plan does not address.
+var ConditionalStop = &lint.Rule{
+	ID:       "conditional-stop",
+	Title:    "the path passes a conditional stop and the plan does not say whether it applies",
+	Severity: lint.Info,
+	Category: lint.VersionPath,
+	Doc: `Some upgrade stops are required only for some instances: 15.1 with more than one web (Rails)
+node, 16.0 with 30,000 users or more, 16.1 with npm packages in the package registry, 16.2 with a large
+pipeline-variables history, 17.1 when ` + "`ci_pipeline_messages`" + ` holds more than 1,500,000 rows. When the
+plan's own facts say the condition applies and the stop is missing, ` + "`skipped-required-stop`" + ` reports
+it. When the plan says nothing about the condition, this rule asks the customer to check it, with the
+query or count that decides.
+
+Fix: run the check and either add the stop or note in the plan why it does not apply.`,
+	Run: func(p *lint.Pass) {
+		for _, cs := range conditionalStops(p) {
+			if cs.state != condUnknown {
+				continue
+			}
+			p.Reportf(cs.at.Line, cs.at.Span, "the path passes conditional stop %s, needed only when %s. check it: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.Check, cs.latest)
+		}
+	},
+}
+
+type condState int
+
+const (
+	condUnknown condState = iota
+	condApplies
+	condDoesNotApply
+	condAddressed
+)
+
+type condStop struct {
+	stop   knowledge.Conditional
+	latest string
+	state  condState
+	at     lint.VersionRef // the hop that passes it, or the target
+	prev   string
+}
+
+// conditionalStops returns the conditional stops the path passes without
+// installing them, with what the plan says about their conditions.
+func conditionalStops(p *lint.Pass) []condStop {
+	pl := p.Plan
+	cur, tgt := pl.Current, pl.Target
+	if cur == nil || tgt == nil {
+		return nil
+	}
+	var out []condStop
+	for _, c := range p.Knowledge.ConditionalStops(cur.Version, tgt.Version) {
+		covered := false
+		at := tgt.VersionRef
+		prev := cur.Version.String()
+		found := false
+		for _, h := range pl.Hops {
+			if h.Version.CompareMinor(c.Stop) == 0 {
+				covered = true
+				break
+			}
+			if h.Version.CompareMinor(c.Stop) < 0 {
+				prev = h.Version.String()
+			}
+			if !found && h.Version.CompareMinor(c.Stop) > 0 {
+				at, found = h.VersionRef, true
+			}
+		}
+		if covered {
+			continue
+		}
+		latest, _ := p.Knowledge.Releases.Latest(c.Stop)
+		out = append(out, condStop{stop: c, latest: latest.String(), state: conditionState(p, c), at: at, prev: prev})
+	}
+	return out
+}
+
+// conditionState decides from the plan's facts whether a conditional
+// stop applies.
+func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
+	pl := p.Plan
+	// The plan discusses the stop itself: "16.0 is only needed with
+	// 30,000 users; we have 850".
+	for _, m := range pl.Mentions {
+		if m.Version.HasPatch || m.Version.CompareMinor(c.Stop) != 0 {
+			continue
+		}
+		l := m.Line
+		if strings.Contains(l.Lower, "conditional") || strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "not required") || strings.Contains(l.Lower, "does not apply") || l.Has(lint.TermNeg) {
+			return condAddressed
+		}
+	}
+	switch c.Fact {
+	case "rails-nodes":
+		switch {
+		case pl.RailsNodes != nil && pl.RailsNodes.N > 1:
+			return condApplies
+		case pl.RailsNodes != nil, pl.Topology != nil && pl.Topology.Value == "single-node":
+			return condDoesNotApply
+		}
+	case "users":
+		if pl.Users != nil {
+			if pl.Users.N >= 30000 {
+				return condApplies
+			}
+			return condDoesNotApply
+		}
+	case "npm-packages":
+		if s := mentionState(p.Doc, "npm"); s != condUnknown {
+			return s
+		}
+	case "pipeline-variables":
+		if s := mentionState(p.Doc, "ci_pipeline_variables", "pipeline variables"); s != condUnknown {
+			return s
+		}
+	case "pipeline-messages":
+		if s := mentionState(p.Doc, "ci_pipeline_messages", "pipeline messages"); s != condUnknown {
+			return s
+		}
+	}
+	return condUnknown
+}
+
+// mentionState reads a condition from prose: a negated mention ("no npm
+// packages", "ci_pipeline_messages has 41,000 rows, far below") means it
+// does not apply; another mention means the plan addressed it.
+func mentionState(d *lint.Document, words ...string) condState {
+	for _, l := range d.Lines {
+		for _, w := range words {
+			i := strings.Index(l.Lower, w)
+			if i < 0 {
+				continue
+			}
+			if l.Has(lint.TermNeg) || strings.Contains(l.Lower, "below") || strings.Contains(l.Lower, "returns 0") || strings.Contains(l.Lower, "returned 0") || strings.Contains(l.Lower, "zero") {
+				return condDoesNotApply
+			}
+			if l.Kind == lint.KindCode {
+				// A check in a command; its result is not stated.
+				continue
+			}
+			return condAddressed
+		}
+	}
+	return condUnknown
+}
