@@ -42,9 +42,12 @@ var all = []*lint.Rule{
 	RollbackWithoutRestore,
 	SkippedRequiredStop,
 	StopNotLatestPatch,
+	TierFeatureUnavailable,
 	UnknownVersion,
 	UnpinnedPackageVersion,
 	VersionMismatch,
+	WrongPackageName,
+	ZeroDowntimeSkip,
 }
 
 // All returns every rule, sorted by ID.

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// TierFeatureUnavailable finds paid features planned on CE.
+var TierFeatureUnavailable = &lint.Rule{
+	ID:       "tier-feature-unavailable",
+	Title:    "the plan relies on a paid-tier feature the instance does not have",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Maintenance Mode (Premium) and Geo (Premium) are not available on the Community Edition or the
+Free tier. A plan that relies on Maintenance Mode to block writes during the backup and upgrade on a
+CE instance has no such protection when it runs: users keep writing, and the backup no longer matches
+the data.
+
+Fix: on CE, block users another way (stop Puma, or deny access at the load balancer) and pause the
+runners; or upgrade the license first, as its own change.`,
+	Run: func(p *lint.Pass) {
+		ed := p.Plan.EditionStated
+		if ed == nil {
+			ed = p.Plan.Edition
+		}
+		free := ed != nil && ed.Value == "ce"
+		for _, l := range p.Doc.Lines {
+			if strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free") {
+				free = true
+			}
+		}
+		if !free {
+			return
+		}
+		for _, l := range p.Doc.Lines {
+			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) {
+				continue
+			}
+			i := strings.Index(l.Lower, "maintenance mode")
+			if i < 0 {
+				i = strings.Index(l.Lower, "maintenance_mode")
+			}
+			if i >= 0 && !negatedMatchAt(l, i) && !acknowledgesTier(l.Lower) {
+				p.Reportf(l, lint.Span{Start: i, End: i + len("maintenance mode")}, "plan relies on Maintenance Mode, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", edName(ed))
+			}
+		}
+	},
+}
+
+// acknowledgesTier reports whether a line says the feature is paid or
+// replaced ("maintenance mode is a paid feature, so ... instead").
+func acknowledgesTier(low string) bool {
+	for _, w := range []string{"not available", "premium", "ultimate", "paid", "instead", "licen", "unavailable", "kostenpflichtig", "de pago", "payant"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func edName(ed *lint.Fact) string {
+	if ed != nil && ed.Value == "ce" {
+		return "GitLab Community Edition"
+	}
+	return "the Free tier"
+}
+
+// negatedMatchAt reports whether a negation stands shortly before byte
+// offset off in the same clause.
+func negatedMatchAt(l *lint.Line, off int) bool {
+	for _, n := range l.FindAll(lint.TermNeg) {
+		if n.End <= off && off-n.End < 40 && !breakIn(l, n.Tok+n.NTok, tokenIndex(l, off)+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func tokenIndex(l *lint.Line, off int) int {
+	for i, t := range l.Tokens {
+		if t.Start >= off {
+			return i
+		}
+	}
+	return len(l.Tokens)
+}

@@ -1,0 +1,69 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/lint"
+)
+
+// ZeroDowntimeSkip finds zero-downtime plans that cannot be zero-downtime.
+var ZeroDowntimeSkip = &lint.Rule{
+	ID:       "zero-downtime-skip",
+	Title:    "a zero-downtime upgrade that cannot run without downtime",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Zero-downtime upgrades have hard limits: they go one minor release at a time (16.1 to 16.2,
+not to 16.3), only multi-node Linux package instances can do them (a single node always shows
+"Deploy in progress" or a 502), and a PostgreSQL major upgrade is a separate process with downtime.
+A plan that promises users no downtime and breaks one of these limits will have downtime anyway,
+unannounced.
+
+Fix: go one minor at a time (` + "`planlint path --zero-downtime FROM TO`" + `), or plan and announce downtime.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		z := pl.ZeroDowntime
+		if z == nil || z.Value != "true" {
+			return
+		}
+		if t := pl.Topology; t != nil && t.Value == "single-node" {
+			p.Reportf(z.Line, z.Span, "a single-node instance cannot be upgraded without downtime: users see a 502 while it restarts. plan and announce downtime, or use a multi-node setup")
+			return
+		}
+		prev := glversion.Version{}
+		if pl.Current != nil {
+			prev = pl.Current.Version
+		}
+		for _, h := range pl.Hops {
+			if !prev.IsZero() && minorsApart(prev, h.Version) > 1 {
+				p.Reportf(h.Line, h.Span, "zero-downtime upgrades go one minor release at a time, but this hop goes from %s to %s. add every minor in between (\"planlint path --zero-downtime %s %s\"), or plan downtime", quote(prev.String()), quote(h.Version.String()), prev, h.Version)
+			}
+			prev = h.Version
+		}
+		for _, l := range p.Doc.Lines {
+			if i := strings.Index(l.Lower, "pg-upgrade"); i >= 0 && l.IsCommand() && !l.In(lint.TermRollback) {
+				p.Reportf(l, lint.Span{Start: i, End: i + len("pg-upgrade")}, "a PostgreSQL major upgrade is not part of a zero-downtime upgrade: it needs downtime of its own. do it in a separate, announced window")
+				break
+			}
+		}
+	},
+}
+
+// minorsApart counts minor releases between two versions, where a new
+// major follows X.11 (from 16 on; earlier majors ended at 13.12, 14.10,
+// 15.11).
+func minorsApart(a, b glversion.Version) int {
+	if a.Major == b.Major {
+		return b.Minor - a.Minor
+	}
+	last := map[int]int{12: 10, 13: 12, 14: 10, 15: 11}
+	end := 11
+	if v, ok := last[a.Major]; ok {
+		end = v
+	}
+	n := end - a.Minor + 1 + b.Minor
+	for m := a.Major + 1; m < b.Major; m++ {
+		n += 12
+	}
+	return n
+}
