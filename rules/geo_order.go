@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// GeoOrder checks the order and checks of a Geo upgrade.
+var GeoOrder = &lint.Rule{
+	ID:       "geo-order",
+	Title:    "a Geo upgrade out of order, without synced secrets, or without a Geo check",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `A Geo deployment is upgraded primary first: every node of the primary site, then each
+secondary site. ` + "`/etc/gitlab/gitlab-secrets.json`" + ` must be identical on the primary and the secondaries
+(and on every node of a site) before the secondaries start on the new version, or they cannot decrypt
+what the primary writes. Afterwards ` + "`sudo gitlab-rake gitlab:geo:check`" + ` on both sites and the Geo
+dashboard show that replication works again.
+
+Fix: upgrade the primary first, copy gitlab-secrets.json from the primary to every secondary node,
+and run gitlab:geo:check on both sites after the upgrade.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		if pl.Topology == nil || pl.Topology.Value != "geo" {
+			return
+		}
+		var primary, secondary *lint.Line
+		for _, l := range p.Doc.Lines {
+			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) {
+				continue
+			}
+			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+				continue
+			}
+			if primary == nil && strings.Contains(l.Lower, "primary") {
+				primary = l
+			}
+			if secondary == nil && strings.Contains(l.Lower, "secondar") && !strings.Contains(l.Lower, "primary") {
+				secondary = l
+			}
+		}
+		if primary != nil && secondary != nil && secondary.Index < primary.Index {
+			p.ReportLinef(secondary, "the Geo secondary is upgraded before the primary (line %d). upgrade every node of the primary site first, then each secondary site", primary.Num)
+		}
+		synced := false
+		checked := false
+		for _, l := range p.Doc.Lines {
+			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
+				synced = true
+			}
+			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
+				checked = true
+			}
+		}
+		at := secondary
+		if at == nil {
+			at = primary
+		}
+		if !synced {
+			if at != nil {
+				p.ReportLinef(at, "plan does not make gitlab-secrets.json identical on the Geo sites. copy it from the primary to every secondary node before the secondaries start on the new version")
+			} else {
+				p.ReportDocumentf("plan does not make gitlab-secrets.json identical on the Geo sites. copy it from the primary to every secondary node before the secondaries start on the new version")
+			}
+		}
+		if !checked {
+			if at != nil {
+				p.ReportLinef(at, "plan does not run \"sudo gitlab-rake gitlab:geo:check\" after the upgrade. run it on the primary and every secondary site, and check the Geo dashboard")
+			} else {
+				p.ReportDocumentf("plan does not run \"sudo gitlab-rake gitlab:geo:check\" after the upgrade. run it on the primary and every secondary site, and check the Geo dashboard")
+			}
+		}
+	},
+}

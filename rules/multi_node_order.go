@@ -1,0 +1,214 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// componentOrder is the documented order for upgrading the components of
+// a multi-node instance: stateful backends first, then what depends on
+// them, then the frontends.
+var componentOrder = []struct {
+	name  string
+	label string
+	words []string
+}{
+	{"consul", "Consul", []string{"consul"}},
+	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node"}},
+	{"pgbouncer", "PgBouncer", []string{"pgbouncer"}},
+	{"redis", "Redis", []string{"redis", "sentinel"}},
+	{"gitaly", "Gitaly", []string{"gitaly"}},
+	{"praefect", "Praefect", []string{"praefect"}},
+	{"rails", "Rails", []string{"rails", "puma", "web node", "webservice", "application node", "app node", "deploy node"}},
+	{"sidekiq", "Sidekiq", []string{"sidekiq"}},
+}
+
+// MultiNodeOrder checks the node order and migration handling of
+// multi-node Linux package upgrades.
+var MultiNodeOrder = &lint.Rule{
+	ID:       "multi-node-order",
+	Title:    "multi-node components are upgraded out of the documented order or without a deploy node",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `A multi-node Linux package instance is upgraded back to front: Consul, PostgreSQL (Patroni),
+PgBouncer, Redis, Gitaly, Praefect, then the Rails and Sidekiq nodes, so no frontend ever talks to an
+older backend. Every node gets ` + "`/etc/gitlab/skip-auto-reconfigure`" + ` first, so installing the package does
+not reconfigure and migrate on its own. Exactly one Rails node, the deploy node, runs the database
+migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connected to the database leader, not through
+PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
+node is upgraded. In a Patroni cluster the replicas are upgraded before the leader.
+
+The rule reports a backend upgraded after a Rails or Sidekiq node, a plan without a deploy node or
+without ` + "`skip-auto-reconfigure`" + `, migrations run on every Rails node, post-deployment migrations that never
+run, and a Patroni leader upgraded before its replicas.
+
+Fix: follow the documented order and the deploy-node procedure.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		if pl.Topology == nil || pl.Topology.Value == "single-node" {
+			return
+		}
+		if pl.Topology.Value == "geo" && (pl.RailsNodes == nil || pl.RailsNodes.N < 2) && components(pl) < 4 {
+			// Geo sites that are single nodes each.
+			return
+		}
+		switch method(pl) {
+		case "linux-package", "", "get":
+		default:
+			return
+		}
+		steps := componentSteps(p.Doc)
+		if len(steps) == 0 {
+			return
+		}
+		first := map[string]*lint.Line{}
+		for _, s := range steps {
+			if first[s.comp] == nil {
+				first[s.comp] = s.line
+			}
+		}
+		// Backends upgraded after a frontend.
+		for _, fe := range []string{"rails", "sidekiq"} {
+			fl := first[fe]
+			if fl == nil {
+				continue
+			}
+			for _, c := range componentOrder[:6] {
+				bl := first[c.name]
+				if bl != nil && bl.Index > fl.Index {
+					p.ReportLinef(bl, "%s is upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
+				}
+			}
+			break
+		}
+		doc := p.Doc
+		has := func(words ...string) *lint.Line {
+			for _, l := range doc.Lines {
+				if l.In(lint.TermRollback) {
+					continue
+				}
+				for _, w := range words {
+					if strings.Contains(l.Lower, w) {
+						return l
+					}
+				}
+			}
+			return nil
+		}
+		anchor := first["rails"]
+		if anchor == nil {
+			anchor = steps[0].line
+		}
+		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil {
+			p.ReportLinef(steps[0].line, "multi-node steps do not create /etc/gitlab/skip-auto-reconfigure. touch it on every node before installing the package, so the package does not reconfigure and migrate on its own")
+		}
+		if first["rails"] != nil && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
+			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
+		}
+		for _, l := range doc.Lines {
+			if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "db:migrate") || strings.Contains(l.Lower, "db:migrate:status") {
+				continue
+			}
+			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers") && !strings.Contains(l.Lower, "deploy") {
+				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
+				break
+			}
+		}
+		if skip := has("skip_post_deployment_migrations=true"); skip != nil {
+			post := false
+			for _, l := range doc.Lines[skip.Index+1:] {
+				if strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") && !strings.Contains(l.Lower, "skip_post_deployment") {
+					post = true
+				}
+			}
+			if !post {
+				p.ReportLinef(skip, "post-deployment migrations are skipped here but never run later. run \"sudo gitlab-rake db:migrate\" on the deploy node after every node is upgraded")
+			}
+		}
+		var leader, replica *lint.Line
+		for _, l := range doc.Lines {
+			if l.In(lint.TermRollback) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+				continue
+			}
+			if leader == nil && strings.Contains(l.Lower, "leader") && !strings.Contains(l.Lower, "replica") {
+				leader = l
+			}
+			if replica == nil && strings.Contains(l.Lower, "replica") {
+				replica = l
+			}
+		}
+		if leader != nil && replica != nil && leader.Index < replica.Index {
+			p.ReportLinef(leader, "the Patroni leader is upgraded before its replicas (line %d). upgrade and restart each replica first, then the leader, so the cluster fails over once", replica.Num)
+		}
+	},
+}
+
+// hasWord reports whether the line has one of the words as a token.
+func hasWord(l *lint.Line, words ...string) bool {
+	for _, t := range l.Tokens {
+		for _, w := range words {
+			if t.Word == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func labelOf(name string) string {
+	for _, c := range componentOrder {
+		if c.name == name {
+			return c.label
+		}
+	}
+	return name
+}
+
+type componentStep struct {
+	comp string
+	line *lint.Line
+}
+
+// componentSteps finds the steps that upgrade a component: a heading of
+// the upgrade procedure that names it, or a step line that names it with
+// an upgrade verb or an install command.
+func componentSteps(d *lint.Document) []componentStep {
+	var out []componentStep
+	for _, l := range d.Lines {
+		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.In(lint.TermProcedure) || l.In(lint.TermPath)) {
+			continue
+		}
+		if l.Kind == lint.KindCode {
+			continue
+		}
+		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || strings.Contains(l.Lower, "reconfigure")
+		if !upgrades || stopsOnly(l) {
+			continue
+		}
+		best, at := "", -1
+		for _, c := range componentOrder {
+			for _, w := range c.words {
+				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at) {
+					best, at = c.name, i
+				}
+			}
+		}
+		if best != "" {
+			out = append(out, componentStep{comp: best, line: l})
+		}
+	}
+	return out
+}
+
+// stopsOnly reports whether a line only stops or drains services
+// ("stop Puma and Sidekiq on all Rails nodes"), which is not an upgrade.
+func stopsOnly(l *lint.Line) bool {
+	for _, w := range []string{"stop ", "pause", "drain", "scale down", "disable "} {
+		if strings.Contains(l.Lower, w) && !l.Has(lint.TermPkgInstall) {
+			return true
+		}
+	}
+	return false
+}
+
