@@ -48,6 +48,7 @@ var all = []*lint.Rule{
 	UnknownVersion,
 	UnpinnedPackageVersion,
 	VersionMismatch,
+	WindowTooShort,
 	WrongPackageName,
 	ZeroDowntimeSkip,
 }
