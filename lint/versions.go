@@ -78,6 +78,13 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			if !ok {
 				continue
 			}
+			if !exact && gl.Major > kb.Releases.Newest().Version.Major+1 {
+				// Not a chart GitLab could have released: a GitLab version
+				// on a helm line.
+				ref.Strong = m.Strong()
+				out = append(out, ref)
+				continue
+			}
 			ch := m.Version
 			ref.Chart = &ch
 			ref.Version = gl
@@ -246,7 +253,7 @@ func isChartVersion(l *Line, ti int) bool {
 			return true
 		}
 		start := prev.Start
-		if start >= 2 && l.Text[start-2:start] == "--" || l.Has(TermHelmUpgrade) || strings.Contains(l.Text[prev.End:l.Tokens[ti].Start], ":") {
+		if start >= 2 && l.Text[start-2:start] == "--" || l.Has(TermHelmUpgrade) || l.Kind == KindCode && strings.Contains(l.Text[prev.End:l.Tokens[ti].Start], ":") {
 			return true
 		}
 	}

@@ -22,6 +22,7 @@ var all = []*lint.Rule{
 	EditionMismatch,
 	EmptySection,
 	GeoOrder,
+	HelmChartVersionMismatch,
 	IneffectiveBackgroundMigrationCheck,
 	InvalidFrontMatter,
 	MissingArchitecture,
