@@ -1,6 +1,8 @@
 // Package knowledge holds what planlint knows about GitLab releases: the
 // release table, the required upgrade stops, conditional stops, and the
-// algorithm that turns them into an upgrade path.
+// algorithm that turns them into an upgrade path; PostgreSQL requirements,
+// the operating systems the Linux package is built for, and known
+// version-specific upgrade problems.
 //
 // Every fact lives in an embedded data file under data/ that names its
 // source and date; refreshing knowledge is a data change, not a code change.
@@ -38,6 +40,10 @@ type Base struct {
 	Conditional map[string]Conditional // by "major.minor"
 	Charts      *Charts
 	Sources     []Source
+
+	postgres *postgresData
+	os       *osTable
+	notes    []Note
 }
 
 var (
@@ -95,6 +101,33 @@ func load() (*Base, error) {
 		return nil, fmt.Errorf("helm_chart_versions.tsv: %w", err)
 	}
 	b.Sources = append(b.Sources, headerSource("helm_chart_versions.tsv", ch))
+
+	pg, err := dataFS.ReadFile("data/postgres.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if b.postgres, err = parsePostgres(pg); err != nil {
+		return nil, fmt.Errorf("postgres.yaml: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("postgres.yaml", pg))
+
+	oss, err := dataFS.ReadFile("data/os_support.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if b.os, err = parseOS(oss); err != nil {
+		return nil, fmt.Errorf("os_support.yaml: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("os_support.yaml", oss))
+
+	vn, err := dataFS.ReadFile("data/version_notes.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if b.notes, err = parseNotes(vn); err != nil {
+		return nil, fmt.Errorf("version_notes.yaml: %w", err)
+	}
+	b.Sources = append(b.Sources, headerSource("version_notes.yaml", vn))
 	return b, nil
 }
 

@@ -1,0 +1,190 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/planlint/planlint/internal/glversion"
+)
+
+// noteStyle reports whether text is a planlint clause: it does not start
+// with an upper-case letter and does not end with a period.
+func noteStyle(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return text != "" && !unicode.IsUpper(r) && !strings.HasSuffix(text, ".") && text == strings.TrimSpace(text)
+}
+
+func TestNotesData(t *testing.T) {
+	b := Default()
+	notes := b.Notes()
+	if len(notes) < 24 {
+		t.Fatalf("%d notes, want at least 24", len(notes))
+	}
+	for _, n := range notes {
+		if n.ID == "" {
+			t.Errorf("note without id: %+v", n)
+		}
+		if !noteStyle(n.Text) {
+			t.Errorf("%s: text %q must start lower-case and have no final period", n.ID, n.Text)
+		}
+		if n.Source == "" {
+			t.Errorf("%s: no source", n.ID)
+		}
+		if n.Crosses.IsZero() && len(n.Installs) == 0 {
+			t.Errorf("%s: needs crosses or installs", n.ID)
+		}
+		if strings.Contains(n.Text, "\n") {
+			t.Errorf("%s: text has a line break", n.ID)
+		}
+	}
+	for _, id := range []string{
+		"sha256-digest-several-web-nodes-15-1", "secrets-structure-15-4", "profile-data-loss-15-9", "schema-problem-15-11",
+		"tokens-get-expiry-16-0", "gitaly-praefect-config-16-0", "two-database-connections-16-0", "redis-7-restart-16-2",
+		"disk-space-bug-16-3", "patroni-3-16-10", "grafana-keys-17-0", "runner-registration-tokens-17-0",
+		"gitaly-storages-distinct-paths-17-0", "upgrade-failures-17-1", "sequence-ownership-17-2-1",
+		"ci-deleted-objects-check-violation-17-6", "openssl-3-17-7", "new-secrets-every-node-17-8",
+		"kas-private-api-url-17-8", "git-data-dirs-removed-18-0", "external-postgres-pg-dump-18-0",
+		"zero-downtime-18-2-6", "bbm-nil-error-18-4", "nginx-hostname-404-18-5", "merge-data-migration-18-8",
+		"blocked-user-credentials-18-8-2", "check-violation-18-9", "ci-job-token-image-pull-18-11",
+		"postgres-17-auto-upgrade-18-11", "mattermost-keys-19-0", "mattermost-check-needs-18-11-9",
+		"redis-6-removed-19-0", "registry-metadata-db-prefer-19-0", "duo-self-hosted-urls-19-2",
+		"chart-10-bundled-services-19-0",
+	} {
+		if _, ok := b.Note(id); !ok {
+			t.Errorf("note %s missing", id)
+		}
+	}
+}
+
+func vs(t *testing.T, list ...string) []glversion.Version {
+	t.Helper()
+	var out []glversion.Version
+	for _, s := range list {
+		out = append(out, mustV(t, s))
+	}
+	return out
+}
+
+func TestNoteApplies(t *testing.T) {
+	b := Default()
+	multi := Setup{InstallMethod: "linux-package", Topology: "multi-node"}
+	single := Setup{InstallMethod: "linux-package", Topology: "single-node"}
+	tests := []struct {
+		id              string
+		current, target string
+		hops            []string
+		setup           Setup
+		want            bool
+		trigger         string // when want
+	}{
+		// 17.8 secrets: multi-node and Geo only; an unstated topology counts as single-node.
+		{"new-secrets-every-node-17-8", "17.5.5", "17.11.7", []string{"17.8.7", "17.11.7"}, multi, true, "17.8.7"},
+		{"new-secrets-every-node-17-8", "17.5.5", "17.11.7", []string{"17.8.7", "17.11.7"}, Setup{Topology: "geo"}, true, "17.8.7"},
+		{"new-secrets-every-node-17-8", "17.5.5", "17.11.7", []string{"17.8.7", "17.11.7"}, single, false, ""},
+		{"new-secrets-every-node-17-8", "17.5.5", "17.11.7", []string{"17.8.7", "17.11.7"}, Setup{}, false, ""},
+		{"new-secrets-every-node-17-8", "17.8.1", "17.11.7", []string{"17.11.7"}, multi, false, ""},
+		{"new-secrets-every-node-17-8", "17.5.5", "17.7.7", nil, multi, false, ""},
+		// 18.11 CI_JOB_TOKEN regression: only when a bad patch is installed.
+		{"ci-job-token-image-pull-18-11", "18.8.11", "19.3.0", []string{"18.11.1", "19.2.4", "19.3.0"}, Setup{}, true, "18.11.1"},
+		{"ci-job-token-image-pull-18-11", "18.8.11", "19.3.0", []string{"18.11.11", "19.2.4", "19.3.0"}, Setup{}, false, ""},
+		{"ci-job-token-image-pull-18-11", "18.8.11", "18.11.0", nil, Setup{}, true, "18.11.0"},
+		// 19.0 Mattermost check: needs 18.11.9+ on the way, or as the current version.
+		{"mattermost-check-needs-18-11-9", "18.11.7", "19.3.0", []string{"19.2.4", "19.3.0"}, Setup{}, true, "19.2.4"},
+		{"mattermost-check-needs-18-11-9", "18.11.7", "19.3.0", []string{"18.11.11", "19.2.4", "19.3.0"}, Setup{}, false, ""},
+		{"mattermost-check-needs-18-11-9", "18.11.9", "19.3.0", []string{"19.2.4", "19.3.0"}, Setup{}, false, ""},
+		{"mattermost-check-needs-18-11-9", "18.8.11", "19.0.8", []string{"18.11.7", "19.0.8"}, Setup{}, true, "19.0.8"},
+		{"mattermost-check-needs-18-11-9", "18.11.7", "19.3.0", []string{"19.2.4", "19.3.0"}, Setup{InstallMethod: "helm"}, false, ""},
+		{"mattermost-keys-19-0", "18.11.11", "19.3.0", []string{"19.2.4", "19.3.0"}, Setup{}, true, "19.2.4"},
+		// 17.1.0/17.1.1 fail only when coming from 16.x.
+		{"upgrade-failures-17-1", "16.11.10", "17.3.7", []string{"17.1.1", "17.3.7"}, Setup{}, true, "17.1.1"},
+		{"upgrade-failures-17-1", "16.11.10", "17.3.7", []string{"17.1.8", "17.3.7"}, Setup{}, false, ""},
+		{"upgrade-failures-17-1", "17.0.5", "17.1.1", nil, Setup{}, false, ""},
+		// Blocked-user credentials: a patch-release change on three lines.
+		{"blocked-user-credentials-18-8-2", "18.5.7", "18.8.11", nil, Setup{}, true, "18.8.11"},
+		{"blocked-user-credentials-18-8-2", "18.5.7", "18.8.1", nil, Setup{}, false, ""},
+		{"blocked-user-credentials-18-8-2", "18.6.5", "18.8.11", nil, Setup{}, false, ""},
+		{"blocked-user-credentials-18-8-2", "18.6.2", "18.7.3", nil, Setup{}, true, "18.7.3"},
+		// Zero-downtime 18.2 trap.
+		{"zero-downtime-18-2-6", "18.1.3", "18.2.3", nil, Setup{Topology: "multi-node", ZeroDowntime: true}, true, "18.2.3"},
+		{"zero-downtime-18-2-6", "18.1.3", "18.2.6", nil, Setup{Topology: "multi-node", ZeroDowntime: true}, false, ""},
+		{"zero-downtime-18-2-6", "18.1.3", "18.2.3", nil, multi, false, ""},
+		// Database and install-method filters.
+		{"external-postgres-pg-dump-18-0", "17.11.7", "18.2.8", nil, Setup{ExternalDB: true}, true, "18.2.8"},
+		{"external-postgres-pg-dump-18-0", "17.11.7", "18.2.8", nil, Setup{}, false, ""},
+		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, Setup{}, true, "18.11.11"},
+		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, multi, true, "18.11.11"},
+		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, Setup{ExternalDB: true}, false, ""},
+		{"kas-private-api-url-17-8", "17.5.5", "17.8.7", nil, Setup{InstallMethod: "helm"}, false, ""},
+		{"kas-private-api-url-17-8", "17.5.5", "17.8.7", nil, Setup{}, true, "17.8.7"},
+		{"chart-10-bundled-services-19-0", "18.11.11", "19.2.4", nil, Setup{InstallMethod: "helm"}, true, "19.2.4"},
+		{"chart-10-bundled-services-19-0", "18.11.11", "19.2.4", nil, single, false, ""},
+		{"duo-self-hosted-urls-19-2", "19.1.2", "19.2.0", nil, Setup{Edition: "ce"}, false, ""},
+		{"duo-self-hosted-urls-19-2", "19.1.2", "19.2.0", nil, Setup{Edition: "ee"}, true, "19.2.0"},
+		{"duo-self-hosted-urls-19-2", "19.1.2", "19.2.1", nil, Setup{Edition: "ee"}, false, ""},
+		// Crossing a minor: the first hop at or past it triggers.
+		{"grafana-keys-17-0", "16.11.10", "17.3.7", []string{"17.1.8", "17.3.7"}, Setup{}, true, "17.1.8"},
+		{"grafana-keys-17-0", "17.0.0", "17.3.7", nil, Setup{}, false, ""},
+		{"profile-data-loss-15-9", "15.4.6", "15.11.13", []string{"15.9.2", "15.11.13"}, Setup{}, true, "15.9.2"},
+		{"sha256-digest-several-web-nodes-15-1", "15.0.5", "15.4.6", []string{"15.1.6", "15.4.6"}, multi, true, "15.4.6"},
+	}
+	for _, tt := range tests {
+		n, ok := b.Note(tt.id)
+		if !ok {
+			t.Errorf("note %s missing", tt.id)
+			continue
+		}
+		cur, tgt, hops := mustV(t, tt.current), mustV(t, tt.target), vs(t, tt.hops...)
+		if got := n.Applies(cur, tgt, hops, tt.setup); got != tt.want {
+			t.Errorf("%s: Applies(%s -> %s via %v, %+v) = %v, want %v", tt.id, tt.current, tt.target, tt.hops, tt.setup, got, tt.want)
+			continue
+		}
+		if tt.want {
+			if got := n.Trigger(cur, tgt, hops).String(); got != tt.trigger {
+				t.Errorf("%s: Trigger = %s, want %s", tt.id, got, tt.trigger)
+			}
+		}
+	}
+}
+
+func TestNotesFor(t *testing.T) {
+	b := Default()
+	got := b.NotesFor(mustV(t, "18.8.11"), mustV(t, "19.3.0"), vs(t, "18.11.1", "19.2.4", "19.3.0"), Setup{InstallMethod: "linux-package", Topology: "single-node"})
+	ids := map[string]bool{}
+	for _, n := range got {
+		ids[n.ID] = true
+	}
+	for _, id := range []string{"ci-job-token-image-pull-18-11", "postgres-17-auto-upgrade-18-11", "mattermost-keys-19-0", "mattermost-check-needs-18-11-9", "redis-6-removed-19-0"} {
+		if !ids[id] {
+			t.Errorf("NotesFor misses %s", id)
+		}
+	}
+	for _, id := range []string{"chart-10-bundled-services-19-0", "new-secrets-every-node-17-8", "git-data-dirs-removed-18-0"} {
+		if ids[id] {
+			t.Errorf("NotesFor includes %s", id)
+		}
+	}
+}
+
+func TestParseNotesRejects(t *testing.T) {
+	for _, bad := range []string{
+		"",
+		"- id: x\n  note: text\n  source: s\n", // no crosses or installs
+		"- id: Bad_ID\n  crosses: \"17.8\"\n  note: text\n  source: s\n",                // not kebab-case
+		"- id: x\n  crosses: \"17.8.1\"\n  note: text\n  source: s\n",                   // crosses needs a minor line
+		"- id: x\n  installs: \"~> banana\"\n  note: text\n  source: s\n",               // bad constraint
+		"- id: x\n  crosses: \"17.8\"\n  note: text\n",                                  // no source
+		"- id: x\n  crosses: \"17.8\"\n  topology: [cluster]\n  note: t\n  source: s\n", // unknown topology
+		"- id: x\n  crosses: \"17.8\"\n  databse: external\n  note: t\n  source: s\n",   // unknown field
+		"- id: x\n  crosses: \"17.8\"\n  note: t\n  source: s\n- id: x\n  crosses: \"17.9\"\n  note: t\n  source: s\n",
+	} {
+		if _, err := parseNotes([]byte(bad)); err == nil {
+			t.Errorf("parseNotes(%q) accepted", bad)
+		}
+	}
+	n, err := parseNotes([]byte("- id: x\n  installs: [\">= 1.0.0, < 1.0.2\", \"= 2.0.0\"]\n  note: t\n  source: s\n"))
+	if err != nil || len(n) != 1 || len(n[0].Installs) != 2 {
+		t.Fatalf("list constraint: %v, %+v", err, n)
+	}
+}
