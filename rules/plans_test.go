@@ -2,6 +2,8 @@ package rules
 
 import (
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,12 @@ import (
 	"github.com/planlint/planlint/lint"
 	"github.com/planlint/planlint/lint/linttest"
 )
+
+// acceptFlag adds want markers for unexpected findings of the listed
+// rules to the fixture files, after a rule change that was reviewed:
+//
+//	go test ./rules -run TestPlans -accept version-notes,conditional-stop
+var acceptFlag = flag.String("accept", "", "comma-separated rule IDs whose unexpected findings become want markers")
 
 // fixtureToday is the day every fixture is linted on.
 var fixtureToday = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
@@ -49,12 +57,48 @@ func TestPlans(t *testing.T) {
 			if res.Err != nil {
 				t.Fatal(res.Err)
 			}
-			for _, p := range linttest.Diff(res.Findings, exps) {
+			problems := linttest.Diff(res.Findings, exps)
+			if *acceptFlag != "" {
+				problems = acceptFindings(t, file, src, problems)
+			}
+			for _, p := range problems {
 				t.Error(p)
 			}
 			checkFacts(t, strings.TrimSuffix(file, ".md")+".facts.json", res.Plan)
 		})
 	}
+}
+
+// acceptFindings turns "unexpected" problems of the accepted rules into
+// want markers in the fixture and returns the other problems.
+func acceptFindings(t *testing.T, file string, src []byte, problems []string) []string {
+	t.Helper()
+	accept := map[string]bool{}
+	for _, r := range strings.Split(*acceptFlag, ",") {
+		accept[strings.TrimSpace(r)] = true
+	}
+	lines := strings.Split(string(src), "\n")
+	var rest []string
+	changed := false
+	for _, p := range problems {
+		var n int
+		var rule string
+		if _, err := fmt.Sscanf(p, "line %d: unexpected %s", &n, &rule); err == nil {
+			rule = strings.TrimSuffix(rule, ":")
+			if accept[rule] && n >= 1 && n <= len(lines) {
+				lines[n-1] = linttest.AddMarker(lines[n-1], rule)
+				changed = true
+				continue
+			}
+		}
+		rest = append(rest, p)
+	}
+	if changed {
+		if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return rest
 }
 
 // checkFacts compares the fields a facts file states with what planlint

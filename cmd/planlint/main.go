@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/initplan"
 	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/internal/report"
 	"github.com/planlint/planlint/lint"
@@ -36,6 +37,7 @@ var version = "0.1.0-dev"
 const usage = `usage:
   planlint lint [--format text|json] [--today YYYY-MM-DD] [--fail-level error|warning|info|none] [--upgrade-path FILE] PATH...
   planlint path FROM TO [--format text|json] [--zero-downtime]
+  planlint init --from VERSION --to VERSION --install linux-package|docker|helm|operator|source --topology single-node|multi-node|geo [--os NAME] [--edition ee|ce] [--zero-downtime] [--output FILE]
   planlint rules
   planlint version
 `
@@ -82,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return runPath(args[1:], stdout)
 	case "rules":
 		return runRules(stdout)
+	case "init":
+		return runInit(args[1:], stdout)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "planlint %s (GitLab release data of %s)\n", version, lint.Knowledge().DataDate().Format(time.DateOnly))
 		return 0, nil
@@ -273,6 +277,52 @@ func runPath(args []string, stdout io.Writer) (int, error) {
 		return 0, report.WritePathJSON(stdout, pj)
 	}
 	return 0, report.WritePathText(stdout, pj, kb.DataDate().Format(time.DateOnly))
+}
+
+func runInit(args []string, stdout io.Writer) (int, error) {
+	fs := newFlagSet("init")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	install := fs.String("install", "", "")
+	topology := fs.String("topology", "", "")
+	osName := fs.String("os", "", "")
+	edition := fs.String("edition", "ee", "")
+	zdt := fs.Bool("zero-downtime", false, "")
+	output := fs.String("output", "", "")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2, usageErr("init: %v\n%s", err, usage)
+	}
+	if len(pos) > 0 {
+		return 2, usageErr("init: unexpected argument %q\n%s", pos[0], usage)
+	}
+	if *from == "" || *to == "" || *install == "" || *topology == "" {
+		return 2, usageErr("init: --from, --to, --install and --topology are required\n%s", usage)
+	}
+	fv, err := glversion.Parse(*from)
+	if err != nil {
+		return 2, usageErr("init: --from: %v", err)
+	}
+	tv, err := glversion.Parse(*to)
+	if err != nil {
+		return 2, usageErr("init: --to: %v", err)
+	}
+	kb := lint.Knowledge()
+	out, err := initplan.Generate(initplan.Options{
+		From: fv, To: tv, Install: *install, Topology: *topology, OS: *osName, Edition: *edition, ZeroDowntime: *zdt,
+		Knowledge: kb, Today: time.Now().UTC(), DataDate: "GitLab release data of " + kb.DataDate().Format(time.DateOnly),
+	})
+	if err != nil {
+		return 2, usageErr("init: %v", err)
+	}
+	if *output == "" {
+		_, err = stdout.Write(out)
+		return 0, err
+	}
+	if err := os.WriteFile(*output, out, 0o644); err != nil {
+		return 2, usageErr("init: %s: %v", *output, unwrapPathErr(err))
+	}
+	return 0, nil
 }
 
 func runRules(stdout io.Writer) (int, error) {

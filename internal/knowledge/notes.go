@@ -144,6 +144,11 @@ type Note struct {
 	Database       string
 	ZeroDowntime   bool
 
+	// Review is true for notes a reviewer raises with every plan they
+	// apply to: reconfigure failures, data loss, secrets that must match,
+	// patch releases to avoid. The others are background for the path.
+	Review bool
+
 	installs, unlessInstalls, unlessCurrent []goversion.Constraints
 }
 
@@ -287,6 +292,7 @@ func parseNotes(data []byte) ([]Note, error) {
 		Edition        string     `yaml:"edition"`
 		Database       string     `yaml:"database"`
 		ZeroDowntime   bool       `yaml:"zero_downtime"`
+		Review         bool       `yaml:"review"`
 		Note           string     `yaml:"note"`
 		Source         string     `yaml:"source"`
 	}
@@ -310,7 +316,7 @@ func parseNotes(data []byte) ([]Note, error) {
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
-			ZeroDowntime: r.ZeroDowntime,
+			ZeroDowntime: r.ZeroDowntime, Review: r.Review,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)

@@ -148,3 +148,17 @@ func lineNum(s string) int {
 	fmt.Sscanf(s, "line %d:", &n)
 	return n
 }
+
+// AddMarker adds rule to the want marker of a source line, or appends a
+// new marker; in a table row the marker goes inside the last cell.
+func AddMarker(line, rule string) string {
+	if m := markerRe.FindStringSubmatchIndex(line); m != nil {
+		return line[:m[5]] + " " + rule + line[m[5]:]
+	}
+	t := strings.TrimRight(line, " \t")
+	marker := "<!-- want " + rule + " -->"
+	if strings.HasPrefix(strings.TrimSpace(t), "|") && strings.HasSuffix(t, "|") && len(t) > 1 {
+		return strings.TrimRight(t[:len(t)-1], " ") + " " + marker + " |"
+	}
+	return t + " " + marker
+}

@@ -1,0 +1,5 @@
+package initplan
+
+func (g *gen) postgres()  {}
+func (g *gen) osSupport() {}
+func (g *gen) notes()     {}

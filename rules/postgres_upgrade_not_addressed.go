@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
+
+// PostgresUpgradeNotAddressed finds paths that need a newer PostgreSQL
+// than the plan provides for.
+var PostgresUpgradeNotAddressed = &lint.Rule{
+	ID:       "postgres-upgrade-not-addressed",
+	Title:    "the path needs a newer PostgreSQL and the plan does not deal with it",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `Some GitLab versions refuse to install on an older PostgreSQL: 13.0 needs 11, 14.0 needs 12,
+16.0 needs 13, 17.0 needs 14, 18.0 needs 16 and 19.0 needs 17. On a single-node Linux package install
+the last minor before each of these (15.11, 16.11, 17.11, 18.11) upgrades the bundled database by
+itself, unless the plan opts out. An external database (RDS, Cloud SQL, a separate server), a Patroni
+cluster, Geo and the Helm chart are never upgraded for you.
+
+The rule reports a path that crosses such a version when the plan does not say which PostgreSQL the
+instance runs and does not deal with the upgrade, or when the database is below the floor on a setup
+that GitLab does not upgrade and the plan has no step for it.
+
+Fix: state the PostgreSQL version, and add the database upgrade (with ` + "`gitlab-ctl pg-upgrade`" + ` or the
+provider's tooling) before the hop that needs it.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		cur, tgt := pl.Current, pl.Target
+		if cur == nil || tgt == nil {
+			return
+		}
+		floors := p.Knowledge.FloorsCrossed(cur.Version, tgt.Version)
+		if len(floors) == 0 {
+			return
+		}
+		s := setupOf(pl)
+		db := pl.Database
+		dealt, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
+		autoFor := func(major int) bool {
+			if optedOut {
+				return false
+			}
+			if db != nil && (db.External || db.Patroni) || s.Topology == "geo" || s.InstallMethod == "helm" || s.InstallMethod == "operator" {
+				return false
+			}
+			for _, a := range p.Knowledge.AutoUpgradesCrossed(cur.Version, tgt.Version) {
+				if m, err := strconv.Atoi(a.ToMajor); err == nil && m >= major && a.Applies(s) {
+					return true
+				}
+			}
+			return false
+		}
+		for _, f := range floors {
+			at := hopAt(pl, f.GitLab)
+			switch {
+			case db != nil && db.Major >= f.Major:
+				continue
+			case db == nil || db.Major == 0:
+				if dealt || autoFor(f.Major) && mentionsPostgres(p.Doc) {
+					continue
+				}
+				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop (on a single-node Linux package the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), f.GitLab.MinorString())
+			default:
+				if autoFor(f.Major) || dealt {
+					continue
+				}
+				where := "this setup"
+				switch {
+				case db.External:
+					where = "an external database"
+				case db.Patroni:
+					where = "a Patroni cluster"
+				case s.Topology == "geo":
+					where = "a Geo deployment"
+				case s.InstallMethod == "helm" || s.InstallMethod == "operator":
+					where = "a Helm or Operator install"
+				case optedOut:
+					where = "a database opted out of the automatic upgrade"
+				}
+				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, where, f.Major, f.GitLab.MinorString())
+			}
+		}
+	},
+}
+
+// postgresHandling reports whether the plan deals with a PostgreSQL
+// upgrade (a step that upgrades it, pg-upgrade, the provider's major
+// upgrade), and whether it opts out of the automatic one.
+func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool) {
+	for _, l := range d.Lines {
+		low := l.Lower
+		if strings.Contains(low, "disable-postgresql-upgrade") || optOutFile != "" && strings.Contains(low, strings.ToLower(optOutFile)) || strings.Contains(low, "gitlab_skip_pg_upgrade") {
+			optedOut = true
+		}
+		if !(strings.Contains(low, "postgres") || strings.Contains(low, "pg-upgrade") || strings.Contains(low, " pg ")) || l.In(lint.TermRollback) {
+			continue
+		}
+		if strings.Contains(low, "pg-upgrade") || l.Has(lint.TermUpgradeVerb) && !negatedMatchAt(l, strings.Index(low, "postgres")) || strings.Contains(low, "automatic") || strings.Contains(low, "major version upgrade") {
+			dealt = true
+		}
+	}
+	return dealt, optedOut
+}
+
+// mentionsPostgres reports whether the plan names PostgreSQL at all.
+func mentionsPostgres(d *lint.Document) bool {
+	for _, l := range d.Lines {
+		if strings.Contains(l.Lower, "postgres") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/lint"
+)
+
+// setupOf turns what the plan says about the instance into the setup the
+// knowledge base filters notes and automatic upgrades by.
+func setupOf(p *lint.Plan) knowledge.Setup {
+	var s knowledge.Setup
+	s.InstallMethod = method(p)
+	if p.Topology != nil {
+		s.Topology = p.Topology.Value
+	}
+	if p.EditionStated != nil {
+		s.Edition = p.EditionStated.Value
+	} else if p.Edition != nil {
+		s.Edition = p.Edition.Value
+	}
+	if db := p.Database; db != nil && (db.External || db.Patroni) {
+		s.ExternalDB = db.External
+	}
+	s.ZeroDowntime = p.ZeroDowntime != nil && p.ZeroDowntime.Value == "true"
+	return s
+}
+
+// hopVersions returns the versions the plan installs, ascending, with
+// the target last when no hop installs it.
+func hopVersions(p *lint.Plan) []glversion.Version {
+	var out []glversion.Version
+	for _, h := range p.Hops {
+		out = append(out, h.Version)
+	}
+	if t := p.Target; t != nil && (len(out) == 0 || !out[len(out)-1].Matches(t.Version)) && (len(out) == 0 || t.Version.Compare(out[len(out)-1]) > 0) {
+		out = append(out, t.Version)
+	}
+	return out
+}
+
+// hopAt returns the first hop at or above v, or the target when no hop
+// reaches it.
+func hopAt(p *lint.Plan, v glversion.Version) lint.VersionRef {
+	for _, h := range p.Hops {
+		if h.Version.Compare(v) >= 0 || h.Version.CompareMinor(v) == 0 {
+			return h.VersionRef
+		}
+	}
+	return p.Target.VersionRef
+}

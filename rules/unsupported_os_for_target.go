@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"github.com/planlint/planlint/lint"
+)
+
+// UnsupportedOSForTarget finds paths that reach versions without packages
+// for the server's OS.
+var UnsupportedOSForTarget = &lint.Rule{
+	ID:       "unsupported-os-for-target",
+	Title:    "a version on the path ships no packages for the server's operating system",
+	Severity: lint.Error,
+	Category: lint.VersionPath,
+	Doc: `GitLab stops building Linux packages for an operating system release at the end of its support:
+Ubuntu 18.04 after 16.11, Debian 10 after 17.5, CentOS 7, RHEL 7 and Oracle Linux 7 after 17.7, Ubuntu
+20.04 and the SUSE releases after 18.11, and so on. A path that goes past that point cannot be
+installed: the package repository has nothing for the OS.
+
+Fix: upgrade the operating system first, to a release that has packages for every version on the path,
+then re-add the GitLab package repository for it. Check PostgreSQL's locale (glibc) when the OS changes.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		switch method(pl) {
+		case "linux-package", "source":
+		default:
+			return
+		}
+		if pl.OS == nil || pl.OSNoVersion || pl.Target == nil {
+			return
+		}
+		info, ok := p.Knowledge.LookupOS(pl.OS.Value)
+		if !ok {
+			return
+		}
+		for _, v := range hopVersions(pl) {
+			if info.Supports(v) {
+				continue
+			}
+			at := hopAt(pl, v)
+			if !info.Last.IsZero() && v.CompareMinor(info.Last) > 0 {
+				p.Reportf(at.Line, at.Span, "%s gets no GitLab packages after %s, but the path installs %s. upgrade the operating system to a supported release first, then continue the path", pl.OS.Value, info.Last.MinorString(), v)
+			} else {
+				p.Reportf(at.Line, at.Span, "%s gets GitLab packages only from %s on, so %s cannot be installed on it. check the operating system and the path", pl.OS.Value, info.First.MinorString(), v)
+			}
+			return
+		}
+	},
+}

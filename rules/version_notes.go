@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/lint"
+)
+
+// VersionNotes lists known upgrade problems that apply to the plan.
+var VersionNotes = &lint.Rule{
+	ID:       "version-notes",
+	Title:    "known upgrade problems of versions on the path that apply to this setup",
+	Severity: lint.Info,
+	Category: lint.VersionPath,
+	Doc: `Each GitLab release's upgrade notes list problems that bite only some instances: new secrets
+that must be identical on every node (17.8), settings that make reconfigure fail (17.0, 19.0), patch
+releases to avoid (18.11.0 and 18.11.1 when jobs pull images with ` + "`CI_JOB_TOKEN`" + `), data migrations
+that take hours (18.8). planlint keeps these notes as data, each tied to a version range and, where it
+matters, to an install method, topology, edition or database. The rule reports the notes a reviewer
+raises with every plan they apply to (reconfigure failures, data loss, secrets that must match on every
+node, patch releases to avoid), one finding per hop, unless the plan already discusses them. Notes that concern everyone crossing a version are listed by ` + "`planlint path`" + ` and
+written into ` + "`planlint init`" + ` plans instead.
+
+Fix: read each note, and add a step or a sentence to the plan saying how it is handled.`,
+	Run: func(p *lint.Pass) {
+		pl := p.Plan
+		cur, tgt := pl.Current, pl.Target
+		if cur == nil || tgt == nil || tgt.Version.Compare(cur.Version) <= 0 {
+			return
+		}
+		hops := hopVersions(pl)
+		type group struct {
+			at    lint.VersionRef
+			texts []string
+		}
+		var groups []*group
+		byLine := map[*lint.Line]*group{}
+		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(pl)) {
+			if !n.Review {
+				// Background notes are in the release's upgrade notes every
+				// plan should read; "planlint path" and "planlint init" list
+				// them. Findings are for the notes a reviewer raises.
+				continue
+			}
+			trig := n.Trigger(cur.Version, tgt.Version, hops)
+			if noteAddressed(p.Doc, n, trig) {
+				continue
+			}
+			at := hopAt(pl, trig)
+			g := byLine[at.Line]
+			if g == nil {
+				g = &group{at: at}
+				byLine[at.Line] = g
+				groups = append(groups, g)
+			}
+			g.texts = append(g.texts, n.Text)
+		}
+		for _, g := range groups {
+			what := "a known upgrade problem applies"
+			if len(g.texts) > 1 {
+				what = "known upgrade problems apply"
+			}
+			p.Reportf(g.at.Line, g.at.Span, "%s to the upgrade to %s: %s. say in the plan how each is handled", what, quote(g.at.Version.String()), strings.Join(g.texts, "; "))
+		}
+	},
+}
+
+// noteAddressed reports whether the plan already discusses a note: a line
+// that names the note's version and shares its telling words.
+func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) bool {
+	minors := []string{trig.MinorString()}
+	if !n.Crosses.IsZero() {
+		minors = append(minors, n.Crosses.MinorString())
+	}
+	keys := noteKeywords(n.Text)
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindCode {
+			continue
+		}
+		named := false
+		for _, v := range l.Versions {
+			for _, m := range minors {
+				if v.Version.MinorString() == m {
+					named = true
+				}
+			}
+		}
+		shared, telling := 0, 0
+		for _, t := range l.Tokens {
+			if w, ok := keys[t.Word]; ok {
+				shared++
+				if w {
+					telling++
+				}
+			}
+		}
+		if telling >= 1 && shared >= 2 || named && shared >= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// noteKeywords returns the words of a note worth matching, marking the
+// telling ones (long or technical words such as "mattermost").
+func noteKeywords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_')
+	}) {
+		if len(w) < 5 || noteStop[w] {
+			continue
+		}
+		out[w] = len(w) >= 9 || strings.ContainsAny(w, "_0123456789")
+	}
+	return out
+}
+
+var noteStop = map[string]bool{
+	"after": true, "before": true, "every": true, "first": true, "gitlab": true, "their": true, "there": true, "these": true,
+	"which": true, "would": true, "should": true, "could": true, "still": true, "since": true, "other": true, "until": true,
+	"while": true, "where": true, "about": true, "again": true, "against": true, "upgrade": true, "upgrades": true,
+	"version": true, "versions": true, "release": true, "releases": true, "instance": true, "instances": true, "package": true,
+	"packages": true, "without": true, "within": true, "through": true, "change": true, "changes": true, "makes": true,
+	"needs": true, "those": true, "problem": true, "latest": true, "patch": true, "install": true, "installs": true,
+	"during": true, "never": true, "always": true, "option": true, "settings": true, "setting": true, "check": true,
+	"configuration": true, "database": true, "nodes": true, "single": true, "multi": true,
+	"files": true, "server": true, "servers": true, "plans": true, "follow": true, "steps": true, "later": true, "older": true,
+}
