@@ -48,7 +48,7 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 		switch c := s[i]; c {
 		case '<':
 			if i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '_') {
-				if j := strings.IndexByte(s[i+1:], '>'); j > 0 && j < 60 && !strings.ContainsAny(s[i+1:i+1+j], "<=") {
+				if j := strings.IndexByte(s[i+1:], '>'); j > 0 && j < 100 && !strings.ContainsAny(s[i+1:i+1+j], "<=") {
 					inner := s[i+1 : i+1+j]
 					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") && !strings.Contains(inner, "@") && !strings.Contains(inner, "://") {
 						add(i, i+2+j)
@@ -133,7 +133,8 @@ func overlaps(spans []Span, off int) bool {
 
 func bracketPlaceholder(inner string) bool {
 	inner = strings.TrimSpace(inner)
-	if inner == "" || inner == "x" || inner == " " {
+	if inner == "" || inner == "x" || inner == " " || strings.HasPrefix(inner, "'") || strings.HasPrefix(inner, "\"") {
+		// "postgresql['version']" is a setting, not a fill-in.
 		return false
 	}
 	for _, w := range bracketWords {

@@ -476,8 +476,12 @@ func gitlabWordBefore(l *Line, off, n int) bool {
 			return false
 		}
 		switch l.Tokens[j].Word {
-		case "gitlab", "ee", "ce", "edition":
+		case "gitlab", "ee", "ce":
 			return true
+		case "enterprise", "community", "edition", "version", "v", "premium", "ultimate", "self", "managed", "omnibus", "is", "on", "at", "runs", "running":
+			// Words that may stand between "GitLab" and its version.
+		default:
+			return false
 		}
 	}
 	return false

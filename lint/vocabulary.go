@@ -127,7 +127,7 @@ var vocabulary = map[Term]string{
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
-	TermEnvironment: "what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|system|systems|deployment|servers|" +
+	TermEnvironment: "what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",

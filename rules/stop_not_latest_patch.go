@@ -41,7 +41,7 @@ Fix: install the latest patch of each stop (` + "`planlint path FROM TO`" + ` pr
 		}
 		// A start on an old patch of a stop's minor.
 		cur, tgt := pl.Current, pl.Target
-		if cur == nil || tgt == nil || !cur.Version.HasPatch || !isStop(cur.VersionRef) || tgt.Version.CompareMinor(cur.Version) == 0 {
+		if cur == nil || tgt == nil || !cur.Version.HasPatch || !p.Knowledge.IsRequiredStop(cur.Version) || tgt.Version.CompareMinor(cur.Version) == 0 {
 			return
 		}
 		latest, ok := rel.Latest(cur.Version)

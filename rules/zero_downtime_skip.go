@@ -41,12 +41,23 @@ Fix: go one minor at a time (` + "`planlint path --zero-downtime FROM TO`" + `),
 			prev = h.Version
 		}
 		for _, l := range p.Doc.Lines {
-			if i := strings.Index(l.Lower, "pg-upgrade"); i >= 0 && l.IsCommand() && !l.In(lint.TermRollback) {
+			if i := strings.Index(l.Lower, "pg-upgrade"); i >= 0 && l.IsCommand() && !l.In(lint.TermRollback) && !separateWindow(l) {
 				p.Reportf(l, lint.Span{Start: i, End: i + len("pg-upgrade")}, "a PostgreSQL major upgrade is not part of a zero-downtime upgrade: it needs downtime of its own. do it in a separate, announced window")
 				break
 			}
 		}
 	},
+}
+
+// separateWindow reports whether a line puts the database upgrade in a
+// window of its own ("in a separate maintenance window with downtime").
+func separateWindow(l *lint.Line) bool {
+	for _, w := range []string{"separate", "own window", "own maintenance", "with downtime", "eigenen", "separado", "séparée", "distinct"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // minorsApart counts minor releases between two versions, where a new

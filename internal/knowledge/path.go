@@ -66,7 +66,7 @@ func (b *Base) Path(from, to glversion.Version, zeroDowntime bool) ([]Step, erro
 			continue
 		}
 		st := Step{Version: latest, Kind: StepRequired}
-		if s.Conditional {
+		if s.Conditional && !zeroDowntime {
 			st.Kind = StepConditional
 			st.Condition, st.Check = b.conditionFor(s.Line())
 		}
@@ -79,6 +79,11 @@ func (b *Base) Path(from, to glversion.Version, zeroDowntime bool) ([]Step, erro
 			continue
 		}
 		seen[c.Stop.MinorString()] = true
+		if zeroDowntime {
+			// Every minor is a step of a zero-downtime path anyway.
+			steps = append(steps, Step{Version: latest, Kind: StepMinor})
+			continue
+		}
 		steps = append(steps, Step{Version: latest, Kind: StepConditional, Condition: c.Condition, Check: c.Check})
 	}
 	if zeroDowntime {
