@@ -12,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 	"github.com/planlint/planlint/internal/initplan"
 	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/internal/report"
+	"github.com/planlint/planlint/internal/update"
 	"github.com/planlint/planlint/lint"
 	"github.com/planlint/planlint/rules"
 	"golang.org/x/term"
@@ -36,11 +38,25 @@ var version = "0.1.0-dev"
 
 const usage = `usage:
   planlint lint [--format text|json] [--today YYYY-MM-DD] [--fail-level error|warning|info|none] [--upgrade-path FILE] PATH...
-  planlint path FROM TO [--format text|json] [--zero-downtime]
+  planlint path FROM TO [--format text|json] [--zero-downtime] [--install METHOD] [--topology TOPOLOGY]
   planlint init --from VERSION --to VERSION --install linux-package|docker|helm|operator|source --topology single-node|multi-node|geo [--os NAME] [--edition ee|ce] [--zero-downtime] [--output FILE]
+  planlint data update [--gitlab-url URL]
   planlint rules
   planlint version
 `
+
+// loadKnowledge returns the newer of the cached ("planlint data update")
+// and the embedded GitLab knowledge, and says which it is. A broken cache
+// never stops planlint: it falls back to the embedded data.
+func loadKnowledge() (*knowledge.Base, string) {
+	kb, desc, err := update.Load(update.Options{}, knowledge.Default())
+	if err != nil || kb == nil {
+		kb = knowledge.Default()
+		desc = "embedded release data of " + kb.DataDate().Format(time.DateOnly)
+	}
+	lint.Knowledge = func() *knowledge.Base { return kb }
+	return kb, desc
+}
 
 // exitError carries an exit code.
 type exitError struct {
@@ -87,8 +103,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	case "init":
 		return runInit(args[1:], stdout)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "planlint %s (GitLab release data of %s)\n", version, lint.Knowledge().DataDate().Format(time.DateOnly))
+		_, desc := loadKnowledge()
+		fmt.Fprintf(stdout, "planlint %s (%s)\n", version, desc)
 		return 0, nil
+	case "data":
+		return runData(args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0, nil
@@ -146,7 +165,7 @@ func runLint(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	kb := lint.Knowledge()
+	kb, desc := loadKnowledge()
 	if *upgradePath != "" {
 		data, err := os.ReadFile(*upgradePath)
 		if err != nil {
@@ -169,7 +188,7 @@ func runLint(args []string, stdout, stderr io.Writer) (int, error) {
 	var out bytes.Buffer
 	color := *format == "text" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
 	text := &report.Text{W: &out, Color: color}
-	js := &report.JSON{W: &out, Tool: report.Tool{Name: "planlint", Version: version, DataDate: kb.DataDate().Format(time.DateOnly)}}
+	js := &report.JSON{W: &out, Tool: report.Tool{Name: "planlint", Version: version, DataDate: kb.DataDate().Format(time.DateOnly), Data: desc}}
 	var totals report.Totals
 	var inputErrs []error
 	failed := false
@@ -249,6 +268,8 @@ func runPath(args []string, stdout io.Writer) (int, error) {
 	fs := newFlagSet("path")
 	format := fs.String("format", "text", "")
 	zdt := fs.Bool("zero-downtime", false, "")
+	install := fs.String("install", "", "")
+	topology := fs.String("topology", "", "")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return 2, usageErr("path: %v\n%s", err, usage)
@@ -267,16 +288,40 @@ func runPath(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return 2, usageErr("path: %v", err)
 	}
-	kb := lint.Knowledge()
+	kb, desc := loadKnowledge()
 	steps, err := kb.Path(from, to, *zdt)
 	if err != nil {
 		return 2, usageErr("path: %v", err)
 	}
+	setup := knowledge.Setup{InstallMethod: *install, Topology: *topology, ZeroDowntime: *zdt}
 	pj := report.NewPathJSON(from, to, steps)
+	report.AddNotes(&pj, kb, from, steps, setup)
 	if *format == "json" {
+		pj.Data = desc
 		return 0, report.WritePathJSON(stdout, pj)
 	}
-	return 0, report.WritePathText(stdout, pj, kb.DataDate().Format(time.DateOnly))
+	return 0, report.WritePathText(stdout, pj, desc)
+}
+
+func runData(args []string, stdout io.Writer) (int, error) {
+	if len(args) == 0 || args[0] != "update" {
+		return 2, usageErr("data: the only subcommand is \"update\"\n%s", usage)
+	}
+	fs := newFlagSet("data update")
+	url := fs.String("gitlab-url", update.DefaultGitLabURL, "")
+	pos, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return 2, usageErr("data update: %v\n%s", err, usage)
+	}
+	if len(pos) > 0 {
+		return 2, usageErr("data update: unexpected argument %q", pos[0])
+	}
+	res, err := update.Update(context.Background(), update.Options{GitLabURL: *url}, knowledge.Default())
+	if err != nil {
+		return 2, usageErr("data update: %v", err)
+	}
+	fmt.Fprintln(stdout, res.Message)
+	return 0, nil
 }
 
 func runInit(args []string, stdout io.Writer) (int, error) {
@@ -307,10 +352,10 @@ func runInit(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return 2, usageErr("init: --to: %v", err)
 	}
-	kb := lint.Knowledge()
+	kb, desc := loadKnowledge()
 	out, err := initplan.Generate(initplan.Options{
 		From: fv, To: tv, Install: *install, Topology: *topology, OS: *osName, Edition: *edition, ZeroDowntime: *zdt,
-		Knowledge: kb, Today: time.Now().UTC(), DataDate: "GitLab release data of " + kb.DataDate().Format(time.DateOnly),
+		Knowledge: kb, Today: time.Now().UTC(), DataDate: desc,
 	})
 	if err != nil {
 		return 2, usageErr("init: %v", err)

@@ -295,3 +295,62 @@ func TestRulesAndVersion(t *testing.T) {
 		t.Errorf("version = %q", v)
 	}
 }
+
+// TestMain keeps the tests off the user's cache of "planlint data update".
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "planlint-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv("HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func TestDataUpdateOffline(t *testing.T) {
+	code, out, _, err := runCLI(t, "data", "update", "--gitlab-url", "http://127.0.0.1:1")
+	if code != 2 || err == nil || strings.Contains(err.Error(), "\n") || out != "" {
+		t.Errorf("code %d, err %v, out %q: want exit 2 with a one-line error", code, err, out)
+	}
+	// Without network, everything still works on embedded data.
+	code, out, _, err = runCLI(t, "lint", "--format", "json", "--today", "2026-11-26", sample)
+	if err != nil || code != 0 || !strings.Contains(out, `"data":"embedded release data of 2026-08-21"`) {
+		t.Errorf("lint after a failed update: code %d err %v\n%s", code, err, out)
+	}
+}
+
+func TestPathNotes(t *testing.T) {
+	_, out, _, err := runCLI(t, "path", "18.8.11", "19.3.0", "--format", "json", "--install", "linux-package", "--topology", "multi-node")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Steps []struct {
+			Version string
+			Notes   []struct{ ID, Text string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, s := range p.Steps {
+		for _, n := range s.Notes {
+			ids[n.ID] = s.Version
+		}
+	}
+	if ids["mattermost-keys-19-0"] != "19.2.4" {
+		t.Errorf("19.0 Mattermost note at %q, want the first 19.x step 19.2.4: %v", ids["mattermost-keys-19-0"], ids)
+	}
+	if _, ok := ids["chart-10-bundled-services-19-0"]; ok {
+		t.Errorf("a Helm-only note applies to a Linux package path")
+	}
+	_, zdt, _, _ := runCLI(t, "path", "16.1.4", "16.4.1", "--zero-downtime")
+	for _, v := range []string{"16.1.8", "16.2.11", "16.3.9", "16.4.1"} {
+		if !strings.Contains(zdt, v) {
+			t.Errorf("zero-downtime path lacks %s:\n%s", v, zdt)
+		}
+	}
+}

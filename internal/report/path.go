@@ -12,10 +12,17 @@ import (
 
 // PathStep is one step in the JSON form of an upgrade path.
 type PathStep struct {
-	Version   string `json:"version"`
-	Kind      string `json:"kind"`
-	Condition string `json:"condition,omitempty"`
-	Check     string `json:"check,omitempty"`
+	Version   string     `json:"version"`
+	Kind      string     `json:"kind"`
+	Condition string     `json:"condition,omitempty"`
+	Check     string     `json:"check,omitempty"`
+	Notes     []PathNote `json:"notes,omitempty"`
+}
+
+// PathNote is a known upgrade problem that applies at a step.
+type PathNote struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
 }
 
 // PathJSON is the JSON form of "planlint path".
@@ -23,6 +30,38 @@ type PathJSON struct {
 	From  string     `json:"from"`
 	To    string     `json:"to"`
 	Steps []PathStep `json:"steps"`
+	// Data says which GitLab release data computed the path.
+	Data string `json:"data,omitempty"`
+}
+
+// AddNotes attaches to each installed step the upgrade notes that apply at
+// it, for the setup given (unknown fields do not exclude a note, except
+// that an unknown topology counts as single-node).
+func AddNotes(p *PathJSON, kb *knowledge.Base, from glversion.Version, steps []knowledge.Step, s knowledge.Setup) {
+	var hops []glversion.Version
+	for _, st := range steps {
+		if st.Kind != knowledge.StepConditional {
+			hops = append(hops, st.Version)
+		}
+	}
+	if len(hops) == 0 {
+		return
+	}
+	to := hops[len(hops)-1]
+	for _, n := range kb.NotesFor(from, to, hops, s) {
+		trig := n.Trigger(from, to, hops)
+		for i := range p.Steps {
+			st := &p.Steps[i]
+			if st.Kind == string(knowledge.StepConditional) {
+				continue
+			}
+			v, _ := glversion.Parse(st.Version)
+			if v.Compare(trig) >= 0 {
+				st.Notes = append(st.Notes, PathNote{ID: n.ID, Text: n.Text})
+				break
+			}
+		}
+	}
 }
 
 // NewPathJSON converts computed steps.
@@ -46,8 +85,8 @@ func WritePathJSON(w io.Writer, p PathJSON) error {
 }
 
 // WritePathText writes a path for people.
-func WritePathText(w io.Writer, p PathJSON, dataDate string) error {
-	fmt.Fprintf(w, "upgrade path from %s to %s (release data of %s):\n", p.From, p.To, dataDate)
+func WritePathText(w io.Writer, p PathJSON, data string) error {
+	fmt.Fprintf(w, "upgrade path from %s to %s (%s):\n", p.From, p.To, data)
 	width := 0
 	for _, s := range p.Steps {
 		if len(s.Version) > width {
@@ -69,8 +108,12 @@ func WritePathText(w io.Writer, p PathJSON, dataDate string) error {
 		if _, err := fmt.Fprintf(w, "%3d. %-*s  %s\n", i+1, width, s.Version, what); err != nil {
 			return err
 		}
+		pad := strings.Repeat(" ", width)
 		if s.Check != "" {
-			fmt.Fprintf(w, "     %s  check: %s\n", strings.Repeat(" ", width), s.Check)
+			fmt.Fprintf(w, "     %s  check: %s\n", pad, s.Check)
+		}
+		for _, n := range s.Notes {
+			fmt.Fprintf(w, "     %s  note: %s\n", pad, n.Text)
 		}
 	}
 	_, err := fmt.Fprintln(w, "let the background migrations of each step finish before the next one")

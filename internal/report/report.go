@@ -16,8 +16,10 @@ import (
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
-	// DataDate is the date of the GitLab release data used.
+	// DataDate is the date of the GitLab release data used, and Data says
+	// where it came from (embedded, or cached by "planlint data update").
 	DataDate string `json:"data_date,omitempty"`
+	Data     string `json:"data,omitempty"`
 }
 
 // Totals counts findings across files.
