@@ -211,4 +211,3 @@ func stopsOnly(l *lint.Line) bool {
 	}
 	return false
 }
-
