@@ -37,20 +37,23 @@ func (r *planReader) readSetup() {
 		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) {
 			continue
 		}
+		digit := hasDigit(l.Text)
 		// "1,100 users", "30k users", "about 380 Benutzer".
-		if p.Users == nil {
+		if p.Users == nil && digit {
 			if n, s, ok := countBefore(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
 				p.Users = &Count{N: n, Line: l, Span: s}
 			}
 		}
 		// "three Rails nodes", "3 web nodes", "rails-1..3".
-		if p.RailsNodes == nil && l.Kind != KindCode {
+		if p.RailsNodes == nil && l.Kind != KindCode && l.Has(TermNodeWord) {
 			if n, s, ok := railsNodes(l); ok {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		r.readDatabase(l, db)
-		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
+		if l.Has(TermDatabaseWord) {
+			r.readDatabase(l, db)
+		}
+		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
 				if negatedAt(l, i) {
@@ -71,6 +74,9 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	low := l.Lower
+	if !l.Has(TermDatabaseWord) {
+		return
+	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres"} {
 		if i := strings.Index(low, w); i >= 0 && !negatedAt(l, i) {
 			db.External = true

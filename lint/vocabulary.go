@@ -118,6 +118,7 @@ const (
 	TermRelation
 	TermSignature
 	TermNodeWord
+	TermDatabaseWord
 	termCount
 )
 
@@ -162,7 +163,7 @@ var vocabulary = map[Term]string{
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
 		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
-	TermWindow: "maintenance window|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
+	TermWindow: "maintenance window|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
@@ -283,6 +284,7 @@ func init() {
 	vocabulary[TermRelation] = "before|after|until|since|prior to|ahead of|later than|vor|nach|bis|seit|ab|antes de|después de|hasta|desde|avant|après|jusqu à|depuis|dès"
 	vocabulary[TermSignature] = "best regards|kind regards|regards|many thanks|thanks|thank you|cheers|best|mit freundlichen grüßen|viele grüße|beste grüße|gruß|saludos|un saludo|atentamente|cordialement|bien à vous|merci"
 	vocabulary[TermNodeWord] = "node|nodes|server|servers|vm|vms|machine|machines|host|hosts|knoten|nodo|nodos|servidor|servidores|nœud|nœuds|serveur|serveurs"
+	vocabulary[TermDatabaseWord] = "postgres*|pg|rds|aurora|cloud sql|azure database|alloydb|patroni|database|datenbank|base de datos|base de données|server version"
 	lex = newLexicon(vocabulary)
 }
 

@@ -55,6 +55,10 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			if l.Kind == lint.KindHeading {
 				continue
 			}
+			if !(l.Has(lint.TermSecretsJSON) || l.Has(lint.TermGitlabRb) || l.Has(lint.TermEtcGitlab) || l.Has(lint.TermBackupEtc) ||
+				l.Has(lint.TermConfigVolume) || l.Has(lint.TermRailsSecret) || l.Has(lint.TermSecretsYml) || l.Has(lint.TermCredentialWord)) {
+				continue
+			}
 			if !keepsCopy(p.Doc, l) {
 				continue
 			}

@@ -43,3 +43,14 @@ func BenchmarkGoldmarkParse(b *testing.B) {
 		md.Parser().Parse(text.NewReader(src))
 	}
 }
+
+// BenchmarkParsePlan reads a plan into the document model and plan facts,
+// without running rules.
+func BenchmarkParsePlan(b *testing.B) {
+	src := loadBench(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		lint.Parse("plan.md", src, fixtureToday)
+	}
+}

@@ -51,6 +51,9 @@ var tokenPrefixes = []struct{ prefix, kind string }{
 func credentialIn(l *lint.Line) (string, int) {
 	t := l.Text
 	for _, tp := range tokenPrefixes {
+		if !tokenStarts(l, tp.prefix) {
+			continue
+		}
 		i := strings.Index(t, tp.prefix)
 		if i < 0 || i > 0 && isTokenByte(t[i-1]) && tp.prefix != "-----BEGIN" {
 			continue
@@ -70,7 +73,7 @@ func credentialIn(l *lint.Line) (string, int) {
 		}
 	}
 	// "https://user:secret@host"
-	if i := strings.Index(t, "://"); i >= 0 {
+	if i := strings.Index(t, "://"); i >= 0 && strings.IndexByte(t[i:], '@') > 0 {
 		rest := t[i+3:]
 		if at := strings.IndexByte(rest, '@'); at > 0 {
 			cred := rest[:at]
@@ -146,6 +149,22 @@ func strongSecret(w string) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' || r == '/')
 	}) >= 0
 	return (lower || upper) && digit && symbol && other
+}
+
+// tokenStarts reports whether a word of the line starts like a secret's
+// prefix ("glpat-", "AKIA"), so the text search runs only where it can
+// match.
+func tokenStarts(l *lint.Line, prefix string) bool {
+	p := strings.ToLower(strings.TrimRight(prefix, "-_"))
+	if strings.HasPrefix(p, "-----") {
+		return strings.Contains(l.Text, "-----BEGIN")
+	}
+	for _, tk := range l.Tokens {
+		if strings.HasPrefix(tk.Word, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstField(s string) string {

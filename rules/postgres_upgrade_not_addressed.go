@@ -91,6 +91,9 @@ provider's tooling) before the hop that needs it.`,
 // upgrade), and whether it opts out of the automatic one.
 func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool) {
 	for _, l := range d.Lines {
+		if !l.Has(lint.TermDatabaseWord) && !hasWord(l, "upgrade", "gitlab_skip_pg_upgrade") {
+			continue
+		}
 		low := l.Lower
 		if strings.Contains(low, "disable-postgresql-upgrade") || optOutFile != "" && strings.Contains(low, strings.ToLower(optOutFile)) || strings.Contains(low, "gitlab_skip_pg_upgrade") {
 			optedOut = true

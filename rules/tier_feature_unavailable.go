@@ -26,7 +26,7 @@ runners; or upgrade the license first, as its own change.`,
 		}
 		free := ed != nil && ed.Value == "ce"
 		for _, l := range p.Doc.Lines {
-			if strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free") {
+			if hasWord(l, "free") && (strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free")) {
 				free = true
 			}
 		}
@@ -34,7 +34,7 @@ runners; or upgrade the license first, as its own change.`,
 			return
 		}
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) {
+			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !hasWord(l, "maintenance", "maintenance_mode") {
 				continue
 			}
 			i := strings.Index(l.Lower, "maintenance mode")

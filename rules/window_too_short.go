@@ -55,7 +55,11 @@ are shorter.`,
 // the rehearsal, and the longest one stated for a restore.
 func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) {
 	for _, l := range p.Doc.Lines {
-		if l.Kind == lint.KindCode {
+		if l.Kind == lint.KindCode || len(l.Versions) > 0 && len(l.Tokens) < 4 {
+			continue
+		}
+		staging := l.In(lint.TermStaging) || l.Has(lint.TermStaging)
+		if !staging && !l.In(lint.TermRollback) || !l.Has(lint.TermTimeUnit) {
 			continue
 		}
 		d := durationIn(l)
