@@ -50,8 +50,9 @@ var tokenPrefixes = []struct{ prefix, kind string }{
 // credentialIn returns what kind of secret a line holds and where, or "".
 func credentialIn(l *lint.Line) (string, int) {
 	t := l.Text
-	for _, tp := range tokenPrefixes {
-		if !tokenStarts(l, tp.prefix) {
+	cands := candidatePrefixes(l)
+	for pi, tp := range tokenPrefixes {
+		if cands&(1<<pi) == 0 {
 			continue
 		}
 		i := strings.Index(t, tp.prefix)
@@ -151,20 +152,39 @@ func strongSecret(w string) bool {
 	return (lower || upper) && digit && symbol && other
 }
 
-// tokenStarts reports whether a word of the line starts like a secret's
-// prefix ("glpat-", "AKIA"), so the text search runs only where it can
-// match.
-func tokenStarts(l *lint.Line, prefix string) bool {
-	p := strings.ToLower(strings.TrimRight(prefix, "-_"))
-	if strings.HasPrefix(p, "-----") {
-		return strings.Contains(l.Text, "-----BEGIN")
+// lowerPrefixes are the secret prefixes as tokens see them ("glpat",
+// "akia"); private keys are found by their "BEGIN" line instead.
+var lowerPrefixes = func() []string {
+	out := make([]string, len(tokenPrefixes))
+	for i, tp := range tokenPrefixes {
+		out[i] = strings.ToLower(strings.TrimRight(tp.prefix, "-_"))
 	}
+	return out
+}()
+
+// candidatePrefixes returns a bit set of the secret prefixes some word of
+// the line starts with, in one pass over the words.
+func candidatePrefixes(l *lint.Line) uint32 {
+	var set uint32
 	for _, tk := range l.Tokens {
-		if strings.HasPrefix(tk.Word, p) {
-			return true
+		w := tk.Word
+		switch w[0] {
+		case 'g', 'x', 'a':
+		default:
+			continue
+		}
+		for i, p := range lowerPrefixes {
+			if len(w) >= len(p) && w[:len(p)] == p {
+				set |= 1 << i
+			}
 		}
 	}
-	return false
+	for i, p := range lowerPrefixes {
+		if strings.HasPrefix(p, "-----") && strings.Contains(l.Text, "-----BEGIN") {
+			set |= 1 << i
+		}
+	}
+	return set
 }
 
 func firstField(s string) string {
