@@ -94,3 +94,25 @@ func TestMessageStyle(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeListsRules keeps the README's rule table in step with the
+// registry.
+func TestReadmeListsRules(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z0-9-]+)` \\|").FindAllStringSubmatch(string(readme), -1) {
+		listed[m[1]] = true
+	}
+	for _, r := range All() {
+		if !listed[r.ID] {
+			t.Errorf("README's rule table lacks %s", r.ID)
+		}
+		delete(listed, r.ID)
+	}
+	for id := range listed {
+		t.Errorf("README lists %s, which is not a rule", id)
+	}
+}
