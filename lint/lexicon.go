@@ -51,6 +51,9 @@ type phrase struct {
 // more words also by their first two words, so matching costs about two
 // map lookups per token.
 type lexicon struct {
+	// seen is a bit set over hashes of every first word and prefix key,
+	// so most words that start no phrase skip the map lookups.
+	seen  [1 << 16 / 64]uint64
 	words map[string]*wordEntry
 	pairs map[[2]string][]*phrase
 	// loose holds two-word phrases whose second word is a prefix
@@ -69,6 +72,26 @@ type wordEntry struct {
 }
 
 const prefixKey = 3
+
+// wordHash hashes a word for the seen filter.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h & (1<<16 - 1)
+}
+
+func (lx *lexicon) mark(w string) {
+	h := wordHash(w)
+	lx.seen[h>>6] |= 1 << (h & 63)
+}
+
+func (lx *lexicon) maybe(w string) bool {
+	h := wordHash(w)
+	return lx.seen[h>>6]&(1<<(h&63)) != 0
+}
 
 func newLexicon(entries map[Term]string) *lexicon {
 	lx := &lexicon{words: map[string]*wordEntry{}, pairs: map[[2]string][]*phrase{}, loose: map[string][]*phrase{}, prefixes: map[string][]*phrase{}}
@@ -118,6 +141,12 @@ func newLexicon(entries map[Term]string) *lexicon {
 			}
 		}
 	}
+	for w := range lx.words {
+		lx.mark(w)
+	}
+	for k := range lx.prefixes {
+		lx.mark(k)
+	}
 	return lx
 }
 
@@ -134,6 +163,9 @@ func hasTerm(ts []Term, t Term) bool {
 func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 	for i := range toks {
 		w := toks[i].Word
+		if !lx.maybe(w) && (len(w) <= prefixKey || !lx.maybe(w[:prefixKey])) {
+			continue
+		}
 		if e := lx.words[w]; e != nil {
 			for _, t := range e.terms {
 				dst = append(dst, Match{Term: t, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})

@@ -378,8 +378,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if len(chain) == 2 {
 			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
 		}
+		prose := l.Kind == KindText && !l.Item && fromIdx >= 0
 		switch {
-		case step && !summaryCtx:
+		case step && !summaryCtx && !prose:
 			// "Phase 1: 14.8.6 to 14.9.5": a step from one hop to the next.
 			r.hop(vs[b], false)
 		case pathCtx && !summaryCtx:
