@@ -295,7 +295,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 	}
 	// Table columns labelled by the header: "| Current | Target |".
-	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) {
+	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) && !l.In(TermPath) && !l.In(TermProcedure) {
 		for ci, cell := range l.Cells {
 			h := l.Header
 			hs := h.Cells[ci]
@@ -769,8 +769,24 @@ func (r *planReader) versionsOf(l *Line) []VersionRef {
 // gitlabNear reports whether "GitLab" is within two words of a match, so
 // "Enterprise Edition" alone in unrelated prose is not read as an edition.
 func gitlabNear(l *Line, m Match) bool {
-	for j := m.Tok - 2; j <= m.Tok+m.NTok+1; j++ {
-		if j >= 0 && j < len(l.Tokens) && l.Tokens[j].Word == "gitlab" {
+	// Look two words either side, not counting the numbers of a version
+	// ("GitLab 17.3.7 Enterprise Edition").
+	for j := m.Tok; j < m.Tok+m.NTok && j < len(l.Tokens); j++ {
+		if l.Tokens[j].Word == "gitlab" {
+			return true
+		}
+	}
+	seen := 0
+	for j := m.Tok - 1; j >= 0 && seen < 2; j-- {
+		if l.Tokens[j].Word == "gitlab" {
+			return true
+		}
+		if !isDigitWord(l.Tokens[j].Word) {
+			seen++
+		}
+	}
+	for j := m.Tok + m.NTok; j < len(l.Tokens) && j <= m.Tok+m.NTok+1; j++ {
+		if l.Tokens[j].Word == "gitlab" {
 			return true
 		}
 	}
@@ -988,7 +1004,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 func topologyIn(l *Line, s Span) string {
 	best := ""
 	for _, m := range l.Matches {
-		if m.Start < s.Start || m.End > s.End {
+		if m.Start < s.Start || m.End > s.End || negatedAround(l, m) {
 			continue
 		}
 		switch m.Term {

@@ -119,6 +119,7 @@ const (
 	TermSignature
 	TermNodeWord
 	TermDatabaseWord
+	TermCutoff
 	termCount
 )
 
@@ -173,7 +174,7 @@ var vocabulary = map[Term]string{
 		"interlocuteur*|personne à contacter|équipe",
 	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
 	TermRisk:       "risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*",
-	TermStaging:    "staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
+	TermStaging:    "test vm|test machine|sandbox|sandbox copy|test copy|copy of production|clone of production|production clone|production copy|staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
 	TermSignoff:    "approver*|genehmig*|go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
 	TermChangelog:  "changelog|change log|revision history|document history|änderungshistorie|historial de cambios|historique",
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
@@ -272,6 +273,7 @@ var vocabulary = map[Term]string{
 
 func init() {
 	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés"
+	vocabulary[TermCutoff] = "cut off|cut off time|cutoff|point of no return|decision point|no later than|deadline|latest by|abbruchzeitpunkt|spätestens|entscheidungspunkt|punto de no retorno|hora límite|hora limite|point de non retour|heure limite|au plus tard"
 	vocabulary[TermConditional] = "if|when|in case|should|falls|wenn|sollte|si|en caso|au cas|lorsque|fails|failure|fehlschlägt|falla|échoue|problem*|issue*|goes wrong"
 	vocabulary[TermWhenWord] = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|evening|night|morning|afternoon|tonight|next week|" +
 		"january|february|march|april|may|june|july|august|september|october|november|december|" +

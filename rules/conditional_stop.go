@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/internal/knowledge"
@@ -114,30 +115,37 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			return condDoesNotApply
 		}
 	case "npm-packages":
-		if s := mentionState(p.Doc, "npm"); s != condUnknown {
+		if s := mentionState(p.Doc, 0, "npm"); s != condUnknown {
 			return s
 		}
 	case "pipeline-variables":
-		if s := mentionState(p.Doc, "ci_pipeline_variables", "pipeline variables"); s != condUnknown {
+		if s := mentionState(p.Doc, 10_000_000, "ci_pipeline_variables", "pipeline variables", "pipeline-variables"); s != condUnknown {
 			return s
 		}
 	case "pipeline-messages":
-		if s := mentionState(p.Doc, "ci_pipeline_messages", "pipeline messages"); s != condUnknown {
+		if s := mentionState(p.Doc, 1_500_000, "ci_pipeline_messages", "pipeline messages"); s != condUnknown {
 			return s
 		}
 	}
 	return condUnknown
 }
 
-// mentionState reads a condition from prose: a negated mention ("no npm
-// packages", "ci_pipeline_messages has 41,000 rows, far below") means it
-// does not apply; another mention means the plan addressed it.
-func mentionState(d *lint.Document, words ...string) condState {
+// mentionState reads a condition from prose. A count stated beside the
+// words decides it ("2.4 million rows" against a limit of 1,500,000;
+// "3,400 npm packages" against zero); a negated mention ("no npm
+// packages") means it does not apply; another mention means the plan
+// addressed it.
+func mentionState(d *lint.Document, limit int, words ...string) condState {
 	for _, l := range d.Lines {
 		for _, w := range words {
-			i := strings.Index(l.Lower, w)
-			if i < 0 {
+			if !strings.Contains(l.Lower, w) {
 				continue
+			}
+			if n, ok := statedCount(l); ok {
+				if n > limit {
+					return condApplies
+				}
+				return condDoesNotApply
 			}
 			if l.Has(lint.TermNeg) || strings.Contains(l.Lower, "below") || strings.Contains(l.Lower, "returns 0") || strings.Contains(l.Lower, "returned 0") || strings.Contains(l.Lower, "zero") {
 				return condDoesNotApply
@@ -150,4 +158,56 @@ func mentionState(d *lint.Document, words ...string) condState {
 		}
 	}
 	return condUnknown
+}
+
+// statedCount finds a count in prose: "2.4 million", "41,000 rows",
+// "3,400 npm packages", "1.8M". Versions and dates are not counts.
+func statedCount(l *lint.Line) (int, bool) {
+	text := l.Lower
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' || i > 0 && (isWordByte(text[i-1]) || text[i-1] == '.') {
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= '0' && text[j] <= '9' || (text[j] == ',' || text[j] == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+			j++
+		}
+		num := text[i:j]
+		rest := strings.TrimLeft(text[j:], " ")
+		mult := 1.0
+		switch {
+		case strings.HasPrefix(rest, "million") || strings.HasPrefix(rest, "mio") || strings.HasPrefix(rest, "millones") || strings.HasPrefix(rest, "millions"):
+			mult = 1e6
+		case strings.HasPrefix(rest, "m ") || rest == "m" || strings.HasPrefix(rest, "m,") || strings.HasPrefix(rest, "m)"):
+			mult = 1e6
+		case strings.HasPrefix(rest, "k ") || rest == "k" || strings.HasPrefix(rest, "thousand"):
+			mult = 1e3
+		}
+		if strings.Count(num, ".") > 1 || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 {
+			i = j
+			continue // a version or a date
+		}
+		var f float64
+		if mult > 1 {
+			f, _ = strconv.ParseFloat(strings.ReplaceAll(num, ",", "."), 64)
+		} else {
+			n, err := strconv.Atoi(strings.NewReplacer(",", "", ".", "").Replace(num))
+			if err != nil {
+				i = j
+				continue
+			}
+			f = float64(n)
+		}
+		// Counts of rows or packages, not small numbers of anything.
+		if strings.HasPrefix(rest, "row") || strings.HasPrefix(rest, "npm") || strings.HasPrefix(rest, "package") || strings.HasPrefix(rest, "live") || strings.HasPrefix(rest, "entr") || strings.HasPrefix(rest, "record") || mult > 1 || f >= 1000 {
+			return int(f * mult), true
+		}
+		i = j
+	}
+	return 0, false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
 }

@@ -39,14 +39,23 @@ Fix: install the package or image of the instance's edition: ` + "`gitlab-ee=17.
 				continue
 			}
 			seen[v.Line] = true
-			p.Reportf(v.Line, v.Span, "command installs GitLab %s (%s), but the instance runs %s (line %d). install the %s package or image, for example %q", strings.ToUpper(v.Edition), quote(v.Line.Text[v.Span.Start:v.Span.End]), strings.ToUpper(st.Value), st.Line.Num, strings.ToUpper(st.Value), example(st.Value, v))
+			p.Reportf(v.Line, v.Span, "command installs GitLab %s (%s), but the instance runs %s (line %d). install the %s package or image, for example %s", strings.ToUpper(v.Edition), quote(v.Line.Text[v.Span.Start:v.Span.End]), strings.ToUpper(st.Value), st.Line.Num, strings.ToUpper(st.Value), quote(packageExample(v.Line, st.Value, v.Version, writtenEL(v.Line.Text[v.Span.Start:v.Span.End], elMajor(p.Plan)))))
 		}
 	},
 }
 
-func example(ed string, v lint.VersionRef) string {
-	if strings.Contains(v.Line.Lower, "gitlab/gitlab-") {
-		return "gitlab/gitlab-" + ed + ":" + v.Version.String() + "-" + ed + ".0"
+// writtenEL returns the Enterprise Linux major written in an RPM version
+// ("17.8.7-ce.0.el8.x86_64.rpm" gives "8"), or def.
+func writtenEL(written, def string) string {
+	low := strings.ToLower(written)
+	if i := strings.Index(low, ".el"); i >= 0 {
+		el := low[i+3:]
+		if j := strings.IndexAny(el, "._"); j >= 0 {
+			el = el[:j]
+		}
+		if isNumber(el) {
+			return el
+		}
 	}
-	return "gitlab-" + ed + "=" + v.Version.String() + "-" + ed + ".0"
+	return def
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
@@ -23,38 +25,107 @@ it checks the major and minor only.
 Fix: take the chart version from ` + "`helm search repo -l gitlab/gitlab`" + `, which lists the GitLab version of
 every chart.`,
 	Run: func(p *lint.Pass) {
-		charts := p.Knowledge.Charts
 		for _, l := range p.Doc.Lines {
-			var chartRefs, glRefs []lint.VersionRef
+			var refs []lint.VersionRef
+			nChart, nGL := 0, 0
 			for _, v := range p.Plan.Mentions {
-				if v.Line != l {
+				if v.Line != l || v.Chart == nil && !v.Version.HasPatch {
 					continue
 				}
+				refs = append(refs, v)
 				if v.Chart != nil {
-					chartRefs = append(chartRefs, v)
-				} else if v.Version.HasPatch {
-					glRefs = append(glRefs, v)
+					nChart++
+				} else {
+					nGL++
 				}
 			}
-			if len(chartRefs) != 1 || len(glRefs) != 1 {
-				// Only a line that pairs one chart with one GitLab version
-				// says which GitLab the chart is meant to deploy.
+			if nChart == 0 || nGL == 0 {
 				continue
 			}
-			c, g := chartRefs[0], glRefs[0]
-			chart := *c.Chart
-			mapped, exact, ok := charts.GitLab(chart)
-			if !ok {
-				continue
-			}
-			switch {
-			case exact && mapped.Compare(g.Version) != 0:
-				p.Reportf(l, c.Span, "chart %s deploys GitLab %s, not %s. use %s", quote(chart.String()), mapped, quote(g.Version.String()), chartFor(p, g.Version))
-			case !exact && mapped.CompareMinor(g.Version) != 0:
-				p.Reportf(l, c.Span, "chart %s deploys GitLab %s.x, not %s: the chart's major is GitLab's minus 9 and the minors match. use %s", quote(chart.String()), mapped.MinorString(), quote(g.Version.String()), chartFor(p, g.Version))
+			for i, c := range refs {
+				if c.Chart == nil {
+					continue
+				}
+				g, ok := pairedGitLab(l, refs, i, nChart == 1 && nGL == 1)
+				if !ok {
+					continue
+				}
+				checkChart(p, l, c, g)
 			}
 		}
 	},
+}
+
+// pairedGitLab finds the GitLab version a chart mention is paired with: the
+// only one on the line when the line names one of each (a table row, "chart
+// 8.8.7 deploys 17.8.7"), otherwise a neighbour separated from the chart by
+// no more than a few connecting words ("chart 8.11.7 (GitLab 17.11.6)").
+func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lint.VersionRef, bool) {
+	if single {
+		for _, r := range refs {
+			if r.Chart == nil {
+				return r, true
+			}
+		}
+	}
+	best, bestGap := lint.VersionRef{}, -1
+	try := func(j int) {
+		if j < 0 || j >= len(refs) || refs[j].Chart != nil {
+			return
+		}
+		a, b := refs[i].Span, refs[j].Span
+		if a.Start > b.Start {
+			a, b = b, a
+		}
+		if a.End > b.Start {
+			return
+		}
+		gap := l.Text[a.End:b.Start]
+		if !connecting(gap) {
+			return
+		}
+		if bestGap < 0 || len(gap) < bestGap {
+			best, bestGap = refs[j], len(gap)
+		}
+	}
+	try(i - 1)
+	try(i + 1)
+	return best, bestGap >= 0
+}
+
+// connecting reports whether the text between a chart and a GitLab version
+// only ties the two together.
+func connecting(gap string) bool {
+	words := strings.FieldsFunc(strings.ToLower(gap), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	})
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "gitlab", "ee", "ce", "chart", "helm", "for", "deploys", "deploy", "is", "app", "appversion", "version", "with", "v":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// checkChart reports a chart that does not deploy the GitLab version
+// paired with it.
+func checkChart(p *lint.Pass, l *lint.Line, c, g lint.VersionRef) {
+	chart := *c.Chart
+	mapped, exact, ok := p.Knowledge.Charts.GitLab(chart)
+	if !ok {
+		return
+	}
+	switch {
+	case exact && mapped.Compare(g.Version) != 0:
+		p.Reportf(l, c.Span, "chart %s deploys GitLab %s, not %s. use %s", quote(chart.String()), mapped, quote(g.Version.String()), chartFor(p, g.Version))
+	case !exact && mapped.CompareMinor(g.Version) != 0:
+		p.Reportf(l, c.Span, "chart %s deploys GitLab %s.x, not %s: the chart's major is GitLab's minus 9 and the minors match. use %s", quote(chart.String()), mapped.MinorString(), quote(g.Version.String()), chartFor(p, g.Version))
+	}
 }
 
 // chartFor names the chart versions that deploy v, for a message.

@@ -27,6 +27,10 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		switch {
 		case query:
 			out = append(out, migrationCheck{Line: l, Effective: true})
+		case weak && l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM) && checkFollows(l):
+			// "wait for the migrations job, then run the background
+			// migration check": the weak part is only a step before it.
+			out = append(out, migrationCheck{Line: l, Effective: true})
 		case bmContext && weak:
 			out = append(out, migrationCheck{Line: l})
 		case l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM):
@@ -43,6 +47,27 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section)
 	}
 	return out
+}
+
+// checkFollows reports whether the last mention of batched background
+// migrations comes after every weak check on the line, so the line ends
+// with the real check rather than describing the check by the weak one.
+func checkFollows(l *lint.Line) bool {
+	last := -1
+	for _, m := range l.FindAll(lint.TermBBM) {
+		last = max(last, m.Tok)
+	}
+	for _, t := range []lint.Term{lint.TermMigrateStatus, lint.TermMigrationsJob, lint.TermAutoMigrations, lint.TermWait} {
+		if t == lint.TermMigrateStatus && l.Has(t) {
+			return false
+		}
+		for _, m := range l.FindAll(t) {
+			if m.Tok >= last {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasDuration reports whether a line gives a number of minutes or hours

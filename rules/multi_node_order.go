@@ -77,7 +77,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			for _, c := range componentOrder[:6] {
 				bl := first[c.name]
 				if bl != nil && bl.Index > fl.Index {
-					p.ReportLinef(bl, "%s is upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
+					p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
 				}
 			}
 			break
@@ -176,7 +176,7 @@ type componentStep struct {
 func componentSteps(d *lint.Document) []componentStep {
 	var out []componentStep
 	for _, l := range d.Lines {
-		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.In(lint.TermProcedure) || l.In(lint.TermPath)) {
+		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !l.In(lint.TermProcedure) {
 			continue
 		}
 		if l.Kind == lint.KindCode {
@@ -189,7 +189,7 @@ func componentSteps(d *lint.Document) []componentStep {
 		best, at := "", -1
 		for _, c := range componentOrder {
 			for _, w := range c.words {
-				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at) {
+				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
 					best, at = c.name, i
 				}
 			}
@@ -199,6 +199,23 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// relationBefore reports whether the last words before a component name
+// make it a reference point rather than the thing upgraded: "after the
+// deploy node is upgraded", "once Gitaly is done".
+func relationBefore(prefix string) bool {
+	f := strings.Fields(prefix)
+	if len(f) > 3 {
+		f = f[len(f)-3:]
+	}
+	for _, w := range f {
+		switch strings.Trim(w, ",;:()") {
+		case "after", "once", "until", "nach", "después", "après":
+			return true
+		}
+	}
+	return false
 }
 
 // stopsOnly reports whether a line only stops or drains services

@@ -86,6 +86,15 @@ provider's tooling) before the hop that needs it.`,
 	},
 }
 
+// pgUpgradeVerbs are the words that upgrade a database ("installed" is
+// not one).
+var pgUpgradeVerbs = map[string]bool{
+	"upgrade": true, "upgraded": true, "upgrades": true, "upgrading": true, "update": true, "updated": true, "move": true,
+	"moved": true, "moves": true, "migrate": true, "migrated": true, "aktualisieren": true, "aktualisiert": true,
+	"actualizar": true, "actualizamos": true, "actualizado": true, "migrer": true, "automatic": true, "automatically": true,
+	"automatisch": true, "automáticamente": true, "automatiquement": true,
+}
+
 // postgresHandling reports whether the plan deals with a PostgreSQL
 // upgrade (a step that upgrades it, pg-upgrade, the provider's major
 // upgrade), and whether it opts out of the automatic one.
@@ -98,11 +107,27 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 		if strings.Contains(low, "disable-postgresql-upgrade") || optOutFile != "" && strings.Contains(low, strings.ToLower(optOutFile)) || strings.Contains(low, "gitlab_skip_pg_upgrade") {
 			optedOut = true
 		}
-		if !(strings.Contains(low, "postgres") || strings.Contains(low, "pg-upgrade") || strings.Contains(low, " pg ")) || l.In(lint.TermRollback) {
+		if l.In(lint.TermRollback) {
 			continue
 		}
-		if strings.Contains(low, "pg-upgrade") || l.Has(lint.TermUpgradeVerb) && !negatedMatchAt(l, strings.Index(low, "postgres")) || strings.Contains(low, "automatic") || strings.Contains(low, "major version upgrade") {
+		if strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
 			dealt = true
+			continue
+		}
+		// "upgrade RDS to PostgreSQL 16", "PostgreSQL is upgraded to 14
+		// automatically": an upgrade word near the database, not negated.
+		for i, t := range l.Tokens {
+			if !(strings.HasPrefix(t.Word, "postgres") || t.Word == "pg" || t.Word == "rds" || t.Word == "database" || t.Word == "datenbank") {
+				continue
+			}
+			for j := i - 4; j <= i+5; j++ {
+				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] {
+					continue
+				}
+				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) {
+					dealt = true
+				}
+			}
 		}
 	}
 	return dealt, optedOut

@@ -38,9 +38,9 @@ then re-add the GitLab package repository for it. Check PostgreSQL's locale (gli
 			}
 			at := hopAt(pl, v)
 			if !info.Last.IsZero() && v.CompareMinor(info.Last) > 0 {
-				p.Reportf(at.Line, at.Span, "%s gets no GitLab packages after %s, but the path installs %s. upgrade the operating system to a supported release first, then continue the path", pl.OS.Value, info.Last.MinorString(), v)
+				p.Reportf(at.Line, at.Span, "operating system %s gets no GitLab packages after %s, but the path installs %s. upgrade the operating system to a supported release first, then continue the path", quote(pl.OS.Value), info.Last.MinorString(), v)
 			} else {
-				p.Reportf(at.Line, at.Span, "%s gets GitLab packages only from %s on, so %s cannot be installed on it. check the operating system and the path", pl.OS.Value, info.First.MinorString(), v)
+				p.Reportf(at.Line, at.Span, "operating system %s gets GitLab packages only from %s on, so %s cannot be installed on it. check the operating system and the path", quote(pl.OS.Value), info.First.MinorString(), v)
 			}
 			return
 		}

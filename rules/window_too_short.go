@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/planlint/planlint/internal/when"
@@ -25,7 +26,8 @@ and the background-migration waits are what usually runs long. planlint compares
 with the plan's own timings: a rehearsal's total ("took 3 h 20 min"), per-hop estimates, and the time
 a rehearsed restore took. Without timings it assumes one hour per hop (install, reconfigure and the
 background-migration wait; a database under 10 GB usually finishes within the hour) and leaves the
-rollback out.
+rollback out. A plan that names a cut-off time (a point after which it stops and rolls back) has
+budgeted the rollback itself, so only the upgrade time is compared.
 
 Fix: lengthen the window, split the path over two windows at a required stop, or note why the timings
 are shorter.`,
@@ -38,6 +40,11 @@ are shorter.`,
 		if upgrade == 0 {
 			upgrade = time.Duration(len(p.Plan.Hops)) * hourPerHop
 			source = fmt.Sprintf("%d hops at about an hour each", len(p.Plan.Hops))
+		}
+		if cutoffStated(p) {
+			// A plan that stops at a stated time and rolls back from there
+			// has budgeted the rollback itself.
+			rollback = 0
 		}
 		need := upgrade + rollback
 		if need <= w.Duration {
@@ -62,18 +69,27 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 		if !staging && !l.In(lint.TermRollback) || !l.Has(lint.TermTimeUnit) {
 			continue
 		}
-		d := durationIn(l)
+		d, span := durationIn(l)
 		if d <= 0 || d > 72*time.Hour {
 			continue
 		}
-		restore := l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)
+		// The sentence that states the duration says what it measures:
+		// "The restore took 1 h 15 min" is rollback time even on a
+		// staging line, while "Staging (restored from the backup) ... The
+		// rehearsal took 3 h" is upgrade time.
+		a, b := sentenceAround(l.Text, span)
+		restore := false
+		for _, m := range l.Matches {
+			if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b && !provenance(l, m) {
+				restore = true
+			}
+		}
 		switch {
-		case restore && l.In(lint.TermRollback) && !l.In(lint.TermStaging):
-			// "The restore takes about 40 minutes."
+		case restore:
 			if d > rollback {
 				rollback = d
 			}
-		case (l.In(lint.TermStaging) || l.Has(lint.TermStaging)) && !restore:
+		case staging && !l.In(lint.TermRollback):
 			if d > upgrade {
 				upgrade = d
 				source = fmt.Sprintf("the rehearsal took %s", human(d))
@@ -83,14 +99,57 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 	return upgrade, rollback, source
 }
 
+// cutoffStated reports whether the plan names a time by which it stops and
+// rolls back: "cut-off 12:30", "if the gate has not passed by 12:30 UTC we
+// stay on 18.8".
+func cutoffStated(p *lint.Pass) bool {
+	for _, l := range p.Doc.Lines {
+		if l.Kind == lint.KindCode {
+			continue
+		}
+		by := l.Has(lint.TermConditional) && hasWord(l, "by", "bis", "avant")
+		if !l.Has(lint.TermCutoff) && !by {
+			continue
+		}
+		if when.Scan(l.Text, time.Time{}).Start != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // durationIn returns a duration stated on a line ("3 h 20 min", "took 2
-// hours"), or 0.
-func durationIn(l *lint.Line) time.Duration {
+// hours") and where it is, or 0.
+func durationIn(l *lint.Line) (time.Duration, when.Span) {
 	sc := when.Scan(l.Text, time.Time{})
 	if sc.DurationSpan != (when.Span{}) {
-		return sc.Duration
+		return sc.Duration, sc.DurationSpan
 	}
-	return 0
+	return 0, when.Span{}
+}
+
+// sentenceAround returns the bounds of the sentence of text that holds s.
+func sentenceAround(text string, s when.Span) (int, int) {
+	a := strings.LastIndex(text[:s.Start], ". ")
+	if a < 0 {
+		a = 0
+	}
+	b := strings.Index(text[s.Start:], ". ")
+	if b < 0 {
+		b = len(text)
+	} else {
+		b += s.Start
+	}
+	return a, b
+}
+
+// provenance reports whether a restore word only says where a system came
+// from ("staging, restored from the production backup") rather than
+// timing a restore.
+func provenance(l *lint.Line, m lint.Match) bool {
+	w := l.Tokens[m.Tok].Word
+	next := m.Tok + m.NTok
+	return strings.HasSuffix(w, "ed") && next < len(l.Tokens) && l.Tokens[next].Word == "from"
 }
 
 func human(d time.Duration) string {

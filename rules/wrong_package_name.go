@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/lint"
 )
 
@@ -24,13 +25,20 @@ The rule checks the forms GitLab publishes:
 Fix: copy the exact name from ` + "`apt-cache madison gitlab-ee`" + `, ` + "`yum --showduplicates list gitlab-ee`" + ` or the
 image's tag list.`,
 	Run: func(p *lint.Pass) {
-		osMajor := ""
-		if os := p.Plan.OS; os != nil && !p.Plan.OSNoVersion {
-			for _, fam := range []string{"RHEL", "CentOS", "Rocky Linux", "AlmaLinux", "Oracle Linux", "Scientific Linux"} {
-				if v, ok := strings.CutPrefix(os.Value, fam+" "); ok {
-					osMajor = strings.SplitN(v, ".", 2)[0]
-				}
+		osMajor := elMajor(p.Plan)
+		var osInfo *knowledge.OSInfo
+		if osMajor != "" {
+			if info, ok := p.Knowledge.LookupOS(p.Plan.OS.Value); ok {
+				osInfo = &info
 			}
+		}
+		// The edition a corrected name should use: the instance's, when
+		// the plan states it.
+		edition := func(written string) string {
+			if st := p.Plan.EditionStated; st != nil {
+				return st.Value
+			}
+			return written
 		}
 		for _, l := range p.Doc.Lines {
 			if !l.IsCommand() || l.In(lint.TermRisk) {
@@ -48,29 +56,33 @@ image's tag list.`,
 					name := before[len(before)-len("gitlab-ee="):]
 					ed := name[7:9]
 					if m.Suffixed && !strings.HasPrefix(suffix, "-"+ed) && !strings.HasPrefix(suffix, "+"+ed) {
-						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "package %s pairs %s with a version of the other edition. write %s", quote(name+written), quote(strings.TrimSuffix(name, "=")), quote(name+m.Version.String()+"-"+ed+".0"))
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "package %s pairs %s with a version of the other edition. write %s", quote(name+written), quote(strings.TrimSuffix(name, "=")), quote(packageExample(l, edition(ed), m.Version, "")))
 						continue
 					}
 					if !m.Suffixed && m.Version.HasPatch && aptLine(l) {
-						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "apt pins need the full package version: %s is not found. write %s", quote(name+written), quote(name+m.Version.String()+"-"+ed+".0"))
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "apt pins need the full package version: %s is not found. write %s", quote(name+written), quote(packageExample(l, ed, m.Version, "")))
 					}
 				case strings.HasSuffix(before, "gitlab/gitlab-ee:") || strings.HasSuffix(before, "gitlab/gitlab-ce:"):
 					ed := before[len(before)-3 : len(before)-1]
 					if !m.Suffixed && m.Version.HasPatch {
-						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "image tag %s does not exist: GitLab images are tagged with the edition. write %s", quote("gitlab/gitlab-"+ed+":"+written), quote("gitlab/gitlab-"+ed+":"+m.Version.String()+"-"+ed+".0"))
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "image tag %s does not exist: GitLab images are tagged with the edition. write %s", quote("gitlab/gitlab-"+ed+":"+written), quote(packageExample(l, ed, m.Version, "")))
 					} else if m.Suffixed && !strings.HasPrefix(suffix, "-"+ed) {
-						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "image %s pairs the %s image with a tag of the other edition. write %s", quote("gitlab/gitlab-"+ed+":"+written), strings.ToUpper(ed), quote("gitlab/gitlab-"+ed+":"+m.Version.String()+"-"+ed+".0"))
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "image %s pairs the %s image with a tag of the other edition. write %s", quote("gitlab/gitlab-"+ed+":"+written), strings.ToUpper(ed), quote(packageExample(l, ed, m.Version, "")))
 					}
 				}
 				if osMajor != "" {
-					if i := strings.Index(suffix, ".el"); i >= 0 {
-						el := suffix[i+3:]
-						if j := strings.IndexAny(el, "._"); j >= 0 {
-							el = el[:j]
+					if el := writtenEL(suffix, ""); el != "" && el != osMajor {
+						span := lint.Span{Start: m.Start, End: m.End}
+						if osInfo != nil && !osInfo.Supports(m.Version) {
+							// No package of the right el exists either.
+							p.Reportf(l, span, "the el%s package does not install on %s, and GitLab %s has no el%s package. upgrade the operating system before this version", el, quote(p.Plan.OS.Value), m.Version, osMajor)
+							continue
 						}
-						if el != "" && el != osMajor && isNumber(el) {
-							p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "the el%s package does not install on %s. use the el%s package, for example %s", el, p.Plan.OS.Value, osMajor, quote("gitlab-ee-"+m.Version.String()+"-ee.0.el"+osMajor+".x86_64.rpm"))
+						ed := "ee"
+						if strings.HasPrefix(suffix, "-ce") {
+							ed = "ce"
 						}
+						p.Reportf(l, span, "the el%s package does not install on %s. use the el%s package, for example %s", el, quote(p.Plan.OS.Value), osMajor, quote(packageExample(l, edition(ed), m.Version, osMajor)))
 					}
 				}
 			}
