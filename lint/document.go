@@ -844,7 +844,7 @@ func (b *builder) finishLine(l *Line) {
 	b.toks = tokenize(l.Lower, b.toks)
 	l.Tokens = b.toks[start:len(b.toks):len(b.toks)]
 	mstart := len(b.matches)
-	b.matches = lex.match(l.Tokens, b.matches)
+	b.matches = lexi().match(l.Tokens, b.matches)
 	l.Matches = b.matches[mstart:len(b.matches):len(b.matches)]
 	for _, m := range l.Matches {
 		l.terms.add(m.Term)

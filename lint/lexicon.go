@@ -94,29 +94,50 @@ func (lx *lexicon) maybe(w string) bool {
 }
 
 func newLexicon(entries map[Term]string) *lexicon {
-	lx := &lexicon{words: map[string]*wordEntry{}, pairs: map[[2]string][]*phrase{}, loose: map[string][]*phrase{}, prefixes: map[string][]*phrase{}}
+	total := 0
+	for _, list := range entries {
+		total += strings.Count(list, "|") + 1
+	}
+	lx := &lexicon{
+		words:    make(map[string]*wordEntry, total),
+		pairs:    make(map[[2]string][]*phrase, total/2),
+		loose:    make(map[string][]*phrase, 64),
+		prefixes: make(map[string][]*phrase, total/4),
+	}
+	// Phrases, their words and the word entries come from a few large
+	// slices: the lexicon is built once per process, on its start-up path.
+	phrases := make([]phrase, 0, total)
+	wordArena := make([]string, 0, 2*total)
+	wordEntries := make([]wordEntry, 0, total)
 	entry := func(w string) *wordEntry {
 		e := lx.words[w]
 		if e == nil {
-			e = &wordEntry{}
+			wordEntries = append(wordEntries, wordEntry{})
+			e = &wordEntries[len(wordEntries)-1]
 			lx.words[w] = e
 		}
 		return e
 	}
+	var toks []Token
 	for term, list := range entries {
-		for _, raw := range strings.Split(list, "|") {
+		for rest := list; rest != ""; {
+			var raw string
+			raw, rest, _ = strings.Cut(rest, "|")
 			raw = strings.TrimSpace(raw)
 			if raw == "" {
 				continue
 			}
-			toks := tokenize(lowerSameLen(raw), nil)
+			toks = tokenize(lowerSameLen(raw), toks[:0])
 			if len(toks) == 0 {
 				continue
 			}
-			p := &phrase{term: term}
+			phrases = append(phrases, phrase{term: term})
+			p := &phrases[len(phrases)-1]
+			start := len(wordArena)
 			for _, t := range toks {
-				p.words = append(p.words, t.Word)
+				wordArena = append(wordArena, t.Word)
 			}
+			p.words = wordArena[start:len(wordArena):len(wordArena)]
 			p.prefix = strings.HasSuffix(raw, "*")
 			switch {
 			case len(p.words) == 1 && p.prefix:

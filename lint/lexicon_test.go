@@ -27,7 +27,7 @@ func TestLexicon(t *testing.T) {
 	for _, tt := range tests {
 		lower := lowerSameLen(tt.text)
 		got := false
-		for _, m := range lex.match(tokenize(lower, nil), nil) {
+		for _, m := range lexi().match(tokenize(lower, nil), nil) {
 			if m.Term == tt.term {
 				got = true
 			}

@@ -35,7 +35,7 @@ func (l *Line) Placeholders() []Placeholder {
 func findPlaceholders(s string, all bool) []Span {
 	lower := lowerSameLen(s)
 	toks := tokenize(lower, nil)
-	return findPlaceholdersIn(s, lower, toks, lex.match(toks, nil))
+	return findPlaceholdersIn(s, lower, toks, lexi().match(toks, nil))
 }
 
 // findPlaceholdersIn is findPlaceholders for text already tokenized.

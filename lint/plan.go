@@ -251,7 +251,7 @@ func boolFact(f *Fact) *Fact {
 func isVagueVersion(s string) bool {
 	l := lowerSameLen(s)
 	toks := tokenize(l, nil)
-	ms := lex.match(toks, nil)
+	ms := lexi().match(toks, nil)
 	for _, m := range ms {
 		if m.Term == TermLatest {
 			return true

@@ -7,6 +7,12 @@ package lint
 // check" are the same phrase. A trailing '*' matches any word starting
 // with the last word ("backup*" matches "backups").
 
+import (
+	"sync"
+
+	"github.com/planlint/planlint/internal/when"
+)
+
 // Section and label concepts.
 const (
 	TermNone Term = iota
@@ -287,10 +293,26 @@ func init() {
 	vocabulary[TermSignature] = "best regards|kind regards|regards|many thanks|thanks|thank you|cheers|best|mit freundlichen grüßen|viele grüße|beste grüße|gruß|saludos|un saludo|atentamente|cordialement|bien à vous|merci"
 	vocabulary[TermNodeWord] = "node|nodes|server|servers|vm|vms|machine|machines|host|hosts|knoten|nodo|nodos|servidor|servidores|nœud|nœuds|serveur|serveurs"
 	vocabulary[TermDatabaseWord] = "postgres*|pg|rds|aurora|cloud sql|azure database|alloydb|patroni|database|datenbank|base de datos|base de données|server version"
-	lex = newLexicon(vocabulary)
 }
 
-var lex *lexicon
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+)
+
+// lexi returns the lexicon of the vocabulary, built on first use.
+func lexi() *lexicon {
+	lexOnce.Do(func() { lex = newLexicon(vocabulary) })
+	return lex
+}
+
+// Prepare builds the word tables the parser uses. Parsing builds them on
+// first use; a program may call Prepare early, on another goroutine, so
+// that work overlaps with its own start-up.
+func Prepare() {
+	lexi()
+	when.Prepare()
+}
 
 // factTerms are labels of plan facts that can head a section too
 // ("**Target**", "## Operating system").

@@ -1,6 +1,9 @@
 package when
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // lexFlag classifies a lower-case word. A word may carry several flags
 // ("de" introduces a range, joins "12 de diciembre" and hints at Spanish).
@@ -151,7 +154,16 @@ var englishWeekday = map[string]bool{
 	"friday": true, "saturday": true,
 }
 
-func init() {
+// prepared guards the one-time build of the lexicon and the zone phrases.
+var prepared sync.Once
+
+// Prepare builds the word tables Scan uses. Scan calls it itself; a
+// program may call it early, on another goroutine, to take the cost off
+// its first Scan.
+func Prepare() { prepared.Do(build) }
+
+func build() {
+	zonePhrases = buildPhrases()
 	for i := range monthFull {
 		m := time.Month(i + 1)
 		for _, w := range monthFull[i] {

@@ -205,7 +205,7 @@ type phrase struct {
 
 // zonePhrases maps the first word of a zone phrase to the phrases starting
 // with it, longest first.
-var zonePhrases = buildPhrases()
+var zonePhrases map[string][]phrase
 
 func buildPhrases() map[string][]phrase {
 	m := make(map[string][]phrase)
