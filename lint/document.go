@@ -840,9 +840,17 @@ func (b *builder) finishLine(l *Line) {
 	l.Lower = lowerSameLen(l.Text)
 	// Tokens, matches and versions of all lines share a few large arrays:
 	// one allocation for the document instead of several per line.
+	// A line has at most one token per two bytes; start a new chunk
+	// rather than let append copy the whole array.
+	if need := len(l.Lower)/2 + 1; cap(b.toks)-len(b.toks) < need {
+		b.toks = make([]Token, 0, max(need, len(b.doc.Source)/12+64))
+	}
 	start := len(b.toks)
 	b.toks = tokenize(l.Lower, b.toks)
 	l.Tokens = b.toks[start:len(b.toks):len(b.toks)]
+	if need := 2*len(l.Tokens) + 4; cap(b.matches)-len(b.matches) < need {
+		b.matches = make([]Match, 0, max(need, len(b.doc.Source)/20+64))
+	}
 	mstart := len(b.matches)
 	b.matches = lexi().match(l.Tokens, b.matches)
 	l.Matches = b.matches[mstart:len(b.matches):len(b.matches)]
