@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -281,7 +282,28 @@ type Document struct {
 	// Plan is what planlint understood of the plan.
 	Plan *Plan
 
-	index lineIndex
+	index  lineIndex
+	arenas *arenas
+}
+
+// arenas are the first token and match arrays of a document, handed to
+// the next document once the lint of this one is done.
+type arenas struct {
+	toks    []Token
+	matches []Match
+}
+
+var arenaPool sync.Pool
+
+// release gives the document's arrays to the next document. The document
+// must not be used afterwards; LintSource calls it when only the findings
+// and the plan summary are left.
+func (d *Document) release() {
+	if a := d.arenas; a != nil {
+		d.arenas = nil
+		a.toks, a.matches = a.toks[:0], a.matches[:0]
+		arenaPool.Put(a)
+	}
 }
 
 // Problem is a located issue found while reading the document.
@@ -357,8 +379,18 @@ func Parse(path string, src []byte, today time.Time) (*Document, error) {
 	}
 	d.Root = root
 	b := builder{doc: d}
-	b.toks = make([]Token, 0, len(norm)/6+16)
-	b.matches = make([]Match, 0, len(norm)/10+16)
+	a, _ := arenaPool.Get().(*arenas)
+	if a == nil {
+		a = &arenas{}
+	}
+	if cap(a.toks) < len(norm)/6+16 {
+		a.toks = make([]Token, 0, len(norm)/6+16)
+	}
+	if cap(a.matches) < len(norm)/10+16 {
+		a.matches = make([]Match, 0, len(norm)/10+16)
+	}
+	d.arenas = a
+	b.toks, b.matches = a.toks, a.matches
 	b.build(root)
 	d.finish()
 	d.Plan = extractPlan(d, today)

@@ -30,6 +30,7 @@ type Token struct {
 	// Break is true when punctuation that ends a clause (. ; ! ? :) or a
 	// dash separates this token from the previous one.
 	Break bool
+	hash  uint32 // wordHash(Word), computed while tokenizing
 }
 
 // Match is one vocabulary phrase found in a line.
@@ -48,20 +49,30 @@ type phrase struct {
 }
 
 // lexicon indexes phrases by their first word, and phrases of two or
-// more words also by their first two words, so matching costs about two
-// map lookups per token.
+// more words also by their first two words, so matching costs about one
+// table probe per token.
 type lexicon struct {
-	// seen is a bit set over hashes of every first word and prefix key,
-	// so most words that start no phrase skip the map lookups.
-	seen  [1 << 16 / 64]uint64
-	words map[string]*wordEntry
-	pairs map[[2]string][]*phrase
+	// words is an open-addressing table over the hashes of the first
+	// words of phrases; most words of a line start no phrase and stop at
+	// an empty slot.
+	words []wordSlot
+	mask  uint32
+	// pairs holds phrases of two or more words by the hashes of their
+	// first two words.
+	pairs map[uint64][]*phrase
 	// loose holds two-word phrases whose second word is a prefix
 	// ("background migration*"), by their first word.
 	loose map[string][]*phrase
-	// prefixes holds single-word prefix phrases by their first three
-	// bytes (shorter prefixes under the whole prefix).
-	prefixes map[string][]*phrase
+	// prefixes holds single-word prefix phrases by the hash of their
+	// first three bytes; a bucket may hold phrases of other keys, so
+	// matches are verified.
+	prefixes [1 << 12][]*phrase
+}
+
+type wordSlot struct {
+	word string
+	hash uint32
+	e    *wordEntry
 }
 
 type wordEntry struct {
@@ -73,24 +84,32 @@ type wordEntry struct {
 
 const prefixKey = 3
 
-// wordHash hashes a word for the seen filter.
+// wordHash hashes a word (FNV-1a); tokenize computes the same hash as it
+// scans.
 func wordHash(w string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
 		h *= 16777619
 	}
-	return h & (1<<16 - 1)
+	return h
 }
 
-func (lx *lexicon) mark(w string) {
-	h := wordHash(w)
-	lx.seen[h>>6] |= 1 << (h & 63)
-}
+func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
-func (lx *lexicon) maybe(w string) bool {
-	h := wordHash(w)
-	return lx.seen[h>>6]&(1<<(h&63)) != 0
+func prefixSlot(h3 uint32) uint32 { return (h3 ^ h3>>12 ^ h3>>24) & (1<<12 - 1) }
+
+// lookup returns the entry of a word with hash h, or nil.
+func (lx *lexicon) lookup(w string, h uint32) *wordEntry {
+	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
+		s := &lx.words[i]
+		if s.e == nil {
+			return nil
+		}
+		if s.hash == h && s.word == w {
+			return s.e
+		}
+	}
 }
 
 func newLexicon(entries map[Term]string) *lexicon {
@@ -99,22 +118,21 @@ func newLexicon(entries map[Term]string) *lexicon {
 		total += strings.Count(list, "|") + 1
 	}
 	lx := &lexicon{
-		words:    make(map[string]*wordEntry, total),
-		pairs:    make(map[[2]string][]*phrase, total/2),
-		loose:    make(map[string][]*phrase, 64),
-		prefixes: make(map[string][]*phrase, total/4),
+		pairs: make(map[uint64][]*phrase, total/2),
+		loose: make(map[string][]*phrase, 64),
 	}
+	words := make(map[string]*wordEntry, total)
 	// Phrases, their words and the word entries come from a few large
 	// slices: the lexicon is built once per process, on its start-up path.
 	phrases := make([]phrase, 0, total)
 	wordArena := make([]string, 0, 2*total)
 	wordEntries := make([]wordEntry, 0, total)
 	entry := func(w string) *wordEntry {
-		e := lx.words[w]
+		e := words[w]
 		if e == nil {
 			wordEntries = append(wordEntries, wordEntry{})
 			e = &wordEntries[len(wordEntries)-1]
-			lx.words[w] = e
+			words[w] = e
 		}
 		return e
 	}
@@ -146,7 +164,8 @@ func newLexicon(entries map[Term]string) *lexicon {
 				if len(k) > prefixKey {
 					k = k[:prefixKey]
 				}
-				lx.prefixes[k] = append(lx.prefixes[k], p)
+				i := prefixSlot(wordHash(k))
+				lx.prefixes[i] = append(lx.prefixes[i], p)
 			case len(p.words) == 1:
 				e := entry(p.words[0])
 				if !hasTerm(e.terms, term) {
@@ -157,16 +176,24 @@ func newLexicon(entries map[Term]string) *lexicon {
 				lx.loose[p.words[0]] = append(lx.loose[p.words[0]], p)
 			default:
 				entry(p.words[0]).multi = true
-				key := [2]string{p.words[0], p.words[1]}
+				key := pairKey(wordHash(p.words[0]), wordHash(p.words[1]))
 				lx.pairs[key] = append(lx.pairs[key], p)
 			}
 		}
 	}
-	for w := range lx.words {
-		lx.mark(w)
+	size := 1
+	for size < 4*len(words) {
+		size <<= 1
 	}
-	for k := range lx.prefixes {
-		lx.mark(k)
+	lx.words = make([]wordSlot, size)
+	lx.mask = uint32(size - 1)
+	for w, e := range words {
+		h := wordHash(w)
+		i := h & lx.mask
+		for lx.words[i].e != nil {
+			i = (i + 1) & lx.mask
+		}
+		lx.words[i] = wordSlot{word: w, hash: h, e: e}
 	}
 	return lx
 }
@@ -184,15 +211,12 @@ func hasTerm(ts []Term, t Term) bool {
 func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 	for i := range toks {
 		w := toks[i].Word
-		if !lx.maybe(w) && (len(w) <= prefixKey || !lx.maybe(w[:prefixKey])) {
-			continue
-		}
-		if e := lx.words[w]; e != nil {
+		if e := lx.lookup(w, toks[i].hash); e != nil {
 			for _, t := range e.terms {
 				dst = append(dst, Match{Term: t, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
 			}
 			if e.multi && i+1 < len(toks) {
-				for _, p := range lx.pairs[[2]string{w, toks[i+1].Word}] {
+				for _, p := range lx.pairs[pairKey(toks[i].hash, toks[i+1].hash)] {
 					if n := p.matchAt(toks, i); n > 0 {
 						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
 					}
@@ -207,11 +231,13 @@ func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 		if len(w) < 2 {
 			continue
 		}
-		k := w
-		if len(k) > prefixKey {
-			k = k[:prefixKey]
+		var h3 uint32
+		if len(w) <= prefixKey {
+			h3 = toks[i].hash
+		} else {
+			h3 = wordHash(w[:prefixKey])
 		}
-		for _, p := range lx.prefixes[k] {
+		for _, p := range lx.prefixes[prefixSlot(h3)] {
 			if strings.HasPrefix(w, p.words[0]) {
 				dst = append(dst, Match{Term: p.term, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
 			}
@@ -225,7 +251,7 @@ func (p *phrase) matchAt(toks []Token, i int) int {
 		return 0
 	}
 	last := len(p.words) - 1
-	for k := 1; k <= last; k++ {
+	for k := 0; k <= last; k++ {
 		w := toks[i+k].Word
 		if k == last && p.prefix {
 			if !strings.HasPrefix(w, p.words[k]) {
@@ -240,46 +266,87 @@ func (p *phrase) matchAt(toks []Token, i int) int {
 	return len(p.words)
 }
 
-// tokenize splits lower-cased text into word tokens.
+// Byte classes of ASCII for tokenize.
+const (
+	clOther = iota
+	clWord
+	clBreak // ends a clause: ; ! ? : ( ) |
+	clDot   // . and , end a clause only before a space or the end
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clWord
+		t[c-'a'+'A'] = clWord
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clWord
+	}
+	for _, c := range ";!?:()|" {
+		t[c] = clBreak
+	}
+	t['.'], t[','] = clDot, clDot
+	return t
+}()
+
+// tokenize splits lower-cased text into word tokens, hashing each word as
+// it goes.
 func tokenize(lower string, dst []Token) []Token {
+	const offset, prime = 2166136261, 16777619
 	start := -1
 	brk := false
+	var h uint32
 	for i := 0; i < len(lower); {
 		c := lower[i]
-		var r rune
-		n := 1
 		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(lower[i:])
-		}
-		word := c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') ||
-			c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
-		if word {
-			if start < 0 {
-				start = i
+			cl := asciiClass[c]
+			if cl == clWord {
+				if start < 0 {
+					start, h = i, offset
+				}
+				h = (h ^ uint32(c)) * prime
+				i++
+				continue
 			}
-		} else {
 			if start >= 0 {
-				dst = append(dst, Token{Start: start, End: i, Word: lower[start:i], Break: brk})
-				start = -1
-				brk = false
+				dst = append(dst, Token{Start: start, End: i, Word: lower[start:i], Break: brk, hash: h})
+				start, brk = -1, false
 			}
-			switch r {
-			case ';', '!', '?', ':', '—', '–', '(', ')', '|', '→':
+			switch cl {
+			case clBreak:
 				brk = true
-			case '.', ',':
+			case clDot:
 				// A dot or comma ends a clause only before a space or the
 				// end ("done. Then"), not inside "16.3.9" or "30,000".
 				if i+1 >= len(lower) || lower[i+1] == ' ' || lower[i+1] == '\t' {
-					brk = r == '.'
+					brk = c == '.'
 				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(lower[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start, h = i, offset
+			}
+			for k := i; k < i+n; k++ {
+				h = (h ^ uint32(lower[k])) * prime
+			}
+		} else {
+			if start >= 0 {
+				dst = append(dst, Token{Start: start, End: i, Word: lower[start:i], Break: brk, hash: h})
+				start, brk = -1, false
+			}
+			switch r {
+			case '—', '–', '→':
+				brk = true
 			}
 		}
 		i += n
 	}
 	if start >= 0 {
-		dst = append(dst, Token{Start: start, End: len(lower), Word: lower[start:], Break: brk})
+		dst = append(dst, Token{Start: start, End: len(lower), Word: lower[start:], Break: brk, hash: h})
 	}
 	return dst
 }

@@ -37,3 +37,15 @@ func TestLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenHash checks that tokenize hashes every word as wordHash does,
+// including words with non-ASCII letters.
+func TestTokenHash(t *testing.T) {
+	for _, s := range []string{"rückfallplan: 17.8.7 → 17.11.7", "Übersicht (café), naïve|x", "a.b,c d;e—f"} {
+		for _, tk := range tokenize(lowerSameLen(s), nil) {
+			if tk.hash != wordHash(tk.Word) {
+				t.Errorf("%q: token %q has hash %d, want %d", s, tk.Word, tk.hash, wordHash(tk.Word))
+			}
+		}
+	}
+}

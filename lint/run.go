@@ -80,6 +80,7 @@ func LintSource(path string, src []byte, cfg *Config) *Result {
 	res.Findings = Check(doc, cfg)
 	res.Plan = Summarize(doc.Plan)
 	res.Verdict = verdictOf(res.Findings)
+	doc.release()
 	return res
 }
 

@@ -168,10 +168,14 @@ func parseCount(s string) (int, bool) {
 		}
 		return 0, false
 	}
-	s = strings.NewReplacer(",", "", ".", "", "'", "", " ", "").Replace(s)
+	s = digitSeparators.Replace(s)
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n >= 0
 }
+
+// digitSeparators removes the thousands separators of "30,000", "30.000",
+// "30'000" and "30 000".
+var digitSeparators = strings.NewReplacer(",", "", ".", "", "'", "", " ", "")
 
 var numberWordValues = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "cuatro": 4, "deux": 2, "trois": 3, "quatre": 4, "single": 1}

@@ -160,6 +160,9 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 	return condUnknown
 }
 
+// thousands removes the separators of "3,400" and "2.400".
+var thousands = strings.NewReplacer(",", "", ".", "")
+
 // statedCount finds a count in prose: "2.4 million", "41,000 rows",
 // "3,400 npm packages", "1.8M". Versions and dates are not counts.
 func statedCount(l *lint.Line) (int, bool) {
@@ -192,7 +195,7 @@ func statedCount(l *lint.Line) (int, bool) {
 		if mult > 1 {
 			f, _ = strconv.ParseFloat(strings.ReplaceAll(num, ",", "."), 64)
 		} else {
-			n, err := strconv.Atoi(strings.NewReplacer(",", "", ".", "").Replace(num))
+			n, err := strconv.Atoi(thousands.Replace(num))
 			if err != nil {
 				i = j
 				continue
