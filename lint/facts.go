@@ -356,7 +356,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 	}
 	sc := when.Scan(text, r.today)
 	got := false
-	if sc.Date != nil && !w.HasDate {
+	if sc.Date != nil && !w.HasDate && !approximateDate(text[:sc.Date.Span.Start]) {
 		w.HasDate = true
 		w.DateSpan = shift(sc.Date.Span, span.Start)
 		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, time.UTC)
@@ -387,6 +387,22 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		r.applyZoneAt(w, l, span)
 	}
 	return got
+}
+
+// approximateDate reports whether the words before a date make it a week
+// or a rough time rather than the day of the upgrade: "in the week of 14
+// December", "around 12 Dec".
+func approximateDate(before string) bool {
+	b := strings.ToLower(before)
+	if len(b) > 24 {
+		b = b[len(b)-24:]
+	}
+	for _, w := range []string{"week of", "week starting", "week beginning", "week from", "woche vom", "woche ab", "semana del", "semana de", "semaine du", "around", "circa", "sometime", "irgendwann", "alrededor"} {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func shift(s when.Span, by int) Span { return Span{s.Start + by, s.End + by} }
@@ -485,7 +501,18 @@ func (r *planReader) readContact() {
 		consider(contactFrom(l, v, l.Value))
 	}
 	for _, l := range r.doc.Lines {
-		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) {
+		if l.Kind == KindCode || l.Kind == KindFrontMatter {
+			continue
+		}
+		if signatureBlock(r.doc, l) {
+			// The signature of a plan sent as an e-mail or ticket, in
+			// whatever section happens to come last.
+			if c := contactFrom(l, l.Text, Span{0, len(l.Text)}); c != nil && c.Reachable {
+				consider(c)
+			}
+			continue
+		}
+		if l.In(TermRollback) || l.In(TermChangelog) {
 			continue
 		}
 		switch {
@@ -509,6 +536,28 @@ func (r *planReader) readContact() {
 		}
 	}
 	p.Contact = best
+}
+
+// signatureBlock reports whether l is the signature at the end of a plan
+// written as a letter: one of its last lines, with an e-mail address or a
+// phone number, that starts with closing words or a "--" delimiter, or
+// follows a line of closing words ("Thank you for your help!").
+func signatureBlock(d *Document, l *Line) bool {
+	n := len(d.Lines)
+	if l.Index < n-3 || l.Kind == KindHeading || !(strings.Contains(l.Text, "@") || l.Has(TermPhone)) {
+		return false
+	}
+	t := strings.TrimSpace(l.Text)
+	if signatureStart(l) || strings.HasPrefix(t, "--") || strings.HasPrefix(t, "—") {
+		return true
+	}
+	if l.Index > 0 {
+		prev := d.Lines[l.Index-1]
+		if m, ok := prev.Find(TermSignature); ok && m.Tok == 0 && len(prev.Tokens) <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureStart reports whether a line starts with a letter's closing

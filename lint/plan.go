@@ -291,7 +291,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			labelled = true
 		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[0], From: FromLabel})
-			labelled = true
+			// A row of a path table marked "(target)" is the last hop
+			// as well.
+			labelled = !(l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)))
 		}
 	}
 	// Table columns labelled by the header: "| Current | Target |".
@@ -346,7 +348,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if v.InLink {
 				continue
 			}
-			if gitlabWordBefore(l, v.Span.Start, 4) || v.Pinned {
+			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned {
 				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 				return
 			}
@@ -393,7 +395,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
 	for _, v := range vs {
-		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) {
+		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -427,14 +429,15 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		switch {
 		case l.Kind == KindTableRow:
 			for _, v := range vs {
-				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) {
+				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) && !noteColumn(l, v) {
 					r.hop(v, true)
 				}
 			}
 			return
 		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l)):
+			note := noteItem(l, vs)
 			for _, v := range vs {
-				if !v.InLink {
+				if !v.InLink && (!note || installedHere(l, v)) {
 					r.hop(v, true)
 				}
 			}
@@ -462,10 +465,105 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			continue
 		}
 		if termBefore(l, v.Span.Start, TermUpgradeVerb, 5) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
-			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) {
+			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) {
 			r.hop(v, !step)
 		}
 	}
+}
+
+// noteItem reports whether a list item that starts with a version is a
+// note about that version rather than a step of the path: "**18.4
+// amcheck** is created by reconfigure", "18.11.0/18.11.1 regression: not
+// relevant". A step names a stop, a hop, the target or an install, or is
+// short ("- 16.3.9 (about 40 min)").
+func noteItem(l *Line, vs []VersionRef) bool {
+	if !l.Item || !startsWithVersion(l, vs) || startsWithStepWord(l) {
+		return false
+	}
+	first := vs[0]
+	if l.Has(TermStopWord) || l.Has(TermTarget) || l.Has(TermPkgInstall) || len(arrowChain(l, vs)) >= 2 {
+		return false
+	}
+	if termBefore(l, first.Span.End+1, TermUpgradeVerb, 3) {
+		return false
+	}
+	words := 0
+	for _, t := range l.Tokens {
+		if t.Start >= first.Span.End && !isDigitWord(t.Word) {
+			words++
+		}
+	}
+	return words > 6
+}
+
+// installedHere reports whether the line says it installs version v:
+// "we install 18.11.11".
+func installedHere(l *Line, v VersionRef) bool {
+	return termBefore(l, v.Span.Start, TermUpgradeVerb, 4) && !termBefore(l, v.Span.Start, TermFrom, 1)
+}
+
+// noteColumn reports whether v stands in a table column headed as notes
+// or risks ("| Version note | How we handle it |").
+func noteColumn(l *Line, v VersionRef) bool {
+	if l.Kind != KindTableRow || l.Header == nil || len(l.Header.Cells) != len(l.Cells) {
+		return false
+	}
+	h := l.Header
+	for ci, c := range l.Cells {
+		if v.Span.Start < c.Start || v.Span.End > c.End {
+			continue
+		}
+		hc := h.Cells[ci]
+		for _, m := range h.Matches {
+			if m.Start >= hc.Start && m.End <= hc.End && m.Term == TermRisk {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// referencedVersion reports whether "GitLab X" is a reference to another
+// version rather than the instance's: "the PostgreSQL 16 requirement of
+// GitLab 18.0", "supported since GitLab 17.5".
+func referencedVersion(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+		if l.Tokens[j].Word != "gitlab" {
+			continue
+		}
+		if j == 0 {
+			return false
+		}
+		switch l.Tokens[j-1].Word {
+		case "of", "for", "since", "until", "before", "after", "from", "to", "than", "by", "with", "in", "requires", "needs",
+			"von", "für", "seit", "bis", "ab", "de", "para", "desde", "hasta", "pour", "depuis", "jusqu":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// otherProductInSentence reports whether the nearest product named before
+// token ti in the same sentence, parentheses included, is not GitLab:
+// "drops PostgreSQL 14/15 (we run 16.8)".
+func otherProductInSentence(l *Line, ti int) bool {
+	for j := ti - 1; j >= 0 && j >= ti-8; j-- {
+		if j+1 < ti && breakBetween(l, j, j+1) && strings.Contains(l.Text[l.Tokens[j].End:l.Tokens[j+1].Start], ". ") {
+			return false
+		}
+		w := l.Tokens[j].Word
+		if w == "gitlab" || w == "ee" || w == "ce" || w == "omnibus" {
+			return false
+		}
+		for _, m := range l.Matches {
+			if m.Term == TermOtherProduct && m.Tok <= j && j < m.Tok+m.NTok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gitlabWordBefore reports whether "GitLab" (or its edition) stands within
@@ -589,7 +687,18 @@ func termBefore(l *Line, off int, t Term, n int) bool {
 
 // breakBetween reports whether a clause break separates token a from
 // token b (the break on b itself, as in "to: 16.3.9", does not count).
-func breakBetween(l *Line, a, b int) bool { return clauseBreak(l, a, b) }
+func breakBetween(l *Line, a, b int) bool {
+	if clauseBreak(l, a, b) {
+		return true
+	}
+	// A sentence that ends right before b does separate them: "the
+	// Upgrade Path tool. 17.1 is a conditional stop".
+	if b > 0 && b < len(l.Tokens) && l.Tokens[b].Break {
+		sep := l.Text[l.Tokens[b-1].End:l.Tokens[b].Start]
+		return strings.Contains(sep, ". ") || strings.ContainsAny(sep, ";!?")
+	}
+	return false
+}
 
 func isDigitWord(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9'
@@ -703,7 +812,7 @@ func (r *planReader) readFacts(l *Line) {
 				}
 			}
 		}
-		if l.Kind != KindCode && !l.Has(TermEditionChange) {
+		if _, change := l.EditionChange(); l.Kind != KindCode && !change {
 			for _, e := range []struct {
 				t  Term
 				ed string
@@ -764,6 +873,52 @@ func (r *planReader) versionsOf(l *Line) []VersionRef {
 		out = append(out, v)
 	}
 	return out
+}
+
+// editionVerbs announce a change of edition when followed by "to EE":
+// "switch the instance to Enterprise Edition".
+var editionVerbs = map[string]bool{"switch": true, "convert": true, "migrate": true, "move": true, "change": true, "upgrade": true,
+	"wechseln": true, "umstellen": true, "umsteigen": true, "cambiar": true, "migrar": true, "pasar": true, "passer": true, "convertir": true, "migrer": true}
+
+// EditionChange finds a change of edition the line asks for ("CE to EE",
+// "from GitLab CE to GitLab EE", "switch the instance to Enterprise
+// Edition") and returns where it is written.
+func (l *Line) EditionChange() (Span, bool) {
+	if m, ok := l.Find(TermEditionChange); ok && !negatedAround(l, m) {
+		return Span{m.Start, m.End}, true
+	}
+	ees := l.FindAll(TermEE)
+	for _, ee := range ees {
+		// "from GitLab CE to GitLab EE"
+		for _, ce := range l.FindAll(TermCE) {
+			if ee.Tok <= ce.Tok || ee.Tok-ce.Tok > 4 || negatedAround(l, ce) {
+				continue
+			}
+			to := strings.ContainsAny(l.Lower[ce.End:ee.Start], "→>")
+			for _, t := range l.FindAll(TermTo) {
+				if t.Tok > ce.Tok && t.Tok < ee.Tok {
+					to = true
+				}
+			}
+			if to {
+				return Span{ce.Start, ee.End}, true
+			}
+		}
+		// "switch the instance to Enterprise Edition"
+		if ee.Tok < 2 || !termBefore(l, ee.Start, TermTo, 2) {
+			continue
+		}
+		for j := ee.Tok - 1; j >= 0 && j >= ee.Tok-6; j-- {
+			if editionVerbs[l.Tokens[j].Word] && !clauseBreak(l, j+1, ee.Tok) {
+				m := Match{Tok: j, NTok: 1}
+				if negatedAround(l, m) {
+					break
+				}
+				return Span{l.Tokens[j].Start, ee.End}, true
+			}
+		}
+	}
+	return Span{}, false
 }
 
 // gitlabNear reports whether "GitLab" is within two words of a match, so

@@ -138,16 +138,27 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 func mentionState(d *lint.Document, limit int, words ...string) condState {
 	for _, l := range d.Lines {
 		for _, w := range words {
-			if !strings.Contains(l.Lower, w) {
+			at := strings.Index(l.Lower, w)
+			if at < 0 {
 				continue
 			}
-			if n, ok := statedCount(l); ok {
+			// Only the clause that names the condition speaks of it: "290
+			// users, so no 16.0 stop; no npm packages; 41,000 rows".
+			a, b := clauseAround(l.Lower, at)
+			clause := l.Lower[a:b]
+			if n, ok := statedCount(clause); ok {
 				if n > limit {
 					return condApplies
 				}
 				return condDoesNotApply
 			}
-			if l.Has(lint.TermNeg) || strings.Contains(l.Lower, "below") || strings.Contains(l.Lower, "returns 0") || strings.Contains(l.Lower, "returned 0") || strings.Contains(l.Lower, "zero") {
+			neg := false
+			for _, m := range l.FindAll(lint.TermNeg) {
+				if m.Start >= a && m.End <= b {
+					neg = true
+				}
+			}
+			if neg || strings.Contains(clause, "below") || strings.Contains(clause, "returns 0") || strings.Contains(clause, "returned 0") || strings.Contains(clause, "zero") {
 				return condDoesNotApply
 			}
 			if l.Kind == lint.KindCode {
@@ -165,8 +176,7 @@ var thousands = strings.NewReplacer(",", "", ".", "")
 
 // statedCount finds a count in prose: "2.4 million", "41,000 rows",
 // "3,400 npm packages", "1.8M". Versions and dates are not counts.
-func statedCount(l *lint.Line) (int, bool) {
-	text := l.Lower
+func statedCount(text string) (int, bool) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c < '0' || c > '9' || i > 0 && (isWordByte(text[i-1]) || text[i-1] == '.') {
@@ -209,6 +219,24 @@ func statedCount(l *lint.Line) (int, bool) {
 		i = j
 	}
 	return 0, false
+}
+
+// clauseAround returns the bounds of the clause of text around offset at:
+// clauses end at ";", at a sentence end, and at a line end.
+func clauseAround(text string, at int) (int, int) {
+	a := 0
+	for _, sep := range []string{"; ", ". ", "\n"} {
+		if i := strings.LastIndex(text[:at], sep); i >= 0 && i+len(sep) > a {
+			a = i + len(sep)
+		}
+	}
+	b := len(text)
+	for _, sep := range []string{";", ". ", "\n"} {
+		if i := strings.Index(text[at:], sep); i >= 0 && at+i < b {
+			b = at + i
+		}
+	}
+	return a, b
 }
 
 func isWordByte(c byte) bool {

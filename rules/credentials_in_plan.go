@@ -100,7 +100,14 @@ func credentialIn(l *lint.Line) (string, int) {
 		if trim == "" || !strings.ContainsAny(trim[:1], ":=") {
 			switch {
 			case strings.HasPrefix(strings.ToLower(trim), "is "):
-				trim = "=" + trim[3:]
+				// "the root password is currently `...`"
+				rest := trim[3:]
+				for _, w := range []string{"currently ", "still ", "now ", "set to ", "temporarily ", "always "} {
+					if strings.HasPrefix(strings.ToLower(rest), w) {
+						rest = rest[len(w):]
+					}
+				}
+				trim = "=" + rest
 			case l.InCode(len(t)-len(trim)) && l.Kind != lint.KindCode:
 				// "password `Tr0ub4dor&3`": the value in inline code.
 				trim = "=" + trim

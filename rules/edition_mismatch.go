@@ -29,13 +29,18 @@ Fix: install the package or image of the instance's edition: ` + "`gitlab-ee=17.
 			return
 		}
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermEditionChange) {
+			if _, ok := l.EditionChange(); ok {
 				return
 			}
 		}
 		seen := map[*lint.Line]bool{}
 		for _, v := range p.Plan.Mentions {
 			if !v.Pinned || v.Edition == "" || v.Edition == st.Value || v.Chart != nil || seen[v.Line] {
+				continue
+			}
+			if named := nameEdition(v); named != "" && named != v.Edition {
+				// "gitlab/gitlab-ce:16.11.10-ee.0" does not exist and
+				// installs nothing; wrong-package-name reports it.
 				continue
 			}
 			seen[v.Line] = true
@@ -58,4 +63,19 @@ func writtenEL(written, def string) string {
 		}
 	}
 	return def
+}
+
+// nameEdition returns the edition of the package or image name written
+// right before a pinned version ("gitlab-ce=", "gitlab/gitlab-ee:",
+// "gitlab-ee-"), or "".
+func nameEdition(v lint.VersionRef) string {
+	before := strings.ToLower(v.Line.Text[:v.Span.Start])
+	for _, ed := range []string{"ee", "ce"} {
+		for _, sep := range []string{"=", ":", "-", "_"} {
+			if strings.HasSuffix(before, "gitlab-"+ed+sep) {
+				return ed
+			}
+		}
+	}
+	return ""
 }

@@ -44,7 +44,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section)
+		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && (sectionLinesSay(l.Section) || introducedForEachHop(d, l))
 	}
 	return out
 }
@@ -124,6 +124,23 @@ func sectionSays(s *lint.Section) bool {
 		if s.Heading != nil && !s.IsTitle && eachHop(s.Heading) {
 			return true
 		}
+	}
+	return false
+}
+
+// introducedForEachHop reports whether the prose right before a check
+// (skipping the rest of its code block) says it runs before every hop:
+// "Before each hop, including the first:" and then the query.
+func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index - 1; i >= 0 && i >= l.Index-12; i-- {
+		prev := d.Lines[i]
+		if prev.Section != l.Section || prev.Kind == lint.KindHeading {
+			return false
+		}
+		if prev.Kind == lint.KindCode {
+			continue
+		}
+		return eachHop(prev)
 	}
 	return false
 }

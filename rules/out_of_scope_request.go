@@ -39,26 +39,8 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 
 // outOfScope describes the out-of-scope change a line asks for, or "".
 func outOfScope(l *lint.Line, method string, geo bool) string {
-	if mt, ok := l.Find(lint.TermEditionChange); ok && !negatedMatch(l, mt) {
-		return "a change of edition (" + strings.TrimSpace(l.Text[mt.Start:mt.End]) + ")"
-	}
-	// "from GitLab CE to GitLab EE", "de GitLab CE à GitLab EE".
-	for _, ce := range l.FindAll(lint.TermCE) {
-		for _, ee := range l.FindAll(lint.TermEE) {
-			if ee.Tok <= ce.Tok || ee.Tok-ce.Tok > 4 || negatedMatch(l, ce) {
-				continue
-			}
-			between := l.Lower[ce.End:ee.Start]
-			to := false
-			for _, t := range l.FindAll(lint.TermTo) {
-				if t.Tok > ce.Tok && t.Tok < ee.Tok {
-					to = true
-				}
-			}
-			if to || strings.ContainsAny(between, "→>") {
-				return "a change of edition (" + strings.TrimSpace(l.Text[ce.Start:ee.End]) + ")"
-			}
-		}
+	if sp, ok := l.EditionChange(); ok {
+		return "a change of edition (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")"
 	}
 	for _, mv := range l.FindAll(lint.TermMoveVerb) {
 		if negatedMatch(l, mv) {

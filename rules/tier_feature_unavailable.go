@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -33,6 +34,11 @@ runners; or upgrade the license first, as its own change.`,
 		if !free {
 			return
 		}
+		// One finding, on the first step that uses the feature; the others
+		// are named in it.
+		var first *lint.Line
+		at := 0
+		var also []string
 		for _, l := range p.Doc.Lines {
 			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !hasWord(l, "maintenance", "maintenance_mode") {
 				continue
@@ -41,9 +47,21 @@ runners; or upgrade the license first, as its own change.`,
 			if i < 0 {
 				i = strings.Index(l.Lower, "maintenance_mode")
 			}
-			if i >= 0 && !negatedMatchAt(l, i) && !acknowledgesTier(l.Lower) {
-				p.Reportf(l, lint.Span{Start: i, End: i + len("maintenance mode")}, "plan relies on Maintenance Mode, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", edName(ed))
+			if i < 0 || negatedMatchAt(l, i) || acknowledgesTier(l.Lower) {
+				continue
 			}
+			if first == nil {
+				first, at = l, i
+			} else {
+				also = append(also, strconv.Itoa(l.Num))
+			}
+		}
+		if first != nil {
+			where := ""
+			if len(also) > 0 {
+				where = " (also on line " + strings.Join(also, ", ") + ")"
+			}
+			p.Reportf(first, lint.Span{Start: at, End: at + len("maintenance mode")}, "plan relies on Maintenance Mode%s, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", where, edName(ed))
 		}
 	},
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
 
@@ -33,7 +34,7 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				// The image of a multi-line "docker run ... \" is on a
 				// continuation line.
 				if i := unpinnedImage(l.Lower); i >= 0 && imageContext(commandStart(p.Doc, l)) {
-					p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example \"gitlab/gitlab-ee:16.3.9-ee.0\"", quote(strings.Fields(l.Text[i:])[0]))
+					reportImage(p, l, i)
 				}
 				continue
 			}
@@ -45,17 +46,21 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				text := l.Text[m.Start:m.End]
 				if strings.Contains(strings.ToLower(text), "gitlab") {
 					if !hasPinnedVersion(l) {
-						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s installs the newest GitLab package instead of the planned hop. pin the version, for example \"sudo apt-get install gitlab-ee=16.3.9-ee.0\" or \"sudo yum install gitlab-ee-16.3.9-ee.0.el8\"", quote(text))
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s installs the newest GitLab package instead of the planned hop. pin the version, for example %s", quote(text), quote(pinnedCommand(p, l)))
 					}
 					continue
 				}
 				if !held {
-					p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s upgrades GitLab to the newest release along with the OS packages. pin each hop with an explicit package version, and hold the GitLab package (\"apt-mark hold gitlab-ee\" or \"dnf versionlock\") during OS updates", quote(text))
+					hold := "apt-mark hold gitlab-" + planEdition(p, "ee")
+					if rpmLine(l) {
+						hold = "dnf versionlock add gitlab-" + planEdition(p, "ee")
+					}
+					p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s upgrades GitLab to the newest release along with the OS packages. pin each hop with an explicit package version, and hold the GitLab package (%s) during OS updates", quote(text), quote(hold))
 				}
 				continue
 			}
-			if i := unpinnedImage(l.Lower); i >= 0 && imageContext(l) {
-				p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example \"gitlab/gitlab-ee:16.3.9-ee.0\"", quote(strings.Fields(l.Text[i:])[0]))
+			if i := unpinnedImage(l.Lower); i >= 0 && imageContext(l) && deploysImage(l, i) {
+				reportImage(p, l, i)
 				continue
 			}
 			if l.Has(lint.TermHelmUpgrade) && strings.Contains(cmd, "gitlab") && !strings.Contains(cmd, "--version") && !strings.Contains(cmd, "rollback") && (strings.Contains(cmd, "gitlab/gitlab") || strings.Contains(cmd, "gitlab-operator")) {
@@ -66,7 +71,72 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 	},
 }
 
+// reportImage reports the unpinned image reference at offset i of l.
+func reportImage(p *lint.Pass, l *lint.Line, i int) {
+	name := strings.Fields(l.Text[i:])[0]
+	ed := "ee"
+	if strings.HasPrefix(strings.ToLower(name), "gitlab/gitlab-ce") {
+		ed = "ce"
+	}
+	p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example %s", quote(strings.Trim(name, "`\"'")), quote(packageExample(l, planEdition(p, ed), exampleHop(p), "")))
+}
+
+// deploysImage reports whether the image reference at offset i is part of
+// a command or a compose/values entry, not only named in prose ("Docker
+// Compose (`gitlab/gitlab-ee` image)").
+func deploysImage(l *lint.Line, i int) bool {
+	if l.Kind == lint.KindCode {
+		return true
+	}
+	for _, c := range l.Code {
+		if i >= c.Start && i < c.End {
+			code := strings.ToLower(l.Text[c.Start:c.End])
+			return strings.Contains(code, "docker ") || strings.Contains(code, "podman ") || strings.Contains(code, "image:") || strings.Contains(code, "image =") || strings.Contains(code, "pull ")
+		}
+	}
+	return false
+}
+
+// planEdition is the edition the plan says the instance runs, or def.
+func planEdition(p *lint.Pass, def string) string {
+	if st := p.Plan.EditionStated; st != nil {
+		return st.Value
+	}
+	return def
+}
+
+// exampleHop is the version an example pin uses: the plan's first hop, or
+// its target, or a generic version.
+func exampleHop(p *lint.Pass) glversion.Version {
+	for _, h := range p.Plan.Hops {
+		if h.Version.HasPatch {
+			return h.Version
+		}
+	}
+	if t := p.Plan.Target; t != nil && t.Version.HasPatch {
+		return t.Version
+	}
+	return glversion.New(17, 11, 7)
+}
+
+// pinnedCommand writes a pinned install command in the package manager of
+// the line.
+func pinnedCommand(p *lint.Pass, l *lint.Line) string {
+	ed, v := planEdition(p, "ee"), exampleHop(p)
+	if rpmLine(l) {
+		return "sudo dnf install gitlab-" + ed + "-" + v.String()
+	}
+	return "sudo apt-get install gitlab-" + ed + "=" + v.String() + "-" + ed + ".0"
+}
+
 func hasPinnedVersion(l *lint.Line) bool {
+	// A pin written as a template for each hop: "gitlab-ce=<version>-ce.0",
+	// "gitlab-ee=${GL_VERSION}".
+	for _, pre := range []string{"gitlab-ee=", "gitlab-ce=", "gitlab-ee-", "gitlab-ce-"} {
+		if i := strings.Index(l.Lower, pre); i >= 0 && i+len(pre) < len(l.Lower) && strings.ContainsRune("<${%", rune(l.Lower[i+len(pre)])) {
+			return true
+		}
+	}
 	for _, m := range l.Versions {
 		if m.Suffixed || strings.ContainsAny(l.Text[maxInt(0, m.Start-1):m.Start], "=-") {
 			return true
