@@ -177,7 +177,11 @@ func Summarize(p *Plan) PlanSummary {
 	if p.Target != nil {
 		s.TargetVersion = p.Target.Version.String()
 	}
-	if p.Edition != nil {
+	// The edition the plan says the instance runs wins over what its
+	// commands install; edition-mismatch reports the difference.
+	if p.EditionStated != nil {
+		s.Edition = p.EditionStated.Value
+	} else if p.Edition != nil {
 		s.Edition = p.Edition.Value
 	}
 	if p.InstallMethod != nil {

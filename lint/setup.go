@@ -68,6 +68,32 @@ func (r *planReader) readSetup() {
 	}
 }
 
+// versionWordAfter finds "version 14.17" a few words after the database
+// token t, in the same sentence and before any mention of GitLab.
+func versionWordAfter(l *Line, t Token) string {
+	ti := tokenAt(l, t.End)
+	for j := ti; j < len(l.Tokens) && j < ti+8; j++ {
+		w := l.Tokens[j].Word
+		if w == "gitlab" || j > ti && breakBetween(l, j-1, j) && strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ". ") {
+			return ""
+		}
+		switch w {
+		case "version", "versión", "versao", "versão", "versione":
+		default:
+			continue
+		}
+		if j+1 < len(l.Tokens) && isDigitWord(l.Tokens[j+1].Word) {
+			rest := l.Text[l.Tokens[j+1].Start:]
+			k := 0
+			for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
+				k++
+			}
+			return strings.TrimRight(rest[:k], ".")
+		}
+	}
+	return ""
+}
+
 // readDatabase notes the PostgreSQL version and where it runs.
 func (r *planReader) readDatabase(l *Line, db *Database) {
 	if l.Kind == KindCode && !strings.Contains(l.Lower, "server_version") {
@@ -88,7 +114,8 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if strings.Contains(low, "patroni") && !negatedAt(l, strings.Index(low, "patroni")) {
 		db.Patroni = true
 	}
-	if db.Line != nil {
+	if db.Line != nil || strings.Contains(low, "praefect") || strings.Contains(low, "tracking database") {
+		// The Praefect and Geo tracking databases are not GitLab's own.
 		return
 	}
 	// "PostgreSQL 13", "bundled PostgreSQL 16.8", "PG 14", "Postgres 12.10".
@@ -106,6 +133,10 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			k++
 		}
 		ver := strings.TrimRight(rest[j:k], ".")
+		if ver == "" {
+			// "PostgreSQL incluido en la imagen, versión 14.17".
+			ver = versionWordAfter(l, t)
+		}
 		if ver == "" {
 			continue
 		}

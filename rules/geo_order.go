@@ -33,11 +33,15 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
 				continue
 			}
-			if primary == nil && strings.Contains(l.Lower, "primary") {
-				primary = l
-			}
-			if secondary == nil && strings.Contains(l.Lower, "secondar") && !strings.Contains(l.Lower, "primary") {
-				secondary = l
+			switch geoSiteOf(l) {
+			case "primary":
+				if primary == nil {
+					primary = l
+				}
+			case "secondary":
+				if secondary == nil {
+					secondary = l
+				}
 			}
 		}
 		if primary != nil && secondary != nil && secondary.Index < primary.Index {
@@ -72,4 +76,30 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			}
 		}
 	},
+}
+
+// geoSiteOf tells which Geo site a step upgrades: the first site it names
+// that is not only a reference point ("after the primary is done, upgrade
+// the secondary"; "upgrade the secondary first, then continue with the
+// primary").
+func geoSiteOf(l *lint.Line) string {
+	low := l.Lower
+	best, at := "", len(low)
+	for _, site := range []struct{ word, name string }{{"primary", "primary"}, {"secondar", "secondary"}} {
+		for off := 0; ; {
+			i := strings.Index(low[off:], site.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !relationBefore(low[:i]) {
+				if i < at {
+					best, at = site.name, i
+				}
+				break
+			}
+			off = i + len(site.word)
+		}
+	}
+	return best
 }

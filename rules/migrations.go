@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
 
@@ -207,6 +208,7 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		return []hopGap{g}, false
 	}
 	prev := -1
+	var prevAt lint.Span
 	for _, h := range pl.Hops {
 		at := stepOccurrence(pl, h.Version)
 		if at == nil {
@@ -233,14 +235,45 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			}
 		}
 		// A check on the hop's own line ("upgrade to 16.3.9 once the
-		// background migrations are finished") counts too.
+		// background migrations are finished", "install 15.0.0, then wait
+		// 20 minutes") counts too, as does a real check that follows the
+		// previous hop on its line ("install 15.0.0, then run the
+		// batched_background_migrations query").
 		for _, c := range checks {
-			if c.Line == at && c.Effective {
+			switch {
+			case c.Line == at && c.Effective:
+				g.Effective = true
+			case c.Line == at && g.Ineffective == nil:
+				g.Ineffective = c.Line
+			case prev >= 0 && c.Line.Index == prev && c.Effective && checkAfter(c.Line, prevAt):
 				g.Effective = true
 			}
 		}
 		gaps = append(gaps, g)
-		prev = at.Index
+		prev, prevAt = at.Index, stepSpan(pl, h.Version, at)
 	}
 	return gaps, false
+}
+
+// stepSpan returns where the step line at installs v.
+func stepSpan(pl *lint.Plan, v glversion.Version, at *lint.Line) lint.Span {
+	for _, h := range pl.Installs {
+		if h.Line == at && h.Version.Compare(v) == 0 {
+			return h.Span
+		}
+	}
+	return lint.Span{Start: len(at.Text), End: len(at.Text)}
+}
+
+// checkAfter reports whether a line names the background-migration check
+// after the span of its install ("install 15.0.0, then run the query").
+func checkAfter(l *lint.Line, install lint.Span) bool {
+	for _, t := range []lint.Term{lint.TermBBM, lint.TermBBMQuery} {
+		for _, m := range l.FindAll(t) {
+			if m.Start > install.End {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -131,10 +131,22 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
 				continue
 			}
-			if leader == nil && strings.Contains(l.Lower, "leader") && !strings.Contains(l.Lower, "replica") {
+			lp, rp := leaderReplicaOrder(l)
+			if lp >= 0 && rp >= 0 {
+				// "first the leader, then the replicas" on one line.
+				if lp < rp && leader == nil && replica == nil {
+					p.ReportLinef(l, "the Patroni leader is upgraded before its replicas. upgrade and restart each replica first, then the leader, so the cluster fails over once")
+					break
+				}
+				if replica == nil {
+					replica = l
+				}
+				continue
+			}
+			if leader == nil && lp >= 0 {
 				leader = l
 			}
-			if replica == nil && strings.Contains(l.Lower, "replica") {
+			if replica == nil && rp >= 0 {
 				replica = l
 			}
 		}
@@ -142,6 +154,67 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			p.ReportLinef(leader, "the Patroni leader is upgraded before its replicas (line %d). upgrade and restart each replica first, then the leader, so the cluster fails over once", replica.Num)
 		}
 	},
+}
+
+// leaderReplicaOrder returns where a line's upgrade sentence names the
+// Patroni leader and the replicas (-1 when it does not): only sentences
+// with an upgrade verb count, so "find the leader with patroni members.
+// Upgrade the replicas first, then the leader" is read from its second
+// sentence.
+func leaderReplicaOrder(l *lint.Line) (int, int) {
+	start := 0
+	for start < len(l.Lower) {
+		end := strings.Index(l.Lower[start:], ". ")
+		if end < 0 {
+			end = len(l.Lower)
+		} else {
+			end += start
+		}
+		upgrade := false
+		for _, t := range []lint.Term{lint.TermUpgradeVerb, lint.TermPkgInstall} {
+			for _, m := range l.FindAll(t) {
+				if m.Start >= start && m.End <= end {
+					upgrade = true
+				}
+			}
+		}
+		if upgrade {
+			sent := l.Lower[start:end]
+			lp := wordAt(sent, "leader", "líder", "lider")
+			rp := -1
+			if lp >= 0 || l.Has(lint.TermDatabaseWord) {
+				rp = wordAt(sent, "replica", "replik", "réplica", "standby")
+			}
+			if lp >= 0 || rp >= 0 {
+				return lp, rp
+			}
+		}
+		start = end + 2
+	}
+	return -1, -1
+}
+
+// wordAt returns the offset of the first of the words in low that is not
+// only a reference point ("after the leader"), or -1.
+func wordAt(low string, words ...string) int {
+	best := -1
+	for _, w := range words {
+		for off := 0; ; {
+			i := strings.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !relationBefore(low[:i]) {
+				if best < 0 || i < best {
+					best = i
+				}
+				break
+			}
+			off = i + len(w)
+		}
+	}
+	return best
 }
 
 // hasWord reports whether the line has one of the words as a token.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,14 @@ provider's tooling) before the hop that needs it.`,
 				if dealt || autoFor(f.Major) && mentionsPostgres(p.Doc) {
 					continue
 				}
-				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop (on a single-node Linux package the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), f.GitLab.MinorString())
+				hint := ""
+				switch s.InstallMethod {
+				case "linux-package", "docker", "":
+					hint = fmt.Sprintf(" (on a single-node Linux package or Docker install the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString())
+				case "helm", "operator":
+					hint = " (the chart never upgrades PostgreSQL: upgrade the external database, or the bundled one by its own procedure)"
+				}
+				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), hint)
 			default:
 				if autoFor(f.Major) || dealt {
 					continue
@@ -116,12 +124,17 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 		}
 		// "upgrade RDS to PostgreSQL 16", "PostgreSQL is upgraded to 14
 		// automatically": an upgrade word near the database, not negated.
+		// A generic "database" only counts with a version number on the
+		// line ("the database is upgraded to 16"); "Datenbank: upgrade the
+		// leader node" is the GitLab package on the database nodes.
 		for i, t := range l.Tokens {
-			if !(strings.HasPrefix(t.Word, "postgres") || t.Word == "pg" || t.Word == "rds" || t.Word == "database" || t.Word == "datenbank") {
+			named := strings.HasPrefix(t.Word, "postgres") || t.Word == "pg" || t.Word == "rds" || t.Word == "aurora"
+			generic := t.Word == "database" || t.Word == "datenbank" || t.Word == "datos" || t.Word == "données"
+			if !named && !(generic && hasNumberAfter(l, i)) || inIdentifier(l, t) {
 				continue
 			}
 			for j := i - 4; j <= i+5; j++ {
-				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] {
+				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) {
 					continue
 				}
 				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) {
@@ -131,6 +144,33 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 		}
 	}
 	return dealt, optedOut
+}
+
+// inIdentifier reports whether a token is part of a name written with
+// underscores, colons or dashes ("GITLAB_SKIP_PG_UPGRADE", "db:migrate",
+// "gl-pg-01"), not a
+// word of the sentence.
+func inIdentifier(l *lint.Line, t lint.Token) bool {
+	var b, a byte
+	if t.Start > 0 {
+		b = l.Text[t.Start-1]
+	}
+	if t.End < len(l.Text) {
+		a = l.Text[t.End]
+	}
+	// "gl-pg-01" is a host name; "PostgreSQL-Upgrade" is a compound word.
+	return b == '_' || b == ':' || a == '_' || a == ':' || b == '-' && a == '-'
+}
+
+// hasNumberAfter reports whether a number follows token i within a few
+// words.
+func hasNumberAfter(l *lint.Line, i int) bool {
+	for j := i + 1; j < len(l.Tokens) && j <= i+6; j++ {
+		if isNumber(l.Tokens[j].Word) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsPostgres reports whether the plan names PostgreSQL at all.

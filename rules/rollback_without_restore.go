@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // RollbackWithoutRestore finds rollbacks that only reinstall software.
 var RollbackWithoutRestore = &lint.Rule{
@@ -23,14 +27,80 @@ revert the snapshots of every node.`,
 			return
 		}
 		for _, l := range lines {
-			if restoresData(p.Doc, l) {
-				return
+			if !restoresData(p.Doc, l) {
+				continue
 			}
+			if !revertsSnapshot(l) && !returnsToOldVersion(p, lines) {
+				// "gitlab-backup restore in the running container": the
+				// upgraded version refuses a backup of the old one.
+				p.ReportLinef(l, "rollback restores the backup on the upgraded version, but a backup restores only on the version and edition that created it. %s", oldVersionFirst(p))
+			}
+			return
 		}
 		at := rollbackHeading(p.Doc)
 		if at == nil {
 			at = lines[0]
 		}
-		p.ReportLinef(at, "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: after reinstalling the old version, restore that backup (\"sudo gitlab-backup restore BACKUP=<id>\") with gitlab-secrets.json and gitlab.rb, or revert the snapshots")
+		p.ReportLinef(at, "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: %s", restoreHint(p))
 	},
+}
+
+// revertsSnapshot reports whether a rollback line reverts snapshots, which
+// bring back the old version along with the data.
+func revertsSnapshot(l *lint.Line) bool {
+	return l.Has(lint.TermSnapshot) && !l.Has(lint.TermRestoreCmd)
+}
+
+// returnsToOldVersion reports whether the rollback goes back to the old
+// version before restoring: a reinstall or downgrade, the old image or
+// chart, or a version older than the target.
+func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
+	tgt := p.Plan.Target
+	for _, l := range lines {
+		if m, ok := l.Find(lint.TermReinstall); ok && !negatedMatch(l, m) {
+			return true
+		}
+		if strings.Contains(l.Lower, "allow-downgrades") || strings.Contains(l.Lower, "oldpackage") {
+			return true
+		}
+		for _, v := range l.Versions {
+			if tgt == nil || v.Version.CompareMinor(tgt.Version) < 0 || p.Plan.Current != nil && v.Version.Matches(p.Plan.Current.Version) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oldVersionFirst says how to go back to the old version before the
+// restore, in the terms of the install method.
+func oldVersionFirst(p *lint.Pass) string {
+	cur := "the version the backup was taken on"
+	if c := p.Plan.Current; c != nil && c.Version.HasPatch {
+		cur = c.Version.String()
+	}
+	ed := planEdition(p, "ee")
+	switch method(p.Plan) {
+	case "docker":
+		return "start the " + cur + " image first (\"gitlab/gitlab-" + ed + ":" + cur + "-" + ed + ".0\") on the saved configuration volume, then restore"
+	case "helm", "operator":
+		return "roll the release back to the chart of " + cur + " first, then restore with \"backup-utility --restore\" and the saved rails secret"
+	case "source":
+		return "check out and build " + cur + " first, with the saved config/secrets.yml, then restore"
+	}
+	return "reinstall " + cur + " first (for example \"sudo apt-get install gitlab-" + ed + "=" + cur + "-" + ed + ".0\" after removing the new package), put back gitlab-secrets.json and gitlab.rb, reconfigure, then restore"
+}
+
+// restoreHint says how to roll back with the backup, in the terms of the
+// install method.
+func restoreHint(p *lint.Pass) string {
+	switch method(p.Plan) {
+	case "docker":
+		return "run the old image again on the saved configuration volume, then restore the backup inside it (\"docker exec -it gitlab gitlab-backup restore BACKUP=<id>\"), or revert the volume snapshots"
+	case "helm", "operator":
+		return "roll back to the old chart, then restore the backup with \"backup-utility --restore -t <id>\" and the saved rails secret, or revert the volume snapshots"
+	case "source":
+		return "check out the old version again with its config/secrets.yml, then restore the backup (\"bundle exec rake gitlab:backup:restore BACKUP=<id>\"), or revert the snapshots"
+	}
+	return "after reinstalling the old version, restore that backup (\"sudo gitlab-backup restore BACKUP=<id>\") with gitlab-secrets.json and gitlab.rb, or revert the snapshots"
 }

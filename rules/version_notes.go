@@ -36,7 +36,11 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 			texts []string
 		}
 		var groups []*group
-		byLine := map[*lint.Line]*group{}
+		type place struct {
+			line *lint.Line
+			at   int
+		}
+		byPlace := map[place]*group{}
 		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(pl)) {
 			if !n.Review {
 				// Background notes are in the release's upgrade notes every
@@ -49,10 +53,10 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 				continue
 			}
 			at := hopAt(pl, trig)
-			g := byLine[at.Line]
+			g := byPlace[place{at.Line, at.Span.Start}]
 			if g == nil {
 				g = &group{at: at}
-				byLine[at.Line] = g
+				byPlace[place{at.Line, at.Span.Start}] = g
 				groups = append(groups, g)
 			}
 			g.texts = append(g.texts, n.Text)
@@ -96,6 +100,14 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 				}
 			}
 		}
+		// Identifiers such as "git_data_dirs" are split into words by
+		// the tokenizer; look for them in the text.
+		for k, t := range keys {
+			if t && strings.ContainsAny(k, "_") && strings.Contains(l.Lower, k) {
+				shared++
+				telling++
+			}
+		}
 		if telling >= 1 && shared >= 2 || named && shared >= 1 {
 			return true
 		}
@@ -113,9 +125,17 @@ func noteKeywords(text string) map[string]bool {
 		if len(w) < 5 || noteStop[w] {
 			continue
 		}
-		out[w] = len(w) >= 9 || strings.ContainsAny(w, "_0123456789")
+		out[w] = !noteCommon[w] && (len(w) >= 9 || strings.ContainsAny(w, "_0123456789"))
 	}
 	return out
+}
+
+// noteCommon are long words that many plans use anyway; they are shared
+// words, but do not tell which note a line speaks of.
+var noteCommon = map[string]bool{
+	"postgresql": true, "migration": true, "migrations": true, "background": true, "reconfigure": true, "installation": true,
+	"kubernetes": true, "omnibus": true, "deployment": true, "component": true, "components": true, "enterprise": true,
+	"community": true, "automatically": true, "automatic": true, "secondary": true, "secondaries": true, "replication": true,
 }
 
 var noteStop = map[string]bool{
