@@ -328,6 +328,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// "Rollback, if a hop fails: ... install gitlab-ee=18.6.3-ee.0".
 		return
 	}
+	if notInstalled(l) {
+		// "17.1 conditional stop: 140,000 rows, so not needed", "| 32 |
+		// Rollback 2 | dnf install gitlab-ee-16.3.9 |".
+		return
+	}
 	step := r.isStepLine(l)
 	// A section headed "Target" or "Current version" states that version
 	// in its first sentence: "GitLab EE 18.5.7 via the required stops".
@@ -360,7 +365,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	chain := arrowChain(l, vs)
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
-	if len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx {
+	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
 		if summaryCtx || len(p.CurrentClaims) == 0 {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
@@ -375,7 +380,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	// "from 15.4.2 to 17.8.1", "15.4.2 → 17.8.1", "von 15.4.2 auf 17.8.1".
-	if fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2 {
+	if (fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2) && !noteItem(l, vs) {
 		a, b := fromIdx, toIdx
 		if len(chain) == 2 {
 			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
@@ -481,8 +486,17 @@ func noteItem(l *Line, vs []VersionRef) bool {
 		return false
 	}
 	first := vs[0]
-	if l.Has(TermStopWord) || l.Has(TermTarget) || l.Has(TermPkgInstall) || len(arrowChain(l, vs)) >= 2 {
+	if l.Has(TermStopWord) || l.Has(TermTarget) || l.Has(TermPkgInstall) {
 		return false
+	}
+	if chain := arrowChain(l, vs); len(chain) >= 2 {
+		// "17.11 → 18.0 ZDT trap: not relevant" names a transition; a
+		// path chain names patches or is the whole item.
+		for _, v := range chain {
+			if v.Version.HasPatch {
+				return false
+			}
+		}
 	}
 	if termBefore(l, first.Span.End+1, TermUpgradeVerb, 3) {
 		return false
@@ -494,6 +508,30 @@ func noteItem(l *Line, vs []VersionRef) bool {
 		}
 	}
 	return words > 6
+}
+
+// notInstalled reports whether a line's versions are named without being
+// installed: a conditional stop the plan says it does not need, or a row
+// of a rollback in a table of steps.
+func notInstalled(l *Line) bool {
+	if l.Kind == KindTableRow && l.LabelIs(TermRollback) {
+		return true
+	}
+	conditional := false
+	for _, t := range l.Tokens {
+		if strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
+			conditional = true
+			break
+		}
+	}
+	if m, ok := l.Find(TermStopWord); ok && negatedAround(l, m) {
+		// "so we do not stop there"
+		return true
+	}
+	if !conditional {
+		return false
+	}
+	return l.Has(TermNeg) || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "skip") || strings.Contains(l.Lower, "does not apply")
 }
 
 // installedHere reports whether the line says it installs version v:
@@ -1089,13 +1127,25 @@ func editionOf(s string) string {
 }
 
 func normalizeTopology(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	has := func(match func(w string) bool) bool {
+		for _, w := range words {
+			if match(w) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.Contains(s, "geo"):
+	case has(func(w string) bool { return w == "geo" }):
 		return "geo"
-	case strings.Contains(s, "multi") || strings.Contains(s, "ha") || strings.Contains(s, "cluster") || strings.Contains(s, "reference"):
+	case has(func(w string) bool {
+		return strings.HasPrefix(w, "multi") || w == "ha" || w == "cluster" || w == "reference"
+	}):
 		return "multi-node"
-	case strings.Contains(s, "single") || strings.Contains(s, "one") || strings.Contains(s, "standalone"):
+	case has(func(w string) bool { return w == "single" || w == "one" || w == "standalone" }):
 		return "single-node"
 	}
 	return ""

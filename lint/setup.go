@@ -180,11 +180,30 @@ func countBefore(l *Line, nouns ...string) (int, Span, bool) {
 		}
 		raw := l.Text[start:l.Tokens[j].End]
 		n, ok := parseCount(raw)
-		if ok {
+		if ok && !threshold(l, k, i) {
 			return n, Span{start, t.End}, true
 		}
 	}
 	return 0, Span{}, false
+}
+
+// threshold reports whether the count at tokens k..noun is a limit
+// rather than the instance's own number: "30,000 users or more", "more
+// than 1,000 users", "ab 30.000 Benutzern".
+func threshold(l *Line, k, noun int) bool {
+	if k > 0 {
+		switch l.Tokens[k-1].Word {
+		case "than", "over", "above", "least", "under", "below", "beyond", "exceeding", "ab", "über", "mehr", "más", "plus", "dès":
+			return true
+		}
+	}
+	if noun+2 < len(l.Tokens) {
+		a, b := l.Tokens[noun+1].Word, l.Tokens[noun+2].Word
+		if (a == "or" || a == "and" || a == "oder" || a == "o" || a == "ou") && (b == "more" || b == "above" || b == "mehr" || b == "más" || b == "plus") {
+			return true
+		}
+	}
+	return false
 }
 
 // parseCount reads "30,000", "1.100", "30k", "1.5k", "250".

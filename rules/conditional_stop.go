@@ -87,6 +87,12 @@ func conditionalStops(p *lint.Pass) []condStop {
 // conditionState decides from the plan's facts whether a conditional
 // stop applies.
 func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
+	// The plan's own facts decide first: a plan that counts 900 npm
+	// packages needs 16.1 even where it argues that it does not.
+	fact := factState(p, c)
+	if fact == condApplies {
+		return fact
+	}
 	pl := p.Plan
 	// The plan discusses the stop itself: "16.0 is only needed with
 	// 30,000 users; we have 850".
@@ -99,6 +105,12 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			return condAddressed
 		}
 	}
+	return fact
+}
+
+// factState decides a conditional stop from the plan's facts alone.
+func factState(p *lint.Pass, c knowledge.Conditional) condState {
+	pl := p.Plan
 	switch c.Fact {
 	case "rails-nodes":
 		switch {
@@ -138,27 +150,38 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 func mentionState(d *lint.Document, limit int, words ...string) condState {
 	for _, l := range d.Lines {
 		for _, w := range words {
-			at := strings.Index(l.Lower, w)
-			if at < 0 {
+			if !strings.Contains(l.Lower, w) {
 				continue
 			}
-			// Only the clause that names the condition speaks of it: "290
-			// users, so no 16.0 stop; no npm packages; 41,000 rows".
-			a, b := clauseAround(l.Lower, at)
-			clause := l.Lower[a:b]
-			if n, ok := statedCount(clause); ok {
-				if n > limit {
-					return condApplies
-				}
-				return condDoesNotApply
-			}
+			// Only a clause that names the condition speaks of it: "290
+			// users, so no 16.0 stop; no npm packages; 41,000 rows". A
+			// stated count wins over other wording.
 			neg := false
-			for _, m := range l.FindAll(lint.TermNeg) {
-				if m.Start >= a && m.End <= b {
+			for at := 0; ; {
+				i := strings.Index(l.Lower[at:], w)
+				if i < 0 {
+					break
+				}
+				i += at
+				a, b := clauseAround(l.Lower, i)
+				clause := l.Lower[a:b]
+				if n, ok := statedCount(clause); ok {
+					if n > limit {
+						return condApplies
+					}
+					return condDoesNotApply
+				}
+				for _, m := range l.FindAll(lint.TermNeg) {
+					if m.Start >= a && m.End <= b {
+						neg = true
+					}
+				}
+				if strings.Contains(clause, "below") || strings.Contains(clause, "returns 0") || strings.Contains(clause, "returned 0") || strings.Contains(clause, "zero") {
 					neg = true
 				}
+				at = i + len(w)
 			}
-			if neg || strings.Contains(clause, "below") || strings.Contains(clause, "returns 0") || strings.Contains(clause, "returned 0") || strings.Contains(clause, "zero") {
+			if neg {
 				return condDoesNotApply
 			}
 			if l.Kind == lint.KindCode {
