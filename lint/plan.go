@@ -400,7 +400,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
 	for _, v := range vs {
-		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) {
+		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -514,7 +514,7 @@ func noteItem(l *Line, vs []VersionRef) bool {
 // installed: a conditional stop the plan says it does not need, or a row
 // of a rollback in a table of steps.
 func notInstalled(l *Line) bool {
-	if l.Kind == KindTableRow && l.LabelIs(TermRollback) {
+	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
 	conditional := false
@@ -532,6 +532,32 @@ func notInstalled(l *Line) bool {
 		return false
 	}
 	return l.Has(TermNeg) || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "skip") || strings.Contains(l.Lower, "does not apply")
+}
+
+// leadingCellHas reports whether a short leading cell of a table row names
+// the term: a rollback step ("| 32 | Rollback 2 | dnf install ... |") or
+// notes ("| 14 | Version notes | 16.7→16.11 ... |").
+func leadingCellHas(l *Line, term Term) bool {
+	for i, c := range l.Cells {
+		if i > 2 {
+			break
+		}
+		words := 0
+		for _, t := range l.Tokens {
+			if t.Start >= c.Start && t.End <= c.End {
+				words++
+			}
+		}
+		if words == 0 || words > 4 {
+			continue
+		}
+		for _, m := range l.Matches {
+			if m.Term == term && m.Start >= c.Start && m.End <= c.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // installedHere reports whether the line says it installs version v:
@@ -579,6 +605,22 @@ func referencedVersion(l *Line, v VersionRef) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// otherProductSection reports whether the line's section is about another
+// product ("## PostgreSQL", "## Redis").
+func otherProductSection(l *Line) bool {
+	h := l.Section.Heading
+	return h != nil && (h.Has(TermOtherProduct) || h.Has(TermDatabaseWord)) && !hasToken(h, "gitlab")
+}
+
+func hasToken(l *Line, w string) bool {
+	for _, t := range l.Tokens {
+		if t.Word == w {
+			return true
+		}
 	}
 	return false
 }

@@ -51,11 +51,24 @@ func negated(l *lint.Line, t lint.Term) bool {
 	return negatedMatch(l, m)
 }
 
+// checkedNegation reports whether a negation is what a check looks for
+// ("check that no migrations remain", "comprobar que no quedan
+// migraciones", "ensure there are none pending"), not a negated step.
+func checkedNegation(l *lint.Line, n lint.Match) bool {
+	for _, c := range l.FindAll(lint.TermCheckVerb) {
+		end := c.Tok + c.NTok
+		if end <= n.Tok && n.Tok-end <= 3 && !breakIn(l, end, n.Tok+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // negatedMatch reports whether a negation word stands shortly before the
 // match in the same clause, or right after it ("backup: none").
 func negatedMatch(l *lint.Line, m lint.Match) bool {
 	for _, n := range l.FindAll(lint.TermNeg) {
-		if n.Tok < m.Tok && m.Tok-(n.Tok+n.NTok) <= 4 && !breakIn(l, n.Tok+n.NTok, m.Tok+1) {
+		if n.Tok < m.Tok && m.Tok-(n.Tok+n.NTok) <= 4 && !breakIn(l, n.Tok+n.NTok, m.Tok+1) && !checkedNegation(l, n) {
 			return true
 		}
 		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 {

@@ -63,7 +63,9 @@ every chart.`,
 func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lint.VersionRef, bool) {
 	if single {
 		for _, r := range refs {
-			if r.Chart == nil {
+			// In prose, the one GitLab version must be named as GitLab's
+			// ("GitLab 17.8.7"), not be part of a tag ("pre-18.2.8").
+			if r.Chart == nil && (l.Kind == lint.KindTableRow || namedGitLab(l, r)) {
 				return r, true
 			}
 		}
@@ -91,6 +93,12 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 	try(i - 1)
 	try(i + 1)
 	return best, bestGap >= 0
+}
+
+// namedGitLab reports whether "GitLab" stands right before a version.
+func namedGitLab(l *lint.Line, r lint.VersionRef) bool {
+	before := strings.ToLower(strings.TrimRight(l.Text[:r.Span.Start], " (:"))
+	return strings.HasSuffix(before, "gitlab") || strings.HasSuffix(before, "gitlab ee") || strings.HasSuffix(before, "gitlab ce") || strings.HasSuffix(before, "appversion")
 }
 
 // connecting reports whether the text between a chart and a GitLab version

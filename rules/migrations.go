@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
@@ -47,7 +49,108 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c := &out[len(out)-1]
 		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && (sectionLinesSay(l.Section) || introducedForEachHop(d, l))
 	}
+	return append(out, checkReferences(d, out)...)
+}
+
+// checkReferences finds steps that run a real check defined earlier by
+// referring to it: by the name it was introduced with ("Gate B
+// (background migrations), used before a hop:" ... "1. Gate B."), or as
+// "the same query as row 22".
+func checkReferences(d *lint.Document, checks []migrationCheck) []migrationCheck {
+	first := -1
+	names := map[string]bool{}
+	isCheck := map[*lint.Line]bool{}
+	for _, c := range checks {
+		isCheck[c.Line] = true
+		if !c.Effective {
+			continue
+		}
+		if first < 0 || c.Line.Index < first {
+			first = c.Line.Index
+		}
+		if name := checkName(d, c.Line); name != "" {
+			names[name] = true
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	var out []migrationCheck
+	for _, l := range d.Lines[first+1:] {
+		if isCheck[l] || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
+			continue
+		}
+		named := false
+		for name := range names {
+			if strings.HasPrefix(leadWords(l, 3), name) {
+				named = true
+			}
+		}
+		if named || backReference(l) {
+			out = append(out, migrationCheck{Line: l, Effective: true})
+		}
+	}
 	return out
+}
+
+// checkName returns the short name a check is introduced with: the words
+// before "(" or ":" of the prose line that leads into it, when there are
+// at most three ("Gate B", "Check P0").
+func checkName(d *lint.Document, l *lint.Line) string {
+	if l.Kind != lint.KindCode {
+		return ""
+	}
+	for i := l.Index - 1; i >= 0 && i >= l.Index-12; i-- {
+		prev := d.Lines[i]
+		if prev.Section != l.Section || prev.Kind == lint.KindHeading {
+			return ""
+		}
+		if prev.Kind == lint.KindCode {
+			continue
+		}
+		head := prev.Lower
+		if j := strings.IndexAny(head, "(:"); j > 0 {
+			head = head[:j]
+		} else {
+			return ""
+		}
+		words := strings.Fields(head)
+		if len(words) == 0 || len(words) > 3 || !strings.HasSuffix(strings.TrimSpace(prev.Text), ":") {
+			return ""
+		}
+		for _, w := range words {
+			if hopWords[w] || stepWordsRules[w] {
+				// "Hop 2:" introduces a hop, not a named check.
+				return ""
+			}
+		}
+		return strings.Join(words, " ")
+	}
+	return ""
+}
+
+// stepWordsRules name parts of a runbook that are not checks.
+var stepWordsRules = map[string]bool{"phase": true, "stage": true, "schritt": true, "paso": true, "fase": true, "étape": true, "procedure": true, "rollback": true}
+
+// leadWords returns the first n words of a line, lower-case, joined by
+// spaces.
+func leadWords(l *lint.Line, n int) string {
+	var w []string
+	for _, t := range l.Tokens {
+		if len(w) == n {
+			break
+		}
+		w = append(w, t.Word)
+	}
+	return strings.Join(w, " ")
+}
+
+// backReference reports whether a line runs a check defined before: "same
+// query as row 22", "repeat the check above", "misma consulta".
+func backReference(l *lint.Line) bool {
+	ref := hasWord(l, "same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
+	noun := hasWord(l, "query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification")
+	return ref && noun
 }
 
 // checkFollows reports whether the last mention of batched background
@@ -141,9 +244,24 @@ func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
 		if prev.Kind == lint.KindCode {
 			continue
 		}
-		return eachHop(prev)
+		return eachHop(prev) || beforeSeveralHops(prev)
 	}
 	return false
+}
+
+// beforeSeveralHops reports whether a line names the moment before more
+// than one hop: "Gate, before hop 1 and again before hop 2:".
+func beforeSeveralHops(l *lint.Line) bool {
+	if !hasWord(l, "before", "vor", "antes", "avant") {
+		return false
+	}
+	n := 0
+	for _, t := range l.Tokens {
+		if hopWords[t.Word] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // sectionLinesSay reports whether a line of the section's own text speaks

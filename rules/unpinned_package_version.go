@@ -178,7 +178,9 @@ func unpinnedImage(lower string) int {
 		if strings.HasPrefix(rest, ":") {
 			tag := strings.TrimPrefix(rest, ":")
 			if tag == "" || tag[0] < '0' || tag[0] > '9' {
-				if !strings.HasPrefix(tag, "$") && !strings.HasPrefix(tag, "<") && !strings.HasPrefix(tag, "{") {
+				// Variables, placeholders and search patterns ("sed
+				// 's|gitlab/gitlab-ce:.*|...|'") are not tags.
+				if tag == "" || !strings.ContainsRune("$<{.*[\\(", rune(tag[0])) {
 					return i
 				}
 			}
