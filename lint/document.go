@@ -658,7 +658,7 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 		// "Conditional stops we do not take": not the path.
 		own[TermPath>>6] &^= 1 << (TermPath & 63)
 	}
-	s.Own = refineConcepts(own)
+	s.Own = refineConcepts(h, own)
 	s.IsTitle = !pseudo && len(b.doc.Sections) == 1 && level == 1
 	if !s.IsTitle {
 		s.Concepts = s.Own
@@ -718,9 +718,15 @@ func windowRelative(h *Line) Term {
 // refineConcepts drops the generic "upgrade" reading of a heading when the
 // heading names something more specific: "Pre-upgrade checks" is
 // preparation, "Post-upgrade verification" is verification.
-func refineConcepts(s termSet) termSet {
+func refineConcepts(h *Line, s termSet) termSet {
 	if !s.has(TermProcedure) {
 		return s
+	}
+	for _, m := range h.Matches {
+		if m.Term == TermProcedure && !genericUpgradeWord(h.Lower[m.Start:m.End]) {
+			// "Procedure (with downtime)": the steps, named as such.
+			return s
+		}
 	}
 	other := s
 	other[TermProcedure>>6] &^= 1 << (TermProcedure & 63)
@@ -735,6 +741,17 @@ func refineConcepts(s termSet) termSet {
 		}
 	}
 	return other
+}
+
+// genericUpgradeWord reports whether a procedure match is only the word
+// "upgrade", which many headings use for other things ("Pre-upgrade
+// checks").
+func genericUpgradeWord(w string) bool {
+	switch w {
+	case "upgrade", "upgrades", "upgrading", "update", "updates":
+		return true
+	}
+	return false
 }
 
 // add appends a content line to the current section.
@@ -969,9 +986,22 @@ func splitLabel(l *Line) {
 
 // labelWords counts the words of a line's label.
 func labelWords(l *Line) int {
-	n := 0
+	// Words in parentheses explain the label ("Maintenance window (date,
+	// time, time zone) (mandatory for vendor review)"); they do not make
+	// it prose.
+	n, depth := 0, 0
+	prev := l.Label.Start
 	for _, t := range l.Tokens {
-		if t.Start >= l.Label.Start && t.End <= l.Label.End {
+		if t.Start < l.Label.Start || t.End > l.Label.End {
+			continue
+		}
+		gap := l.Text[prev:t.Start]
+		depth += strings.Count(gap, "(") - strings.Count(gap, ")")
+		if depth < 0 {
+			depth = 0
+		}
+		prev = t.End
+		if depth == 0 {
 			n++
 		}
 	}

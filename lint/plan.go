@@ -328,6 +328,12 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// "Rollback, if a hop fails: ... install gitlab-ee=18.6.3-ee.0".
 		return
 	}
+	for _, c := range p.CurrentClaims {
+		if l.Reverts(c.Version) {
+			// "then we put gitlab-ee:16.8.1-ee.0 back": the rollback.
+			return
+		}
+	}
 	if notInstalled(l) {
 		// "17.1 conditional stop: 140,000 rows, so not needed", "| 32 |
 		// Rollback 2 | dnf install gitlab-ee-16.3.9 |".
@@ -508,6 +514,32 @@ func noteItem(l *Line, vs []VersionRef) bool {
 		}
 	}
 	return words > 6
+}
+
+// Reverts reports whether the line goes back to version v: it names v
+// and says "back" or "again" ("put gitlab-ee:16.8.1-ee.0 back in the
+// compose file", "install 16.3.9 again").
+func (l *Line) Reverts(v glversion.Version) bool {
+	if !v.HasPatch || !hasAnyToken(l, "back", "again", "zurück", "wieder", "atrás", "nuevo", "arrière", "nouveau") {
+		return false
+	}
+	for _, m := range l.Versions {
+		if m.Version.Compare(v) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyToken(l *Line, words ...string) bool {
+	for _, t := range l.Tokens {
+		for _, w := range words {
+			if t.Word == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // notInstalled reports whether a line's versions are named without being

@@ -94,6 +94,27 @@ func versionWordAfter(l *Line, t Token) string {
 	return ""
 }
 
+// wordIndex returns the offset of w in low as whole words ("rds" is not
+// in "afterwards"), or -1.
+func wordIndex(low, w string) int {
+	for at := 0; ; {
+		i := strings.Index(low[at:], w)
+		if i < 0 {
+			return -1
+		}
+		i += at
+		end := i + len(w)
+		if (i == 0 || !isWordChar(low[i-1])) && (end == len(low) || !isWordChar(low[end])) {
+			return i
+		}
+		at = i + 1
+	}
+}
+
+func isWordChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
 // readDatabase notes the PostgreSQL version and where it runs.
 func (r *planReader) readDatabase(l *Line, db *Database) {
 	if l.Kind == KindCode && !strings.Contains(l.Lower, "server_version") {
@@ -104,7 +125,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres"} {
-		if i := strings.Index(low, w); i >= 0 && !negatedAt(l, i) {
+		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) {
 			db.External = true
 			if db.ExternalLine == nil {
 				db.ExternalLine = l
@@ -144,8 +165,9 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		if err != nil || major < 9 || major > 30 {
 			continue
 		}
-		if l.Has(TermUpgradeVerb) && !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 {
-			// "upgrade PostgreSQL 16" is a plan, not the current version.
+		if !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 && (termBefore(l, t.Start, TermUpgradeVerb, 4) || termBefore(l, t.Start, TermTo, 2)) {
+			// "upgrade PostgreSQL 16", "moves it to PostgreSQL 14" is a
+			// plan, not the current version.
 			continue
 		}
 		db.Version, db.Major, db.Line = ver, major, l

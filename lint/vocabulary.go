@@ -165,7 +165,7 @@ var vocabulary = map[Term]string{
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
 		"vérification*|contrôle*|après la mise à jour|tests de validation",
-	TermRollback: "rollback*|roll back|rolling back|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+	TermRollback: "rollback*|roll back|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
@@ -186,7 +186,7 @@ var vocabulary = map[Term]string{
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
 
 	// ---- fact labels ----
-	TermCurrent: "current version|current gitlab version|current|installed version|installed|from version|source version|running version|existing version|version today|" +
+	TermCurrent: "current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
 		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
 		"versión actual|version actual|versión instalada|versión de origen|" +
 		"version actuelle|version installée|version source|version de départ",
@@ -214,7 +214,7 @@ var vocabulary = map[Term]string{
 	TermRestore: "restore*|restoring|recover from|revert to snapshot|revert the snapshot|roll back the snapshot|rollback the snapshot|snapshot revert|revert snapshot|" +
 		"wiederherstell*|zurückspielen|einspielen|restaurar|restaura|restauración|restaurer|restauration",
 	TermRestoreCmd:      "gitlab backup restore|gitlab rake gitlab backup restore|backup utility restore|rake gitlab backup restore",
-	TermReinstall:       "helm rollback|reinstall*|downgrade*|install the previous|install previous|previous package|previous image|previous version|old version|older version|old image|git revert|revert the commit|revert commit|zurück auf|vorherige version|versión anterior|version précédente",
+	TermReinstall:       "helm rollback|version we started from|started from|version we came from|original version|original package|same version as before|ursprüngliche version|alte version|versión original|versión inicial|version d origine|version initiale|reinstall*|downgrade*|install the previous|install previous|previous package|previous image|previous version|old version|older version|old image|git revert|revert the commit|revert commit|zurück auf|vorherige version|versión anterior|version précédente",
 	TermCheckCmd:        "gitlab rake gitlab check|gitlab check|doctor secrets|gitlab doctor secrets|rake gitlab check|gitlab artifacts check|gitlab lfs check|gitlab uploads check",
 	TermLogin:           "log in|login|logins|sign in|signin|sign on|authenticate|anmelden|anmeldung|einloggen|iniciar sesión|inicio de sesión|connexion|se connecter",
 	TermCloneOrPush:     "clone|cloning|git clone|push|git push|pull|fetch|klonen|clonar|cloner",
@@ -243,7 +243,7 @@ var vocabulary = map[Term]string{
 	TermMethodOperator:  "gitlab operator|operator",
 	TermMethodSource:    "from source|source install|source installation|installed from source|self compiled|compiled from source|bundle exec|aus den quellen|desde el código fuente|depuis les sources",
 	TermMethodGET:       "gitlab environment toolkit|environment toolkit|get toolkit",
-	TermSingleNode:      "single ec2 instance|one ec2 instance|one single|all services are on|all services run on|all components on|all components run on|every component runs on|everything runs on|everything on one|un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
+	TermSingleNode:      "single ec2 instance|one ec2 instance|one single|all services are on|all services run on|all components on|all components run on|every component runs on|everything runs on|everything on one|un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single instance|one node|1 node|all in one|standalone|one container|single container|one docker container|everything inside|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
 	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
 	TermGeo:             "geo|geo primary|geo secondary|primary site|secondary site|geo site*|disaster recovery site",
 	TermComponent:       "gitaly|praefect|postgres*|patroni|pgbouncer|redis|sentinel|sidekiq|puma|rails|webservice|web node*|app node*|application node*|consul|load balancer|haproxy|object storage|minio|s3|monitoring node|prometheus|gitaly cluster|database node*|db node*|toolbox|nfs",
@@ -254,7 +254,7 @@ var vocabulary = map[Term]string{
 	TermDataMove:        "gitlab com|gitlab dedicated|saas|congregate|direct transfer|import into|export to|another instance|other instance|new instance|separate instance|andere instanz|otra instancia|autre instance",
 	TermAddVerb:         "add|adding|set up|setup|setting up|introduce|introducing|enable|enabling|deploy|deploying|configure|configuring|hinzufügen|einrichten|aufsetzen|añadir|agregar|configurar|ajouter|mettre en place",
 	TermPlaceholderWord: "tbd|tbc|tba|todo|fixme|xxx|lorem ipsum|to be defined|to be determined|to be decided|to be confirmed|to be announced|à définir|à compléter|por definir|por determinar|por confirmar|noch offen|noch festzulegen|steht noch aus|wird noch festgelegt",
-	TermCredentialWord:  "password|passwd|pwd|passwort|kennwort|contraseña|contrasena|clave|mot de passe|token|api key|apikey|access key|secret key|private token|root password|db password|initial root password",
+	TermCredentialWord:  "pgpassword|gitlab_root_password|password|passwd|pwd|passwort|kennwort|contraseña|contrasena|clave|mot de passe|token|api key|apikey|access key|secret key|private token|root password|db password|initial root password",
 	TermScriptWord:      "custom script*|our script*|home grown|homegrown|in house script*|own script*|wrapper script*|ansible playbook*|playbook*|ansible|automation script*|eigenes skript|eigene skripte|script propio|scripts propios|script maison",
 	TermConsole:         "gitlab rails console|rails console|rails c|gitlab rails c|gitlab rails runner|rails runner",
 	TermSQLWrite:        "update|delete|insert|alter|drop|truncate",

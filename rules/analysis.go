@@ -207,6 +207,10 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		}
 		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermConditional)) && !l.In(lint.TermRisk) {
 			out = append(out, l)
+			continue
+		}
+		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) {
+			out = append(out, l)
 		}
 	}
 	return out

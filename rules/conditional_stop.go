@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/planlint/planlint/internal/glversion"
 	"strconv"
 	"strings"
 
@@ -54,14 +55,22 @@ type condStop struct {
 func conditionalStops(p *lint.Pass) []condStop {
 	pl := p.Plan
 	cur, tgt := pl.Current, pl.Target
-	if cur == nil || tgt == nil {
+	if tgt == nil || cur == nil && len(pl.Hops) == 0 {
 		return nil
 	}
+	// Without a current version, the path the plan shows starts at its
+	// first hop.
+	var from glversion.Version
+	if cur != nil {
+		from = cur.Version
+	} else {
+		from = pl.Hops[0].Version
+	}
 	var out []condStop
-	for _, c := range p.Knowledge.ConditionalStops(cur.Version, tgt.Version) {
+	for _, c := range p.Knowledge.ConditionalStops(from, tgt.Version) {
 		covered := false
 		at := tgt.VersionRef
-		prev := cur.Version.String()
+		prev := from.String()
 		found := false
 		for _, h := range pl.Hops {
 			if h.Version.CompareMinor(c.Stop) == 0 {

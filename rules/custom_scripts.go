@@ -54,7 +54,9 @@ func customScript(l *lint.Line) string {
 			return "a Rails console edit"
 		}
 	}
-	if l.Kind != lint.KindCode {
+	if l.Kind != lint.KindCode && !l.In(lint.TermEnvironment) && !l.In(lint.TermArchitecture) {
+		// A script the plan runs, not one that describes the instance's
+		// history ("installed with our Ansible role years ago").
 		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) {
 			return quote(l.Text[m.Start:m.End])
 		}
@@ -132,7 +134,8 @@ func consoleWrite(low string) bool {
 	if strings.Contains(low, "database_max_running_batched_background_migrations") {
 		return false
 	}
-	for _, w := range []string{".update", "update_all", ".destroy", "destroy_all", "delete_all", ".delete", ".save", ".create", "create!", "execute("} {
+	for _, w := range []string{".update", "update_all", ".destroy", "destroy_all", "delete_all", ".delete", ".save", ".create", "create!", "execute(",
+		".activate", ".block", ".unblock", ".deactivate", ".ban", ".unban", ".confirm", ".reset", ".toggle", ".increment", ".decrement", ".touch", ".lock", ".unlock", "feature.enable", "feature.disable", ".mark_as"} {
 		if strings.Contains(low, w) {
 			return true
 		}

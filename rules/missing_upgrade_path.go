@@ -25,6 +25,17 @@ Fix: add one step per required stop, each at the latest patch of its minor (` + 
 prints them).`,
 	Run: func(p *lint.Pass) {
 		cur, tgt := p.Plan.Current, p.Plan.Target
+		if cur != nil && tgt == nil && p.Plan.TargetVague != nil && len(p.Plan.Hops) == 0 {
+			// "to the latest version": the stops up to the newest release
+			// still have to be in the plan.
+			newest := p.Knowledge.Releases.Newest().Version
+			stops := p.Knowledge.RequiredStops(cur.Version, newest)
+			if len(stops) > 0 {
+				v := p.Plan.TargetVague
+				p.Reportf(v.Line, v.Span, "upgrade from %s to the newest release (%s) must pass %d required stops, but the plan names no version in between. choose the target, then add a step for each stop at its latest patch (\"planlint path %s %s\" lists them)", quote(cur.Version.String()), newest, len(stops), cur.Version, newest)
+			}
+			return
+		}
 		if cur == nil || tgt == nil {
 			return
 		}

@@ -103,17 +103,19 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil {
 			p.ReportLinef(steps[0].line, "multi-node steps do not create /etc/gitlab/skip-auto-reconfigure. touch it on every node before installing the package, so the package does not reconfigure and migrate on its own")
 		}
-		if first["rails"] != nil && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
-			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
-		}
+		var everyNode *lint.Line
 		for _, l := range doc.Lines {
 			if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "db:migrate") || strings.Contains(l.Lower, "db:migrate:status") {
 				continue
 			}
-			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers") && !strings.Contains(l.Lower, "deploy") {
+			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") {
+				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
 			}
+		}
+		if everyNode == nil && first["rails"] != nil && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
+			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
 		}
 		if skip := has("skip_post_deployment_migrations=true"); skip != nil {
 			post := false

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"github.com/planlint/planlint/internal/glversion"
+	"github.com/planlint/planlint/internal/knowledge"
 	"strconv"
 	"strings"
 
@@ -39,8 +41,20 @@ provider's tooling) before the hop that needs it.`,
 		}
 		s := setupOf(pl)
 		db := pl.Database
-		dealt, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
-		autoFor := func(major int) bool {
+		deals, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
+		// autoAfter returns the release that upgrades the bundled database
+		// to major by itself only at or after floor, or zero.
+		autoAfter := func(major int, floor glversion.Version) glversion.Version {
+			for _, a := range p.Knowledge.AutoUpgradesCrossed(cur.Version, tgt.Version) {
+				if m, err := strconv.Atoi(a.ToMajor); err == nil && m >= major && a.Applies(s) && a.GitLab.CompareMinor(floor) >= 0 {
+					return a.GitLab
+				}
+			}
+			return glversion.Version{}
+		}
+		// autoFor reports whether the Linux package upgrades the bundled
+		// database to major by itself, at a release before floor.
+		autoFor := func(major int, floor glversion.Version) bool {
 			if optedOut {
 				return false
 			}
@@ -48,7 +62,7 @@ provider's tooling) before the hop that needs it.`,
 				return false
 			}
 			for _, a := range p.Knowledge.AutoUpgradesCrossed(cur.Version, tgt.Version) {
-				if m, err := strconv.Atoi(a.ToMajor); err == nil && m >= major && a.Applies(s) {
+				if m, err := strconv.Atoi(a.ToMajor); err == nil && m >= major && a.Applies(s) && a.GitLab.CompareMinor(floor) < 0 {
 					return true
 				}
 			}
@@ -56,11 +70,12 @@ provider's tooling) before the hop that needs it.`,
 		}
 		for _, f := range floors {
 			at := hopAt(pl, f.GitLab)
+			dealt := covers(deals, f)
 			switch {
 			case db != nil && db.Major >= f.Major:
 				continue
 			case db == nil || db.Major == 0:
-				if dealt || autoFor(f.Major) && mentionsPostgres(p.Doc) {
+				if dealt || autoFor(f.Major, f.GitLab) && mentionsPostgres(p.Doc) {
 					continue
 				}
 				hint := ""
@@ -72,7 +87,7 @@ provider's tooling) before the hop that needs it.`,
 				}
 				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), hint)
 			default:
-				if autoFor(f.Major) || dealt {
+				if autoFor(f.Major, f.GitLab) || dealt {
 					continue
 				}
 				where := "this setup"
@@ -87,6 +102,11 @@ provider's tooling) before the hop that needs it.`,
 					where = "a Helm or Operator install"
 				case optedOut:
 					where = "a database opted out of the automatic upgrade"
+				default:
+					if late := autoAfter(f.Major, f.GitLab); !late.IsZero() {
+						p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, late.MinorString(), f.Major, f.GitLab.MinorString())
+						continue
+					}
 				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, where, f.Major, f.GitLab.MinorString())
 			}
@@ -106,7 +126,7 @@ var pgUpgradeVerbs = map[string]bool{
 // postgresHandling reports whether the plan deals with a PostgreSQL
 // upgrade (a step that upgrades it, pg-upgrade, the provider's major
 // upgrade), and whether it opts out of the automatic one.
-func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool) {
+func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, optedOut bool) {
 	for _, l := range d.Lines {
 		if !l.Has(lint.TermDatabaseWord) && !hasWord(l, "upgrade", "gitlab_skip_pg_upgrade") {
 			continue
@@ -119,7 +139,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 			continue
 		}
 		if strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
-			dealt = true
+			deals = append(deals, dealOn(l))
 			continue
 		}
 		// "upgrade RDS to PostgreSQL 16", "PostgreSQL is upgraded to 14
@@ -127,6 +147,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 		// A generic "database" only counts with a version number on the
 		// line ("the database is upgraded to 16"); "Datenbank: upgrade the
 		// leader node" is the GitLab package on the database nodes.
+	tokens:
 		for i, t := range l.Tokens {
 			named := strings.HasPrefix(t.Word, "postgres") || t.Word == "pg" || t.Word == "rds" || t.Word == "aurora"
 			generic := t.Word == "database" || t.Word == "datenbank" || t.Word == "datos" || t.Word == "données"
@@ -138,18 +159,68 @@ func postgresHandling(d *lint.Document, optOutFile string) (dealt, optedOut bool
 					continue
 				}
 				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) {
-					dealt = true
+					deals = append(deals, dealOn(l))
+					break tokens
 				}
 			}
 		}
 	}
-	return dealt, optedOut
+	return deals, optedOut
+}
+
+// pgDeal is a line that deals with a PostgreSQL upgrade: when (the
+// earliest GitLab version it names, zero if none) and to which major (0
+// if not said).
+type pgDeal struct {
+	at     glversion.Version
+	before bool
+	major  int
+}
+
+func dealOn(l *lint.Line) pgDeal {
+	var d pgDeal
+	for _, v := range l.Versions {
+		if d.at.IsZero() || v.Version.Compare(d.at) < 0 {
+			d.at = v.Version
+		}
+	}
+	d.before = hasWord(l, "before", "vor", "antes", "avant", "prior")
+	// The PostgreSQL major: a small number that is not part of a GitLab
+	// version ("pg-upgrade -V 12", "to PostgreSQL 16").
+	for _, t := range l.Tokens {
+		n, err := strconv.Atoi(t.Word)
+		if err != nil || n < 9 || n > 30 {
+			continue
+		}
+		inVersion := false
+		for _, v := range l.Versions {
+			if t.Start >= v.Start && t.End <= v.End {
+				inVersion = true
+			}
+		}
+		if !inVersion && n > d.major {
+			d.major = n
+		}
+	}
+	return d
+}
+
+// covers reports whether some line deals with the PostgreSQL upgrade a
+// floor needs, in time: before the floor's release (or at it, when the
+// line says "before"), to a major at least the floor's.
+func covers(deals []pgDeal, f knowledge.PostgresFloor) bool {
+	for _, d := range deals {
+		inTime := d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0 || d.before && d.at.CompareMinor(f.GitLab) <= 0
+		if inTime && (d.major == 0 || d.major >= f.Major) {
+			return true
+		}
+	}
+	return false
 }
 
 // inIdentifier reports whether a token is part of a name written with
 // underscores, colons or dashes ("GITLAB_SKIP_PG_UPGRADE", "db:migrate",
-// "gl-pg-01"), not a
-// word of the sentence.
+// "gl-pg-01"), not a word of the sentence.
 func inIdentifier(l *lint.Line, t lint.Token) bool {
 	var b, a byte
 	if t.Start > 0 {

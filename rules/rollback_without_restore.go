@@ -26,6 +26,17 @@ revert the snapshots of every node.`,
 		if len(lines) == 0 {
 			return
 		}
+		placeholders := true
+		for _, l := range lines {
+			if len(l.Placeholders()) == 0 {
+				placeholders = false
+			}
+		}
+		if placeholders {
+			// "TODO – copy the rollback from last year's change":
+			// placeholder-text reports it.
+			return
+		}
 		for _, l := range lines {
 			if !restoresData(p.Doc, l) {
 				continue
@@ -37,11 +48,24 @@ revert the snapshots of every node.`,
 			}
 			return
 		}
+		const msg = "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: %s"
 		at := rollbackHeading(p.Doc)
+		if at == nil && p.Plan.Current != nil {
+			// A rollback written as "put the old image back": point at
+			// the old version.
+			for _, l := range lines {
+				for _, m := range l.Versions {
+					if l.Reverts(p.Plan.Current.Version) && m.Version.Compare(p.Plan.Current.Version) == 0 {
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, msg, restoreHint(p))
+						return
+					}
+				}
+			}
+		}
 		if at == nil {
 			at = lines[0]
 		}
-		p.ReportLinef(at, "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: %s", restoreHint(p))
+		p.ReportLinef(at, msg, restoreHint(p))
 	},
 }
 
@@ -75,7 +99,7 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 // oldVersionFirst says how to go back to the old version before the
 // restore, in the terms of the install method.
 func oldVersionFirst(p *lint.Pass) string {
-	cur := "the version the backup was taken on"
+	cur := "<version>"
 	if c := p.Plan.Current; c != nil && c.Version.HasPatch {
 		cur = c.Version.String()
 	}
