@@ -19,12 +19,20 @@ execute the rollback plan. The same goes for SQL that changes data and edits in 
 The rule reports scripts the plan runs (` + "`./upgrade.sh`" + `, ` + "`bash scripts/x.sh`" + `, ` + "`python3 migrate.py`" + `,
 Ansible playbooks), SQL statements that change data, and Rails console or runner commands that
 change records. Read-only queries (such as the background-migration query) are not reported.
+Changing the status of batched background migrations by hand is reported as an error: the data
+changes they make are then never done, and later migrations can fail or lose data.
 
 Fix: replace the script with the documented commands, or list exactly what it does so it can be
 reviewed.`,
 	Run: func(p *lint.Pass) {
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
+				continue
+			}
+			if forcesMigrations(l) {
+				// Marking migrations finished by hand skips data changes
+				// the next release relies on: a reason to postpone.
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, lint.Span{Start: 0, End: len(l.Text)}, "plan marks batched background migrations as finished by hand. the data changes they make are then never done, and later migrations can fail or lose data: let them finish, and ask GitLab Support before changing their status")
 				continue
 			}
 			if what := customScript(l); what != "" {
@@ -116,6 +124,20 @@ func scriptIn(cmd string) string {
 		break
 	}
 	return ""
+}
+
+// forcesMigrations reports whether a command changes the status of batched
+// background migrations directly ("UPDATE batched_background_migrations
+// SET status = 3"), rather than letting them run or finalizing them.
+func forcesMigrations(l *lint.Line) bool {
+	low := l.Lower
+	if !strings.Contains(low, "batched_background_migration") && !strings.Contains(low, "batchedmigration") {
+		return false
+	}
+	if strings.Contains(low, "update ") && strings.Contains(low, "set ") && strings.Contains(low, "status") {
+		return true
+	}
+	return strings.Contains(low, "update_all(status") || strings.Contains(low, "update_column(:status") || strings.Contains(low, "update!(status")
 }
 
 func sqlWrite(low string) bool {

@@ -23,6 +23,9 @@ type PathStep struct {
 type PathNote struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
+	// Only names the setups the note is limited to when the command was
+	// not told the setup ("helm", "multi-node, geo"); empty otherwise.
+	Only string `json:"only,omitempty"`
 }
 
 // PathJSON is the JSON form of "planlint path".
@@ -57,11 +60,30 @@ func AddNotes(p *PathJSON, kb *knowledge.Base, from glversion.Version, steps []k
 			}
 			v, _ := glversion.Parse(st.Version)
 			if v.Compare(trig) >= 0 {
-				st.Notes = append(st.Notes, PathNote{ID: n.ID, Text: n.Text})
+				st.Notes = append(st.Notes, PathNote{ID: n.ID, Text: n.Text, Only: noteScope(n, s)})
 				break
 			}
 		}
 	}
+}
+
+// noteScope names the setups a note is limited to, where the setup was
+// not given: without --install, a Helm-only note is shown as such.
+func noteScope(n knowledge.Note, s knowledge.Setup) string {
+	var parts []string
+	if s.InstallMethod == "" && len(n.InstallMethods) > 0 {
+		parts = append(parts, strings.Join(n.InstallMethods, ", "))
+	}
+	if s.Topology == "" && len(n.Topologies) > 0 {
+		parts = append(parts, strings.Join(n.Topologies, ", "))
+	}
+	if n.Database != "" {
+		parts = append(parts, n.Database+" database")
+	}
+	if s.Edition == "" && n.Edition != "" {
+		parts = append(parts, strings.ToUpper(n.Edition))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // NewPathJSON converts computed steps.
@@ -113,7 +135,11 @@ func WritePathText(w io.Writer, p PathJSON, data string) error {
 			fmt.Fprintf(w, "     %s  check: %s\n", pad, s.Check)
 		}
 		for _, n := range s.Notes {
-			fmt.Fprintf(w, "     %s  note: %s\n", pad, n.Text)
+			if n.Only != "" {
+				fmt.Fprintf(w, "     %s  note (%s only): %s\n", pad, n.Only, n.Text)
+			} else {
+				fmt.Fprintf(w, "     %s  note: %s\n", pad, n.Text)
+			}
 		}
 	}
 	_, err := fmt.Fprintln(w, "let the background migrations of each step finish before the next one")
