@@ -520,12 +520,12 @@ func noteItem(l *Line, vs []VersionRef) bool {
 // and says "back" or "again" ("put gitlab-ee:16.8.1-ee.0 back in the
 // compose file", "install 16.3.9 again").
 func (l *Line) Reverts(v glversion.Version) bool {
-	if !v.HasPatch || !hasAnyToken(l, "back", "again", "zurück", "wieder", "atrás", "nuevo", "arrière", "nouveau") {
+	if !v.HasPatch || len(l.Versions) == 0 {
 		return false
 	}
 	for _, m := range l.Versions {
 		if m.Version.Compare(v) == 0 {
-			return true
+			return hasAnyToken(l, "back", "again", "zurück", "wieder", "atrás", "nuevo", "arrière", "nouveau")
 		}
 	}
 	return false
