@@ -556,14 +556,25 @@ func notInstalled(l *Line) bool {
 			break
 		}
 	}
-	if m, ok := l.Find(TermStopWord); ok && negatedAround(l, m) {
-		// "so we do not stop there"
+	if m, ok := l.Find(TermStopWord); ok && negatedBefore(l, m, 3) {
+		// "so we do not stop there", "no 16.1 stop"
 		return true
 	}
 	if !conditional {
 		return false
 	}
-	return l.Has(TermNeg) || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "skip") || strings.Contains(l.Lower, "does not apply")
+	for _, p := range []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable", "nicht nötig", "nicht erforderlich", "no aplica", "no es necesaria", "no es necesario", "pas nécessaire", "ne s'applique pas"} {
+		if strings.Contains(l.Lower, p) {
+			return true
+		}
+	}
+	// "we skip it", but not "cannot skip".
+	for _, t := range l.Tokens {
+		if strings.HasPrefix(t.Word, "skip") && !negatedAround(l, Match{Tok: tokenAt(l, t.Start), NTok: 1}) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadingCellHas reports whether a short leading cell of a table row names
@@ -1072,6 +1083,17 @@ func negatedAround(l *Line, m Match) bool {
 			return true
 		}
 		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation stands at most n words before
+// the match, in the same clause.
+func negatedBefore(l *Line, m Match, n int) bool {
+	for _, neg := range l.Matches {
+		if neg.Term == TermNeg && neg.Tok < m.Tok && m.Tok-(neg.Tok+neg.NTok) <= n && !clauseBreak(l, neg.Tok+1, m.Tok+1) {
 			return true
 		}
 	}

@@ -1,0 +1,44 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestHops checks which versions a plan's lines install, for the ways
+// real plans name versions they do not install.
+func TestHops(t *testing.T) {
+	const head = "# Upgrade plan\n\n- Current version: 15.11.13\n- Target version: 16.7.10\n\n## Path\n\n"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"list", "1. 16.1.8 (conditional stop, 3,400 npm packages)\n2. 16.3.9 (required stop)\n3. 16.7.10 (target)\n", []string{"16.1.8", "16.3.9", "16.7.10"}},
+		{"conditional stop not needed", "- 16.1 conditional stop: no npm packages, so not needed.\n- 16.3.9 (required stop)\n- 16.7.10 (target)\n", []string{"16.3.9", "16.7.10"}},
+		{"conditional stop that cannot be skipped", "1. 16.1.8 — conditional stop we cannot skip (3,400 npm packages)\n2. 16.3.9 (required stop)\n3. 16.7.10 (target)\n", []string{"16.1.8", "16.3.9", "16.7.10"}},
+		{"negated stop", "- 16.3.9 (required stop)\n- 16.7.10 (target)\n- 16.5 (npm): only needed for large registries, so we do not stop there.\n", []string{"16.3.9", "16.7.10"}},
+		{"version notes", "- 16.3.9 (required stop)\n- 16.7.10 (target)\n\nWhat we prepared for:\n\n- **16.4 amcheck** is created by reconfigure on the bundled PostgreSQL database.\n- 16.5 → 16.6 CheckViolation on ci_deleted_objects: if it appears we run the documented fix.\n", []string{"16.3.9", "16.7.10"}},
+		{"note column", "| Hop | Version |\n|---|---|\n| 1 | 16.3.9 |\n| 2 | 16.7.10 |\n\n| Version note | How we handle it |\n|---|---|\n| 16.4 amcheck extension | created by reconfigure |\n", []string{"16.3.9", "16.7.10"}},
+		{"target row", "| Hop | GitLab version |\n|---|---|\n| 1 | 16.3.9 (required stop) |\n| 2 | 16.7.10 (target) |\n", []string{"16.3.9", "16.7.10"}},
+		{"rollback row", "| # | Step | Command |\n|---|---|---|\n| 1 | Hop 1 | `sudo apt-get install gitlab-ee=16.3.9-ee.0` |\n| 2 | Hop 2 | `sudo apt-get install gitlab-ee=16.7.10-ee.0` |\n| 3 | Rollback 1 | `sudo apt-get install gitlab-ee=15.11.13-ee.0` |\n", []string{"16.3.9", "16.7.10"}},
+		{"sentence end", "Checked with the Upgrade Path tool. 16.1 is a conditional stop; we have no npm packages.\n\n1. 16.3.9\n2. 16.7.10\n", []string{"16.3.9", "16.7.10"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("plan.md", []byte(head+tt.body), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range d.Plan.Hops {
+				got = append(got, h.Version.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("hops (-want +got):\n%s\nplan:\n%s", diff, strings.TrimSpace(tt.body))
+			}
+		})
+	}
+}
