@@ -398,7 +398,15 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.hop(vs[b], false)
 		case pathCtx && !summaryCtx:
 			r.hop(vs[b], true)
-		default:
+		case (l.Item || l.Kind == KindTableRow) && !summaryCtx:
+			// "1. 18.5.7 → 18.8.11" under a heading planlint does not
+			// know continues the path when it starts where the path
+			// stands; a row of timings ("| 18.3.5 → 18.5.7 | 1 h 50 |")
+			// does not state the instance's versions.
+			if r.continues(vs[a].Version) {
+				r.hop(vs[b], true)
+			}
+		case summaryCtx || l.In(TermSummary) || l.In(TermEnvironment) || l.In(TermArchitecture) || l.Context.empty():
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
 		}
@@ -406,7 +414,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
 	for _, v := range vs {
-		if termBefore(l, v.Span.Start, TermCurrently, 4) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -475,11 +483,103 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if v.InLink {
 			continue
 		}
-		if termBefore(l, v.Span.Start, TermUpgradeVerb, 5) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
+		if upgradeVerbFor(l, vs, v) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
 			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) {
 			r.hop(v, !step)
 		}
 	}
+}
+
+// upgradeVerbFor reports whether an upgrade verb in the few words before
+// v takes v as its object: not negated ("we do not install 18.9"), and
+// with no other number in between ("the move to 16 comes with 17.11"
+// moves PostgreSQL to 16).
+func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for _, m := range l.FindAll(TermUpgradeVerb) {
+		end := m.Tok + m.NTok
+		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) {
+			continue
+		}
+		other := false
+		for j := end; j < ti; j++ {
+			t := l.Tokens[j]
+			if !isDigitWord(t.Word) {
+				continue
+			}
+			inVersion := false
+			for _, o := range vs {
+				if t.Start >= o.Span.Start && t.End <= o.Span.End {
+					inVersion = true
+				}
+			}
+			if !inVersion {
+				other = true
+			}
+		}
+		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+// currentlyRuns reports whether a "currently" phrase states v as the
+// running version: "we currently run GitLab 16.3.4", "läuft derzeit auf
+// 16.3.4". Only a few words may stand between ("17.5.5 is on a required
+// stop, and 17.8 is the next one" is not one), and "running" or "is on"
+// needs the instance as its subject ("a load generator running: 18.9.8
+// took 1 h 35 min" is not one).
+func currentlyRuns(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for _, m := range l.FindAll(TermCurrently) {
+		end := m.Tok + m.NTok
+		if end > ti || ti-end > 4 || breakBetween(l, end, ti) {
+			continue
+		}
+		between := true
+		for j := end; j < ti; j++ {
+			switch l.Tokens[j].Word {
+			case "gitlab", "version", "ee", "ce", "enterprise", "community", "edition", "release", "v", "the", "on", "at", "auf", "en", "sur", "omnibus", "package":
+			default:
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
+		case "running", "runs", "is on", "are on", "today":
+			subject := false
+			for j := m.Tok - 1; j >= 0 && j >= m.Tok-3; j-- {
+				switch l.Tokens[j].Word {
+				case "we", "gitlab", "instance", "it", "server", "production", "prod", "our", "currently", "ee", "ce", "wir", "nous", "nosotros", "este", "es":
+					subject = true
+				}
+			}
+			if !subject {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// continues reports whether v is where the path stands: the current
+// version or a version already installed.
+func (r *planReader) continues(v glversion.Version) bool {
+	for _, c := range r.plan.CurrentClaims {
+		if c.Version.Compare(v) == 0 {
+			return true
+		}
+	}
+	for _, h := range r.plan.Installs {
+		if h.Version.Compare(v) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // noteItem reports whether a list item that starts with a version is a

@@ -93,6 +93,18 @@ func Scan(text string, today time.Time) Window {
 
 func (s *scanner) span(i, j int) Span { return Span{s.toks[i].start, s.toks[j-1].end} }
 
+// timeAfter reports whether a clock time h:m is written right after token
+// j ("2026-12-19T21:00", "12/19 21:00").
+func (s *scanner) timeAfter(j, h, m int) bool {
+	for k := range s.times {
+		a := &s.times[k].a
+		if a.i >= j && a.i <= j+1 && a.h == h && a.m == m {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *scanner) window() Window {
 	var w Window
 	var start, end *clockCand
@@ -118,6 +130,18 @@ func (s *scanner) window() Window {
 			for k := range s.dates {
 				if s.dates[k].j <= start.i {
 					d = &s.dates[k]
+				}
+			}
+			// "2026-12-19T21:00Z to 2026-12-20T03:00Z (21:00–03:00 UTC)":
+			// the start time repeats the one written with the first date,
+			// so that date is the start's.
+			for k := range s.dates {
+				if s.dates[k].j > start.i {
+					break
+				}
+				if s.timeAfter(s.dates[k].j, start.h, start.m) {
+					d = &s.dates[k]
+					break
 				}
 			}
 		}

@@ -554,3 +554,16 @@ func TestZeroToday(t *testing.T) {
 		t.Errorf("Scan with zero today: %+v", w.Date)
 	}
 }
+
+// TestStartDateOfRepeatedTime checks that a start time repeated in a
+// parenthesis belongs to the first date written with it, not the end
+// date of an ISO range.
+func TestStartDateOfRepeatedTime(t *testing.T) {
+	w := Scan("2026-12-19T21:00Z to 2026-12-20T03:00Z (Saturday 21:00–03:00 UTC)", time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if w.Date == nil || w.Date.Day != 19 {
+		t.Fatalf("date = %+v, want 2026-12-19", w.Date)
+	}
+	if w.Duration != 6*time.Hour {
+		t.Errorf("duration = %v, want 6h", w.Duration)
+	}
+}
