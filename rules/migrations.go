@@ -20,7 +20,7 @@ type migrationCheck struct {
 func migrationChecks(d *lint.Document) []migrationCheck {
 	var out []migrationCheck
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) || question(l) {
 			continue
 		}
 		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)
@@ -50,6 +50,12 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && (sectionLinesSay(l.Section) || introducedForEachHop(d, l))
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// question reports whether a line asks something ("Is it enough that the
+// migrations job has completed?"): a question to Support is not a step.
+func question(l *lint.Line) bool {
+	return l.Kind != lint.KindCode && strings.HasSuffix(strings.TrimSpace(l.Text), "?")
 }
 
 // checkReferences finds steps that run a real check defined earlier by

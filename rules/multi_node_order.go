@@ -15,7 +15,7 @@ var componentOrder = []struct {
 	words []string
 }{
 	{"consul", "Consul", []string{"consul"}},
-	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node"}},
+	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node", "praefect-db", "praefect db", "praefect database", "praefect postgres"}},
 	{"pgbouncer", "PgBouncer", []string{"pgbouncer"}},
 	{"redis", "Redis", []string{"redis", "sentinel"}},
 	{"gitaly", "Gitaly", []string{"gitaly"}},
@@ -39,7 +39,8 @@ migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connecte
 PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
 node is upgraded. In a Patroni cluster the replicas are upgraded before the leader.
 
-The rule reports a backend upgraded after a Rails or Sidekiq node, a plan without a deploy node or
+The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a
+plan without a deploy node or
 without ` + "`skip-auto-reconfigure`" + `, migrations run on every Rails node, post-deployment migrations that never
 run, and a Patroni leader upgraded before its replicas.
 
@@ -69,6 +70,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			}
 		}
 		// Backends upgraded after a frontend.
+		late := map[*lint.Line]bool{}
 		for _, fe := range []string{"rails", "sidekiq"} {
 			fl := first[fe]
 			if fl == nil {
@@ -77,10 +79,15 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			for _, c := range componentOrder[:6] {
 				bl := first[c.name]
 				if bl != nil && bl.Index > fl.Index {
+					late[bl] = true
 					p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
 				}
 			}
 			break
+		}
+		// Praefect routes to Gitaly: the Gitaly nodes go first.
+		if g, pr := first["gitaly"], first["praefect"]; g != nil && pr != nil && pr.Index < g.Index && !late[g] {
+			p.ReportLinef(g, "the Gitaly nodes are upgraded after the Praefect nodes (line %d). upgrade Gitaly first, then Praefect", pr.Num)
 		}
 		doc := p.Doc
 		has := func(words ...string) *lint.Line {
@@ -261,11 +268,13 @@ func componentSteps(d *lint.Document) []componentStep {
 		if !upgrades || stopsOnly(l) {
 			continue
 		}
-		best, at := "", -1
+		best, at, bestLen := "", -1, 0
 		for _, c := range componentOrder {
 			for _, w := range c.words {
-				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
-					best, at = c.name, i
+				// The earliest name wins; at the same place the longer one
+				// ("praefect-db" is the Praefect database, not Praefect).
+				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at || i == at && len(w) > bestLen) && !relationBefore(l.Lower[:i]) {
+					best, at, bestLen = c.name, i, len(w)
 				}
 			}
 		}

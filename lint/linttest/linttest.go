@@ -34,8 +34,8 @@ var markerRe = regexp.MustCompile(`<!--\s*want(?::([+-]\d+))?\s+(.*?)\s*-->`)
 // Parse returns the source with markers blanked out and the expectations
 // they state.
 func Parse(src []byte) ([]byte, []Expectation, error) {
-	out := append([]byte(nil), src...)
 	var exps []Expectation
+	var cuts [][2]int
 	line := 1
 	lineStarts := []int{0}
 	for i, c := range src {
@@ -71,12 +71,23 @@ func Parse(src []byte) ([]byte, []Expectation, error) {
 			}
 			exps = append(exps, e)
 		}
-		for i := m[0]; i < m[1]; i++ {
-			if out[i] != '\n' {
-				out[i] = ' '
-			}
-		}
+		cuts = append(cuts, [2]int{m[0], m[1]})
 	}
+	// Cut the markers out, with the blanks before them: blanks left at the
+	// end of a line would be a markdown hard break, which the plan as
+	// written does not have. Markers stand at line ends, so no column
+	// before them moves.
+	var out []byte
+	prev := 0
+	for _, c := range cuts {
+		start := c[0]
+		for start > prev && (src[start-1] == ' ' || src[start-1] == '\t') {
+			start--
+		}
+		out = append(out, src[prev:start]...)
+		prev = c[1]
+	}
+	out = append(out, src[prev:]...)
 	return out, exps, nil
 }
 
