@@ -1388,6 +1388,11 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		if t == "multi-node" && (w == "cluster" || w == "nodes" || w == "ha") && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.LabelIs(TermArchitecture) {
 			continue
 		}
+		if t == "multi-node" && w == "cluster" && m.Tok > 0 && otherCluster[l.Tokens[m.Tok-1].Word] {
+			// "the on-prem MinIO cluster", "our Kubernetes cluster": not
+			// GitLab's own nodes.
+			continue
+		}
 		if t == "geo" && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.In(TermSummary) && l.Section.Heading != nil && !l.LabelIs(TermArchitecture) {
 			// Geo named in a step of a plan that has an environment section
 			// still tells the topology; keep the weakest evidence.
@@ -1401,6 +1406,11 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		}
 	}
 }
+
+// otherCluster names clusters that are not GitLab nodes.
+var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true,
+	"elasticsearch": true, "opensearch": true, "ceph": true, "storage": true, "s3": true, "vmware": true, "vsphere": true, "proxmox": true,
+	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true}
 
 func topologyIn(l *Line, s Span) string {
 	best := ""

@@ -39,6 +39,17 @@ Fix: check the number against the GitLab releases page.`,
 			}
 			seen[key] = true
 			verdict := rel.Check(v.Version, p.Today)
+			if verdict.Status == knowledge.NeverReleased && v.Chart == nil {
+				// In a Helm or Operator plan, "9.11.11" written without the
+				// word "chart" is the chart of GitLab 18.11.11.
+				if m := method(p.Plan); m == "helm" || m == "operator" {
+					if gl, _, ok := p.Knowledge.Charts.GitLab(v.Version); ok {
+						if _, known := rel.Line(gl); known {
+							return
+						}
+					}
+				}
+			}
 			switch verdict.Status {
 			case knowledge.NeverReleased:
 				p.Reportf(v.Line, v.Span, "GitLab %s was never released: %s. check the version number", quote(v.Version.String()), verdict.Reason)

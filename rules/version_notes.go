@@ -101,14 +101,40 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 			}
 		}
 		// Identifiers such as "git_data_dirs" are split into words by
-		// the tokenizer; look for them in the text.
+		// the tokenizer; look for them in the text. One is as telling as
+		// two words.
 		for k, t := range keys {
 			if t && strings.ContainsAny(k, "_") && strings.Contains(l.Lower, k) {
-				shared++
+				shared += 2
 				telling++
 			}
 		}
-		if telling >= 1 && shared >= 2 || named && shared >= 1 {
+		// A line that only names the subject ("almost every job pulls
+		// images with CI_JOB_TOKEN") shows the note applies; one that
+		// handles it says so.
+		if (telling >= 1 && shared >= 2 || named && shared >= 1) && handles(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// handles reports whether a line says how something is dealt with: a
+// negation ("not in our gitlab.rb", "we do not use"), or a word of
+// checking, avoiding, changing or confirming.
+func handles(l *lint.Line) bool {
+	if l.Has(lint.TermNeg) || l.Has(lint.TermCheckVerb) {
+		return true
+	}
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "removed", "remove", "migrated", "moved", "move", "already", "avoid", "avoids", "avoiding", "skip", "skips", "instead",
+			"disabled", "disable", "copied", "copy", "copies", "synced", "sync", "identical", "same", "compared", "tested", "fixed",
+			"patched", "past", "beyond", "handled", "prepared", "planned", "allows", "covered", "unaffected", "irrelevant", "applies",
+			"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
+			"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
+			"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
+			"supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien":
 			return true
 		}
 	}
