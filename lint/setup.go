@@ -68,14 +68,47 @@ func (r *planReader) readSetup() {
 	}
 }
 
+// requirement reports whether "PostgreSQL <ver>" at token t states what a
+// release needs: "needs PostgreSQL 14", "PostgreSQL 16 or later",
+// "minimum PostgreSQL 13".
+func requirement(l *Line, t Token, ver string) bool {
+	ti := tokenAt(l, t.Start)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "needs", "need", "requires", "require", "required", "minimum", "least", "supports", "support", "benötigt", "erfordert", "mindestens", "necesita", "requiere", "nécessite", "exige":
+			return true
+		}
+	}
+	after := strings.ToLower(l.Text[t.End:])
+	if i := strings.Index(after, ver); i >= 0 && i < 3 {
+		rest := strings.TrimLeft(after[i+len(ver):], " ")
+		for _, w := range []string{"or later", "or newer", "or higher", "or above", "+", "oder neuer", "oder höher", "o posterior", "o superior", "ou plus", "ou supérieur"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // versionWordAfter finds "version 14.17" a few words after the database
-// token t, in the same sentence and before any mention of GitLab.
+// token t, or a number after a colon ("PostgreSQL incluido: 14.11"), in
+// the same sentence and before any mention of GitLab.
 func versionWordAfter(l *Line, t Token) string {
 	ti := tokenAt(l, t.End)
 	for j := ti; j < len(l.Tokens) && j < ti+8; j++ {
 		w := l.Tokens[j].Word
 		if w == "gitlab" || j > ti && breakBetween(l, j-1, j) && strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ". ") {
 			return ""
+		}
+		if isDigitWord(w) && j > ti && j <= ti+3 && strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ":") {
+			// "PostgreSQL incluido: 14.11", "PostgreSQL (bundled): 14.11"
+			rest := l.Text[l.Tokens[j].Start:]
+			k := 0
+			for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
+				k++
+			}
+			return strings.TrimRight(rest[:k], ".")
 		}
 		switch w {
 		case "version", "versión", "versao", "versão", "versione":
@@ -163,6 +196,11 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0])
 		if err != nil || major < 9 || major > 30 {
+			continue
+		}
+		if requirement(l, t, ver) {
+			// "17.0 needs PostgreSQL 14 or later" is a requirement, not
+			// the running version.
 			continue
 		}
 		if !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 && (termBefore(l, t.Start, TermUpgradeVerb, 4) || termBefore(l, t.Start, TermTo, 2)) {

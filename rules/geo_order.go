@@ -25,7 +25,13 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		if pl.Topology == nil || pl.Topology.Value != "geo" {
 			return
 		}
+		// The order is judged within each section (one per hop in most
+		// runbooks), so a later hop that starts with a secondary is
+		// found; across the plan as a whole when no section has both.
 		var primary, secondary *lint.Line
+		type pair struct{ primary, secondary *lint.Line }
+		bySection := map[*lint.Section]*pair{}
+		var sections []*lint.Section
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) {
 				continue
@@ -33,18 +39,43 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
 				continue
 			}
-			switch geoSiteOf(l) {
+			site := geoSiteOf(l)
+			if site == "" {
+				continue
+			}
+			sp := bySection[l.Section]
+			if sp == nil {
+				sp = &pair{}
+				bySection[l.Section] = sp
+				sections = append(sections, l.Section)
+			}
+			switch site {
 			case "primary":
 				if primary == nil {
 					primary = l
+				}
+				if sp.primary == nil {
+					sp.primary = l
 				}
 			case "secondary":
 				if secondary == nil {
 					secondary = l
 				}
+				if sp.secondary == nil {
+					sp.secondary = l
+				}
 			}
 		}
-		if primary != nil && secondary != nil && secondary.Index < primary.Index {
+		reported := false
+		for _, sec := range sections {
+			sp := bySection[sec]
+			if sp.primary != nil && sp.secondary != nil && sp.secondary.Index < sp.primary.Index {
+				p.ReportLinef(sp.secondary, "the Geo secondary is upgraded before the primary (line %d). upgrade every node of the primary site first, then each secondary site", sp.primary.Num)
+				reported = true
+				break
+			}
+		}
+		if !reported && primary != nil && secondary != nil && secondary.Index < primary.Index {
 			p.ReportLinef(secondary, "the Geo secondary is upgraded before the primary (line %d). upgrade every node of the primary site first, then each secondary site", primary.Num)
 		}
 		synced := false

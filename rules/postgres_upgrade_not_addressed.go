@@ -42,6 +42,9 @@ provider's tooling) before the hop that needs it.`,
 		s := setupOf(pl)
 		db := pl.Database
 		deals, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
+		// The package upgrades the bundled database by itself only on
+		// single nodes outside Geo and HA, and not on Helm or Operator.
+		autoPossible := !optedOut && !(db != nil && (db.External || db.Patroni)) && s.Topology != "geo" && s.InstallMethod != "helm" && s.InstallMethod != "operator"
 		// autoAfter returns the release that upgrades the bundled database
 		// to major by itself only at or after floor, or zero.
 		autoAfter := func(major int, floor glversion.Version) glversion.Version {
@@ -70,7 +73,7 @@ provider's tooling) before the hop that needs it.`,
 		}
 		for _, f := range floors {
 			at := hopAt(pl, f.GitLab)
-			dealt := covers(deals, f)
+			dealt := covers(deals, f, autoPossible)
 			switch {
 			case db != nil && db.Major >= f.Major:
 				continue
@@ -132,8 +135,12 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 			continue
 		}
 		low := l.Lower
-		if strings.Contains(low, "disable-postgresql-upgrade") || optOutFile != "" && strings.Contains(low, strings.ToLower(optOutFile)) || strings.Contains(low, "gitlab_skip_pg_upgrade") {
-			optedOut = true
+		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
+			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
+			// upgrade.
+			if i := strings.Index(low, w); w != "" && i >= 0 && !negatedMatchAt(l, i) {
+				optedOut = true
+			}
 		}
 		if l.In(lint.TermRollback) {
 			continue
@@ -175,6 +182,9 @@ type pgDeal struct {
 	at     glversion.Version
 	before bool
 	major  int
+	// auto is true when the line counts on the package's automatic
+	// upgrade ("upgrades PostgreSQL by itself").
+	auto bool
 }
 
 func dealOn(l *lint.Line) pgDeal {
@@ -185,6 +195,7 @@ func dealOn(l *lint.Line) pgDeal {
 		}
 	}
 	d.before = hasWord(l, "before", "vor", "antes", "avant", "prior")
+	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
 	// The PostgreSQL major: a small number that is not part of a GitLab
 	// version ("pg-upgrade -V 12", "to PostgreSQL 16").
 	for _, t := range l.Tokens {
@@ -205,11 +216,51 @@ func dealOn(l *lint.Line) pgDeal {
 	return d
 }
 
+// autoWording reports whether a line counts on the package's automatic
+// upgrade ("upgrades the bundled PostgreSQL to 17.7 by itself"), and not
+// with a negation earlier in the clause ("GitLab does not upgrade this
+// database by itself").
+func autoWording(l *lint.Line) bool {
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement":
+		case "own":
+			// "on its own", not "with its own tooling".
+			if i < 2 || l.Tokens[i-1].Word != "its" || l.Tokens[i-2].Word != "on" {
+				continue
+			}
+		default:
+			continue
+		}
+		negated := false
+		for j := i - 1; j >= 0; j-- {
+			if l.Tokens[j+1].Break {
+				break
+			}
+			for _, m := range l.FindAll(lint.TermNeg) {
+				if m.Tok == j {
+					negated = true
+				}
+			}
+		}
+		if !negated {
+			return true
+		}
+	}
+	return false
+}
+
 // covers reports whether some line deals with the PostgreSQL upgrade a
 // floor needs, in time: before the floor's release (or at it, when the
-// line says "before"), to a major at least the floor's.
-func covers(deals []pgDeal, f knowledge.PostgresFloor) bool {
+// line says "before"), to a major at least the floor's, and, when it
+// counts on the automatic upgrade, on a setup that gets one.
+func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool) bool {
 	for _, d := range deals {
+		if d.auto && !autoPossible {
+			// "the 18.11 package upgrades PostgreSQL by itself" does not
+			// happen on Geo, Patroni, external databases or Helm.
+			continue
+		}
 		inTime := d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0 || d.before && d.at.CompareMinor(f.GitLab) <= 0
 		if inTime && (d.major == 0 || d.major >= f.Major) {
 			return true

@@ -120,10 +120,11 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 }
 
 // handles reports whether a line says how something is dealt with: a
-// negation ("not in our gitlab.rb", "we do not use"), or a word of
-// checking, avoiding, changing or confirming.
+// negation ("not in our gitlab.rb", "we do not use"), a checklist item,
+// or a word of checking, avoiding, changing or confirming.
 func handles(l *lint.Line) bool {
-	if l.Has(lint.TermNeg) || l.Has(lint.TermCheckVerb) {
+	if l.Has(lint.TermNeg) || l.Has(lint.TermCheckVerb) || l.Task >= 0 {
+		// A checklist item is something the plan commits to do.
 		return true
 	}
 	for _, t := range l.Tokens {

@@ -101,7 +101,7 @@ func (g *gen) notes() {
 		if !n.Crosses.IsZero() {
 			label = n.Crosses.MinorString()
 		}
-		g.p("- %s: %s.", label, n.Text)
+		g.p("- [ ] %s: %s.", label, n.Text)
 	}
 	g.p("")
 }
