@@ -602,8 +602,12 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 	switch {
 	case c.Email != "":
 		c.Value = c.Email
+	case c.Name != "" && c.Phone != "":
+		c.Value = c.Name + ", " + c.Phone
 	case c.Name != "":
 		c.Value = c.Name
+	case c.Phone != "":
+		c.Value = c.Phone
 	default:
 		c.Value = v
 	}

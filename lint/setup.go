@@ -50,7 +50,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if l.Has(TermDatabaseWord) {
+		if l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) {
 			r.readDatabase(l, db)
 		}
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
@@ -66,6 +66,32 @@ func (r *planReader) readSetup() {
 	if db.Line != nil || db.External || db.Patroni {
 		p.Database = db
 	}
+}
+
+// postgresColumn reads a version from a table column headed
+// "PostgreSQL".
+func postgresColumn(l *Line) (string, Span, bool) {
+	h := l.Header
+	if l.Kind != KindTableRow || h == nil || len(h.Cells) != len(l.Cells) {
+		return "", Span{}, false
+	}
+	for ci, hc := range h.Cells {
+		head := strings.ToLower(h.Text[hc.Start:hc.End])
+		if !strings.Contains(head, "postgres") || strings.Contains(head, "praefect") {
+			continue
+		}
+		c := l.Cells[ci]
+		cell := strings.TrimSpace(l.Text[c.Start:c.End])
+		k := 0
+		for k < len(cell) && (cell[k] >= '0' && cell[k] <= '9' || cell[k] == '.') {
+			k++
+		}
+		if ver := strings.TrimRight(cell[:k], "."); ver != "" {
+			start := c.Start + strings.Index(l.Text[c.Start:c.End], ver)
+			return ver, Span{start, start + len(ver)}, true
+		}
+	}
+	return "", Span{}, false
 }
 
 // requirement reports whether "PostgreSQL <ver>" at token t states what a
@@ -154,6 +180,14 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	low := l.Lower
+	if db.Line == nil {
+		if ver, span, ok := postgresColumn(l); ok {
+			// "| Site | Role | PostgreSQL |" ... "| London | primary | 16.11 (bundled) |"
+			if major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0]); err == nil && major >= 9 && major <= 30 {
+				db.Version, db.Major, db.Line, db.Span = ver, major, l, span
+			}
+		}
+	}
 	if !l.Has(TermDatabaseWord) {
 		return
 	}

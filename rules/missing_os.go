@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingOS finds Linux package and source plans without an operating system.
 var MissingOS = &lint.Rule{
@@ -26,7 +30,27 @@ Fix: add the OS with its version, for example "OS: Ubuntu 22.04" or "RHEL 8.9".`
 		case os == nil:
 			p.ReportDocumentf("plan does not name the operating system of the GitLab server. add it with its version, for example \"OS: Ubuntu 22.04\"; Support checks that every version on the path ships packages for it")
 		case p.Plan.OSNoVersion:
-			p.Reportf(os.Line, os.Span, "operating system %s is named without its version. add the version, for example \"%s 22.04\"; package support ends per OS version", quote(os.Value), os.Value)
+			p.Reportf(os.Line, os.Span, "operating system %s is named without its version. add the version, for example %s; package support ends per OS version", quote(os.Value), quote(os.Value+" "+exampleOSVersion(os.Value)))
 		}
 	},
+}
+
+// exampleOSVersion gives a version of an operating system family for a
+// message example ("RHEL 9", not "RHEL 22.04").
+func exampleOSVersion(family string) string {
+	switch strings.ToLower(family) {
+	case "ubuntu":
+		return "22.04"
+	case "debian":
+		return "12"
+	case "rhel", "red hat enterprise linux", "centos", "rocky linux", "almalinux", "oracle linux":
+		return "9"
+	case "sles", "opensuse leap", "suse linux enterprise server":
+		return "15 SP6"
+	case "amazon linux":
+		return "2023"
+	case "raspberry pi os", "raspbian":
+		return "12"
+	}
+	return "<version>"
 }

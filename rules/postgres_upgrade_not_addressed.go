@@ -82,10 +82,12 @@ provider's tooling) before the hop that needs it.`,
 					continue
 				}
 				hint := ""
-				switch s.InstallMethod {
-				case "linux-package", "docker", "":
+				switch {
+				case s.Topology == "geo":
+					hint = " (the package does not upgrade PostgreSQL on Geo sites: plan the upgrade on every site, and re-initialise replication on the secondaries)"
+				case s.InstallMethod == "linux-package", s.InstallMethod == "docker", s.InstallMethod == "":
 					hint = fmt.Sprintf(" (on a single-node Linux package or Docker install the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString())
-				case "helm", "operator":
+				case s.InstallMethod == "helm", s.InstallMethod == "operator":
 					hint = " (the chart never upgrades PostgreSQL: upgrade the external database, or the bundled one by its own procedure)"
 				}
 				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), hint)

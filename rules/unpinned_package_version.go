@@ -44,7 +44,9 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 			cmd := commandText(p.Doc, l)
 			if m, ok := l.Find(lint.TermUnpinnedCmd); ok && (l.Kind == lint.KindCode || l.InCode(m.Start)) {
 				text := l.Text[m.Start:m.End]
-				if strings.Contains(strings.ToLower(text), "gitlab") {
+				// "dnf upgrade gitlab-ee" names the package after the verb.
+				named := strings.Fields(l.Lower[m.End:])
+				if strings.Contains(strings.ToLower(text), "gitlab") || len(named) > 0 && strings.HasPrefix(strings.Trim(named[0], "`'\""), "gitlab-") {
 					if !hasPinnedVersion(l) {
 						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s installs the newest GitLab package instead of the planned hop. pin the version, for example %s", quote(text), quote(pinnedCommand(p, l)))
 					}
