@@ -756,17 +756,9 @@ func referencedVersion(l *Line, v VersionRef) bool {
 // product ("## PostgreSQL", "## Redis").
 func otherProductSection(l *Line) bool {
 	h := l.Section.Heading
-	return h != nil && (h.Has(TermOtherProduct) || h.Has(TermDatabaseWord)) && !hasToken(h, "gitlab")
+	return h != nil && (h.Has(TermOtherProduct) || h.Has(TermDatabaseWord)) && !hasAnyToken(h, "gitlab")
 }
 
-func hasToken(l *Line, w string) bool {
-	for _, t := range l.Tokens {
-		if t.Word == w {
-			return true
-		}
-	}
-	return false
-}
 
 // otherProductInSentence reports whether the nearest product named before
 // token ti in the same sentence, parentheses included, is not GitLab:
