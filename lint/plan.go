@@ -759,7 +759,6 @@ func otherProductSection(l *Line) bool {
 	return h != nil && (h.Has(TermOtherProduct) || h.Has(TermDatabaseWord)) && !hasAnyToken(h, "gitlab")
 }
 
-
 // otherProductInSentence reports whether the nearest product named before
 // token ti in the same sentence, parentheses included, is not GitLab:
 // "drops PostgreSQL 14/15 (we run 16.8)".
