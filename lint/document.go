@@ -526,6 +526,7 @@ func (b *builder) block(n ast.Node) {
 		b.table(n)
 	case *ast.HTMLBlock:
 		b.htmlDirectives(n)
+		b.htmlSummary(n)
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			b.block(c)
@@ -1069,7 +1070,7 @@ func joinWrapped(lines []plainLine) []plainLine {
 	for i := 1; i < len(lines); i++ {
 		prev := &out[len(out)-1]
 		cur := lines[i]
-		if prev.hard || labelled >= 2 && (looksLabelled(cur) || looksLabelled(lines[i-1])) {
+		if prev.hard || labelled >= 2 && (looksLabelled(cur) || looksLabelled(lines[i-1])) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1])) {
 			out = append(out, cur)
 			continue
 		}
@@ -1116,6 +1117,40 @@ func lastSrcOf(segs []textSeg) int {
 
 // looksLabelled reports whether a line starts with a short label and a
 // colon, or with bold text.
+// endsSentence reports whether a line ends a sentence, so the next one
+// may start a statement of its own.
+func endsSentence(l plainLine) bool {
+	t := strings.TrimRight(l.text, " ")
+	return t != "" && strings.ContainsRune(".!?:;", rune(t[len(t)-1]))
+}
+
+// factLabels are the facts whose "Label: value" line stands on its own
+// even in a paragraph of prose.
+var factLabels = func() termSet {
+	var s termSet
+	for _, t := range []Term{TermWindow, TermContact, TermCurrent, TermTarget, TermOS, TermEdition, TermInstall, TermTimezone, TermDuration} {
+		s.add(t)
+	}
+	return s
+}()
+
+// factLabelled reports whether a line starts with a short label naming a
+// plan fact ("Window: Friday 2027-01-08, 19:00–00:00 CET").
+func factLabelled(l plainLine) bool {
+	t := strings.TrimSpace(l.text)
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 40 || len(strings.Fields(t[:i])) > 3 || i+1 < len(t) && t[i+1] != ' ' {
+		return false
+	}
+	label := lowerSameLen(t[:i])
+	for _, m := range lexi().match(tokenize(label, nil), nil) {
+		if factLabels.has(m.Term) {
+			return true
+		}
+	}
+	return false
+}
+
 func looksLabelled(l plainLine) bool {
 	t := strings.TrimSpace(l.text)
 	i := strings.IndexByte(t, ':')
@@ -1280,6 +1315,36 @@ func htmlTag(raw []byte) bool {
 		end = len(s)
 	}
 	return knownHTML[strings.ToLower(s[:end])]
+}
+
+// htmlSummary reads "<details><summary>Rollback</summary>" as a heading:
+// the collapsible block is a section of the plan.
+func (b *builder) htmlSummary(n *ast.HTMLBlock) {
+	src := b.doc.Source
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		raw := seg.Value(src)
+		low := bytes.ToLower(raw)
+		open := bytes.Index(low, []byte("<summary>"))
+		end := bytes.Index(low, []byte("</summary>"))
+		if open < 0 || end < open+len("<summary>") {
+			continue
+		}
+		inner := raw[open+len("<summary>") : end]
+		trimmed := bytes.TrimSpace(inner)
+		if len(trimmed) == 0 || bytes.ContainsAny(trimmed, "<>") {
+			continue
+		}
+		off := seg.Start + open + len("<summary>") + bytes.Index(inner, trimmed)
+		l := b.newLine()
+		l.Kind = KindHeading
+		l.Text = string(trimmed)
+		l.segs = []textSeg{{text: 0, src: off, n: len(trimmed)}}
+		b.finishLine(l)
+		b.openSection(l, b.pseudoLevel(), true)
+		return
+	}
 }
 
 func (b *builder) htmlDirectives(n *ast.HTMLBlock) {

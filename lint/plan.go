@@ -406,6 +406,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if r.continues(vs[a].Version) {
 				r.hop(vs[b], true)
 			}
+		case pastUpgrade(l, vs[a]):
+			// "Previous upgrade (16.11 → 17.3): runbook" is history.
 		case summaryCtx || l.In(TermSummary) || l.In(TermEnvironment) || l.In(TermArchitecture) || l.Context.empty():
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
@@ -562,6 +564,19 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// pastUpgrade reports whether a from→to pair describes an earlier upgrade:
+// "previous", "last" or "earlier" stands a few words before it.
+func pastUpgrade(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+		switch l.Tokens[j].Word {
+		case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier":
+			return true
+		}
 	}
 	return false
 }
@@ -810,6 +825,12 @@ func (r *planReader) isStepLine(l *Line) bool {
 		return false
 	}
 	if l.In(TermProcedure) || l.In(TermMigrations) {
+		return true
+	}
+	if l.Has(TermPkgInstall) && (l.Kind == KindCode || len(l.Code) > 0) && !l.In(TermRollback) && !l.In(TermRisk) && !l.In(TermVerify) {
+		// "- [ ] 21:45 hop 1: `sudo apt-get install gitlab-ee=17.11.7-ee.0`"
+		// under a heading such as "## Window": an install command is a
+		// step wherever it stands.
 		return true
 	}
 	// A plan without sections is all steps.
@@ -1611,6 +1632,17 @@ func strongest(cs []Claim) *Claim {
 	}
 	if best == nil {
 		return nil
+	}
+	if !best.Version.HasPatch {
+		// "GitLab 16.11 → 17.8 upgrade" in the title, "from 16.11.10 to
+		// 17.8.7" below: the exact version is the same claim, said
+		// precisely.
+		for i := range cs {
+			if c := &cs[i]; c.Version.HasPatch && c.Version.CompareMinor(best.Version) == 0 {
+				best = c
+				break
+			}
+		}
 	}
 	out := *best
 	return &out

@@ -140,7 +140,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
-			if i := strings.Index(low, w); w != "" && i >= 0 && !negatedMatchAt(l, i) {
+			if i := strings.Index(low, w); w != "" && i >= 0 && !optOutNegated(l, i, len(w)) {
 				optedOut = true
 			}
 		}
@@ -175,6 +175,21 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		}
 	}
 	return deals, optedOut
+}
+
+// optOutNegated reports whether the opt-out named at offset i is said not
+// to be in place: "we do not set GITLAB_SKIP_PG_UPGRADE", "we have not
+// opted out (/etc/gitlab/disable-postgresql-upgrade does not exist)".
+func optOutNegated(l *lint.Line, i, n int) bool {
+	if negatedMatchAt(l, i) || strings.Contains(l.Lower, "not opted out") || strings.Contains(l.Lower, "no opt-out") {
+		return true
+	}
+	for _, m := range l.FindAll(lint.TermNeg) {
+		if m.Start >= i+n && m.Start-(i+n) <= 12 {
+			return true
+		}
+	}
+	return false
 }
 
 // pgDeal is a line that deals with a PostgreSQL upgrade: when (the
