@@ -29,7 +29,7 @@ var osCodenames = map[string][2]string{
 }
 
 // osFiller are words between an OS name and its version.
-var osFiller = map[string]bool{"linux": true, "enterprise": true, "server": true, "lts": true, "leap": true, "os": true, "release": true, "version": true, "hat": true, "pi": true, "stream": true, "v": true}
+var osFiller = map[string]bool{"linux": true, "enterprise": true, "server": true, "lts": true, "leap": true, "os": true, "release": true, "version": true, "hat": true, "pi": true, "stream": true, "v": true, "legacy": true, "lite": true, "desktop": true}
 
 // osOf finds an operating system and its version in lower-case text.
 func osOf(lower string) (name, version string) {
@@ -69,6 +69,10 @@ func osInTokens(lower string, toks []Token) (name, version string) {
 				v := w
 				if j+1 < len(toks) && allDigits(toks[j+1].Word) && lower[toks[j].End:toks[j+1].Start] == "." {
 					v += "." + toks[j+1].Word
+				}
+				if n == "Raspberry Pi OS" && (j+1 < len(toks) && toks[j+1].Word == "model" || len(v) == 1 && v < "7") {
+					// "Raspberry Pi 4 Model B" is the board, not the OS.
+					break
 				}
 				return n, v
 			}

@@ -334,7 +334,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
-	if notInstalled(l) {
+	if notInstalled(l, vs) {
 		// "17.1 conditional stop: 140,000 rows, so not needed", "| 32 |
 		// Rollback 2 | dnf install gitlab-ee-16.3.9 |".
 		return
@@ -372,6 +372,14 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
+		if l.Has(TermWindow) && r.continues(chain[0].Version) || l.Has(TermWindow) && len(p.CurrentClaims) > 0 {
+			// "Window 2: ..., 15.11.13 → 16.3.9 → 16.11.10": the part of
+			// the path one window covers, not the whole upgrade.
+			for _, v := range chain[1:] {
+				r.hop(v, true)
+			}
+			return
+		}
 		if summaryCtx || len(p.CurrentClaims) == 0 {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
@@ -506,6 +514,11 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		other := false
 		for j := end; j < ti; j++ {
 			t := l.Tokens[j]
+			switch t.Word {
+			case "past", "beyond", "skipping", "avoiding", "avoid", "instead", "except", "over":
+				// "we go to 19.2.4, past the 19.0.0 bug"
+				other = true
+			}
 			if !isDigitWord(t.Word) {
 				continue
 			}
@@ -552,14 +565,20 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
 		case "running", "runs", "is on", "are on", "today":
+			// The subject is the instance, somewhere earlier in the same
+			// sentence: "Our GitLab EE (Premium, 2,450 seats) runs 14.10.5".
 			subject := false
-			for j := m.Tok - 1; j >= 0 && j >= m.Tok-3; j-- {
+			for j := m.Tok - 1; j >= 0; j-- {
+				if strings.Contains(l.Text[l.Tokens[j].End:l.Tokens[j+1].Start], ". ") {
+					break
+				}
 				switch l.Tokens[j].Word {
 				case "we", "gitlab", "instance", "it", "server", "production", "prod", "our", "currently", "ee", "ce", "wir", "nous", "nosotros", "este", "es":
 					subject = true
 				}
 			}
-			if !subject {
+			if !subject || strings.Contains(l.Text[l.Tokens[end-1].End:v.Span.Start], ":") {
+				// "with a load generator running: 18.9.8 took 1 h 35 min"
 				continue
 			}
 		}
@@ -660,7 +679,7 @@ func hasAnyToken(l *Line, words ...string) bool {
 // notInstalled reports whether a line's versions are named without being
 // installed: a conditional stop the plan says it does not need, or a row
 // of a rollback in a table of steps.
-func notInstalled(l *Line) bool {
+func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
@@ -675,7 +694,7 @@ func notInstalled(l *Line) bool {
 		// "so we do not stop there", "no 16.1 stop"
 		return true
 	}
-	if !conditional {
+	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
 		return false
 	}
 	for _, p := range []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable", "nicht nötig", "nicht erforderlich", "no aplica", "no es necesaria", "no es necesario", "pas nécessaire", "ne s'applique pas"} {
