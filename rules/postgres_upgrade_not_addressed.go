@@ -73,7 +73,13 @@ provider's tooling) before the hop that needs it.`,
 		}
 		for _, f := range floors {
 			at := hopAt(pl, f.GitLab)
-			dealt := covers(deals, f, autoPossible)
+			floorStep := -1
+			if at.Line != nil {
+				if st := stepOccurrence(pl, at.Version); st != nil {
+					floorStep = st.Index
+				}
+			}
+			dealt := covers(deals, f, autoPossible, floorStep)
 			switch {
 			case db != nil && db.Major >= f.Major:
 				continue
@@ -202,10 +208,12 @@ type pgDeal struct {
 	// auto is true when the line counts on the package's automatic
 	// upgrade ("upgrades PostgreSQL by itself").
 	auto bool
+	// index is the line's place in the document.
+	index int
 }
 
 func dealOn(l *lint.Line) pgDeal {
-	var d pgDeal
+	d := pgDeal{index: l.Index}
 	for _, v := range l.Versions {
 		if d.at.IsZero() || v.Version.Compare(d.at) < 0 {
 			d.at = v.Version
@@ -269,10 +277,16 @@ func autoWording(l *lint.Line) bool {
 
 // covers reports whether some line deals with the PostgreSQL upgrade a
 // floor needs, in time: before the floor's release (or at it, when the
-// line says "before"), to a major at least the floor's, and, when it
-// counts on the automatic upgrade, on a setup that gets one.
-func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool) bool {
+// line says "before"; a line without a version before the step that
+// installs it), to a major at least the floor's, and, when it counts on
+// the automatic upgrade, on a setup that gets one.
+func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool, floorStep int) bool {
 	for _, d := range deals {
+		if d.at.IsZero() && floorStep >= 0 && d.index > floorStep && !d.auto {
+			// A bare "gitlab-ctl pg-upgrade" command after the step that
+			// installs the release needing it comes too late.
+			continue
+		}
 		if d.auto && !autoPossible {
 			// "the 18.11 package upgrades PostgreSQL by itself" does not
 			// happen on Geo, Patroni, external databases or Helm.

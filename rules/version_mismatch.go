@@ -19,7 +19,8 @@ installed, and the review checks the wrong path. planlint compares:
 - every statement of the current version (front matter, labels, tables, prose);
 - every statement of the target version;
 - the last version the steps install with the target;
-- a step heading that names a version with the command under it.
+- a step heading that names a version with the command under it;
+- the patch a rollback reinstalls with the current version, on which the backup is taken.
 
 Fix: decide on one version and use it everywhere.`,
 	Run: func(p *lint.Pass) {
@@ -75,6 +76,21 @@ Fix: decide on one version and use it everywhere.`,
 				}
 				p.Reportf(h.Line, h.Span, "command installs %s but %s says %s. make the step and the command name the same version", quote(h.Version.String()), where, quote(o.Version.String()))
 				break
+			}
+		}
+		// A rollback that reinstalls another version than the one the
+		// backup is taken on: the restore refuses it.
+		if cur := pl.Current; cur != nil && cur.Version.HasPatch {
+			for _, l := range rollbackLines(p.Doc) {
+				for _, m := range pl.Mentions {
+					// Only another patch of the current minor: a rollback to
+					// an intermediate stop restores the backup taken there.
+					if m.Line != l || !m.Pinned || !m.Version.HasPatch || m.Version.CompareMinor(cur.Version) != 0 || m.Version.Compare(cur.Version) == 0 || reported[l] {
+						continue
+					}
+					reported[l] = true
+					p.Reportf(l, m.Span, "rollback reinstalls %s, but the instance runs %s (line %d), where the backup is taken; a backup restores only on the version and edition that created it. reinstall %s", quote(m.Version.String()), cur.Version, cur.Line.Num, cur.Version)
+				}
 			}
 		}
 		// A step heading and the command under it.

@@ -27,13 +27,19 @@ with the plan's own timings: a rehearsal's total ("took 3 h 20 min"), per-hop es
 a rehearsed restore took. Without timings it assumes one hour per hop (install, reconfigure and the
 background-migration wait; a database under 10 GB usually finishes within the hour) and leaves the
 rollback out. A plan that names a cut-off time (a point after which it stops and rolls back) has
-budgeted the rollback itself, so only the upgrade time is compared.
+budgeted the rollback itself, so only the upgrade time is compared. A plan split over several dated
+windows is not checked against one of them.
 
 Fix: lengthen the window, split the path over two windows at a required stop, or note why the timings
 are shorter.`,
 	Run: func(p *lint.Pass) {
 		w := p.Plan.Window
 		if w == nil || w.Duration <= 0 || !w.HasDate || len(p.Plan.Hops) == 0 {
+			return
+		}
+		if windowsWithDates(p) >= 2 {
+			// A plan split over several windows divides its hops among
+			// them; one window is not meant to hold the whole path.
 			return
 		}
 		upgrade, rollback, source := planTimings(p)
@@ -97,6 +103,28 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 		}
 	}
 	return upgrade, rollback, source
+}
+
+// windowsWithDates counts the lines that name a window with a date of its
+// own ("Window 2: Saturday 2026-12-12, 07:00–15:00 CET").
+func windowsWithDates(p *lint.Pass) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, l := range p.Doc.Lines {
+		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) {
+			continue
+		}
+		sc := when.Scan(l.Text, p.Today)
+		if sc.Date == nil || sc.Start == nil {
+			continue
+		}
+		key := fmt.Sprint(sc.Date.Year, sc.Date.Month, sc.Date.Day)
+		if !seen[key] {
+			seen[key] = true
+			n++
+		}
+	}
+	return n
 }
 
 // cutoffStated reports whether the plan names a time by which it stops and
