@@ -515,7 +515,7 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		for j := end; j < ti; j++ {
 			t := l.Tokens[j]
 			switch t.Word {
-			case "past", "beyond", "skipping", "avoiding", "avoid", "instead", "except", "over":
+			case "past", "beyond", "skipping", "avoiding", "avoid", "instead", "except":
 				// "we go to 19.2.4, past the 19.0.0 bug"
 				other = true
 			}
