@@ -24,6 +24,10 @@ func TestHops(t *testing.T) {
 		{"note column", "| Hop | Version |\n|---|---|\n| 1 | 16.3.9 |\n| 2 | 16.7.10 |\n\n| Version note | How we handle it |\n|---|---|\n| 16.4 amcheck extension | created by reconfigure |\n", []string{"16.3.9", "16.7.10"}},
 		{"target row", "| Hop | GitLab version |\n|---|---|\n| 1 | 16.3.9 (required stop) |\n| 2 | 16.7.10 (target) |\n", []string{"16.3.9", "16.7.10"}},
 		{"rollback row", "| # | Step | Command |\n|---|---|---|\n| 1 | Hop 1 | `sudo apt-get install gitlab-ee=16.3.9-ee.0` |\n| 2 | Hop 2 | `sudo apt-get install gitlab-ee=16.7.10-ee.0` |\n| 3 | Rollback 1 | `sudo apt-get install gitlab-ee=15.11.13-ee.0` |\n", []string{"16.3.9", "16.7.10"}},
+		{"passed bug", "1. 16.3.9\n2. 16.7.10\n\nWe go to 16.7.10, past the 16.6.0 bug.\n", []string{"16.3.9", "16.7.10"}},
+		{"not applicable", "- 16.0 (30,000 users or more): not applicable, 900 users.\n- 16.3.9 (required stop)\n- 16.7.10 (target)\n", []string{"16.3.9", "16.7.10"}},
+		{"negated install", "1. 16.3.9\n2. 16.7.10\n\nWe do not install 16.5 or 16.6.\n", []string{"16.3.9", "16.7.10"}},
+		{"windows", "- Window 1: Saturday 2026-12-05, 07:00–15:00 CET, 15.11.13 → 16.3.9\n- Window 2: Saturday 2026-12-12, 07:00–15:00 CET, 16.3.9 → 16.7.10\n", []string{"16.3.9", "16.7.10"}},
 		{"sentence end", "Checked with the Upgrade Path tool. 16.1 is a conditional stop; we have no npm packages.\n\n1. 16.3.9\n2. 16.7.10\n", []string{"16.3.9", "16.7.10"}},
 	}
 	for _, tt := range tests {
