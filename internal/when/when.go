@@ -237,7 +237,8 @@ func (s *scanner) isEnd(start, c *clockCand, next bool) bool {
 			switch {
 			case f&lxRangeSep != 0 && !s.is(k, "a"):
 				seps++
-			case f&(lxWeekday|lxDatePrep|lxClockPrep|lxArticle|lxMonth) != 0, s.is(k, "uhr"):
+			case f&(lxWeekday|lxDatePrep|lxClockPrep|lxArticle|lxMonth) != 0, s.is(k, "uhr"), s.is(k, "t") && !tk.space:
+				// "uhr", and the "T" of an ISO date-time ("2026-12-20T03:00")
 			default:
 				return false
 			}

@@ -567,3 +567,14 @@ func TestStartDateOfRepeatedTime(t *testing.T) {
 		t.Errorf("duration = %v, want 6h", w.Duration)
 	}
 }
+
+// TestISORange checks a window written as two ISO date-times.
+func TestISORange(t *testing.T) {
+	w := Scan("2026-12-19T21:00Z to 2026-12-20T03:00Z", time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if w.Date == nil || w.Date.Day != 19 || w.Start == nil || w.Start.Hour != 21 {
+		t.Fatalf("start = %+v %+v, want 2026-12-19 21:00", w.Date, w.Start)
+	}
+	if w.Duration != 6*time.Hour {
+		t.Errorf("duration = %v, want 6h", w.Duration)
+	}
+}
