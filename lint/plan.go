@@ -1550,7 +1550,10 @@ func (r *planReader) resolve() {
 		if n := len(merged); n > 0 && merged[n-1].Version.CompareMinor(h.Version) == 0 && (!merged[n-1].Version.HasPatch || !h.Version.HasPatch) {
 			if !merged[n-1].Version.HasPatch {
 				first := merged[n-1]
-				if first.Line.Index < h.Line.Index {
+				// The hop stands at its first mention, except that a
+				// chart version stands where the chart is written, which
+				// is where its GitLab patch comes from.
+				if first.Line.Index < h.Line.Index && h.Chart == nil {
 					h.Line, h.Span = first.Line, first.Span
 				}
 				merged[n-1] = h

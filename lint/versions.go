@@ -47,6 +47,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 	}
 	helmLine := l.Has(TermHelmUpgrade) || l.Has(TermChart)
 	var out []VersionRef
+	prevChartEnd := -1
 	for _, m := range l.Versions {
 		if m.Prerelease {
 			continue
@@ -73,7 +74,10 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			out = append(out, ref)
 			continue
 		}
-		if colChart || helmLine && isChartVersion(l, ti) {
+		// "chart 8.5.5 → 8.8.7": the version after an arrow from a chart
+		// is a chart as well.
+		arrowFromChart := prevChartEnd >= 0 && prevChartEnd <= m.Start && arrowGap(l.Text[prevChartEnd:m.Start])
+		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart) {
 			gl, exact, ok := kb.Charts.GitLab(m.Version)
 			if !ok {
 				continue
@@ -86,6 +90,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 				continue
 			}
 			ch := m.Version
+			prevChartEnd = m.End
 			ref.Chart = &ch
 			ref.Version = gl
 			ref.Pinned = true
@@ -109,6 +114,13 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 		out = append(out, ref)
 	}
 	return out
+}
+
+// arrowGap reports whether text between two versions only leads from one
+// to the next ("→", "->", "to").
+func arrowGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "→" || g == "->" || g == "=>" || g == "to" || g == "–" || g == "-"
 }
 
 // tokenAt returns the index of the first token starting at or after off.

@@ -26,6 +26,10 @@ Fix: take the chart version from ` + "`helm search repo -l gitlab/gitlab`" + `, 
 every chart.`,
 	Run: func(p *lint.Pass) {
 		for _, l := range p.Doc.Lines {
+			if l.In(lint.TermChangelog) {
+				// Past upgrades are history, not this plan's charts.
+				continue
+			}
 			var refs []lint.VersionRef
 			nChart, nGL := 0, 0
 			for _, v := range p.Plan.Mentions {
@@ -40,6 +44,22 @@ every chart.`,
 				}
 			}
 			if nChart == 0 || nGL == 0 {
+				continue
+			}
+			if nChart == nGL && nChart > 1 {
+				// "chart 8.3.7 → 8.11.8 (GitLab 17.3.7 → 17.11.7)": the
+				// charts pair with the versions in the order written.
+				var charts, gls []lint.VersionRef
+				for _, r := range refs {
+					if r.Chart != nil {
+						charts = append(charts, r)
+					} else {
+						gls = append(gls, r)
+					}
+				}
+				for i := range charts {
+					checkChart(p, l, charts[i], gls[i])
+				}
 				continue
 			}
 			for i, c := range refs {
