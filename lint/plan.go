@@ -324,8 +324,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if labelled {
 		return
 	}
-	if l.Has(TermRollback) && l.Has(TermConditional) && !l.In(TermProcedure) {
-		// "Rollback, if a hop fails: ... install gitlab-ee=18.6.3-ee.0".
+	if m, ok := l.Find(TermRollback); ok && l.Has(TermConditional) && !l.In(TermProcedure) && m.Start < vs[0].Span.Start {
+		// "Rollback, if a hop fails: ... install gitlab-ee=18.6.3-ee.0";
+		// a sentence that names the versions first and the rollback
+		// after them still states the versions.
 		return
 	}
 	for _, c := range p.CurrentClaims {
@@ -333,6 +335,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "then we put gitlab-ee:16.8.1-ee.0 back": the rollback.
 			return
 		}
+	}
+	if l.FailureBranch() {
+		// "If this hop fails: put the old chart back": the rollback
+		// written inside the hop.
+		return
 	}
 	if notInstalled(l, vs) {
 		// "17.1 conditional stop: 140,000 rows, so not needed", "| 32 |
@@ -671,6 +678,27 @@ func hasAnyToken(l *Line, words ...string) bool {
 			if t.Word == w {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// FailureBranch reports whether a line starts with what to do when a step
+// fails: "If this hop fails: ...", "Falls der Schritt fehlschlägt: ...",
+// "Si falla: ...". Such a line is a rollback, wherever it stands.
+func (l *Line) FailureBranch() bool {
+	n := len(l.Tokens)
+	if n > 8 {
+		n = 8
+	}
+	cond := false
+	for i := 0; i < n; i++ {
+		w := l.Tokens[i].Word
+		switch {
+		case w == "if" || w == "falls" || w == "wenn" || w == "si" || w == "should":
+			cond = true
+		case cond && (strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "fehlschl") || strings.HasPrefix(w, "scheitert") || w == "falla" || strings.HasPrefix(w, "échoue") || strings.HasPrefix(w, "echoue") || w == "breaks" || w == "goes"):
+			return true
 		}
 	}
 	return false
@@ -1462,6 +1490,14 @@ func topologyIn(l *Line, s Span) string {
 	}
 	if best == "" {
 		best = normalizeTopology(l.Lower[s.Start:s.End])
+		if best == "geo" {
+			// The words were read above: "Kein Geo", "Geo: nein".
+			for _, m := range l.Matches {
+				if m.Term == TermGeo && m.Start >= s.Start && m.End <= s.End {
+					return ""
+				}
+			}
+		}
 	}
 	return best
 }

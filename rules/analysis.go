@@ -209,7 +209,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 			out = append(out, l)
 			continue
 		}
-		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) {
+		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) || l.FailureBranch() && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
 			out = append(out, l)
 		}
 	}

@@ -65,11 +65,19 @@ func customScript(l *lint.Line) string {
 	if l.Kind != lint.KindCode && !l.In(lint.TermEnvironment) && !l.In(lint.TermArchitecture) {
 		// A script the plan runs, not one that describes the instance's
 		// history ("installed with our Ansible role years ago").
-		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) {
+		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) && !inName(l.Text, m.Start, m.End) {
 			return quote(l.Text[m.Start:m.End])
 		}
 	}
 	return ""
+}
+
+// inName reports whether the text at [start, end) is part of a path or a
+// name ("infra/ansible-inventory"), not a word of the sentence.
+func inName(text string, start, end int) bool {
+	b := start > 0 && strings.ContainsRune("/-_.", rune(text[start-1]))
+	a := end < len(text) && strings.ContainsRune("/-_", rune(text[end]))
+	return b || a
 }
 
 // commandsOf returns the commands on a line: the code line itself, or the
@@ -97,7 +105,8 @@ func scriptIn(cmd string) string {
 		if w == "sudo" || w == "-E" || strings.Contains(w, "=") && i == 0 {
 			continue
 		}
-		if strings.HasPrefix(w, "./") && len(w) > 2 {
+		if strings.HasPrefix(w, "./") && len(w) > 2 && !strings.Contains(w, ":") {
+			// "./upgrade.sh", not the volume "./config:/etc/gitlab".
 			return w
 		}
 		if w == "ansible-playbook" {

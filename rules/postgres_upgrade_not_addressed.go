@@ -170,7 +170,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 				continue
 			}
 			for j := i - 4; j <= i+5; j++ {
-				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) {
+				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
 					continue
 				}
 				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) {
