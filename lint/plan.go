@@ -336,6 +336,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
+	if strings.Contains(l.Lower, "helm search") || strings.Contains(l.Lower, "apt-cache madison") || strings.Contains(l.Lower, "--showduplicates") {
+		// Looking the versions up installs nothing.
+		return
+	}
 	if l.FailureBranch() {
 		// "If this hop fails: put the old chart back": the rollback
 		// written inside the hop.
@@ -1642,6 +1646,18 @@ func (r *planReader) resolve() {
 		}
 		if p.Topology == nil && r.topo["geo"] != nil {
 			p.Topology = r.topo["geo"]
+		}
+	}
+	if p.StagingTested != nil && p.StagingTested.Value == "false" && p.StagingTested.From == FromProse {
+		// "did not occur on staging" in passing does not outweigh a
+		// section about the rehearsal.
+		for _, s := range r.doc.Sections {
+			if s.Heading != nil && s.Names(TermStaging) && !s.Empty() && !negatedAround(s.Heading, firstMatch(s.Heading, TermStaging)) && p.StagingTested.Line.Section != s {
+				// (A section that itself says "we have no staging" stays
+				// a no.)
+				p.StagingTested = &Fact{Value: "true", Line: s.Heading, From: FromProse}
+				break
+			}
 		}
 	}
 	if p.StagingTested == nil {

@@ -357,6 +357,17 @@ func railsNodes(l *Line) (int, Span, bool) {
 func zeroDowntimeAt(l *Line) int {
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
+			// "the 18.2 zero-downtime push bug: not relevant" names a
+			// known problem, not how this upgrade runs.
+			rest := l.Lower[i+len(w):]
+			if len(rest) > 40 {
+				rest = rest[:40]
+			}
+			for _, x := range []string{"bug", "issue", "problem", "trap", "not relevant", "does not apply", "regression"} {
+				if strings.Contains(rest, x) {
+					return -1
+				}
+			}
 			return i
 		}
 	}

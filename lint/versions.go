@@ -113,7 +113,25 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 		}
 		out = append(out, ref)
 	}
-	return out
+	// A chart newer than planlint's table maps to a GitLab minor only;
+	// the GitLab version written beside it ("chart 9.5.7 (GitLab
+	// 18.5.7)") says the patch.
+	kept := out[:0]
+	for _, r := range out {
+		if r.Chart != nil && !r.Version.HasPatch {
+			beside := false
+			for _, o := range out {
+				if o.Chart == nil && o.Version.HasPatch && o.Version.CompareMinor(r.Version) == 0 {
+					beside = true
+				}
+			}
+			if beside {
+				continue
+			}
+		}
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // arrowGap reports whether text between two versions only leads from one
@@ -155,7 +173,8 @@ func otherProductBefore(l *Line, ti int) bool {
 		lo = 0
 	}
 	for j := ti - 1; j >= lo; j-- {
-		if l.Tokens[j+1].Break && j+1 < ti {
+		if l.Tokens[j+1].Break && j+1 < ti && strings.TrimSpace(l.Text[l.Tokens[j].End:l.Tokens[j+1].Start]) != "(" {
+			// A parenthesis does not end the clause: "Proxmox (VE 8.2.7)".
 			return false
 		}
 		w := l.Tokens[j].Word

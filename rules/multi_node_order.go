@@ -137,7 +137,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var leader, replica *lint.Line
 		for _, l := range doc.Lines {
-			if l.In(lint.TermRollback) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
 				continue
 			}
 			lp, rp := leaderReplicaOrder(l)
