@@ -1560,7 +1560,9 @@ func (r *planReader) resolve() {
 			if ps, ok := pinned[h.Version.MinorString()]; ok && !h.Pinned && h.Version.HasPatch {
 				match := false
 				for _, v := range ps {
-					if v.Compare(h.Version) == 0 {
+					// A pin that only gives the minor (a chart newer than
+					// planlint's table) agrees with every patch of it.
+					if v.Compare(h.Version) == 0 || !v.HasPatch && v.Matches(h.Version) {
 						match = true
 					}
 				}

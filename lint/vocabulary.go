@@ -146,7 +146,7 @@ var vocabulary = map[Term]string{
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
 		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
 	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|upgrade sequence|version sequence|" +
-		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|" +
+		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
 		"chemin de mise à jour|chemin de migration|paliers|palier",
 	TermBackup: "backup*|back up|backing up|snapshot*|data protection|" +
@@ -155,7 +155,7 @@ var vocabulary = map[Term]string{
 		"sauvegarde*|instantané*",
 	TermProcedure: "upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|" +
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
-		"durchführung|ablauf|schritte|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
+		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement",
 	TermMigrations: "background migration*|batched background migration*|migration status|migration check|" +

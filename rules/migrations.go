@@ -338,6 +338,16 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		if at == nil {
 			continue
 		}
+		if at.Kind == lint.KindHeading {
+			// "## Hop 1: 17.3.7", then the check, then the command: the
+			// hop happens at the command of its section.
+			for _, o := range pl.Installs {
+				if o.Line.Section == at.Section && o.Line != at && o.Line.Index > at.Index && o.Version.Matches(h.Version) {
+					at = o.Line
+					break
+				}
+			}
+		}
 		g := hopGap{Hop: h, At: at}
 		if at.Index <= prev {
 			// Steps out of document order: nothing sensible to pair.
