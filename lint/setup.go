@@ -127,7 +127,7 @@ func versionWordAfter(l *Line, t Token) string {
 		if w == "gitlab" || j > ti && breakBetween(l, j-1, j) && strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ". ") {
 			return ""
 		}
-		if isDigitWord(w) && j > ti && j <= ti+3 && strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ":") {
+		if isDigitWord(w) && j > ti && j <= ti+5 && (strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ":") || pgFillerBetween(l, ti, j)) {
 			// "PostgreSQL incluido: 14.11", "PostgreSQL (bundled): 14.11"
 			rest := l.Text[l.Tokens[j].Start:]
 			k := 0
@@ -172,6 +172,21 @@ func wordIndex(low, w string) int {
 
 func isWordChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// pgFiller are the words between "PostgreSQL" and its version in "bundled,
+// 14.11", "que ya está en 16.8", "is now on 16.8".
+var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": true, "gebündelt": true, "gebündelte": true, "embarqué": true,
+	"que": true, "ya": true, "está": true, "en": true, "is": true, "at": true, "on": true, "now": true, "currently": true, "already": true,
+	"ist": true, "bereits": true, "auf": true, "est": true, "déjà": true, "version": true, "server": true, "flexible": true}
+
+func pgFillerBetween(l *Line, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !pgFiller[l.Tokens[k].Word] {
+			return false
+		}
+	}
+	return true
 }
 
 // readDatabase notes the PostgreSQL version and where it runs.

@@ -205,7 +205,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 			out = append(out, l)
 			continue
 		}
-		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermConditional)) && !l.In(lint.TermRisk) {
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermConditional)) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
 			out = append(out, l)
 			continue
 		}

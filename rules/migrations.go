@@ -368,6 +368,15 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 				g.Ineffective = c.Line
 			}
 		}
+		if at.Kind == lint.KindHeading {
+			// A hop known only from its heading: the checks of its section
+			// come before the (unversioned) command.
+			for _, c := range checks {
+				if c.Line.Section == at.Section && c.Effective {
+					g.Effective = true
+				}
+			}
+		}
 		// A check on the hop's own line ("upgrade to 16.3.9 once the
 		// background migrations are finished", "install 15.0.0, then wait
 		// 20 minutes") counts too, as does a real check that follows the
