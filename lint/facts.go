@@ -199,13 +199,18 @@ func (r *planReader) readWindow() {
 			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) && !l.LabelIs(TermWindow) && !l.Section.Names(TermWindow) {
 				continue
 			}
-			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading {
+			// A row of a schedule table headed "Window | Date | Time" is a
+			// window wherever the table stands.
+			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) {
 				winLines = append(winLines, l)
 			}
 		}
 		var complete *Line
 		for _, l := range winLines {
 			span := valueSpan(l)
+			if scheduleRow(l) {
+				span = Span{0, len(l.Text)}
+			}
 			text := l.Text[span.Start:span.End]
 			if !hasDigit(text) {
 				continue
@@ -218,7 +223,11 @@ func (r *planReader) readWindow() {
 		}
 		if complete != nil {
 			*w = Window{}
-			r.mergeWindowLine(w, complete, valueSpan(complete))
+			span := valueSpan(complete)
+			if scheduleRow(complete) {
+				span = Span{0, len(complete.Text)}
+			}
+			r.mergeWindowLine(w, complete, span)
 			found = true
 			// Zone or duration on a neighbouring line of the same section.
 			for _, l := range winLines {
@@ -391,6 +400,16 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		r.applyZoneAt(w, l, span)
 	}
 	return got
+}
+
+// scheduleRow reports whether a table row belongs to a schedule whose
+// header names the window ("| Window | Date | Time | Hop |").
+func scheduleRow(l *Line) bool {
+	if l.Kind != KindTableRow || l.Header == nil {
+		return false
+	}
+	h := l.Header.Lower
+	return strings.Contains(h, "window") || strings.Contains(h, "fenster") || strings.Contains(h, "ventana") || strings.Contains(h, "fenêtre")
 }
 
 // approximateDate reports whether the words before a date make it a week

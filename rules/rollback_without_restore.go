@@ -87,6 +87,11 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 		if strings.Contains(l.Lower, "allow-downgrades") || strings.Contains(l.Lower, "oldpackage") {
 			return true
 		}
+		if cur := p.Plan.Current; cur != nil && cur.Version.HasPatch && strings.Contains(l.Text, cur.Version.String()) {
+			// "oc apply -f gitlab-cr-17.8.7.yaml": the old version, named
+			// in a file.
+			return true
+		}
 		for _, v := range l.Versions {
 			if tgt == nil || v.Version.CompareMinor(tgt.Version) < 0 || p.Plan.Current != nil && v.Version.Matches(p.Plan.Current.Version) {
 				return true

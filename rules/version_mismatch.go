@@ -62,7 +62,9 @@ Fix: decide on one version and use it everywhere.`,
 		// that pins another patch of the same minor: "Hop 2: upgrade to
 		// 18.8.11" over "gitlab_version: 18.8.10-ee.0".
 		for _, h := range pl.Stated {
-			if !h.Pinned || h.Listed || reported[h.Line] {
+			if !h.Pinned || h.Listed || reported[h.Line] || h.Chart != nil {
+				// A chart that deploys another patch is
+				// helm-chart-version-mismatch.
 				continue
 			}
 			for _, o := range pl.Stated {
@@ -104,7 +106,7 @@ Fix: decide on one version and use it everywhere.`,
 			}
 			for _, l := range s.Lines {
 				for _, h := range pl.Stated {
-					if h.Line != l || !h.Pinned || h.Listed {
+					if h.Line != l || !h.Pinned || h.Listed || h.Chart != nil {
 						continue
 					}
 					if !h.Version.Matches(hv.Version) && !reported[l] {
