@@ -224,7 +224,7 @@ var vocabulary = map[Term]string{
 	TermBBM:             "bbm|bbms|bbm gate|background migration*|batched migration*|hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
 	TermBBMQuery:        "batched background migrations|batchedmigration|backgroundmigration|admin monitoring background migrations|monitoring background migrations|background migrations page|background migrations tab|queued|finalizing|gitlab background migrations status|background migrations status",
 	TermMigrateStatus:   "db migrate status",
-	TermMigrationsJob:   "migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",
+	TermMigrationsJob:   "job gitlab migrations|gitlab migrations job|job de migraciones|migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",
 	TermAutoMigrations:  "migrations run automatically|runs the migrations|run the migrations automatically|migrations are run automatically|package runs the migrations|package runs migrations|reconfigure runs the migrations|automatically during reconfigure|handled by the package|handled by reconfigure",
 	TermWait:            "wait*|warten|esperar|espera|attendre",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
