@@ -160,6 +160,9 @@ type planReader struct {
 	proseEd   map[string]int
 	proseLine map[string]*Line
 	topo      map[string]*Fact
+	// geoSites is a description of existing Geo sites in the environment
+	// ("| Rolle | Geo primary | Geo secondary |").
+	geoSites *Fact
 }
 
 func (r *planReader) fm(key string) (string, *Line) {
@@ -336,8 +339,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
-	if strings.Contains(l.Lower, "helm search") || strings.Contains(l.Lower, "apt-cache madison") || strings.Contains(l.Lower, "--showduplicates") {
-		// Looking the versions up installs nothing.
+	if lookupBefore(l, vs[0].Span.Start) {
+		// Looking the versions up installs nothing; a look-up named after
+		// the versions ("all latest patches, I checked apt-cache
+		// madison") does not take back the path before it.
 		return
 	}
 	if l.FailureBranch() {
@@ -711,6 +716,17 @@ func (l *Line) FailureBranch() bool {
 // notInstalled reports whether a line's versions are named without being
 // installed: a conditional stop the plan says it does not need, or a row
 // of a rollback in a table of steps.
+// lookupBefore reports whether a command that only lists available
+// versions ("helm search", "apt-cache madison") comes before offset.
+func lookupBefore(l *Line, offset int) bool {
+	for _, c := range []string{"helm search", "apt-cache madison", "--showduplicates"} {
+		if i := strings.Index(l.Lower, c); i >= 0 && i < offset {
+			return true
+		}
+	}
+	return false
+}
+
 func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
@@ -1467,7 +1483,33 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		if r.topo[t] == nil || r.topo[t].From > FromProse {
 			r.topo[t] = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 		}
+		if t == "geo" && r.geoSites == nil && (l.In(TermEnvironment) || l.In(TermArchitecture) || l.LabelIs(TermArchitecture)) && namesGeoSite(l) && !l.Has(TermNeg) && !addsSomething(l) {
+			r.geoSites = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
+		}
 	}
+}
+
+// namesGeoSite reports whether a line names a secondary Geo site.
+func namesGeoSite(l *Line) bool {
+	for _, t := range l.Tokens {
+		switch {
+		case strings.HasPrefix(t.Word, "secondar"), strings.HasPrefix(t.Word, "sekundär"), strings.HasPrefix(t.Word, "secundari"), strings.HasPrefix(t.Word, "secondaire"):
+			return true
+		}
+	}
+	return false
+}
+
+// addsSomething reports whether a line speaks of setting something up
+// ("add a Geo secondary", "neue Site aufbauen").
+func addsSomething(l *Line) bool {
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "add", "adding", "added", "new", "introduce", "hinzufügen", "neue", "neuen", "aufbauen", "einrichten", "añadir", "nuevo", "nueva", "ajouter", "nouveau", "nouvelle", "planned", "geplant", "future", "later", "später":
+			return true
+		}
+	}
+	return false
 }
 
 // otherCluster names clusters that are not GitLab nodes.
@@ -1649,6 +1691,11 @@ func (r *planReader) resolve() {
 		if p.Topology == nil && r.topo["geo"] != nil {
 			p.Topology = r.topo["geo"]
 		}
+	}
+	if p.Topology != nil && p.Topology.From == FromLabel && p.Topology.Value != "geo" && r.geoSites != nil {
+		// "Architecture: single node" beside a primary and a secondary
+		// Geo site describes each site; the instance runs Geo.
+		p.Topology = r.geoSites
 	}
 	if p.StagingTested != nil && p.StagingTested.Value == "false" && p.StagingTested.From == FromProse {
 		// "did not occur on staging" in passing does not outweigh a

@@ -109,7 +109,11 @@ func credentialIn(l *lint.Line) (string, int) {
 				}
 				trim = "=" + rest
 			case l.InCode(len(t)-len(trim)) && l.Kind != lint.KindCode:
-				// "password `Tr0ub4dor&3`": the value in inline code.
+				// "password `Tr0ub4dor&3`": the value in inline code, but
+				// not "no key `mattermost[...]`" (a setting named).
+				if v := firstField(trim); strings.ContainsAny(v, "[]()") || negatedMatch(l, m) {
+					continue
+				}
 				trim = "=" + trim
 			case strongSecret(firstField(trim)):
 				trim = "=" + trim
@@ -125,7 +129,47 @@ func credentialIn(l *lint.Line) (string, int) {
 			return "what looks like a " + strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End])), m.Start
 		}
 	}
+	if at := loginPair(l); at >= 0 {
+		return "a login and password", at
+	}
 	return "", 0
+}
+
+// loginWords say that a line gives a login.
+var loginWords = []string{"login", "log in", "sign in", "credentials", "creds", "user/pass", "zugangsdaten", "anmeldedaten", "credenciales", "identifiants"}
+
+// loginPair finds a login written as user and password in inline code,
+// "root login is `root` / `Sch3ldeW3rf!2019`", and returns where the
+// password starts, or -1.
+func loginPair(l *lint.Line) int {
+	if l.Kind == lint.KindCode || len(l.Code) < 2 {
+		return -1
+	}
+	found := false
+	for _, w := range loginWords {
+		if strings.Contains(l.Lower, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return -1
+	}
+	for i := 1; i < len(l.Code); i++ {
+		user, pass := l.Code[i-1], l.Code[i]
+		between := strings.TrimSpace(l.Text[user.End:pass.Start])
+		between = strings.Trim(between, "`")
+		switch strings.TrimSpace(between) {
+		case "/", ":", "and", "und", "y", "et", "with password", "password", "pw":
+		default:
+			continue
+		}
+		v := strings.Trim(l.Text[pass.Start:pass.End], "` ")
+		if strongSecret(v) && literalSecret(v) {
+			return pass.Start
+		}
+	}
+	return -1
 }
 
 // strongSecret reports whether a bare word looks like a password: long,

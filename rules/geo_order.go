@@ -81,7 +81,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		synced := false
 		checked := false
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
+			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
 				synced = true
 			}
 			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
@@ -116,7 +116,10 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 func geoSiteOf(l *lint.Line) string {
 	low := l.Lower
 	best, at := "", len(low)
-	for _, site := range []struct{ word, name string }{{"primary", "primary"}, {"secondar", "secondary"}} {
+	for _, site := range []struct{ word, name string }{
+		{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primaire", "primary"},
+		{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secondaire", "secondary"},
+	} {
 		for off := 0; ; {
 			i := strings.Index(low[off:], site.word)
 			if i < 0 {
