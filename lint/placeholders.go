@@ -22,6 +22,15 @@ func (l *Line) Placeholders() []Placeholder {
 		return nil
 	}
 	var out []Placeholder
+	if l.Kind == KindFrontMatter {
+		// "contact: TBD": only the value can be unfilled.
+		for _, s := range findPlaceholders(l.Text[l.Value.Start:l.Value.End], false) {
+			s.Start += l.Value.Start
+			s.End += l.Value.Start
+			out = append(out, Placeholder{Span: s, Text: l.Text[s.Start:s.End]})
+		}
+		return out
+	}
 	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
 		if l.InCode(s.Start) {
 			continue

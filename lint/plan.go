@@ -83,6 +83,8 @@ type Plan struct {
 	Users      *Count
 	RailsNodes *Count
 	Database   *Database
+	// ExternalRedis is the line saying Redis runs outside GitLab, if any.
+	ExternalRedis *Line
 
 	// Mentions are all GitLab versions named anywhere, with their lines.
 	Mentions []VersionRef
@@ -510,7 +512,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			continue
 		}
 		if upgradeVerbFor(l, vs, v) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
-			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) {
+			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) ||
+			l.Kind == KindText && step && numberedStepOf(l, v) {
 			r.hop(v, !step)
 		}
 	}
@@ -957,6 +960,16 @@ func vsIn(vs []VersionRef, s Span) []VersionRef {
 }
 
 var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "etappe": true, "paso": true, "fase": true, "étape": true, "etape": true, "palier": true}
+
+// numberedStepOf reports whether a paragraph opens with a numbered step
+// that names v: "Salto 2 (17.3.7): ...", "Hop 3: 16.11.10, then ...".
+func numberedStepOf(l *Line, v VersionRef) bool {
+	if len(l.Tokens) < 3 || !(stepWords[l.Tokens[0].Word] || l.Tokens[0].Word == "salto") || !isDigitWord(l.Tokens[1].Word) {
+		return false
+	}
+	ti := tokenAt(l, v.Span.Start)
+	return ti == 2 && !breakBetween(l, 1, 2)
+}
 
 func startsWithStepWord(l *Line) bool {
 	return len(l.Tokens) > 0 && stepWords[l.Tokens[0].Word]

@@ -53,6 +53,9 @@ func (r *planReader) readSetup() {
 		if l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) {
 			r.readDatabase(l, db)
 		}
+		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
+			p.ExternalRedis = externalRedis(l)
+		}
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
@@ -66,6 +69,23 @@ func (r *planReader) readSetup() {
 	if db.Line != nil || db.External || db.Patroni {
 		p.Database = db
 	}
+}
+
+// externalRedisWords name a Redis that GitLab does not run itself.
+var externalRedisWords = []string{"elasticache", "memorystore", "azure cache for redis", "azure managed redis", "external redis", "externe redis", "externes redis", "redis externo", "redis externe", "managed redis", "redis.install: false", "redis.install=false", "redis enterprise", "separate redis", "own redis"}
+
+// externalRedis returns the line when it says Redis runs outside GitLab
+// ("Redis: ElastiCache", "redis.install: false"), or nil.
+func externalRedis(l *Line) *Line {
+	if !strings.Contains(l.Lower, "redis") && !strings.Contains(l.Lower, "elasticache") && !strings.Contains(l.Lower, "memorystore") {
+		return nil
+	}
+	for _, w := range externalRedisWords {
+		if i := strings.Index(l.Lower, w); i >= 0 && !negatedAt(l, i) {
+			return l
+		}
+	}
+	return nil
 }
 
 // postgresColumn reads a version from a table column headed
@@ -228,7 +248,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		rest := l.Text[t.End:]
 		j := 0
-		for j < len(rest) && (rest[j] == ' ' || rest[j] == ':' || rest[j] == 'v') {
+		for j < len(rest) && (rest[j] == ' ' || rest[j] == ':' || rest[j] == '|' || rest[j] == 'v') {
 			j++
 		}
 		k := j

@@ -415,12 +415,23 @@ func stepSpan(pl *lint.Plan, v glversion.Version, at *lint.Line) lint.Span {
 	return lint.Span{Start: len(at.Text), End: len(at.Text)}
 }
 
+// beforeWordIn reports whether s says "before": "Hop 1 (16.11.9): before
+// starting, check ..." checks before the hop, not after it.
+func beforeWordIn(s string) bool {
+	for _, w := range []string{"before", "antes", "vorher", "zuvor", "avant"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkAfter reports whether a line names the background-migration check
 // after the span of its install ("install 15.0.0, then run the query").
 func checkAfter(l *lint.Line, install lint.Span) bool {
 	for _, t := range []lint.Term{lint.TermBBM, lint.TermBBMQuery} {
 		for _, m := range l.FindAll(t) {
-			if m.Start > install.End {
+			if m.Start > install.End && !beforeWordIn(l.Lower[install.End:m.Start]) {
 				return true
 			}
 		}

@@ -22,6 +22,7 @@ func setupOf(p *lint.Plan) knowledge.Setup {
 	if db := p.Database; db != nil && (db.External || db.Patroni) {
 		s.ExternalDB = db.External
 	}
+	s.ExternalRedis = p.ExternalRedis != nil
 	s.ZeroDowntime = p.ZeroDowntime != nil && p.ZeroDowntime.Value == "true"
 	return s
 }

@@ -20,6 +20,9 @@ type Setup struct {
 	// ExternalDB is true when the plan says PostgreSQL runs outside the
 	// Linux package (a separate server, RDS, Cloud SQL...).
 	ExternalDB bool
+	// ExternalRedis is true when the plan says Redis runs outside GitLab
+	// (ElastiCache, Memorystore, redis.install: false).
+	ExternalRedis bool
 	// ZeroDowntime is true when the plan upgrades without downtime.
 	ZeroDowntime bool
 }
@@ -41,6 +44,8 @@ var (
 //     one node, but not as single-node;
 //   - a database filter of "external" needs the plan to say the database
 //     is external, and "bundled" applies unless it says so;
+//   - a bundled filter ("bundled: [postgresql, redis]") applies unless
+//     the plan says every service it lists runs outside GitLab;
 //   - a zero-downtime filter needs the plan to say it upgrades without
 //     downtime.
 type filter struct {
@@ -48,6 +53,7 @@ type filter struct {
 	Topologies     []string
 	Edition        string
 	Database       string
+	Bundled        []string
 	ZeroDowntime   bool
 }
 
@@ -77,6 +83,20 @@ func (f filter) match(s Setup) bool {
 			return false
 		}
 	}
+	if len(f.Bundled) > 0 {
+		external := true
+		for _, svc := range f.Bundled {
+			switch svc {
+			case "postgresql":
+				external = external && s.ExternalDB
+			case "redis":
+				external = external && s.ExternalRedis
+			}
+		}
+		if external {
+			return false
+		}
+	}
 	return !f.ZeroDowntime || s.ZeroDowntime
 }
 
@@ -96,6 +116,11 @@ func (f filter) validate() error {
 	}
 	if f.Database != "" && f.Database != "external" && f.Database != "bundled" {
 		return fmt.Errorf("unknown database %q", f.Database)
+	}
+	for _, svc := range f.Bundled {
+		if svc != "postgresql" && svc != "redis" {
+			return fmt.Errorf("unknown bundled service %q", svc)
+		}
 	}
 	return nil
 }
@@ -142,6 +167,7 @@ type Note struct {
 	Topologies     []string
 	Edition        string
 	Database       string
+	Bundled        []string
 	ZeroDowntime   bool
 
 	// Review is true for notes a reviewer raises with every plan they
@@ -153,7 +179,7 @@ type Note struct {
 }
 
 func (n Note) filter() filter {
-	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, ZeroDowntime: n.ZeroDowntime}
+	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime}
 }
 
 // Applies reports whether the note applies to a plan going from current
@@ -291,6 +317,7 @@ func parseNotes(data []byte) ([]Note, error) {
 		Topology       stringList `yaml:"topology"`
 		Edition        string     `yaml:"edition"`
 		Database       string     `yaml:"database"`
+		Bundled        stringList `yaml:"bundled"`
 		ZeroDowntime   bool       `yaml:"zero_downtime"`
 		Review         bool       `yaml:"review"`
 		Note           string     `yaml:"note"`
@@ -316,7 +343,7 @@ func parseNotes(data []byte) ([]Note, error) {
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
-			ZeroDowntime: r.ZeroDowntime, Review: r.Review,
+			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)

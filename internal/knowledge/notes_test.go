@@ -116,6 +116,11 @@ func TestNoteApplies(t *testing.T) {
 		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, Setup{}, true, "18.11.11"},
 		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, multi, true, "18.11.11"},
 		{"postgres-17-auto-upgrade-18-11", "18.8.11", "18.11.11", nil, Setup{ExternalDB: true}, false, ""},
+		// Bitnami images: bundled PostgreSQL or bundled Redis is enough.
+		{"bitnami-images-chart-17-11", "16.11.10", "17.8.7", nil, Setup{InstallMethod: "helm"}, true, "17.8.7"},
+		{"bitnami-images-chart-17-11", "16.11.10", "17.8.7", nil, Setup{InstallMethod: "helm", ExternalDB: true}, true, "17.8.7"},
+		{"bitnami-images-chart-17-11", "16.11.10", "17.8.7", nil, Setup{InstallMethod: "helm", ExternalDB: true, ExternalRedis: true}, false, ""},
+		{"bitnami-images-chart-17-11", "17.11.7", "18.2.8", nil, Setup{InstallMethod: "helm"}, false, ""},
 		{"kas-private-api-url-17-8", "17.5.5", "17.8.7", nil, Setup{InstallMethod: "helm"}, false, ""},
 		{"kas-private-api-url-17-8", "17.5.5", "17.8.7", nil, Setup{}, true, "17.8.7"},
 		{"chart-10-bundled-services-19-0", "18.11.11", "19.2.4", nil, Setup{InstallMethod: "helm"}, true, "19.2.4"},
