@@ -282,7 +282,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		return
 	}
-	excluded := l.Context.intersects(notStepContext)
+	// The title of an "upgrade and rollback plan" states the versions.
+	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure))
 	if excluded {
 		return
 	}
@@ -442,6 +443,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// "we currently run 16.3.4", "läuft derzeit 16.3.4".
 	for _, v := range vs {
+		if currentVersionBefore(l, v) && !l.In(TermStaging) && l.Kind != KindCode {
+			// "We run GitLab EE (Ultimate), current version 17.8.7, ..."
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+			return
+		}
 		if currentlyRuns(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
@@ -552,6 +558,34 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 			}
 		}
 		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+// currentVersionBefore reports whether "current version" (or "installed
+// version", "versión actual") names v in prose: "current version 17.8.7".
+func currentVersionBefore(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for _, m := range l.FindAll(TermCurrent) {
+		end := m.Tok + m.NTok
+		if end > ti || ti-end > 2 || breakBetween(l, end, ti) || negatedBefore(l, m, 2) {
+			continue
+		}
+		w := l.Lower[m.Start:m.End]
+		if !strings.Contains(w, "version") && !strings.Contains(w, "versión") && w != "current" {
+			continue
+		}
+		between := true
+		for j := end; j < ti; j++ {
+			switch l.Tokens[j].Word {
+			case "is", "gitlab", "ist", "es", "est", "ee", "ce":
+			default:
+				between = false
+			}
+		}
+		if between {
 			return true
 		}
 	}
