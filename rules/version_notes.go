@@ -152,10 +152,14 @@ func noteKeywords(text string) map[string]bool {
 		if len(w) < 5 || noteStop[w] {
 			continue
 		}
-		out[w] = !noteCommon[w] && (len(w) >= 9 || strings.ContainsAny(w, "_0123456789"))
+		out[w] = !noteCommon[w] && (len(w) >= 9 || strings.ContainsAny(w, "_0123456789") || noteTelling[w])
 	}
 	return out
 }
+
+// noteTelling are short names of components and features that tell which
+// note a line speaks of.
+var noteTelling = map[string]bool{"grafana": true, "patroni": true, "consul": true, "gitaly": true, "repmgr": true, "valkey": true, "bitnami": true}
 
 // noteCommon are long words that many plans use anyway; they are shared
 // words, but do not tell which note a line speaks of.
@@ -174,5 +178,5 @@ var noteStop = map[string]bool{
 	"needs": true, "those": true, "problem": true, "latest": true, "patch": true, "install": true, "installs": true,
 	"during": true, "never": true, "always": true, "option": true, "settings": true, "setting": true, "check": true,
 	"configuration": true, "database": true, "nodes": true, "single": true, "multi": true,
-	"files": true, "server": true, "servers": true, "plans": true, "follow": true, "steps": true, "later": true, "older": true,
+	"bundled": true, "external": true, "files": true, "server": true, "servers": true, "plans": true, "follow": true, "steps": true, "later": true, "older": true,
 }
