@@ -937,6 +937,11 @@ func splitLabel(l *Line) {
 			first++
 		}
 		rest := l.Cells[first:]
+		if l.Kind == KindTableHeader && len(rest) > 2 {
+			// "| Status | Owner | Window | Ticket |" names columns; only a
+			// two-column header can be a fact ("| Current version | 16.3.4 |").
+			return
+		}
 		switch {
 		case len(rest) == 2:
 			l.Label, l.Value = rest[0], rest[1]

@@ -494,6 +494,26 @@ func (r *planReader) zoneOffset(w *Window, z *when.Zone) {
 	w.Start = time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, loc)
 }
 
+// columnOf returns the cell of a table row under a header cell that names
+// term t.
+func columnOf(l *Line, t Term) (Span, bool) {
+	h := l.Header
+	if l.Kind != KindTableRow || h == nil || len(h.Cells) != len(l.Cells) || len(l.Cells) < 3 || !h.Has(t) {
+		return Span{}, false
+	}
+	for _, m := range h.Matches {
+		if m.Term != t {
+			continue
+		}
+		for i, c := range h.Cells {
+			if m.Start >= c.Start && m.End <= c.End {
+				return l.Cells[i], true
+			}
+		}
+	}
+	return Span{}, false
+}
+
 // readContact finds the point of contact for the window.
 func (r *planReader) readContact() {
 	p := r.plan
@@ -537,6 +557,10 @@ func (r *planReader) readContact() {
 		}
 		if l.In(TermRollback) || l.In(TermChangelog) {
 			continue
+		}
+		if cell, ok := columnOf(l, TermContact); ok {
+			// "| Status | Owner | Window |" over "| ... | Aiko Tanaka (aiko@...) | ... |"
+			consider(contactFrom(l, l.Text[cell.Start:cell.End], cell))
 		}
 		switch {
 		case l.LabelIs(TermContact):
