@@ -386,7 +386,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	pathCtx := l.In(TermPath) || l.LabelIs(TermPath)
-	summaryCtx := l.In(TermSummary) || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle
+	// A "Description" or "Summary" heading over "### Upgrade path" does
+	// not make the path a summary: the nearer heading decides.
+	inSummary := l.In(TermSummary) && !(l.Section.Heading != nil && !l.Section.Names(TermSummary) && (l.Section.Names(TermPath) || l.Section.Names(TermProcedure)))
+	summaryCtx := inSummary || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle
 	chain := arrowChain(l, vs)
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
