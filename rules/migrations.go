@@ -356,6 +356,16 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			}
 		}
 		g := hopGap{Hop: h, At: at}
+		if at.Index == prev && len(gaps) > 0 {
+			// Several hops on one line ("Package names used: A, B, C",
+			// "git checkout v17.8.7-ee  # hop 2: v17.11.7-ee"): the line
+			// stands for a procedure repeated per hop, and the checks of
+			// the first hop are those of the others.
+			last := gaps[len(gaps)-1]
+			g.Effective, g.Ineffective = last.Effective, last.Ineffective
+			gaps = append(gaps, g)
+			continue
+		}
 		if at.Index <= prev {
 			// Steps out of document order: nothing sensible to pair.
 			prev = at.Index
