@@ -47,16 +47,28 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
 			out = append(out, migrationCheck{Line: l, Effective: true})
-		case weak && !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath)):
+		case weak && !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath) || gateLine(l)):
 			// "wait 10 minutes" or db:migrate:status used between hops.
 			out = append(out, migrationCheck{Line: l})
 		default:
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && (sectionLinesSay(l.Section) || introducedForEachHop(d, l))
+		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// gateLine reports whether a line is a gate between steps: "| 9 | Gate |
+// 18:50 | sudo gitlab-rake db:migrate:status |".
+func gateLine(l *lint.Line) bool {
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "gate", "gates", "precheck", "prüfung", "vorprüfung", "comprobación", "contrôle":
+			return true
+		}
+	}
+	return false
 }
 
 // question reports whether a line asks something ("Is it enough that the
@@ -254,7 +266,9 @@ func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
 		if prev.Section != l.Section || prev.Kind == lint.KindHeading {
 			return false
 		}
-		if prev.Kind == lint.KindCode {
+		if prev.Kind == lint.KindCode || l.Item && prev.Item {
+			// Code, and the other items of a list whose lead-in is
+			// "For each hop:".
 			continue
 		}
 		return eachHop(prev) || beforeSeveralHops(prev)
@@ -316,6 +330,12 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			return
 		}
 		for i := range gaps {
+			if i == 0 && gaps[i].At.Section == globalWeak.Section && gaps[i].At.Index < globalWeak.Index {
+				// "For each hop: install, then wait for the migrations
+				// job": the wait follows the first hop and gates the
+				// later ones only.
+				continue
+			}
 			if !gaps[i].Effective && gaps[i].Ineffective == nil {
 				gaps[i].Ineffective = globalWeak
 			}
@@ -361,13 +381,31 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			// "git checkout v17.8.7-ee  # hop 2: v17.11.7-ee"): the line
 			// stands for a procedure repeated per hop, and the checks of
 			// the first hop are those of the others.
+			// A check after that line in the same section runs between
+			// the repetitions ("3. wait for the migrations job, then go on
+			// to the next hop"), so it gates the later hops.
 			last := gaps[len(gaps)-1]
 			g.Effective, g.Ineffective = last.Effective, last.Ineffective
+			for _, c := range checks {
+				if c.Line.Section != at.Section || c.Line.Index <= at.Index {
+					continue
+				}
+				if c.Effective {
+					g.Effective = true
+				} else if !g.Effective && g.Ineffective == nil {
+					g.Ineffective = c.Line
+				}
+			}
 			gaps = append(gaps, g)
 			continue
 		}
 		if at.Index <= prev {
-			// Steps out of document order: nothing sensible to pair.
+			// Steps out of document order: nothing sensible to pair,
+			// unless a weak gate is stated for every hop.
+			if globalWeak != nil {
+				g.Ineffective = globalWeak
+				gaps = append(gaps, g)
+			}
 			prev = at.Index
 			continue
 		}
