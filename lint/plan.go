@@ -536,7 +536,7 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) {
+		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) {
 			continue
 		}
 		other := false
@@ -563,6 +563,20 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		if !other {
 			return true
 		}
+	}
+	return false
+}
+
+// negatedAfterVerb reports whether the word after a verb negates it, as
+// French and German do: "nous n'installons pas 18.4", "wir installieren
+// nicht 18.4".
+func negatedAfterVerb(l *Line, end int) bool {
+	if end >= len(l.Tokens) {
+		return false
+	}
+	switch l.Tokens[end].Word {
+	case "pas", "jamais", "nicht", "nie":
+		return true
 	}
 	return false
 }
