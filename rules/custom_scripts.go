@@ -55,7 +55,12 @@ func customScript(l *lint.Line) string {
 			}
 		}
 		low := l.Lower
-		if (l.Has(lint.TermPsql) || l.Lang == "sql") && l.Has(lint.TermSQLWrite) && sqlWrite(low) {
+		if l.Lang == "sql" && l.Has(lint.TermSQLWrite) && sqlWrite(low) {
+			return "SQL that changes data"
+		}
+		// The statement follows the psql call ("apt-get update && ...
+		// gitlab-psql -c 'SHOW server_version;'" updates no data).
+		if m, ok := l.Find(lint.TermPsql); ok && l.Has(lint.TermSQLWrite) && sqlWrite(low[m.Start:]) {
 			return "SQL that changes data"
 		}
 		if l.Has(lint.TermConsole) && consoleWrite(low) {
