@@ -594,19 +594,29 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 		if !strings.Contains(w, "version") && !strings.Contains(w, "versión") && w != "current" {
 			continue
 		}
-		between := true
-		for j := end; j < ti; j++ {
-			switch l.Tokens[j].Word {
-			case "is", "gitlab", "ist", "es", "est", "ee", "ce":
-			default:
-				between = false
-			}
-		}
-		if between {
+		if onlyWordsBetween(l, end, ti, currentVersionFiller) {
 			return true
 		}
 	}
 	return false
+}
+
+// currentVersionFiller and currentlyFiller are the words that may stand
+// between "current version" or "currently" and the version.
+var (
+	currentVersionFiller = map[string]bool{"is": true, "gitlab": true, "ist": true, "es": true, "est": true, "ee": true, "ce": true}
+	currentlyFiller      = map[string]bool{"gitlab": true, "version": true, "ee": true, "ce": true, "enterprise": true, "community": true, "edition": true, "release": true,
+		"v": true, "the": true, "on": true, "at": true, "auf": true, "en": true, "sur": true, "omnibus": true, "package": true}
+)
+
+// onlyWordsBetween reports whether every token in [a, b) is in words.
+func onlyWordsBetween(l *Line, a, b int, words map[string]bool) bool {
+	for j := a; j < b; j++ {
+		if !words[l.Tokens[j].Word] {
+			return false
+		}
+	}
+	return true
 }
 
 // currentlyRuns reports whether a "currently" phrase states v as the
@@ -622,15 +632,7 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 		if end > ti || ti-end > 4 || breakBetween(l, end, ti) {
 			continue
 		}
-		between := true
-		for j := end; j < ti; j++ {
-			switch l.Tokens[j].Word {
-			case "gitlab", "version", "ee", "ce", "enterprise", "community", "edition", "release", "v", "the", "on", "at", "auf", "en", "sur", "omnibus", "package":
-			default:
-				between = false
-			}
-		}
-		if !between {
+		if !onlyWordsBetween(l, end, ti, currentlyFiller) {
 			continue
 		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
