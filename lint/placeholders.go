@@ -112,7 +112,11 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 		}
 		switch t.Word {
 		case "yyyy", "jjjj", "aaaa":
-			add(t.Start, t.End)
+			// "24/11/2026 (DD/MM/YYYY throughout)" explains the date
+			// format beside a real date; it fills nothing in.
+			if !hasYear(toks) {
+				add(t.Start, t.End)
+			}
 		case "hh":
 			if i+1 < len(toks) && toks[i+1].Word == "mm" {
 				add(t.Start, toks[i+1].End)
@@ -129,6 +133,16 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 		}
 	}
 	return out
+}
+
+// hasYear reports whether the words hold a year such as 2026.
+func hasYear(toks []Token) bool {
+	for _, t := range toks {
+		if len(t.Word) == 4 && (strings.HasPrefix(t.Word, "19") || strings.HasPrefix(t.Word, "20")) && strings.Trim(t.Word, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(spans []Span, off int) bool {

@@ -407,8 +407,12 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		for _, v := range chain[1:] {
 			// A chain states the path; the steps that install it come
-			// elsewhere, or the chain is all there is.
-			r.hop(v, true)
+			// elsewhere, or the chain is all there is. A stop marked
+			// conditional in it ("→ (17.1.8, conditional) →") is a
+			// question the plan answers elsewhere.
+			if !markedConditional(l, v) {
+				r.hop(v, true)
+			}
 		}
 		if summaryCtx {
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: chain[len(chain)-1], From: FromProse})
@@ -1114,16 +1118,65 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 	return chain
 }
 
+// markedConditional reports whether the note right after a version in a
+// chain marks it as a conditional stop: "(17.1.8, conditional)".
+func markedConditional(l *Line, v VersionRef) bool {
+	rest := strings.TrimLeft(l.Lower[v.Span.End:], " *_`")
+	if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, "(") {
+		// Only the note attached to the version counts.
+		return false
+	}
+	end := ")"
+	if rest[0] == ',' {
+		end = "→>;"
+	}
+	if i := strings.IndexAny(rest, end); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.Index(rest, ". "); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range []string{"not needed", "no need", "not required", "does not apply", "doesn't apply", "skip"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"applies", "apply to us", "needed", "required", "we need", "trifft zu", "nötig", "necesari", "nécessaire"} {
+		if strings.Contains(rest, w) {
+			// "(conditional stop: 2.1 million rows, so it applies to us)"
+			return false
+		}
+	}
+	for _, w := range []string{"conditional", "bedingt", "condicional", "conditionnel", "optional", "if needed"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isArrow(s string) bool {
 	// Notes between the versions do not break the chain:
 	// "18.6.3 → 18.8.11 (required stop) → 18.11.11".
 	for {
 		i := strings.IndexByte(s, '(')
 		j := strings.IndexByte(s, ')')
-		if i < 0 || j < i {
-			break
+		switch {
+		case j >= 0 && (i < 0 || j < i):
+			// The end of a note that holds the version: "(17.1.8,
+			// conditional) → 17.3.7".
+			s = s[j+1:]
+			continue
+		case i >= 0 && j < 0:
+			// "16.11.10 → (17.1.8, conditional)"
+			s = s[:i]
+			continue
+		case i < 0:
+		default:
+			s = s[:i] + s[j+1:]
+			continue
 		}
-		s = s[:i] + s[j+1:]
+		break
 	}
 	t := strings.TrimSpace(s)
 	t = strings.Trim(t, "*_`()[] ")
