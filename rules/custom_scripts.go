@@ -48,7 +48,10 @@ var scriptExts = []string{".sh", ".py", ".rb", ".pl", ".ps1", ".bash"}
 
 // customScript describes the custom code a line runs, or "".
 func customScript(l *lint.Line) string {
-	if l.IsCommand() {
+	// A description of the instance ("a plain docker run (script
+	// /opt/gitlab/run.sh)") names the script; only steps run it.
+	describes := l.Kind != lint.KindCode && (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure)
+	if l.IsCommand() && !describes {
 		for _, cmd := range commandsOf(l) {
 			if w := scriptIn(cmd); w != "" {
 				return "a custom script (" + quote(w) + ")"

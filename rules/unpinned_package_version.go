@@ -93,6 +93,10 @@ func deploysImage(l *lint.Line, i int) bool {
 	for _, c := range l.Code {
 		if i >= c.Start && i < c.End {
 			code := strings.ToLower(l.Text[c.Start:c.End])
+			if strings.HasSuffix(strings.Trim(code, "`'\" "), ":latest") && l.Has(lint.TermDockerPull) {
+				// "then the same `docker run` with `gitlab/gitlab-ce:latest`"
+				return true
+			}
 			return strings.Contains(code, "docker ") || strings.Contains(code, "podman ") || strings.Contains(code, "image:") || strings.Contains(code, "image =") || strings.Contains(code, "pull ")
 		}
 	}
