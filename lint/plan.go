@@ -1200,6 +1200,11 @@ func (r *planReader) readFacts(l *Line) {
 		r.topo = map[string]*Fact{}
 	}
 	if l.In(TermRisk) || l.In(TermChangelog) || l.In(TermOutOfScope) {
+		// Notes are not facts, but a labelled rehearsal among them
+		// ("- **Ensayo en preproducción:** el 2026-12-19 ...") is.
+		if l.In(TermRisk) && l.LabelIs(TermStaging) && l.Kind != KindCode {
+			r.readStaging(l)
+		}
 		return
 	}
 	labelled := l.Label.Len() > 0 && l.Kind != KindCode
@@ -1259,7 +1264,12 @@ func (r *planReader) readFacts(l *Line) {
 	}
 	// Topology and components.
 	r.readTopology(l, labelled)
-	// Staging.
+	r.readStaging(l)
+}
+
+// readStaging records whether the line says the upgrade was rehearsed.
+func (r *planReader) readStaging(l *Line) {
+	p := r.plan
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
 			neg := negatedAround(l, m)

@@ -168,7 +168,7 @@ var vocabulary = map[Term]string{
 	TermRollback: "rollback*|roll back|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
-		"reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
+		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
 		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
 	TermWindow: "w1|w2|w3|w4|maintenance window|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
