@@ -1024,8 +1024,15 @@ func numberedStepOf(l *Line, v VersionRef) bool {
 	if len(l.Tokens) < 3 || !(stepWords[l.Tokens[0].Word] || l.Tokens[0].Word == "salto") || !isDigitWord(l.Tokens[1].Word) {
 		return false
 	}
+	// "Schritt 2 / Hop 2 → 16.7.10": further step words and numbers may
+	// come first.
 	ti := tokenAt(l, v.Span.Start)
-	return ti == 2 && !breakBetween(l, 1, 2)
+	for j := 2; j < ti; j++ {
+		if w := l.Tokens[j].Word; !stepWords[w] && w != "salto" && !isDigitWord(w) {
+			return false
+		}
+	}
+	return ti >= 2 && ti <= 6 && !breakBetween(l, 1, ti)
 }
 
 func startsWithStepWord(l *Line) bool {

@@ -42,6 +42,8 @@ func (r *planReader) readSetup() {
 		if p.Users == nil && digit {
 			if n, s, ok := countBefore(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
 				p.Users = &Count{N: n, Line: l, Span: s}
+			} else if n, s, ok := countAfterLabel(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
+				p.Users = &Count{N: n, Line: l, Span: s}
 			}
 		}
 		// "three Rails nodes", "3 web nodes", "rails-1..3".
@@ -316,6 +318,39 @@ func countBefore(l *Line, nouns ...string) (int, Span, bool) {
 	return 0, Span{}, false
 }
 
+// countAfterLabel reads a count given as a labelled value: "Users: 640",
+// "| Nutzer / users | 1.100 |".
+func countAfterLabel(l *Line, nouns ...string) (int, Span, bool) {
+	if l.Label.Len() == 0 || l.Value.Len() == 0 {
+		return 0, Span{}, false
+	}
+	label := strings.ToLower(l.Text[l.Label.Start:l.Label.End])
+	named := false
+	for _, n := range nouns {
+		if wordIndex(label, n) >= 0 {
+			named = true
+		}
+	}
+	if !named {
+		return 0, Span{}, false
+	}
+	v := l.Text[l.Value.Start:l.Value.End]
+	trim := strings.TrimLeft(v, " *~≈")
+	off := l.Value.Start + len(v) - len(trim)
+	end := 0
+	for end < len(trim) && (trim[end] >= '0' && trim[end] <= '9' || (trim[end] == ',' || trim[end] == '.' || trim[end] == '\'') && end+1 < len(trim) && trim[end+1] >= '0' && trim[end+1] <= '9') {
+		end++
+	}
+	if end < len(trim) && (trim[end] == 'k' || trim[end] == 'K') {
+		end++
+	}
+	if end == 0 {
+		return 0, Span{}, false
+	}
+	n, ok := parseCount(trim[:end])
+	return n, Span{off, off + end}, ok
+}
+
 // threshold reports whether the count at tokens k..noun is a limit
 // rather than the instance's own number: "30,000 users or more", "more
 // than 1,000 users", "ab 30.000 Benutzern".
@@ -325,6 +360,11 @@ func threshold(l *Line, k, noun int) bool {
 		case "than", "over", "above", "least", "under", "below", "beyond", "exceeding", "ab", "über", "mehr", "más", "plus", "dès":
 			return true
 		}
+	}
+	// "≥ 30.000 Nutzer", "> 1,000 users", "(>= 30k users)".
+	before := strings.TrimRight(l.Text[:l.Tokens[k].Start], " ")
+	if strings.HasSuffix(before, "≥") || strings.HasSuffix(before, ">") || strings.HasSuffix(before, ">=") || strings.HasSuffix(before, "⩾") {
+		return true
 	}
 	if noun+2 < len(l.Tokens) {
 		a, b := l.Tokens[noun+1].Word, l.Tokens[noun+2].Word

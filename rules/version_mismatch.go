@@ -104,9 +104,21 @@ Fix: decide on one version and use it everywhere.`,
 			if hv == nil {
 				continue
 			}
+			var steps []lint.Hop // steps stated in prose under the heading so far
 			for _, l := range s.Lines {
 				for _, h := range pl.Stated {
-					if h.Line != l || !h.Pinned || h.Listed || h.Chart != nil {
+					if h.Line != l || h.Listed || h.Chart != nil {
+						continue
+					}
+					if !h.Pinned {
+						if l.Kind != lint.KindCode {
+							steps = append(steps, h)
+						}
+						continue
+					}
+					if stepFor(steps, h) {
+						// "**Hop 2 → 16.7.10** (once the query is clean)"
+						// stands between the heading and the command.
 						continue
 					}
 					if !h.Version.Matches(hv.Version) && !reported[l] {
@@ -116,6 +128,16 @@ Fix: decide on one version and use it everywhere.`,
 			}
 		}
 	},
+}
+
+// stepFor reports whether one of the steps states the version h installs.
+func stepFor(steps []lint.Hop, h lint.Hop) bool {
+	for _, st := range steps {
+		if st.Version.Matches(h.Version) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionMismatch reports whether a pinned hop disagrees with a step of
