@@ -114,14 +114,26 @@ func windowsWithDates(p *lint.Pass) int {
 		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) {
 			continue
 		}
-		sc := when.Scan(l.Text, p.Today)
-		if sc.Date == nil || sc.Start == nil {
-			continue
-		}
-		key := fmt.Sprint(sc.Date.Year, sc.Date.Month, sc.Date.Day)
-		if !seen[key] {
-			seen[key] = true
-			n++
+		// "W1: 2026-12-15, 19:00–23:00 · W2: 2026-12-17, 19:00–23:00":
+		// one line may list several windows.
+		for text := l.Text; text != ""; {
+			sc := when.Scan(text, p.Today)
+			if sc.Date == nil || sc.Start == nil {
+				break
+			}
+			key := fmt.Sprint(sc.Date.Year, sc.Date.Month, sc.Date.Day)
+			if !seen[key] {
+				seen[key] = true
+				n++
+			}
+			end := max(sc.Date.Span.End, sc.Start.Span.End)
+			if sc.End != nil {
+				end = max(end, sc.End.Span.End)
+			}
+			if end <= 0 || end >= len(text) {
+				break
+			}
+			text = text[end:]
 		}
 	}
 	return n
