@@ -37,7 +37,7 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 				what = "a finished migrations job ran the schema migrations only and"
 			case l.Has(lint.TermAutoMigrations):
 				what = "the package runs the schema migrations only and"
-			case l.Has(lint.TermWait):
+			case l.Has(lint.TermWait), hasDuration(l):
 				what = "a fixed wait"
 			}
 			if strings.HasSuffix(what, "and") {

@@ -33,7 +33,9 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			}
 		}
 		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l)
-		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l)
+		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) ||
+			// "Give Sidekiq 30 minutes to work off the background migrations"
+			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !strings.Contains(l.Lower, "query")
 		switch {
 		case query:
 			out = append(out, migrationCheck{Line: l, Effective: true})
