@@ -124,6 +124,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		if everyNode == nil && first["rails"] != nil && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
 			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
 		}
+		if l := migratesThroughPgBouncer(doc); l != nil {
+			p.ReportLinef(l, "the deploy node runs the migrations through PgBouncer. PgBouncer's transaction pooling breaks the migration locks (ActiveRecord::ConcurrentMigrationError); point the deploy node at the database leader directly for the migrations (\"gitlab-ctl patroni members\" shows it)")
+		}
 		if skip := has("skip_post_deployment_migrations=true"); skip != nil {
 			post := false
 			for _, l := range doc.Lines[skip.Index+1:] {
@@ -283,6 +286,33 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// migratesThroughPgBouncer returns the step where the deploy node runs
+// the migrations with its database host left on PgBouncer
+// ("auto_migrate = true, database host left on ilb-pg:6432 (PgBouncer)"),
+// or nil.
+func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
+	for _, l := range doc.Lines {
+		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture) {
+			continue
+		}
+		low := l.Lower
+		migrates := strings.Contains(low, "auto_migrate'] = true") || strings.Contains(low, "auto_migrate = true") || strings.Contains(low, "db:migrate") && !strings.Contains(low, "db:migrate:status")
+		if !migrates || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
+			continue
+		}
+		if hasWord(l, "normal", "back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
+			// "then the normal settings back (auto_migrate = false,
+			// PgBouncer host)": after the migrations.
+			continue
+		}
+		if strings.Contains(low, "bypass") || strings.Contains(low, "directly") || strings.Contains(low, "direct connection") || strings.Contains(low, "leader") || strings.Contains(low, "not through") || strings.Contains(low, "instead of pgbouncer") || strings.Contains(low, "umgeh") || strings.Contains(low, "direkt") || strings.Contains(low, "directamente") {
+			continue
+		}
+		return l
+	}
+	return nil
 }
 
 // relationBefore reports whether the last words before a component name
