@@ -61,7 +61,7 @@ func (r *planReader) readSetup() {
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
-				if negatedAt(l, i) {
+				if negatedAt(l, i) || impossibleAfter(l, i) {
 					f.Value = "false"
 				}
 				p.ZeroDowntime = f
@@ -447,6 +447,21 @@ func zeroDowntimeAt(l *Line) int {
 		}
 	}
 	return -1
+}
+
+// impossibleAfter reports whether the words after offset say the thing
+// cannot be done: "zero downtime is not possible".
+func impossibleAfter(l *Line, off int) bool {
+	rest := l.Lower[off:]
+	if len(rest) > 60 {
+		rest = rest[:60]
+	}
+	for _, x := range []string{"not possible", "impossible", "isn't possible", "not an option", "nicht möglich", "no es posible", "pas possible"} {
+		if strings.Contains(rest, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedAt reports whether a negation word stands within a few words

@@ -319,6 +319,13 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 // make it a reference point rather than the thing upgraded: "after the
 // deploy node is upgraded", "once Gitaly is done".
 func relationBefore(prefix string) bool {
+	// "restart as on the primary": done the same way as there.
+	tail := strings.TrimRight(strings.ToLower(prefix), " ")
+	for _, p := range []string{"as on the", "as on", "like on the", "like on", "as for the", "as for", "same as the", "wie auf dem", "wie auf der", "wie auf", "como en el", "como en la", "como en", "comme sur le", "comme sur la", "comme sur"} {
+		if strings.HasSuffix(tail, " "+p) || tail == p {
+			return true
+		}
+	}
 	f := strings.Fields(prefix)
 	if len(f) > 3 {
 		f = f[len(f)-3:]
