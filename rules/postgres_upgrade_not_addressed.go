@@ -77,6 +77,17 @@ provider's tooling) before the hop that needs it.`,
 			if at.Line != nil {
 				if st := stepOccurrence(pl, at.Version); st != nil {
 					floorStep = st.Index
+					if leadIn(st) {
+						// "Steps, with the package gitlab-ee=19.2.4-ee.0:"
+						// introduces the steps; the install is the first
+						// of them that names it again.
+						for _, h := range pl.Installs {
+							if h.Line.Index > st.Index && h.Version.Matches(at.Version) {
+								floorStep = h.Line.Index
+								break
+							}
+						}
+					}
 				}
 			}
 			dealt := covers(deals, f, autoPossible, floorStep)
@@ -153,7 +164,11 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		if l.In(lint.TermRollback) {
 			continue
 		}
-		if strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
+		// The providers' own major upgrades: "gcloud sql instances patch
+		// ... --database-version=POSTGRES_17", "aws rds modify-db-instance
+		// ... --engine-version 16.8", "az postgres flexible-server upgrade".
+		cloud := strings.Contains(low, "--database-version=postgres_") || strings.Contains(low, "--engine-version") && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade")
+		if cloud || strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
 			deals = append(deals, dealOn(l))
 			continue
 		}
@@ -273,6 +288,12 @@ func autoWording(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// leadIn reports whether a prose line introduces what follows ("Steps,
+// with the package gitlab-ee=19.2.4-ee.0:").
+func leadIn(l *lint.Line) bool {
+	return l.Kind == lint.KindText && !l.Item && strings.HasSuffix(strings.TrimSpace(l.Text), ":")
 }
 
 // covers reports whether some line deals with the PostgreSQL upgrade a
