@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // StartTime must work on machines without zoneinfo files
@@ -131,6 +132,14 @@ func (s *scanner) window() Window {
 				if s.dates[k].j <= start.i {
 					d = &s.dates[k]
 				}
+			}
+			// "Sunday 2027-01-17 and Sunday 2027-01-24, each 06:00–16:00":
+			// a list of dates sharing the times starts with the first.
+			for k := len(s.dates) - 1; k > 0; k-- {
+				if &s.dates[k] != d || !s.dateList(k) {
+					continue
+				}
+				d = &s.dates[k-1]
 			}
 			// "2026-12-19T21:00Z to 2026-12-20T03:00Z (21:00–03:00 UTC)":
 			// the start time repeats the one written with the first date,
@@ -352,4 +361,42 @@ func hasFold(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// dateList reports whether date k follows date k-1 as the next item of a
+// list ("2027-01-17 and Sunday 2027-01-24", "12/5, 12/12").
+func (s *scanner) dateList(k int) bool {
+	between := strings.ToLower(s.text[s.dates[k-1].end:s.dates[k].start])
+	for _, w := range strings.FieldsFunc(between, func(r rune) bool { return r == ' ' || r == ',' || r == '&' || r == '/' || r == '+' }) {
+		switch w {
+		case "and", "und", "y", "et", "e", "or", "oder":
+		default:
+			if !weekdayWord(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// weekdayWord reports whether w names a day of the week, in full or
+// abbreviated ("sunday", "so.", "sam").
+func weekdayWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	for d := range weekdayFull {
+		for _, n := range weekdayFull[d] {
+			if w == n {
+				return true
+			}
+		}
+		for _, n := range weekdayAbbr[d] {
+			if w == n {
+				return true
+			}
+		}
+		if w == weekdayTwo[d] {
+			return true
+		}
+	}
+	return false
 }

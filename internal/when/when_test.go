@@ -578,3 +578,23 @@ func TestISORange(t *testing.T) {
 		t.Errorf("duration = %v, want 6h", w.Duration)
 	}
 }
+
+// TestDateListSharesTimes checks that a list of dates sharing one time
+// range starts with the first date, while a date written before the
+// window's own date is still not taken.
+func TestDateListSharesTimes(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text string
+		day  int
+	}{
+		{"Windows: Sunday 2027-01-17 and Sunday 2027-01-24, each 06:00–16:00 PST", 17},
+		{"2027-01-16 und 2027-01-23, jeweils 22:00–04:00 MEZ", 16},
+		{"Prepared 2026-11-20, window 2026-12-12 22:00 CET", 12},
+	} {
+		w := Scan(c.text, today)
+		if w.Date == nil || w.Date.Day != c.day {
+			t.Errorf("%q: date = %+v, want day %d", c.text, w.Date, c.day)
+		}
+	}
+}
