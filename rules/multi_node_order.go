@@ -112,7 +112,10 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var everyNode *lint.Line
 		for _, l := range doc.Lines {
-			if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "db:migrate") || strings.Contains(l.Lower, "db:migrate:status") {
+			migrates := strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") ||
+				// "each with gitlab_rails['auto_migrate'] = true"
+				strings.Contains(l.Lower, "auto_migrate'] = true") || strings.Contains(l.Lower, "auto_migrate = true")
+			if l.In(lint.TermRollback) || !migrates || strings.Contains(l.Lower, "only") {
 				continue
 			}
 			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") {
@@ -141,6 +144,11 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		var leader, replica *lint.Line
 		for _, l := range doc.Lines {
 			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+				continue
+			}
+			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) {
+				// "| PostgreSQL (Patroni, upgraded from 14.17 in September) |
+				// leader pg-1 |" describes the cluster.
 				continue
 			}
 			lp, rp := leaderReplicaOrder(l)
