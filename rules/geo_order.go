@@ -33,13 +33,24 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		bySection := map[*lint.Section]*pair{}
 		var sections []*lint.Section
 		for _, l := range p.Doc.Lines {
-			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) {
+			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) || l.Kind == lint.KindHeading && l.Section.IsTitle {
+				// The title names both sites without upgrading either.
 				continue
 			}
-			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+			// The steps of a section headed by a site ("### Phase 2 —
+			// primary ams") upgrade that site.
+			inherited := ""
+			if l.Kind != lint.KindHeading && l.Section.Heading != nil {
+				inherited = geoSiteOf(l.Section.Heading)
+			}
+			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item) {
 				continue
 			}
 			site := geoSiteOf(l)
+			if site == "" || inherited != "" && site != inherited && strings.Contains(l.Lower, "geo_"+site) {
+				// "geo_secondary['auto_migrate']" is a setting name.
+				site = inherited
+			}
 			if site == "" {
 				continue
 			}

@@ -112,9 +112,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var everyNode *lint.Line
 		for _, l := range doc.Lines {
-			migrates := strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") ||
+			migrates := strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") && !strings.Contains(l.Lower, "db:migrate:geo") ||
 				// "each with gitlab_rails['auto_migrate'] = true"
-				strings.Contains(l.Lower, "auto_migrate'] = true") || strings.Contains(l.Lower, "auto_migrate = true")
+				(strings.Contains(l.Lower, "auto_migrate'] = true") || strings.Contains(l.Lower, "auto_migrate = true")) && !strings.Contains(l.Lower, "geo_secondary")
 			if l.In(lint.TermRollback) || !migrates || strings.Contains(l.Lower, "only") {
 				continue
 			}
