@@ -236,6 +236,12 @@ func (r *planReader) readWindow() {
 				}
 				if w.Zone == "" && (l.LabelIs(TermTimezone) || !hasDigit(l.Text)) {
 					r.mergeWindowLine(w, l, valueSpan(l))
+				} else if w.Zone == "" && l.Index < complete.Index && l.Has(TermWindow) && strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
+					// "Windows (Europe/Helsinki, UTC+02:00):" over the
+					// list of dated windows.
+					if sc := when.Scan(l.Text, r.today); sc.Zone != nil && sc.Date == nil {
+						r.applyZoneAt(w, l, Span{0, len(l.Text)})
+					}
 				}
 				if w.Duration == 0 && hasDigit(l.Text) {
 					span := valueSpan(l)

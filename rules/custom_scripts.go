@@ -25,6 +25,8 @@ changes they make are then never done, and later migrations can fail or lose dat
 Fix: replace the script with the documented commands, or list exactly what it does so it can be
 reviewed.`,
 	Run: func(p *lint.Pass) {
+		namedScripts := map[string]bool{}
+		runsScript := runsScriptCommand(p.Doc)
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
 				continue
@@ -35,11 +37,38 @@ reviewed.`,
 				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, lint.Span{Start: 0, End: len(l.Text)}, "plan marks batched background migrations as finished by hand. the data changes they make are then never done, and later migrations can fail or lose data: let them finish, and ask GitLab Support before changing their status")
 				continue
 			}
-			if what := customScript(l); what != "" {
-				p.ReportLinef(l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", what)
+			what := customScript(l)
+			if what == "" {
+				continue
 			}
+			if !strings.HasPrefix(what, "a ") && !strings.HasPrefix(what, "SQL") {
+				// A script named in prose ("run GET's playbook:", "what
+				// the playbook does") is reported once, and not at all
+				// when a command runs it.
+				if namedScripts[what] || runsScript {
+					continue
+				}
+				namedScripts[what] = true
+			}
+			p.ReportLinef(l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", what)
 		}
 	},
+}
+
+// runsScriptCommand reports whether some command of the plan runs a
+// custom script.
+func runsScriptCommand(d *lint.Document) bool {
+	for _, l := range d.Lines {
+		if l.In(lint.TermRisk) || !l.IsCommand() {
+			continue
+		}
+		for _, cmd := range commandsOf(l) {
+			if scriptIn(cmd) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var scriptRunners = map[string]bool{"bash": true, "sh": true, "zsh": true, "python": true, "python3": true, "ruby": true, "perl": true, "pwsh": true, "powershell": true, "source": true, ".": true}

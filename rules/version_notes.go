@@ -80,7 +80,8 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 	}
 	keys := noteKeywords(n.Text)
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindCode {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) {
+			// The rollback undoes the upgrade; it does not prepare it.
 			continue
 		}
 		named := false
