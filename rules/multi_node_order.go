@@ -41,12 +41,21 @@ node is upgraded. In a Patroni cluster the replicas are upgraded before the lead
 
 The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a
 plan without a deploy node or
-without ` + "`skip-auto-reconfigure`" + `, migrations run on every Rails node, post-deployment migrations that never
-run, and a Patroni leader upgraded before its replicas.
+without ` + "`skip-auto-reconfigure`" + `, migrations run on every Rails node, a deploy node that runs the migrations
+through PgBouncer, post-deployment migrations that never run, a Patroni leader upgraded before its
+replicas, and, in Helm and Operator deployments, external Gitaly servers upgraded after the chart.
 
 Fix: follow the documented order and the deploy-node procedure.`,
 	Run: func(p *lint.Pass) {
 		pl := p.Plan
+		if m := method(pl); m == "helm" || m == "operator" {
+			// The chart orders its own pods; Gitaly on VMs beside it must
+			// still go first.
+			if gl, helm := gitalyAfterChart(p.Doc); gl != nil {
+				p.ReportLinef(gl, "the external Gitaly servers are upgraded after the chart (line %d). upgrade Gitaly first, so the new Rails pods never call an older Gitaly", helm.Num)
+			}
+			return
+		}
 		if pl.Topology == nil || pl.Topology.Value == "single-node" {
 			return
 		}
@@ -294,6 +303,25 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// gitalyAfterChart finds, within one section, a package install on the
+// Gitaly servers after the helm upgrade that deploys the new release.
+func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
+	chart := map[*lint.Section]*lint.Line{}
+	for _, l := range doc.Lines {
+		if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) {
+			continue
+		}
+		if l.Has(lint.TermHelmUpgrade) && strings.Contains(l.Lower, "--version") && chart[l.Section] == nil {
+			chart[l.Section] = l
+			continue
+		}
+		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && strings.Contains(l.Lower, "gitaly") {
+			return l, h
+		}
+	}
+	return nil, nil
 }
 
 // migratesThroughPgBouncer returns the step where the deploy node runs
