@@ -571,6 +571,22 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 	return false
 }
 
+// negatedLater reports whether "nicht" or "pas" closes the clause within n
+// words after a match: "Eine Testumgebung haben wir derzeit nicht".
+func negatedLater(l *Line, m Match, n int) bool {
+	end := m.Tok + m.NTok
+	for j := end; j < len(l.Tokens) && j < end+n; j++ {
+		if j > end && l.Tokens[j].Break {
+			return false
+		}
+		switch l.Tokens[j].Word {
+		case "nicht", "pas":
+			return true
+		}
+	}
+	return false
+}
+
 // negatedAfterVerb reports whether the word after a verb negates it, as
 // French and German do: "nous n'installons pas 18.4", "wir installieren
 // nicht 18.4".
@@ -1207,9 +1223,9 @@ func (r *planReader) readFacts(l *Line) {
 		r.topo = map[string]*Fact{}
 	}
 	if l.In(TermRisk) || l.In(TermChangelog) || l.In(TermOutOfScope) {
-		// Notes are not facts, but a labelled rehearsal among them
-		// ("- **Ensayo en preproducción:** el 2026-12-19 ...") is.
-		if l.In(TermRisk) && l.LabelIs(TermStaging) && l.Kind != KindCode {
+		// Notes are not facts, but a rehearsal among them ("- **Ensayo
+		// en preproducción:** el 2026-12-19 ...") is.
+		if l.In(TermRisk) && l.Kind != KindCode {
 			r.readStaging(l)
 		}
 		return
@@ -1279,7 +1295,7 @@ func (r *planReader) readStaging(l *Line) {
 	p := r.plan
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
-			neg := negatedAround(l, m)
+			neg := negatedAround(l, m) || negatedLater(l, m, 5)
 			f := &Fact{Value: "true", Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 			if neg {
 				f.Value = "false"

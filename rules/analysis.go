@@ -202,10 +202,15 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 			continue
 		}
 		if l.In(lint.TermRollback) {
-			out = append(out, l)
+			if !referenceOnly(l) {
+				out = append(out, l)
+			}
 			continue
 		}
-		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermConditional)) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
+		// "If hop 2 fails, roll back: ...", but not "let me know if
+		// anything is missing besides the rollback".
+		conditional := l.Has(lint.TermConditional) && hasWord(l, "fail", "fails", "failed", "failure", "fehlschlägt", "scheitert", "falla", "falla", "échoue", "problem", "problems", "broken", "error", "errors")
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
 			out = append(out, l)
 			continue
 		}
@@ -214,6 +219,27 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		}
 	}
 	return out
+}
+
+// referenceOnly reports whether a line only points to another document
+// ("Siehe Wiki: https://wiki.example/Rueckfallplan") instead of giving
+// steps.
+func referenceOnly(l *lint.Line) bool {
+	if l.IsCommand() || l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermPkgInstall) {
+		return false
+	}
+	link := len(l.Links) > 0 || strings.Contains(l.Lower, "http://") || strings.Contains(l.Lower, "https://")
+	return link && hasWord(l, "see", "siehe", "voir", "ver", "véase", "refer", "wiki", "confluence", "sharepoint", "runbook", "document", "link")
+}
+
+// rollbackReference returns a rollback line that only points elsewhere.
+func rollbackReference(d *lint.Document) *lint.Line {
+	for _, l := range d.Lines {
+		if l.In(lint.TermRollback) && l.Kind != lint.KindHeading && referenceOnly(l) {
+			return l
+		}
+	}
+	return nil
 }
 
 // rollbackHeading returns the first heading of a rollback section.

@@ -31,6 +31,13 @@ before the upgrade and its secrets, reconfigure, and check.`,
 			}
 			return
 		}
+		if ref := rollbackReference(p.Doc); ref != nil {
+			if h := ref.Section.Heading; h != nil && ref.Section.Names(lint.TermRollback) {
+				ref = h
+			}
+			p.ReportLinef(ref, "rollback plan only points to another document. Support reviews the plan it is sent and cannot open internal links: write the steps here: reinstall the old version and restore the backup taken before the upgrade, with its secrets")
+			return
+		}
 		if h := rollbackHeading(p.Doc); h != nil {
 			p.ReportLinef(h, "rollback section %s is empty. describe how to return to the old version if the upgrade fails: reinstall it and restore the backup taken before the upgrade, with its secrets", quote(h.Text))
 			return
