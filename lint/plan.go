@@ -468,6 +468,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				continue
 			}
 			inCode := l.InCode(v.Span.Start)
+			if replacedBySed(l, v) {
+				// "sed -i 's/18.8.11-ce.0/18.11.11-ce.0/'" swaps the old
+				// tag out.
+				continue
+			}
 			if v.Pinned && inCode || l.Kind == KindCode && v.Strong && (step || pathCtx) || inCode && v.Strong && installCommand(l) {
 				r.hop(v, !step)
 				found = true
@@ -565,6 +570,22 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 			}
 		}
 		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+// replacedBySed reports whether v is the pattern of a sed substitution
+// ("s/18.8.11-ce.0/18.11.11-ce.0/"), which names the version replaced.
+func replacedBySed(l *Line, v VersionRef) bool {
+	if !strings.Contains(l.Lower, "sed ") {
+		return false
+	}
+	rest := l.Text[v.Span.End:]
+	before := l.Text[:v.Span.Start]
+	for _, sep := range []string{"/", "|", "#"} {
+		if strings.HasPrefix(rest, sep) && strings.HasSuffix(before, "s"+sep) {
 			return true
 		}
 	}
