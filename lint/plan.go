@@ -275,9 +275,17 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if len(vs) == 0 {
 		// "we want to upgrade to the latest version": a target, but not a
 		// concrete one.
-		if p.TargetVague == nil && l.Has(TermLatest) && l.Has(TermUpgradeVerb) && !l.Context.intersects(notStepContext) && l.Kind != KindCode {
-			if m, ok := l.Find(TermLatest); ok && termBefore(l, m.Start, TermTo, 3) && termBefore(l, m.Start, TermUpgradeVerb, 6) {
+		if p.TargetVague == nil && l.Has(TermLatest) && !l.Context.intersects(notStepContext) && l.Kind != KindCode {
+			// "... to the latest version", "let's go to whatever is
+			// newest", or a reply that is only "just latest".
+			for _, m := range l.FindAll(TermLatest) {
+				toLatest := termBefore(l, m.Start, TermTo, 3) && (termBefore(l, m.Start, TermUpgradeVerb, 6) || hasWordIn(l, "go", "going", "move", "jump"))
+				reply := m.Tok >= 1 && (l.Tokens[m.Tok-1].Word == "just" || l.Tokens[m.Tok-1].Word == "only") && len(l.Versions) == 0
+				if !toLatest && !reply {
+					continue
+				}
 				p.TargetVague = &Fact{Value: l.Text[m.Start:m.End], Line: l, Span: Span{m.Start, m.End}, From: FromProse}
+				break
 			}
 		}
 		return
@@ -473,6 +481,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				// tag out.
 				continue
 			}
+			if v.Pinned && inCode && imageRef(l, v) && l.Kind != KindCode && !installCommand(l) && !l.Has(TermDockerPull) && !startsWithStepWord(l) && gitlabWordBefore(l, v.Span.Start, 12) && currentStatement(l) {
+				// "facts: GitLab CE 17.11.7 in docker
+				// (`gitlab/gitlab-ce:17.11.7-ce.0`)" names the image that
+				// runs today.
+				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+				return
+			}
 			if v.Pinned && inCode || l.Kind == KindCode && v.Strong && (step || pathCtx) || inCode && v.Strong && installCommand(l) {
 				r.hop(v, !step)
 				found = true
@@ -571,6 +586,29 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		}
 		if !other {
 			return true
+		}
+	}
+	return false
+}
+
+// imageRef reports whether v is the tag of a GitLab image reference.
+func imageRef(l *Line, v VersionRef) bool {
+	return strings.HasSuffix(l.Lower[max(0, v.Span.Start-20):v.Span.Start], "gitlab-ee:") || strings.HasSuffix(l.Lower[max(0, v.Span.Start-20):v.Span.Start], "gitlab-ce:")
+}
+
+// currentStatement reports whether a line describes what runs today
+// ("facts: GitLab CE 17.11.7 in docker", "we currently run ...").
+func currentStatement(l *Line) bool {
+	return l.Has(TermCurrently) || hasWordIn(l, "facts", "fakten", "datos", "faits", "today", "heute", "hoy")
+}
+
+// hasWordIn reports whether one of the words is a token of l.
+func hasWordIn(l *Line, words ...string) bool {
+	for _, t := range l.Tokens {
+		for _, w := range words {
+			if t.Word == w {
+				return true
+			}
 		}
 	}
 	return false
