@@ -154,14 +154,18 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 			continue
 		}
 		low := l.Lower
+		optsOut := false
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
 			if i := strings.Index(low, w); w != "" && i >= 0 && !optOutNegated(l, i, len(w)) {
-				optedOut = true
+				optedOut, optsOut = true, true
 			}
 		}
-		if l.In(lint.TermRollback) {
+		if l.In(lint.TermRollback) || optsOut && !strings.Contains(low, "pg-upgrade") {
+			// The line that turns the automatic upgrade off does not
+			// upgrade ("added when a PostgreSQL upgrade filled the disk;
+			// we keep it").
 			continue
 		}
 		// The providers' own major upgrades: "gcloud sql instances patch
@@ -207,6 +211,16 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 	}
 	for _, m := range l.FindAll(lint.TermNeg) {
 		if m.Start >= i+n && m.Start-(i+n) <= 12 {
+			return true
+		}
+	}
+	// "We leave GITLAB_SKIP_PG_UPGRADE unset", "removed it".
+	rest := l.Lower[i+n:]
+	if len(rest) > 16 {
+		rest = rest[:16]
+	}
+	for _, w := range []string{"unset", "removed", "absent", "deleted", "entfernt", "eliminad", "supprim"} {
+		if strings.Contains(rest, w) {
 			return true
 		}
 	}
