@@ -571,7 +571,9 @@ func (r *planReader) readContact() {
 		switch {
 		case l.LabelIs(TermContact):
 			consider(contactFrom(l, l.ValueText(), l.Value))
-		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow) && !l.LabelIs(TermWindow):
+		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow || strings.Contains(l.Text, "@") || l.Has(TermPhone)) && !l.LabelIs(TermWindow):
+			// In a contacts section any line with an address counts:
+			// "- **Primary:** Oliver Pryce, oliver.pryce@..., +44 ...".
 			consider(contactFrom(l, l.Text, Span{0, len(l.Text)}))
 		case l.Has(TermSignature) && strings.Contains(l.Text, "@") && l.Tokens[0].Start < 3 && signatureStart(l):
 			// An e-mail to Support signed "Best regards, Jane Doe,
