@@ -59,7 +59,7 @@ Fix: add a step that copies those files next to the backup, before the first hop
 				l.Has(lint.TermConfigVolume) || l.Has(lint.TermRailsSecret) || l.Has(lint.TermSecretsYml) || l.Has(lint.TermCredentialWord)) {
 				continue
 			}
-			if !keepsCopy(p.Doc, l) {
+			if !keepsCopy(p.Doc, l) || waivesCopy(l) {
 				continue
 			}
 			all := l.Has(lint.TermEtcGitlab) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
@@ -103,12 +103,30 @@ Fix: add a step that copies those files next to the backup, before the first hop
 
 // keepsCopy reports whether a line keeps a copy of files: it is part of a
 // backup, or copies, archives or saves something.
+// waivesCopy reports whether a prose line explains why the configuration
+// is not saved: "The config volume is not touched by an image change, so
+// the application backup is enough".
+func waivesCopy(l *lint.Line) bool {
+	if l.IsCommand() || !(l.Has(lint.TermNeg) || hasWord(l, "enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
+		return false
+	}
+	for _, w := range copyWords {
+		if strings.Contains(" "+l.Lower+" ", w) {
+			return false
+		}
+	}
+	return true
+}
+
+// copyWords are the words of saving a copy of a file.
+var copyWords = []string{" cp ", " tar ", "rsync", " scp ", "copy", "kopier", "sicher", "copia", "copie", "save", "archive", "get secret", "docker cp", "store", "keep"}
+
 func keepsCopy(d *lint.Document, l *lint.Line) bool {
 	if l.In(lint.TermBackup) || l.Has(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot) {
 		return !l.In(lint.TermRollback) || l.In(lint.TermBackup)
 	}
 	c := " " + commandText(d, l) + " "
-	for _, w := range []string{" cp ", " tar ", "rsync", " scp ", "copy", "kopier", "sicher", "copia", "copie", "save", "archive", "get secret", "docker cp", "store", "keep"} {
+	for _, w := range copyWords {
 		if strings.Contains(c, w) {
 			return true
 		}

@@ -33,8 +33,14 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			}
 		}
 		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l)
+		if assumesFinished(l) {
+			// "then the background migrations are considered done":
+			// an assumption, not a check.
+			checks = false
+		}
 		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) ||
 			// "Give Sidekiq 30 minutes to work off the background migrations"
+			l.Has(lint.TermBBM) && assumesFinished(l) ||
 			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !strings.Contains(l.Lower, "query")
 		switch {
 		case query:
@@ -59,6 +65,17 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// assumesFinished reports whether a line takes the background migrations
+// as finished without looking: "are considered done", "we assume".
+func assumesFinished(l *lint.Line) bool {
+	for _, w := range []string{"considered done", "considered finished", "considered complete", "assumed", "assume", "presumably", "gelten als", "se consideran", "sont considérées"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // gateLine reports whether a line is a gate between steps: "| 9 | Gate |
