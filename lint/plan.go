@@ -1723,6 +1723,18 @@ func addsSomething(l *Line) bool {
 	return false
 }
 
+// platformNodes reports whether a node count belongs to the platform
+// under GitLab rather than to GitLab: "the Swarm has three nodes", "a
+// five-node Kubernetes cluster".
+func platformNodes(l *Line, m Match) bool {
+	for j := max(0, m.Tok-4); j < m.Tok+m.NTok+2 && j < len(l.Tokens); j++ {
+		if w := l.Tokens[j].Word; otherCluster[w] || w == "swarm" || w == "hypervisor" || w == "esxi" || w == "hosts" {
+			return !clauseBreak(l, min(j, m.Tok)+1, max(j, m.Tok)+1)
+		}
+	}
+	return false
+}
+
 // otherCluster names clusters that are not GitLab nodes.
 var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true,
 	"elasticsearch": true, "opensearch": true, "ceph": true, "storage": true, "s3": true, "vmware": true, "vsphere": true, "proxmox": true,
@@ -1738,7 +1750,9 @@ func topologyIn(l *Line, s Span) string {
 		case TermGeo:
 			return "geo"
 		case TermMultiNode:
-			best = "multi-node"
+			if !platformNodes(l, m) {
+				best = "multi-node"
+			}
 		case TermSingleNode:
 			if best == "" {
 				best = "single-node"
