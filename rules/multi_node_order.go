@@ -20,7 +20,7 @@ var componentOrder = []struct {
 	{"redis", "Redis", []string{"redis", "sentinel"}},
 	{"gitaly", "Gitaly", []string{"gitaly"}},
 	{"praefect", "Praefect", []string{"praefect"}},
-	{"rails", "Rails", []string{"rails", "puma", "web node", "webservice", "application node", "app node", "deploy node"}},
+	{"rails", "Rails", []string{"rails", "puma", "web node", "webservice", "application node", "app node", "deploy node", "app host", "application host", "app server", "application server"}},
 	{"sidekiq", "Sidekiq", []string{"sidekiq"}},
 }
 
@@ -43,7 +43,8 @@ The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgrad
 plan without a deploy node or
 without ` + "`skip-auto-reconfigure`" + `, migrations run on every Rails node, a deploy node that runs the migrations
 through PgBouncer, post-deployment migrations that never run, a Patroni leader upgraded before its
-replicas, and, in Helm and Operator deployments, external Gitaly servers upgraded after the chart.
+replicas, and, in Helm, Operator and container deployments, Gitaly upgraded after the chart or the
+Rails container.
 
 Fix: follow the documented order and the deploy-node procedure.`,
 	Run: func(p *lint.Pass) {
@@ -53,6 +54,23 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			// still go first.
 			if gl, helm := gitalyAfterChart(p.Doc); gl != nil {
 				p.ReportLinef(gl, "the external Gitaly servers are upgraded after the chart (line %d). upgrade Gitaly first, so the new Rails pods never call an older Gitaly", helm.Num)
+			}
+			return
+		}
+		if method(pl) == "docker" {
+			// Containers on several hosts: Gitaly still goes before the
+			// Rails container.
+			var rails, gitaly *lint.Line
+			for _, st := range componentSteps(p.Doc) {
+				switch {
+				case st.comp == "rails" && rails == nil:
+					rails = st.line
+				case st.comp == "gitaly" && gitaly == nil:
+					gitaly = st.line
+				}
+			}
+			if rails != nil && gitaly != nil && gitaly.Index > rails.Index {
+				p.ReportLinef(gitaly, "the Gitaly nodes are upgraded after the Rails nodes (line %d). upgrade Gitaly first, so the new Rails code never calls an older Gitaly", rails.Num)
 			}
 			return
 		}
@@ -284,7 +302,7 @@ func componentSteps(d *lint.Document) []componentStep {
 		if l.Kind == lint.KindCode {
 			continue
 		}
-		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || strings.Contains(l.Lower, "reconfigure")
+		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "reconfigure")
 		if !upgrades || stopsOnly(l) {
 			continue
 		}
