@@ -862,6 +862,22 @@ func lookupBefore(l *Line, offset int) bool {
 	return false
 }
 
+// sentenceNames reports whether the sentence around offset off names
+// version v.
+func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool {
+	start := strings.LastIndex(l.Text[:off], ". ") + 1
+	end := len(l.Text)
+	if i := strings.Index(l.Text[off:], ". "); i >= 0 {
+		end = off + i
+	}
+	for _, o := range vs {
+		if o.Span.Start >= start && o.Span.End <= end && o.Version.Compare(v) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
@@ -873,9 +889,14 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 			break
 		}
 	}
-	if m, ok := l.Find(TermStopWord); ok && negatedBefore(l, m, 3) {
-		// "so we do not stop there", "no 16.1 stop"
-		return true
+	for _, m := range l.FindAll(TermStopWord) {
+		// Only when the sentence speaks of the line's first version:
+		// "Straight from 18.8.11 to 18.11.11. 18.9 and 18.10 are not
+		// required stops" still installs 18.11.11.
+		if negatedBefore(l, m, 3) && sentenceNames(l, m.Start, vs[0].Version, vs) {
+			// "so we do not stop there", "no 16.1 stop"
+			return true
+		}
 	}
 	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
 		return false
@@ -1185,6 +1206,12 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 		between := l.Text[vs[i].Span.End:vs[i+1].Span.Start]
 		if isArrow(between) {
 			if len(chain) == 0 || chain[len(chain)-1].Span != vs[i].Span {
+				if len(chain) > 0 && chain[len(chain)-1].Version.Compare(vs[i].Version) == 0 {
+					// "18.9.8 → 18.10.8, then 18.10.8 → 18.11.11": the
+					// path goes on.
+					chain = append(chain, vs[i+1])
+					continue
+				}
 				if len(chain) > 0 {
 					// A second, separate chain: keep the longer.
 					if len(chain) >= 3 {
