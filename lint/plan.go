@@ -964,6 +964,10 @@ func noteColumn(l *Line, v VersionRef) bool {
 				return true
 			}
 		}
+		switch strings.Trim(h.Lower[hc.Start:hc.End], " *_") {
+		case "why", "reason", "reasons", "comment", "comments", "remarks", "grund", "begründung", "bemerkung", "bemerkungen", "kommentar", "motivo", "observaciones", "comentario", "raison", "commentaire", "remarques":
+			return true
+		}
 	}
 	return false
 }

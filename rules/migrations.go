@@ -20,7 +20,7 @@ type migrationCheck struct {
 func migrationChecks(d *lint.Document) []migrationCheck {
 	var out []migrationCheck
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) || question(l) {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) || question(l) || disclaims(l) {
 			continue
 		}
 		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)
@@ -65,6 +65,21 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// disclaims reports whether a line says a weak signal is not the check:
+// "The gitlab-migrations job finishing is not enough: it only runs the
+// schema migrations".
+func disclaims(l *lint.Line) bool {
+	if l.Has(lint.TermBBMQuery) {
+		return false
+	}
+	for _, w := range []string{"not enough", "not sufficient", "insufficient", "is no check", "reicht nicht", "genügt nicht", "no basta", "no es suficiente", "ne suffit pas", "pas suffisant"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // assumesFinished reports whether a line takes the background migrations
