@@ -106,6 +106,11 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 		if !connecting(gap) {
 			return
 		}
+		if j < i && strings.Contains(gap, "(") && chainGoesOn(l.Text[refs[i].Span.End:]) {
+			// "17.11.7 → 18.5.7 (Helm-Chart 8.11.8 → 9.5.7)": the charts
+			// are a chain of their own beside the GitLab chain.
+			return
+		}
 		if bestGap < 0 || len(gap) < bestGap {
 			best, bestGap = refs[j], len(gap)
 		}
@@ -113,6 +118,18 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 	try(i - 1)
 	try(i + 1)
 	return best, bestGap >= 0
+}
+
+// chainGoesOn reports whether text starts with an arrow to a next
+// version.
+func chainGoesOn(text string) bool {
+	t := strings.TrimLeft(text, " *_`")
+	for _, a := range []string{"→", "->", "=>", "⇒", "➜", ">"} {
+		if strings.HasPrefix(t, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedGitLab reports whether "GitLab" stands right before a version.
