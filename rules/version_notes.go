@@ -135,7 +135,7 @@ func handles(l *lint.Line) bool {
 	}
 	for _, t := range l.Tokens {
 		switch t.Word {
-		case "removed", "remove", "deleted", "delete", "gelöscht", "borrado", "borrados", "borramos", "supprimés", "supprimées", "migrated", "moved", "move", "already", "avoid", "avoids", "avoiding", "skip", "skips", "instead",
+		case "removed", "remove", "deleted", "delete", "mirrored", "mirror", "gespiegelt", "pinned", "pulled", "gelöscht", "borrado", "borrados", "borramos", "supprimés", "supprimées", "migrated", "moved", "move", "already", "avoid", "avoids", "avoiding", "skip", "skips", "instead",
 			"disabled", "disable", "copied", "copy", "copies", "synced", "sync", "identical", "same", "compared", "tested", "fixed",
 			"patched", "past", "beyond", "handled", "prepared", "planned", "allows", "covered", "unaffected", "irrelevant", "applies",
 			"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
