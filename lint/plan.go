@@ -132,11 +132,19 @@ func extractPlan(d *Document, today time.Time) *Plan {
 		}
 	}
 	r.readFrontMatter()
+	// Charts newer than the chart table, paired with a GitLab version on
+	// some line ("18.5.7 (chart 9.5.7)"), deploy that version everywhere.
+	pairs := map[glversion.Version]glversion.Version{}
+	for _, l := range d.Lines {
+		if l.Kind != KindFrontMatter && len(l.Versions) > 1 {
+			gitlabVersions(l, kb, pairs)
+		}
+	}
 	for _, l := range d.Lines {
 		if l.Kind == KindFrontMatter {
 			continue
 		}
-		vs := gitlabVersions(l, kb)
+		vs := gitlabVersions(l, kb, pairs)
 		p.Mentions = append(p.Mentions, vs...)
 		r.readVersions(l, vs)
 		r.readFacts(l)

@@ -41,7 +41,7 @@ var unitWords = map[string]bool{
 // drops versions of other products ("PostgreSQL 14.9", "Redis 7.0.12"),
 // sizes and durations ("1.5 hours"), and maps Helm chart versions to the
 // GitLab version they deploy.
-func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
+func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glversion.Version) []VersionRef {
 	if len(l.Versions) == 0 {
 		return nil
 	}
@@ -116,6 +116,8 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 	// A chart newer than planlint's table maps to a GitLab minor only;
 	// the GitLab version written beside it ("chart 9.5.7 (GitLab
 	// 18.5.7)") says the patch.
+	// The pairing holds for the whole plan: a later "helm upgrade
+	// --version 9.5.7" deploys the 18.5.7 written beside it earlier.
 	kept := out[:0]
 	for _, r := range out {
 		if r.Chart != nil && !r.Version.HasPatch {
@@ -123,10 +125,16 @@ func gitlabVersions(l *Line, kb *knowledge.Base) []VersionRef {
 			for _, o := range out {
 				if o.Chart == nil && o.Version.HasPatch && o.Version.CompareMinor(r.Version) == 0 {
 					beside = true
+					if pairs != nil {
+						pairs[*r.Chart] = o.Version
+					}
 				}
 			}
 			if beside {
 				continue
+			}
+			if gl, ok := pairs[*r.Chart]; ok {
+				r.Version, r.Strong = gl, true
 			}
 		}
 		kept = append(kept, r)
