@@ -214,6 +214,14 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 			return true
 		}
 	}
+	// "unless /etc/gitlab/disable-postgresql-upgrade exists": a condition
+	// quoted from the notes, not a setting of this instance.
+	before := l.Lower[max(0, i-20):i]
+	for _, w := range []string{"unless", "if ", "es sei denn", "wenn ", "a menos que", "salvo que", "sauf si", "si "} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
 	// "We leave GITLAB_SKIP_PG_UPGRADE unset", "removed it".
 	rest := l.Lower[i+n:]
 	if len(rest) > 16 {
