@@ -1393,7 +1393,7 @@ func (r *planReader) readStaging(l *Line) {
 	p := r.plan
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
-			neg := negatedAround(l, m) || negatedLater(l, m, 5)
+			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)
 			f := &Fact{Value: "true", Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 			if neg {
 				f.Value = "false"

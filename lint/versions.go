@@ -102,7 +102,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 			// GitLab has never had a minor above 13 ("GitLab Shell 14.45.5").
 			continue
 		}
-		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) {
+		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) || plannedLastBefore(l, ti) {
 			continue
 		}
 		if next := nextToken(l, m.End); next != "" && unitWords[next] {
@@ -140,6 +140,22 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		kept = append(kept, r)
 	}
 	return kept
+}
+
+// plannedLastBefore reports whether the words before token ti speak of an
+// operating system's planned last GitLab version ("proposed last GitLab
+// version 22.1.0"), which no plan installs.
+func plannedLastBefore(l *Line, ti int) bool {
+	planned, last := false, false
+	for j := max(0, ti-5); j < ti; j++ {
+		switch l.Tokens[j].Word {
+		case "proposed", "planned", "geplant", "geplante", "prevista", "prévue":
+			planned = true
+		case "last", "letzte", "última", "dernière":
+			last = true
+		}
+	}
+	return planned && last
 }
 
 // arrowGap reports whether text between two versions only leads from one

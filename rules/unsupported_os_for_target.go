@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+	"time"
+
 	"github.com/planlint/planlint/lint"
 )
 
@@ -14,7 +17,9 @@ var UnsupportedOSForTarget = &lint.Rule{
 	Doc: `GitLab stops building Linux packages for an operating system release at the end of its support:
 Ubuntu 18.04 after 16.11, Debian 10 after 17.5, CentOS 7, RHEL 7 and Oracle Linux 7 after 17.7, Ubuntu
 20.04 and the SUSE releases after 18.11, and so on. A path that goes past that point cannot be
-installed: the package repository has nothing for the OS.
+installed: the package repository has nothing for the OS. A system whose vendor support has ended
+(by the day the plan is read) is also reported when the path goes past the last GitLab version
+GitLab planned for it, such as 19.1 for Amazon Linux 2.
 
 Fix: upgrade the operating system first, to a release that has packages for every version on the path,
 then re-add the GitLab package repository for it. Check PostgreSQL's locale (glibc) when the OS changes.`,
@@ -34,6 +39,14 @@ then re-add the GitLab package repository for it. Check PostgreSQL's locale (gli
 		}
 		for _, v := range hopVersions(pl) {
 			if info.Supports(v) {
+				// A system past its vendor's end of life whose planned last
+				// GitLab version the path goes beyond: the packages most
+				// likely stopped there.
+				if eol, ok := monthEnd(info.OSEOL); ok && p.Today.After(eol) && !info.PlannedLast.IsZero() && v.CompareMinor(info.PlannedLast) > 0 {
+					at := hopAt(pl, v)
+					p.Reportf(at.Line, at.Span, "operating system %s reached its end of life in %s, and GitLab planned %s as the last version with packages for it, but the path installs %s. upgrade the operating system first, or confirm in the package repository that %s exists for it", quote(pl.OS.Value), info.OSEOL, info.PlannedLast.MinorString(), v, v)
+					return
+				}
 				continue
 			}
 			at := hopAt(pl, v)
@@ -45,4 +58,14 @@ then re-add the GitLab package repository for it. Check PostgreSQL's locale (gli
 			return
 		}
 	},
+}
+
+// monthEnd reads an end-of-life month such as "Jun 2026" and returns the
+// last moment of that month.
+func monthEnd(s string) (time.Time, bool) {
+	t, err := time.Parse("Jan 2006", strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t.AddDate(0, 1, 0).Add(-time.Nanosecond), true
 }

@@ -25,6 +25,7 @@ The rule checks the forms GitLab publishes:
 Fix: copy the exact name from ` + "`apt-cache madison gitlab-ee`" + `, ` + "`yum --showduplicates list gitlab-ee`" + ` or the
 image's tag list.`,
 	Run: func(p *lint.Pass) {
+		elReported := map[*lint.Line]bool{}
 		osMajor := elMajor(p.Plan)
 		var osInfo *knowledge.OSInfo
 		if osMajor != "" {
@@ -70,8 +71,11 @@ image's tag list.`,
 						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "image %s pairs the %s image with a tag of the other edition. write %s", quote("gitlab/gitlab-"+ed+":"+written), strings.ToUpper(ed), quote(packageExample(l, ed, m.Version, "")))
 					}
 				}
-				if osMajor != "" {
+				if osMajor != "" && !elReported[l] {
 					if el := writtenEL(suffix, ""); el != "" && el != osMajor {
+						// One finding per line: "scp gitlab-ee-...el9.rpm
+						// host: && dnf install ./gitlab-ee-...el9.rpm".
+						elReported[l] = true
 						span := lint.Span{Start: m.Start, End: m.End}
 						if osInfo != nil && !osInfo.Supports(m.Version) {
 							// No package of the right el exists either.
