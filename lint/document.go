@@ -527,6 +527,7 @@ func (b *builder) block(n ast.Node) {
 	case *ast.HTMLBlock:
 		b.htmlDirectives(n)
 		b.htmlSummary(n)
+		b.htmlText(n)
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			b.block(c)
@@ -1349,6 +1350,49 @@ func (b *builder) htmlSummary(n *ast.HTMLBlock) {
 		b.finishLine(l)
 		b.openSection(l, b.pseudoLevel(), true)
 		return
+	}
+}
+
+// htmlText reads the text of an HTML block ("<table><tr><td>2</td><td>sudo
+// cp /etc/gitlab/gitlab-secrets.json ...</td></tr>") as plan lines, one per
+// source line, with the tags blanked out so every byte keeps its place.
+func (b *builder) htmlText(n *ast.HTMLBlock) {
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		// Comments: directives, not content.
+		return
+	}
+	src := b.doc.Source
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		raw := seg.Value(src)
+		if bytes.Contains(bytes.ToLower(raw), []byte("<summary>")) {
+			continue
+		}
+		text := []byte(string(raw))
+		in := false
+		for j, c := range text {
+			switch {
+			case c == '<':
+				in = true
+				text[j] = ' '
+			case c == '>' && in:
+				in = false
+				text[j] = ' '
+			case in || c == '\n' || c == '\r':
+				text[j] = ' '
+			}
+		}
+		t := strings.TrimRight(string(text), " \t")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		l := b.newLine()
+		l.Kind = KindText
+		l.Text = t
+		l.segs = []textSeg{{text: 0, src: seg.Start, n: len(t)}}
+		b.finishLine(l)
+		b.add(l)
 	}
 }
 
