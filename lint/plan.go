@@ -471,7 +471,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
-		if currentlyRuns(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !l.In(TermProcedure) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -1708,7 +1708,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) {
 			continue
 		}
 		// "cluster" and "nodes" alone say little outside an architecture
@@ -1744,6 +1744,20 @@ func namesGeoSite(l *Line) bool {
 	for _, t := range l.Tokens {
 		switch {
 		case strings.HasPrefix(t.Word, "secondar"), strings.HasPrefix(t.Word, "sekundär"), strings.HasPrefix(t.Word, "secundari"), strings.HasPrefix(t.Word, "secondaire"):
+			return true
+		}
+	}
+	return false
+}
+
+// valueNegates reports whether a match in a label is answered with a
+// negation: "| Geo / HA / Mattermost | non usati |", "Geo, HA: none".
+func valueNegates(l *Line, m Match) bool {
+	if l.Label.Len() == 0 || m.Start < l.Label.Start || m.End > l.Label.End {
+		return false
+	}
+	for _, n := range l.Matches {
+		if n.Term == TermNeg && n.Start >= l.Value.Start && n.Tok-tokenAt(l, l.Value.Start) <= 1 {
 			return true
 		}
 	}

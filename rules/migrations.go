@@ -264,7 +264,7 @@ var hopWords = map[string]bool{
 	"hop": true, "hops": true, "step": true, "steps": true, "stop": true, "stops": true, "upgrade": true, "upgrades": true,
 	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
 	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
-	"étape": true, "saut": true, "palier": true, "mise": true, "chart": true, "release": true, "minor": true, "first": true,
+	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
 }
 
 // eachHop reports whether a line speaks of every hop: "before each hop",
