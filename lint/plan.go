@@ -1511,7 +1511,8 @@ func negatedAround(l *Line, m Match) bool {
 		if n.Tok < m.Tok && m.Tok-n.Tok <= 5 && !clauseBreak(l, n.Tok+1, m.Tok+1) {
 			return true
 		}
-		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 {
+		if n.Tok >= m.Tok+m.NTok && n.Tok-(m.Tok+m.NTok) <= 1 && !strings.Contains(l.Text[l.Tokens[m.Tok+m.NTok-1].End:n.Start], ",") {
+			// "staging: none", but not "multi-node, no Geo".
 			return true
 		}
 	}
