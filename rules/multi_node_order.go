@@ -145,7 +145,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || !migrates || strings.Contains(l.Lower, "only") {
 				continue
 			}
-			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") {
+			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -173,7 +173,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
 				continue
 			}
-			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) {
+			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) || strings.Contains(l.Lower, "pg-upgrade") {
+				// (A PostgreSQL major upgrade with pg-upgrade runs on the
+				// leader first, by its own procedure.)
 				// "| PostgreSQL (Patroni, upgraded from 14.17 in September) |
 				// leader pg-1 |" describes the cluster.
 				continue
@@ -302,7 +304,8 @@ func componentSteps(d *lint.Document) []componentStep {
 		if l.Kind == lint.KindCode {
 			continue
 		}
-		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "reconfigure")
+		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
+			strings.Contains(strings.ReplaceAll(l.Lower, "skip-auto-reconfigure", ""), "reconfigure")
 		if !upgrades || stopsOnly(l) {
 			continue
 		}
@@ -321,6 +324,26 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// everyWithMigrations reports whether one sentence of the line has both
+// the "every node" words and the migrations ("On every node: touch
+// skip-auto-reconfigure. web01 has auto_migrate = true" runs them once).
+func everyWithMigrations(l *lint.Line) bool {
+	for _, sent := range strings.Split(l.Lower, ". ") {
+		every := false
+		for _, w := range strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
+			switch w {
+			case "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous":
+				every = true
+			}
+		}
+		migrates := strings.Contains(sent, "db:migrate") && !strings.Contains(sent, "db:migrate:status") || strings.Contains(sent, "auto_migrate'] = true") || strings.Contains(sent, "auto_migrate = true")
+		if every && migrates {
+			return true
+		}
+	}
+	return false
 }
 
 // gitalyAfterChart finds, within one section, a package install on the
