@@ -239,13 +239,17 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if strings.Contains(low, "patroni") && !negatedAt(l, strings.Index(low, "patroni")) {
 		db.Patroni = true
 	}
-	if db.Line != nil || strings.Contains(low, "praefect") || strings.Contains(low, "tracking database") {
-		// The Praefect and Geo tracking databases are not GitLab's own.
+	if db.Line != nil || strings.Contains(low, "tracking database") {
+		// The Geo tracking database is not GitLab's own.
 		return
 	}
 	// "PostgreSQL 13", "bundled PostgreSQL 16.8", "PG 14", "Postgres 12.10".
 	for _, t := range l.Tokens {
 		if t.Word != "postgresql" && t.Word != "postgres" && t.Word != "pg" {
+			continue
+		}
+		if praefectBefore(l, t) {
+			// "Praefect PostgreSQL 16.4": not GitLab's own database.
 			continue
 		}
 		rest := l.Text[t.End:]
@@ -283,6 +287,19 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		db.Span = Span{t.Start, t.End + k}
 		return
 	}
+}
+
+// praefectBefore reports whether a Praefect word stands within three words
+// before token t, or the line is about Praefect's database only.
+func praefectBefore(l *Line, t Token) bool {
+	ti := tokenAt(l, t.Start)
+	for j := max(0, ti-3); j < ti; j++ {
+		if strings.HasPrefix(l.Tokens[j].Word, "praefect") {
+			return true
+		}
+	}
+	low := l.Lower
+	return strings.Contains(low, "praefect database") || strings.Contains(low, "praefect db") || strings.Contains(low, "praefect's database") || strings.Contains(low, "praefect-db")
 }
 
 // countBefore finds "<number> <noun>" and returns the number.
