@@ -113,11 +113,38 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 		// A line that only names the subject ("almost every job pulls
 		// images with CI_JOB_TOKEN") shows the note applies; one that
 		// handles it says so.
-		if (telling >= 1 && shared >= 2 || named && shared >= 1) && handles(l) {
+		if (telling >= 1 && shared >= 2 || named && shared >= 1) && handles(l) && !onlyOtherNegations(l, keys) {
 			return true
 		}
 	}
 	return false
+}
+
+// onlyOtherNegations reports whether a line's only sign of handling is a
+// negation far from every word of the note: "... configured with
+// git_data_dirs(...); no Geo, no Praefect" describes the setup.
+func onlyOtherNegations(l *lint.Line, keys map[string]bool) bool {
+	if !l.Has(lint.TermNeg) || l.Has(lint.TermCheckVerb) || l.Task >= 0 {
+		return false
+	}
+	if !(l.LabelIs(lint.TermArchitecture) || l.LabelIs(lint.TermEnvironment) || l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) {
+		// Only descriptions of the setup list what the instance does
+		// not use; elsewhere a negation is how the plan answers a note.
+		return false
+	}
+	for _, t := range l.Tokens {
+		if handleWords[t.Word] {
+			return false
+		}
+	}
+	for _, n := range l.FindAll(lint.TermNeg) {
+		for k := range keys {
+			if i := strings.Index(l.Lower, k); i >= 0 && i-n.Start < 40 && n.Start-i < 40 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // handles reports whether a line says how something is dealt with: a
@@ -134,19 +161,27 @@ func handles(l *lint.Line) bool {
 		return true
 	}
 	for _, t := range l.Tokens {
-		switch t.Word {
-		case "removed", "remove", "deleted", "delete", "mirrored", "mirror", "gespiegelt", "pinned", "pulled", "gelöscht", "borrado", "borrados", "borramos", "supprimés", "supprimées", "migrated", "moved", "move", "already", "avoid", "avoids", "avoiding", "skip", "skips", "instead",
-			"disabled", "disable", "copied", "copy", "copies", "synced", "sync", "identical", "same", "compared", "tested", "fixed",
-			"patched", "past", "beyond", "handled", "prepared", "planned", "allows", "covered", "unaffected", "irrelevant", "applies",
-			"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
-			"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
-			"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
-			"supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien":
+		if handleWords[t.Word] {
 			return true
 		}
 	}
 	return false
 }
+
+// handleWords say how something is dealt with: removed, checked, avoided.
+var handleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"removed", "remove", "deleted", "delete", "mirrored", "mirror", "gespiegelt", "pinned", "pulled", "gelöscht", "borrado", "borrados", "borramos", "supprimés", "supprimées", "migrated", "moved", "move", "already", "avoid", "avoids", "avoiding", "skip", "skips", "instead",
+		"disabled", "disable", "copied", "copy", "copies", "synced", "sync", "identical", "same", "compared", "tested", "fixed",
+		"patched", "past", "beyond", "handled", "prepared", "planned", "allows", "covered", "unaffected", "irrelevant", "applies",
+		"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
+		"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
+		"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
+		"supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien"} {
+		m[w] = true
+	}
+	return m
+}()
 
 // noteKeywords returns the words of a note worth matching, marking the
 // telling ones (long or technical words such as "mattermost").
