@@ -228,7 +228,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if !l.Has(TermDatabaseWord) {
 		return
 	}
-	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres"} {
+	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team"} {
 		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) {
 			db.External = true
 			if db.ExternalLine == nil {
