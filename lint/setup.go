@@ -52,6 +52,12 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
+		// "`app1`, `app2`: Puma + Sidekiq".
+		if p.RailsNodes == nil && l.Kind != KindCode && !l.In(TermRollback) {
+			if n, s, ok := namedRailsHosts(l); ok {
+				p.RailsNodes = &Count{N: n, Line: l, Span: s}
+			}
+		}
 		if l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) {
 			r.readDatabase(l, db)
 		}
@@ -445,10 +451,60 @@ func railsNodes(l *Line) (int, Span, bool) {
 	return 0, Span{}, false
 }
 
+// namedRailsHosts counts host names listed before a colon that says they
+// run Puma or Rails: "`app1`, `app2`: Puma + Sidekiq".
+func namedRailsHosts(l *Line) (int, Span, bool) {
+	c := strings.IndexByte(l.Text, ':')
+	if c <= 0 {
+		return 0, Span{}, false
+	}
+	after := l.Lower[c:min(len(l.Lower), c+30)]
+	if !strings.Contains(after, "puma") && !strings.Contains(after, "rails") && !strings.Contains(after, "webservice") {
+		return 0, Span{}, false
+	}
+	n := 0
+	start := -1
+	for _, t := range l.Tokens {
+		if t.End > c {
+			break
+		}
+		w := t.Word
+		d := len(w)
+		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
+			d--
+		}
+		if d == 0 || d == len(w) {
+			// A word, or only digits ("web-01" splits into "web", "01").
+			if d == 0 && n > 0 {
+				continue
+			}
+			if d == len(w) {
+				continue
+			}
+		}
+		if start < 0 {
+			start = t.Start
+		}
+		n++
+	}
+	if n < 2 {
+		return 0, Span{}, false
+	}
+	return n, Span{start, c}, true
+}
+
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
 func zeroDowntimeAt(l *Line) int {
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
+			// "only needed for zero-downtime upgrades" names a rule's
+			// condition, not how this upgrade runs.
+			before := l.Lower[max(0, i-20):i]
+			for _, x := range []string{"needed for", "only for", "required for", "applies to", "nur für", "nur bei", "solo para", "seulement pour"} {
+				if strings.Contains(before, x) {
+					return -1
+				}
+			}
 			// "the 18.2 zero-downtime push bug: not relevant" names a
 			// known problem, not how this upgrade runs.
 			rest := l.Lower[i+len(w):]

@@ -20,6 +20,14 @@ they apply only to some instances.
 
 Fix: add a step that installs the stop's latest patch, and wait for its background migrations.`,
 	Run: func(p *lint.Pass) {
+		// Conditional stops whose condition the plan's own facts meet,
+		// also on a path of one hop.
+		for _, cs := range conditionalStops(p) {
+			if cs.state != condApplies {
+				continue
+			}
+			p.Reportf(cs.at.Line, cs.at.Span, "upgrade from %s to %s skips conditional stop %s, which this instance needs: %s. add a step that installs %s before %s", quote(cs.prev), quote(cs.at.Version.String()), cs.stop.Stop.MinorString(), cs.stop.Condition, cs.latest, cs.at.Version)
+		}
 		cur, tgt := p.Plan.Current, p.Plan.Target
 		hops := p.Plan.Hops
 		if tgt == nil || len(intermediateHops(p.Plan)) == 0 {
@@ -61,13 +69,6 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 				continue
 			}
 			p.Reportf(at.Line, at.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(at.Version.String()), line.MinorString(), latest, line.MinorString(), at.Version)
-		}
-		// Conditional stops whose condition the plan's own facts meet.
-		for _, cs := range conditionalStops(p) {
-			if cs.state != condApplies {
-				continue
-			}
-			p.Reportf(cs.at.Line, cs.at.Span, "upgrade from %s to %s skips conditional stop %s, which this instance needs: %s. add a step that installs %s before %s", quote(cs.prev), quote(cs.at.Version.String()), cs.stop.Stop.MinorString(), cs.stop.Condition, cs.latest, cs.at.Version)
 		}
 	},
 }
