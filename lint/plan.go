@@ -1059,6 +1059,11 @@ func (r *planReader) isStepLine(l *Line) bool {
 	if l.In(TermPath) && !l.In(TermProcedure) && !l.In(TermMigrations) {
 		return false
 	}
+	if l.Section.Is(TermPath) && !l.Section.Is(TermProcedure) && !l.In(TermMigrations) && l.Kind != KindCode && !installCommand(l) {
+		// "- Hop 1: gitlab/gitlab-ee:18.2.8-ee.0 (required stop)" under
+		// "## Path" lists the path; the steps come later.
+		return false
+	}
 	if l.In(TermProcedure) || l.In(TermMigrations) {
 		return true
 	}
