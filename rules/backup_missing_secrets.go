@@ -62,10 +62,10 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			if !keepsCopy(p.Doc, l) || waivesCopy(l) {
 				continue
 			}
-			all := l.Has(lint.TermEtcGitlab) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
+			all := l.Has(lint.TermEtcGitlab) && etcDirectory(l) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
 			secrets = secrets || l.Has(lint.TermSecretsJSON) || all
 			rb = rb || l.Has(lint.TermGitlabRb) || all
-			volume = volume || l.Has(lint.TermConfigVolume) || l.Has(lint.TermEtcGitlab)
+			volume = volume || l.Has(lint.TermConfigVolume) || l.Has(lint.TermEtcGitlab) && etcDirectory(l)
 			rails = rails || l.Has(lint.TermRailsSecret) || strings.Contains(l.Lower, "kubectl get secret") && strings.Contains(l.Lower, "rails")
 			secretsYml = secretsYml || l.Has(lint.TermSecretsYml)
 		}
@@ -103,6 +103,23 @@ Fix: add a step that copies those files next to the backup, before the first hop
 
 // keepsCopy reports whether a line keeps a copy of files: it is part of a
 // backup, or copies, archives or saves something.
+// etcDirectory reports whether a line names the /etc/gitlab directory
+// itself, not only a file in it ("/etc/gitlab/disable-postgresql-upgrade").
+func etcDirectory(l *lint.Line) bool {
+	low := l.Lower
+	for off := 0; ; {
+		i := strings.Index(low[off:], "/etc/gitlab")
+		if i < 0 {
+			return !strings.Contains(low, "/etc/gitlab")
+		}
+		end := off + i + len("/etc/gitlab")
+		if end >= len(low) || low[end] != '/' || end+1 >= len(low) || !(low[end+1] >= 'a' && low[end+1] <= 'z') {
+			return true
+		}
+		off = end
+	}
+}
+
 // waivesCopy reports whether a prose line explains why the configuration
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
