@@ -745,6 +745,28 @@ func refineConcepts(h *Line, s termSet) termSet {
 	return other
 }
 
+// riskOnlyAsNotes reports whether a heading's risk concept comes from the
+// word "notes" alone ("Path and notes"), not from risks or known issues.
+func riskOnlyAsNotes(h *Line) bool {
+	// The path must come first: "Path and notes", not "Notes for this
+	// path".
+	pm, ok := h.Find(TermPath)
+	if rm, ok2 := h.Find(TermRisk); !ok || !ok2 || rm.Start < pm.Start {
+		return false
+	}
+	for _, m := range h.Matches {
+		if m.Term != TermRisk {
+			continue
+		}
+		switch h.Lower[m.Start:m.End] {
+		case "notes", "note", "hinweise", "notas", "remarques":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // genericUpgradeWord reports whether a procedure match is only the word
 // "upgrade", which many headings use for other things ("Pre-upgrade
 // checks").

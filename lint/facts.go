@@ -229,6 +229,13 @@ func (r *planReader) readWindow() {
 			}
 			r.mergeWindowLine(w, complete, span)
 			found = true
+			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil {
+				// "| Date and time (Europe/London, UTC+00:00) |" heads the
+				// column of dated windows.
+				if sc := when.Scan(h.Text, r.today); sc.Zone != nil {
+					r.applyZoneAt(w, h, Span{0, len(h.Text)})
+				}
+			}
 			// Zone or duration on a neighbouring line of the same section.
 			for _, l := range winLines {
 				if l == complete || l.Section != complete.Section {

@@ -273,6 +273,14 @@ func isVagueVersion(s string) bool {
 	return false
 }
 
+// pathProse reports whether a prose line of a "Path and notes" section
+// states the path ("One hop, 17.5.5 → 17.8.7"); its list items are the
+// notes.
+func pathProse(l *Line, vs []VersionRef) bool {
+	h := l.Section.Heading
+	return h != nil && !l.Item && l.Kind == KindText && l.Section.Names(TermPath) && riskOnlyAsNotes(h) && len(arrowChain(l, vs)) >= 2
+}
+
 // readVersions classifies the versions on one line: claims of the current
 // and target version, and hops.
 func (r *planReader) readVersions(l *Line, vs []VersionRef) {
@@ -299,7 +307,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	// The title of an "upgrade and rollback plan" states the versions.
-	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure))
+	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure)) && !pathProse(l, vs)
 	if excluded {
 		return
 	}

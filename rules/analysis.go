@@ -114,6 +114,9 @@ type backupLine struct {
 	Kind backupKind
 	// Skipped names what a partial backup leaves out.
 	Skipped string
+	// Prose is true for a backup only described in words ("the backup
+	// of them takes most of a day").
+	Prose bool
 }
 
 // backups finds the lines that take a backup before the change: backup
@@ -157,16 +160,38 @@ func backups(d *lint.Document) []backupLine {
 			continue
 		}
 		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly {
+			if databaseOnly(l) {
+				// "Our backup is the RDS snapshot; the repositories ...
+				// we do not back up": the database alone.
+				out = append(out, backupLine{Line: l, Kind: backupPartial, Skipped: "the repositories"})
+				continue
+			}
 			out = append(out, backupLine{Line: l, Kind: backupSnapshot})
 			continue
 		}
 		if m, ok := l.Find(lint.TermBackup); ok && !negatedMatch(l, m) && !restoreOnly {
 			if l.In(lint.TermBackup) || l.In(lint.TermPrereq) || l.In(lint.TermProcedure) || l.LabelIs(lint.TermBackup) || l.Section.Heading == nil {
-				out = append(out, backupLine{Line: l, Kind: backupFull})
+				out = append(out, backupLine{Line: l, Kind: backupFull, Prose: true})
 			}
 		}
 	}
 	return out
+}
+
+// databaseOnly reports whether a snapshot line covers only the database
+// and says the repositories are left out.
+func databaseOnly(l *lint.Line) bool {
+	low := l.Lower
+	db := strings.Contains(low, "rds") || strings.Contains(low, "cloud sql") || strings.Contains(low, "database snapshot") || strings.Contains(low, "db snapshot")
+	if !db || !strings.Contains(low, "repositor") {
+		return false
+	}
+	for _, w := range []string{"not back", "do not back", "don't back", "not backed", "not included", "no backup of", "left out", "leave out", "not touched"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // skippedData returns what a "gitlab-backup create SKIP=..." leaves out

@@ -22,8 +22,19 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		bs := backups(p.Doc)
 		var partial, auto *backupLine
 		for i := range bs {
+			if bs[i].Kind == backupPartial {
+				partial = &bs[i]
+				break
+			}
+		}
+		for i := range bs {
 			switch bs[i].Kind {
 			case backupFull, backupSnapshot:
+				if bs[i].Prose && partial != nil {
+					// Words about the backup do not make the one command
+					// that skips the repositories a full backup.
+					continue
+				}
 				return
 			case backupPartial:
 				if partial == nil {
@@ -37,7 +48,7 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		}
 		switch {
 		case partial != nil:
-			p.ReportLinef(partial.Line, "backup skips %s, so it cannot restore the instance. take a full backup before the upgrade: remove those items from SKIP, or add snapshots of the servers", partial.Skipped)
+			p.ReportLinef(partial.Line, "backup leaves out %s, so it cannot restore the instance. take a full backup before the upgrade (\"sudo gitlab-backup create\" without skipping the database or the repositories) or snapshots of every server", partial.Skipped)
 		case auto != nil:
 			p.ReportLinef(auto.Line, "the package's automatic pre-upgrade backup covers only the database. take a full backup before the upgrade (\"sudo gitlab-backup create\" plus /etc/gitlab) or snapshots of the servers")
 		default:
