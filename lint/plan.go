@@ -1711,7 +1711,8 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		case TermSingleNode:
 			t = "single-node"
 		case TermComponent:
-			if l.Kind == KindCode && !l.In(TermEnvironment) && !l.In(TermArchitecture) {
+			if l.Kind == KindCode && !l.In(TermEnvironment) && !l.In(TermArchitecture) || l.Kind == KindHeading {
+				// Headings name steps ("### PostgreSQL 17"), not nodes.
 				continue
 			}
 			name := componentName(l.Lower[m.Start:m.End])

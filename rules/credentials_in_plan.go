@@ -126,7 +126,7 @@ func credentialIn(l *lint.Line) (string, int) {
 		after := strings.Fields(val)
 		val = firstField(val)
 		val = strings.Trim(val, "\"'`,;)")
-		if len(after) >= 3 && strings.Trim(val, "abcdefghijklmnopqrstuvwxyz") == "" {
+		if len(after) >= 2 && strings.Trim(val, "abcdefghijklmnopqrstuvwxyz") == "" {
 			// "`CI_JOB_TOKEN`: neither is installed": a sentence about
 			// the variable, not its value.
 			continue

@@ -77,7 +77,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		if pl.Topology == nil || pl.Topology.Value == "single-node" {
 			return
 		}
-		if pl.Topology.Value == "geo" && (pl.RailsNodes == nil || pl.RailsNodes.N < 2) && components(pl) < 4 {
+		if pl.Topology.Value == "geo" && (pl.RailsNodes == nil || pl.RailsNodes.N < 2) && (components(pl) < 4 || singleNodeSites(p.Doc)) {
 			// Geo sites that are single nodes each.
 			return
 		}
@@ -340,6 +340,24 @@ func everyWithMigrations(l *lint.Line) bool {
 		}
 		migrates := strings.Contains(sent, "db:migrate") && !strings.Contains(sent, "db:migrate:status") || strings.Contains(sent, "auto_migrate'] = true") || strings.Contains(sent, "auto_migrate = true")
 		if every && migrates {
+			return true
+		}
+	}
+	return false
+}
+
+// singleNodeSites reports whether the plan says each Geo site is one node:
+// "Geo with two sites, each a single node", "two single-node sites".
+func singleNodeSites(doc *lint.Document) bool {
+	for _, l := range doc.Lines {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) {
+			continue
+		}
+		m, ok := l.Find(lint.TermSingleNode)
+		if !ok || negatedMatch(l, m) {
+			continue
+		}
+		if l.Has(lint.TermGeo) || hasWord(l, "each", "both", "sites", "site", "jede", "jeder", "cada", "chaque") {
 			return true
 		}
 	}
