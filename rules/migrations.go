@@ -271,9 +271,19 @@ var hopWords = map[string]bool{
 // "between hops", "vor jedem Schritt", "antes de cada salto".
 func eachHop(l *lint.Line) bool {
 	for _, m := range l.FindAll(lint.TermEach) {
-		for j := m.Tok + m.NTok; j < len(l.Tokens) && j <= m.Tok+m.NTok+2; j++ {
-			if hopWords[l.Tokens[j].Word] {
+		for j := m.Tok + m.NTok; j < len(l.Tokens) && j <= m.Tok+m.NTok+4; j++ {
+			w := l.Tokens[j].Word
+			if hopWords[w] {
 				return true
+			}
+			// "each of the three hops", but not "every migration ...
+			// before hop 1".
+			switch w {
+			case "of", "the", "our", "these", "two", "three", "four", "five", "six", "der", "die", "los", "las", "des", "les":
+			default:
+				if j > m.Tok+m.NTok+1 {
+					return false
+				}
 			}
 		}
 	}
