@@ -646,6 +646,14 @@ func replacedBySed(l *Line, v VersionRef) bool {
 	return false
 }
 
+// rehearsalOnCopy reports whether a line tells of an upgrade run on a
+// machine restored from the production backup.
+func rehearsalOnCopy(l *Line) bool {
+	low := l.Lower
+	restored := strings.Contains(low, "restored from") || strings.Contains(low, "restauriert aus") || strings.Contains(low, "restaurado desde") || strings.Contains(low, "restaurée depuis")
+	return restored && strings.Contains(low, "production") && l.Has(TermUpgradeVerb)
+}
+
 // negatedLater reports whether "nicht" or "pas" closes the clause within n
 // words after a match: "Eine Testumgebung haben wir derzeit nicht".
 func negatedLater(l *Line, m Match, n int) bool {
@@ -1404,6 +1412,12 @@ func (r *planReader) readFacts(l *Line) {
 // readStaging records whether the line says the upgrade was rehearsed.
 func (r *planReader) readStaging(l *Line) {
 	p := r.plan
+	if p.StagingTested == nil && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermBackup) && rehearsalOnCopy(l) {
+		// "git-test, restored from the production backup of 2026-12-01,
+		// was upgraded to 19.6.1 on 2026-12-03".
+		p.StagingTested = &Fact{Value: "true", Line: l, From: FromProse}
+		return
+	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
 			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)

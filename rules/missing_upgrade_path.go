@@ -47,6 +47,9 @@ prints them).`,
 		for _, s := range stops {
 			if l, ok := p.Knowledge.Releases.Latest(s.Line()); ok {
 				list = append(list, l.String())
+			} else {
+				// Newer than the release table.
+				list = append(list, s.Line().MinorString()+".x")
 			}
 		}
 		noun := "required stops"

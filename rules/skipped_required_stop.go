@@ -52,7 +52,10 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 			if covered {
 				continue
 			}
-			latest, _ := p.Knowledge.Releases.Latest(line)
+			patch := line.MinorString() + ".x"
+			if latest, ok := p.Knowledge.Releases.Latest(line); ok {
+				patch = latest.String()
+			}
 			prev := cur.Version
 			var at *lint.Hop
 			for i := range hops {
@@ -65,10 +68,10 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 				break
 			}
 			if at == nil {
-				p.Reportf(tgt.Line, tgt.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(tgt.Version.String()), line.MinorString(), latest, line.MinorString(), tgt.Version)
+				p.Reportf(tgt.Line, tgt.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(tgt.Version.String()), line.MinorString(), patch, line.MinorString(), tgt.Version)
 				continue
 			}
-			p.Reportf(at.Line, at.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(at.Version.String()), line.MinorString(), latest, line.MinorString(), at.Version)
+			p.Reportf(at.Line, at.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(at.Version.String()), line.MinorString(), patch, line.MinorString(), at.Version)
 		}
 	},
 }

@@ -239,7 +239,8 @@ func parseConditional(data []byte) (map[string]Conditional, error) {
 }
 
 // RequiredStops returns the unconditional stops whose minor lies strictly
-// between the minors of from and to, and that have a release.
+// between the minors of from and to, including stops newer than the
+// release table when to lies beyond them.
 func (b *Base) RequiredStops(from, to glversion.Version) []Stop {
 	var out []Stop
 	for _, s := range b.Stops {
@@ -248,9 +249,9 @@ func (b *Base) RequiredStops(from, to glversion.Version) []Stop {
 		}
 		l := s.Line()
 		if l.CompareMinor(from) > 0 && l.CompareMinor(to) < 0 {
-			if _, ok := b.Releases.Latest(l); ok {
-				out = append(out, s)
-			}
+			// A stop newer than the release table is still on the way to
+			// a target beyond it: 19.6 cannot exist without 19.5.
+			out = append(out, s)
 		}
 	}
 	return out
