@@ -92,7 +92,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		synced := false
 		checked := false
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
+			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || copiedAcross(l) || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
 				synced = true
 			}
 			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
@@ -118,6 +118,19 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			}
 		}
 	},
+}
+
+// copiedAcross reports whether a line copies a file from one host to
+// others: "Copy gitlab-secrets.json from gl-cph-01 to gl-aar-01 and
+// gl-sin-01", "scp ... gl-aar-01:/etc/gitlab/".
+func copiedAcross(l *lint.Line) bool {
+	low := l.Lower
+	if l.In(lint.TermBackup) || strings.Contains(low, "backup") || l.In(lint.TermRollback) {
+		// Copies kept next to the backup are not copies to the sites.
+		return false
+	}
+	copyVerb := strings.Contains(low, "copy") || strings.Contains(low, "scp ") || strings.Contains(low, "rsync") || strings.Contains(low, "kopier") || strings.Contains(low, "copiar") || strings.Contains(low, "copier")
+	return copyVerb && (strings.Contains(low, " from ") && strings.Contains(low, " to ") || strings.Contains(low, "scp ") || strings.Contains(low, "rsync"))
 }
 
 // geoSiteOf tells which Geo site a step upgrades: the first site it names
