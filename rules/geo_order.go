@@ -43,7 +43,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if l.Kind != lint.KindHeading && l.Section.Heading != nil {
 				inherited = geoSiteOf(l.Section.Heading)
 			}
-			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item) {
+			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item && !stopsOnly(l)) {
 				continue
 			}
 			site := geoSiteOf(l)
@@ -92,7 +92,12 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		synced := false
 		checked := false
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermSecretsJSON) && (strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || copiedAcross(l) || strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || strings.Contains(l.Lower, "sync") || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes") || strings.Contains(l.Lower, "from the primary")) {
+			// "identical", "compare", "from the primary" say it outright;
+			// "every node" or a copy to other hosts only outside backups.
+			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
+			strong := strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || hasWord(l, "sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
+			weak := strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
+			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) {
 				synced = true
 			}
 			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
