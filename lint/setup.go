@@ -245,8 +245,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if strings.Contains(low, "patroni") && !negatedAt(l, strings.Index(low, "patroni")) {
 		db.Patroni = true
 	}
-	if db.Line != nil || strings.Contains(low, "tracking database") {
-		// The Geo tracking database is not GitLab's own.
+	if db.Line != nil {
 		return
 	}
 	// "PostgreSQL 13", "bundled PostgreSQL 16.8", "PG 14", "Postgres 12.10".
@@ -300,9 +299,14 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 func praefectBefore(l *Line, t Token) bool {
 	ti := tokenAt(l, t.Start)
 	for j := max(0, ti-3); j < ti; j++ {
-		if strings.HasPrefix(l.Tokens[j].Word, "praefect") {
+		if w := l.Tokens[j].Word; strings.HasPrefix(w, "praefect") || w == "tracking" {
+			// "Praefect PostgreSQL 16.4", "Geo tracking database
+			// (PostgreSQL 17.7)" are not GitLab's own database.
 			return true
 		}
+	}
+	if ti+2 < len(l.Tokens) && l.Tokens[ti+1].Word == "tracking" {
+		return true
 	}
 	low := l.Lower
 	return strings.Contains(low, "praefect database") || strings.Contains(low, "praefect db") || strings.Contains(low, "praefect's database") || strings.Contains(low, "praefect-db")

@@ -283,6 +283,10 @@ func dealOn(l *lint.Line) pgDeal {
 // with a negation earlier in the clause ("GitLab does not upgrade this
 // database by itself").
 func autoWording(l *lint.Line) bool {
+	if strings.Contains(l.Lower, "takes care of") || strings.Contains(l.Lower, "take care of") || strings.Contains(l.Lower, "kümmert sich") || strings.Contains(l.Lower, "se encarga") || strings.Contains(l.Lower, "s'en charge") {
+		// "the GitLab package takes care of the PostgreSQL upgrade"
+		return !l.Has(lint.TermNeg)
+	}
 	for i, t := range l.Tokens {
 		switch t.Word {
 		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement":
