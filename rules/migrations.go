@@ -409,6 +409,9 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		if at == nil {
 			continue
 		}
+		if st := chartStep(pl, at); st != nil {
+			at = st
+		}
 		if at.Kind == lint.KindHeading {
 			// "## Hop 1: 17.3.7", then the check, then the command: the
 			// hop happens at the command of its section.
@@ -495,6 +498,32 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		prev, prevAt = at.Index, stepSpan(pl, h.Version, at)
 	}
 	return gaps, false
+}
+
+// chartStep returns the step that deploys the chart written beside a hop
+// known only from a path row ("| 1 | 10.3.0 | 19.2.4 |" and later "helm
+// upgrade --version 10.3.0"), or nil.
+func chartStep(pl *lint.Plan, row *lint.Line) *lint.Line {
+	listedOnly := true
+	for _, h := range pl.Installs {
+		if h.Line == row && !h.Listed {
+			listedOnly = false
+		}
+	}
+	if !listedOnly {
+		return nil
+	}
+	for _, c := range pl.Installs {
+		if c.Line != row || c.Chart == nil {
+			continue
+		}
+		for _, h := range pl.Installs {
+			if !h.Listed && h.Chart != nil && h.Chart.Compare(*c.Chart) == 0 && h.Line.Index > row.Index {
+				return h.Line
+			}
+		}
+	}
+	return nil
 }
 
 // stepSpan returns where the step line at installs v.
