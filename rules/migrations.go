@@ -20,7 +20,14 @@ type migrationCheck struct {
 func migrationChecks(d *lint.Document) []migrationCheck {
 	var out []migrationCheck
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) || question(l) || disclaims(l) {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
+			continue
+		}
+		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)) {
+			// Nothing about migrations on the line.
+			continue
+		}
+		if question(l) || disclaims(l) {
 			continue
 		}
 		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)
