@@ -661,7 +661,10 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 		own[TermPath>>6] &^= 1 << (TermPath & 63)
 	}
 	s.Own = refineConcepts(h, own)
-	s.IsTitle = !pseudo && len(b.doc.Sections) == 1 && level == 1
+	// The first heading is the title when it is a "#" heading, or any
+	// heading that opens the document ("## Upgrade 15.4.6 → 15.11.13" as
+	// an issue description starts).
+	s.IsTitle = !pseudo && len(b.doc.Sections) == 1 && (level == 1 || len(b.doc.Sections[0].Lines) == 0)
 	if !s.IsTitle {
 		s.Concepts = s.Own
 	}

@@ -84,6 +84,12 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 			// The rollback undoes the upgrade; it does not prepare it.
 			continue
 		}
+		if len(n.Installs) > 0 && len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
+			// A note about a patch to avoid ("18.11.7 blocks 19.0; make
+			// the stop on 18.11.9 or later") is handled by naming such a
+			// patch, not by discussing the subject.
+			continue
+		}
 		named := false
 		for _, v := range l.Versions {
 			for _, m := range minors {
@@ -145,6 +151,17 @@ func onlyOtherNegations(l *lint.Line, keys map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// namesAvoidingVersion reports whether a line names a version the note
+// asks for.
+func namesAvoidingVersion(l *lint.Line, n knowledge.Note) bool {
+	for _, v := range l.Versions {
+		if v.Version.HasPatch && n.Avoids(v.Version) {
+			return true
+		}
+	}
+	return false
 }
 
 // handles reports whether a line says how something is dealt with: a

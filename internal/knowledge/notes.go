@@ -178,6 +178,12 @@ type Note struct {
 	installs, unlessInstalls, unlessCurrent []goversion.Constraints
 }
 
+// Avoids reports whether installing v is what the note asks for: v
+// satisfies the note's unless_installs constraint ("18.11.9 or later").
+func (n Note) Avoids(v glversion.Version) bool {
+	return len(n.unlessInstalls) > 0 && satisfies(n.unlessInstalls, v)
+}
+
 func (n Note) filter() filter {
 	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime}
 }
