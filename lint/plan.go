@@ -377,7 +377,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// written inside the hop.
 		return
 	}
-	if notInstalled(l, vs) {
+	if notInstalled(l, vs) || l.Item && r.continuationRejects(l) {
 		// "17.1 conditional stop: 140,000 rows, so not needed", "| 32 |
 		// Rollback 2 | dnf install gitlab-ee-16.3.9 |".
 		return
@@ -881,6 +881,27 @@ func lookupBefore(l *Line, offset int) bool {
 	for _, c := range []string{"helm search", "apt-cache madison", "--showduplicates"} {
 		if i := strings.Index(l.Lower, c); i >= 0 && i < offset {
 			return true
+		}
+	}
+	return false
+}
+
+// continuationRejects reports whether the lines that continue a list item
+// ("- **17.1 (conditional stop):** we ran" / "`query`" / "... so the 17.1
+// stop does not apply to us") say its conditional stop is not taken.
+func (r *planReader) continuationRejects(l *Line) bool {
+	if !strings.Contains(l.Lower, "conditional") && !strings.Contains(l.Lower, "bedingt") && !strings.Contains(l.Lower, "condicional") && !strings.Contains(l.Lower, "conditionnel") {
+		return false
+	}
+	for i := l.Index + 1; i < len(r.doc.Lines) && i <= l.Index+3; i++ {
+		n := r.doc.Lines[i]
+		if n.Item || n.Kind == KindHeading || n.Section != l.Section {
+			return false
+		}
+		for _, p := range []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "not relevant", "not applicable", "nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas"} {
+			if strings.Contains(n.Lower, p) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1465,6 +1486,13 @@ var editionVerbs = map[string]bool{"switch": true, "convert": true, "migrate": t
 func (l *Line) EditionChange() (Span, bool) {
 	if m, ok := l.Find(TermEditionChange); ok && !negatedAround(l, m) {
 		return Span{m.Start, m.End}, true
+	}
+	// "replace the gitlab-ce package by gitlab-ee", "dnf swap gitlab-ce
+	// gitlab-ee-18.2.8-ee.0.el8".
+	if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce && hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
+		if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
+			return Span{ce, ee + len("gitlab-ee")}, true
+		}
 	}
 	ees := l.FindAll(TermEE)
 	for _, ee := range ees {
