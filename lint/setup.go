@@ -529,12 +529,21 @@ func zeroDowntimeAt(l *Line) int {
 // impossibleAfter reports whether the words after offset say the thing
 // cannot be done: "zero downtime is not possible".
 func impossibleAfter(l *Line, off int) bool {
-	rest := l.Lower[off:]
-	if len(rest) > 60 {
-		rest = rest[:60]
+	return l.SaysAfter(off, 60, "not possible", "impossible", "isn't possible", "not an option", "nicht möglich", "no es posible", "pas possible")
+}
+
+// SaysAfter reports whether one of the phrases occurs in the n bytes of
+// the lower-cased text after offset off.
+func (l *Line) SaysAfter(off, n int, phrases ...string) bool {
+	if off < 0 || off > len(l.Lower) {
+		return false
 	}
-	for _, x := range []string{"not possible", "impossible", "isn't possible", "not an option", "nicht möglich", "no es posible", "pas possible"} {
-		if strings.Contains(rest, x) {
+	rest := l.Lower[off:]
+	if len(rest) > n {
+		rest = rest[:n]
+	}
+	for _, p := range phrases {
+		if strings.Contains(rest, p) {
 			return true
 		}
 	}

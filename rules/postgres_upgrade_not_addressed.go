@@ -223,16 +223,7 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 		}
 	}
 	// "We leave GITLAB_SKIP_PG_UPGRADE unset", "removed it".
-	rest := l.Lower[i+n:]
-	if len(rest) > 16 {
-		rest = rest[:16]
-	}
-	for _, w := range []string{"unset", "removed", "absent", "deleted", "entfernt", "eliminad", "supprim"} {
-		if strings.Contains(rest, w) {
-			return true
-		}
-	}
-	return false
+	return l.SaysAfter(i+n, 16, "unset", "removed", "absent", "deleted", "entfernt", "eliminad", "supprim")
 }
 
 // pgDeal is a line that deals with a PostgreSQL upgrade: when (the
