@@ -661,6 +661,9 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 	chat := strings.Contains(v, "@") && c.Email == "" || strings.Contains(v, "#") || l.Has(TermChat)
 	c.Placeholder = isPlaceholderValue(v)
 	c.Reachable = c.Email != "" || c.Phone != "" || c.Name != "" && chat
+	if c.Email != "" && c.Name == "" && c.Phone == "" && sharedMailbox(l) {
+		c.Shared = true
+	}
 	switch {
 	case c.Email != "":
 		c.Value = c.Email
@@ -680,6 +683,17 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 		}
 	}
 	return c
+}
+
+// sharedMailbox reports whether a contact line gives a distribution list
+// or a mailbox read by whoever is on duty.
+func sharedMailbox(l *Line) bool {
+	for _, w := range []string{"distribution list", "shared mailbox", "group mailbox", "whoever is on", "verteiler", "sammelpostfach", "funktionspostfach", "diensthabend", "lista de distribución", "lista de distribucion", "buzón compartido", "liste de diffusion", "boîte partagée"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findEmail returns the first e-mail address in s.

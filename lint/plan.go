@@ -2135,5 +2135,8 @@ type Contact struct {
 	Name        string
 	Reachable   bool
 	Placeholder bool
-	Span        Span
+	// Shared is true for a distribution list or shared mailbox that no
+	// named person stands behind ("Verteiler it-betrieb@...").
+	Shared bool
+	Span   Span
 }

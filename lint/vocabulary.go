@@ -186,7 +186,7 @@ var vocabulary = map[Term]string{
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
 
 	// ---- fact labels ----
-	TermCurrent: "current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
+	TermCurrent: "aktuell installiert|installierte version|aktuelle version|derzeitige version|versión actual|versión instalada|version actuelle|version installée|current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
 		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
 		"versión actual|version actual|versión instalada|versión de origen|" +
 		"version actuelle|version installée|version source|version de départ",
@@ -259,7 +259,7 @@ var vocabulary = map[Term]string{
 	TermConsole:         "gitlab rails console|rails console|rails c|gitlab rails c|gitlab rails runner|rails runner",
 	TermSQLWrite:        "update|delete|insert|alter|drop|truncate",
 	TermPsql:            "gitlab psql|psql|sql|gitlab rails dbconsole|dbconsole",
-	TermUnpinnedCmd:     "apt upgrade|apt get upgrade|apt full upgrade|apt get dist upgrade|apt dist upgrade|yum update|yum upgrade|dnf upgrade|dnf update|zypper update|zypper up|zypper dup|apt get install gitlab ee|apt get install gitlab ce|apt install gitlab ee|apt install gitlab ce|yum install gitlab ee|yum install gitlab ce|dnf install gitlab ee|dnf install gitlab ce|zypper install gitlab ee|zypper install gitlab ce",
+	TermUnpinnedCmd:     "apt upgrade|apt get upgrade|apt full upgrade|apt get dist upgrade|apt dist upgrade|yum update|yum upgrade|dnf upgrade|dnf update|zypper update|zypper up|zypper dup|apt get install gitlab ee|apt get install gitlab ce|apt install gitlab ee|apt install gitlab ce|yum install gitlab ee|yum install gitlab ce|dnf install gitlab ee|dnf install gitlab ce|zypper install gitlab ee|zypper install gitlab ce|apt get install y gitlab ee|apt get install y gitlab ce|apt get install yes gitlab ee|apt get install yes gitlab ce|apt get install q gitlab ee|apt get install q gitlab ce|apt install y gitlab ee|apt install y gitlab ce|apt install yes gitlab ee|apt install yes gitlab ce|apt install q gitlab ee|apt install q gitlab ce|yum install y gitlab ee|yum install y gitlab ce|yum install yes gitlab ee|yum install yes gitlab ce|yum install q gitlab ee|yum install q gitlab ce|dnf install y gitlab ee|dnf install y gitlab ce|dnf install yes gitlab ee|dnf install yes gitlab ce|dnf install q gitlab ee|dnf install q gitlab ce|zypper install y gitlab ee|zypper install y gitlab ce|zypper install yes gitlab ee|zypper install yes gitlab ce|zypper install q gitlab ee|zypper install q gitlab ce",
 	TermHold:            "apt mark hold|mark hold|versionlock|exclude gitlab|excludepkgs|pinned|pin|hold",
 	TermPkgInstall:      "apt install|apt get install|yum install|dnf install|zypper install|zypper in|rpm i|rpm uvh|rpm ivh|rpm u|dpkg i|yum localinstall|dnf localinstall|apt get y install|apt y install",
 	TermDockerPull:      "docker pull|docker run|image|docker compose pull|docker compose up",

@@ -20,6 +20,8 @@ Fix: add "Point of contact: Jane Doe <jane.doe@example.com>, +49 170 1234567".`,
 		switch {
 		case c == nil:
 			p.ReportDocumentf("plan names no point of contact for the window. add a person Support can reach during the upgrade, with an e-mail address (preferred) or a phone number")
+		case c.Shared:
+			p.Reportf(c.Line, c.Span, "point of contact %s is a shared mailbox, not a person. name the person Support can reach during the window, with an e-mail address or phone number", quote(c.Value))
 		case c.Reachable, c.Placeholder:
 		case c.Name != "":
 			p.Reportf(c.Line, c.Span, "point of contact %s has no e-mail address or phone number. add how Support can reach them during the window, for example \"%s <name@example.com>\"", quote(c.Name), c.Name)

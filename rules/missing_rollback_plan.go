@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingRollbackPlan finds plans without a rollback plan.
 var MissingRollbackPlan = &lint.Rule{
@@ -47,8 +51,9 @@ before the upgrade and its secrets, reconfigure, and check.`,
 }
 
 func isNone(v string) bool {
-	switch v {
-	case "none", "n/a", "-", "keine", "ninguno", "aucun", "no", "nein", "not planned", "not needed":
+	switch strings.Trim(strings.ToLower(v), " .!*_") {
+	case "none", "n/a", "-", "keine", "ninguno", "aucun", "no", "nein", "not planned", "not needed",
+		"to follow", "follows", "will follow", "later", "pending", "folgt", "kommt noch", "wird nachgereicht", "pendiente", "sigue", "à venir", "à suivre":
 		return true
 	}
 	return false

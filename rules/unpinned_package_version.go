@@ -46,8 +46,14 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				text := l.Text[m.Start:m.End]
 				// "dnf upgrade gitlab-ee" names the package after the verb.
 				named := strings.Fields(l.Lower[m.End:])
+				for len(named) > 0 && strings.HasPrefix(named[0], "-") {
+					// Options before the package: "apt-get install -y gitlab-ee".
+					named = named[1:]
+				}
 				if strings.Contains(strings.ToLower(text), "gitlab") || len(named) > 0 && strings.HasPrefix(strings.Trim(named[0], "`'\""), "gitlab-") {
-					if !hasPinnedVersion(l) {
+					if !hasPinnedVersion(l) && !strings.HasPrefix(l.Text[m.End:], "=") && !strings.HasPrefix(l.Text[m.End:], "-") {
+						// ("gitlab-ee=\"${GL_VERSION}\"" and
+						// "gitlab-ee-17.8.7" are pinned.)
 						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s installs the newest GitLab package instead of the planned hop. pin the version, for example %s", quote(text), quote(pinnedCommand(p, l)))
 					}
 					continue

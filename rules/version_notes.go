@@ -194,7 +194,7 @@ var handleWords = func() map[string]bool {
 		"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
 		"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
 		"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
-		"supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien"} {
+		"desde", "seit", "depuis", "supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien"} {
 		m[w] = true
 	}
 	return m
