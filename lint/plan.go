@@ -402,7 +402,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if v.InLink {
 				continue
 			}
-			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned {
+			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && hasWordIn(l, "supported", "supports", "lists", "compatible")) {
+				// (Charts an Operator release supports are not the
+				// running version.)
 				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 				return
 			}
@@ -451,6 +453,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		prose := l.Kind == KindText && !l.Item && fromIdx >= 0
 		switch {
+		case l.LabelIs(TermWindow) && hasDigit(l.Text[l.Label.Start:l.Label.End]) && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
+			// "| Window 2 | 2026-12-19 06:00 SGT: 18.8.11 → 18.11.11 |":
+			// the part of the path one window covers.
+			r.hop(vs[b], true)
 		case step && !summaryCtx && !prose:
 			// "Phase 1: 14.8.6 to 14.9.5": a step from one hop to the next.
 			r.hop(vs[b], false)
@@ -890,7 +896,7 @@ func lookupBefore(l *Line, offset int) bool {
 // ("- **17.1 (conditional stop):** we ran" / "`query`" / "... so the 17.1
 // stop does not apply to us") say its conditional stop is not taken.
 func (r *planReader) continuationRejects(l *Line) bool {
-	if !strings.Contains(l.Lower, "conditional") && !strings.Contains(l.Lower, "bedingt") && !strings.Contains(l.Lower, "condicional") && !strings.Contains(l.Lower, "conditionnel") {
+	if !strings.Contains(l.Lower, "conditional") && !strings.Contains(l.Lower, "bedingt") && !strings.Contains(l.Lower, "condicional") && !strings.Contains(l.Lower, "conditionnel") && !strings.Contains(l.Lower, "only needed") && !strings.Contains(l.Lower, "only required") {
 		return false
 	}
 	for i := l.Index + 1; i < len(r.doc.Lines) && i <= l.Index+3; i++ {
@@ -898,7 +904,7 @@ func (r *planReader) continuationRejects(l *Line) bool {
 		if n.Item || n.Kind == KindHeading || n.Section != l.Section {
 			return false
 		}
-		for _, p := range []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "not relevant", "not applicable", "nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas"} {
+		for _, p := range append(stopRejections, emptyCheck...) {
 			if strings.Contains(n.Lower, p) {
 				return true
 			}
@@ -906,6 +912,14 @@ func (r *planReader) continuationRejects(l *Line) bool {
 	}
 	return false
 }
+
+// stopRejections are the phrases that say a conditional stop is not taken.
+var stopRejections = []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable",
+	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas"}
+
+// emptyCheck are the phrases that say a conditional stop's check found
+// nothing.
+var emptyCheck = []string{"far below", "below the threshold", "returned 0", "returned no", "no row", "0 rows"}
 
 // sentenceNames reports whether the sentence around offset off names
 // version v.
@@ -927,7 +941,7 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
-	conditional := false
+	conditional := strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "nur nötig") || strings.Contains(l.Lower, "solo necesari")
 	for _, t := range l.Tokens {
 		if strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
 			conditional = true
@@ -946,9 +960,17 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
 		return false
 	}
-	for _, p := range []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable", "nicht nötig", "nicht erforderlich", "no aplica", "no es necesaria", "no es necesario", "pas nécessaire", "ne s'applique pas"} {
+	for _, p := range stopRejections {
 		if strings.Contains(l.Lower, p) {
 			return true
+		}
+	}
+	if conditional {
+		// A conditional stop whose check came back empty.
+		for _, p := range emptyCheck {
+			if strings.Contains(l.Lower, p) {
+				return true
+			}
 		}
 	}
 	// "we skip it", but not "cannot skip".
@@ -1765,7 +1787,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) {
 			continue
 		}
 		// "cluster" and "nodes" alone say little outside an architecture
@@ -1837,6 +1859,15 @@ func addsSomething(l *Line) bool {
 // under GitLab rather than to GitLab: "the Swarm has three nodes", "a
 // five-node Kubernetes cluster".
 func platformNodes(l *Line, m Match) bool {
+	if w := l.Lower[m.Start:m.End]; w == "cluster" {
+		// "the Debian package, cluster 15/main": PostgreSQL's cluster.
+		for j := max(0, m.Tok-4); j < m.Tok+m.NTok+3 && j < len(l.Tokens); j++ {
+			switch l.Tokens[j].Word {
+			case "postgresql", "postgres", "pg", "database", "db", "main", "debian", "pgdg", "redis":
+				return true
+			}
+		}
+	}
 	for j := max(0, m.Tok-4); j < m.Tok+m.NTok+2 && j < len(l.Tokens); j++ {
 		if w := l.Tokens[j].Word; otherCluster[w] || w == "swarm" || w == "hypervisor" || w == "esxi" || w == "hosts" {
 			return !clauseBreak(l, min(j, m.Tok)+1, max(j, m.Tok)+1)

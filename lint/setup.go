@@ -235,7 +235,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team"} {
-		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) {
+		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) {
 			db.External = true
 			if db.ExternalLine == nil {
 				db.ExternalLine = l
@@ -292,6 +292,20 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		db.Span = Span{t.Start, t.End + k}
 		return
 	}
+}
+
+// labelNegates reports whether offset off lies in the value of a label
+// that negates its list: "| Nicht im Einsatz | Geo, externe Datenbank |".
+func labelNegates(l *Line, off int) bool {
+	if l.Label.Len() == 0 || off < l.Value.Start {
+		return false
+	}
+	for _, m := range l.Matches {
+		if m.Term == TermNeg && m.Start >= l.Label.Start && m.End <= l.Label.End {
+			return true
+		}
+	}
+	return false
 }
 
 // praefectBefore reports whether a Praefect word stands within three words

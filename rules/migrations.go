@@ -71,7 +71,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = eachHop(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
+		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
 }
@@ -351,6 +351,19 @@ func beforeSeveralHops(l *lint.Line) bool {
 		}
 	}
 	return n >= 2
+}
+
+// beforeHopsNamed reports whether a check line itself says it runs before
+// two or more named hops: "Gate, before hop 1 and again before hop 2:".
+func beforeHopsNamed(l *lint.Line) bool {
+	n := 0
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "hop", "hops", "sprung", "salto", "saut":
+			n++
+		}
+	}
+	return n >= 2 && hasWord(l, "before", "vor", "antes", "avant")
 }
 
 // sectionLinesSay reports whether a line of the section's own text speaks
