@@ -655,6 +655,9 @@ func replacedBySed(l *Line, v VersionRef) bool {
 // rehearsalOnCopy reports whether a line tells of an upgrade run on a
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
+	if !l.Has(TermUpgradeVerb) {
+		return false
+	}
 	low := l.Lower
 	restored := strings.Contains(low, "restored from") || strings.Contains(low, "restauriert aus") || strings.Contains(low, "restaurado desde") || strings.Contains(low, "restaurée depuis")
 	return restored && strings.Contains(low, "production") && l.Has(TermUpgradeVerb)
@@ -1511,9 +1514,11 @@ func (l *Line) EditionChange() (Span, bool) {
 	}
 	// "replace the gitlab-ce package by gitlab-ee", "dnf swap gitlab-ce
 	// gitlab-ee-18.2.8-ee.0.el8".
-	if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce && hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
-		if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
-			return Span{ce, ee + len("gitlab-ee")}, true
+	if hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
+		if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce {
+			if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
+				return Span{ce, ee + len("gitlab-ee")}, true
+			}
 		}
 	}
 	ees := l.FindAll(TermEE)
