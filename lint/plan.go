@@ -1514,7 +1514,7 @@ func (l *Line) EditionChange() (Span, bool) {
 	}
 	// "replace the gitlab-ce package by gitlab-ee", "dnf swap gitlab-ce
 	// gitlab-ee-18.2.8-ee.0.el8".
-	if hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
+	if strings.Contains(l.Lower, "gitlab-ce") && hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
 		if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce {
 			if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
 				return Span{ce, ee + len("gitlab-ee")}, true

@@ -26,7 +26,7 @@ Fix: replace the script with the documented commands, or list exactly what it do
 reviewed.`,
 	Run: func(p *lint.Pass) {
 		namedScripts := map[string]bool{}
-		runsScript := runsScriptCommand(p.Doc)
+		runsScript, known := false, false
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
 				continue
@@ -45,6 +45,9 @@ reviewed.`,
 				// A script named in prose ("run GET's playbook:", "what
 				// the playbook does") is reported once, and not at all
 				// when a command runs it.
+				if !known {
+					runsScript, known = runsScriptCommand(p.Doc), true
+				}
 				if namedScripts[what] || runsScript {
 					continue
 				}
