@@ -102,7 +102,7 @@ func customScript(l *lint.Line) string {
 			return "a Rails console edit"
 		}
 	}
-	if l.Kind != lint.KindCode && !l.In(lint.TermEnvironment) && !l.In(lint.TermArchitecture) {
+	if l.Kind != lint.KindCode && !l.In(lint.TermEnvironment) && !l.In(lint.TermArchitecture) && !l.In(lint.TermStaging) {
 		// A script the plan runs, not one that describes the instance's
 		// history ("installed with our Ansible role years ago").
 		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) && !inName(l.Text, m.Start, m.End) {
