@@ -451,6 +451,21 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if len(chain) == 2 {
 			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
 		}
+		if termBefore(l, vs[a].Span.Start, TermRollback, 3) || l.In(TermStaging) && !l.In(TermProcedure) {
+			// "The rollback from 16.3.9 to 15.11.13 took 2 h 05 min", a
+			// rehearsal's timings: not this plan's versions.
+			return
+		}
+		// "from 18.5.7 we go to 18.8.11, ..., and then to 18.11.11, our
+		// target": the hops go on to the last "to".
+		for c := b + 1; c < len(vs); c++ {
+			if termBefore(l, vs[c].Span.Start, TermTo, 2) && vs[c].Version.Compare(vs[b].Version) > 0 && hasWordIn(l, "then", "dann", "luego", "después", "puis", "ensuite") {
+				if summaryCtx {
+					r.hop(vs[b], true)
+				}
+				b = c
+			}
+		}
 		prose := l.Kind == KindText && !l.Item && fromIdx >= 0
 		switch {
 		case l.LabelIs(TermWindow) && hasDigit(l.Text[l.Label.Start:l.Label.End]) && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
@@ -687,7 +702,8 @@ func negatedAfterVerb(l *Line, end int) bool {
 		return false
 	}
 	switch l.Tokens[end].Word {
-	case "pas", "jamais", "nicht", "nie":
+	case "pas", "jamais", "nicht", "nie", "neither":
+		// ("we install neither 18.9 nor 18.10")
 		return true
 	}
 	return false

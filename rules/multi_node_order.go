@@ -427,7 +427,8 @@ func relationBefore(prefix string) bool {
 	}
 	for _, w := range f {
 		switch strings.Trim(w, ",;:()") {
-		case "after", "once", "until", "nach", "después", "après":
+		case "after", "once", "until", "nach", "después", "après", "find", "identify", "determine", "locate":
+			// ("patroni members to find the leader")
 			return true
 		}
 	}
