@@ -607,6 +607,10 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 			case "past", "beyond", "skipping", "avoiding", "avoid", "instead", "except":
 				// "we go to 19.2.4, past the 19.0.0 bug"
 				other = true
+			case "stop", "stops", "path", "paths", "tool", "notes", "docs", "documentation":
+				// "required upgrade stops (18.11 is the last ...)": the
+				// verb names a thing, not this plan's install.
+				other = true
 			}
 			if !isDigitWord(t.Word) {
 				continue

@@ -402,7 +402,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 			// PgBouncer host)": after the migrations.
 			continue
 		}
-		if strings.Contains(low, "bypass") || strings.Contains(low, "directly") || strings.Contains(low, "direct connection") || strings.Contains(low, "leader") || strings.Contains(low, "not through") || strings.Contains(low, "instead of pgbouncer") || strings.Contains(low, "umgeh") || strings.Contains(low, "direkt") || strings.Contains(low, "directamente") {
+		if strings.Contains(low, "bypass") || strings.Contains(low, "directly") || strings.Contains(low, "straight") || strings.Contains(low, "no pgbouncer") || strings.Contains(low, "without pgbouncer") || strings.Contains(low, "not via pgbouncer") || strings.Contains(low, "direct connection") || strings.Contains(low, "leader") || strings.Contains(low, "not through") || strings.Contains(low, "instead of pgbouncer") || strings.Contains(low, "umgeh") || strings.Contains(low, "direkt") || strings.Contains(low, "directamente") {
 			continue
 		}
 		return l
