@@ -501,6 +501,21 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 				g.Ineffective = c.Line
 			}
 		}
+		if !g.Effective && hopsOnLine(pl, at) > 1 {
+			// "Package: window 1 gitlab-ee=18.8.11-ee.0, window 2 ...":
+			// the line lists the hops of a procedure that follows, and
+			// the procedure's gate comes after it.
+			for _, c := range checks {
+				if c.Line.Section != at.Section || c.Line.Index <= at.Index {
+					continue
+				}
+				if c.Effective {
+					g.Effective = true
+				} else if g.Ineffective == nil {
+					g.Ineffective = c.Line
+				}
+			}
+		}
 		if at.Kind == lint.KindHeading {
 			// A hop known only from its heading: the checks of its section
 			// come before the (unversioned) command.
@@ -529,6 +544,26 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		prev, prevAt = at.Index, stepSpan(pl, h.Version, at)
 	}
 	return gaps, false
+}
+
+// hopsOnLine counts the different versions the plan installs on a line.
+func hopsOnLine(pl *lint.Plan, l *lint.Line) int {
+	var seen []glversion.Version
+	for _, h := range pl.Installs {
+		if h.Line != l {
+			continue
+		}
+		dup := false
+		for _, v := range seen {
+			if v.Compare(h.Version) == 0 {
+				dup = true
+			}
+		}
+		if !dup {
+			seen = append(seen, h.Version)
+		}
+	}
+	return len(seen)
 }
 
 // chartStep returns the step that deploys the chart written beside a hop
