@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingBackup finds plans that take no full backup before the change.
 var MissingBackup = &lint.Rule{
@@ -21,6 +25,7 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 	Run: func(p *lint.Pass) {
 		bs := backups(p.Doc)
 		var partial, auto *backupLine
+		var vague *lint.Line
 		for i := range bs {
 			if bs[i].Kind == backupPartial {
 				partial = &bs[i]
@@ -30,6 +35,14 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		for i := range bs {
 			switch bs[i].Kind {
 			case backupFull, backupSnapshot:
+				if bs[i].Prose && vagueBackup(bs[i].Line) {
+					// "Backup: as usual via our backup system" says neither
+					// what is backed up nor how.
+					if vague == nil {
+						vague = bs[i].Line
+					}
+					continue
+				}
 				if bs[i].Prose && partial != nil {
 					// Words about the backup do not make the one command
 					// that skips the repositories a full backup.
@@ -49,10 +62,23 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		switch {
 		case partial != nil:
 			p.ReportLinef(partial.Line, "backup leaves out %s, so it cannot restore the instance. take a full backup before the upgrade (\"sudo gitlab-backup create\" without skipping the database or the repositories) or snapshots of every server", partial.Skipped)
+		case vague != nil:
+			p.ReportLinef(vague, "backup is only described as the usual one, which does not say whether it is full. take a full backup before the upgrade (\"sudo gitlab-backup create\" plus copies of gitlab-secrets.json and gitlab.rb) or snapshots of every node, and say so")
 		case auto != nil:
 			p.ReportLinef(auto.Line, "the package's automatic pre-upgrade backup covers only the database. take a full backup before the upgrade (\"sudo gitlab-backup create\" plus /etc/gitlab) or snapshots of the servers")
 		default:
 			p.ReportDocumentf("plan takes no backup before the upgrade. add a full backup (\"sudo gitlab-backup create\" plus copies of gitlab-secrets.json and gitlab.rb) or snapshots of every node before the first hop")
 		}
 	},
+}
+
+// vagueBackup reports whether a backup line only says a backup happens as
+// always, without naming a full backup or a snapshot.
+func vagueBackup(l *lint.Line) bool {
+	for _, w := range []string{"as usual", "as always", "the usual", "our backup system", "our backup tool", "wie üblich", "wie immer", "como siempre", "como de costumbre", "comme d'habitude", "comme toujours"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
