@@ -295,7 +295,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "... to the latest version", "let's go to whatever is
 			// newest", or a reply that is only "just latest".
 			for _, m := range l.FindAll(TermLatest) {
-				toLatest := termBefore(l, m.Start, TermTo, 3) && (termBefore(l, m.Start, TermUpgradeVerb, 6) || hasWordIn(l, "go", "going", "move", "jump"))
+				toLatest := termBefore(l, m.Start, TermTo, 3) && (termBefore(l, m.Start, TermUpgradeVerb, 6) || l.HasWord("go", "going", "move", "jump"))
 				reply := m.Tok >= 1 && (l.Tokens[m.Tok-1].Word == "just" || l.Tokens[m.Tok-1].Word == "only") && len(l.Versions) == 0
 				if !toLatest && !reply {
 					continue
@@ -402,7 +402,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if v.InLink {
 				continue
 			}
-			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && hasWordIn(l, "supported", "supports", "lists", "compatible")) {
+			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && l.HasWord("supported", "supports", "lists", "compatible")) {
 				// (Charts an Operator release supports are not the
 				// running version.)
 				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
@@ -459,7 +459,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// "from 18.5.7 we go to 18.8.11, ..., and then to 18.11.11, our
 		// target": the hops go on to the last "to".
 		for c := b + 1; c < len(vs); c++ {
-			if termBefore(l, vs[c].Span.Start, TermTo, 2) && vs[c].Version.Compare(vs[b].Version) > 0 && hasWordIn(l, "then", "dann", "luego", "después", "puis", "ensuite") {
+			if termBefore(l, vs[c].Span.Start, TermTo, 2) && vs[c].Version.Compare(vs[b].Version) > 0 && l.HasWord("then", "dann", "luego", "después", "puis", "ensuite") {
 				if summaryCtx {
 					r.hop(vs[b], true)
 				}
@@ -640,11 +640,11 @@ func imageRef(l *Line, v VersionRef) bool {
 // currentStatement reports whether a line describes what runs today
 // ("facts: GitLab CE 17.11.7 in docker", "we currently run ...").
 func currentStatement(l *Line) bool {
-	return l.Has(TermCurrently) || hasWordIn(l, "facts", "fakten", "datos", "faits", "today", "heute", "hoy")
+	return l.Has(TermCurrently) || l.HasWord("facts", "fakten", "datos", "faits", "today", "heute", "hoy")
 }
 
-// hasWordIn reports whether one of the words is a token of l.
-func hasWordIn(l *Line, words ...string) bool {
+// HasWord reports whether one of the words is a token of the line.
+func (l *Line) HasWord(words ...string) bool {
 	for _, t := range l.Tokens {
 		for _, w := range words {
 			if t.Word == w {
@@ -1534,7 +1534,7 @@ func (l *Line) EditionChange() (Span, bool) {
 	}
 	// "replace the gitlab-ce package by gitlab-ee", "dnf swap gitlab-ce
 	// gitlab-ee-18.2.8-ee.0.el8".
-	if strings.Contains(l.Lower, "gitlab-ce") && hasWordIn(l, "replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
+	if strings.Contains(l.Lower, "gitlab-ce") && l.HasWord("replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
 		if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce {
 			if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
 				return Span{ce, ee + len("gitlab-ee")}, true

@@ -234,7 +234,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		}
 		// "If hop 2 fails, roll back: ...", but not "let me know if
 		// anything is missing besides the rollback".
-		conditional := l.Has(lint.TermConditional) && hasWord(l, "fail", "fails", "failed", "failure", "fehlschlägt", "scheitert", "falla", "falla", "échoue", "problem", "problems", "broken", "error", "errors")
+		conditional := l.Has(lint.TermConditional) && l.HasWord("fail", "fails", "failed", "failure", "fehlschlägt", "scheitert", "falla", "falla", "échoue", "problem", "problems", "broken", "error", "errors")
 		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
 			out = append(out, l)
 			continue
@@ -254,7 +254,7 @@ func referenceOnly(l *lint.Line) bool {
 		return false
 	}
 	link := len(l.Links) > 0 || strings.Contains(l.Lower, "http://") || strings.Contains(l.Lower, "https://")
-	return link && hasWord(l, "see", "siehe", "voir", "ver", "véase", "refer", "wiki", "confluence", "sharepoint", "runbook", "document", "link")
+	return link && l.HasWord("see", "siehe", "voir", "ver", "véase", "refer", "wiki", "confluence", "sharepoint", "runbook", "document", "link")
 }
 
 // rollbackReference returns a rollback line that only points elsewhere.

@@ -124,7 +124,7 @@ func etcDirectory(l *lint.Line) bool {
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
 func waivesCopy(l *lint.Line) bool {
-	if l.IsCommand() || !(l.Has(lint.TermNeg) || hasWord(l, "enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
+	if l.IsCommand() || !(l.Has(lint.TermNeg) || l.HasWord("enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
 		return false
 	}
 	for _, w := range copyWords {

@@ -148,7 +148,7 @@ func checkReferences(d *lint.Document, checks []migrationCheck) []migrationCheck
 		if isCheck[l] || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
 			continue
 		}
-		if l.Index <= first && !(l.Has(lint.TermBBM) && hasWord(l, "below", "unten", "abajo", "ci-dessous", "dessous")) {
+		if l.Index <= first && !(l.Has(lint.TermBBM) && l.HasWord("below", "unten", "abajo", "ci-dessous", "dessous")) {
 			// Before the check is defined, only a forward reference to it
 			// counts: "Background migration gate (below)".
 			continue
@@ -225,8 +225,8 @@ func leadWords(l *lint.Line, n int) string {
 // backReference reports whether a line runs a check defined before: "same
 // query as row 22", "repeat the check above", "misma consulta".
 func backReference(l *lint.Line) bool {
-	ref := hasWord(l, "same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
-	noun := hasWord(l, "query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification")
+	ref := l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
+	noun := l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification")
 	return ref && noun
 }
 
@@ -341,7 +341,7 @@ func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
 // beforeSeveralHops reports whether a line names the moment before more
 // than one hop: "Gate, before hop 1 and again before hop 2:".
 func beforeSeveralHops(l *lint.Line) bool {
-	if !hasWord(l, "before", "vor", "antes", "avant") {
+	if !l.HasWord("before", "vor", "antes", "avant") {
 		return false
 	}
 	n := 0
@@ -363,7 +363,7 @@ func beforeHopsNamed(l *lint.Line) bool {
 			n++
 		}
 	}
-	return n >= 2 && hasWord(l, "before", "vor", "antes", "avant")
+	return n >= 2 && l.HasWord("before", "vor", "antes", "avant")
 }
 
 // sectionLinesSay reports whether a line of the section's own text speaks

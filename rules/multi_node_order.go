@@ -145,7 +145,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || !migrates || strings.Contains(l.Lower, "only") {
 				continue
 			}
-			if hasWord(l, "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && hasWord(l, "rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
+			if l.HasWord("every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -266,18 +266,6 @@ func wordAt(low string, words ...string) int {
 	return best
 }
 
-// hasWord reports whether the line has one of the words as a token.
-func hasWord(l *lint.Line, words ...string) bool {
-	for _, t := range l.Tokens {
-		for _, w := range words {
-			if t.Word == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func labelOf(name string) string {
 	for _, c := range componentOrder {
 		if c.name == name {
@@ -357,7 +345,7 @@ func singleNodeSites(doc *lint.Document) bool {
 		if !ok || negatedMatch(l, m) {
 			continue
 		}
-		if l.Has(lint.TermGeo) || hasWord(l, "each", "both", "sites", "site", "jede", "jeder", "cada", "chaque") {
+		if l.Has(lint.TermGeo) || l.HasWord("each", "both", "sites", "site", "jede", "jeder", "cada", "chaque") {
 			return true
 		}
 	}
@@ -397,7 +385,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 		if !migrates || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
 			continue
 		}
-		if hasWord(l, "normal", "back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
+		if l.HasWord("normal", "back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
 			// "then the normal settings back (auto_migrate = false,
 			// PgBouncer host)": after the migrations.
 			continue

@@ -150,7 +150,7 @@ var pgUpgradeVerbs = map[string]bool{
 // upgrade), and whether it opts out of the automatic one.
 func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, optedOut bool) {
 	for _, l := range d.Lines {
-		if !l.Has(lint.TermDatabaseWord) && !hasWord(l, "upgrade", "gitlab_skip_pg_upgrade") {
+		if !l.Has(lint.TermDatabaseWord) && !l.HasWord("upgrade", "gitlab_skip_pg_upgrade") {
 			continue
 		}
 		low := l.Lower
@@ -247,7 +247,7 @@ func dealOn(l *lint.Line) pgDeal {
 			d.at = v.Version
 		}
 	}
-	d.before = hasWord(l, "before", "vor", "antes", "avant", "prior")
+	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
 	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
 	// The PostgreSQL major: a small number that is not part of a GitLab
 	// version ("pg-upgrade -V 12", "to PostgreSQL 16").

@@ -27,7 +27,7 @@ runners; or upgrade the license first, as its own change.`,
 		}
 		free := ed != nil && ed.Value == "ce"
 		for _, l := range p.Doc.Lines {
-			if hasWord(l, "free") && (strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free")) {
+			if l.HasWord("free") && (strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free")) {
 				free = true
 			}
 		}
@@ -40,7 +40,7 @@ runners; or upgrade the license first, as its own change.`,
 		at := 0
 		var also []string
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !hasWord(l, "maintenance", "maintenance_mode") {
+			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !l.HasWord("maintenance", "maintenance_mode") {
 				continue
 			}
 			i := strings.Index(l.Lower, "maintenance mode")

@@ -168,7 +168,7 @@ func namesAvoidingVersion(l *lint.Line, n knowledge.Note) bool {
 // negation ("not in our gitlab.rb", "we do not use"), a checklist item,
 // or a word of checking, avoiding, changing or confirming.
 func handles(l *lint.Line) bool {
-	if hasWord(l, "unchanged", "unverändert", "inchangé", "inchangée", "sin cambios") {
+	if l.HasWord("unchanged", "unverändert", "inchangé", "inchangée", "sin cambios") {
 		// "configured with git_data_dirs (unchanged since 2019)": the
 		// problem is still there.
 		return false

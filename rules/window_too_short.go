@@ -147,7 +147,7 @@ func cutoffStated(p *lint.Pass) bool {
 		if l.Kind == lint.KindCode {
 			continue
 		}
-		by := l.Has(lint.TermConditional) && hasWord(l, "by", "bis", "avant")
+		by := l.Has(lint.TermConditional) && l.HasWord("by", "bis", "avant")
 		if !l.Has(lint.TermCutoff) && !by {
 			continue
 		}
