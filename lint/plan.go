@@ -679,7 +679,7 @@ func rehearsalOnCopy(l *Line) bool {
 	}
 	low := l.Lower
 	restored := strings.Contains(low, "restored from") || strings.Contains(low, "restauriert aus") || strings.Contains(low, "restaurado desde") || strings.Contains(low, "restaurée depuis")
-	return restored && strings.Contains(low, "production") && l.Has(TermUpgradeVerb)
+	return restored && strings.Contains(low, "production")
 }
 
 // negatedLater reports whether "nicht" or "pas" closes the clause within n
@@ -901,9 +901,6 @@ func (l *Line) FailureBranch() bool {
 	return false
 }
 
-// notInstalled reports whether a line's versions are named without being
-// installed: a conditional stop the plan says it does not need, or a row
-// of a rollback in a table of steps.
 // lookupBefore reports whether a command that only lists available
 // versions ("helm search", "apt-cache madison") comes before offset.
 func lookupBefore(l *Line, offset int) bool {
@@ -919,7 +916,7 @@ func lookupBefore(l *Line, offset int) bool {
 // ("- **17.1 (conditional stop):** we ran" / "`query`" / "... so the 17.1
 // stop does not apply to us") say its conditional stop is not taken.
 func (r *planReader) continuationRejects(l *Line) bool {
-	if !strings.Contains(l.Lower, "conditional") && !strings.Contains(l.Lower, "bedingt") && !strings.Contains(l.Lower, "condicional") && !strings.Contains(l.Lower, "conditionnel") && !strings.Contains(l.Lower, "only needed") && !strings.Contains(l.Lower, "only required") {
+	if !conditionalWording(l) {
 		return false
 	}
 	for i := l.Index + 1; i < len(r.doc.Lines) && i <= l.Index+3; i++ {
@@ -927,10 +924,32 @@ func (r *planReader) continuationRejects(l *Line) bool {
 		if n.Item || n.Kind == KindHeading || n.Section != l.Section {
 			return false
 		}
-		for _, p := range append(stopRejections, emptyCheck...) {
-			if strings.Contains(n.Lower, p) {
-				return true
-			}
+		if containsAny(n.Lower, stopRejections) || containsAny(n.Lower, emptyCheck) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalWording reports whether a line calls a stop conditional:
+// "17.1 (conditional stop)", "16.2 is only needed with ...".
+func conditionalWording(l *Line) bool {
+	if containsAny(l.Lower, []string{"only needed", "only required", "nur nötig", "solo necesari"}) {
+		return true
+	}
+	for _, t := range l.Tokens {
+		if strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of the phrases.
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
 		}
 	}
 	return false
@@ -960,17 +979,14 @@ func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool 
 	return false
 }
 
+// notInstalled reports whether a line's versions are named without being
+// installed: a conditional stop the plan says it does not need, or a row
+// of a rollback in a table of steps.
 func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
-	conditional := strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "nur nötig") || strings.Contains(l.Lower, "solo necesari")
-	for _, t := range l.Tokens {
-		if strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
-			conditional = true
-			break
-		}
-	}
+	conditional := conditionalWording(l)
 	for _, m := range l.FindAll(TermStopWord) {
 		// Only when the sentence speaks of the line's first version:
 		// "Straight from 18.8.11 to 18.11.11. 18.9 and 18.10 are not
@@ -983,18 +999,10 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
 		return false
 	}
-	for _, p := range stopRejections {
-		if strings.Contains(l.Lower, p) {
-			return true
-		}
-	}
-	if conditional {
-		// A conditional stop whose check came back empty.
-		for _, p := range emptyCheck {
-			if strings.Contains(l.Lower, p) {
-				return true
-			}
-		}
+	if containsAny(l.Lower, stopRejections) || conditional && containsAny(l.Lower, emptyCheck) {
+		// (A conditional stop whose check came back empty is not taken
+		// either.)
+		return true
 	}
 	// "we skip it", but not "cannot skip".
 	for _, t := range l.Tokens {
@@ -1344,10 +1352,8 @@ func markedConditional(l *Line, v VersionRef) bool {
 	if i := strings.Index(rest, ". "); i >= 0 {
 		rest = rest[:i]
 	}
-	for _, w := range []string{"not needed", "no need", "not required", "does not apply", "doesn't apply", "skip"} {
-		if strings.Contains(rest, w) {
-			return true
-		}
+	if containsAny(rest, stopRejections) || strings.Contains(rest, "skip") {
+		return true
 	}
 	for _, w := range []string{"applies", "apply to us", "needed", "required", "we need", "trifft zu", "nötig", "necesari", "nécessaire"} {
 		if strings.Contains(rest, w) {
