@@ -133,18 +133,23 @@ func extractPlan(d *Document, today time.Time) *Plan {
 	}
 	r.readFrontMatter()
 	// Charts newer than the chart table, paired with a GitLab version on
-	// some line ("18.5.7 (chart 9.5.7)"), deploy that version everywhere.
+	// some line ("18.5.7 (chart 9.5.7)"), deploy that version everywhere:
+	// read every line's versions first, then apply the pairs.
 	pairs := map[glversion.Version]glversion.Version{}
-	for _, l := range d.Lines {
-		if l.Kind != KindFrontMatter && len(l.Versions) > 1 {
-			gitlabVersions(l, kb, pairs)
+	lineVersions := make([][]VersionRef, len(d.Lines))
+	for i, l := range d.Lines {
+		if l.Kind != KindFrontMatter {
+			lineVersions[i] = gitlabVersions(l, kb, pairs)
 		}
 	}
-	for _, l := range d.Lines {
+	for i, l := range d.Lines {
 		if l.Kind == KindFrontMatter {
 			continue
 		}
-		vs := gitlabVersions(l, kb, pairs)
+		vs := lineVersions[i]
+		if len(pairs) > 0 {
+			applyChartPairs(vs, pairs)
+		}
 		p.Mentions = append(p.Mentions, vs...)
 		r.readVersions(l, vs)
 		r.readFacts(l)

@@ -42,6 +42,8 @@ var unitWords = map[string]bool{
 // sizes and durations ("1.5 hours"), and maps Helm chart versions to the
 // GitLab version they deploy.
 func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glversion.Version) []VersionRef {
+	// pairs collects, for charts newer than the table, the GitLab version
+	// a line writes beside them; applyChartPairs uses it on the others.
 	if len(l.Versions) == 0 {
 		return nil
 	}
@@ -116,8 +118,6 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 	// A chart newer than planlint's table maps to a GitLab minor only;
 	// the GitLab version written beside it ("chart 9.5.7 (GitLab
 	// 18.5.7)") says the patch.
-	// The pairing holds for the whole plan: a later "helm upgrade
-	// --version 9.5.7" deploys the 18.5.7 written beside it earlier.
 	kept := out[:0]
 	for _, r := range out {
 		if r.Chart != nil && !r.Version.HasPatch {
@@ -133,13 +133,23 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 			if beside {
 				continue
 			}
-			if gl, ok := pairs[*r.Chart]; ok {
-				r.Version, r.Strong = gl, true
-			}
 		}
 		kept = append(kept, r)
 	}
 	return kept
+}
+
+// applyChartPairs gives a chart newer than the chart table the GitLab
+// version the plan writes beside it elsewhere: a later "helm upgrade
+// --version 9.5.7" deploys the "18.5.7 (chart 9.5.7)" of the summary.
+func applyChartPairs(vs []VersionRef, pairs map[glversion.Version]glversion.Version) {
+	for i := range vs {
+		if r := &vs[i]; r.Chart != nil && !r.Version.HasPatch {
+			if gl, ok := pairs[*r.Chart]; ok {
+				r.Version, r.Strong = gl, true
+			}
+		}
+	}
 }
 
 // plannedLastBefore reports whether the words before token ti speak of an
