@@ -464,16 +464,7 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			// to the next hop"), so it gates the later hops.
 			last := gaps[len(gaps)-1]
 			g.Effective, g.Ineffective = last.Effective, last.Ineffective
-			for _, c := range checks {
-				if c.Line.Section != at.Section || c.Line.Index <= at.Index {
-					continue
-				}
-				if c.Effective {
-					g.Effective = true
-				} else if !g.Effective && g.Ineffective == nil {
-					g.Ineffective = c.Line
-				}
-			}
+			g.gateAfter(checks, at)
 			gaps = append(gaps, g)
 			continue
 		}
@@ -505,16 +496,7 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 			// "Package: window 1 gitlab-ee=18.8.11-ee.0, window 2 ...":
 			// the line lists the hops of a procedure that follows, and
 			// the procedure's gate comes after it.
-			for _, c := range checks {
-				if c.Line.Section != at.Section || c.Line.Index <= at.Index {
-					continue
-				}
-				if c.Effective {
-					g.Effective = true
-				} else if g.Ineffective == nil {
-					g.Ineffective = c.Line
-				}
-			}
+			g.gateAfter(checks, at)
 		}
 		if at.Kind == lint.KindHeading {
 			// A hop known only from its heading: the checks of its section
@@ -544,6 +526,22 @@ func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
 		prev, prevAt = at.Index, stepSpan(pl, h.Version, at)
 	}
 	return gaps, false
+}
+
+// gateAfter takes the checks that follow line at in its section as the
+// gate of the hop: the gate of a procedure repeated per hop, written
+// after the line that lists the hops.
+func (g *hopGap) gateAfter(checks []migrationCheck, at *lint.Line) {
+	for _, c := range checks {
+		if c.Line.Section != at.Section || c.Line.Index <= at.Index {
+			continue
+		}
+		if c.Effective {
+			g.Effective = true
+		} else if !g.Effective && g.Ineffective == nil {
+			g.Ineffective = c.Line
+		}
+	}
 }
 
 // hopsOnLine counts the different versions the plan installs on a line.

@@ -139,13 +139,10 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var everyNode *lint.Line
 		for _, l := range doc.Lines {
-			migrates := strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") && !strings.Contains(l.Lower, "db:migrate:geo") ||
-				// "each with gitlab_rails['auto_migrate'] = true"
-				(strings.Contains(l.Lower, "auto_migrate'] = true") || strings.Contains(l.Lower, "auto_migrate = true")) && !strings.Contains(l.Lower, "geo_secondary")
-			if l.In(lint.TermRollback) || !migrates || strings.Contains(l.Lower, "only") {
+			if l.In(lint.TermRollback) || strings.Contains(l.Lower, "only") {
 				continue
 			}
-			if l.HasWord("every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous") && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
+			if l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -314,6 +311,15 @@ func componentSteps(d *lint.Document) []componentStep {
 	return out
 }
 
+// runsMigrations reports whether text runs GitLab's database migrations:
+// "gitlab-rake db:migrate", "gitlab_rails['auto_migrate'] = true". The
+// status query and Geo's own per-site migrations do not count.
+func runsMigrations(s string) bool {
+	rake := strings.Contains(s, "db:migrate") && !strings.Contains(s, "db:migrate:status") && !strings.Contains(s, "db:migrate:geo")
+	auto := (strings.Contains(s, "auto_migrate'] = true") || strings.Contains(s, "auto_migrate = true")) && !strings.Contains(s, "geo_secondary")
+	return rake || auto
+}
+
 // everyWithMigrations reports whether one sentence of the line has both
 // the "every node" words and the migrations ("On every node: touch
 // skip-auto-reconfigure. web01 has auto_migrate = true" runs them once).
@@ -326,8 +332,7 @@ func everyWithMigrations(l *lint.Line) bool {
 				every = true
 			}
 		}
-		migrates := strings.Contains(sent, "db:migrate") && !strings.Contains(sent, "db:migrate:status") || strings.Contains(sent, "auto_migrate'] = true") || strings.Contains(sent, "auto_migrate = true")
-		if every && migrates {
+		if every && runsMigrations(sent) {
 			return true
 		}
 	}
@@ -381,8 +386,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 			continue
 		}
 		low := l.Lower
-		migrates := strings.Contains(low, "auto_migrate'] = true") || strings.Contains(low, "auto_migrate = true") || strings.Contains(low, "db:migrate") && !strings.Contains(low, "db:migrate:status")
-		if !migrates || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
+		if !runsMigrations(low) || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
 			continue
 		}
 		if l.HasWord("normal", "back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
