@@ -480,9 +480,10 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 	if !strings.Contains(after, "puma") && !strings.Contains(after, "rails") && !strings.Contains(after, "webservice") {
 		return 0, Span{}, false
 	}
+	// Host names end in a number: "app1", "web-01" (tokens "web", "01").
 	n := 0
 	start := -1
-	for _, t := range l.Tokens {
+	for i, t := range l.Tokens {
 		if t.End > c {
 			break
 		}
@@ -491,14 +492,9 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
 			d--
 		}
-		if d == 0 || d == len(w) {
-			// A word, or only digits ("web-01" splits into "web", "01").
-			if d == 0 && n > 0 {
-				continue
-			}
-			if d == len(w) {
-				continue
-			}
+		host := d > 0 && d < len(w) || d == 0 && i > 0 && l.Text[l.Tokens[i-1].End:t.Start] == "-"
+		if !host {
+			continue
 		}
 		if start < 0 {
 			start = t.Start
