@@ -161,14 +161,32 @@ func (s Stop) Line() glversion.Version { return glversion.NewMinor(s.Major, s.Mi
 // ParseUpgradePath reads a required-stop list in the format of GitLab's
 // config/upgrade_path.yml.
 func ParseUpgradePath(data []byte) ([]Stop, error) {
-	var raw []struct {
-		Major    *int   `yaml:"major"`
-		Minor    *int   `yaml:"minor"`
-		Comments string `yaml:"comments"`
+	raw, err := decodeUpgradePath(data)
+	if err != nil {
+		return nil, err
 	}
+	return buildStops(raw)
+}
+
+// rawStop is one entry of upgrade_path.yml as written. Major and Minor are
+// pointers so that a missing number can be told from a zero.
+type rawStop struct {
+	Major    *int   `yaml:"major"`
+	Minor    *int   `yaml:"minor"`
+	Comments string `yaml:"comments"`
+}
+
+func decodeUpgradePath(data []byte) ([]rawStop, error) {
+	var raw []rawStop
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("not an upgrade path list: %v", firstLine(err.Error()))
 	}
+	return raw, nil
+}
+
+// buildStops checks the decoded entries and returns them as stops in
+// version order.
+func buildStops(raw []rawStop) ([]Stop, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("no stops in the upgrade path list")
 	}
@@ -208,18 +226,33 @@ type Conditional struct {
 	AppliesTo   glversion.Version
 }
 
+// rawConditional is one entry of conditional_stops.yaml as written.
+type rawConditional struct {
+	Stop        string `yaml:"stop"`
+	Fact        string `yaml:"fact"`
+	Condition   string `yaml:"condition"`
+	Check       string `yaml:"check"`
+	AppliesFrom string `yaml:"applies_from"`
+	AppliesTo   string `yaml:"applies_to"`
+}
+
 func parseConditional(data []byte) (map[string]Conditional, error) {
-	var raw []struct {
-		Stop        string `yaml:"stop"`
-		Fact        string `yaml:"fact"`
-		Condition   string `yaml:"condition"`
-		Check       string `yaml:"check"`
-		AppliesFrom string `yaml:"applies_from"`
-		AppliesTo   string `yaml:"applies_to"`
+	raw, err := decodeConditional(data)
+	if err != nil {
+		return nil, err
 	}
+	return buildConditional(raw)
+}
+
+func decodeConditional(data []byte) ([]rawConditional, error) {
+	var raw []rawConditional
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, err
 	}
+	return raw, nil
+}
+
+func buildConditional(raw []rawConditional) (map[string]Conditional, error) {
 	out := make(map[string]Conditional, len(raw))
 	for _, r := range raw {
 		s, err := glversion.Parse(r.Stop)

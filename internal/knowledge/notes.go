@@ -312,26 +312,42 @@ func firstMatch(cs []goversion.Constraints, vs []glversion.Version) int {
 
 var noteID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// rawNote is one entry of version_notes.yaml as written.
+type rawNote struct {
+	ID             string     `yaml:"id"`
+	Crosses        string     `yaml:"crosses"`
+	Installs       stringList `yaml:"installs"`
+	UnlessInstalls stringList `yaml:"unless_installs"`
+	UnlessCurrent  stringList `yaml:"unless_current"`
+	InstallMethod  stringList `yaml:"install_method"`
+	Topology       stringList `yaml:"topology"`
+	Edition        string     `yaml:"edition"`
+	Database       string     `yaml:"database"`
+	Bundled        stringList `yaml:"bundled"`
+	ZeroDowntime   bool       `yaml:"zero_downtime"`
+	Review         bool       `yaml:"review"`
+	Note           string     `yaml:"note"`
+	Source         string     `yaml:"source"`
+}
+
 func parseNotes(data []byte) ([]Note, error) {
-	var raw []struct {
-		ID             string     `yaml:"id"`
-		Crosses        string     `yaml:"crosses"`
-		Installs       stringList `yaml:"installs"`
-		UnlessInstalls stringList `yaml:"unless_installs"`
-		UnlessCurrent  stringList `yaml:"unless_current"`
-		InstallMethod  stringList `yaml:"install_method"`
-		Topology       stringList `yaml:"topology"`
-		Edition        string     `yaml:"edition"`
-		Database       string     `yaml:"database"`
-		Bundled        stringList `yaml:"bundled"`
-		ZeroDowntime   bool       `yaml:"zero_downtime"`
-		Review         bool       `yaml:"review"`
-		Note           string     `yaml:"note"`
-		Source         string     `yaml:"source"`
+	raw, err := decodeNotes(data)
+	if err != nil {
+		return nil, err
 	}
+	return buildNotes(raw)
+}
+
+func decodeNotes(data []byte) ([]rawNote, error) {
+	var raw []rawNote
 	if err := decodeStrict(data, &raw); err != nil {
 		return nil, err
 	}
+	return raw, nil
+}
+
+// buildNotes checks the decoded notes and parses their constraints.
+func buildNotes(raw []rawNote) ([]Note, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("no notes")
 	}

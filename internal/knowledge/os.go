@@ -74,33 +74,53 @@ type osTable struct {
 	systems  []*osSystem
 }
 
+// rawOSData is os_support.yaml as written.
+type rawOSData struct {
+	Families []rawOSFamily `yaml:"families"`
+	Systems  []rawOSSystem `yaml:"systems"`
+}
+
+type rawOSFamily struct {
+	ID           string   `yaml:"id"`
+	Name         string   `yaml:"name"`
+	Aliases      []string `yaml:"aliases"`
+	VersionParts int      `yaml:"version_parts"`
+	PackagesOf   string   `yaml:"packages_of"`
+}
+
+type rawOSSystem struct {
+	Family      string   `yaml:"family"`
+	Version     string   `yaml:"version"`
+	Name        string   `yaml:"name"`
+	AnyVersion  bool     `yaml:"any_version"`
+	Codenames   []string `yaml:"codenames"`
+	Bits        int      `yaml:"bits"`
+	First       string   `yaml:"first"`
+	Last        string   `yaml:"last"`
+	PlannedLast string   `yaml:"planned_last"`
+	OSEOL       string   `yaml:"os_eol"`
+	EEOnly      bool     `yaml:"ee_only"`
+	Note        string   `yaml:"note"`
+}
+
 func parseOS(data []byte) (*osTable, error) {
-	var raw struct {
-		Families []struct {
-			ID           string   `yaml:"id"`
-			Name         string   `yaml:"name"`
-			Aliases      []string `yaml:"aliases"`
-			VersionParts int      `yaml:"version_parts"`
-			PackagesOf   string   `yaml:"packages_of"`
-		} `yaml:"families"`
-		Systems []struct {
-			Family      string   `yaml:"family"`
-			Version     string   `yaml:"version"`
-			Name        string   `yaml:"name"`
-			AnyVersion  bool     `yaml:"any_version"`
-			Codenames   []string `yaml:"codenames"`
-			Bits        int      `yaml:"bits"`
-			First       string   `yaml:"first"`
-			Last        string   `yaml:"last"`
-			PlannedLast string   `yaml:"planned_last"`
-			OSEOL       string   `yaml:"os_eol"`
-			EEOnly      bool     `yaml:"ee_only"`
-			Note        string   `yaml:"note"`
-		} `yaml:"systems"`
-	}
-	if err := decodeStrict(data, &raw); err != nil {
+	raw, err := decodeOS(data)
+	if err != nil {
 		return nil, err
 	}
+	return buildOS(raw)
+}
+
+func decodeOS(data []byte) (rawOSData, error) {
+	var raw rawOSData
+	if err := decodeStrict(data, &raw); err != nil {
+		return rawOSData{}, err
+	}
+	return raw, nil
+}
+
+// buildOS checks the decoded families and systems and indexes them.
+func buildOS(raw rawOSData) (*osTable, error) {
 	t := &osTable{byID: map[string]*osFamily{}}
 	for _, f := range raw.Families {
 		if f.ID == "" || f.Name == "" || len(f.Aliases) == 0 {

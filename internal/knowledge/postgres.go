@@ -71,35 +71,59 @@ type postgresData struct {
 	optOut       PostgresOptOut
 }
 
+// rawPostgres is postgres.yaml as written.
+type rawPostgres struct {
+	Floors       []rawPGFloor       `yaml:"floors"`
+	Requirements []rawPGRequirement `yaml:"requirements"`
+	OptOut       rawPGOptOut        `yaml:"opt_out"`
+	AutoUpgrades []rawPGAutoUpgrade `yaml:"auto_upgrades"`
+}
+
+type rawPGFloor struct {
+	GitLab string `yaml:"gitlab"`
+	Major  int    `yaml:"major"`
+}
+
+type rawPGRequirement struct {
+	GitLabMajor int    `yaml:"gitlab_major"`
+	Minimum     string `yaml:"minimum"`
+	Maximum     string `yaml:"maximum"`
+	Note        string `yaml:"note"`
+}
+
+type rawPGOptOut struct {
+	File      string `yaml:"file"`
+	DockerEnv string `yaml:"docker_env"`
+}
+
+type rawPGAutoUpgrade struct {
+	GitLab        string     `yaml:"gitlab"`
+	ToMajor       string     `yaml:"to_major"`
+	To            string     `yaml:"to"`
+	InstallMethod stringList `yaml:"install_method"`
+	Topology      stringList `yaml:"topology"`
+	Database      string     `yaml:"database"`
+	Note          string     `yaml:"note"`
+}
+
 func parsePostgres(data []byte) (*postgresData, error) {
-	var raw struct {
-		Floors []struct {
-			GitLab string `yaml:"gitlab"`
-			Major  int    `yaml:"major"`
-		} `yaml:"floors"`
-		Requirements []struct {
-			GitLabMajor int    `yaml:"gitlab_major"`
-			Minimum     string `yaml:"minimum"`
-			Maximum     string `yaml:"maximum"`
-			Note        string `yaml:"note"`
-		} `yaml:"requirements"`
-		OptOut struct {
-			File      string `yaml:"file"`
-			DockerEnv string `yaml:"docker_env"`
-		} `yaml:"opt_out"`
-		AutoUpgrades []struct {
-			GitLab        string     `yaml:"gitlab"`
-			ToMajor       string     `yaml:"to_major"`
-			To            string     `yaml:"to"`
-			InstallMethod stringList `yaml:"install_method"`
-			Topology      stringList `yaml:"topology"`
-			Database      string     `yaml:"database"`
-			Note          string     `yaml:"note"`
-		} `yaml:"auto_upgrades"`
-	}
-	if err := decodeStrict(data, &raw); err != nil {
+	raw, err := decodePostgres(data)
+	if err != nil {
 		return nil, err
 	}
+	return buildPostgres(raw)
+}
+
+func decodePostgres(data []byte) (rawPostgres, error) {
+	var raw rawPostgres
+	if err := decodeStrict(data, &raw); err != nil {
+		return rawPostgres{}, err
+	}
+	return raw, nil
+}
+
+// buildPostgres checks the decoded PostgreSQL facts and orders them.
+func buildPostgres(raw rawPostgres) (*postgresData, error) {
 	p := &postgresData{requirements: map[int]PostgresRequirement{}}
 	for i, f := range raw.Floors {
 		v, err := minorLine(f.GitLab)
