@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,19 +52,19 @@ type phrase struct {
 
 // lexicon indexes phrases by their first word, and phrases of two or
 // more words also by their first two words, so matching costs about one
-// table probe per token.
+// table probe per token. It holds no maps, so the table built from the
+// vocabulary can be written out as Go literals (lexicon_gen.go) that the
+// linker lays out in the binary: start-up builds nothing.
 type lexicon struct {
 	// words is an open-addressing table over the hashes of the first
 	// words of phrases; most words of a line start no phrase and stop at
 	// an empty slot.
 	words []wordSlot
 	mask  uint32
-	// pairs holds phrases of two or more words by the hashes of their
-	// first two words.
-	pairs map[uint64][]*phrase
-	// loose holds two-word phrases whose second word is a prefix
-	// ("background migration*"), by their first word.
-	loose map[string][]*phrase
+	// pairs is an open-addressing table of the phrases of two or more
+	// words by the hashes of their first two words.
+	pairs    []pairSlot
+	pairMask uint32
 	// prefixes holds single-word prefix phrases by the hash of their
 	// first three bytes; a bucket may hold phrases of other keys, so
 	// matches are verified.
@@ -75,11 +77,19 @@ type wordSlot struct {
 	e    *wordEntry
 }
 
+type pairSlot struct {
+	key     uint64
+	phrases []*phrase
+}
+
 type wordEntry struct {
 	// terms of the single-word phrases that are exactly this word.
 	terms []Term
 	// multi is true when a longer phrase starts with this word.
 	multi bool
+	// loose holds the two-word phrases that start with this word and
+	// whose second word is a prefix ("background migration*").
+	loose []*phrase
 }
 
 const prefixKey = 3
@@ -99,6 +109,18 @@ func pairKey(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 func prefixSlot(h3 uint32) uint32 { return (h3 ^ h3>>12 ^ h3>>24) & (1<<12 - 1) }
 
+func pairSlotOf(key uint64, mask uint32) uint32 { return uint32(key^key>>29) * 2654435761 >> 7 & mask }
+
+// pairPhrases returns the phrases whose first two words hash to key.
+func (lx *lexicon) pairPhrases(key uint64) []*phrase {
+	for i := pairSlotOf(key, lx.pairMask); ; i = (i + 1) & lx.pairMask {
+		s := &lx.pairs[i]
+		if s.phrases == nil || s.key == key {
+			return s.phrases
+		}
+	}
+}
+
 // lookup returns the entry of a word with hash h, or nil.
 func (lx *lexicon) lookup(w string, h uint32) *wordEntry {
 	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
@@ -113,32 +135,29 @@ func (lx *lexicon) lookup(w string, h uint32) *wordEntry {
 }
 
 func newLexicon(entries map[Term]string) *lexicon {
+	// Terms and words are taken in a fixed order, so the tables, and the
+	// order of matches at one token, are the same in every build.
+	terms := make([]Term, 0, len(entries))
 	total := 0
-	for _, list := range entries {
+	for t, list := range entries {
+		terms = append(terms, t)
 		total += strings.Count(list, "|") + 1
 	}
-	lx := &lexicon{
-		pairs: make(map[uint64][]*phrase, total/2),
-		loose: make(map[string][]*phrase, 64),
-	}
+	slices.Sort(terms)
+	lx := &lexicon{}
 	words := make(map[string]*wordEntry, total)
-	// Phrases, their words and the word entries come from a few large
-	// slices: the lexicon is built once per process, on its start-up path.
-	phrases := make([]phrase, 0, total)
-	wordArena := make([]string, 0, 2*total)
-	wordEntries := make([]wordEntry, 0, total)
+	pairs := make(map[uint64][]*phrase, total/2)
 	entry := func(w string) *wordEntry {
 		e := words[w]
 		if e == nil {
-			wordEntries = append(wordEntries, wordEntry{})
-			e = &wordEntries[len(wordEntries)-1]
+			e = &wordEntry{}
 			words[w] = e
 		}
 		return e
 	}
 	var toks []Token
-	for term, list := range entries {
-		for rest := list; rest != ""; {
+	for _, term := range terms {
+		for rest := entries[term]; rest != ""; {
 			var raw string
 			raw, rest, _ = strings.Cut(rest, "|")
 			raw = strings.TrimSpace(raw)
@@ -149,14 +168,10 @@ func newLexicon(entries map[Term]string) *lexicon {
 			if len(toks) == 0 {
 				continue
 			}
-			phrases = append(phrases, phrase{term: term})
-			p := &phrases[len(phrases)-1]
-			start := len(wordArena)
+			p := &phrase{term: term, prefix: strings.HasSuffix(raw, "*")}
 			for _, t := range toks {
-				wordArena = append(wordArena, t.Word)
+				p.words = append(p.words, t.Word)
 			}
-			p.words = wordArena[start:len(wordArena):len(wordArena)]
-			p.prefix = strings.HasSuffix(raw, "*")
 			switch {
 			case len(p.words) == 1 && p.prefix:
 				w := p.words[0]
@@ -172,12 +187,13 @@ func newLexicon(entries map[Term]string) *lexicon {
 					e.terms = append(e.terms, term)
 				}
 			case len(p.words) == 2 && p.prefix:
-				entry(p.words[0]).multi = true
-				lx.loose[p.words[0]] = append(lx.loose[p.words[0]], p)
+				e := entry(p.words[0])
+				e.multi = true
+				e.loose = append(e.loose, p)
 			default:
 				entry(p.words[0]).multi = true
 				key := pairKey(wordHash(p.words[0]), wordHash(p.words[1]))
-				lx.pairs[key] = append(lx.pairs[key], p)
+				pairs[key] = append(pairs[key], p)
 			}
 		}
 	}
@@ -187,13 +203,26 @@ func newLexicon(entries map[Term]string) *lexicon {
 	}
 	lx.words = make([]wordSlot, size)
 	lx.mask = uint32(size - 1)
-	for w, e := range words {
+	for _, w := range slices.Sorted(maps.Keys(words)) {
 		h := wordHash(w)
 		i := h & lx.mask
 		for lx.words[i].e != nil {
 			i = (i + 1) & lx.mask
 		}
-		lx.words[i] = wordSlot{word: w, hash: h, e: e}
+		lx.words[i] = wordSlot{word: w, hash: h, e: words[w]}
+	}
+	size = 1
+	for size < 2*len(pairs) {
+		size <<= 1
+	}
+	lx.pairs = make([]pairSlot, size)
+	lx.pairMask = uint32(size - 1)
+	for _, key := range slices.Sorted(maps.Keys(pairs)) {
+		i := pairSlotOf(key, lx.pairMask)
+		for lx.pairs[i].phrases != nil {
+			i = (i + 1) & lx.pairMask
+		}
+		lx.pairs[i] = pairSlot{key: key, phrases: pairs[key]}
 	}
 	return lx
 }
@@ -216,12 +245,12 @@ func (lx *lexicon) match(toks []Token, dst []Match) []Match {
 				dst = append(dst, Match{Term: t, Tok: i, NTok: 1, Start: toks[i].Start, End: toks[i].End})
 			}
 			if e.multi && i+1 < len(toks) {
-				for _, p := range lx.pairs[pairKey(toks[i].hash, toks[i+1].hash)] {
+				for _, p := range lx.pairPhrases(pairKey(toks[i].hash, toks[i+1].hash)) {
 					if n := p.matchAt(toks, i); n > 0 {
 						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
 					}
 				}
-				for _, p := range lx.loose[w] {
+				for _, p := range e.loose {
 					if n := p.matchAt(toks, i); n > 0 {
 						dst = append(dst, Match{Term: p.term, Tok: i, NTok: n, Start: toks[i].Start, End: toks[i+n-1].End})
 					}

@@ -8,8 +8,6 @@ package lint
 // with the last word ("backup*" matches "backups").
 
 import (
-	"sync"
-
 	"github.com/planlint/planlint/internal/when"
 )
 
@@ -295,24 +293,17 @@ func init() {
 	vocabulary[TermDatabaseWord] = "postgres*|pg|rds|aurora|cloud sql|azure database|alloydb|patroni|database|datenbank|base de datos|base de données|server version"
 }
 
-var (
-	lexOnce sync.Once
-	lex     *lexicon
-)
+//go:generate go test -run TestLexiconIsCurrent -update
 
-// lexi returns the lexicon of the vocabulary, built on first use.
-func lexi() *lexicon {
-	lexOnce.Do(func() { lex = newLexicon(vocabulary) })
-	return lex
-}
+// lexi returns the lexicon of the vocabulary. Its tables are generated
+// from the vocabulary into lexicon_gen.go; a test fails when they are
+// stale.
+func lexi() *lexicon { return builtLexicon }
 
-// Prepare builds the word tables the parser uses. Parsing builds them on
+// Prepare builds the date reader's word tables, which parsing builds on
 // first use; a program may call Prepare early, on another goroutine, so
 // that work overlaps with its own start-up.
-func Prepare() {
-	lexi()
-	when.Prepare()
-}
+func Prepare() { when.Prepare() }
 
 // factTerms are labels of plan facts that can head a section too
 // ("**Target**", "## Operating system").
