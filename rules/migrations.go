@@ -225,9 +225,9 @@ func leadWords(l *lint.Line, n int) string {
 // backReference reports whether a line runs a check defined before: "same
 // query as row 22", "repeat the check above", "misma consulta".
 func backReference(l *lint.Line) bool {
-	ref := l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
-	noun := l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification")
-	return ref && noun
+	// The nouns are rarer, so they are looked for first.
+	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification") &&
+		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
 }
 
 // checkFollows reports whether the last mention of batched background

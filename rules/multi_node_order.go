@@ -142,7 +142,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || strings.Contains(l.Lower, "only") {
 				continue
 			}
-			if l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") && everyWithMigrations(l) {
+			if everyWithMigrations(l) && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -324,6 +324,10 @@ func runsMigrations(s string) bool {
 // the "every node" words and the migrations ("On every node: touch
 // skip-auto-reconfigure. web01 has auto_migrate = true" runs them once).
 func everyWithMigrations(l *lint.Line) bool {
+	if !strings.Contains(l.Lower, "migrat") {
+		// Both ways of running migrations name them.
+		return false
+	}
 	for _, sent := range strings.Split(l.Lower, ". ") {
 		every := false
 		for _, w := range strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
