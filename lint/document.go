@@ -284,6 +284,8 @@ type Document struct {
 
 	index  lineIndex
 	arenas *arenas
+	// shared holds the values of Shared computed for this document.
+	shared map[any]any
 }
 
 // arenas are the first token and match arrays of a document, handed to

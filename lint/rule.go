@@ -131,6 +131,29 @@ type Pass struct {
 	sink *[]Finding
 }
 
+// Shared is a value that several rules derive from a document, such as
+// the background-migration checks it contains. Get computes it once per
+// document and gives every later rule the same value, which callers must
+// not modify. The rules of one document run one after another, so Get
+// needs no lock.
+type Shared[T any] struct {
+	Compute func(p *Pass) T
+}
+
+// Get returns the value for the pass's document, computing it on first
+// use.
+func (s *Shared[T]) Get(p *Pass) T {
+	if v, ok := p.Doc.shared[s]; ok {
+		return v.(T)
+	}
+	v := s.Compute(p)
+	if p.Doc.shared == nil {
+		p.Doc.shared = map[any]any{}
+	}
+	p.Doc.shared[s] = v
+	return v
+}
+
 // ReportOption adjusts one report.
 type ReportOption func(*Finding)
 

@@ -47,7 +47,7 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 			p.ReportLinef(l, "%s cannot show whether batched background migrations finished; they can run for hours or days. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
 		}
 		// A weak check presented as the background-migration check.
-		for _, c := range migrationChecks(p.Doc) {
+		for _, c := range sharedMigrationChecks.Get(p) {
 			l := c.Line
 			if c.Effective || !(l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)) {
 				continue

@@ -158,9 +158,13 @@ func checkReferences(d *lint.Document, checks []migrationCheck) []migrationCheck
 			continue
 		}
 		named := false
-		for name := range names {
-			if strings.HasPrefix(leadWords(l, 3), name) {
-				named = true
+		if len(names) > 0 {
+			lead := leadWords(l, 3)
+			for name := range names {
+				if strings.HasPrefix(lead, name) {
+					named = true
+					break
+				}
 			}
 		}
 		if named || backReference(l) {
@@ -386,9 +390,28 @@ type hopGap struct {
 	Ineffective *lint.Line
 }
 
-// hopGaps pairs every hop with the checks that precede it.
+// hopGaps pairs every hop with the checks that precede it. Two rules ask;
+// the pairing is made once per plan.
 func hopGaps(p *lint.Pass) (gaps []hopGap, global bool) {
-	checks := migrationChecks(p.Doc)
+	g := sharedHopGaps.Get(p)
+	return g.gaps, g.global
+}
+
+type pairedHops struct {
+	gaps   []hopGap
+	global bool
+}
+
+var sharedHopGaps = &lint.Shared[pairedHops]{Compute: func(p *lint.Pass) (v pairedHops) {
+	v.gaps, v.global = pairHopsWithChecks(p)
+	return v
+}}
+
+// sharedMigrationChecks holds migrationChecks of the plan.
+var sharedMigrationChecks = &lint.Shared[[]migrationCheck]{Compute: func(p *lint.Pass) []migrationCheck { return migrationChecks(p.Doc) }}
+
+func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
+	checks := sharedMigrationChecks.Get(p)
 	var globalWeak *lint.Line
 	for _, c := range checks {
 		if c.Global && c.Effective {
