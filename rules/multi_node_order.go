@@ -290,7 +290,7 @@ func componentSteps(d *lint.Document) []componentStep {
 			continue
 		}
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
-			strings.Contains(strings.ReplaceAll(l.Lower, "skip-auto-reconfigure", ""), "reconfigure")
+			reconfigures(l.Lower)
 		if !upgrades || stopsOnly(l) {
 			continue
 		}
@@ -309,6 +309,22 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// reconfigures reports whether low names "reconfigure" other than in the
+// file name skip-auto-reconfigure.
+func reconfigures(low string) bool {
+	for off := 0; ; {
+		i := strings.Index(low[off:], "reconfigure")
+		if i < 0 {
+			return false
+		}
+		i += off
+		if !strings.HasSuffix(low[:i], "skip-auto-") {
+			return true
+		}
+		off = i + len("reconfigure")
+	}
 }
 
 // runsMigrations reports whether text runs GitLab's database migrations:
@@ -417,11 +433,15 @@ func relationBefore(prefix string) bool {
 			return true
 		}
 	}
-	f := strings.Fields(prefix)
-	if len(f) > 3 {
-		f = f[len(f)-3:]
-	}
-	for _, w := range f {
+	// The last three words.
+	rest := strings.TrimRight(tail, " \t\n")
+	for n := 0; n < 3 && rest != ""; n++ {
+		w := rest
+		if i := strings.LastIndexAny(rest, " \t\n"); i >= 0 {
+			w, rest = rest[i+1:], strings.TrimRight(rest[:i], " \t\n")
+		} else {
+			rest = ""
+		}
 		switch strings.Trim(w, ",;:()") {
 		case "after", "once", "until", "nach", "después", "après", "find", "identify", "determine", "locate":
 			// ("patroni members to find the leader")

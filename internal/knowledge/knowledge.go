@@ -25,6 +25,8 @@ import (
 //go:embed data
 var dataFS embed.FS
 
+//go:generate go test -run ^TestSnapshotIsCurrent$ -update
+
 // Source describes where one data file came from.
 type Source struct {
 	File   string // file name under data/, or the path given by the user
@@ -102,6 +104,17 @@ func load() (*Base, error) {
 		}
 	}
 	return b, nil
+}
+
+// rawSnapshot is every embedded YAML data file, decoded. The generated
+// file snapshot_gen.go holds it as a Go literal, so that start-up does not
+// run a YAML parser; TestSnapshotIsCurrent keeps it in step with data/.
+type rawSnapshot struct {
+	Stops       []rawStop        // upgrade_path.yml
+	Conditional []rawConditional // conditional_stops.yaml
+	Postgres    rawPostgres      // postgres.yaml
+	OS          rawOSData        // os_support.yaml
+	Notes       []rawNote        // version_notes.yaml
 }
 
 // WithStops returns a copy of b that uses stops as the required-stop list,
