@@ -1,49 +1,51 @@
 package knowledge
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
 )
 
 // Charts maps GitLab Helm chart versions to the GitLab version they deploy.
 type Charts struct {
-	byChart map[string]glversion.Version
+	byChart map[glversion.Version]glversion.Version // keys are exact versions made by glversion.New
 	Date    string
 }
 
 // ParseCharts reads the chart table: "chart<TAB>gitlab" rows.
 func ParseCharts(data []byte) (*Charts, error) {
-	c := &Charts{byChart: map[string]glversion.Version{}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	c := &Charts{byChart: make(map[glversion.Version]glversion.Version, bytes.Count(data, []byte{'\n'}))}
+	lines := lineReader{data: data}
 	n := 0
-	for sc.Scan() {
+	for {
+		raw, ok := lines.next()
+		if !ok {
+			break
+		}
 		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			if d, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(line, "#")), "date:"); ok {
-				c.Date = strings.TrimSpace(d)
+		line := bytes.TrimSpace(raw)
+		if len(line) == 0 || line[0] == '#' {
+			if d, ok := bytes.CutPrefix(bytes.TrimSpace(bytes.TrimPrefix(line, []byte("#"))), []byte("date:")); ok {
+				c.Date = string(bytes.TrimSpace(d))
 			}
 			continue
 		}
-		chart, gl, ok := strings.Cut(line, "\t")
+		chart, gl, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {
 			return nil, fmt.Errorf("line %d: want chart<TAB>gitlab, got %q", n, line)
 		}
-		cv, err1 := glversion.Parse(chart)
-		gv, err2 := glversion.Parse(gl)
+		cv, err1 := parseVersion(chart)
+		gv, err2 := parseVersion(gl)
 		if err1 != nil || err2 != nil || !cv.HasPatch || !gv.HasPatch {
 			return nil, fmt.Errorf("line %d: bad versions %q", n, line)
 		}
-		c.byChart[cv.String()] = gv
+		c.byChart[cv] = gv
 	}
 	if len(c.byChart) == 0 {
 		return nil, fmt.Errorf("no chart versions")
 	}
-	return c, sc.Err()
+	return c, lines.err
 }
 
 // GitLab returns the GitLab version chart deploys. exact is false when
@@ -52,7 +54,7 @@ func ParseCharts(data []byte) (*Charts, error) {
 // nothing can be said.
 func (c *Charts) GitLab(chart glversion.Version) (v glversion.Version, exact, ok bool) {
 	if chart.HasPatch {
-		if v, ok := c.byChart[chart.String()]; ok {
+		if v, ok := c.byChart[glversion.New(chart.Major, chart.Minor, chart.Patch)]; ok {
 			return v, true, true
 		}
 	}
@@ -63,12 +65,11 @@ func (c *Charts) GitLab(chart glversion.Version) (v glversion.Version, exact, ok
 }
 
 // Chart returns the chart versions that deploy the GitLab version v, in
-// table order.
+// version order.
 func (c *Charts) Chart(v glversion.Version) []glversion.Version {
 	var out []glversion.Version
-	for ch, gl := range c.byChart {
+	for cv, gl := range c.byChart {
 		if gl.Matches(v) && (v.HasPatch || gl.CompareMinor(v) == 0) {
-			cv, _ := glversion.Parse(ch)
 			out = append(out, cv)
 		}
 	}
@@ -78,7 +79,10 @@ func (c *Charts) Chart(v glversion.Version) []glversion.Version {
 
 // Known reports whether the chart version is in the table.
 func (c *Charts) Known(chart glversion.Version) bool {
-	_, ok := c.byChart[chart.String()]
+	if !chart.HasPatch {
+		return false
+	}
+	_, ok := c.byChart[glversion.New(chart.Major, chart.Minor, chart.Patch)]
 	return ok
 }
 

@@ -4,8 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -23,7 +22,53 @@ type MinorLine struct {
 	Latest    glversion.Version // highest patch released
 	First     time.Time         // day of the first release of the line
 	LastPatch time.Time         // day of the newest patch
-	patches   map[int]bool
+	patches   patchSet
+}
+
+// patchSet is the set of patch numbers a line has. Patches 0 to 63, all
+// GitLab has needed so far, take one word; higher ones take more words,
+// and negative or huge ones (only NewReleases can be given those) a map.
+type patchSet struct {
+	low  uint64
+	high []uint64         // patches 64 and up, 64 to a word
+	odd  map[int]struct{} // patches below 0 or from maxBitPatch on
+}
+
+const maxBitPatch = 1 << 16
+
+func (s *patchSet) has(p int) bool {
+	switch {
+	case p >= 0 && p < 64:
+		return s.low&(1<<p) != 0
+	case p >= 64 && p < maxBitPatch:
+		w := p/64 - 1
+		return w < len(s.high) && s.high[w]&(1<<(p%64)) != 0
+	}
+	_, ok := s.odd[p]
+	return ok
+}
+
+// add puts p in the set and reports whether it was new.
+func (s *patchSet) add(p int) bool {
+	if s.has(p) {
+		return false
+	}
+	switch {
+	case p >= 0 && p < 64:
+		s.low |= 1 << p
+	case p >= 64 && p < maxBitPatch:
+		w := p/64 - 1
+		for len(s.high) <= w {
+			s.high = append(s.high, 0)
+		}
+		s.high[w] |= 1 << (p % 64)
+	default:
+		if s.odd == nil {
+			s.odd = map[int]struct{}{}
+		}
+		s.odd[p] = struct{}{}
+	}
+	return true
 }
 
 // Releases is the release table.
@@ -31,35 +76,48 @@ type Releases struct {
 	// Date is the day the table was compiled.
 	Date   time.Time
 	list   []Release
-	lines  map[[2]int]*MinorLine
-	sorted []*MinorLine
-	majors map[int]int // major -> highest minor
+	store  []MinorLine    // lines in the order they first appeared
+	index  map[[2]int]int // major, minor -> position in store
+	sorted []*MinorLine   // store in version order
+	majors map[int]int    // major -> highest minor
+}
+
+// newReleases returns an empty table with room for size releases. GitLab
+// releases about eight patches per line, hence the guess for the lines.
+func newReleases(size int) *Releases {
+	lines := size/8 + 1
+	return &Releases{list: make([]Release, 0, size), store: make([]MinorLine, 0, lines), index: make(map[[2]int]int, lines)}
 }
 
 // ParseReleases reads the release table: "# date: YYYY-MM-DD" in the
 // header, then one "version<TAB>date" row per release.
 func ParseReleases(data []byte) (*Releases, error) {
-	r := &Releases{lines: map[[2]int]*MinorLine{}, majors: map[int]int{}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	r := newReleases(bytes.Count(data, []byte{'\n'}) + 1)
+	lines := lineReader{data: data}
 	n := 0
-	for sc.Scan() {
+	for {
+		raw, ok := lines.next()
+		if !ok {
+			break
+		}
 		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
+		line := bytes.TrimSpace(raw)
+		if len(line) == 0 {
 			continue
 		}
-		if strings.HasPrefix(line, "#") {
-			body := strings.TrimSpace(strings.TrimPrefix(line, "#"))
-			if d, ok := strings.CutPrefix(body, "date:"); ok {
-				t, err := time.Parse(time.DateOnly, strings.TrimSpace(d))
-				if err != nil {
-					return nil, fmt.Errorf("line %d: bad date %q", n, strings.TrimSpace(d))
+		if line[0] == '#' {
+			body := bytes.TrimSpace(line[1:])
+			if d, ok := bytes.CutPrefix(body, []byte("date:")); ok {
+				d = bytes.TrimSpace(d)
+				t, ok := parseDay(d)
+				if !ok {
+					return nil, fmt.Errorf("line %d: bad date %q", n, d)
 				}
 				r.Date = t
 			}
 			continue
 		}
-		ver, day, ok := strings.Cut(line, "\t")
+		ver, day, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {
 			return nil, fmt.Errorf("line %d: want version<TAB>date, got %q", n, line)
 		}
@@ -67,14 +125,14 @@ func ParseReleases(data []byte) (*Releases, error) {
 		if !ok {
 			return nil, fmt.Errorf("line %d: bad version %q", n, ver)
 		}
-		t, err := time.Parse(time.DateOnly, strings.TrimSpace(day))
-		if err != nil {
+		t, ok := parseDay(bytes.TrimSpace(day))
+		if !ok {
 			return nil, fmt.Errorf("line %d: bad date %q", n, day)
 		}
 		r.add(Release{Version: v, Date: t})
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
+	if lines.err != nil {
+		return nil, lines.err
 	}
 	if len(r.list) == 0 {
 		return nil, fmt.Errorf("no releases")
@@ -86,9 +144,74 @@ func ParseReleases(data []byte) (*Releases, error) {
 	return r, nil
 }
 
+// lineReader cuts data into lines as a bufio.Scanner with ScanLines does,
+// limit on line length included, but hands out slices of data instead of
+// copies.
+type lineReader struct {
+	data []byte
+	err  error
+}
+
+func (l *lineReader) next() ([]byte, bool) {
+	if len(l.data) == 0 || l.err != nil {
+		return nil, false
+	}
+	var line []byte
+	if i := bytes.IndexByte(l.data, '\n'); i >= 0 {
+		line, l.data = l.data[:i], l.data[i+1:]
+	} else {
+		line, l.data = l.data, nil
+	}
+	if len(line) >= bufio.MaxScanTokenSize {
+		// The scanner's buffer would fill up before the end of the line.
+		l.err = bufio.ErrTooLong
+		return nil, false
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, true
+}
+
+// parseDay reads a YYYY-MM-DD date, accepting exactly what
+// time.Parse(time.DateOnly, ...) accepts and returning the same time.
+func parseDay(b []byte) (time.Time, bool) {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d := num(b[0:4]), num(b[5:7]), num(b[8:10])
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+func daysIn(m time.Month, year int) int {
+	switch m {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
 // plainVersion reads "major.minor.patch" without decorations, the form
 // of the data files, faster than glversion.Parse.
-func plainVersion(s string) (glversion.Version, bool) {
+func plainVersion(s []byte) (glversion.Version, bool) {
 	var parts [3]int
 	n, cur, digits := 0, 0, 0
 	for i := 0; i <= len(s); i++ {
@@ -120,7 +243,8 @@ func NewReleases(list []Release, date time.Time) (*Releases, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("no releases")
 	}
-	r := &Releases{lines: map[[2]int]*MinorLine{}, majors: map[int]int{}, Date: date}
+	r := newReleases(len(list))
+	r.Date = date
 	for _, rel := range list {
 		if !rel.Version.HasPatch {
 			return nil, fmt.Errorf("release %q has no patch number", rel.Version)
@@ -131,18 +255,24 @@ func NewReleases(list []Release, date time.Time) (*Releases, error) {
 	return r, nil
 }
 
+// add records a release; a version seen before is ignored.
 func (r *Releases) add(rel Release) {
 	v := rel.Version
-	key := [2]int{v.Major, v.Minor}
-	l := r.lines[key]
-	if l == nil {
-		l = &MinorLine{Line: v.Line(), Latest: v, First: rel.Date, LastPatch: rel.Date, patches: map[int]bool{}}
-		r.lines[key] = l
+	var l *MinorLine
+	// Tables come in version order, so a release is most often on the line
+	// the previous one started.
+	if n := len(r.store); n > 0 && r.store[n-1].Line.Major == v.Major && r.store[n-1].Line.Minor == v.Minor {
+		l = &r.store[n-1]
+	} else if i, ok := r.index[[2]int{v.Major, v.Minor}]; ok {
+		l = &r.store[i]
+	} else {
+		r.index[[2]int{v.Major, v.Minor}] = len(r.store)
+		r.store = append(r.store, MinorLine{Line: v.Line(), Latest: v, First: rel.Date, LastPatch: rel.Date})
+		l = &r.store[len(r.store)-1]
 	}
-	if l.patches[v.Patch] {
+	if !l.patches.add(v.Patch) {
 		return
 	}
-	l.patches[v.Patch] = true
 	if v.Patch > l.Latest.Patch {
 		l.Latest = v
 	}
@@ -152,19 +282,21 @@ func (r *Releases) add(rel Release) {
 	if rel.Date.After(l.LastPatch) {
 		l.LastPatch = rel.Date
 	}
-	if m, ok := r.majors[v.Major]; !ok || v.Minor > m {
-		r.majors[v.Major] = v.Minor
-	}
 	r.list = append(r.list, rel)
 }
 
 func (r *Releases) finish() {
-	sort.Slice(r.list, func(i, j int) bool { return r.list[i].Version.Compare(r.list[j].Version) < 0 })
-	r.sorted = r.sorted[:0]
-	for _, l := range r.lines {
-		r.sorted = append(r.sorted, l)
+	slices.SortFunc(r.list, func(a, b Release) int { return a.Version.Compare(b.Version) })
+	r.sorted = make([]*MinorLine, len(r.store))
+	r.majors = map[int]int{}
+	for i := range r.store {
+		l := &r.store[i]
+		r.sorted[i] = l
+		if m, ok := r.majors[l.Line.Major]; !ok || l.Line.Minor > m {
+			r.majors[l.Line.Major] = l.Line.Minor
+		}
 	}
-	sort.Slice(r.sorted, func(i, j int) bool { return r.sorted[i].Line.CompareMinor(r.sorted[j].Line) < 0 })
+	slices.SortFunc(r.sorted, func(a, b *MinorLine) int { return a.Line.CompareMinor(b.Line) })
 }
 
 // All returns every release in version order.
@@ -181,8 +313,11 @@ func (r *Releases) Oldest() Release { return r.list[0] }
 
 // Line returns the minor line of v.
 func (r *Releases) Line(v glversion.Version) (*MinorLine, bool) {
-	l, ok := r.lines[[2]int{v.Major, v.Minor}]
-	return l, ok
+	i, ok := r.index[[2]int{v.Major, v.Minor}]
+	if !ok {
+		return nil, false
+	}
+	return &r.store[i], true
 }
 
 // Latest returns the highest released patch of the minor line of v.
@@ -201,7 +336,7 @@ func (r *Releases) Has(v glversion.Version) bool {
 	if !ok {
 		return false
 	}
-	return !v.HasPatch || l.patches[v.Patch]
+	return !v.HasPatch || l.patches.has(v.Patch)
 }
 
 // Status classifies a version against the release table.
@@ -245,7 +380,7 @@ func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 		return out
 	}
 	if l, ok := r.Line(v); ok {
-		if !v.HasPatch || l.patches[v.Patch] || v.Patch < l.Latest.Patch {
+		if !v.HasPatch || l.patches.has(v.Patch) || v.Patch < l.Latest.Patch {
 			return out
 		}
 		newer := l.Line.CompareMinor(newest.Version) < 0

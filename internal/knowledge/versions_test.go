@@ -1,0 +1,205 @@
+package knowledge
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/planlint/planlint/internal/glversion"
+)
+
+// allStrings returns every string of length up to n over the alphabet.
+func allStrings(alphabet string, n int) []string {
+	out := []string{""}
+	level := []string{""}
+	for range n {
+		var next []string
+		for _, s := range level {
+			for _, c := range []byte(alphabet) {
+				next = append(next, s+string(c))
+			}
+		}
+		out = append(out, next...)
+		level = next
+	}
+	return out
+}
+
+func TestCanonicalVersionAgreesWithParse(t *testing.T) {
+	inputs := allStrings("0129.x -", 5)
+	nums := []string{"0", "1", "9", "00", "01", "10", "99", "100", "010", "999", "1000"}
+	for _, a := range nums {
+		for _, b := range nums {
+			inputs = append(inputs, a+"."+b, a+"."+b+".x")
+			for _, c := range nums {
+				inputs = append(inputs, a+"."+b+"."+c, a+"."+b+"."+c+".1")
+			}
+		}
+	}
+	inputs = append(inputs, "v17.8.1", "17.8.1-ee", " 17.8", "17.8.1 ")
+	for _, s := range inputs {
+		got, ok := canonicalVersion(s)
+		want, err := glversion.Parse(s)
+		if ok && (err != nil || got != want) {
+			t.Errorf("canonicalVersion(%q) = %#v, glversion.Parse = %#v, %v", s, got, want, err)
+		}
+		v, perr := parseVersion([]byte(s))
+		if (perr == nil) != (err == nil) || v != want || perr != nil && perr.Error() != err.Error() {
+			t.Errorf("parseVersion(%q) = %#v, %v; glversion.Parse = %#v, %v", s, v, perr, want, err)
+		}
+	}
+	for _, s := range []string{"17.8", "17.8.1", "9.0.10"} {
+		if _, ok := canonicalVersion(s); !ok {
+			t.Errorf("canonicalVersion(%q) leaves the plain form to glversion.Parse", s)
+		}
+	}
+}
+
+func TestParseDayAgreesWithTime(t *testing.T) {
+	inputs := []string{"", "2026-08-21", "0000-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29",
+		"2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-01", "2026-01-1", "+026-01-01", "2026-01-01 ",
+		" 2026-01-01", "2026/01/01", "2026-01-0x", "20260-01-01", "-026-01-01", "2026-+1-01", "2026-01-+1"}
+	for y := 2023; y <= 2024; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				inputs = append(inputs, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006")+"-"+two(m)+"-"+two(d))
+			}
+		}
+	}
+	for _, s := range inputs {
+		got, ok := parseDay([]byte(s))
+		want, err := time.Parse(time.DateOnly, s)
+		if ok != (err == nil) || got != want {
+			t.Errorf("parseDay(%q) = %v, %v; time.Parse = %v, %v", s, got, ok, want, err)
+		}
+	}
+}
+
+func two(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
+
+func TestLineReaderAgreesWithScanner(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("a", n) }
+	inputs := []string{"", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\r", "\r\r\n", "a\n\nb\n\n",
+		long(65535), long(65536), long(65535) + "\n", long(65536) + "\n", long(65534) + "\r\n", long(65535) + "\r\n",
+		"x\n" + long(65535) + "\ny\n", "x\n" + long(65536) + "\ny\n", "x\n" + long(70000)}
+	for _, in := range inputs {
+		var want []string
+		sc := bufio.NewScanner(strings.NewReader(in))
+		for sc.Scan() {
+			want = append(want, sc.Text())
+		}
+		var got []string
+		lr := lineReader{data: []byte(in)}
+		for {
+			line, ok := lr.next()
+			if !ok {
+				break
+			}
+			got = append(got, string(line))
+		}
+		if len(got) != len(want) || lr.err != sc.Err() {
+			t.Errorf("input of %d bytes: %d lines, err %v; scanner: %d lines, err %v", len(in), len(got), lr.err, len(want), sc.Err())
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("input of %d bytes, line %d: %q, scanner %q", len(in), i+1, got[i], want[i])
+			}
+		}
+	}
+}
+
+func TestPatchSet(t *testing.T) {
+	var s patchSet
+	in := []int{0, 5, 63, 64, 65, 127, 128, 1000, maxBitPatch - 1, maxBitPatch, 1 << 40, -1, -(1 << 40)}
+	for _, p := range in {
+		if !s.add(p) {
+			t.Errorf("add(%d) the first time = false", p)
+		}
+		if s.add(p) {
+			t.Errorf("add(%d) the second time = true", p)
+		}
+	}
+	want := map[int]bool{}
+	for _, p := range in {
+		want[p] = true
+	}
+	for p := -70; p < maxBitPatch+70; p++ {
+		if s.has(p) != want[p] {
+			t.Errorf("has(%d) = %v", p, s.has(p))
+		}
+	}
+	for _, p := range in {
+		if !s.has(p) {
+			t.Errorf("has(%d) = false", p)
+		}
+	}
+}
+
+func TestParseReleasesErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "no releases"},
+		{"# date: 2020-13-01\n", `line 1: bad date "2020-13-01"`},
+		{"1.2.3 2020-01-01\n", `line 1: want version<TAB>date, got "1.2.3 2020-01-01"`},
+		{"\n1.2\t2020-01-01\n", `line 2: bad version "1.2"`},
+		{"1.2.3\t2020-02-30 \n", `line 1: bad date "2020-02-30"`},
+		{"1.2.3\t 2020-02-3x\n", `line 1: bad date " 2020-02-3x"`},
+		{"1.2.3\t2020-02-03\n#" + strings.Repeat(" ", 70000), bufio.ErrTooLong.Error()},
+	}
+	for _, tt := range tests {
+		_, err := ParseReleases([]byte(tt.in))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseReleases(%.40q) error = %v, want %s", tt.in, err, tt.want)
+		}
+	}
+	r, err := ParseReleases([]byte("  # date: 2020-01-05 \r\n1.2.3\t2020-02-03\r\n1.2.3\t2020-02-04\n1.2.4\t2020-02-01\n1.1.0\t2019-12-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Date.Format(time.DateOnly); got != "2020-01-05" {
+		t.Errorf("date = %s", got)
+	}
+	l, ok := r.Line(glversion.NewMinor(1, 2))
+	if !ok || l.Latest.String() != "1.2.4" || l.First.Format(time.DateOnly) != "2020-02-01" || l.LastPatch.Format(time.DateOnly) != "2020-02-03" {
+		t.Errorf("line 1.2 = %+v", l)
+	}
+	if len(r.All()) != 3 || r.Oldest().Version.String() != "1.1.0" || !r.Has(glversion.New(1, 2, 3)) || r.Has(glversion.New(1, 2, 5)) {
+		t.Errorf("releases = %+v", r.All())
+	}
+	if _, ok := r.Line(glversion.NewMinor(1, 3)); ok {
+		t.Errorf("line 1.3 found")
+	}
+}
+
+func TestParseChartsErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "no chart versions"},
+		{"# date: 2020-01-01\n", "no chart versions"},
+		{"1.2.3 4.5.6\n", `line 1: want chart<TAB>gitlab, got "1.2.3 4.5.6"`},
+		{"1.2.3\t4.5\n", `line 1: bad versions "1.2.3\t4.5"`},
+	}
+	for _, tt := range tests {
+		_, err := ParseCharts([]byte(tt.in))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseCharts(%q) error = %v, want %s", tt.in, err, tt.want)
+		}
+	}
+	c, err := ParseCharts([]byte("# date: 2020-02-02\n1.2.3\t14.5.6\nv1.2.4 \tgitlab-ee-14.5.7-ee.0\n"))
+	if err != nil || c.Date != "2020-02-02" {
+		t.Fatalf("ParseCharts: %v, %+v", err, c)
+	}
+	if v, exact, ok := c.GitLab(glversion.New(1, 2, 4)); !ok || !exact || v.String() != "14.5.7" {
+		t.Errorf("chart 1.2.4 -> %v %v %v", v, exact, ok)
+	}
+	if !c.Known(glversion.New(1, 2, 3)) || c.Known(glversion.NewMinor(1, 2)) {
+		t.Errorf("Known is wrong")
+	}
+	if got := c.Chart(glversion.NewMinor(14, 5)); len(got) != 2 || got[0].String() != "1.2.3" {
+		t.Errorf("Chart(14.5) = %v", got)
+	}
+	if _, err := ParseCharts(bytes.Repeat([]byte("#"), 70000)); err == nil || err.Error() != "no chart versions" {
+		t.Errorf("long comment only: %v", err)
+	}
+}
