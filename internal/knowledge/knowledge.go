@@ -10,9 +10,9 @@ package knowledge
 
 import (
 	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -66,42 +66,55 @@ func Default() *Base {
 	return defaultBase
 }
 
+// dataFiles are the embedded data files, in the order of Base.Sources.
+var dataFiles = [...]string{
+	"releases.tsv", "upgrade_path.yml", "conditional_stops.yaml", "helm_chart_versions.tsv",
+	"postgres.yaml", "os_support.yaml", "version_notes.yaml",
+}
+
+// load builds the embedded knowledge. The YAML files come from snapshot,
+// decoded when the binary was built; only the TSV tables are parsed here.
+// What is left takes well under a millisecond, and running it on several
+// goroutines no longer pays for starting them.
 func load() (*Base, error) {
-	b := &Base{}
-	// The files are independent; parsing them side by side takes the
-	// slowest (the YAML notes) off the start-up time of a single lint.
-	parsers := []struct {
-		file  string
-		parse func([]byte) error
-	}{
-		{"releases.tsv", func(d []byte) (err error) { b.Releases, err = ParseReleases(d); return }},
-		{"upgrade_path.yml", func(d []byte) (err error) { b.Stops, err = ParseUpgradePath(d); return }},
-		{"conditional_stops.yaml", func(d []byte) (err error) { b.Conditional, err = parseConditional(d); return }},
-		{"helm_chart_versions.tsv", func(d []byte) (err error) { b.Charts, err = ParseCharts(d); return }},
-		{"postgres.yaml", func(d []byte) (err error) { b.postgres, err = parsePostgres(d); return }},
-		{"os_support.yaml", func(d []byte) (err error) { b.os, err = parseOS(d); return }},
-		{"version_notes.yaml", func(d []byte) (err error) { b.notes, err = parseNotes(d); return }},
-	}
-	b.Sources = make([]Source, len(parsers))
-	errs := make([]error, len(parsers))
-	var wg sync.WaitGroup
-	for i, p := range parsers {
-		data, err := dataFS.ReadFile("data/" + p.file)
+	b := &Base{Sources: make([]Source, len(dataFiles))}
+	for i, name := range dataFiles {
+		f, err := dataFS.Open("data/" + name)
 		if err != nil {
 			return nil, err
 		}
-		b.Sources[i] = headerSource(p.file, data)
-		wg.Go(func() {
-			if err := p.parse(data); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", p.file, err)
+		b.Sources[i] = headerSource(name, f)
+		f.Close()
+	}
+	var err error
+	step := func(file string, build func() error) {
+		if err == nil {
+			if e := build(); e != nil {
+				err = fmt.Errorf("%s: %w", file, e)
 			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
 		}
+	}
+	step("releases.tsv", func() (err error) {
+		data, err := dataFS.ReadFile("data/releases.tsv")
+		if err == nil {
+			b.Releases, err = ParseReleases(data)
+		}
+		return err
+	})
+	step("helm_chart_versions.tsv", func() (err error) {
+		data, err := dataFS.ReadFile("data/helm_chart_versions.tsv")
+		if err == nil {
+			b.Charts, err = ParseCharts(data)
+		}
+		return err
+	})
+	step("upgrade_path.yml", func() (err error) { b.Stops, err = buildStops(snapshot.Stops); return })
+	step("conditional_stops.yaml", func() (err error) { b.Conditional, err = buildConditional(snapshot.Conditional); return })
+	step("postgres.yaml", func() (err error) { b.postgres, err = buildPostgres(snapshot.Postgres); return })
+	step("os_support.yaml", func() (err error) { b.os, err = buildOS(snapshot.OS); return })
+	step("version_notes.yaml", func() (err error) { b.notes, err = buildNotes(snapshot.Notes); return })
+	if err != nil {
+		return nil, err
 	}
 	return b, nil
 }
@@ -136,10 +149,10 @@ func (b *Base) WithStops(stops []Stop, src Source) *Base {
 func (b *Base) DataDate() time.Time { return b.Releases.Date }
 
 // headerSource reads "# source:" and "# date:" lines at the top of a data
-// file.
-func headerSource(name string, data []byte) Source {
+// file. It stops reading at the first line of data.
+func headerSource(name string, r io.Reader) Source {
 	s := Source{File: name}
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		line := sc.Text()
 		if !strings.HasPrefix(line, "#") {
