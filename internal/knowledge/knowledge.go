@@ -281,15 +281,15 @@ func decodeConditional(data []byte) ([]rawConditional, error) {
 func buildConditional(raw []rawConditional) (map[string]Conditional, error) {
 	out := make(map[string]Conditional, len(raw))
 	for _, r := range raw {
-		s, err := glversion.Parse(r.Stop)
+		s, err := parseVersion(r.Stop)
 		if err != nil {
 			return nil, err
 		}
 		c := Conditional{Stop: s, Fact: r.Fact, Condition: r.Condition, Check: r.Check}
-		if c.AppliesFrom, err = glversion.Parse(r.AppliesFrom); err != nil {
+		if c.AppliesFrom, err = parseVersion(r.AppliesFrom); err != nil {
 			return nil, err
 		}
-		if c.AppliesTo, err = glversion.Parse(r.AppliesTo); err != nil {
+		if c.AppliesTo, err = parseVersion(r.AppliesTo); err != nil {
 			return nil, err
 		}
 		out[s.MinorString()] = c

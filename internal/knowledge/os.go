@@ -182,7 +182,7 @@ func buildOS(raw rawOSData) (*osTable, error) {
 			return nil, fmt.Errorf("system %s: last: %v", info.Name, err)
 		}
 		if s.PlannedLast != "" {
-			v, err := glversion.Parse(s.PlannedLast)
+			v, err := parseVersion(s.PlannedLast)
 			if err != nil {
 				return nil, fmt.Errorf("system %s: planned_last: %v", info.Name, err)
 			}
@@ -211,7 +211,7 @@ func optionalVersion(s string) (glversion.Version, error) {
 	if s == "" {
 		return glversion.Version{}, nil
 	}
-	v, err := glversion.Parse(s)
+	v, err := parseVersion(s)
 	if err != nil {
 		return v, err
 	}

@@ -296,7 +296,7 @@ func parsePGVersion(s string) ([3]int, bool) {
 
 // minorLine reads a "major.minor" GitLab line from a data file.
 func minorLine(s string) (glversion.Version, error) {
-	v, err := glversion.Parse(s)
+	v, err := parseVersion(s)
 	if err != nil {
 		return glversion.Version{}, err
 	}
