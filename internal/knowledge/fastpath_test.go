@@ -1,8 +1,14 @@
 package knowledge
 
+// Tests that hold the hand-written fast paths of this package to the
+// library functions they stand in for.
+
 import (
 	"bufio"
 	"bytes"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +207,43 @@ func TestParseChartsErrors(t *testing.T) {
 	}
 	if _, err := ParseCharts(bytes.Repeat([]byte("#"), 70000)); err == nil || err.Error() != "no chart versions" {
 		t.Errorf("long comment only: %v", err)
+	}
+}
+
+func TestKebabCase(t *testing.T) {
+	// The pattern the check replaced, kept here as its specification.
+	spec := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	inputs := allStrings("a9-_A.", 5)
+	inputs = append(inputs, "new-secrets-every-node-17-8", "é", "a\n", "a-\u00e9", "x--y", "-", "--")
+	for _, id := range inputs {
+		if got, want := kebabCase(id), spec.MatchString(id); got != want {
+			t.Errorf("kebabCase(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestOSVersionPartsAgreesWithSplit(t *testing.T) {
+	// The first version of osVersionParts, kept as its specification.
+	spec := func(s string) ([]int, bool) {
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return nil, false
+		}
+		var out []int
+		for _, p := range strings.Split(s, ".") {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || len(p) > 5 {
+				return nil, false
+			}
+			out = append(out, n)
+		}
+		return out, true
+	}
+	inputs := append(allStrings("09.+-a", 5), "22.04", "7.9.2009", "123456", "1.123456", "15.6")
+	for _, s := range inputs {
+		got, ok := osVersionParts(s)
+		want, wantOK := spec(s)
+		if ok != wantOK || !slices.Equal(got, want) {
+			t.Errorf("osVersionParts(%q) = %v, %v; want %v, %v", s, got, ok, want, wantOK)
+		}
 	}
 }

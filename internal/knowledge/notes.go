@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -310,7 +309,22 @@ func firstMatch(cs []goversion.Constraints, vs []glversion.Version) int {
 	return -1
 }
 
-var noteID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// kebabCase reports whether id is words of lower-case ASCII letters and
+// digits joined by single hyphens ("new-secrets-17-8").
+func kebabCase(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // rawNote is one entry of version_notes.yaml as written.
 type rawNote struct {
@@ -354,7 +368,7 @@ func buildNotes(raw []rawNote) ([]Note, error) {
 	seen := map[string]bool{}
 	out := make([]Note, 0, len(raw))
 	for i, r := range raw {
-		if !noteID.MatchString(r.ID) {
+		if !kebabCase(r.ID) {
 			return nil, fmt.Errorf("note %d: id %q is not kebab-case", i+1, r.ID)
 		}
 		if seen[r.ID] {

@@ -148,7 +148,16 @@ func buildOS(raw rawOSData) (*osTable, error) {
 			return nil, fmt.Errorf("family %s: packages_of %q is not a family with packages", f.id, f.packagesOf)
 		}
 	}
-	seen := map[string]bool{}
+	// Two systems may not agree on family, version, width and
+	// any_version; versions have at most two parts once checked.
+	type systemKey struct {
+		family     string
+		parts      [2]int
+		nparts     int
+		bits       int
+		anyVersion bool
+	}
+	seen := make(map[systemKey]bool, len(raw.Systems))
 	for i, s := range raw.Systems {
 		fam := t.byID[s.Family]
 		if fam == nil {
@@ -165,7 +174,8 @@ func buildOS(raw rawOSData) (*osTable, error) {
 			}
 			sys.parts = p
 		}
-		key := fmt.Sprintf("%s/%v/%d/%v", fam.id, sys.parts, s.Bits, s.AnyVersion)
+		key := systemKey{family: fam.id, bits: s.Bits, anyVersion: s.AnyVersion}
+		key.nparts = copy(key.parts[:], sys.parts)
 		if seen[key] {
 			return nil, fmt.Errorf("system %s %q (bits %d) listed twice", fam.id, s.Version, s.Bits)
 		}
@@ -255,10 +265,14 @@ func (b *Base) LookupOS(name string) (OSInfo, bool) {
 	return b.os.lookup(name)
 }
 
-// osFiller are words that may stand between an OS name and its version.
-var osFiller = map[string]bool{
-	"linux": true, "gnu": true, "enterprise": true, "server": true, "lts": true, "leap": true, "os": true,
-	"release": true, "version": true, "v": true, "edition": true,
+// osFiller reports whether w is a word that may stand between an OS name
+// and its version.
+func osFiller(w string) bool {
+	switch w {
+	case "linux", "gnu", "enterprise", "server", "lts", "leap", "os", "release", "version", "v", "edition":
+		return true
+	}
+	return false
 }
 
 func (t *osTable) lookup(name string) (OSInfo, bool) {
@@ -322,7 +336,7 @@ func (t *osTable) lookup(name string) (OSInfo, bool) {
 // so "CentOS Stream 9" has no version.
 func versionAfterName(rest []string) []int {
 	for i, w := range rest {
-		if osFiller[w] {
+		if osFiller(w) {
 			continue
 		}
 		parts, ok := osVersionParts(w)
@@ -457,8 +471,10 @@ func osVersionParts(s string) ([]int, bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return nil, false
 	}
-	var out []int
-	for _, p := range strings.Split(s, ".") {
+	out := make([]int, 0, strings.Count(s, ".")+1)
+	for rest, more := s, true; more; {
+		var p string
+		p, rest, more = strings.Cut(rest, ".")
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || len(p) > 5 {
 			return nil, false
