@@ -6,161 +6,161 @@ package knowledge
 var snapshot = rawSnapshot{
 	Stops: []rawStop{
 		{
-			Major: new(8),
-			Minor: new(11),
+			Major: &snapshotInt8,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major: new(8),
-			Minor: new(12),
+			Major: &snapshotInt8,
+			Minor: &snapshotInt12,
 		},
 		{
-			Major: new(8),
-			Minor: new(17),
+			Major: &snapshotInt8,
+			Minor: &snapshotInt17,
 		},
 		{
-			Major: new(9),
-			Minor: new(5),
+			Major: &snapshotInt9,
+			Minor: &snapshotInt5,
 		},
 		{
-			Major: new(10),
-			Minor: new(0),
+			Major: &snapshotInt10,
+			Minor: &snapshotInt0,
 		},
 		{
-			Major: new(10),
-			Minor: new(8),
+			Major: &snapshotInt10,
+			Minor: &snapshotInt8,
 		},
 		{
-			Major: new(11),
-			Minor: new(0),
+			Major: &snapshotInt11,
+			Minor: &snapshotInt0,
 		},
 		{
-			Major: new(11),
-			Minor: new(11),
+			Major: &snapshotInt11,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major: new(12),
-			Minor: new(0),
+			Major: &snapshotInt12,
+			Minor: &snapshotInt0,
 		},
 		{
-			Major: new(12),
-			Minor: new(1),
+			Major: &snapshotInt12,
+			Minor: &snapshotInt1,
 		},
 		{
-			Major: new(12),
-			Minor: new(10),
+			Major: &snapshotInt12,
+			Minor: &snapshotInt10,
 		},
 		{
-			Major: new(13),
-			Minor: new(0),
+			Major: &snapshotInt13,
+			Minor: &snapshotInt0,
 		},
 		{
-			Major: new(13),
-			Minor: new(1),
+			Major: &snapshotInt13,
+			Minor: &snapshotInt1,
 		},
 		{
-			Major: new(13),
-			Minor: new(8),
+			Major: &snapshotInt13,
+			Minor: &snapshotInt8,
 		},
 		{
-			Major: new(13),
-			Minor: new(12),
+			Major: &snapshotInt13,
+			Minor: &snapshotInt12,
 		},
 		{
-			Major:    new(14),
-			Minor:    new(0),
+			Major:    &snapshotInt14,
+			Minor:    &snapshotInt0,
 			Comments: "Long-running migrations: plan extra time at this stop.",
 		},
 		{
-			Major:    new(14),
-			Minor:    new(3),
+			Major:    &snapshotInt14,
+			Minor:    &snapshotInt3,
 			Comments: "Needed for background migrations tracked in gitlab-org/gitlab#354211.",
 		},
 		{
-			Major:    new(14),
-			Minor:    new(9),
+			Major:    &snapshotInt14,
+			Minor:    &snapshotInt9,
 			Comments: "Needed for background migrations tracked in gitlab-org/gitlab#354211.",
 		},
 		{
-			Major: new(14),
-			Minor: new(10),
+			Major: &snapshotInt14,
+			Minor: &snapshotInt10,
 		},
 		{
-			Major: new(15),
-			Minor: new(0),
+			Major: &snapshotInt15,
+			Minor: &snapshotInt0,
 		},
 		{
-			Major: new(15),
-			Minor: new(4),
+			Major: &snapshotInt15,
+			Minor: &snapshotInt4,
 		},
 		{
-			Major: new(15),
-			Minor: new(11),
+			Major: &snapshotInt15,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major: new(16),
-			Minor: new(3),
+			Major: &snapshotInt16,
+			Minor: &snapshotInt3,
 		},
 		{
-			Major: new(16),
-			Minor: new(7),
+			Major: &snapshotInt16,
+			Minor: &snapshotInt7,
 		},
 		{
-			Major: new(16),
-			Minor: new(11),
+			Major: &snapshotInt16,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major:    new(17),
-			Minor:    new(1),
+			Major:    &snapshotInt17,
+			Minor:    &snapshotInt1,
 			Comments: "Conditional stop: only instances whose ci_pipeline_messages table holds more than 1,500,000 rows must stop here.",
 		},
 		{
-			Major: new(17),
-			Minor: new(3),
+			Major: &snapshotInt17,
+			Minor: &snapshotInt3,
 		},
 		{
-			Major:    new(17),
-			Minor:    new(5),
+			Major:    &snapshotInt17,
+			Minor:    &snapshotInt5,
 			Comments: "From 17.5 on, required stops are the X.2, X.5, X.8 and X.11 minors.",
 		},
 		{
-			Major: new(17),
-			Minor: new(8),
+			Major: &snapshotInt17,
+			Minor: &snapshotInt8,
 		},
 		{
-			Major: new(17),
-			Minor: new(11),
+			Major: &snapshotInt17,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major: new(18),
-			Minor: new(2),
+			Major: &snapshotInt18,
+			Minor: &snapshotInt2,
 		},
 		{
-			Major: new(18),
-			Minor: new(5),
+			Major: &snapshotInt18,
+			Minor: &snapshotInt5,
 		},
 		{
-			Major: new(18),
-			Minor: new(8),
+			Major: &snapshotInt18,
+			Minor: &snapshotInt8,
 		},
 		{
-			Major: new(18),
-			Minor: new(11),
+			Major: &snapshotInt18,
+			Minor: &snapshotInt11,
 		},
 		{
-			Major: new(19),
-			Minor: new(2),
+			Major: &snapshotInt19,
+			Minor: &snapshotInt2,
 		},
 		{
-			Major: new(19),
-			Minor: new(5),
+			Major: &snapshotInt19,
+			Minor: &snapshotInt5,
 		},
 		{
-			Major: new(19),
-			Minor: new(8),
+			Major: &snapshotInt19,
+			Minor: &snapshotInt8,
 		},
 		{
-			Major: new(19),
-			Minor: new(11),
+			Major: &snapshotInt19,
+			Minor: &snapshotInt11,
 		},
 	},
 	Conditional: []rawConditional{
@@ -1218,3 +1218,26 @@ var snapshot = rawSnapshot{
 		},
 	},
 }
+
+// The values of the *int fields.
+var (
+	snapshotInt0  = 0
+	snapshotInt1  = 1
+	snapshotInt2  = 2
+	snapshotInt3  = 3
+	snapshotInt4  = 4
+	snapshotInt5  = 5
+	snapshotInt7  = 7
+	snapshotInt8  = 8
+	snapshotInt9  = 9
+	snapshotInt10 = 10
+	snapshotInt11 = 11
+	snapshotInt12 = 12
+	snapshotInt13 = 13
+	snapshotInt14 = 14
+	snapshotInt15 = 15
+	snapshotInt16 = 16
+	snapshotInt17 = 17
+	snapshotInt18 = 18
+	snapshotInt19 = 19
+)

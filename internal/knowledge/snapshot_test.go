@@ -5,9 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -64,6 +67,7 @@ func snapshotSource(s rawSnapshot) ([]byte, error) {
 	b.WriteString("var snapshot = ")
 	b.Write(lit.buf.Bytes())
 	b.WriteString("\n")
+	b.WriteString(lit.intVars())
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting the snapshot: %v", err)
@@ -113,18 +117,19 @@ func TestGoLiteral(t *testing.T) {
 		Skip  string
 		P     *int
 		Zero  *int
+		Neg   *int
 		List  stringList
 		Empty []string
 		Items []inner
 	}
-	zero, five := 0, 5
-	v := outer{S: "a\"b\n", I: -3, B: true, P: &five, Zero: &zero, List: stringList{"x", "y"}, Empty: []string{},
+	zero, five, neg := 0, 5, -2
+	v := outer{S: "a\"b\n", I: -3, B: true, P: &five, Zero: &zero, Neg: &neg, List: stringList{"x", "y"}, Empty: []string{},
 		Items: []inner{{Name: "n"}, {}}}
 	var lit goLiteral
 	if err := lit.value(reflect.ValueOf(v), false); err != nil {
 		t.Fatal(err)
 	}
-	got, err := format.Source([]byte("package p\n\nvar v = " + lit.buf.String() + "\n"))
+	got, err := format.Source([]byte("package p\n\nvar v = " + lit.buf.String() + "\n" + lit.intVars()))
 	if err != nil {
 		t.Fatalf("%v in\n%s", err, lit.buf.String())
 	}
@@ -134,8 +139,9 @@ var v = outer{
 	S:     "a\"b\n",
 	I:     -3,
 	B:     true,
-	P:     new(5),
-	Zero:  new(0),
+	P:     &snapshotInt5,
+	Zero:  &snapshotInt0,
+	Neg:   &snapshotIntMinus2,
 	List:  stringList{"x", "y"},
 	Empty: []string{},
 	Items: []inner{
@@ -145,21 +151,54 @@ var v = outer{
 		{},
 	},
 }
+
+// The values of the *int fields.
+var (
+	snapshotIntMinus2 = -2
+	snapshotInt0      = 0
+	snapshotInt5      = 5
+)
 `
 	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if err := lit.value(reflect.ValueOf(map[string]int{}), false); err == nil {
-		t.Errorf("a map was printed")
+	for _, bad := range []any{map[string]int{}, new("x"), 1.5} {
+		if err := lit.value(reflect.ValueOf(bad), false); err == nil {
+			t.Errorf("a %T was printed", bad)
+		}
 	}
 }
 
 // goLiteral writes values as Go composite literals of this package's
 // types. It knows the shapes the raw data types use: structs (zero fields
-// left out), slices, strings, ints, bools and pointers to those scalars
-// (written with new, which takes a value since Go 1.26).
+// left out), slices, strings, ints, bools and pointers to ints (written
+// as the address of a variable that intVars declares).
 type goLiteral struct {
-	buf bytes.Buffer
+	buf  bytes.Buffer
+	ints map[int64]bool // the values *int fields point to
+}
+
+// intVar names the variable that holds n for the *int fields that point
+// to n.
+func intVar(n int64) string {
+	if n < 0 {
+		return "snapshotIntMinus" + strconv.FormatInt(-n, 10)
+	}
+	return "snapshotInt" + strconv.FormatInt(n, 10)
+}
+
+// intVars declares the variables intVar names for the values written.
+func (l *goLiteral) intVars() string {
+	if len(l.ints) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n// The values of the *int fields.\nvar (\n")
+	for _, n := range slices.Sorted(maps.Keys(l.ints)) {
+		fmt.Fprintf(&b, "%s = %d\n", intVar(n), n)
+	}
+	b.WriteString(")\n")
+	return b.String()
 }
 
 // value writes v. elide leaves out the type of a composite literal, as
@@ -177,29 +216,18 @@ func (l *goLiteral) value(v reflect.Value, elide bool) error {
 			l.buf.WriteString("nil")
 			return nil
 		}
-		switch e := v.Elem(); e.Kind() {
-		case reflect.String, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Bool:
-			// new(5) is a *int and new("x") a *string; other types need
-			// a conversion to come out right.
-			conv := e.Type() != reflect.TypeFor[int]() && e.Type() != reflect.TypeFor[string]() && e.Type() != reflect.TypeFor[bool]()
-			l.buf.WriteString("new(")
-			if conv {
-				name, err := typeName(e.Type())
-				if err != nil {
-					return err
-				}
-				l.buf.WriteString(name + "(")
-			}
-			if err := l.value(e, false); err != nil {
-				return err
-			}
-			if conv {
-				l.buf.WriteString(")")
-			}
-			l.buf.WriteString(")")
-		default:
-			return fmt.Errorf("cannot write a pointer to %s", e.Type())
+		if v.Type().Elem() != reflect.TypeFor[int]() {
+			return fmt.Errorf("cannot write a %s", v.Type())
 		}
+		// new(5) would do, but the compiler sets up such a pointer when
+		// the program starts, with an allocation, while the address of a
+		// variable is laid out in the binary with the rest of the literal.
+		n := v.Elem().Int()
+		if l.ints == nil {
+			l.ints = map[int64]bool{}
+		}
+		l.ints[n] = true
+		l.buf.WriteString("&" + intVar(n))
 	case reflect.Struct:
 		if err := l.typePrefix(v.Type(), elide); err != nil {
 			return err
