@@ -80,6 +80,9 @@ type Releases struct {
 	index  map[[2]int]int // major, minor -> position in store
 	sorted []*MinorLine   // store in version order
 	majors map[int]int    // major -> highest minor
+	// shuffled is set while building when a release came after a higher
+	// one, so that finish has to sort.
+	shuffled bool
 }
 
 // newReleases returns an empty table with room for size releases. GitLab
@@ -282,11 +285,16 @@ func (r *Releases) add(rel Release) {
 	if rel.Date.After(l.LastPatch) {
 		l.LastPatch = rel.Date
 	}
+	if n := len(r.list); n > 0 && v.Compare(r.list[n-1].Version) < 0 {
+		r.shuffled = true
+	}
 	r.list = append(r.list, rel)
 }
 
 func (r *Releases) finish() {
-	slices.SortFunc(r.list, func(a, b Release) int { return a.Version.Compare(b.Version) })
+	if r.shuffled {
+		slices.SortFunc(r.list, func(a, b Release) int { return a.Version.Compare(b.Version) })
+	}
 	r.sorted = make([]*MinorLine, len(r.store))
 	r.majors = map[int]int{}
 	for i := range r.store {
@@ -296,7 +304,10 @@ func (r *Releases) finish() {
 			r.majors[l.Line.Major] = l.Line.Minor
 		}
 	}
-	slices.SortFunc(r.sorted, func(a, b *MinorLine) int { return a.Line.CompareMinor(b.Line) })
+	// Releases in version order open their lines in version order too.
+	if r.shuffled {
+		slices.SortFunc(r.sorted, func(a, b *MinorLine) int { return a.Line.CompareMinor(b.Line) })
+	}
 }
 
 // All returns every release in version order.
