@@ -10,6 +10,7 @@ package knowledge
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -153,20 +154,21 @@ func (b *Base) DataDate() time.Time { return b.Releases.Date }
 func headerSource(name string, r io.Reader) Source {
 	s := Source{File: name}
 	sc := bufio.NewScanner(r)
+	// Header lines are short; the scanner grows the buffer if one is not.
+	sc.Buffer(make([]byte, 0, 512), bufio.MaxScanTokenSize)
 	for sc.Scan() {
-		line := sc.Text()
-		if !strings.HasPrefix(line, "#") {
-			if strings.TrimSpace(line) == "" || line == "---" {
+		line := sc.Bytes()
+		if len(line) == 0 || line[0] != '#' {
+			if len(bytes.TrimSpace(line)) == 0 || string(line) == "---" {
 				continue
 			}
 			break
 		}
-		body := strings.TrimSpace(strings.TrimPrefix(line, "#"))
-		switch {
-		case strings.HasPrefix(body, "source:"):
-			s.Origin = strings.TrimSpace(strings.TrimPrefix(body, "source:"))
-		case strings.HasPrefix(body, "date:"):
-			s.Date = strings.TrimSpace(strings.TrimPrefix(body, "date:"))
+		body := bytes.TrimSpace(line[1:])
+		if v, ok := bytes.CutPrefix(body, []byte("source:")); ok {
+			s.Origin = string(bytes.TrimSpace(v))
+		} else if v, ok := bytes.CutPrefix(body, []byte("date:")); ok {
+			s.Date = string(bytes.TrimSpace(v))
 		}
 	}
 	return s
