@@ -121,8 +121,15 @@ func decodeOS(data []byte) (rawOSData, error) {
 
 // buildOS checks the decoded families and systems and indexes them.
 func buildOS(raw rawOSData) (*osTable, error) {
-	t := &osTable{byID: map[string]*osFamily{}}
-	for _, f := range raw.Families {
+	t := &osTable{
+		byID:     make(map[string]*osFamily, len(raw.Families)),
+		families: make([]*osFamily, 0, len(raw.Families)),
+		systems:  make([]*osSystem, 0, len(raw.Systems)),
+	}
+	// The families and systems are allocated together, not one by one.
+	famStore := make([]osFamily, len(raw.Families))
+	sysStore := make([]osSystem, len(raw.Systems))
+	for i, f := range raw.Families {
 		if f.ID == "" || f.Name == "" || len(f.Aliases) == 0 {
 			return nil, fmt.Errorf("family %q needs an id, a name and aliases", f.ID)
 		}
@@ -132,7 +139,9 @@ func buildOS(raw rawOSData) (*osTable, error) {
 		if f.VersionParts != 1 && f.VersionParts != 2 {
 			return nil, fmt.Errorf("family %s: version_parts must be 1 or 2", f.ID)
 		}
-		fam := &osFamily{id: f.ID, name: f.Name, versionParts: f.VersionParts, packagesOf: f.PackagesOf}
+		fam := &famStore[i]
+		*fam = osFamily{id: f.ID, name: f.Name, versionParts: f.VersionParts, packagesOf: f.PackagesOf,
+			aliases: make([][]string, 0, len(f.Aliases))}
 		for _, a := range f.Aliases {
 			words := osTokens(a)
 			if len(words) == 0 || strings.Join(words, " ") != a {
@@ -163,7 +172,8 @@ func buildOS(raw rawOSData) (*osTable, error) {
 		if fam == nil {
 			return nil, fmt.Errorf("system %d: unknown family %q", i+1, s.Family)
 		}
-		sys := &osSystem{family: fam.id, anyVersion: s.AnyVersion, codenames: s.Codenames, bits: s.Bits}
+		sys := &sysStore[i]
+		*sys = osSystem{family: fam.id, anyVersion: s.AnyVersion, codenames: s.Codenames, bits: s.Bits}
 		if s.Bits != 0 && s.Bits != 32 && s.Bits != 64 {
 			return nil, fmt.Errorf("system %d: bits must be 32 or 64", i+1)
 		}
