@@ -41,6 +41,8 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 			at   int
 		}
 		byPlace := map[place]*group{}
+		var handling []*lint.Line
+		handlingDone := false
 		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(pl)) {
 			if !n.Review {
 				// Background notes are in the release's upgrade notes every
@@ -49,7 +51,10 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 				continue
 			}
 			trig := n.Trigger(cur.Version, tgt.Version, hops)
-			if noteAddressed(p.Doc, n, trig) {
+			if !handlingDone {
+				handling, handlingDone = handlingLines(p.Doc), true
+			}
+			if noteAddressed(handling, n, trig) {
 				continue
 			}
 			at := hopAt(pl, trig)
@@ -71,19 +76,37 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 	},
 }
 
-// noteAddressed reports whether the plan already discusses a note: a line
-// that names the note's version and shares its telling words.
-func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) bool {
+// handlingLines returns the lines that can discuss a note: lines that say
+// how something is dealt with, outside code and the rollback (which undoes
+// the upgrade; it does not prepare it).
+func handlingLines(d *lint.Document) []*lint.Line {
+	var out []*lint.Line
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && handles(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// noteAddressed reports whether the plan already discusses a note: one of
+// the handling lines that names the note's version and shares its telling
+// words.
+func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Version) bool {
 	minors := []string{trig.MinorString()}
 	if !n.Crosses.IsZero() {
 		minors = append(minors, n.Crosses.MinorString())
 	}
 	keys := noteKeywords(n.Text)
-	for _, l := range d.Lines {
-		if l.Kind == lint.KindCode || l.In(lint.TermRollback) {
-			// The rollback undoes the upgrade; it does not prepare it.
-			continue
+	// Identifiers such as "git_data_dirs" are split into words by the
+	// tokenizer; they are looked for in the text.
+	var idents []string
+	for k, t := range keys {
+		if t && strings.Contains(k, "_") {
+			idents = append(idents, k)
 		}
+	}
+	for _, l := range handling {
 		if len(n.Installs) > 0 && len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
 			// A note about a patch to avoid ("18.11.7 blocks 19.0; make
 			// the stop on 18.11.9 or later") is handled by naming such a
@@ -107,11 +130,9 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 				}
 			}
 		}
-		// Identifiers such as "git_data_dirs" are split into words by
-		// the tokenizer; look for them in the text. One is as telling as
-		// two words.
-		for k, t := range keys {
-			if t && strings.ContainsAny(k, "_") && strings.Contains(l.Lower, k) {
+		// An identifier is as telling as two words.
+		for _, k := range idents {
+			if strings.Contains(l.Lower, k) {
 				shared += 2
 				telling++
 			}
@@ -119,7 +140,7 @@ func noteAddressed(d *lint.Document, n knowledge.Note, trig glversion.Version) b
 		// A line that only names the subject ("almost every job pulls
 		// images with CI_JOB_TOKEN") shows the note applies; one that
 		// handles it says so.
-		if (telling >= 1 && shared >= 2 || named && shared >= 1) && handles(l) && !onlyOtherNegations(l, keys) {
+		if (telling >= 1 && shared >= 2 || named && shared >= 1) && !onlyOtherNegations(l, keys) {
 			return true
 		}
 	}
