@@ -494,9 +494,7 @@ func (r *planReader) zoneOffset(w *Window, z *when.Zone) {
 	var loc *time.Location
 	switch {
 	case z.IANA != "":
-		if l, err := time.LoadLocation(z.IANA); err == nil {
-			loc = l
-		}
+		loc = when.Location(z.IANA)
 	case z.Fixed:
 		loc = time.FixedZone(z.Text, z.Offset)
 	}

@@ -261,7 +261,7 @@ func (s *scanner) isEnd(start, c *clockCand, next bool) bool {
 // a fixed zone. ok=false when z names neither.
 func (z Zone) Location() (loc *time.Location, ok bool) {
 	if z.IANA != "" {
-		if l := loadLoc(z.IANA); l != nil {
+		if l := Location(z.IANA); l != nil {
 			return l, true
 		}
 	}

@@ -243,7 +243,9 @@ var (
 
 const maxLocCache = 4096
 
-func loadLoc(name string) *time.Location {
+// Location returns the IANA time zone name, or nil when the system's
+// time zone data does not know it. Locations are loaded once per process.
+func Location(name string) *time.Location {
 	if v, ok := locCache.Load(name); ok {
 		return v.(*time.Location)
 	}
@@ -465,13 +467,13 @@ func (s *scanner) ianaAt(i int) (z zoneCand, ok bool) {
 	if !ianaShape(name) {
 		return z, false
 	}
-	if loadLoc(name) == nil {
+	if Location(name) == nil {
 		k := strings.LastIndexByte(name, '/')
 		if k < 0 || strings.Count(name, "/") < 2 {
 			return z, false
 		}
 		name = name[:k]
-		if loadLoc(name) == nil {
+		if Location(name) == nil {
 			return z, false
 		}
 	}
