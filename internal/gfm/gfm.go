@@ -28,15 +28,18 @@
 // package compare both parsers on planlint's test plans, on hand-written edge
 // cases and under fuzzing.
 //
-// No HTML renderers are registered: planlint only parses. Rendering a
-// document with goldmark's default renderer still works, but the extension
-// nodes are rendered as their children only (no <table>, <del> or checkbox
-// markup).
+// There are no real HTML renderers: planlint only parses. So that
+// goldmark.Markdown.Convert does not panic on the extension's node kinds,
+// they are registered with a pass-through renderer that outputs their
+// children only (no <table>, <del> or checkbox markup).
 package gfm
 
 import (
 	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -61,4 +64,19 @@ func (extender) Extend(m goldmark.Markdown) {
 	)
 	p.AddOptions(parser.WithInlineParsers(util.Prioritized(strikeParser{}, 500)))
 	p.AddOptions(parser.WithInlineParsers(util.Prioritized(checkboxParser{}, 0)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(passThrough{}, 500)))
+}
+
+// passThrough renders the extension's nodes as their children only.
+type passThrough struct{}
+
+func (passThrough) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	for _, k := range []gast.NodeKind{east.KindTable, east.KindTableHeader, east.KindTableRow,
+		east.KindTableCell, east.KindStrikethrough, east.KindTaskCheckBox} {
+		reg.Register(k, children)
+	}
+}
+
+func children(util.BufWriter, []byte, gast.Node, bool) (gast.WalkStatus, error) {
+	return gast.WalkContinue, nil
 }

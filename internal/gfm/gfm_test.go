@@ -426,3 +426,19 @@ func TestRandomTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestConvert checks that rendering with goldmark's HTML renderer works with
+// the pass-through renderers.
+func TestConvert(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(GFM))
+	src := "| a | b |\n|---|---|\n| ~~c~~ | https://x.com |\n\n- [x] done\n"
+	var out bytes.Buffer
+	if err := md.Convert([]byte(src), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"done", `<a href="https://x.com">`, "c"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
