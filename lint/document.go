@@ -8,10 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/planlint/planlint/internal/gfm"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -334,10 +334,10 @@ func (d *Document) Title() *Line {
 }
 
 var (
-	mdWithFM = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{
+	mdWithFM = goldmark.New(goldmark.WithExtensions(gfm.GFM, &frontmatter.Extender{
 		Formats: []frontmatter.Format{{Name: "YAML", Delim: '-', Unmarshal: captureRaw}},
 	}))
-	mdPlain = goldmark.New(goldmark.WithExtensions(extension.GFM))
+	mdPlain = goldmark.New(goldmark.WithExtensions(gfm.GFM))
 )
 
 // captureRaw hands the raw front matter bytes to the caller, which parses
