@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/planlint/planlint/internal/glversion"
 	"gopkg.in/yaml.v3"
@@ -25,6 +26,15 @@ import (
 
 //go:embed data
 var dataFS embed.FS
+
+// The TSV tables once more as strings, which load parses in place: reading
+// them from dataFS would copy them first.
+var (
+	//go:embed data/releases.tsv
+	releasesTSV string
+	//go:embed data/helm_chart_versions.tsv
+	chartsTSV string
+)
 
 //go:generate go test -run ^TestSnapshotIsCurrent$ -update
 
@@ -95,20 +105,8 @@ func load() (*Base, error) {
 			}
 		}
 	}
-	step("releases.tsv", func() (err error) {
-		data, err := dataFS.ReadFile("data/releases.tsv")
-		if err == nil {
-			b.Releases, err = ParseReleases(data)
-		}
-		return err
-	})
-	step("helm_chart_versions.tsv", func() (err error) {
-		data, err := dataFS.ReadFile("data/helm_chart_versions.tsv")
-		if err == nil {
-			b.Charts, err = ParseCharts(data)
-		}
-		return err
-	})
+	step("releases.tsv", func() (err error) { b.Releases, err = ParseReleases(readOnlyBytes(releasesTSV)); return })
+	step("helm_chart_versions.tsv", func() (err error) { b.Charts, err = ParseCharts(readOnlyBytes(chartsTSV)); return })
 	step("upgrade_path.yml", func() (err error) { b.Stops, err = buildStops(snapshot.Stops); return })
 	step("conditional_stops.yaml", func() (err error) { b.Conditional, err = buildConditional(snapshot.Conditional); return })
 	step("postgres.yaml", func() (err error) { b.postgres, err = buildPostgres(snapshot.Postgres); return })
@@ -119,6 +117,10 @@ func load() (*Base, error) {
 	}
 	return b, nil
 }
+
+// readOnlyBytes returns the bytes of s without copying them, for parsers
+// that neither change their input nor keep it.
+func readOnlyBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // rawSnapshot is every embedded YAML data file, decoded. The generated
 // file snapshot_gen.go holds it as a Go literal, so that start-up does not
