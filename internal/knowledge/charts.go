@@ -3,21 +3,56 @@ package knowledge
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/planlint/planlint/internal/glversion"
 )
 
 // Charts maps GitLab Helm chart versions to the GitLab version they deploy.
 type Charts struct {
-	byChart map[glversion.Version]glversion.Version // keys are exact versions made by glversion.New
-	Date    string
+	rows []chartRow // in chart version order, one per chart version
+	Date string
 }
 
-// ParseCharts reads the chart table: "chart<TAB>gitlab" rows.
+// chartRow is one line of the chart table, packed small: glversion.Parse
+// gives at most three digits per part.
+type chartRow struct {
+	chart, gitlab packedVersion
+}
+
+type packedVersion [3]uint16
+
+// pack returns v in packed form; ok is false when it does not fit.
+func pack(v glversion.Version) (p packedVersion, ok bool) {
+	for i, n := range [3]int{v.Major, v.Minor, v.Patch} {
+		if n < 0 || n > 0xffff {
+			return p, false
+		}
+		p[i] = uint16(n)
+	}
+	return p, true
+}
+
+func (p packedVersion) version() glversion.Version {
+	return glversion.New(int(p[0]), int(p[1]), int(p[2]))
+}
+
+func comparePacked(a, b packedVersion) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return int(a[i]) - int(b[i])
+		}
+	}
+	return 0
+}
+
+// ParseCharts reads the chart table: "chart<TAB>gitlab" rows. A chart
+// version listed twice maps to the GitLab version of its last row.
 func ParseCharts(data []byte) (*Charts, error) {
-	c := &Charts{byChart: make(map[glversion.Version]glversion.Version, bytes.Count(data, []byte{'\n'}))}
+	c := &Charts{rows: make([]chartRow, 0, bytes.Count(data, []byte{'\n'})+1)}
 	lines := lineReader{data: data}
 	n := 0
+	ordered := true
 	for {
 		raw, ok := lines.next()
 		if !ok {
@@ -40,12 +75,45 @@ func ParseCharts(data []byte) (*Charts, error) {
 		if err1 != nil || err2 != nil || !cv.HasPatch || !gv.HasPatch {
 			return nil, fmt.Errorf("line %d: bad versions %q", n, line)
 		}
-		c.byChart[cv] = gv
+		// Parsed versions always fit.
+		row := chartRow{}
+		row.chart, _ = pack(cv)
+		row.gitlab, _ = pack(gv)
+		if k := len(c.rows); k > 0 && comparePacked(row.chart, c.rows[k-1].chart) <= 0 {
+			ordered = false
+		}
+		c.rows = append(c.rows, row)
 	}
-	if len(c.byChart) == 0 {
+	if !ordered {
+		// Sort by chart, keeping rows of one chart in file order, then
+		// keep the last of each.
+		slices.SortStableFunc(c.rows, func(a, b chartRow) int { return comparePacked(a.chart, b.chart) })
+		out := c.rows[:0]
+		for i, r := range c.rows {
+			if i+1 < len(c.rows) && c.rows[i+1].chart == r.chart {
+				continue
+			}
+			out = append(out, r)
+		}
+		c.rows = out
+	}
+	if len(c.rows) == 0 {
 		return nil, fmt.Errorf("no chart versions")
 	}
 	return c, lines.err
+}
+
+// find returns the row of an exact chart version.
+func (c *Charts) find(chart glversion.Version) (chartRow, bool) {
+	p, ok := pack(chart)
+	if !ok || !chart.HasPatch {
+		return chartRow{}, false
+	}
+	i, found := slices.BinarySearchFunc(c.rows, p, func(r chartRow, p packedVersion) int { return comparePacked(r.chart, p) })
+	if !found {
+		return chartRow{}, false
+	}
+	return c.rows[i], true
 }
 
 // GitLab returns the GitLab version chart deploys. exact is false when
@@ -53,10 +121,8 @@ func ParseCharts(data []byte) (*Charts, error) {
 // major + 9, same minor, for charts 4.x and later); ok is false when
 // nothing can be said.
 func (c *Charts) GitLab(chart glversion.Version) (v glversion.Version, exact, ok bool) {
-	if chart.HasPatch {
-		if v, ok := c.byChart[glversion.New(chart.Major, chart.Minor, chart.Patch)]; ok {
-			return v, true, true
-		}
+	if r, ok := c.find(chart); ok {
+		return r.gitlab.version(), true, true
 	}
 	if chart.Major >= 4 {
 		return glversion.NewMinor(chart.Major+9, chart.Minor), false, true
@@ -68,28 +134,17 @@ func (c *Charts) GitLab(chart glversion.Version) (v glversion.Version, exact, ok
 // version order.
 func (c *Charts) Chart(v glversion.Version) []glversion.Version {
 	var out []glversion.Version
-	for cv, gl := range c.byChart {
+	for _, r := range c.rows {
+		gl := r.gitlab.version()
 		if gl.Matches(v) && (v.HasPatch || gl.CompareMinor(v) == 0) {
-			out = append(out, cv)
+			out = append(out, r.chart.version())
 		}
 	}
-	sortVersions(out)
 	return out
 }
 
 // Known reports whether the chart version is in the table.
 func (c *Charts) Known(chart glversion.Version) bool {
-	if !chart.HasPatch {
-		return false
-	}
-	_, ok := c.byChart[glversion.New(chart.Major, chart.Minor, chart.Patch)]
+	_, ok := c.find(chart)
 	return ok
-}
-
-func sortVersions(vs []glversion.Version) {
-	for i := 1; i < len(vs); i++ {
-		for j := i; j > 0 && vs[j].Compare(vs[j-1]) < 0; j-- {
-			vs[j], vs[j-1] = vs[j-1], vs[j]
-		}
-	}
 }

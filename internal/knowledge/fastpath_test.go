@@ -247,3 +247,22 @@ func TestOSVersionPartsAgreesWithSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestChartsOutOfOrderAndRepeated(t *testing.T) {
+	c, err := ParseCharts([]byte("9.1.0\t18.1.0\n8.7.3\t17.7.1\n9.1.0\t18.1.1\n8.7.2\t17.7.0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, exact, ok := c.GitLab(glversion.New(9, 1, 0)); !ok || !exact || v.String() != "18.1.1" {
+		t.Errorf("chart 9.1.0 -> %v %v %v, want the last row's 18.1.1", v, exact, ok)
+	}
+	if got := c.Chart(glversion.NewMinor(17, 7)); len(got) != 2 || got[0].String() != "8.7.2" || got[1].String() != "8.7.3" {
+		t.Errorf("Chart(17.7) = %v", got)
+	}
+	if got := c.Chart(glversion.New(18, 1, 0)); len(got) != 0 {
+		t.Errorf("Chart(18.1.0) = %v, want none: the repeat replaced it", got)
+	}
+	if c.Known(glversion.New(1<<20, 1, 0)) || c.Known(glversion.Version{Major: 9, Minor: 1, Patch: -1, HasPatch: true}) {
+		t.Errorf("Known accepts a version no chart has")
+	}
+}
