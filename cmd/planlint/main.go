@@ -12,22 +12,23 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/planlint/planlint/internal/datacache"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/initplan"
 	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/internal/report"
-	"github.com/planlint/planlint/internal/update"
 	"github.com/planlint/planlint/lint"
 	"github.com/planlint/planlint/rules"
 	"golang.org/x/term"
@@ -49,7 +50,7 @@ const usage = `usage:
 // and the embedded GitLab knowledge, and says which it is. A broken cache
 // never stops planlint: it falls back to the embedded data.
 func loadKnowledge() (*knowledge.Base, string) {
-	kb, desc, err := update.Load(update.Options{}, knowledge.Default())
+	kb, desc, err := datacache.Load("", knowledge.Default())
 	if err != nil || kb == nil {
 		kb = knowledge.Default()
 		desc = "embedded release data of " + kb.DataDate().Format(time.DateOnly)
@@ -109,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stdout, "planlint %s (%s)\n", version, desc)
 		return 0, nil
 	case "data":
-		return runData(args[1:], stdout)
+		return runData(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0, nil
@@ -305,25 +306,61 @@ func runPath(args []string, stdout io.Writer) (int, error) {
 	return 0, report.WritePathText(stdout, pj, desc)
 }
 
-func runData(args []string, stdout io.Writer) (int, error) {
+// runData runs "data update" in planlint-net, the companion program that
+// holds planlint's network code: linking an HTTP client would cost every
+// lint about 10 ms of start-up.
+func runData(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 || args[0] != "update" {
 		return 2, usageErr("data: the only subcommand is \"update\"\n%s", usage)
 	}
-	fs := newFlagSet("data update")
-	url := fs.String("gitlab-url", update.DefaultGitLabURL, "")
-	pos, err := parseInterleaved(fs, args[1:])
-	if err != nil {
-		return 2, usageErr("data update: %v\n%s", err, usage)
-	}
-	if len(pos) > 0 {
-		return 2, usageErr("data update: unexpected argument %q", pos[0])
-	}
-	res, err := update.Update(context.Background(), update.Options{GitLabURL: *url}, knowledge.Default())
+	bin, err := findNet()
 	if err != nil {
 		return 2, usageErr("data update: %v", err)
 	}
-	fmt.Fprintln(stdout, res.Message)
+	cmd := exec.Command(bin, append([]string{"data"}, args...)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		// planlint-net said what went wrong.
+		if code := ee.ExitCode(); code > 0 {
+			return code, nil
+		}
+		return 2, nil
+	case err != nil:
+		return 2, usageErr("data update: cannot run %s: %v", bin, err)
+	}
 	return 0, nil
+}
+
+// netProgram is the companion program's name.
+const netProgram = "planlint-net"
+
+// findNet finds planlint-net: $PLANLINT_NET, else next to this program,
+// else on PATH.
+func findNet() (string, error) {
+	if p := os.Getenv("PLANLINT_NET"); p != "" {
+		return p, nil
+	}
+	name := netProgram
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	self, err := os.Executable()
+	if err == nil {
+		if real, err := filepath.EvalSymlinks(self); err == nil {
+			self = real
+		}
+		sibling := filepath.Join(filepath.Dir(self), name)
+		if st, err := os.Stat(sibling); err == nil && !st.IsDir() {
+			return sibling, nil
+		}
+	}
+	if p, err := exec.LookPath(netProgram); err == nil {
+		return p, nil
+	}
+	return "", fmt.Errorf("it needs %s, planlint's network companion, next to planlint or on PATH; install it with \"go install github.com/planlint/planlint/cmd/planlint-net@latest\"", netProgram)
 }
 
 func runInit(args []string, stdout io.Writer) (int, error) {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -310,14 +312,37 @@ func TestMain(m *testing.M) {
 }
 
 func TestDataUpdateOffline(t *testing.T) {
-	code, out, _, err := runCLI(t, "data", "update", "--gitlab-url", "http://127.0.0.1:1")
-	if code != 2 || err == nil || strings.Contains(err.Error(), "\n") || out != "" {
-		t.Errorf("code %d, err %v, out %q: want exit 2 with a one-line error", code, err, out)
+	if testing.Short() {
+		t.Skip("builds planlint-net")
+	}
+	// planlint runs planlint-net for "data update".
+	bin := filepath.Join(t.TempDir(), "planlint-net")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", bin, "../planlint-net")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build planlint-net: %v\n%s", err, out)
+	}
+	t.Setenv("PLANLINT_NET", bin)
+	code, out, errOut, err := runCLI(t, "data", "update", "--gitlab-url", "http://127.0.0.1:1")
+	if code != 2 || err != nil || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, "planlint: data update: ") {
+		t.Errorf("code %d, err %v, out %q, stderr %q: want exit 2 with a one-line error", code, err, out, errOut)
 	}
 	// Without network, everything still works on embedded data.
 	code, out, _, err = runCLI(t, "lint", "--format", "json", "--today", "2026-11-26", sample)
 	if err != nil || code != 0 || !strings.Contains(out, `"data":"embedded release data of 2026-08-21"`) {
 		t.Errorf("lint after a failed update: code %d err %v\n%s", code, err, out)
+	}
+}
+
+func TestDataUpdateWithoutCompanion(t *testing.T) {
+	t.Setenv("PLANLINT_NET", "")
+	t.Setenv("PATH", t.TempDir())
+	code, out, _, err := runCLI(t, "data", "update")
+	if code != 2 || err == nil || out != "" || strings.Contains(err.Error(), "\n") ||
+		!strings.Contains(err.Error(), "planlint-net") || !strings.Contains(err.Error(), "go install github.com/planlint/planlint/cmd/planlint-net@latest") {
+		t.Errorf("code %d, err %v, out %q: want exit 2 naming planlint-net and how to install it", code, err, out)
 	}
 }
 

@@ -1,7 +1,6 @@
 package update
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -10,20 +9,19 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/planlint/planlint/internal/datacache"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
 	gitlab "gitlab.com/gitlab-org/api/client-go/v2"
-	"gopkg.in/yaml.v3"
 )
 
 // fetchUpgradePath reads config/upgrade_path.yml of gitlab-org/gitlab at
 // master and parses it.
 func fetchUpgradePath(ctx context.Context, cl *gitlab.Client, o options) ([]byte, []knowledge.Stop, error) {
-	what := fmt.Sprintf("%s of %s (ref %s) on %s", upgradePathFile, upgradePathProject, upgradePathRef, o.url)
-	rc, _, err := cl.RepositoryFiles.GetRawFileReader(upgradePathProject, upgradePathFile,
-		&gitlab.GetRawFileOptions{Ref: gitlab.Ptr(upgradePathRef)}, gitlab.WithContext(ctx))
+	what := fmt.Sprintf("%s of %s (ref %s) on %s", datacache.UpgradePathFile, datacache.UpgradePathProject, datacache.UpgradePathRef, o.url)
+	rc, _, err := cl.RepositoryFiles.GetRawFileReader(datacache.UpgradePathProject, datacache.UpgradePathFile,
+		&gitlab.GetRawFileOptions{Ref: gitlab.Ptr(datacache.UpgradePathRef)}, gitlab.WithContext(ctx))
 	if err != nil {
 		if isNotFound(err) {
 			return nil, nil, fmt.Errorf("fetching %s: not found (HTTP 404): no such public project, file or branch there", what)
@@ -35,45 +33,11 @@ func fetchUpgradePath(ctx context.Context, cl *gitlab.Client, o options) ([]byte
 	if err != nil {
 		return nil, nil, fmt.Errorf("fetching %s: %s", what, describeFetchError(err, o.timeout))
 	}
-	stops, err := parseStops(data)
+	stops, err := datacache.ParseStops(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s is not a usable upgrade path: %s", what, err)
 	}
 	return data, stops, nil
-}
-
-// parseStops reads an upgrade path list in upstream format and checks
-// that it is in ascending order without repeats, as upstream keeps it.
-func parseStops(data []byte) ([]knowledge.Stop, error) {
-	trimmed := bytes.TrimSpace(data)
-	switch {
-	case len(trimmed) == 0:
-		return nil, fmt.Errorf("the file is empty")
-	case trimmed[0] == '<':
-		return nil, fmt.Errorf("the answer is an HTML page, not YAML")
-	case !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0:
-		return nil, fmt.Errorf("the answer is not text")
-	}
-	stops, err := knowledge.ParseUpgradePath(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s", oneLine(err.Error()))
-	}
-	// ParseUpgradePath sorts; the order check needs the file's own order.
-	var raw []struct {
-		Major int `yaml:"major"`
-		Minor int `yaml:"minor"`
-	}
-	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("not an upgrade path list: %s", oneLine(err.Error()))
-	}
-	for i := 1; i < len(raw); i++ {
-		a, b := raw[i-1], raw[i]
-		if b.Major < a.Major || b.Major == a.Major && b.Minor <= a.Minor {
-			return nil, fmt.Errorf("the stops are not in ascending order: entry %d (%d.%d) comes after entry %d (%d.%d)",
-				i+1, b.Major, b.Minor, i, a.Major, a.Minor)
-		}
-	}
-	return stops, nil
 }
 
 // checkStopsAgainst refuses a fetched stop list with fewer stops than the
@@ -93,7 +57,7 @@ func checkStopsAgainst(got, embedded []knowledge.Stop, from string) error {
 		}
 	}
 	return fmt.Errorf("the upgrade path from %s has %d stops, fewer than the %d planlint has (missing %s): refusing it",
-		from, len(got), len(embedded), sample(lost))
+		from, len(got), len(embedded), datacache.Sample(lost))
 }
 
 // releaseTag is the name of a Linux package release tag.
@@ -107,7 +71,7 @@ var earliestRelease = time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC)
 // fetchReleases lists the release tags of gitlab-org/omnibus-gitlab, page
 // by page, and turns them into releases.
 func fetchReleases(ctx context.Context, cl *gitlab.Client, o options, now time.Time) ([]knowledge.Release, error) {
-	what := fmt.Sprintf("the tags of %s on %s", releasesProject, o.url)
+	what := fmt.Sprintf("the tags of %s on %s", datacache.ReleasesProject, o.url)
 	opt := &gitlab.ListTagsOptions{
 		ListOptions: gitlab.ListOptions{PerPage: perPage},
 		// Newest first: a tag pushed while the pages are read moves
@@ -128,7 +92,7 @@ func fetchReleases(ctx context.Context, cl *gitlab.Client, o options, now time.T
 		if next != nil {
 			reqOpts = append(reqOpts, next)
 		}
-		tags, resp, err := cl.Tags.ListTags(releasesProject, opt, reqOpts...)
+		tags, resp, err := cl.Tags.ListTags(datacache.ReleasesProject, opt, reqOpts...)
 		if err != nil {
 			if isNotFound(err) {
 				return nil, fmt.Errorf("fetching %s: not found (HTTP 404): no such public project there", what)
@@ -174,7 +138,7 @@ func fetchReleases(ctx context.Context, cl *gitlab.Client, o options, now time.T
 func releaseOf(t *gitlab.Tag) (knowledge.Release, error) {
 	m := releaseTag.FindStringSubmatch(t.Name)
 	if m == nil {
-		return knowledge.Release{}, fmt.Errorf("tag %q is not a release tag of the form X.Y.Z+ee.0", clip(oneLine(t.Name), 60))
+		return knowledge.Release{}, fmt.Errorf("tag %q is not a release tag of the form X.Y.Z+ee.0", datacache.Clip(datacache.OneLine(t.Name), 60))
 	}
 	major, _ := strconv.Atoi(m[1])
 	minor, _ := strconv.Atoi(m[2])
@@ -213,33 +177,11 @@ func commitTime(t *gitlab.Tag, committed bool) *time.Time {
 func formatReleases(list []knowledge.Release, from string, day time.Time) []byte {
 	var b strings.Builder
 	b.WriteString("# planlint release table: every GitLab release (Linux package tag X.Y.Z+ee.0) and the day it was first tagged.\n")
-	fmt.Fprintf(&b, "# source: tags of %s on %s, fetched by planlint data update\n", releasesProject, from)
+	fmt.Fprintf(&b, "# source: tags of %s on %s, fetched by planlint data update\n", datacache.ReleasesProject, from)
 	fmt.Fprintf(&b, "# date: %s\n", day.Format(time.DateOnly))
 	b.WriteString("# columns: version, date (tab-separated)\n")
 	for _, r := range list {
 		fmt.Fprintf(&b, "%s\t%s\n", r.Version, r.Date.Format(time.DateOnly))
 	}
 	return []byte(b.String())
-}
-
-// diffReleases returns the versions have has and got lacks, and the
-// versions got has and have lacks, each in version order.
-func diffReleases(have, got *knowledge.Releases) (missing, added []glversion.Version) {
-	inGot := map[glversion.Version]bool{}
-	for _, r := range got.All() {
-		inGot[r.Version] = true
-	}
-	inHave := map[glversion.Version]bool{}
-	for _, r := range have.All() {
-		inHave[r.Version] = true
-		if !inGot[r.Version] {
-			missing = append(missing, r.Version)
-		}
-	}
-	for _, r := range got.All() {
-		if !inHave[r.Version] {
-			added = append(added, r.Version)
-		}
-	}
-	return missing, added
 }

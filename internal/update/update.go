@@ -1,8 +1,10 @@
 // Package update is the engine behind "planlint data update": it fetches
 // the newest required-stop list and the list of released GitLab versions
 // from a GitLab instance's public REST API, validates them, and keeps them
-// in the user cache directory. Load then hands lint, path and init the
-// newer of the cached and the embedded knowledge, and says which it used.
+// in the user cache directory through internal/datacache, whose Load then
+// hands lint, path and init the newer of the cached and the embedded
+// knowledge. It links the GitLab API client and net/http, so only the
+// companion program planlint-net imports it, not planlint.
 //
 // # What is fetched
 //
@@ -40,7 +42,8 @@
 // time, the GitLab URL, counts and SHA-256 sums of the two data files).
 // Every file is written to a temporary file and renamed into place;
 // meta.json goes last and its checksums tie the set together, so an
-// interrupted update leaves a cache that Load recognises as unusable.
+// interrupted update leaves a cache that datacache.Load recognises as
+// unusable.
 //
 // The release table decides what is newer: fetched data is stored only
 // when its release list has every release planlint already knows (from the
@@ -61,11 +64,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/planlint/planlint/internal/datacache"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
 	gitlab "gitlab.com/gitlab-org/api/client-go/v2"
@@ -77,17 +79,9 @@ const DefaultGitLabURL = "https://gitlab.com"
 // DefaultTimeout bounds a whole update, every request and retry included.
 const DefaultTimeout = 30 * time.Second
 
-// Where the facts live upstream.
-const (
-	upgradePathProject = "gitlab-org/gitlab"
-	upgradePathFile    = "config/upgrade_path.yml"
-	upgradePathRef     = "master"
-
-	releasesProject = "gitlab-org/omnibus-gitlab"
-	// releaseTagSearch asks the Tags API for names ending in "+ee.0"
-	// ("term$" is the API's suffix search).
-	releaseTagSearch = "+ee.0$"
-)
+// releaseTagSearch asks the Tags API for names ending in "+ee.0" ("term$"
+// is the API's suffix search).
+const releaseTagSearch = "+ee.0$"
 
 // Limits on what a server can make planlint do.
 const (
@@ -110,7 +104,7 @@ var (
 
 const userAgent = "planlint (data update)"
 
-// Options configure Update and Load. The zero value is ready to use.
+// Options configure Update. The zero value is ready to use.
 type Options struct {
 	// GitLabURL is the instance to ask, default DefaultGitLabURL. A URL
 	// with a path (https://example.com/gitlab) is a relative URL root;
@@ -172,7 +166,7 @@ func (o Options) resolve() (options, error) {
 	if r.url, err = normalizeURL(o.GitLabURL); err != nil {
 		return r, err
 	}
-	r.cacheDir, r.cacheErr = cacheDir(o.CacheDir)
+	r.cacheDir, r.cacheErr = datacache.Dir(o.CacheDir)
 	if r.now == nil {
 		r.now = time.Now
 	}
@@ -180,17 +174,6 @@ func (o Options) resolve() (options, error) {
 		r.timeout = DefaultTimeout
 	}
 	return r, nil
-}
-
-func cacheDir(dir string) (string, error) {
-	if dir != "" {
-		return dir, nil
-	}
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("no user cache directory: %v", err)
-	}
-	return filepath.Join(base, "planlint"), nil
 }
 
 // normalizeURL checks a GitLab URL and returns it without a trailing slash
@@ -202,17 +185,17 @@ func normalizeURL(raw string) (string, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return "", fmt.Errorf("GitLab URL %q is not a URL", oneLine(raw))
+		return "", fmt.Errorf("GitLab URL %q is not a URL", datacache.OneLine(raw))
 	}
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return "", fmt.Errorf("GitLab URL %q must start with https:// (or http://)", oneLine(raw))
+		return "", fmt.Errorf("GitLab URL %q must start with https:// (or http://)", datacache.OneLine(raw))
 	case u.Host == "":
-		return "", fmt.Errorf("GitLab URL %q has no host", oneLine(raw))
+		return "", fmt.Errorf("GitLab URL %q has no host", datacache.OneLine(raw))
 	case u.User != nil:
 		return "", fmt.Errorf("GitLab URL must not contain credentials")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return "", fmt.Errorf("GitLab URL %q must not have a query or fragment", oneLine(raw))
+		return "", fmt.Errorf("GitLab URL %q must not have a query or fragment", datacache.OneLine(raw))
 	}
 	p := strings.TrimRight(u.Path, "/")
 	p = strings.TrimSuffix(p, "/api/v4")
@@ -223,7 +206,7 @@ func normalizeURL(raw string) (string, error) {
 // Update fetches the required stops and the release list from the GitLab
 // instance in opts, validates them, and stores them in the cache directory
 // when they are newer than what planlint already has: the cached data if
-// Load would use it, else embedded, the knowledge compiled into planlint.
+// datacache.Load would use it, else embedded, the knowledge compiled into planlint.
 //
 // Every failure is a one-line error naming what was wrong, and then
 // nothing is written: an unreachable or slow server (the whole fetch is
@@ -279,27 +262,26 @@ func Update(ctx context.Context, opts Options, embedded *knowledge.Base) (Result
 		FetchedAt:    fetchedAt,
 	}
 
-	cur := current(o.cacheDir, nil, embedded)
-	have := cur.base.Releases
-	missing, added := diffReleases(have, got)
+	cur := datacache.Current(o.cacheDir, nil, embedded)
+	have := cur.Base.Releases
+	missing, added := datacache.DiffReleases(have, got)
 	switch {
 	case newest.Version.Compare(have.Newest().Version) < 0:
 		res.Kept = true
 		res.Message = fmt.Sprintf("planlint's %s is already newer than the release list from %s (newest release there %s, in planlint %s); nothing written",
-			cur.label, o.url, newest.Version, have.Newest().Version)
+			cur.Label, o.url, newest.Version, have.Newest().Version)
 		return res, nil
 	case len(added) == 0:
 		res.Kept = true
 		res.Message = fmt.Sprintf("planlint's %s already has every release in the list from %s (newest %s of %s); nothing written",
-			cur.label, o.url, newest.Version, newest.Date.Format(time.DateOnly))
+			cur.Label, o.url, newest.Version, newest.Date.Format(time.DateOnly))
 		return res, nil
 	case len(missing) > 0:
 		return Result{}, fmt.Errorf("the release list from %s lacks %d release(s) that planlint's %s has (%s): refusing a truncated or rewritten list",
-			o.url, len(missing), cur.label, sample(missing))
+			o.url, len(missing), cur.Label, datacache.Sample(missing))
 	}
 
-	m := meta{
-		Format:            metaFormat,
+	m := datacache.Meta{
 		GitLabURL:         o.url,
 		FetchedAt:         fetchedAt.UTC(),
 		Releases:          res.Releases,
@@ -307,7 +289,7 @@ func Update(ctx context.Context, opts Options, embedded *knowledge.Base) (Result
 		NewestRelease:     newest.Version.String(),
 		NewestReleaseDate: newest.Date.Format(time.DateOnly),
 	}
-	if err := writeCache(o.cacheDir, tsv, rawStops, m); err != nil {
+	if err := datacache.Write(o.cacheDir, tsv, rawStops, m); err != nil {
 		return Result{}, err
 	}
 	res.Path = o.cacheDir
@@ -338,7 +320,7 @@ func newClient(o options) (*gitlab.Client, error) {
 		gitlab.WithCustomBackoff(backoff),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("GitLab client for %s: %v", o.url, oneLine(err.Error()))
+		return nil, fmt.Errorf("GitLab client for %s: %v", o.url, datacache.OneLine(err.Error()))
 	}
 	return cl, nil
 }
@@ -420,14 +402,14 @@ func describeFetchError(err error, timeout time.Duration) string {
 			s += " " + t
 		}
 		if msg := apiMessage(er.Body); msg != "" {
-			s += ": " + clip(msg, 120)
+			s += ": " + datacache.Clip(msg, 120)
 		}
 		return s
 	case errors.As(err, &se), errors.As(err, &te), errors.As(err, &pe),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, gitlab.ErrEmptyResponse):
-		return "the answer is not the JSON the GitLab API sends: " + clip(oneLine(err.Error()), 120)
+		return "the answer is not the JSON the GitLab API sends: " + datacache.Clip(datacache.OneLine(err.Error()), 120)
 	}
-	return clip(oneLine(err.Error()), 200)
+	return datacache.Clip(datacache.OneLine(err.Error()), 200)
 }
 
 // apiMessage returns the "message" (or "error") of an API error body such
@@ -442,7 +424,7 @@ func apiMessage(body []byte) string {
 	}
 	for _, m := range []any{v.Message, v.Error} {
 		if s, ok := m.(string); ok {
-			return oneLine(s)
+			return datacache.OneLine(s)
 		}
 	}
 	return ""
@@ -458,29 +440,4 @@ func isNotFound(err error) bool {
 func dayOf(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// oneLine folds s onto one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
-
-// sample lists up to five versions.
-func sample(vs []glversion.Version) string {
-	var parts []string
-	for i, v := range vs {
-		if i == 5 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(vs)-5))
-			break
-		}
-		parts = append(parts, v.String())
-	}
-	return strings.Join(parts, ", ")
 }

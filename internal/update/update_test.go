@@ -3,6 +3,8 @@ package update
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/planlint/planlint/internal/datacache"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
 	"gopkg.in/yaml.v3"
@@ -232,7 +235,7 @@ func TestUpdateStoresNewerDataAndLoadUsesIt(t *testing.T) {
 			t.Errorf("releases.tsv lacks %q", line)
 		}
 	}
-	var m meta
+	var m datacache.Meta
 	mj, _ := os.ReadFile(filepath.Join(dir, "meta.json"))
 	if err := json.Unmarshal(mj, &m); err != nil {
 		t.Fatal(err)
@@ -242,7 +245,7 @@ func TestUpdateStoresNewerDataAndLoadUsesIt(t *testing.T) {
 	}
 
 	// Load uses the cache and says so.
-	kb, desc, err := Load(opts, emb)
+	kb, desc, err := datacache.Load(opts.CacheDir, emb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -572,7 +575,7 @@ func TestUpdateRefusesTruncatedList(t *testing.T) {
 func TestLoadWithoutCache(t *testing.T) {
 	emb := knowledge.Default()
 	for _, dir := range []string{t.TempDir(), filepath.Join(t.TempDir(), "never-made")} {
-		kb, desc, err := Load(Options{CacheDir: dir}, emb)
+		kb, desc, err := datacache.Load(dir, emb)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -596,7 +599,7 @@ func TestDefaultCacheDir(t *testing.T) {
 	if want := filepath.Join(cache, "planlint"); res.Path != want {
 		t.Errorf("stored in %s, want %s", res.Path, want)
 	}
-	if _, desc, _ := Load(Options{}, emb); !strings.HasPrefix(desc, "cached release data of 2026-11-20") {
+	if _, desc, _ := datacache.Load("", emb); !strings.HasPrefix(desc, "cached release data of 2026-11-20") {
 		t.Errorf("Load with default options says %q", desc)
 	}
 }
@@ -622,14 +625,14 @@ func TestLoadIgnoresUnusableCache(t *testing.T) {
 			rewrite(name, fix)(t, dir)
 			b, _ := os.ReadFile(filepath.Join(dir, name))
 			rewrite("meta.json", func(mj []byte) []byte {
-				var m meta
+				var m datacache.Meta
 				if err := json.Unmarshal(mj, &m); err != nil {
 					t.Fatal(err)
 				}
 				if name == "releases.tsv" {
-					m.ReleasesSHA256 = sum(b)
+					m.ReleasesSHA256 = sha256Hex(b)
 				} else {
-					m.UpgradePathSHA256 = sum(b)
+					m.UpgradePathSHA256 = sha256Hex(b)
 				}
 				out, _ := json.Marshal(m)
 				return out
@@ -675,7 +678,7 @@ func TestLoadIgnoresUnusableCache(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.corrupt(t, dir)
-			kb, desc, err := Load(opts, emb)
+			kb, desc, err := datacache.Load(opts.CacheDir, emb)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -694,7 +697,7 @@ func TestLoadIgnoresUnusableCache(t *testing.T) {
 			if err != nil || res.Kept {
 				t.Fatalf("update over an unusable cache: %+v, %v", res, err)
 			}
-			if _, desc, _ := Load(opts, emb); !strings.HasPrefix(desc, "cached release data of 2026-11-20") {
+			if _, desc, _ := datacache.Load(opts.CacheDir, emb); !strings.HasPrefix(desc, "cached release data of 2026-11-20") {
 				t.Errorf("after repair Load says %q", desc)
 			}
 		})
@@ -739,7 +742,7 @@ func TestLoadPrefersNewerEmbeddedData(t *testing.T) {
 		t.Fatalf("update for the older planlint: %+v, %v", res, err)
 	}
 
-	kb, desc, err := Load(opts, emb)
+	kb, desc, err := datacache.Load(opts.CacheDir, emb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -764,7 +767,7 @@ func TestLoadKeepsEmbeddedStopsWhenCachedListIsShorter(t *testing.T) {
 	if _, err := Update(context.Background(), opts, ob); err != nil {
 		t.Fatal(err)
 	}
-	kb, desc, err := Load(opts, emb)
+	kb, desc, err := datacache.Load(opts.CacheDir, emb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -819,10 +822,16 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestNilEmbedded(t *testing.T) {
-	if _, _, err := Load(Options{CacheDir: t.TempDir()}, nil); err == nil {
+	if _, _, err := datacache.Load(t.TempDir(), nil); err == nil {
 		t.Error("Load(nil) did not fail")
 	}
 	if _, err := Update(context.Background(), Options{CacheDir: t.TempDir()}, nil); err == nil {
 		t.Error("Update(nil) did not fail")
 	}
+}
+
+// sha256Hex is the checksum meta.json records for a file.
+func sha256Hex(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

@@ -1,6 +1,13 @@
-package update
+// Package datacache keeps the knowledge "planlint data update" fetched
+// in the user cache directory, and picks the newer of the cached and the
+// embedded knowledge for lint, path and init. It only reads and writes
+// files: the fetching is in internal/update, which planlint-net links, so
+// that planlint itself links no HTTP client and starts quickly. The tests
+// are in internal/update, which fills caches through a fake GitLab.
+package datacache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -11,9 +18,23 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
+	"gopkg.in/yaml.v3"
+)
+
+// Where the facts live upstream: the projects internal/update fetches
+// from, named in the sources of cached data.
+const (
+	UpgradePathProject = "gitlab-org/gitlab"
+	UpgradePathFile    = "config/upgrade_path.yml"
+	UpgradePathRef     = "master"
+
+	ReleasesProject = "gitlab-org/omnibus-gitlab"
 )
 
 // The files of the cache directory.
@@ -26,9 +47,9 @@ const (
 	maxCacheFile = 16 << 20
 )
 
-// meta is meta.json: where and when the data was fetched, and checksums
+// Meta is meta.json: where and when the data was fetched, and checksums
 // that tie the two data files to this fetch.
-type meta struct {
+type Meta struct {
 	Format            int       `json:"format"`
 	GitLabURL         string    `json:"gitlab_url"`
 	FetchedAt         time.Time `json:"fetched_at"`
@@ -45,8 +66,9 @@ func sum(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// writeCache stores the data files, then meta.json, each atomically.
-func writeCache(dir string, releases, upgradePath []byte, m meta) error {
+// Write stores the data files, then meta.json, each atomically.
+func Write(dir string, releases, upgradePath []byte, m Meta) error {
+	m.Format = metaFormat
 	m.ReleasesSHA256 = sum(releases)
 	m.UpgradePathSHA256 = sum(upgradePath)
 	mj, err := json.MarshalIndent(m, "", "  ")
@@ -110,7 +132,7 @@ func writeTemp(dir, name string, data []byte) (string, error) {
 
 // cached is a parsed, checked cache.
 type cached struct {
-	meta     meta
+	meta     Meta
 	releases *knowledge.Releases
 	stops    []knowledge.Stop
 }
@@ -118,8 +140,8 @@ type cached struct {
 // errNoCache means the cache directory holds no data at all.
 var errNoCache = errors.New("no cached data")
 
-// readCache reads and checks the cache in dir.
-func readCache(dir string) (*cached, error) {
+// read reads and checks the cache in dir.
+func read(dir string) (*cached, error) {
 	mj, err := readSmall(filepath.Join(dir, metaFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		// No meta.json: nothing was ever stored, unless data files lie
@@ -134,14 +156,14 @@ func readCache(dir string) (*cached, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m meta
+	var m Meta
 	if err := json.Unmarshal(mj, &m); err != nil {
-		return nil, fmt.Errorf("%s: %s", metaFile, oneLine(err.Error()))
+		return nil, fmt.Errorf("%s: %s", metaFile, OneLine(err.Error()))
 	}
 	if m.Format != metaFormat {
 		return nil, fmt.Errorf("%s: format %d, want %d", metaFile, m.Format, metaFormat)
 	}
-	if u, err := url.Parse(m.GitLabURL); err != nil || u.Host == "" || m.GitLabURL != oneLine(m.GitLabURL) {
+	if u, err := url.Parse(m.GitLabURL); err != nil || u.Host == "" || m.GitLabURL != OneLine(m.GitLabURL) {
 		return nil, fmt.Errorf("%s: bad gitlab_url", metaFile)
 	}
 	rel, err := readSmall(filepath.Join(dir, releasesFile))
@@ -160,12 +182,12 @@ func readCache(dir string) (*cached, error) {
 	}
 	c := &cached{meta: m}
 	if c.releases, err = knowledge.ParseReleases(rel); err != nil {
-		return nil, fmt.Errorf("%s: %s", releasesFile, oneLine(err.Error()))
+		return nil, fmt.Errorf("%s: %s", releasesFile, OneLine(err.Error()))
 	}
 	if n := len(c.releases.All()); n != m.Releases {
 		return nil, fmt.Errorf("%s has %d releases, %s says %d", releasesFile, n, metaFile, m.Releases)
 	}
-	if c.stops, err = parseStops(up); err != nil {
+	if c.stops, err = ParseStops(up); err != nil {
 		return nil, fmt.Errorf("%s: %s", upgradePathName, err)
 	}
 	return c, nil
@@ -187,46 +209,46 @@ func readSmall(path string) ([]byte, error) {
 	return b, nil
 }
 
-// choice is the knowledge planlint uses and how to say so.
-type choice struct {
-	base   *knowledge.Base
-	cached bool
-	// label names the release data: "embedded release data of D" or
+// Choice is the knowledge planlint uses and how to say so.
+type Choice struct {
+	Base   *knowledge.Base
+	Cached bool
+	// Label names the release data: "embedded release data of D" or
 	// "cached release data of D from URL".
-	label string
-	// desc is label plus, when the cache was passed over, why.
-	desc string
+	Label string
+	// Desc is Label plus, when the cache was passed over, why.
+	Desc string
 }
 
 func embeddedLabel(b *knowledge.Base) string {
 	return "embedded release data of " + b.DataDate().Format(time.DateOnly)
 }
 
-// current picks the newer of the cache in dir and embedded. dirErr says
+// Current picks the newer of the cache in dir and embedded. dirErr says
 // why there is no cache directory, if so.
-func current(dir string, dirErr error, embedded *knowledge.Base) choice {
-	emb := choice{base: embedded, label: embeddedLabel(embedded)}
-	emb.desc = emb.label
+func Current(dir string, dirErr error, embedded *knowledge.Base) Choice {
+	emb := Choice{Base: embedded, Label: embeddedLabel(embedded)}
+	emb.Desc = emb.Label
 	if dirErr != nil {
-		emb.desc += " (no cache: " + oneLine(dirErr.Error()) + ")"
+		emb.Desc += " (no cache: " + OneLine(dirErr.Error()) + ")"
 		return emb
 	}
-	c, err := readCache(dir)
+	c, err := read(dir)
 	if errors.Is(err, errNoCache) {
 		return emb
 	}
 	if err != nil {
-		emb.desc += fmt.Sprintf(" (cached data in %s ignored: %s)", dir, clip(oneLine(err.Error()), 200))
+		emb.Desc += fmt.Sprintf(" (cached data in %s ignored: %s)", dir, Clip(OneLine(err.Error()), 200))
 		return emb
 	}
 	cacheLabel := fmt.Sprintf("cached release data of %s from %s", c.releases.Date.Format(time.DateOnly), c.meta.GitLabURL)
-	missing, added := diffReleases(embedded.Releases, c.releases)
+	missing, added := DiffReleases(embedded.Releases, c.releases)
 	if len(missing) > 0 || len(added) == 0 {
-		emb.desc += fmt.Sprintf(" (the %s is not newer)", cacheLabel)
+		emb.Desc += fmt.Sprintf(" (the %s is not newer)", cacheLabel)
 		return emb
 	}
 	b := build(embedded, c, dir)
-	return choice{base: b, cached: true, label: cacheLabel, desc: cacheLabel}
+	return Choice{Base: b, Cached: true, Label: cacheLabel, Desc: cacheLabel}
 }
 
 // build returns a copy of embedded with the cached releases and, when the
@@ -244,7 +266,7 @@ func build(embedded *knowledge.Base, c *cached, dir string) *knowledge.Base {
 		stops = c.stops
 		stopsSrc = knowledge.Source{
 			File:   "upgrade_path.yml",
-			Origin: fmt.Sprintf("%s %s (ref %s) on %s, cached in %s", upgradePathProject, upgradePathFile, upgradePathRef, c.meta.GitLabURL, dir),
+			Origin: fmt.Sprintf("%s %s (ref %s) on %s, cached in %s", UpgradePathProject, UpgradePathFile, UpgradePathRef, c.meta.GitLabURL, dir),
 			Date:   day,
 		}
 	}
@@ -254,7 +276,7 @@ func build(embedded *knowledge.Base, c *cached, dir string) *knowledge.Base {
 		if b.Sources[i].File == "releases.tsv" {
 			b.Sources[i] = knowledge.Source{
 				File:   "releases.tsv",
-				Origin: fmt.Sprintf("tags of %s on %s, cached in %s", releasesProject, c.meta.GitLabURL, dir),
+				Origin: fmt.Sprintf("tags of %s on %s, cached in %s", ReleasesProject, c.meta.GitLabURL, dir),
 				Date:   day,
 			}
 		}
@@ -272,14 +294,109 @@ func build(embedded *knowledge.Base, c *cached, dir string) *knowledge.Base {
 // "embedded release data of 2026-08-21 (cached data in DIR ignored:
 // releases.tsv does not match the checksum in meta.json)".
 //
-// Load only reads Options.CacheDir. A missing, unreadable, corrupt, stale
+// Load only reads cacheDir (default: os.UserCacheDir()/planlint). A missing, unreadable, corrupt, stale
 // or half-written cache never fails: Load falls back to embedded and says
 // so. The error is non-nil only when embedded is nil.
-func Load(opts Options, embedded *knowledge.Base) (*knowledge.Base, string, error) {
+func Load(cacheDir string, embedded *knowledge.Base) (*knowledge.Base, string, error) {
 	if embedded == nil || embedded.Releases == nil {
-		return nil, "", errors.New("update: no embedded knowledge")
+		return nil, "", errors.New("datacache: no embedded knowledge")
 	}
-	dir, err := cacheDir(opts.CacheDir)
-	c := current(dir, err, embedded)
-	return c.base, c.desc, nil
+	dir, err := Dir(cacheDir)
+	c := Current(dir, err, embedded)
+	return c.Base, c.Desc, nil
+}
+
+// ParseStops reads an upgrade path list in upstream format and checks
+// that it is in ascending order without repeats, as upstream keeps it.
+func ParseStops(data []byte) ([]knowledge.Stop, error) {
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case len(trimmed) == 0:
+		return nil, fmt.Errorf("the file is empty")
+	case trimmed[0] == '<':
+		return nil, fmt.Errorf("the answer is an HTML page, not YAML")
+	case !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0:
+		return nil, fmt.Errorf("the answer is not text")
+	}
+	stops, err := knowledge.ParseUpgradePath(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s", OneLine(err.Error()))
+	}
+	// ParseUpgradePath sorts; the order check needs the file's own order.
+	var raw []struct {
+		Major int `yaml:"major"`
+		Minor int `yaml:"minor"`
+	}
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("not an upgrade path list: %s", OneLine(err.Error()))
+	}
+	for i := 1; i < len(raw); i++ {
+		a, b := raw[i-1], raw[i]
+		if b.Major < a.Major || b.Major == a.Major && b.Minor <= a.Minor {
+			return nil, fmt.Errorf("the stops are not in ascending order: entry %d (%d.%d) comes after entry %d (%d.%d)",
+				i+1, b.Major, b.Minor, i, a.Major, a.Minor)
+		}
+	}
+	return stops, nil
+}
+
+// DiffReleases returns the versions have has and got lacks, and the
+// versions got has and have lacks, each in version order.
+func DiffReleases(have, got *knowledge.Releases) (missing, added []glversion.Version) {
+	inGot := map[glversion.Version]bool{}
+	for _, r := range got.All() {
+		inGot[r.Version] = true
+	}
+	inHave := map[glversion.Version]bool{}
+	for _, r := range have.All() {
+		inHave[r.Version] = true
+		if !inGot[r.Version] {
+			missing = append(missing, r.Version)
+		}
+	}
+	for _, r := range got.All() {
+		if !inHave[r.Version] {
+			added = append(added, r.Version)
+		}
+	}
+	return missing, added
+}
+
+// Dir returns dir, or the default cache directory
+// os.UserCacheDir()/planlint when dir is "".
+func Dir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no user cache directory: %v", err)
+	}
+	return filepath.Join(base, "planlint"), nil
+}
+
+// OneLine folds s onto one line.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Clip cuts s to n bytes, marking the cut.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// Sample lists up to five versions.
+func Sample(vs []glversion.Version) string {
+	var parts []string
+	for i, v := range vs {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(vs)-5))
+			break
+		}
+		parts = append(parts, v.String())
+	}
+	return strings.Join(parts, ", ")
 }
