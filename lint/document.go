@@ -440,6 +440,7 @@ type builder struct {
 	matches  []Match
 	versions []glversion.Mention
 	slab     []Line
+	text     stringArena
 }
 
 // newLine returns a zeroed Line from the builder's slab.
@@ -890,7 +891,7 @@ func (b *builder) table(t *extast.Table) {
 // inlineLines flattens a block's inline content into lines, split at line
 // breaks.
 func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
-	tb := textBuilder{doc: b.doc, splitLines: true}
+	tb := textBuilder{doc: b.doc, splitLines: true, arena: &b.text}
 	tb.inline(n)
 	tb.flush()
 	var out []*Line
@@ -915,7 +916,7 @@ func (b *builder) finishLine(l *Line) {
 	if l.Num == 0 {
 		l.Num = b.doc.index.lineOf(l.segs[0].src)
 	}
-	l.Lower = lowerSameLen(l.Text)
+	l.Lower = b.text.lower(l.Text)
 	// Tokens, matches and versions of all lines share a few large arrays:
 	// one allocation for the document instead of several per line.
 	// A line has at most one token per two bytes; start a new chunk
@@ -1063,6 +1064,7 @@ func (d *Document) finish() {
 // textBuilder flattens inline nodes into text with a source map.
 type textBuilder struct {
 	doc        *Document
+	arena      *stringArena
 	buf        []byte
 	segs       []textSeg
 	code       []Span
@@ -1211,6 +1213,8 @@ func (tb *textBuilder) source(seg text.Segment) {
 	}
 	if tb.segs == nil {
 		tb.segs = make([]textSeg, 0, 6)
+	}
+	if tb.buf == nil {
 		tb.buf = make([]byte, 0, 96)
 	}
 	tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: seg.Start, n: len(v)})
@@ -1223,7 +1227,12 @@ func (tb *textBuilder) literal(s string, src int) {
 }
 
 func (tb *textBuilder) flush() {
-	text := string(tb.buf)
+	var text string
+	if tb.arena != nil {
+		text = tb.arena.copy(tb.buf)
+	} else {
+		text = string(tb.buf)
+	}
 	// Trim trailing spaces (hard line breaks) without moving offsets.
 	text = strings.TrimRight(text, " \t")
 	tb.code = clampSpans(tb.code, len(text))
@@ -1231,7 +1240,8 @@ func (tb *textBuilder) flush() {
 	if strings.TrimSpace(text) != "" || len(tb.lines) == 0 && len(tb.segs) > 0 {
 		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != "", hard: tb.hard})
 	}
-	tb.buf, tb.segs, tb.code, tb.links = nil, nil, nil, nil
+	// The text was copied; the buffer serves the next line.
+	tb.buf, tb.segs, tb.code, tb.links = tb.buf[:0], nil, nil, nil
 	tb.anyPlain = false
 	tb.hard = false
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Term is a concept the vocabulary recognises in text: a section kind
@@ -383,40 +384,10 @@ func tokenize(lower string, dst []Token) []Token {
 // lowerSameLen lower-cases s without changing any byte offset: runes whose
 // lower case has another UTF-8 length are kept as they are.
 func lowerSameLen(s string) string {
-	ascii := true
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			upper = true
-		}
-	}
-	if ascii && !upper {
+	i := lowerPrefix(s)
+	if i == len(s) {
 		return s
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		l := unicode.ToLower(r)
-		if l != r && utf8.RuneLen(l) == n {
-			b = utf8.AppendRune(b, l)
-		} else {
-			b = append(b, s[i:i+n]...)
-		}
-		i += n
-	}
-	return string(b)
+	b := appendLower(append(make([]byte, 0, len(s)), s[:i]...), s[i:])
+	return unsafe.String(&b[0], len(b))
 }
