@@ -150,7 +150,6 @@ func (s *scanner) parseDur(i int, scan, allowRange bool) (time.Duration, int, bo
 // "6 heures", "2 days" (rare). Go's own notation ("1h30m") works too.
 // ok=false when s holds no duration.
 func ParseDuration(s string) (d time.Duration, ok bool) {
-	Prepare()
 	if d, err := time.ParseDuration(strings.TrimSpace(s)); err == nil && d > 0 && d <= maxDuration {
 		return d, true
 	}

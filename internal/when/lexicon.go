@@ -1,7 +1,8 @@
 package when
 
 import (
-	"sync"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -46,50 +47,94 @@ const (
 	gCompound        // "m": a minute unit only inside "1h30m"
 )
 
+// lexEntry is what the lexicon knows about one word. It holds no
+// pointers, so the table of entries is plain data in the binary.
 type lexEntry struct {
 	flags lexFlag
-	month time.Month
-	unit  time.Duration
-	hour  int   // lxNamedTime: 0 or 12
-	abbr  bool  // an abbreviation: a dot right after it belongs to it
-	guard uint8 // one of the g constants
+	// phrases and nphrases locate, in zonePhraseList, the zone phrases
+	// that start with this word (lxZoneStart).
+	phrases, nphrases uint16
+	// The word itself is lexText[wordAt : wordAt+wordLen].
+	wordAt  uint16
+	wordLen uint8
+	abbr    bool  // an abbreviation: a dot right after it belongs to it
+	guard   uint8 // one of the g constants
+	month   time.Month
+	unit    time.Duration
+	hour    int // lxNamedTime: 0 or 12
 }
 
 // maxLexLen is the longest word (in bytes, lower case) worth looking up.
 const maxLexLen = 32
 
-// lexicon maps a lower-case word to its index in lexEntries. Index 0 is
-// the empty entry of unknown words, so tokens need no pointer.
-var (
-	lexicon    = make(map[string]uint16, 700)
-	lexEntries = make([]lexEntry, 1, 700)
-)
+// The word tables, lexEntries, lexSlots, lexBloom, zoneBloom and
+// zonePhraseList, are in tables_gen.go: build() writes them from the
+// word lists of this file and zone.go, and TestTablesAreCurrent keeps
+// the generated file in step with those lists. Being literals, they are
+// laid out by the linker, so no process spends time or memory on them.
+//
+//go:generate go test -run TestTablesAreCurrent -update
 
-// entry returns the entry of w, creating it. The pointer is only valid until
-// the next call.
-func entry(w string) *lexEntry {
-	i, ok := lexicon[w]
-	if !ok {
-		i = uint16(len(lexEntries))
-		lexEntries = append(lexEntries, lexEntry{})
-		lexicon[w] = i
-	}
-	return &lexEntries[i]
+// Prepare used to build the word tables. They are now compiled into the
+// binary, so it does nothing; it is kept for callers.
+func Prepare() {}
+
+// lexTables are the word tables as build() makes them.
+type lexTables struct {
+	// entries[0] is the empty entry of unknown words, so tokens need no
+	// pointer.
+	entries []lexEntry
+	text    string // the words of entries, one after another
+	// slots is an open-addressing table of entry indexes: slot
+	// lexHash(w)&(len(slots)-1), or the first free one after it, holds
+	// slotOf(lexHash(w), index of w).
+	slots     []uint32
+	bloom     [1024]uint64
+	zoneBloom [1024]uint64
+	phrases   []phrase
 }
 
-func add(f lexFlag, words ...string) {
+// slotOf packs a word's hash and entry index into a lexSlots value; a
+// free slot is 0, which no entry index is.
+func slotOf(h uint32, i int) uint32 { return h<<16 | uint32(i) }
+
+// lexBuilder collects entries by word while build runs.
+type lexBuilder struct {
+	index   map[string]uint16
+	words   []string
+	entries []lexEntry
+}
+
+// entry returns the entry of w, creating it. The pointer is only valid
+// until the next call.
+func (b *lexBuilder) entry(w string) *lexEntry {
+	i, ok := b.index[w]
+	if !ok {
+		i = uint16(len(b.entries))
+		b.entries = append(b.entries, lexEntry{})
+		b.words = append(b.words, w)
+		b.index[w] = i
+	}
+	return &b.entries[i]
+}
+
+func (b *lexBuilder) add(f lexFlag, words ...string) {
 	for _, w := range words {
-		entry(w).flags |= f
+		b.entry(w).flags |= f
 	}
 }
 
 // englishMonth lists the month words an English writer uses; all other
 // month words hint at German, Spanish or French.
-var englishMonth = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+func englishMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+		"sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 // monthFull and monthAbbr hold, per month, the full names and the
@@ -149,85 +194,82 @@ var weekdayAbbr = [7][]string{
 
 var weekdayTwo = [7]string{"so", "mo", "di", "mi", "do", "fr", "sa"}
 
-var englishWeekday = map[string]bool{
-	"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true,
+func englishWeekday(w string) bool {
+	switch w {
+	case "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday":
+		return true
+	}
+	return false
 }
 
-// prepared guards the one-time build of the lexicon and the zone phrases.
-var prepared sync.Once
-
-// Prepare builds the word tables Scan uses. Scan calls it itself; a
-// program may call it early, on another goroutine, to take the cost off
-// its first Scan.
-func Prepare() { prepared.Do(build) }
-
-func build() {
-	zonePhrases = buildPhrases()
+// build makes the word tables from the word lists. Only a test calls it
+// (TestTablesAreCurrent), to write them out as tables_gen.go.
+func build() *lexTables {
+	b := &lexBuilder{index: make(map[string]uint16, 700), words: []string{""}, entries: make([]lexEntry, 1, 700)}
 	for i := range monthFull {
 		m := time.Month(i + 1)
 		for _, w := range monthFull[i] {
-			e := entry(w)
+			e := b.entry(w)
 			e.flags |= lxMonth
 			e.month = m
-			if !englishMonth[w] {
+			if !englishMonth(w) {
 				e.flags |= lxHint
 			}
 		}
 		for _, w := range monthAbbr[i] {
-			e := entry(w)
+			e := b.entry(w)
 			e.flags |= lxMonth
 			e.month = m
 			e.abbr = true
-			if !englishMonth[w] {
+			if !englishMonth(w) {
 				e.flags |= lxHint
 			}
 		}
 	}
-	entry("may").guard = gMay
-	entry("set").guard = gNeedDot
-	entry("ago").guard = gNeedDot
+	b.entry("may").guard = gMay
+	b.entry("set").guard = gNeedDot
+	b.entry("ago").guard = gNeedDot
 
 	for i := range weekdayFull {
 		for _, w := range weekdayFull[i] {
-			e := entry(w)
+			e := b.entry(w)
 			e.flags |= lxWeekday
-			if !englishWeekday[w] {
+			if !englishWeekday(w) {
 				e.flags |= lxHint
 			}
 		}
 		for _, w := range weekdayAbbr[i] {
-			e := entry(w)
+			e := b.entry(w)
 			e.flags |= lxWeekday
 			e.abbr = true
 		}
-		e := entry(weekdayTwo[i])
+		e := b.entry(weekdayTwo[i])
 		e.flags |= lxWeekday
 		e.abbr = true
 		e.guard = gTwoLetter
 	}
 
 	for _, w := range []string{"h", "hr", "hrs", "hour", "hours", "std", "stdn", "stunde", "stunden", "hora", "horas", "heure", "heures"} {
-		e := entry(w)
+		e := b.entry(w)
 		e.flags |= lxUnit
 		e.unit = time.Hour
 	}
 	for _, w := range []string{"m", "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "mn"} {
-		e := entry(w)
+		e := b.entry(w)
 		e.flags |= lxUnit
 		e.unit = time.Minute
 	}
-	entry("m").guard = gCompound
+	b.entry("m").guard = gCompound
 	for _, w := range []string{"day", "days", "tag", "tage", "tagen", "día", "días", "dia", "dias", "jour", "jours"} {
-		e := entry(w)
+		e := b.entry(w)
 		e.flags |= lxUnit
 		e.unit = 24 * time.Hour
 	}
 	for _, w := range []string{"hr", "hrs", "std", "stdn", "min", "mins"} {
-		entry(w).abbr = true
+		b.entry(w).abbr = true
 	}
 
-	add(lxHint,
+	b.add(lxHint,
 		// German
 		"der", "das", "und", "uhr", "bis", "von", "vom", "um", "ist", "wird", "werden", "wartung",
 		"wartungsfenster", "zeit", "für", "mit", "auf", "dem", "den", "nach", "beginn", "ende", "im",
@@ -239,74 +281,110 @@ func build() {
 		"le", "les", "des", "et", "à", "heure", "heures", "jusqu", "au", "pour", "avec",
 		"fenêtre", "début", "fin", "sera", "durée", "vers", "dès")
 
-	add(lxDurNoun, "duration", "dauer", "durée", "duree", "duración", "duracion", "length")
-	add(lxDurCue, "takes", "take", "taking", "lasts", "dauert", "dure", "durera", "durará", "tarda",
+	b.add(lxDurNoun, "duration", "dauer", "durée", "duree", "duración", "duracion", "length")
+	b.add(lxDurCue, "takes", "take", "taking", "lasts", "dauert", "dure", "durera", "durará", "tarda",
 		"approx", "approximately", "ca", "circa", "about", "etwa", "ungefähr", "ungefaehr", "environ",
 		"aproximadamente", "aprox", "unos", "unas", "estimated", "expected", "for", "während",
 		"pendant", "durante", "window", "fenster", "wartungsfenster", "ventana", "fenêtre", "fenetre",
 		"downtime", "max", "maximum", "up", "total")
-	add(lxDurAfter, "window", "fenster", "wartungsfenster", "downtime", "outage", "ausfall",
+	b.add(lxDurAfter, "window", "fenster", "wartungsfenster", "downtime", "outage", "ausfall",
 		"ausfallzeit", "ventana", "fenêtre", "fenetre", "slot", "max", "maximum", "total", "long",
 		"lang", "lange", "block", "timeframe", "maintenance", "wartung", "mantenimiento")
-	add(lxDurNegPre, "every", "each", "alle", "cada", "toutes", "tous", "hace", "vor", "nach",
+	b.add(lxDurNegPre, "every", "each", "alle", "cada", "toutes", "tous", "hace", "vor", "nach",
 		"after", "last", "past")
-	add(lxDurNegPost, "before", "after", "ago", "prior", "earlier", "later", "beforehand", "ahead",
+	b.add(lxDurNegPost, "before", "after", "ago", "prior", "earlier", "later", "beforehand", "ahead",
 		"notice", "vorher", "vorab", "früher", "später", "vor", "nach", "zuvor", "antes", "después",
 		"despues", "avant", "après", "apres", "tard", "auparavant")
 
-	add(lxRangeSep, "to", "till", "til", "until", "bis", "a", "à", "hasta", "jusqu")
-	add(lxPairAnd, "and", "und", "y", "et")
-	add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen")
-	add(lxBetween, "between", "entre", "zwischen")
-	add(lxArticle, "las", "la", "les", "los")
-	add(lxClockPrep, "at", "um", "à", "las", "la", "ab", "gegen", "vers", "dès", "from", "von", "desde",
+	b.add(lxRangeSep, "to", "till", "til", "until", "bis", "a", "à", "hasta", "jusqu")
+	b.add(lxPairAnd, "and", "und", "y", "et")
+	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen")
+	b.add(lxBetween, "between", "entre", "zwischen")
+	b.add(lxArticle, "las", "la", "les", "los")
+	b.add(lxClockPrep, "at", "um", "à", "las", "la", "ab", "gegen", "vers", "dès", "from", "von", "desde",
 		"starting", "start", "starts", "begins", "beginning", "beginn", "beginnt", "début", "debut",
 		"inicio", "comienza", "empieza", "bis", "until", "till", "hasta", "jusqu")
-	add(lxEndKw, "end", "ends", "ending", "finish", "finishes", "finished", "ende", "endet", "fin",
+	b.add(lxEndKw, "end", "ends", "ending", "finish", "finishes", "finished", "ende", "endet", "fin",
 		"termina", "finaliza", "until", "till", "bis", "hasta", "jusqu")
-	add(lxDatePrep, "on", "am", "le", "el", "den", "vom", "ab", "bis", "zum", "du", "au", "del",
+	b.add(lxDatePrep, "on", "am", "le", "el", "den", "vom", "ab", "bis", "zum", "du", "au", "del",
 		"date", "datum", "fecha", "termin", "ce")
-	add(lxDotPrep, "am", "vom", "ab", "bis", "zum", "den", "le", "du", "au", "el", "del", "datum",
+	b.add(lxDotPrep, "am", "vom", "ab", "bis", "zum", "den", "le", "du", "au", "el", "del", "datum",
 		"termin", "fecha", "date")
-	add(lxVersion, "gitlab", "version", "versions", "versión", "versionen", "release", "v", "ee", "ce",
+	b.add(lxVersion, "gitlab", "version", "versions", "versión", "versionen", "release", "v", "ee", "ce",
 		"chart", "helm", "patch", "upgrade", "upgrading", "update", "updating", "postgresql",
 		"postgres", "ubuntu", "rhel", "debian", "centos", "redis", "node", "omnibus", "runner",
 		"image", "tag", "package", "pg", "psql", "kernel")
-	add(lxOrdinal, "st", "nd", "rd", "th", "er", "re", "º", "ª")
-	add(lxOf, "of", "de", "del")
-	add(lxFraction, "of", "der", "des", "de", "du")
+	b.add(lxOrdinal, "st", "nd", "rd", "th", "er", "re", "º", "ª")
+	b.add(lxOf, "of", "de", "del")
+	b.add(lxFraction, "of", "der", "des", "de", "du")
 
-	add(lxCounter, "step", "steps", "phase", "phases", "schritt", "fase", "étape", "etape", "paso",
+	b.add(lxCounter, "step", "steps", "phase", "phases", "schritt", "fase", "étape", "etape", "paso",
 		"stage", "stufe", "part", "teil", "parte", "partie", "node", "nodes", "server", "servers",
 		"item", "task", "issue", "ticket", "option", "punkt", "point", "nr", "no", "number", "nummer",
 		"número", "numero", "numéro", "runner", "runners", "replica", "replicas", "shard", "shards", "ratio", "ratios", "scale",
 		"verhältnis", "proportion")
 	for _, w := range []string{"midnight", "mitternacht", "medianoche", "minuit"} {
-		entry(w).flags |= lxNamedTime
+		b.entry(w).flags |= lxNamedTime
 	}
 	for _, w := range []string{"noon", "mittag", "mediodía", "mediodia", "midi"} {
-		e := entry(w)
+		e := b.entry(w)
 		e.flags |= lxNamedTime
 		e.hour = 12
 	}
 
-	for first := range zonePhrases {
-		add(lxZoneStart, first)
+	zones := buildPhrases()
+	firsts := make([]string, 0, len(zones))
+	for w := range zones {
+		firsts = append(firsts, w)
 	}
+	slices.Sort(firsts)
+	b.add(lxZoneStart, firsts...)
 
-	for w, i := range lexicon {
-		h := lexHash([]byte(w))
-		lexBloom[h>>6] |= 1 << (h & 63)
-		if lexEntries[i].flags&lxZoneStart != 0 {
-			zoneBloom[h>>6] |= 1 << (h & 63)
+	t := &lexTables{entries: b.entries}
+	var text strings.Builder
+	for i, w := range b.words {
+		if i == 0 {
+			continue
+		}
+		if len(w) > 255 || text.Len()+len(w) > 0xFFFF || len(b.entries) > 0xFFFF {
+			panic("when: the lexicon outgrew its table layout")
+		}
+		e := &t.entries[i]
+		e.wordAt, e.wordLen = uint16(text.Len()), uint8(len(w))
+		text.WriteString(w)
+		if list := zones[w]; len(list) > 0 {
+			e.phrases, e.nphrases = uint16(len(t.phrases)), uint16(len(list))
+			t.phrases = append(t.phrases, list...)
 		}
 	}
+	t.text = text.String()
+
+	size := 1
+	for size < 3*len(b.entries) {
+		size <<= 1
+	}
+	t.slots = make([]uint32, size)
+	mask := uint32(size - 1)
+	for i, w := range b.words {
+		if i == 0 {
+			continue
+		}
+		h := lexHash([]byte(w))
+		j := h & mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = slotOf(h, i)
+		t.bloom[h>>6] |= 1 << (h & 63)
+		if t.entries[i].flags&lxZoneStart != 0 {
+			t.zoneBloom[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return t
 }
 
-// lexBloom is a one-hash Bloom filter over the lexicon: most words of a
-// line are not in it, and the filter rejects them without a map lookup.
-var lexBloom [1024]uint64
-
+// lexHash hashes a lower-case word for the Bloom filters and for
+// lexSlots.
 func lexHash(w []byte) uint32 {
 	n := len(w)
 	h := uint32(w[0])*0x9E3779B1 ^ uint32(w[n-1])*0x85EBCA77 ^ uint32(n)*0xC2B2AE3D
@@ -316,12 +394,13 @@ func lexHash(w []byte) uint32 {
 	return (h ^ h>>16) & 0xFFFF
 }
 
-// zoneBloom is the same filter for the first words of zone phrases only,
-// used on lines without digits, where nothing but a zone can be found.
-var zoneBloom [1024]uint64
-
 // lookup returns the lexicon index of a lower-case word, or 0. With
 // zoneOnly, words that cannot start a zone phrase are skipped.
+//
+// lexBloom is a one-hash Bloom filter over the lexicon: most words of a
+// line are not in it, and the filter rejects them without a table probe.
+// zoneBloom is the same filter for the first words of zone phrases only,
+// used on lines without digits, where nothing but a zone can be found.
 func lookup(w []byte, zoneOnly bool) uint16 {
 	if len(w) == 0 || len(w) > maxLexLen {
 		return 0
@@ -334,5 +413,17 @@ func lookup(w []byte, zoneOnly bool) uint16 {
 	if filter[h>>6]&(1<<(h&63)) == 0 {
 		return 0
 	}
-	return lexicon[string(w)]
+	const mask = uint32(len(lexSlots) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		s := lexSlots[j]
+		if s == 0 {
+			return 0
+		}
+		if s>>16 == h {
+			e := &lexEntries[uint16(s)]
+			if string(w) == lexText[e.wordAt:uint(e.wordAt)+uint(e.wordLen)] {
+				return uint16(s)
+			}
+		}
+	}
 }

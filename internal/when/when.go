@@ -71,7 +71,6 @@ func (s *scanner) release() {
 // after the start or end time (or else the first); an explicit duration wins
 // over one computed from the range.
 func Scan(text string, today time.Time) Window {
-	Prepare()
 	digits := hasDigit(text)
 	if !digits && !mayHaveZone(text) {
 		// Without digits only a time zone can be found; this line has none.

@@ -26,7 +26,7 @@ type abbrZone struct {
 
 const hour = 3600
 
-// abbrevs maps upper-case zone abbreviations to their offsets. Several are
+// abbrevOf returns the offset of an upper-case zone abbreviation. Several are
 // ambiguous; the choice made here is the one a GitLab upgrade plan most
 // likely means:
 //
@@ -42,56 +42,108 @@ const hour = 3600
 // Abbreviations name an offset, not a place, so apart from UTC they get no
 // IANA name: "CET" in July is a fixed +01:00, which lets a linter notice that
 // the author probably meant CEST.
-var abbrevs = map[string]abbrZone{
-	"UTC":  {0, "UTC", true, false},
-	"GMT":  {0, "", true, false},
-	"WET":  {0, "", true, false},
-	"WEST": {1 * hour, "", true, true},
-	"BST":  {1 * hour, "", true, false},
-	"CET":  {1 * hour, "", true, false},
-	"MEZ":  {1 * hour, "", true, false},
-	"CEST": {2 * hour, "", true, false},
-	"MESZ": {2 * hour, "", true, false},
-	"EET":  {2 * hour, "", true, false},
-	"SAST": {2 * hour, "", true, false},
-	"EEST": {3 * hour, "", true, false},
-	"MSK":  {3 * hour, "", true, false},
-	"TRT":  {3 * hour, "", true, false},
-	"PKT":  {5 * hour, "", true, false},
-	"IST":  {5*hour + 1800, "", true, false},
-	"WIB":  {7 * hour, "", true, true},
-	"SGT":  {8 * hour, "", true, false},
-	"HKT":  {8 * hour, "", true, false},
-	"AWST": {8 * hour, "", true, false},
-	"PHT":  {8 * hour, "", true, true},
-	"JST":  {9 * hour, "", true, false},
-	"KST":  {9 * hour, "", true, false},
-	"ACST": {9*hour + 1800, "", true, false},
-	"AEST": {10 * hour, "", true, false},
-	"ACDT": {10*hour + 1800, "", true, false},
-	"AEDT": {11 * hour, "", true, false},
-	"NZST": {12 * hour, "", true, false},
-	"NZDT": {13 * hour, "", true, false},
-	"NST":  {-3*hour - 1800, "", true, true},
-	"BRT":  {-3 * hour, "", true, false},
-	"ART":  {-3 * hour, "", true, true},
-	"ADT":  {-3 * hour, "", true, true},
-	"AST":  {-4 * hour, "", true, true},
-	"CLT":  {-4 * hour, "", true, true},
-	"EDT":  {-4 * hour, "", true, false},
-	"EST":  {-5 * hour, "", true, false},
-	"CDT":  {-5 * hour, "", true, false},
-	"COT":  {-5 * hour, "", true, true},
-	"CST":  {-6 * hour, "", true, false},
-	"MDT":  {-6 * hour, "", true, false},
-	"MST":  {-7 * hour, "", true, false},
-	"PDT":  {-7 * hour, "", true, false},
-	"PST":  {-8 * hour, "", true, false},
-	"AKDT": {-8 * hour, "", true, false},
-	"AKST": {-9 * hour, "", true, false},
-	"HST":  {-10 * hour, "", true, false},
-	"ET":   {0, "America/New_York", false, true},
-	"PT":   {0, "America/Los_Angeles", false, true},
+func abbrevOf(w string) (abbrZone, bool) {
+	switch w {
+	case "UTC":
+		return abbrZone{0, "UTC", true, false}, true
+	case "GMT":
+		return abbrZone{0, "", true, false}, true
+	case "WET":
+		return abbrZone{0, "", true, false}, true
+	case "WEST":
+		return abbrZone{1 * hour, "", true, true}, true
+	case "BST":
+		return abbrZone{1 * hour, "", true, false}, true
+	case "CET":
+		return abbrZone{1 * hour, "", true, false}, true
+	case "MEZ":
+		return abbrZone{1 * hour, "", true, false}, true
+	case "CEST":
+		return abbrZone{2 * hour, "", true, false}, true
+	case "MESZ":
+		return abbrZone{2 * hour, "", true, false}, true
+	case "EET":
+		return abbrZone{2 * hour, "", true, false}, true
+	case "SAST":
+		return abbrZone{2 * hour, "", true, false}, true
+	case "EEST":
+		return abbrZone{3 * hour, "", true, false}, true
+	case "MSK":
+		return abbrZone{3 * hour, "", true, false}, true
+	case "TRT":
+		return abbrZone{3 * hour, "", true, false}, true
+	case "PKT":
+		return abbrZone{5 * hour, "", true, false}, true
+	case "IST":
+		return abbrZone{5*hour + 1800, "", true, false}, true
+	case "WIB":
+		return abbrZone{7 * hour, "", true, true}, true
+	case "SGT":
+		return abbrZone{8 * hour, "", true, false}, true
+	case "HKT":
+		return abbrZone{8 * hour, "", true, false}, true
+	case "AWST":
+		return abbrZone{8 * hour, "", true, false}, true
+	case "PHT":
+		return abbrZone{8 * hour, "", true, true}, true
+	case "JST":
+		return abbrZone{9 * hour, "", true, false}, true
+	case "KST":
+		return abbrZone{9 * hour, "", true, false}, true
+	case "ACST":
+		return abbrZone{9*hour + 1800, "", true, false}, true
+	case "AEST":
+		return abbrZone{10 * hour, "", true, false}, true
+	case "ACDT":
+		return abbrZone{10*hour + 1800, "", true, false}, true
+	case "AEDT":
+		return abbrZone{11 * hour, "", true, false}, true
+	case "NZST":
+		return abbrZone{12 * hour, "", true, false}, true
+	case "NZDT":
+		return abbrZone{13 * hour, "", true, false}, true
+	case "NST":
+		return abbrZone{-3*hour - 1800, "", true, true}, true
+	case "BRT":
+		return abbrZone{-3 * hour, "", true, false}, true
+	case "ART":
+		return abbrZone{-3 * hour, "", true, true}, true
+	case "ADT":
+		return abbrZone{-3 * hour, "", true, true}, true
+	case "AST":
+		return abbrZone{-4 * hour, "", true, true}, true
+	case "CLT":
+		return abbrZone{-4 * hour, "", true, true}, true
+	case "EDT":
+		return abbrZone{-4 * hour, "", true, false}, true
+	case "EST":
+		return abbrZone{-5 * hour, "", true, false}, true
+	case "CDT":
+		return abbrZone{-5 * hour, "", true, false}, true
+	case "COT":
+		return abbrZone{-5 * hour, "", true, true}, true
+	case "CST":
+		return abbrZone{-6 * hour, "", true, false}, true
+	case "MDT":
+		return abbrZone{-6 * hour, "", true, false}, true
+	case "MST":
+		return abbrZone{-7 * hour, "", true, false}, true
+	case "PDT":
+		return abbrZone{-7 * hour, "", true, false}, true
+	case "PST":
+		return abbrZone{-8 * hour, "", true, false}, true
+	case "AKDT":
+		return abbrZone{-8 * hour, "", true, false}, true
+	case "AKST":
+		return abbrZone{-9 * hour, "", true, false}, true
+	case "HST":
+		return abbrZone{-10 * hour, "", true, false}, true
+	case "ET":
+		return abbrZone{0, "America/New_York", false, true}, true
+	case "PT":
+		return abbrZone{0, "America/Los_Angeles", false, true}, true
+	}
+	return abbrZone{}, false
 }
 
 // places are cities and countries people name a zone after: "Berlin time",
@@ -203,10 +255,9 @@ type phrase struct {
 	fixed bool
 }
 
-// zonePhrases maps the first word of a zone phrase to the phrases starting
-// with it, longest first.
-var zonePhrases map[string][]phrase
-
+// buildPhrases maps the first word of each zone phrase to the phrases
+// starting with it, longest first. build() lays them out in
+// zonePhraseList, where the lexicon entry of the first word finds them.
 func buildPhrases() map[string][]phrase {
 	m := make(map[string][]phrase)
 	addp := func(text, iana string, fixed bool) {
@@ -228,11 +279,16 @@ func buildPhrases() map[string][]phrase {
 	return m
 }
 
-// ianaRegions are the first components of IANA names worth trying.
-var ianaRegions = map[string]bool{
-	"Africa": true, "America": true, "Antarctica": true, "Arctic": true, "Asia": true,
-	"Atlantic": true, "Australia": true, "Europe": true, "Indian": true, "Pacific": true,
-	"Etc": true, "US": true, "Canada": true, "Brazil": true, "Mexico": true, "Chile": true,
+// ianaRegion reports whether w is the first component of IANA names
+// worth trying.
+func ianaRegion(w string) bool {
+	switch w {
+	case "Africa", "America", "Antarctica", "Arctic", "Asia",
+		"Atlantic", "Australia", "Europe", "Indian", "Pacific",
+		"Etc", "US", "Canada", "Brazil", "Mexico", "Chile":
+		return true
+	}
+	return false
 }
 
 // Loaded locations are cached: time.LoadLocation parses tzdata every time.
@@ -299,7 +355,7 @@ func (s *scanner) zoneAt(i int) (z zoneCand, ok bool) {
 	t := &s.toks[i]
 	word := s.text[t.start:t.end]
 	if s.punctAt(i+1, '/') && (t.title || t.upper) && i+2 < len(s.toks) &&
-		s.toks[i+2].kind == kWord && !s.toks[i+2].space && ianaRegions[word] {
+		s.toks[i+2].kind == kWord && !s.toks[i+2].space && ianaRegion(word) {
 		if z, ok := s.ianaAt(i); ok {
 			return z, true
 		}
@@ -329,16 +385,16 @@ func (s *scanner) abbrAt(i int, word string) (z zoneCand, ok bool) {
 	var az abbrZone
 	found := false
 	if t[i].upper {
-		az, found = abbrevs[word]
+		az, found = abbrevOf(word)
 	}
 	utcLike := word == "UTC" || word == "GMT"
 	if !found {
 		// UTC and GMT are unambiguous in any case; the others must be upper case.
 		switch string(s.low[t[i].lo:t[i].hi]) {
 		case "utc":
-			az = abbrevs["UTC"]
+			az, _ = abbrevOf("UTC")
 		case "gmt":
-			az = abbrevs["GMT"]
+			az, _ = abbrevOf("GMT")
 		default:
 			return z, false
 		}
@@ -512,7 +568,8 @@ func ianaByte(c byte) bool {
 func (s *scanner) phraseAt(i int) (z zoneCand, ok bool) {
 	t := s.toks
 	n := len(t)
-	list := zonePhrases[string(s.low[t[i].lo:t[i].hi])]
+	e := t[i].entry()
+	list := zonePhraseList[e.phrases : e.phrases+e.nphrases]
 	for pi := range list {
 		ph := &list[pi]
 		k := i + 1
