@@ -7,10 +7,6 @@ package lint
 // check" are the same phrase. A trailing '*' matches any word starting
 // with the last word ("backup*" matches "backups").
 
-import (
-	"github.com/planlint/planlint/internal/when"
-)
-
 // Section and label concepts.
 const (
 	TermNone Term = iota
@@ -299,11 +295,6 @@ func init() {
 // from the vocabulary into lexicon_gen.go; a test fails when they are
 // stale.
 func lexi() *lexicon { return builtLexicon }
-
-// Prepare builds the date reader's word tables, which parsing builds on
-// first use; a program may call Prepare early, on another goroutine, so
-// that work overlaps with its own start-up.
-func Prepare() { when.Prepare() }
 
 // factTerms are labels of plan facts that can head a section too
 // ("**Target**", "## Operating system").

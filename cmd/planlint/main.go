@@ -76,8 +76,6 @@ func main() {
 	// collect less often and let a memory limit cap the heap instead.
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(48 << 20)
-	// Build the parser's word tables while the knowledge base loads.
-	go lint.Prepare()
 	code, err := run(os.Args[1:], os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "planlint: "+err.Error())

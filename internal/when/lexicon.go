@@ -75,10 +75,6 @@ const maxLexLen = 32
 //
 //go:generate go test -run TestTablesAreCurrent -update
 
-// Prepare used to build the word tables. They are now compiled into the
-// binary, so it does nothing; it is kept for callers.
-func Prepare() {}
-
 // lexTables are the word tables as build() makes them.
 type lexTables struct {
 	// entries[0] is the empty entry of unknown words, so tokens need no
