@@ -65,7 +65,21 @@ func (v Version) Line() Version { return NewMinor(v.Major, v.Minor) }
 // decorations, which go-version would read as a prerelease. A version
 // without a patch number is read as patch 0.
 func (v Version) Semver() *goversion.Version {
-	return mustSemver(strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) + "." + strconv.Itoa(v.Patch))
+	key := [3]int{v.Major, v.Minor, v.Patch}
+	semverMu.RLock()
+	sv := semverCache[key]
+	semverMu.RUnlock()
+	if sv != nil {
+		return sv
+	}
+	sv = goversion.Must(goversion.NewVersion(strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) + "." + strconv.Itoa(v.Patch)))
+	semverMu.Lock()
+	if semverCache == nil {
+		semverCache = map[[3]int]*goversion.Version{}
+	}
+	semverCache[key] = sv
+	semverMu.Unlock()
+	return sv
 }
 
 // CompareMinor orders the minor release lines of v and o.
@@ -141,13 +155,9 @@ func isDecoration(rest string) bool {
 	return r == ""
 }
 
-var semverCache sync.Map // string -> *goversion.Version
-
-func mustSemver(s string) *goversion.Version {
-	if v, ok := semverCache.Load(s); ok {
-		return v.(*goversion.Version)
-	}
-	v := goversion.Must(goversion.NewVersion(s))
-	semverCache.Store(s, v)
-	return v
-}
+// semverCache holds the go-version values Semver made, by major, minor
+// and patch: go-version parses with a regular expression.
+var (
+	semverMu    sync.RWMutex
+	semverCache map[[3]int]*goversion.Version
+)

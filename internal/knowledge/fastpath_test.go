@@ -6,6 +6,8 @@ package knowledge
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strconv"
@@ -264,5 +266,186 @@ func TestChartsOutOfOrderAndRepeated(t *testing.T) {
 	}
 	if c.Known(glversion.New(1<<20, 1, 0)) || c.Known(glversion.Version{Major: 9, Minor: 1, Patch: -1, HasPatch: true}) {
 		t.Errorf("Known accepts a version no chart has")
+	}
+}
+
+// TestReleasesAgreeWithRows builds release tables from random rows, out
+// of order and repeated, in each way a table is built, and checks every
+// answer against the rows.
+func TestReleasesAgreeWithRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	patches := []int{0, 1, 2, 3, 5, 9, 63, 64, 65, 130, 9999}
+	day0 := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	for round := range 300 {
+		var rows []Release
+		for range 1 + rng.IntN(60) {
+			v := glversion.New(1+rng.IntN(3), rng.IntN(5), patches[rng.IntN(len(patches))])
+			rows = append(rows, Release{Version: v, Date: day0.AddDate(0, 0, rng.IntN(2000))})
+		}
+		if round%3 == 0 {
+			// The usual table: in version order, without repeats.
+			slices.SortFunc(rows, func(a, b Release) int { return a.Version.Compare(b.Version) })
+			rows = slices.CompactFunc(rows, func(a, b Release) bool { return a.Version == b.Version })
+		}
+		// What the table must say: the first row of each version counts.
+		var want []Release
+		for _, r := range rows {
+			if !slices.ContainsFunc(want, func(w Release) bool { return w.Version == r.Version }) {
+				want = append(want, r)
+			}
+		}
+		slices.SortFunc(want, func(a, b Release) int { return a.Version.Compare(b.Version) })
+		var text strings.Builder
+		text.WriteString("# date: 2026-01-02\n")
+		for _, r := range rows {
+			text.WriteString(r.Version.String() + "\t" + r.Date.Format(time.DateOnly) + "\n")
+		}
+		parsed, err := ParseReleases([]byte(text.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A table built from the snapshot of this one, as the embedded
+		// table is, reads its list from the text.
+		lazy, err := releasesFromSnapshot(releasesSnapshot(parsed), text.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		built, err := NewReleases(rows, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, r := range map[string]*Releases{"ParseReleases": parsed, "releasesFromSnapshot": lazy, "NewReleases": built} {
+			fail := func(format string, args ...any) {
+				t.Helper()
+				t.Fatalf("round %d, %s: %s\nrows: %v", round, name, fmt.Sprintf(format, args...), rows)
+			}
+			if r.Newest() != want[len(want)-1] || r.Oldest() != want[0] {
+				fail("newest %v, oldest %v", r.Newest(), r.Oldest())
+			}
+			if r.Date.Format(time.DateOnly) != "2026-01-02" {
+				fail("date %v", r.Date)
+			}
+			var lines []glversion.Version
+			for _, w := range want {
+				if len(lines) == 0 || lines[len(lines)-1].CompareMinor(w.Version) != 0 {
+					lines = append(lines, w.Version.Line())
+				}
+			}
+			if len(r.Lines()) != len(lines) {
+				fail("%d lines, want %d", len(r.Lines()), len(lines))
+			}
+			for i, line := range lines {
+				l, ok := r.Line(line)
+				if !ok || r.Lines()[i] != l {
+					fail("line %s: %v, %v", line, l, ok)
+				}
+				var latest glversion.Version
+				var first, last time.Time
+				for _, w := range want {
+					if w.Version.CompareMinor(line) == 0 {
+						latest = w.Version
+						if first.IsZero() || w.Date.Before(first) {
+							first = w.Date
+						}
+						if w.Date.After(last) {
+							last = w.Date
+						}
+					}
+				}
+				if l.Line != line || l.Latest != latest || !l.First.Equal(first) || !l.LastPatch.Equal(last) {
+					fail("line %s = %+v, want latest %s, first %v, last %v", line, *l, latest, first, last)
+				}
+			}
+			for major := 0; major <= 4; major++ {
+				wantLast, wantOK := 0, false
+				for _, l := range lines {
+					if l.Major == major {
+						wantLast, wantOK = l.Minor, true
+					}
+				}
+				for minor := 0; minor <= 6; minor++ {
+					line := glversion.NewMinor(major, minor)
+					inLines := slices.Contains(lines, line)
+					if _, ok := r.Line(line); ok != inLines || r.Has(line) != inLines {
+						fail("Line(%s) found = %v, Has = %v", line, ok, r.Has(line))
+					}
+					for _, p := range patches {
+						v := glversion.New(major, minor, p)
+						if got, want := r.Has(v), slices.ContainsFunc(want, func(w Release) bool { return w.Version == v }); got != want {
+							fail("Has(%s) = %v", v, got)
+						}
+					}
+				}
+				if last, ok := r.lastMinor(major); last != wantLast || ok != wantOK {
+					fail("lastMinor(%d) = %d, %v", major, last, ok)
+				}
+			}
+			if got := r.All(); !slices.Equal(got, want) {
+				fail("All() = %v, want %v", got, want)
+			}
+		}
+	}
+}
+
+// TestEmbeddedReleases checks that the embedded table, built from the
+// snapshot of its minor lines, says what ParseReleases says of its text,
+// and that it lists its releases only when All asks.
+func TestEmbeddedReleases(t *testing.T) {
+	b, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := b.Releases
+	want, err := ParseReleases([]byte(releasesTSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.list != nil {
+		t.Errorf("the list was made before All asked for it")
+	}
+	if got.Newest() != want.Newest() || got.Oldest() != want.Oldest() || got.Date != want.Date {
+		t.Errorf("newest %v, oldest %v, date %v; want %v, %v, %v", got.Newest(), got.Oldest(), got.Date, want.Newest(), want.Oldest(), want.Date)
+	}
+	if len(got.Lines()) != len(want.Lines()) {
+		t.Fatalf("%d lines, want %d", len(got.Lines()), len(want.Lines()))
+	}
+	for i, l := range got.Lines() {
+		w := want.Lines()[i]
+		if l.Line != w.Line || l.Latest != w.Latest || l.First != w.First || l.LastPatch != w.LastPatch || l.patches.low != w.patches.low || (l.patches.more == nil) != (w.patches.more == nil) {
+			t.Errorf("line %d = %+v, want %+v", i, *l, *w)
+		}
+		if gl, ok := got.Line(w.Line); !ok || gl != l {
+			t.Errorf("Line(%s) = %v, %v", w.Line, gl, ok)
+		}
+	}
+	if all := got.All(); !slices.Equal(all, want.All()) || len(all) < 1000 {
+		t.Errorf("All() lists %d releases, ParseReleases %d", len(all), len(want.All()))
+	}
+}
+
+func TestParsePGVersionAgreesWithSplit(t *testing.T) {
+	// The first version of parsePGVersion, kept as its specification.
+	spec := func(s string) ([3]int, bool) {
+		var out [3]int
+		parts := strings.Split(strings.TrimSpace(s), ".")
+		if len(parts) == 0 || len(parts) > 3 {
+			return out, false
+		}
+		for i, p := range parts {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || p == "" || p[0] == '+' {
+				return out, false
+			}
+			out[i] = n
+		}
+		return out, out[0] > 0
+	}
+	inputs := append(allStrings("01.+- ", 5), "17", "16.5", "14.11.2", "1.2.3.4", " 16.5 ", "99999999999999999999", "1.-0")
+	for _, s := range inputs {
+		got, ok := parsePGVersion(s)
+		want, wantOK := spec(s)
+		if got != want || ok != wantOK {
+			t.Errorf("parsePGVersion(%q) = %v, %v; want %v, %v", s, got, ok, want, wantOK)
+		}
 	}
 }

@@ -9,11 +9,9 @@
 package knowledge
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
-	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -27,8 +25,9 @@ import (
 //go:embed data
 var dataFS embed.FS
 
-// The TSV tables once more as strings, which load parses in place: reading
-// them from dataFS would copy them first.
+// The TSV tables once more as strings, which are read in place: reading
+// them from dataFS would copy them first. load parses the chart table;
+// the release table's rows are read only when Releases.All asks for them.
 var (
 	//go:embed data/releases.tsv
 	releasesTSV string
@@ -77,26 +76,14 @@ func Default() *Base {
 	return defaultBase
 }
 
-// dataFiles are the embedded data files, in the order of Base.Sources.
-var dataFiles = [...]string{
-	"releases.tsv", "upgrade_path.yml", "conditional_stops.yaml", "helm_chart_versions.tsv",
-	"postgres.yaml", "os_support.yaml", "version_notes.yaml",
-}
-
-// load builds the embedded knowledge. The YAML files come from snapshot,
-// decoded when the binary was built; only the TSV tables are parsed here.
+// load builds the embedded knowledge. The YAML files, the minor lines of
+// the release table and the headers of all files come from snapshot,
+// made when the binary was built; only the chart table is parsed here.
 // What is left takes well under a millisecond, and running it on several
 // goroutines no longer pays for starting them.
 func load() (*Base, error) {
-	b := &Base{Sources: make([]Source, len(dataFiles))}
-	for i, name := range dataFiles {
-		f, err := dataFS.Open("data/" + name)
-		if err != nil {
-			return nil, err
-		}
-		b.Sources[i] = headerSource(name, f)
-		f.Close()
-	}
+	// A copy, since Sources is the caller's to change.
+	b := &Base{Sources: append([]Source(nil), snapshot.Sources...)}
 	var err error
 	step := func(file string, build func() error) {
 		if err == nil {
@@ -105,13 +92,13 @@ func load() (*Base, error) {
 			}
 		}
 	}
-	step("releases.tsv", func() (err error) { b.Releases, err = ParseReleases(readOnlyBytes(releasesTSV)); return })
+	step("releases.tsv", func() (err error) { b.Releases, err = releasesFromSnapshot(snapshot.Releases, releasesTSV); return })
 	step("helm_chart_versions.tsv", func() (err error) { b.Charts, err = ParseCharts(readOnlyBytes(chartsTSV)); return })
 	step("upgrade_path.yml", func() (err error) { b.Stops, err = buildStops(snapshot.Stops); return })
 	step("conditional_stops.yaml", func() (err error) { b.Conditional, err = buildConditional(snapshot.Conditional); return })
 	step("postgres.yaml", func() (err error) { b.postgres, err = buildPostgres(snapshot.Postgres); return })
 	step("os_support.yaml", func() (err error) { b.os, err = buildOS(snapshot.OS); return })
-	step("version_notes.yaml", func() (err error) { b.notes, err = buildNotes(snapshot.Notes); return })
+	step("version_notes.yaml", func() (err error) { b.notes, err = buildNotes(snapshot.Notes, parseLater); return })
 	if err != nil {
 		return nil, err
 	}
@@ -122,10 +109,14 @@ func load() (*Base, error) {
 // that neither change their input nor keep it.
 func readOnlyBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
-// rawSnapshot is every embedded YAML data file, decoded. The generated
-// file snapshot_gen.go holds it as a Go literal, so that start-up does not
-// run a YAML parser; TestSnapshotIsCurrent keeps it in step with data/.
+// rawSnapshot is every embedded YAML data file, decoded, the minor lines
+// of the release table and the source header of every data file. The
+// generated file snapshot_gen.go holds it as a Go literal, so that
+// start-up does not run a YAML parser or read the release rows and the
+// headers; TestSnapshotIsCurrent keeps it in step with data/.
 type rawSnapshot struct {
+	Sources     []Source         // the headers of dataFiles, in that order
+	Releases    rawReleases      // releases.tsv
 	Stops       []rawStop        // upgrade_path.yml
 	Conditional []rawConditional // conditional_stops.yaml
 	Postgres    rawPostgres      // postgres.yaml
@@ -150,31 +141,6 @@ func (b *Base) WithStops(stops []Stop, src Source) *Base {
 // DataDate returns the date of the release table, the knowledge that ages
 // fastest.
 func (b *Base) DataDate() time.Time { return b.Releases.Date }
-
-// headerSource reads "# source:" and "# date:" lines at the top of a data
-// file. It stops reading at the first line of data.
-func headerSource(name string, r io.Reader) Source {
-	s := Source{File: name}
-	sc := bufio.NewScanner(r)
-	// Header lines are short; the scanner grows the buffer if one is not.
-	sc.Buffer(make([]byte, 0, 512), bufio.MaxScanTokenSize)
-	for sc.Scan() {
-		line := sc.Bytes()
-		if len(line) == 0 || line[0] != '#' {
-			if len(bytes.TrimSpace(line)) == 0 || string(line) == "---" {
-				continue
-			}
-			break
-		}
-		body := bytes.TrimSpace(line[1:])
-		if v, ok := bytes.CutPrefix(body, []byte("source:")); ok {
-			s.Origin = string(bytes.TrimSpace(v))
-		} else if v, ok := bytes.CutPrefix(body, []byte("date:")); ok {
-			s.Date = string(bytes.TrimSpace(v))
-		}
-	}
-	return s
-}
 
 // Stop is one entry of the required-stop list.
 type Stop struct {
@@ -235,7 +201,7 @@ func buildStops(raw []rawStop) ([]Stop, error) {
 			Comment:     r.Comments,
 		})
 	}
-	sort.SliceStable(stops, func(i, j int) bool { return stops[i].Line().CompareMinor(stops[j].Line()) < 0 })
+	slices.SortStableFunc(stops, func(a, b Stop) int { return a.Line().CompareMinor(b.Line()) })
 	return stops, nil
 }
 

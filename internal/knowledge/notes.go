@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	goversion "github.com/hashicorp/go-version"
 	"github.com/planlint/planlint/internal/glversion"
@@ -174,13 +175,62 @@ type Note struct {
 	// patch releases to avoid. The others are background for the path.
 	Review bool
 
+	// cs holds the parsed constraints, shared by every copy of the note;
+	// nil for a note not built from data, which then has none.
+	cs *noteConstraints
+}
+
+// noteConstraints is a note's constraints, parsed by go-version the first
+// time a question about the note needs them. Parsing every note when the
+// data is loaded would run go-version's regular expressions on every
+// constraint of the data, where a plan reaches the constraints of only a
+// few notes.
+type noteConstraints struct {
+	raw  *rawNote // the lists as written, which no copy of the note can replace
+	once sync.Once
+	p    *parsedConstraints
+}
+
+type parsedConstraints struct {
 	installs, unlessInstalls, unlessCurrent []goversion.Constraints
+	err                                     error
+}
+
+func (c *noteConstraints) parse() {
+	p := &parsedConstraints{}
+	var err error
+	if p.installs, err = constraints(c.raw.Installs); err != nil {
+		p.err = fmt.Errorf("note %s: installs: %v", c.raw.ID, err)
+	} else if p.unlessInstalls, err = constraints(c.raw.UnlessInstalls); err != nil {
+		p.err = fmt.Errorf("note %s: unless_installs: %v", c.raw.ID, err)
+	} else if p.unlessCurrent, err = constraints(c.raw.UnlessCurrent); err != nil {
+		p.err = fmt.Errorf("note %s: unless_current: %v", c.raw.ID, err)
+	}
+	c.p = p
+}
+
+// noConstraints is what a note built by hand has.
+var noConstraints parsedConstraints
+
+// parsed returns the note's constraints, parsing them on first use. The
+// embedded notes are checked by TestEmbeddedNoteConstraints and notes
+// read from a file when they are built, so an error here is a bug.
+func (n *Note) parsed() *parsedConstraints {
+	if n.cs == nil {
+		return &noConstraints
+	}
+	n.cs.once.Do(n.cs.parse)
+	if n.cs.p.err != nil {
+		panic("knowledge: " + n.cs.p.err.Error())
+	}
+	return n.cs.p
 }
 
 // Avoids reports whether installing v is what the note asks for: v
 // satisfies the note's unless_installs constraint ("18.11.9 or later").
 func (n Note) Avoids(v glversion.Version) bool {
-	return len(n.unlessInstalls) > 0 && satisfies(n.unlessInstalls, v)
+	c := n.parsed()
+	return len(c.unlessInstalls) > 0 && satisfies(c.unlessInstalls, v.Semver())
 }
 
 func (n Note) filter() filter {
@@ -205,20 +255,28 @@ func (n Note) filter() filter {
 //
 // A version without a patch number is read as its .0 release.
 func (n Note) Applies(current, target glversion.Version, hops []glversion.Version, s Setup) bool {
+	var buf planBuffers
+	p := buf.plan(current, target, hops)
+	return n.applies(&p, s)
+}
+
+func (n *Note) applies(p *planVersions, s Setup) bool {
+	// The cheap conditions first: most notes fail one of them, and then
+	// their constraints are never parsed.
 	if !n.filter().match(s) {
 		return false
 	}
-	if !n.Crosses.IsZero() && !crosses(current, target, n.Crosses) {
+	if !n.Crosses.IsZero() && !crosses(p.current, p.target, n.Crosses) {
 		return false
 	}
-	run := installed(current, target, hops)
-	if len(n.installs) > 0 && firstMatch(n.installs, run) < 0 {
+	c := n.parsed()
+	if len(c.installs) > 0 && p.firstMatch(c.installs) < 0 {
 		return false
 	}
-	if len(n.unlessInstalls) > 0 && (firstMatch(n.unlessInstalls, run) >= 0 || satisfies(n.unlessInstalls, current)) {
+	if len(c.unlessInstalls) > 0 && (p.firstMatch(c.unlessInstalls) >= 0 || satisfies(c.unlessInstalls, p.current.Semver())) {
 		return false
 	}
-	if len(n.unlessCurrent) > 0 && satisfies(n.unlessCurrent, current) {
+	if len(c.unlessCurrent) > 0 && satisfies(c.unlessCurrent, p.current.Semver()) {
 		return false
 	}
 	return true
@@ -228,15 +286,16 @@ func (n Note) Applies(current, target glversion.Version, hops []glversion.Versio
 // finding on the right line: the first installed version that satisfies
 // Installs, else the first one at or past the crossed minor, else target.
 func (n Note) Trigger(current, target glversion.Version, hops []glversion.Version) glversion.Version {
-	run := installed(current, target, hops)
-	if len(n.installs) > 0 {
-		if i := firstMatch(n.installs, run); i >= 0 {
-			return run[i]
+	var buf planBuffers
+	p := buf.plan(current, target, hops)
+	if c := n.parsed(); len(c.installs) > 0 {
+		if i := p.firstMatch(c.installs); i >= 0 {
+			return p.run[i]
 		}
 	}
 	if !n.Crosses.IsZero() {
 		x := glversion.New(n.Crosses.Major, n.Crosses.Minor, 0)
-		for _, v := range run {
+		for _, v := range p.run {
 			if v.Compare(x) >= 0 {
 				return v
 			}
@@ -260,10 +319,30 @@ func (b *Base) Note(id string) (Note, bool) {
 
 // NotesFor returns the notes that apply to a plan, in data file order.
 func (b *Base) NotesFor(current, target glversion.Version, hops []glversion.Version, s Setup) []Note {
-	var out []Note
-	for _, n := range b.notes {
-		if n.Applies(current, target, hops, s) {
-			out = append(out, n)
+	var buf planBuffers
+	p := buf.plan(current, target, hops)
+	// Mark the notes that apply, then copy them to a slice of the right
+	// size: a Note is large, and growing the slice note by note copies
+	// them several times.
+	var small [2]uint64
+	hits := small[:]
+	if w := (len(b.notes) + 63) / 64; w > len(hits) {
+		hits = make([]uint64, w)
+	}
+	count := 0
+	for i := range b.notes {
+		if b.notes[i].applies(&p, s) {
+			hits[i/64] |= 1 << (i % 64)
+			count++
+		}
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]Note, 0, count)
+	for i := range b.notes {
+		if hits[i/64]&(1<<(i%64)) != 0 {
+			out = append(out, b.notes[i])
 		}
 	}
 	return out
@@ -275,38 +354,83 @@ func crosses(current, target, line glversion.Version) bool {
 	return current.Compare(x) < 0 && x.Compare(target) <= 0
 }
 
+// planVersions is what the notes are checked against for one plan: the
+// current and target versions and the versions the plan installs, with
+// their go-version forms made once, when a constraint first needs them.
+type planVersions struct {
+	current, target glversion.Version
+	run             []glversion.Version  // installed(current, target, hops)
+	semver          []*goversion.Version // run for go-version, nil until needed
+}
+
+// planBuffers is room for the versions of a usual plan, so that checking
+// notes needs no allocation for them.
+type planBuffers struct {
+	run    [8]glversion.Version
+	semver [8]*goversion.Version
+}
+
+// plan returns the planVersions of a plan, in b where it fits. The
+// result refers to b, and the go-version forms are kept behind a slice
+// rather than in the struct itself, so that the compiler can keep b on
+// the stack.
+func (b *planBuffers) plan(current, target glversion.Version, hops []glversion.Version) planVersions {
+	p := planVersions{current: current, target: target, run: appendInstalled(b.run[:0], current, target, hops)}
+	if len(p.run) <= len(b.semver) {
+		p.semver = b.semver[:len(p.run)]
+	} else {
+		p.semver = make([]*goversion.Version, len(p.run))
+	}
+	return p
+}
+
+// semverAt returns run[i] for go-version.
+func (p *planVersions) semverAt(i int) *goversion.Version {
+	if p.semver[i] == nil {
+		p.semver[i] = p.run[i].Semver()
+	}
+	return p.semver[i]
+}
+
+// firstMatch returns the index in run of the first version that
+// satisfies one of cs, or -1.
+func (p *planVersions) firstMatch(cs []goversion.Constraints) int {
+	for i := range p.run {
+		if satisfies(cs, p.semverAt(i)) {
+			return i
+		}
+	}
+	return -1
+}
+
 // installed returns the versions a plan installs: hops above current,
 // then target if the hops do not end with it.
 func installed(current, target glversion.Version, hops []glversion.Version) []glversion.Version {
-	out := make([]glversion.Version, 0, len(hops)+1)
+	return appendInstalled(make([]glversion.Version, 0, len(hops)+1), current, target, hops)
+}
+
+// appendInstalled appends what installed returns to out.
+func appendInstalled(out []glversion.Version, current, target glversion.Version, hops []glversion.Version) []glversion.Version {
+	start := len(out)
 	for _, h := range hops {
 		if h.Compare(current) > 0 {
 			out = append(out, h)
 		}
 	}
-	if len(out) == 0 || out[len(out)-1].Compare(target) != 0 {
+	if len(out) == start || out[len(out)-1].Compare(target) != 0 {
 		out = append(out, target)
 	}
 	return out
 }
 
-func satisfies(cs []goversion.Constraints, v glversion.Version) bool {
-	sv := v.Semver()
+// satisfies reports whether v satisfies any of cs.
+func satisfies(cs []goversion.Constraints, v *goversion.Version) bool {
 	for _, c := range cs {
-		if c.Check(sv) {
+		if c.Check(v) {
 			return true
 		}
 	}
 	return false
-}
-
-func firstMatch(cs []goversion.Constraints, vs []glversion.Version) int {
-	for i, v := range vs {
-		if satisfies(cs, v) {
-			return i
-		}
-	}
-	return -1
 }
 
 // kebabCase reports whether id is words of lower-case ASCII letters and
@@ -344,12 +468,16 @@ type rawNote struct {
 	Source         string     `yaml:"source"`
 }
 
+func (r *rawNote) hasConstraints() bool {
+	return len(r.Installs) > 0 || len(r.UnlessInstalls) > 0 || len(r.UnlessCurrent) > 0
+}
+
 func parseNotes(data []byte) ([]Note, error) {
 	raw, err := decodeNotes(data)
 	if err != nil {
 		return nil, err
 	}
-	return buildNotes(raw)
+	return buildNotes(raw, parseNow)
 }
 
 func decodeNotes(data []byte) ([]rawNote, error) {
@@ -360,21 +488,43 @@ func decodeNotes(data []byte) ([]rawNote, error) {
 	return raw, nil
 }
 
-// buildNotes checks the decoded notes and parses their constraints.
-func buildNotes(raw []rawNote) ([]Note, error) {
+// parseWhen says when buildNotes parses the notes' constraints.
+type parseWhen bool
+
+const (
+	parseNow   parseWhen = false // while building, so that a bad constraint is an error of the build
+	parseLater parseWhen = true  // when a question about the note first needs them
+)
+
+// buildNotes checks the decoded notes. It parses their constraints now,
+// or, with parseLater, leaves that to the first question that needs
+// them: the embedded data is built that way, and its constraints are
+// checked by TestEmbeddedNoteConstraints.
+func buildNotes(raw []rawNote, when parseWhen) ([]Note, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("no notes")
 	}
-	seen := map[string]bool{}
 	out := make([]Note, 0, len(raw))
-	for i, r := range raw {
+	// The constraints of all notes that have any, in one allocation.
+	withConstraints := 0
+	for i := range raw {
+		if raw[i].hasConstraints() {
+			withConstraints++
+		}
+	}
+	cs := make([]noteConstraints, 0, withConstraints)
+	for i := range raw {
+		r := &raw[i]
 		if !kebabCase(r.ID) {
 			return nil, fmt.Errorf("note %d: id %q is not kebab-case", i+1, r.ID)
 		}
-		if seen[r.ID] {
-			return nil, fmt.Errorf("note %s: id used twice", r.ID)
+		// Few enough notes to compare each with those before it, rather
+		// than build a set.
+		for _, prev := range raw[:i] {
+			if prev.ID == r.ID {
+				return nil, fmt.Errorf("note %s: id used twice", r.ID)
+			}
 		}
-		seen[r.ID] = true
 		n := Note{
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
@@ -391,17 +541,17 @@ func buildNotes(raw []rawNote) ([]Note, error) {
 			}
 			n.Crosses = v
 		}
-		var err error
-		if n.installs, err = constraints(r.Installs); err != nil {
-			return nil, fmt.Errorf("note %s: installs: %v", r.ID, err)
+		if r.hasConstraints() {
+			cs = append(cs, noteConstraints{raw: r})
+			n.cs = &cs[len(cs)-1]
+			if when == parseNow {
+				n.cs.once.Do(n.cs.parse)
+				if err := n.cs.p.err; err != nil {
+					return nil, err
+				}
+			}
 		}
-		if n.unlessInstalls, err = constraints(r.UnlessInstalls); err != nil {
-			return nil, fmt.Errorf("note %s: unless_installs: %v", r.ID, err)
-		}
-		if n.unlessCurrent, err = constraints(r.UnlessCurrent); err != nil {
-			return nil, fmt.Errorf("note %s: unless_current: %v", r.ID, err)
-		}
-		if n.Crosses.IsZero() && len(n.installs) == 0 {
+		if n.Crosses.IsZero() && len(n.Installs) == 0 {
 			return nil, fmt.Errorf("note %s: needs crosses or installs", r.ID)
 		}
 		if err := n.filter().validate(); err != nil {

@@ -1,11 +1,15 @@
 package knowledge
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	goversion "github.com/hashicorp/go-version"
 	"github.com/planlint/planlint/internal/glversion"
 )
 
@@ -194,5 +198,162 @@ func TestParseNotesRejects(t *testing.T) {
 	n, err := parseNotes([]byte("- id: x\n  installs: [\">= 1.0.0, < 1.0.2\", \"= 2.0.0\"]\n  note: t\n  source: s\n"))
 	if err != nil || len(n) != 1 || len(n[0].Installs) != 2 {
 		t.Fatalf("list constraint: %v, %+v", err, n)
+	}
+}
+
+// TestEmbeddedNoteConstraints parses every constraint of the embedded
+// notes, which load leaves to the first question that needs one, and
+// makes sure that a bad one is caught.
+func TestEmbeddedNoteConstraints(t *testing.T) {
+	notes, err := buildNotes(snapshot.Notes, parseNow)
+	if err != nil {
+		t.Fatalf("version_notes.yaml: %v", err)
+	}
+	count := 0
+	for _, n := range notes {
+		count += len(n.Installs) + len(n.UnlessInstalls) + len(n.UnlessCurrent)
+	}
+	if count < 20 {
+		t.Errorf("only %d constraints checked", count)
+	}
+	for field, set := range map[string]func(*rawNote){
+		"installs":        func(r *rawNote) { r.Installs = append(slices.Clone(r.Installs), "~> banana") },
+		"unless_installs": func(r *rawNote) { r.UnlessInstalls = stringList{">= 18.11.9", ">= 18.x.1"} },
+		"unless_current":  func(r *rawNote) { r.UnlessCurrent = stringList{"=< 18.0.0"} },
+	} {
+		bad := slices.Clone(snapshot.Notes)
+		last := &bad[len(bad)-1]
+		set(last)
+		_, err := buildNotes(bad, parseNow)
+		if want := "note " + last.ID + ": " + field + ": "; err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("a bad %s constraint: err = %v, want %q...", field, err, want)
+		}
+		// Built for later, the same notes fail on first use.
+		lazy, err := buildNotes(bad, parseLater)
+		if err != nil {
+			t.Fatal(err)
+		}
+		func() {
+			defer func() {
+				if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), field) {
+					t.Errorf("a bad %s constraint parsed later: panic %v", field, r)
+				}
+			}()
+			lazy[len(lazy)-1].parsed()
+		}()
+	}
+}
+
+// TestNotesAgreeWithConstraints holds NotesFor, Trigger and Avoids to the
+// notes' constraints read by go-version afresh for every question, on
+// random plans over the release table.
+func TestNotesAgreeWithConstraints(t *testing.T) {
+	b, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(list []string) []goversion.Constraints {
+		var out []goversion.Constraints
+		for _, s := range list {
+			out = append(out, goversion.MustConstraints(goversion.NewConstraint(s)))
+		}
+		return out
+	}
+	type parsedNote struct{ installs, unlessInstalls, unlessCurrent []goversion.Constraints }
+	want := map[string]parsedNote{}
+	for _, n := range b.Notes() {
+		want[n.ID] = parsedNote{parse(n.Installs), parse(n.UnlessInstalls), parse(n.UnlessCurrent)}
+	}
+	sat := func(cs []goversion.Constraints, v glversion.Version) bool {
+		sv, err := goversion.NewVersion(fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			if c.Check(sv) {
+				return true
+			}
+		}
+		return false
+	}
+	first := func(cs []goversion.Constraints, run []glversion.Version) int {
+		for i, v := range run {
+			if sat(cs, v) {
+				return i
+			}
+		}
+		return -1
+	}
+	// Every patch from 14.0 on, and some that were never released.
+	var versions []glversion.Version
+	for _, r := range b.Releases.All() {
+		if r.Version.Major >= 14 {
+			versions = append(versions, r.Version)
+		}
+	}
+	versions = append(versions, glversion.New(18, 11, 40), glversion.New(19, 9, 0), glversion.New(20, 0, 0))
+	setups := []Setup{{}, {InstallMethod: "linux-package", Topology: "multi-node", Edition: "ee"},
+		{InstallMethod: "helm", Topology: "geo", ExternalDB: true}, {Topology: "multi-node", ZeroDowntime: true, Edition: "ce"}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	applied := 0
+	for range 1500 {
+		cur, tgt := versions[rng.IntN(len(versions))], versions[rng.IntN(len(versions))]
+		if tgt.Compare(cur) <= 0 {
+			continue
+		}
+		var hops []glversion.Version
+		// Some plans install patches besides the stops.
+		for _, v := range versions {
+			if v.Compare(cur) > 0 && v.Compare(tgt) < 0 && rng.IntN(40) == 0 {
+				hops = append(hops, v)
+			}
+		}
+		hops = append(hops, tgt)
+		run := installed(cur, tgt, hops)
+		for _, s := range setups {
+			got := map[string]bool{}
+			for _, n := range b.NotesFor(cur, tgt, hops, s) {
+				got[n.ID] = true
+			}
+			for _, n := range b.notes {
+				w := want[n.ID]
+				apply := n.filter().match(s) && (n.Crosses.IsZero() || crosses(cur, tgt, n.Crosses)) &&
+					(len(w.installs) == 0 || first(w.installs, run) >= 0) &&
+					(len(w.unlessInstalls) == 0 || first(w.unlessInstalls, run) < 0 && !sat(w.unlessInstalls, cur)) &&
+					(len(w.unlessCurrent) == 0 || !sat(w.unlessCurrent, cur))
+				if got[n.ID] != apply || n.Applies(cur, tgt, hops, s) != apply {
+					t.Fatalf("%s, %s -> %s via %v, %+v: NotesFor %v, Applies %v, want %v", n.ID, cur, tgt, hops, s, got[n.ID], n.Applies(cur, tgt, hops, s), apply)
+				}
+				if !apply {
+					continue
+				}
+				applied++
+				trig := tgt
+				if i := first(w.installs, run); len(w.installs) > 0 && i >= 0 {
+					trig = run[i]
+				} else if !n.Crosses.IsZero() {
+					for _, v := range run {
+						if v.Compare(glversion.New(n.Crosses.Major, n.Crosses.Minor, 0)) >= 0 {
+							trig = v
+							break
+						}
+					}
+				}
+				if g := n.Trigger(cur, tgt, hops); g != trig {
+					t.Fatalf("%s, %s -> %s via %v: Trigger %s, want %s", n.ID, cur, tgt, hops, g, trig)
+				}
+			}
+		}
+	}
+	if applied < 1000 {
+		t.Errorf("only %d notes applied; the plans miss the data", applied)
+	}
+	for _, n := range b.notes {
+		w := want[n.ID]
+		for _, v := range versions {
+			if got, wantAvoid := n.Avoids(v), len(w.unlessInstalls) > 0 && sat(w.unlessInstalls, v); got != wantAvoid {
+				t.Fatalf("%s: Avoids(%s) = %v, want %v", n.ID, v, got, wantAvoid)
+			}
+		}
 	}
 }

@@ -157,16 +157,6 @@ func buildOS(raw rawOSData) (*osTable, error) {
 			return nil, fmt.Errorf("family %s: packages_of %q is not a family with packages", f.id, f.packagesOf)
 		}
 	}
-	// Two systems may not agree on family, version, width and
-	// any_version; versions have at most two parts once checked.
-	type systemKey struct {
-		family     string
-		parts      [2]int
-		nparts     int
-		bits       int
-		anyVersion bool
-	}
-	seen := make(map[systemKey]bool, len(raw.Systems))
 	for i, s := range raw.Systems {
 		fam := t.byID[s.Family]
 		if fam == nil {
@@ -184,12 +174,14 @@ func buildOS(raw rawOSData) (*osTable, error) {
 			}
 			sys.parts = p
 		}
-		key := systemKey{family: fam.id, bits: s.Bits, anyVersion: s.AnyVersion}
-		key.nparts = copy(key.parts[:], sys.parts)
-		if seen[key] {
-			return nil, fmt.Errorf("system %s %q (bits %d) listed twice", fam.id, s.Version, s.Bits)
+		// Two systems may not agree on family, version, width and
+		// any_version. There are few enough to compare each with those
+		// before it.
+		for _, prev := range t.systems {
+			if prev.family == sys.family && slices.Equal(prev.parts, sys.parts) && prev.bits == sys.bits && prev.anyVersion == sys.anyVersion {
+				return nil, fmt.Errorf("system %s %q (bits %d) listed twice", fam.id, s.Version, s.Bits)
+			}
 		}
-		seen[key] = true
 		info := OSInfo{Name: s.Name, Family: fam.name, Version: s.Version, OSEOL: s.OSEOL, EEOnly: s.EEOnly, Note: strings.TrimSpace(s.Note)}
 		if info.Name == "" {
 			info.Name = strings.TrimSpace(fam.name + " " + s.Version)

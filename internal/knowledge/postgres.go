@@ -3,7 +3,7 @@ package knowledge
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -124,7 +124,11 @@ func decodePostgres(data []byte) (rawPostgres, error) {
 
 // buildPostgres checks the decoded PostgreSQL facts and orders them.
 func buildPostgres(raw rawPostgres) (*postgresData, error) {
-	p := &postgresData{requirements: map[int]PostgresRequirement{}}
+	p := &postgresData{
+		floors:       make([]PostgresFloor, 0, len(raw.Floors)),
+		requirements: make(map[int]PostgresRequirement, len(raw.Requirements)),
+		auto:         make([]AutoUpgrade, 0, len(raw.AutoUpgrades)),
+	}
 	for i, f := range raw.Floors {
 		v, err := minorLine(f.GitLab)
 		if err != nil {
@@ -138,7 +142,7 @@ func buildPostgres(raw rawPostgres) (*postgresData, error) {
 	if len(p.floors) == 0 {
 		return nil, fmt.Errorf("no floors")
 	}
-	sort.Slice(p.floors, func(i, j int) bool { return p.floors[i].GitLab.CompareMinor(p.floors[j].GitLab) < 0 })
+	slices.SortStableFunc(p.floors, func(a, b PostgresFloor) int { return a.GitLab.CompareMinor(b.GitLab) })
 	for i := 1; i < len(p.floors); i++ {
 		if p.floors[i].GitLab.CompareMinor(p.floors[i-1].GitLab) == 0 {
 			return nil, fmt.Errorf("floor %s listed twice", p.floors[i].GitLab)
@@ -185,7 +189,7 @@ func buildPostgres(raw rawPostgres) (*postgresData, error) {
 			InstallMethods: a.InstallMethod, Topologies: a.Topology, Database: a.Database,
 		})
 	}
-	sort.Slice(p.auto, func(i, j int) bool { return p.auto[i].GitLab.CompareMinor(p.auto[j].GitLab) < 0 })
+	slices.SortStableFunc(p.auto, func(a, b AutoUpgrade) int { return a.GitLab.CompareMinor(b.GitLab) })
 	return p, nil
 }
 
@@ -280,11 +284,13 @@ func ComparePostgres(a, b string) (c int, ok bool) {
 // parsePGVersion reads "17", "16.5" or "14.11.2".
 func parsePGVersion(s string) ([3]int, bool) {
 	var out [3]int
-	parts := strings.Split(strings.TrimSpace(s), ".")
-	if len(parts) == 0 || len(parts) > 3 {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, ".") > 2 {
 		return out, false
 	}
-	for i, p := range parts {
+	for i, more := 0, true; more; i++ {
+		var p string
+		p, s, more = strings.Cut(s, ".")
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || p == "" || p[0] == '+' {
 			return out, false

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -27,9 +28,14 @@ type MinorLine struct {
 
 // patchSet is the set of patch numbers a line has. Patches 0 to 63, all
 // GitLab has needed so far, take one word; higher ones take more words,
-// and negative or huge ones (only NewReleases can be given those) a map.
+// and negative or huge ones (only NewReleases can be given those) a map,
+// both kept apart so that the common set stays small.
 type patchSet struct {
 	low  uint64
+	more *morePatches
+}
+
+type morePatches struct {
 	high []uint64         // patches 64 and up, 64 to a word
 	odd  map[int]struct{} // patches below 0 or from maxBitPatch on
 }
@@ -40,11 +46,13 @@ func (s *patchSet) has(p int) bool {
 	switch {
 	case p >= 0 && p < 64:
 		return s.low&(1<<p) != 0
+	case s.more == nil:
+		return false
 	case p >= 64 && p < maxBitPatch:
 		w := p/64 - 1
-		return w < len(s.high) && s.high[w]&(1<<(p%64)) != 0
+		return w < len(s.more.high) && s.more.high[w]&(1<<(p%64)) != 0
 	}
-	_, ok := s.odd[p]
+	_, ok := s.more.odd[p]
 	return ok
 }
 
@@ -53,33 +61,45 @@ func (s *patchSet) add(p int) bool {
 	if s.has(p) {
 		return false
 	}
-	switch {
-	case p >= 0 && p < 64:
+	if p >= 0 && p < 64 {
 		s.low |= 1 << p
-	case p >= 64 && p < maxBitPatch:
-		w := p/64 - 1
-		for len(s.high) <= w {
-			s.high = append(s.high, 0)
-		}
-		s.high[w] |= 1 << (p % 64)
-	default:
-		if s.odd == nil {
-			s.odd = map[int]struct{}{}
-		}
-		s.odd[p] = struct{}{}
+		return true
 	}
+	if s.more == nil {
+		s.more = &morePatches{}
+	}
+	if p >= 64 && p < maxBitPatch {
+		w := p/64 - 1
+		for len(s.more.high) <= w {
+			s.more.high = append(s.more.high, 0)
+		}
+		s.more.high[w] |= 1 << (p % 64)
+		return true
+	}
+	if s.more.odd == nil {
+		s.more.odd = map[int]struct{}{}
+	}
+	s.more.odd[p] = struct{}{}
 	return true
 }
 
 // Releases is the release table.
 type Releases struct {
 	// Date is the day the table was compiled.
-	Date   time.Time
-	list   []Release
-	store  []MinorLine    // lines in the order they first appeared
-	index  map[[2]int]int // major, minor -> position in store
-	sorted []*MinorLine   // store in version order
-	majors map[int]int    // major -> highest minor
+	Date time.Time
+	// lines are the minor lines in version order; sorted points to each.
+	lines  []MinorLine
+	sorted []*MinorLine
+	// newest and oldest are the releases of the highest and lowest
+	// versions, count the number of releases (repeats left out).
+	newest, oldest Release
+	count          int
+	// list is every release in version order. The embedded table, built
+	// from snapshot, makes it from its text only when All asks: nothing
+	// else needs it.
+	list     []Release
+	text     string // the text list is read from, "" when list is set
+	listOnce sync.Once
 	// shuffled is set while building when a release came after a higher
 	// one, so that finish has to sort.
 	shuffled bool
@@ -88,14 +108,29 @@ type Releases struct {
 // newReleases returns an empty table with room for size releases. GitLab
 // releases about eight patches per line, hence the guess for the lines.
 func newReleases(size int) *Releases {
-	lines := size/8 + 1
-	return &Releases{list: make([]Release, 0, size), store: make([]MinorLine, 0, lines), index: make(map[[2]int]int, lines)}
+	return &Releases{list: make([]Release, 0, size), lines: make([]MinorLine, 0, size/8+1)}
 }
 
 // ParseReleases reads the release table: "# date: YYYY-MM-DD" in the
 // header, then one "version<TAB>date" row per release.
 func ParseReleases(data []byte) (*Releases, error) {
 	r := newReleases(bytes.Count(data, []byte{'\n'}) + 1)
+	if err := scanReleases(data, &r.Date, r.add); err != nil {
+		return nil, err
+	}
+	if r.count == 0 {
+		return nil, fmt.Errorf("no releases")
+	}
+	r.finish()
+	if r.Date.IsZero() {
+		r.Date = r.Newest().Date
+	}
+	return r, nil
+}
+
+// scanReleases reads the rows of a release table, setting *date from
+// the header.
+func scanReleases(data []byte, date *time.Time, add func(Release)) error {
 	lines := lineReader{data: data}
 	n := 0
 	for {
@@ -114,37 +149,27 @@ func ParseReleases(data []byte) (*Releases, error) {
 				d = bytes.TrimSpace(d)
 				t, ok := parseDay(d)
 				if !ok {
-					return nil, fmt.Errorf("line %d: bad date %q", n, d)
+					return fmt.Errorf("line %d: bad date %q", n, d)
 				}
-				r.Date = t
+				*date = t
 			}
 			continue
 		}
 		ver, day, ok := bytes.Cut(line, []byte{'\t'})
 		if !ok {
-			return nil, fmt.Errorf("line %d: want version<TAB>date, got %q", n, line)
+			return fmt.Errorf("line %d: want version<TAB>date, got %q", n, line)
 		}
 		v, ok := plainVersion(ver)
 		if !ok {
-			return nil, fmt.Errorf("line %d: bad version %q", n, ver)
+			return fmt.Errorf("line %d: bad version %q", n, ver)
 		}
 		t, ok := parseDay(bytes.TrimSpace(day))
 		if !ok {
-			return nil, fmt.Errorf("line %d: bad date %q", n, day)
+			return fmt.Errorf("line %d: bad date %q", n, day)
 		}
-		r.add(Release{Version: v, Date: t})
+		add(Release{Version: v, Date: t})
 	}
-	if lines.err != nil {
-		return nil, lines.err
-	}
-	if len(r.list) == 0 {
-		return nil, fmt.Errorf("no releases")
-	}
-	r.finish()
-	if r.Date.IsZero() {
-		r.Date = r.Newest().Date
-	}
-	return r, nil
+	return lines.err
 }
 
 // lineReader cuts data into lines as a bufio.Scanner with ScanLines does,
@@ -258,20 +283,27 @@ func NewReleases(list []Release, date time.Time) (*Releases, error) {
 	return r, nil
 }
 
+// compareLine orders a minor line and a version by minor.
+func compareLine(l MinorLine, v glversion.Version) int { return l.Line.CompareMinor(v) }
+
 // add records a release; a version seen before is ignored.
 func (r *Releases) add(rel Release) {
 	v := rel.Version
 	var l *MinorLine
 	// Tables come in version order, so a release is most often on the line
-	// the previous one started.
-	if n := len(r.store); n > 0 && r.store[n-1].Line.Major == v.Major && r.store[n-1].Line.Minor == v.Minor {
-		l = &r.store[n-1]
-	} else if i, ok := r.index[[2]int{v.Major, v.Minor}]; ok {
-		l = &r.store[i]
+	// the previous one started, or on a new line after it.
+	n := len(r.lines)
+	if n > 0 && r.lines[n-1].Line.CompareMinor(v) == 0 {
+		l = &r.lines[n-1]
 	} else {
-		r.index[[2]int{v.Major, v.Minor}] = len(r.store)
-		r.store = append(r.store, MinorLine{Line: v.Line(), Latest: v, First: rel.Date, LastPatch: rel.Date})
-		l = &r.store[len(r.store)-1]
+		i, found := n, false
+		if n > 0 && r.lines[n-1].Line.CompareMinor(v) > 0 {
+			i, found = slices.BinarySearchFunc(r.lines, v, compareLine)
+		}
+		if !found {
+			r.lines = slices.Insert(r.lines, i, MinorLine{Line: v.Line(), Latest: v, First: rel.Date, LastPatch: rel.Date})
+		}
+		l = &r.lines[i]
 	}
 	if !l.patches.add(v.Patch) {
 		return
@@ -285,9 +317,18 @@ func (r *Releases) add(rel Release) {
 	if rel.Date.After(l.LastPatch) {
 		l.LastPatch = rel.Date
 	}
-	if n := len(r.list); n > 0 && v.Compare(r.list[n-1].Version) < 0 {
+	switch {
+	case r.count == 0:
+		r.newest, r.oldest = rel, rel
+	case v.Compare(r.newest.Version) > 0:
+		r.newest = rel
+	default:
 		r.shuffled = true
+		if v.Compare(r.oldest.Version) < 0 {
+			r.oldest = rel
+		}
 	}
+	r.count++
 	r.list = append(r.list, rel)
 }
 
@@ -295,40 +336,72 @@ func (r *Releases) finish() {
 	if r.shuffled {
 		slices.SortFunc(r.list, func(a, b Release) int { return a.Version.Compare(b.Version) })
 	}
-	r.sorted = make([]*MinorLine, len(r.store))
-	r.majors = map[int]int{}
-	for i := range r.store {
-		l := &r.store[i]
-		r.sorted[i] = l
-		if m, ok := r.majors[l.Line.Major]; !ok || l.Line.Minor > m {
-			r.majors[l.Line.Major] = l.Line.Minor
-		}
-	}
-	// Releases in version order open their lines in version order too.
-	if r.shuffled {
-		slices.SortFunc(r.sorted, func(a, b *MinorLine) int { return a.Line.CompareMinor(b.Line) })
+	r.sorted = make([]*MinorLine, len(r.lines))
+	for i := range r.lines {
+		r.sorted[i] = &r.lines[i]
 	}
 }
 
 // All returns every release in version order.
-func (r *Releases) All() []Release { return r.list }
+func (r *Releases) All() []Release {
+	if r.text != "" {
+		r.listOnce.Do(r.readList)
+	}
+	return r.list
+}
+
+// readList makes the list of a table built from snapshot, out of the
+// text the snapshot was made from.
+func (r *Releases) readList() {
+	list := make([]Release, 0, r.count)
+	var date time.Time
+	err := scanReleases(readOnlyBytes(r.text), &date, func(rel Release) { list = append(list, rel) })
+	ordered := true
+	for i := 1; i < len(list); i++ {
+		if list[i-1].Version.Compare(list[i].Version) >= 0 {
+			ordered = false
+			break
+		}
+	}
+	if !ordered {
+		// Sort keeping rows of one version in order, then keep the first
+		// of each, as add does.
+		slices.SortStableFunc(list, func(a, b Release) int { return a.Version.Compare(b.Version) })
+		list = slices.CompactFunc(list, func(a, b Release) bool { return a.Version.Compare(b.Version) == 0 })
+	}
+	if err != nil || len(list) != r.count {
+		// TestSnapshotIsCurrent keeps the snapshot in step with the text.
+		panic(fmt.Sprintf("knowledge: the release table does not match its snapshot: %d releases, want %d (%v)", len(list), r.count, err))
+	}
+	r.list = list
+}
 
 // Lines returns every minor line in version order.
 func (r *Releases) Lines() []*MinorLine { return r.sorted }
 
 // Newest returns the release of the highest version.
-func (r *Releases) Newest() Release { return r.list[len(r.list)-1] }
+func (r *Releases) Newest() Release { return r.newest }
 
 // Oldest returns the release of the lowest version.
-func (r *Releases) Oldest() Release { return r.list[0] }
+func (r *Releases) Oldest() Release { return r.oldest }
 
 // Line returns the minor line of v.
 func (r *Releases) Line(v glversion.Version) (*MinorLine, bool) {
-	i, ok := r.index[[2]int{v.Major, v.Minor}]
+	i, ok := slices.BinarySearchFunc(r.lines, v, compareLine)
 	if !ok {
 		return nil, false
 	}
-	return &r.store[i], true
+	return &r.lines[i], true
+}
+
+// lastMinor returns the highest minor of a major.
+func (r *Releases) lastMinor(major int) (int, bool) {
+	// The first line of the next major, and the one before it.
+	i, _ := slices.BinarySearchFunc(r.lines, glversion.NewMinor(major+1, 0), compareLine)
+	if i == 0 || r.lines[i-1].Line.Major != major {
+		return 0, false
+	}
+	return r.lines[i-1].Line.Minor, true
 }
 
 // Latest returns the highest released patch of the minor line of v.
@@ -405,7 +478,7 @@ func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 	}
 	if v.Major < newest.Version.Major || v.Major == newest.Version.Major && v.Minor < newest.Version.Minor {
 		out.Status = NeverReleased
-		if last, ok := r.majors[v.Major]; ok && v.Minor > last {
+		if last, ok := r.lastMinor(v.Major); ok && v.Minor > last {
 			out.Reason = fmt.Sprintf("GitLab %d ended with %d.%d", v.Major, v.Major, last)
 		} else {
 			out.Reason = fmt.Sprintf("GitLab never released a %s line", v.MinorString())
@@ -452,4 +525,83 @@ func thirdThursday(y int, m time.Month) time.Time {
 	d := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
 	off := (int(time.Thursday) - int(d.Weekday()) + 7) % 7
 	return d.AddDate(0, 0, off+14)
+}
+
+// rawReleases is the release table as snapshot holds it: its minor
+// lines, worked out from releases.tsv when the snapshot was made, so that
+// start-up does not read the release rows.
+type rawReleases struct {
+	Date           string // the day the table was compiled, YYYY-MM-DD
+	Newest, Oldest rawRelease
+	Count          int       // releases, repeats left out
+	Lines          []rawLine // in version order
+}
+
+type rawRelease struct {
+	Version string // major.minor.patch
+	Date    string // YYYY-MM-DD
+}
+
+// rawLine is one MinorLine.
+type rawLine struct {
+	Major, Minor int
+	Latest       int    // the highest patch
+	First, Last  string // days of the first release and of the newest patch, YYYY-MM-DD
+	Patches      int64  // bit p set for each patch p from 0 to 63
+	MorePatches  []int  // the patches outside 0 to 63, in order
+}
+
+// releasesFromSnapshot builds the table snapshot describes; text is the
+// table it was made from, which All reads its list from, and which must
+// stay as it is for as long as the table is used.
+func releasesFromSnapshot(raw rawReleases, text string) (*Releases, error) {
+	if len(raw.Lines) == 0 || raw.Count == 0 {
+		return nil, fmt.Errorf("no releases")
+	}
+	day := func(s string) (time.Time, error) {
+		t, ok := parseDay(readOnlyBytes(s))
+		if !ok {
+			return t, fmt.Errorf("bad date %q", s)
+		}
+		return t, nil
+	}
+	release := func(raw rawRelease) (Release, error) {
+		v, ok := plainVersion(readOnlyBytes(raw.Version))
+		if !ok {
+			return Release{}, fmt.Errorf("bad version %q", raw.Version)
+		}
+		t, err := day(raw.Date)
+		return Release{Version: v, Date: t}, err
+	}
+	r := &Releases{count: raw.Count, text: text, lines: make([]MinorLine, len(raw.Lines)), sorted: make([]*MinorLine, len(raw.Lines))}
+	var err error
+	if r.Date, err = day(raw.Date); err != nil {
+		return nil, err
+	}
+	if r.newest, err = release(raw.Newest); err != nil {
+		return nil, err
+	}
+	if r.oldest, err = release(raw.Oldest); err != nil {
+		return nil, err
+	}
+	for i, rl := range raw.Lines {
+		l := &r.lines[i]
+		l.Line = glversion.NewMinor(rl.Major, rl.Minor)
+		l.Latest = glversion.New(rl.Major, rl.Minor, rl.Latest)
+		if l.First, err = day(rl.First); err != nil {
+			return nil, err
+		}
+		if l.LastPatch, err = day(rl.Last); err != nil {
+			return nil, err
+		}
+		l.patches.low = uint64(rl.Patches)
+		for _, p := range rl.MorePatches {
+			l.patches.add(p)
+		}
+		if i > 0 && r.lines[i-1].Line.CompareMinor(l.Line) >= 0 {
+			return nil, fmt.Errorf("line %s out of order", l.Line)
+		}
+		r.sorted[i] = l
+	}
+	return r, nil
 }
