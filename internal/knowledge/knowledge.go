@@ -98,7 +98,10 @@ func load() (*Base, error) {
 	step("conditional_stops.yaml", func() (err error) { b.Conditional, err = buildConditional(snapshot.Conditional); return })
 	step("postgres.yaml", func() (err error) { b.postgres, err = buildPostgres(snapshot.Postgres); return })
 	step("os_support.yaml", func() (err error) { b.os, err = buildOS(snapshot.OS); return })
-	step("version_notes.yaml", func() (err error) { b.notes, err = buildNotes(snapshot.Notes, parseLater); return })
+	step("version_notes.yaml", func() (err error) {
+		b.notes, err = buildNotes(snapshot.Notes, parseLater, snapshot.NoteVerdicts, b.Releases)
+		return
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +113,12 @@ func load() (*Base, error) {
 func readOnlyBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // rawSnapshot is every embedded YAML data file, decoded, the minor lines
-// of the release table and the source header of every data file. The
+// of the release table, go-version's answers for the notes' constraints
+// and the releases, and the source header of every data file. The
 // generated file snapshot_gen.go holds it as a Go literal, so that
 // start-up does not run a YAML parser or read the release rows and the
-// headers; TestSnapshotIsCurrent keeps it in step with data/.
+// headers, and a plan of released versions does not run go-version;
+// TestSnapshotIsCurrent keeps it in step with data/.
 type rawSnapshot struct {
 	Sources     []Source         // the headers of dataFiles, in that order
 	Releases    rawReleases      // releases.tsv
@@ -122,6 +127,9 @@ type rawSnapshot struct {
 	Postgres    rawPostgres      // postgres.yaml
 	OS          rawOSData        // os_support.yaml
 	Notes       []rawNote        // version_notes.yaml
+	// NoteVerdicts is go-version's answers for the constraints of each
+	// note that has any and the releases of releases.tsv.
+	NoteVerdicts []rawVerdicts
 }
 
 // WithStops returns a copy of b that uses stops as the required-stop list,

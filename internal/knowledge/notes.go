@@ -175,62 +175,103 @@ type Note struct {
 	// patch releases to avoid. The others are background for the path.
 	Review bool
 
-	// cs holds the parsed constraints, shared by every copy of the note;
-	// nil for a note not built from data, which then has none.
+	// cs holds the constraints, shared by every copy of the note; nil
+	// for a note without any, and for one not built from data.
 	cs *noteConstraints
 }
 
-// noteConstraints is a note's constraints, parsed by go-version the first
-// time a question about the note needs them. Parsing every note when the
-// data is loaded would run go-version's regular expressions on every
-// constraint of the data, where a plan reaches the constraints of only a
-// few notes.
+// The constraint lists of a note.
+const (
+	listInstalls = iota
+	listUnlessInstalls
+	listUnlessCurrent
+	numLists
+)
+
+var listNames = [numLists]string{"installs", "unless_installs", "unless_current"}
+
+// noteConstraints is a note's constraints. For the releases of the
+// embedded table, go-version's answers come with the snapshot, worked out
+// when it was made; for other versions, and for notes read from a file,
+// go-version answers when asked. It parses the constraints the first time
+// that happens: parsing every note when the data is loaded would compile
+// and run go-version's regular expressions, which a plan of released
+// versions never needs.
 type noteConstraints struct {
-	raw  *rawNote // the lists as written, which no copy of the note can replace
-	once sync.Once
-	p    *parsedConstraints
+	raw *rawNote // the lists as written, which no copy of the note can replace
+	// known holds the snapshot's answers for the releases of releases,
+	// nil for a note read from a file.
+	known    *rawVerdicts
+	releases *Releases
+	once     sync.Once
+	p        *parsedConstraints
 }
 
 type parsedConstraints struct {
-	installs, unlessInstalls, unlessCurrent []goversion.Constraints
-	err                                     error
+	lists [numLists][]goversion.Constraints
+	err   error
 }
 
 func (c *noteConstraints) parse() {
 	p := &parsedConstraints{}
-	var err error
-	if p.installs, err = constraints(c.raw.Installs); err != nil {
-		p.err = fmt.Errorf("note %s: installs: %v", c.raw.ID, err)
-	} else if p.unlessInstalls, err = constraints(c.raw.UnlessInstalls); err != nil {
-		p.err = fmt.Errorf("note %s: unless_installs: %v", c.raw.ID, err)
-	} else if p.unlessCurrent, err = constraints(c.raw.UnlessCurrent); err != nil {
-		p.err = fmt.Errorf("note %s: unless_current: %v", c.raw.ID, err)
+	for k := range p.lists {
+		var err error
+		if p.lists[k], err = constraints(c.raw.list(k)); err != nil {
+			p.err = fmt.Errorf("note %s: %s: %v", c.raw.ID, listNames[k], err)
+			break
+		}
 	}
 	c.p = p
 }
 
-// noConstraints is what a note built by hand has.
-var noConstraints parsedConstraints
-
-// parsed returns the note's constraints, parsing them on first use. The
+// parsed returns the constraints, parsing them on first use. The
 // embedded notes are checked by TestEmbeddedNoteConstraints and notes
 // read from a file when they are built, so an error here is a bug.
-func (n *Note) parsed() *parsedConstraints {
-	if n.cs == nil {
-		return &noConstraints
+func (c *noteConstraints) parsed() *parsedConstraints {
+	c.once.Do(c.parse)
+	if c.p.err != nil {
+		panic("knowledge: " + c.p.err.Error())
 	}
-	n.cs.once.Do(n.cs.parse)
-	if n.cs.p.err != nil {
-		panic("knowledge: " + n.cs.p.err.Error())
+	return c.p
+}
+
+// has reports whether the note has constraints in list k.
+func (c *noteConstraints) has(k int) bool { return c != nil && len(c.raw.list(k)) > 0 }
+
+// lookup returns the snapshot's answer to whether v satisfies list k;
+// known is false when the snapshot has none, for a version that is not a
+// release of the embedded table.
+func (c *noteConstraints) lookup(k int, v glversion.Version) (ok, known bool) {
+	if c.known == nil {
+		return false, false
 	}
-	return n.cs.p
+	// go-version reads a version without a patch as its .0 release, as
+	// the answers were worked out.
+	e := glversion.New(v.Major, v.Minor, v.Patch)
+	if !c.releases.Has(e) {
+		return false, false
+	}
+	for _, run := range c.known.list(k) {
+		first, last, _ := parseRun(run)
+		if first.Compare(e) <= 0 && e.Compare(last) <= 0 {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// matches reports whether v satisfies list k.
+func (c *noteConstraints) matches(k int, v glversion.Version) bool {
+	if ok, known := c.lookup(k, v); known {
+		return ok
+	}
+	return satisfies(c.parsed().lists[k], v.Semver())
 }
 
 // Avoids reports whether installing v is what the note asks for: v
 // satisfies the note's unless_installs constraint ("18.11.9 or later").
 func (n Note) Avoids(v glversion.Version) bool {
-	c := n.parsed()
-	return len(c.unlessInstalls) > 0 && satisfies(c.unlessInstalls, v.Semver())
+	return n.cs.has(listUnlessInstalls) && n.cs.matches(listUnlessInstalls, v)
 }
 
 func (n Note) filter() filter {
@@ -262,21 +303,21 @@ func (n Note) Applies(current, target glversion.Version, hops []glversion.Versio
 
 func (n *Note) applies(p *planVersions, s Setup) bool {
 	// The cheap conditions first: most notes fail one of them, and then
-	// their constraints are never parsed.
+	// their constraints are never looked at.
 	if !n.filter().match(s) {
 		return false
 	}
 	if !n.Crosses.IsZero() && !crosses(p.current, p.target, n.Crosses) {
 		return false
 	}
-	c := n.parsed()
-	if len(c.installs) > 0 && p.firstMatch(c.installs) < 0 {
+	c := n.cs
+	if c.has(listInstalls) && p.firstMatch(c, listInstalls) < 0 {
 		return false
 	}
-	if len(c.unlessInstalls) > 0 && (p.firstMatch(c.unlessInstalls) >= 0 || satisfies(c.unlessInstalls, p.current.Semver())) {
+	if c.has(listUnlessInstalls) && (p.firstMatch(c, listUnlessInstalls) >= 0 || c.matches(listUnlessInstalls, p.current)) {
 		return false
 	}
-	if len(c.unlessCurrent) > 0 && satisfies(c.unlessCurrent, p.current.Semver()) {
+	if c.has(listUnlessCurrent) && c.matches(listUnlessCurrent, p.current) {
 		return false
 	}
 	return true
@@ -288,8 +329,8 @@ func (n *Note) applies(p *planVersions, s Setup) bool {
 func (n Note) Trigger(current, target glversion.Version, hops []glversion.Version) glversion.Version {
 	var buf planBuffers
 	p := buf.plan(current, target, hops)
-	if c := n.parsed(); len(c.installs) > 0 {
-		if i := p.firstMatch(c.installs); i >= 0 {
+	if n.cs.has(listInstalls) {
+		if i := p.firstMatch(n.cs, listInstalls); i >= 0 {
 			return p.run[i]
 		}
 	}
@@ -360,14 +401,14 @@ func crosses(current, target, line glversion.Version) bool {
 type planVersions struct {
 	current, target glversion.Version
 	run             []glversion.Version  // installed(current, target, hops)
-	semver          []*goversion.Version // run for go-version, nil until needed
+	semver          []*goversion.Version // run for go-version, each nil until needed
 }
 
 // planBuffers is room for the versions of a usual plan, so that checking
 // notes needs no allocation for them.
 type planBuffers struct {
-	run    [8]glversion.Version
-	semver [8]*goversion.Version
+	run    [16]glversion.Version
+	semver [16]*goversion.Version
 }
 
 // plan returns the planVersions of a plan, in b where it fits. The
@@ -378,14 +419,15 @@ func (b *planBuffers) plan(current, target glversion.Version, hops []glversion.V
 	p := planVersions{current: current, target: target, run: appendInstalled(b.run[:0], current, target, hops)}
 	if len(p.run) <= len(b.semver) {
 		p.semver = b.semver[:len(p.run)]
-	} else {
-		p.semver = make([]*goversion.Version, len(p.run))
 	}
 	return p
 }
 
 // semverAt returns run[i] for go-version.
 func (p *planVersions) semverAt(i int) *goversion.Version {
+	if p.semver == nil {
+		p.semver = make([]*goversion.Version, len(p.run))
+	}
 	if p.semver[i] == nil {
 		p.semver[i] = p.run[i].Semver()
 	}
@@ -393,10 +435,14 @@ func (p *planVersions) semverAt(i int) *goversion.Version {
 }
 
 // firstMatch returns the index in run of the first version that
-// satisfies one of cs, or -1.
-func (p *planVersions) firstMatch(cs []goversion.Constraints) int {
-	for i := range p.run {
-		if satisfies(cs, p.semverAt(i)) {
+// satisfies list k of c, or -1.
+func (p *planVersions) firstMatch(c *noteConstraints, k int) int {
+	for i, v := range p.run {
+		ok, known := c.lookup(k, v)
+		if !known {
+			ok = satisfies(c.parsed().lists[k], p.semverAt(i))
+		}
+		if ok {
 			return i
 		}
 	}
@@ -472,12 +518,60 @@ func (r *rawNote) hasConstraints() bool {
 	return len(r.Installs) > 0 || len(r.UnlessInstalls) > 0 || len(r.UnlessCurrent) > 0
 }
 
+// list returns constraint list k.
+func (r *rawNote) list(k int) []string {
+	switch k {
+	case listInstalls:
+		return r.Installs
+	case listUnlessInstalls:
+		return r.UnlessInstalls
+	}
+	return r.UnlessCurrent
+}
+
+// rawVerdicts is go-version's answer, for each release of releases.tsv,
+// to whether it satisfies each constraint list of one note, worked out
+// when the snapshot is made: the runs of consecutive releases that do, as
+// "first-last" or, for a run of one, the release.
+type rawVerdicts struct {
+	Note           string // the note's ID
+	Installs       []string
+	UnlessInstalls []string
+	UnlessCurrent  []string
+}
+
+// list returns the runs of list k.
+func (v *rawVerdicts) list(k int) []string {
+	switch k {
+	case listInstalls:
+		return v.Installs
+	case listUnlessInstalls:
+		return v.UnlessInstalls
+	}
+	return v.UnlessCurrent
+}
+
+// parseRun reads a run of rawVerdicts.
+func parseRun(run string) (first, last glversion.Version, ok bool) {
+	a, b, two := strings.Cut(run, "-")
+	if first, ok = plainVersion(readOnlyBytes(a)); !ok {
+		return
+	}
+	last = first
+	if two {
+		if last, ok = plainVersion(readOnlyBytes(b)); !ok {
+			return
+		}
+	}
+	return first, last, first.Compare(last) <= 0
+}
+
 func parseNotes(data []byte) ([]Note, error) {
 	raw, err := decodeNotes(data)
 	if err != nil {
 		return nil, err
 	}
-	return buildNotes(raw, parseNow)
+	return buildNotes(raw, parseNow, nil, nil)
 }
 
 func decodeNotes(data []byte) ([]rawNote, error) {
@@ -499,8 +593,10 @@ const (
 // buildNotes checks the decoded notes. It parses their constraints now,
 // or, with parseLater, leaves that to the first question that needs
 // them: the embedded data is built that way, and its constraints are
-// checked by TestEmbeddedNoteConstraints.
-func buildNotes(raw []rawNote, when parseWhen) ([]Note, error) {
+// checked by TestEmbeddedNoteConstraints. known, when not nil, is the
+// answers of the snapshot for the releases of the table releases, one
+// for each note with constraints, in order.
+func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Releases) ([]Note, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("no notes")
 	}
@@ -511,6 +607,9 @@ func buildNotes(raw []rawNote, when parseWhen) ([]Note, error) {
 		if raw[i].hasConstraints() {
 			withConstraints++
 		}
+	}
+	if known != nil && (len(known) != withConstraints || releases == nil) {
+		return nil, fmt.Errorf("the snapshot's answers are out of step with the notes")
 	}
 	cs := make([]noteConstraints, 0, withConstraints)
 	for i := range raw {
@@ -550,6 +649,13 @@ func buildNotes(raw []rawNote, when parseWhen) ([]Note, error) {
 					return nil, err
 				}
 			}
+			if known != nil {
+				v := &known[len(cs)-1]
+				if err := v.check(r); err != nil {
+					return nil, err
+				}
+				n.cs.known, n.cs.releases = v, releases
+			}
 		}
 		if n.Crosses.IsZero() && len(n.Installs) == 0 {
 			return nil, fmt.Errorf("note %s: needs crosses or installs", r.ID)
@@ -560,6 +666,25 @@ func buildNotes(raw []rawNote, when parseWhen) ([]Note, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// check checks that v answers for the note r.
+func (v *rawVerdicts) check(r *rawNote) error {
+	if v.Note != r.ID {
+		return fmt.Errorf("note %s: the snapshot's answers are for note %s", r.ID, v.Note)
+	}
+	for k := range numLists {
+		runs := v.list(k)
+		if len(runs) > 0 && len(r.list(k)) == 0 {
+			return fmt.Errorf("note %s: answers for %s, which it does not have", r.ID, listNames[k])
+		}
+		for _, run := range runs {
+			if _, _, ok := parseRun(run); !ok {
+				return fmt.Errorf("note %s: %s: bad run of releases %q", r.ID, listNames[k], run)
+			}
+		}
+	}
+	return nil
 }
 
 func constraints(list []string) ([]goversion.Constraints, error) {

@@ -205,7 +205,7 @@ func TestParseNotesRejects(t *testing.T) {
 // notes, which load leaves to the first question that needs one, and
 // makes sure that a bad one is caught.
 func TestEmbeddedNoteConstraints(t *testing.T) {
-	notes, err := buildNotes(snapshot.Notes, parseNow)
+	notes, err := buildNotes(snapshot.Notes, parseNow, nil, nil)
 	if err != nil {
 		t.Fatalf("version_notes.yaml: %v", err)
 	}
@@ -224,12 +224,12 @@ func TestEmbeddedNoteConstraints(t *testing.T) {
 		bad := slices.Clone(snapshot.Notes)
 		last := &bad[len(bad)-1]
 		set(last)
-		_, err := buildNotes(bad, parseNow)
+		_, err := buildNotes(bad, parseNow, nil, nil)
 		if want := "note " + last.ID + ": " + field + ": "; err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("a bad %s constraint: err = %v, want %q...", field, err, want)
 		}
 		// Built for later, the same notes fail on first use.
-		lazy, err := buildNotes(bad, parseLater)
+		lazy, err := buildNotes(bad, parseLater, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +239,7 @@ func TestEmbeddedNoteConstraints(t *testing.T) {
 					t.Errorf("a bad %s constraint parsed later: panic %v", field, r)
 				}
 			}()
-			lazy[len(lazy)-1].parsed()
+			lazy[len(lazy)-1].cs.parsed()
 		}()
 	}
 }
@@ -354,6 +354,95 @@ func TestNotesAgreeWithConstraints(t *testing.T) {
 			if got, wantAvoid := n.Avoids(v), len(w.unlessInstalls) > 0 && sat(w.unlessInstalls, v); got != wantAvoid {
 				t.Fatalf("%s: Avoids(%s) = %v, want %v", n.ID, v, got, wantAvoid)
 			}
+		}
+	}
+}
+
+// TestNoteVerdicts holds the snapshot's answers for the notes'
+// constraints to go-version, for every release of the embedded table and
+// for versions it does not have, and checks that they spare a plan of
+// released versions from go-version.
+func TestNoteVerdicts(t *testing.T) {
+	b, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := []glversion.Version{glversion.New(18, 11, 40), glversion.New(19, 9, 0), glversion.New(7, 12, 0), glversion.NewMinor(18, 8)}
+	for _, r := range b.Releases.All() {
+		versions = append(versions, r.Version)
+	}
+	withAnswers := 0
+	for _, n := range b.notes {
+		if n.cs == nil {
+			continue
+		}
+		if n.cs.known == nil {
+			t.Fatalf("%s: no answers from the snapshot", n.ID)
+		}
+		withAnswers++
+		for k := range numLists {
+			list := n.cs.raw.list(k)
+			if len(list) == 0 {
+				continue
+			}
+			var cs []goversion.Constraints
+			for _, s := range list {
+				cs = append(cs, goversion.MustConstraints(goversion.NewConstraint(s)))
+			}
+			for _, v := range versions {
+				want := false
+				sv := goversion.Must(goversion.NewVersion(fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch)))
+				for _, c := range cs {
+					want = want || c.Check(sv)
+				}
+				if got := n.cs.matches(k, v); got != want {
+					t.Fatalf("%s: %s: %s: %v, go-version says %v", n.ID, listNames[k], v, got, want)
+				}
+				_, known := n.cs.lookup(k, v)
+				if known != b.Releases.Has(glversion.New(v.Major, v.Minor, v.Patch)) {
+					t.Fatalf("%s: %s: answer for %s known = %v", n.ID, listNames[k], v, known)
+				}
+			}
+		}
+	}
+	if withAnswers < 15 {
+		t.Errorf("only %d notes have answers", withAnswers)
+	}
+
+	// A fresh Base answers plans of released versions without parsing a
+	// constraint.
+	fresh, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range notesForPlans {
+		for _, n := range fresh.NotesFor(p.current, p.target, p.hops, p.setup) {
+			n.Trigger(p.current, p.target, p.hops)
+			n.Avoids(p.target)
+		}
+	}
+	for _, n := range fresh.notes {
+		if n.cs != nil && n.cs.p != nil {
+			t.Errorf("%s: constraints parsed for a plan of released versions", n.ID)
+		}
+	}
+}
+
+func TestNoteVerdictsChecked(t *testing.T) {
+	b, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, spoil := range map[string]func([]rawVerdicts) []rawVerdicts{
+		"one missing":    func(v []rawVerdicts) []rawVerdicts { return v[1:] },
+		"another note":   func(v []rawVerdicts) []rawVerdicts { v[0].Note = "x"; return v },
+		"bad run":        func(v []rawVerdicts) []rawVerdicts { v[0].Installs = []string{"15.9.2-15.9.0"}; return v },
+		"not a version":  func(v []rawVerdicts) []rawVerdicts { v[0].Installs = []string{"15.9"}; return v },
+		"list not there": func(v []rawVerdicts) []rawVerdicts { v[0].UnlessCurrent = []string{"15.9.0"}; return v },
+	} {
+		known := spoil(slices.Clone(snapshot.NoteVerdicts))
+		if _, err := buildNotes(snapshot.Notes, parseLater, known, b.Releases); err == nil {
+			t.Errorf("%s: accepted", name)
 		}
 	}
 }

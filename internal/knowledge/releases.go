@@ -283,8 +283,21 @@ func NewReleases(list []Release, date time.Time) (*Releases, error) {
 	return r, nil
 }
 
-// compareLine orders a minor line and a version by minor.
-func compareLine(l MinorLine, v glversion.Version) int { return l.Line.CompareMinor(v) }
+// find returns the position of the minor line of v in lines, or where it
+// would go, and whether it is there.
+func (r *Releases) find(v glversion.Version) (int, bool) {
+	// slices.BinarySearchFunc would copy each MinorLine it looks at.
+	lo, hi := 0, len(r.lines)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if r.lines[m].Line.CompareMinor(v) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(r.lines) && r.lines[lo].Line.CompareMinor(v) == 0
+}
 
 // add records a release; a version seen before is ignored.
 func (r *Releases) add(rel Release) {
@@ -298,7 +311,7 @@ func (r *Releases) add(rel Release) {
 	} else {
 		i, found := n, false
 		if n > 0 && r.lines[n-1].Line.CompareMinor(v) > 0 {
-			i, found = slices.BinarySearchFunc(r.lines, v, compareLine)
+			i, found = r.find(v)
 		}
 		if !found {
 			r.lines = slices.Insert(r.lines, i, MinorLine{Line: v.Line(), Latest: v, First: rel.Date, LastPatch: rel.Date})
@@ -387,7 +400,7 @@ func (r *Releases) Oldest() Release { return r.oldest }
 
 // Line returns the minor line of v.
 func (r *Releases) Line(v glversion.Version) (*MinorLine, bool) {
-	i, ok := slices.BinarySearchFunc(r.lines, v, compareLine)
+	i, ok := r.find(v)
 	if !ok {
 		return nil, false
 	}
@@ -397,7 +410,7 @@ func (r *Releases) Line(v glversion.Version) (*MinorLine, bool) {
 // lastMinor returns the highest minor of a major.
 func (r *Releases) lastMinor(major int) (int, bool) {
 	// The first line of the next major, and the one before it.
-	i, _ := slices.BinarySearchFunc(r.lines, glversion.NewMinor(major+1, 0), compareLine)
+	i, _ := r.find(glversion.NewMinor(major+1, 0))
 	if i == 0 || r.lines[i-1].Line.Major != major {
 		return 0, false
 	}

@@ -2328,6 +2328,94 @@ var snapshot = rawSnapshot{
 			Source:   "doc/update/versions/gitlab_19_changes.md (19.3.0)",
 		},
 	},
+	NoteVerdicts: []rawVerdicts{
+		{
+			Note:     "profile-data-loss-15-9",
+			Installs: []string{"15.9.0-15.9.2"},
+		},
+		{
+			Note:     "schema-problem-15-11",
+			Installs: []string{"15.11.0-15.11.2"},
+		},
+		{
+			Note:     "disk-space-bug-16-3",
+			Installs: []string{"16.3.3-16.3.4"},
+		},
+		{
+			Note:     "upgrade-failures-17-1",
+			Installs: []string{"17.1.0-17.1.1"},
+		},
+		{
+			Note:     "sequence-ownership-17-2-1",
+			Installs: []string{"17.2.1"},
+		},
+		{
+			Note:     "praefect-alpn-17-4",
+			Installs: []string{"17.4.0-17.5.4"},
+		},
+		{
+			Note:     "bitnami-images-chart-17-11",
+			Installs: []string{"7.13.0-17.11.7"},
+		},
+		{
+			Note:     "geo-fixes-18-0",
+			Installs: []string{"18.0.0-18.0.2"},
+		},
+		{
+			Note:     "zero-downtime-18-2-6",
+			Installs: []string{"18.2.0-18.2.5"},
+		},
+		{
+			Note:     "duo-seat-sync-18-3",
+			Installs: []string{"18.3.0-18.3.1"},
+		},
+		{
+			Note:     "bbm-nil-error-18-4",
+			Installs: []string{"18.4.2-18.4.3"},
+		},
+		{
+			Note:     "nginx-hostname-404-18-5",
+			Installs: []string{"18.5.0-18.5.1"},
+		},
+		{
+			Note:          "blocked-user-credentials-18-8-2",
+			Installs:      []string{"18.6.4-18.6.8", "18.7.2-18.7.7", "18.8.2-19.3.0"},
+			UnlessCurrent: []string{"18.6.4-18.6.8", "18.7.2-18.7.7", "18.8.2-19.3.0"},
+		},
+		{
+			Note:     "check-violation-18-9",
+			Installs: []string{"18.9.0-18.9.1"},
+		},
+		{
+			Note:     "sidekiq-limiter-backlog-18-9",
+			Installs: []string{"18.9.0-18.9.5", "18.10.0-18.10.3"},
+		},
+		{
+			Note:     "geo-blob-sync-18-10",
+			Installs: []string{"18.10.0-18.10.5", "18.11.0-18.11.2"},
+		},
+		{
+			Note:     "ci-job-token-image-pull-18-11",
+			Installs: []string{"18.11.0-18.11.1"},
+		},
+		{
+			Note:           "mattermost-check-needs-18-11-9",
+			UnlessInstalls: []string{"18.11.9-18.11.11"},
+		},
+		{
+			Note:           "mattermost-false-alarm-18-11-7",
+			Installs:       []string{"18.11.7"},
+			UnlessInstalls: []string{"18.11.9-18.11.11"},
+		},
+		{
+			Note:     "registry-metadata-db-prefer-19-0",
+			Installs: []string{"19.0.0-19.0.1"},
+		},
+		{
+			Note:     "duo-self-hosted-urls-19-2",
+			Installs: []string{"19.2.0"},
+		},
+	},
 }
 
 // The values of the *int fields.

@@ -93,6 +93,9 @@ func decodeSnapshot() (rawSnapshot, error) {
 	if s.Notes, err = decodeNotes(read("version_notes.yaml")); err != nil {
 		return s, wrap("version_notes.yaml", err)
 	}
+	if s.NoteVerdicts, err = noteVerdicts(s.Notes, releases.All()); err != nil {
+		return s, wrap("version_notes.yaml", err)
+	}
 	return s, nil
 }
 
@@ -119,6 +122,45 @@ func releasesSnapshot(r *Releases) rawReleases {
 		out.Lines = append(out.Lines, rl)
 	}
 	return out
+}
+
+// noteVerdicts asks go-version, for each note with constraints, which
+// releases satisfy each of its constraint lists.
+func noteVerdicts(notes []rawNote, releases []Release) ([]rawVerdicts, error) {
+	var out []rawVerdicts
+	for i := range notes {
+		r := &notes[i]
+		if !r.hasConstraints() {
+			continue
+		}
+		v := rawVerdicts{Note: r.ID}
+		for k, runs := range []*[]string{&v.Installs, &v.UnlessInstalls, &v.UnlessCurrent} {
+			cs, err := constraints(r.list(k))
+			if err != nil {
+				return nil, fmt.Errorf("note %s: %s: %v", r.ID, listNames[k], err)
+			}
+			if len(cs) == 0 {
+				continue
+			}
+			// The runs of consecutive releases that satisfy the list.
+			for j := 0; j < len(releases); j++ {
+				if !satisfies(cs, releases[j].Version.Semver()) {
+					continue
+				}
+				first := releases[j].Version
+				for j+1 < len(releases) && satisfies(cs, releases[j+1].Version.Semver()) {
+					j++
+				}
+				run := first.String()
+				if last := releases[j].Version; last != first {
+					run += "-" + last.String()
+				}
+				*runs = append(*runs, run)
+			}
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // snapshotSource returns the Go source of snapshot_gen.go for s.
