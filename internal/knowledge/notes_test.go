@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -444,5 +445,34 @@ func TestNoteVerdictsChecked(t *testing.T) {
 		if _, err := buildNotes(snapshot.Notes, parseLater, known, b.Releases); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestConcurrentFirstUse asks a fresh Base from several goroutines at
+// once what it works out on first use: the list of releases, and the
+// constraints go-version parses for versions the snapshot has no answer
+// for. Run with -race.
+func TestConcurrentFirstUse(t *testing.T) {
+	b, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, tgt := glversion.New(15, 9, 40), glversion.New(19, 9, 0) // neither is a release
+	want := len(b.NotesFor(glversion.New(15, 4, 2), glversion.New(19, 3, 0), nil, Setup{}))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if len(b.Releases.All()) < 1000 {
+				t.Error("short release list")
+			}
+			for _, n := range b.NotesFor(cur, tgt, []glversion.Version{glversion.New(18, 11, 40), tgt}, Setup{}) {
+				n.Trigger(cur, tgt, nil)
+				n.Avoids(glversion.New(18, 11, 40))
+			}
+		})
+	}
+	wg.Wait()
+	if got := len(b.NotesFor(glversion.New(15, 4, 2), glversion.New(19, 3, 0), nil, Setup{})); got != want {
+		t.Errorf("%d notes after, %d before", got, want)
 	}
 }
