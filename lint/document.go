@@ -989,7 +989,14 @@ func splitLabel(l *Line) {
 	case KindCode:
 		return
 	}
-	i := strings.IndexAny(l.Text, ":：")
+	// A label ends within the first 60 bytes; the full-width colon is
+	// looked for separately (IndexAny with a non-ASCII set walks rune by
+	// rune).
+	head := l.Text[:min(len(l.Text), 64)]
+	i := strings.IndexByte(head, ':')
+	if j := strings.Index(head, "："); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
 	if i <= 0 {
 		return
 	}
