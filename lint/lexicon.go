@@ -57,11 +57,13 @@ type phrase struct {
 // vocabulary can be written out as Go literals (lexicon_gen.go) that the
 // linker lays out in the binary: start-up builds nothing.
 type lexicon struct {
-	// words is an open-addressing table over the hashes of the first
+	// slots is an open-addressing table over the hashes of the first
 	// words of phrases; most words of a line start no phrase and stop at
-	// an empty slot.
-	words []wordSlot
+	// an empty slot. Slots are 8 bytes, so the table stays in cache; the
+	// words and their entries are in words.
+	slots []wordSlot
 	mask  uint32
+	words []lexWord
 	// pairs is an open-addressing table of the phrases of two or more
 	// words by the hashes of their first two words.
 	pairs    []pairSlot
@@ -72,10 +74,17 @@ type lexicon struct {
 	prefixes [1 << 12][]*phrase
 }
 
+// wordSlot is a slot of lexicon.slots: the hash of a word and its index
+// in lexicon.words plus one (zero for an empty slot).
 type wordSlot struct {
-	word string
 	hash uint32
-	e    *wordEntry
+	idx  uint32
+}
+
+// lexWord is a first word of phrases and what starts with it.
+type lexWord struct {
+	word string
+	wordEntry
 }
 
 type pairSlot struct {
@@ -125,12 +134,14 @@ func (lx *lexicon) pairPhrases(key uint64) []*phrase {
 // lookup returns the entry of a word with hash h, or nil.
 func (lx *lexicon) lookup(w string, h uint32) *wordEntry {
 	for i := h & lx.mask; ; i = (i + 1) & lx.mask {
-		s := &lx.words[i]
-		if s.e == nil {
+		s := lx.slots[i]
+		if s.idx == 0 {
 			return nil
 		}
-		if s.hash == h && s.word == w {
-			return s.e
+		if s.hash == h {
+			if e := &lx.words[s.idx-1]; e.word == w {
+				return &e.wordEntry
+			}
 		}
 	}
 }
@@ -199,18 +210,19 @@ func newLexicon(entries map[Term]string) *lexicon {
 		}
 	}
 	size := 1
-	for size < 4*len(words) {
+	for size < 2*len(words) {
 		size <<= 1
 	}
-	lx.words = make([]wordSlot, size)
+	lx.slots = make([]wordSlot, size)
 	lx.mask = uint32(size - 1)
 	for _, w := range slices.Sorted(maps.Keys(words)) {
+		lx.words = append(lx.words, lexWord{word: w, wordEntry: *words[w]})
 		h := wordHash(w)
 		i := h & lx.mask
-		for lx.words[i].e != nil {
+		for lx.slots[i].idx != 0 {
 			i = (i + 1) & lx.mask
 		}
-		lx.words[i] = wordSlot{word: w, hash: h, e: words[w]}
+		lx.slots[i] = wordSlot{hash: h, idx: uint32(len(lx.words))}
 	}
 	size = 1
 	for size < 2*len(pairs) {

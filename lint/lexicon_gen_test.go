@@ -51,18 +51,19 @@ package lint
 var builtLexicon = &lexicon{
 `)
 	fmt.Fprintf(&b, "mask: %#x,\npairMask: %#x,\n", lx.mask, lx.pairMask)
-	b.WriteString("words: []wordSlot{\n")
-	for i, s := range lx.words {
-		if s.e == nil {
-			if i == len(lx.words)-1 {
-				fmt.Fprintf(&b, "%d: {},\n", i) // gives the slice its length
-			}
-			continue
+	b.WriteString("slots: []wordSlot{\n")
+	for i, s := range lx.slots {
+		if s.idx != 0 || i == len(lx.slots)-1 {
+			// (The last slot gives the slice its length.)
+			fmt.Fprintf(&b, "%d: {hash: %#x, idx: %d},\n", i, s.hash, s.idx)
 		}
-		fmt.Fprintf(&b, "%d: {word: %s, hash: %#x, e: &wordEntry{", i, strconv.Quote(s.word), s.hash)
-		if len(s.e.terms) > 0 {
+	}
+	b.WriteString("},\nwords: []lexWord{\n")
+	for _, e := range lx.words {
+		fmt.Fprintf(&b, "{word: %s, wordEntry: wordEntry{", strconv.Quote(e.word))
+		if len(e.terms) > 0 {
 			b.WriteString("terms: []Term{")
-			for k, term := range s.e.terms {
+			for k, term := range e.terms {
 				if k > 0 {
 					b.WriteString(", ")
 				}
@@ -70,12 +71,12 @@ var builtLexicon = &lexicon{
 			}
 			b.WriteString("}, ")
 		}
-		if s.e.multi {
+		if e.multi {
 			b.WriteString("multi: true, ")
 		}
-		if len(s.e.loose) > 0 {
+		if len(e.loose) > 0 {
 			b.WriteString("loose: ")
-			writePhrases(&b, s.e.loose)
+			writePhrases(&b, e.loose)
 		}
 		b.WriteString("}},\n")
 	}
