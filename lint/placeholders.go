@@ -54,6 +54,12 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 		out = append(out, Span{a, b})
 	}
 	for i := 0; i < len(s); i++ {
+		// Jump to the next byte that can start a marker.
+		j := strings.IndexAny(s[i:], "<[_?")
+		if j < 0 {
+			break
+		}
+		i += j
 		switch c := s[i]; c {
 		case '<':
 			if i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '_') {
