@@ -298,8 +298,17 @@ func TestRulesAndVersion(t *testing.T) {
 	}
 }
 
+// goEnv is the go command's build and module caches, read before TestMain
+// moves HOME: building planlint-net must neither start from an empty cache
+// nor download modules.
+var goEnv []string
+
 // TestMain keeps the tests off the user's cache of "planlint data update".
 func TestMain(m *testing.M) {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output()
+	if f := strings.Split(strings.TrimSpace(string(out)), "\n"); err == nil && len(f) == 3 {
+		goEnv = []string{"GOCACHE=" + f[0], "GOMODCACHE=" + f[1], "GOPATH=" + f[2], "GOPROXY=off", "GOFLAGS=-mod=readonly"}
+	}
 	dir, err := os.MkdirTemp("", "planlint-cache")
 	if err != nil {
 		panic(err)
@@ -321,6 +330,7 @@ func TestDataUpdateOffline(t *testing.T) {
 		bin += ".exe"
 	}
 	build := exec.Command("go", "build", "-o", bin, "../planlint-net")
+	build.Env = append(os.Environ(), goEnv...)
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build planlint-net: %v\n%s", err, out)
 	}
