@@ -1457,7 +1457,7 @@ func (r *planReader) readFacts(l *Line) {
 				}
 			}
 		}
-		if _, change := l.EditionChange(); l.Kind != KindCode && !change {
+		if l.Kind != KindCode && (l.Has(TermEE) || l.Has(TermCE)) && !isEditionChange(l) {
 			for _, e := range []struct {
 				t  Term
 				ed string
@@ -1535,6 +1535,12 @@ func (r *planReader) versionsOf(l *Line) []VersionRef {
 // "switch the instance to Enterprise Edition".
 var editionVerbs = map[string]bool{"switch": true, "convert": true, "migrate": true, "move": true, "change": true, "upgrade": true,
 	"wechseln": true, "umstellen": true, "umsteigen": true, "cambiar": true, "migrar": true, "pasar": true, "passer": true, "convertir": true, "migrer": true}
+
+// isEditionChange reports whether a line asks for a change of edition.
+func isEditionChange(l *Line) bool {
+	_, change := l.EditionChange()
+	return change
+}
 
 // EditionChange finds a change of edition the line asks for ("CE to EE",
 // "from GitLab CE to GitLab EE", "switch the instance to Enterprise
