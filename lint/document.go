@@ -320,6 +320,23 @@ func (d *Document) Position(off int) (line, col int) { return d.index.position(o
 // SourceLine returns source line n without its newline.
 func (d *Document) SourceLine(n int) string { return d.index.text(n) }
 
+// LabelledLine returns the first line outside code and the rollback whose
+// label names term t and gives it a value ("Installation: the usual
+// way"), or nil. A rule that finds a fact missing reports on that line:
+// the plan answered, but not with the fact.
+func (d *Document) LabelledLine(t Term) *Line {
+	for _, l := range d.Lines {
+		switch l.Kind {
+		case KindCode, KindHeading, KindTableHeader:
+			continue
+		}
+		if l.LabelIs(t) && l.ValueText() != "" && !l.In(TermRollback) {
+			return l
+		}
+	}
+	return nil
+}
+
 // LineCount returns the number of source lines.
 func (d *Document) LineCount() int { return d.index.count() }
 

@@ -26,6 +26,10 @@ the components on each.`,
 			if n >= 2 || (m == "helm" || m == "operator") && n >= 1 {
 				return
 			}
+			if l := p.Doc.LabelledLine(lint.TermArchitecture); l != nil {
+				p.Reportf(l, l.Value, "architecture %s does not say whether GitLab runs on a single node or on several. say which, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where", quote(l.ValueText()))
+				return
+			}
 			p.ReportDocumentf("plan does not describe the architecture. say whether GitLab runs on a single node or on several, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where")
 			return
 		}

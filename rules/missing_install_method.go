@@ -16,8 +16,13 @@ Environment Toolkit. planlint reads it from front matter (` + "`install_method`"
 
 Fix: state the method, for example "Install method: Linux package (Omnibus) on Ubuntu 22.04".`,
 	Run: func(p *lint.Pass) {
-		if p.Plan.InstallMethod == nil {
-			p.ReportDocumentf("plan does not say how GitLab is installed. state the method: Linux package (Omnibus), Docker, Helm chart, Operator or source")
+		if p.Plan.InstallMethod != nil {
+			return
 		}
+		if l := p.Doc.LabelledLine(lint.TermInstall); l != nil {
+			p.Reportf(l, l.Value, "install method %s names no method. say which it is: Linux package (Omnibus), Docker, Helm chart, Operator or source", quote(l.ValueText()))
+			return
+		}
+		p.ReportDocumentf("plan does not say how GitLab is installed. state the method: Linux package (Omnibus), Docker, Helm chart, Operator or source")
 	},
 }
