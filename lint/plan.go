@@ -724,7 +724,8 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermCurrent) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 2 || breakBetween(l, end, ti) || negatedBefore(l, m, 2) {
+		// ("Current version is GitLab EE 18.8.11": three filler words.)
+		if end > ti || ti-end > 4 || breakBetween(l, end, ti) || negatedBefore(l, m, 2) {
 			continue
 		}
 		w := l.Lower[m.Start:m.End]
@@ -741,7 +742,8 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 // currentVersionFiller and currentlyFiller are the words that may stand
 // between "current version" or "currently" and the version.
 var (
-	currentVersionFiller = map[string]bool{"is": true, "gitlab": true, "ist": true, "es": true, "est": true, "ee": true, "ce": true}
+	currentVersionFiller = map[string]bool{"is": true, "gitlab": true, "ist": true, "es": true, "est": true, "ee": true, "ce": true,
+		"enterprise": true, "community": true, "edition": true}
 	currentlyFiller      = map[string]bool{"gitlab": true, "version": true, "ee": true, "ce": true, "enterprise": true, "community": true, "edition": true, "release": true,
 		"v": true, "the": true, "on": true, "at": true, "auf": true, "en": true, "sur": true, "omnibus": true, "package": true}
 )

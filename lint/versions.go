@@ -215,6 +215,10 @@ func otherProductBefore(l *Line, ti int) bool {
 		if w == "gitlab" || w == "ee" || w == "ce" || w == "omnibus" {
 			return false
 		}
+		if w == "git" && gitHostName(l, j) {
+			// "git.example.com", the usual name of a GitLab server.
+			continue
+		}
 		for _, m := range l.Matches {
 			if m.Term == TermOtherProduct && m.Tok <= j && j < m.Tok+m.NTok {
 				return true
@@ -222,6 +226,13 @@ func otherProductBefore(l *Line, ti int) bool {
 		}
 	}
 	return false
+}
+
+// gitHostName reports whether token j begins a host name: a dot and a
+// letter follow it ("git.example.com").
+func gitHostName(l *Line, j int) bool {
+	end := l.Tokens[j].End
+	return end+1 < len(l.Text) && l.Text[end] == '.' && isASCIILetter(l.Text[end+1])
 }
 
 // headerKind tells what the table column holding byte offset off is
