@@ -148,6 +148,39 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 	p.OSNoVersion = ver == ""
 }
 
+// mailHeader reports whether a line is the "Date:" header of an e-mail
+// pasted into the plan ("From: ...", "Date: Thu, 26 Nov 2026 09:42
+// -0500", "Subject: ..."): when the message was sent, not the window.
+func mailHeader(l *Line) bool {
+	if l.Label.Len() == 0 || !isMailField(l.Text[l.Label.Start:l.Label.End], "date", "sent", "datum", "gesendet", "fecha", "enviado", "envoyé") {
+		return false
+	}
+	lines := l.Section.Lines
+	for i, o := range lines {
+		if o != l {
+			continue
+		}
+		for j := max(0, i-4); j < min(len(lines), i+5); j++ {
+			if o := lines[j]; o != l && o.Label.Len() > 0 && isMailField(o.Text[o.Label.Start:o.Label.End], "from", "subject", "von", "betreff", "de", "asunto", "objet") {
+				return true
+			}
+		}
+		break
+	}
+	return false
+}
+
+// isMailField reports whether a label is one of the names.
+func isMailField(label string, names ...string) bool {
+	label = strings.ToLower(strings.Trim(strings.TrimSpace(label), "*_"))
+	for _, n := range names {
+		if label == n {
+			return true
+		}
+	}
+	return false
+}
+
 // readWindow finds the maintenance window: front matter first, then lines
 // labelled or sectioned as the window, then any line that gives a date and
 // a time for the upgrade.
@@ -196,11 +229,15 @@ func (r *planReader) readWindow() {
 		// ("Date: ...", "Start: ...", "Timezone: ...").
 		var winLines []*Line
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) && !l.LabelIs(TermWindow) && !l.Section.Names(TermWindow) {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) && !l.LabelIs(TermWindow) && !l.Section.Names(TermWindow) || mailHeader(l) {
 				continue
 			}
 			// A row of a schedule table headed "Window | Date | Time" is a
 			// window wherever the table stands.
+			if l.LabelIs(TermContact) && !l.Section.Names(TermWindow) {
+				// "Contacto durante la ventana: ..." names a contact.
+				continue
+			}
 			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) {
 				winLines = append(winLines, l)
 			}
@@ -305,7 +342,7 @@ func (r *planReader) readWindow() {
 	if !w.HasDate || !w.HasTime {
 		// Prose: "The upgrade runs on Saturday 12 December 2026 from 22:00 CET."
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) {
+			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || mailHeader(l) {
 				continue
 			}
 			if !hasDigit(l.Text) {
