@@ -404,7 +404,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// Enterprise Edition 17.8.7 in Docker".
 	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode {
 		for _, v := range vs {
-			if v.InLink {
+			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
+				// (A chart line, "nothing to clean up for chart 9.0", is
+				// a release's notes, not what runs.)
 				continue
 			}
 			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && l.HasWord("supported", "supports", "lists", "compatible")) {
