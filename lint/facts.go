@@ -580,6 +580,10 @@ func (r *planReader) readContact() {
 		}
 		if strongContactLabel(c.Line) {
 			score += 2
+		} else if assigneeLabel(c.Line) {
+			// The assignee of a change request runs it; its requester
+			// does not.
+			score++
 		}
 		if c.Placeholder {
 			score++
@@ -675,6 +679,21 @@ func strongContactLabel(l *Line) bool {
 		label = l.Lower[l.Label.Start:l.Label.End]
 	}
 	for _, w := range []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"} {
+		if strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// assigneeLabel reports whether a line's label names who carries out the
+// change ("Assignee", "Implemented by").
+func assigneeLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	label := l.Lower[l.Label.Start:l.Label.End]
+	for _, w := range []string{"assignee", "assigned to", "implementer", "implemented by", "zugewiesen", "asignado", "assigné"} {
 		if strings.Contains(label, w) {
 			return true
 		}

@@ -168,7 +168,7 @@ var vocabulary = map[Term]string{
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
-	TermContact: "who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
+	TermContact: "who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",
