@@ -409,7 +409,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 		if !runsMigrations(low) || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
 			continue
 		}
-		if l.HasWord("normal", "back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
+		if l.HasWord("back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
 			// "then the normal settings back (auto_migrate = false,
 			// PgBouncer host)": after the migrations.
 			continue
