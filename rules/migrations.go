@@ -71,7 +71,10 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		c := &out[len(out)-1]
-		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section) || introducedForEachHop(d, l)
+		// A section "for both hops" makes its checks gates of every hop,
+		// unless the check names its own ("Before hop 1: ...").
+		inSection := !namesOneHop(l) && (sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section))
+		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
 }
@@ -312,6 +315,29 @@ func eachHop(l *lint.Line) bool {
 	return false
 }
 
+// namesOneHop reports whether a line names one hop by its number or
+// order: "Before hop 1:", "vor dem ersten Sprung".
+func namesOneHop(l *lint.Line) bool {
+	if eachHop(l) || beforeHopsNamed(l) {
+		return false
+	}
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "hop", "sprung", "salto", "saut":
+			if i+1 < len(l.Tokens) && isNumber(l.Tokens[i+1].Word) {
+				return true
+			}
+			if i > 0 {
+				switch l.Tokens[i-1].Word {
+				case "first", "second", "third", "ersten", "zweiten", "primer", "segundo", "premier", "deuxième":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // sectionSays reports whether a section heading or an enclosing one
 // speaks of every hop.
 func sectionSays(s *lint.Section) bool {
@@ -453,6 +479,14 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 			} else if g.Ineffective == nil {
 				g.Ineffective = c.Line
 			}
+		}
+		if w := globalWeak; w != nil && len(pl.Hops) > 1 && w.Has(lint.TermBBM) && hasDuration(w) {
+			// "Between hop 1 and hop 2 we wait 15 minutes so the
+			// background migrations can settle": a timed wait for them,
+			// stated between the hops, is the gate of the later ones,
+			// whatever real check ran once before the first (a real
+			// check stated for every hop returned above).
+			g.Effective, g.Ineffective = false, w
 		}
 		return []hopGap{g}, false
 	}
