@@ -746,7 +746,7 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 var (
 	currentVersionFiller = map[string]bool{"is": true, "gitlab": true, "ist": true, "es": true, "est": true, "ee": true, "ce": true,
 		"enterprise": true, "community": true, "edition": true}
-	currentlyFiller      = map[string]bool{"gitlab": true, "version": true, "ee": true, "ce": true, "enterprise": true, "community": true, "edition": true, "release": true,
+	currentlyFiller = map[string]bool{"gitlab": true, "version": true, "ee": true, "ce": true, "enterprise": true, "community": true, "edition": true, "release": true,
 		"v": true, "the": true, "on": true, "at": true, "auf": true, "en": true, "sur": true, "omnibus": true, "package": true}
 )
 
