@@ -174,7 +174,9 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 				i += at
 				a, b := clauseAround(l.Lower, i)
 				clause := l.Lower[a:b]
-				if n, ok := statedCount(clause); ok {
+				// A count belongs to the item of a list that names the
+				// condition: "no npm packages, 40k pipeline variable rows".
+				if n, ok := statedCount(listItemAround(clause, i-a)); ok {
 					if n > limit {
 						return condApplies
 					}
@@ -269,6 +271,19 @@ func clauseAround(text string, at int) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// listItemAround returns the part of clause between the ", " separators
+// around byte offset at.
+func listItemAround(clause string, at int) string {
+	a, b := 0, len(clause)
+	if i := strings.LastIndex(clause[:at], ", "); i >= 0 {
+		a = i + 2
+	}
+	if i := strings.Index(clause[at:], ", "); i >= 0 {
+		b = at + i
+	}
+	return clause[a:b]
 }
 
 func isWordByte(c byte) bool {
