@@ -480,7 +480,8 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 	if !strings.Contains(after, "puma") && !strings.Contains(after, "rails") && !strings.Contains(after, "webservice") {
 		return 0, Span{}, false
 	}
-	// Host names end in a number: "app1", "web-01" (tokens "web", "01").
+	// Host names end in a number: "app1", "web-01" (tokens "web", "01"),
+	// or a letter after a dash: "web-a".
 	n := 0
 	start := -1
 	for i, t := range l.Tokens {
@@ -492,7 +493,9 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
 			d--
 		}
-		host := d > 0 && d < len(w) || d == 0 && i > 0 && l.Text[l.Tokens[i-1].End:t.Start] == "-"
+		// ("gl-web-a", "gl-web-b": a letter after a dash numbers them too.)
+		dashed := i > 0 && l.Text[l.Tokens[i-1].End:t.Start] == "-"
+		host := d > 0 && d < len(w) || d == 0 && dashed || len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' && dashed
 		if !host {
 			continue
 		}
