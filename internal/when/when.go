@@ -178,7 +178,25 @@ func (s *scanner) window() Window {
 		w.DurationSpan = Span{s.durs[0].start, s.durs[0].end}
 	case start != nil && end != nil:
 		m := (end.h*60 + end.m) - (start.h*60 + start.m)
-		if m < 0 {
+		// "Saturday 2026-12-12 06:00 until Sunday 2026-12-13 18:00": a
+		// later date between the two times moves the end by days.
+		days := 0
+		if w.Date != nil {
+			from := time.Date(w.Date.Year, w.Date.Month, w.Date.Day, 0, 0, 0, 0, time.UTC)
+			for k := range s.dates {
+				dk := &s.dates[k]
+				if dk.i < start.j || dk.j > end.i {
+					continue
+				}
+				if n := int(time.Date(dk.y, dk.m, dk.d, 0, 0, 0, 0, time.UTC).Sub(from).Hours() / 24); n > 0 && n <= 7 {
+					days = n
+				}
+			}
+		}
+		switch {
+		case days > 0:
+			m += days * 24 * 60
+		case m < 0:
 			m += 24 * 60
 		}
 		w.Duration = time.Duration(m) * time.Minute

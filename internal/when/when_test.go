@@ -579,6 +579,23 @@ func TestISORange(t *testing.T) {
 	}
 }
 
+// TestRangeOverDays checks a window whose end falls on a later date.
+func TestRangeOverDays(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text string
+		want time.Duration
+	}{
+		{"Saturday 2026-12-12 06:00 until Sunday 2026-12-13 18:00, Europe/Dublin", 36 * time.Hour},
+		{"2026-12-12 22:00 to 2026-12-13 02:00 CET", 4 * time.Hour},
+		{"2026-12-12 06:00 to 18:00 UTC", 12 * time.Hour},
+	} {
+		if w := Scan(c.text, today); w.Duration != c.want {
+			t.Errorf("Scan(%q).Duration = %v, want %v", c.text, w.Duration, c.want)
+		}
+	}
+}
+
 // TestDateListSharesTimes checks that a list of dates sharing one time
 // range starts with the first date, while a date written before the
 // window's own date is still not taken.
