@@ -22,6 +22,10 @@ func setupOf(p *lint.Plan) knowledge.Setup {
 	if db := p.Database; db != nil && (db.External || db.Patroni) {
 		s.ExternalDB = db.External
 	}
+	if db := p.Database; db != nil {
+		s.Patroni = db.Patroni
+		s.DatabaseStated = db.Line != nil || db.External || db.Patroni
+	}
 	s.ExternalRedis = p.ExternalRedis != nil
 	s.ZeroDowntime = p.ZeroDowntime != nil && p.ZeroDowntime.Value == "true"
 	return s

@@ -25,6 +25,9 @@ type Setup struct {
 	ExternalRedis bool
 	// ZeroDowntime is true when the plan upgrades without downtime.
 	ZeroDowntime bool
+	// Patroni is true when the plan runs PostgreSQL as a Patroni cluster;
+	// DatabaseStated is true when it says anything about its PostgreSQL.
+	Patroni, DatabaseStated bool
 }
 
 // Values the setup filters of the data files may use.
@@ -43,7 +46,9 @@ var (
 //   - a Geo deployment counts as multi-node, since it always has more than
 //     one node, but not as single-node;
 //   - a database filter of "external" needs the plan to say the database
-//     is external, and "bundled" applies unless it says so;
+//     is external, and "bundled" applies unless it says so; "patroni"
+//     applies when the plan runs a Patroni cluster or says nothing about
+//     its database;
 //   - a bundled filter ("bundled: [postgresql, redis]") applies unless
 //     the plan says every service it lists runs outside GitLab;
 //   - a zero-downtime filter needs the plan to say it upgrades without
@@ -82,6 +87,10 @@ func (f filter) match(s Setup) bool {
 		if s.ExternalDB {
 			return false
 		}
+	case "patroni":
+		if !s.Patroni && s.DatabaseStated {
+			return false
+		}
 	}
 	if len(f.Bundled) > 0 {
 		external := true
@@ -114,7 +123,7 @@ func (f filter) validate() error {
 	if f.Edition != "" && f.Edition != "ee" && f.Edition != "ce" {
 		return fmt.Errorf("unknown edition %q", f.Edition)
 	}
-	if f.Database != "" && f.Database != "external" && f.Database != "bundled" {
+	if f.Database != "" && f.Database != "external" && f.Database != "bundled" && f.Database != "patroni" {
 		return fmt.Errorf("unknown database %q", f.Database)
 	}
 	for _, svc := range f.Bundled {

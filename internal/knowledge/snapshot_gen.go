@@ -1990,6 +1990,7 @@ var snapshot = rawSnapshot{
 			Crosses:       "16.10",
 			InstallMethod: stringList{"linux-package", "docker", "get"},
 			Topology:      stringList{"multi-node"},
+			Database:      "patroni",
 			Review:        true,
 			Note:          "16.10 moves the packaged Patroni from 2.1 to 3.0, so a Patroni cluster cannot take this hop without downtime; use the downtime procedure for the database nodes",
 			Source:        "doc/update/versions/gitlab_16_changes.md (16.10)",
