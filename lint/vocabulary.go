@@ -125,7 +125,7 @@ const (
 
 var vocabulary = map[Term]string{
 	// ---- sections and labels ----
-	TermSummary: "summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
+	TermSummary: "meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
