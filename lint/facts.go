@@ -341,7 +341,22 @@ func (r *planReader) readWindow() {
 	}
 	if !w.HasDate || !w.HasTime {
 		// Prose: "The upgrade runs on Saturday 12 December 2026 from 22:00 CET."
+		// A line that names the window wins over one that only speaks of
+		// the upgrade or the runbook ("Meeting 2026-11-24, 14:00 CET ...
+		// runbook below", then "the window is Tuesday 2026-12-01, 19:00").
+		var named *Line
 		for _, l := range d.Lines {
+			if l.Has(TermWindow) && !l.Has(TermNeg) && !(l.In(TermRollback) || l.In(TermRisk) || l.In(TermChangelog) || l.In(TermStaging)) && l.Kind != KindCode && hasDigit(l.Text) && !mailHeader(l) {
+				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
+					named = l
+					break
+				}
+			}
+		}
+		for _, l := range d.Lines {
+			if named != nil && l != named {
+				continue
+			}
 			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || mailHeader(l) {
 				continue
 			}
