@@ -2,15 +2,13 @@ package lint
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"strconv"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite generated files (lexicon_gen.go)")
+	"github.com/planlint/planlint/internal/gentest"
+)
 
 const lexiconGenFile = "lexicon_gen.go"
 
@@ -18,23 +16,13 @@ const lexiconGenFile = "lexicon_gen.go"
 // from the vocabulary, and rewrites it with -update.
 func TestLexiconIsCurrent(t *testing.T) {
 	want := renderLexicon(t, newLexicon(vocabulary))
-	if *update {
-		if err := os.WriteFile(lexiconGenFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	const refresh = "go generate ./lint (go test ./lint -run TestLexiconIsCurrent -update)"
+	if gentest.Current(t, lexiconGenFile, want, refresh) {
 		return
-	}
-	got, err := os.ReadFile(lexiconGenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const refresh = "the vocabulary changed; refresh with: go generate ./lint (go test ./lint -run TestLexiconIsCurrent -update)"
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: %s", lexiconGenFile, refresh)
 	}
 	// The compiled-in tables are the ones in the file.
 	if !bytes.Equal(renderLexicon(t, builtLexicon), want) {
-		t.Fatalf("builtLexicon differs from %s: %s", lexiconGenFile, refresh)
+		t.Fatalf("builtLexicon differs from %s; refresh with: %s", lexiconGenFile, refresh)
 	}
 }
 

@@ -2,17 +2,15 @@ package when
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite tables_gen.go from the word lists")
+	"github.com/planlint/planlint/internal/gentest"
+)
 
 const tablesFile = "tables_gen.go"
 
@@ -20,23 +18,13 @@ const tablesFile = "tables_gen.go"
 // makes from the word lists, and rewrites it with -update.
 func TestTablesAreCurrent(t *testing.T) {
 	want := renderTables(t, build())
-	if *update {
-		if err := os.WriteFile(tablesFile, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	const refresh = "go generate ./internal/when (go test ./internal/when -run TestTablesAreCurrent -update)"
+	if gentest.Current(t, tablesFile, want, refresh) {
 		return
-	}
-	const refresh = "the word lists changed; refresh with: go generate ./internal/when (go test ./internal/when -run TestTablesAreCurrent -update)"
-	got, err := os.ReadFile(tablesFile)
-	if err != nil {
-		t.Fatalf("%v: %s", err, refresh)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: %s", tablesFile, refresh)
 	}
 	// The compiled-in tables are the ones in the file.
 	if !bytes.Equal(renderTables(t, compiledTables()), want) {
-		t.Fatalf("the compiled tables differ from %s: %s", tablesFile, refresh)
+		t.Fatalf("the compiled tables differ from %s; refresh with: %s", tablesFile, refresh)
 	}
 }
 
