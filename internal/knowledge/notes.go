@@ -209,8 +209,9 @@ var listNames = [numLists]string{"installs", "unless_installs", "unless_current"
 type noteConstraints struct {
 	raw *rawNote // the lists as written, which no copy of the note can replace
 	// known holds the snapshot's answers for the releases of releases,
-	// nil for a note read from a file.
-	known    *rawVerdicts
+	// as runs of releases that satisfy each list; nil for a note read
+	// from a file.
+	known    *[numLists][]releaseRun
 	releases *Releases
 	once     sync.Once
 	p        *parsedConstraints
@@ -260,9 +261,8 @@ func (c *noteConstraints) lookup(k int, v glversion.Version) (ok, known bool) {
 	if !c.releases.Has(e) {
 		return false, false
 	}
-	for _, run := range c.known.list(k) {
-		first, last, _ := parseRun(run)
-		if first.Compare(e) <= 0 && e.Compare(last) <= 0 {
+	for _, run := range c.known[k] {
+		if run.first.Compare(e) <= 0 && e.Compare(run.last) <= 0 {
 			return true, true
 		}
 	}
@@ -659,11 +659,11 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 				}
 			}
 			if known != nil {
-				v := &known[len(cs)-1]
-				if err := v.check(r); err != nil {
+				runs, err := known[len(cs)-1].runs(r)
+				if err != nil {
 					return nil, err
 				}
-				n.cs.known, n.cs.releases = v, releases
+				n.cs.known, n.cs.releases = runs, releases
 			}
 		}
 		if n.Crosses.IsZero() && len(n.Installs) == 0 {
@@ -677,23 +677,29 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 	return out, nil
 }
 
-// check checks that v answers for the note r.
-func (v *rawVerdicts) check(r *rawNote) error {
+// releaseRun is a run of consecutive releases, first to last.
+type releaseRun struct{ first, last glversion.Version }
+
+// runs checks that v answers for the note r and reads its runs.
+func (v *rawVerdicts) runs(r *rawNote) (*[numLists][]releaseRun, error) {
 	if v.Note != r.ID {
-		return fmt.Errorf("note %s: the snapshot's answers are for note %s", r.ID, v.Note)
+		return nil, fmt.Errorf("note %s: the snapshot's answers are for note %s", r.ID, v.Note)
 	}
+	out := &[numLists][]releaseRun{}
 	for k := range numLists {
 		runs := v.list(k)
 		if len(runs) > 0 && len(r.list(k)) == 0 {
-			return fmt.Errorf("note %s: answers for %s, which it does not have", r.ID, listNames[k])
+			return nil, fmt.Errorf("note %s: answers for %s, which it does not have", r.ID, listNames[k])
 		}
 		for _, run := range runs {
-			if _, _, ok := parseRun(run); !ok {
-				return fmt.Errorf("note %s: %s: bad run of releases %q", r.ID, listNames[k], run)
+			first, last, ok := parseRun(run)
+			if !ok {
+				return nil, fmt.Errorf("note %s: %s: bad run of releases %q", r.ID, listNames[k], run)
 			}
+			out[k] = append(out[k], releaseRun{first, last})
 		}
 	}
-	return nil
+	return out, nil
 }
 
 func constraints(list []string) ([]goversion.Constraints, error) {
