@@ -576,19 +576,11 @@ func parseRun(run string) (first, last glversion.Version, ok bool) {
 }
 
 func parseNotes(data []byte) ([]Note, error) {
-	raw, err := decodeNotes(data)
+	raw, err := decodeStrict[[]rawNote](data)
 	if err != nil {
 		return nil, err
 	}
 	return buildNotes(raw, parseNow, nil, nil)
-}
-
-func decodeNotes(data []byte) ([]rawNote, error) {
-	var raw []rawNote
-	if err := decodeStrict(data, &raw); err != nil {
-		return nil, err
-	}
-	return raw, nil
 }
 
 // parseWhen says when buildNotes parses the notes' constraints.

@@ -104,19 +104,11 @@ type rawOSSystem struct {
 }
 
 func parseOS(data []byte) (*osTable, error) {
-	raw, err := decodeOS(data)
+	raw, err := decodeStrict[rawOSData](data)
 	if err != nil {
 		return nil, err
 	}
 	return buildOS(raw)
-}
-
-func decodeOS(data []byte) (rawOSData, error) {
-	var raw rawOSData
-	if err := decodeStrict(data, &raw); err != nil {
-		return rawOSData{}, err
-	}
-	return raw, nil
 }
 
 // buildOS checks the decoded families and systems and indexes them.

@@ -107,19 +107,11 @@ type rawPGAutoUpgrade struct {
 }
 
 func parsePostgres(data []byte) (*postgresData, error) {
-	raw, err := decodePostgres(data)
+	raw, err := decodeStrict[rawPostgres](data)
 	if err != nil {
 		return nil, err
 	}
 	return buildPostgres(raw)
-}
-
-func decodePostgres(data []byte) (rawPostgres, error) {
-	var raw rawPostgres
-	if err := decodeStrict(data, &raw); err != nil {
-		return rawPostgres{}, err
-	}
-	return raw, nil
 }
 
 // buildPostgres checks the decoded PostgreSQL facts and orders them.
@@ -314,11 +306,13 @@ func minorLine(s string) (glversion.Version, error) {
 
 // decodeStrict decodes YAML and rejects fields the target does not have,
 // so a typo in a data file fails the tests instead of being ignored.
-func decodeStrict(data []byte, out any) error {
+func decodeStrict[T any](data []byte) (T, error) {
+	var out T
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(out); err != nil {
-		return fmt.Errorf("%s", firstLine(err.Error()))
+	if err := dec.Decode(&out); err != nil {
+		var zero T
+		return zero, fmt.Errorf("%s", firstLine(err.Error()))
 	}
-	return nil
+	return out, nil
 }

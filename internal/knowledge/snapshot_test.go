@@ -81,13 +81,13 @@ func decodeSnapshot() (rawSnapshot, error) {
 	if s.Conditional, err = decodeConditional(read("conditional_stops.yaml")); err != nil {
 		return s, wrap("conditional_stops.yaml", err)
 	}
-	if s.Postgres, err = decodePostgres(read("postgres.yaml")); err != nil {
+	if s.Postgres, err = decodeStrict[rawPostgres](read("postgres.yaml")); err != nil {
 		return s, wrap("postgres.yaml", err)
 	}
-	if s.OS, err = decodeOS(read("os_support.yaml")); err != nil {
+	if s.OS, err = decodeStrict[rawOSData](read("os_support.yaml")); err != nil {
 		return s, wrap("os_support.yaml", err)
 	}
-	if s.Notes, err = decodeNotes(read("version_notes.yaml")); err != nil {
+	if s.Notes, err = decodeStrict[[]rawNote](read("version_notes.yaml")); err != nil {
 		return s, wrap("version_notes.yaml", err)
 	}
 	if s.NoteVerdicts, err = noteVerdicts(s.Notes, releases.All()); err != nil {
