@@ -344,19 +344,8 @@ func (r *planReader) readWindow() {
 		// A line that names the window wins over one that only speaks of
 		// the upgrade or the runbook ("Meeting 2026-11-24, 14:00 CET ...
 		// runbook below", then "the window is Tuesday 2026-12-01, 19:00").
-		var named *Line
+		var first, named *Line
 		for _, l := range d.Lines {
-			if l.Has(TermWindow) && !l.Has(TermNeg) && !(l.In(TermRollback) || l.In(TermRisk) || l.In(TermChangelog) || l.In(TermStaging)) && l.Kind != KindCode && hasDigit(l.Text) && !mailHeader(l) {
-				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
-					named = l
-					break
-				}
-			}
-		}
-		for _, l := range d.Lines {
-			if named != nil && l != named {
-				continue
-			}
 			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || mailHeader(l) {
 				continue
 			}
@@ -379,11 +368,22 @@ func (r *planReader) readWindow() {
 					continue
 				}
 			}
+			if first == nil {
+				first = l
+			}
+			if l.Has(TermWindow) && !l.Has(TermNeg) && !l.In(TermRollback) {
+				named = l
+				break
+			}
+		}
+		if named == nil {
+			named = first
+		}
+		if named != nil {
 			*w = Window{}
-			w.Line = l
-			r.mergeWindowLine(w, l, Span{0, len(l.Text)})
+			w.Line = named
+			r.mergeWindowLine(w, named, Span{0, len(named.Text)})
 			found = true
-			break
 		}
 	}
 	if found || w.Placeholder || w.Line != nil {

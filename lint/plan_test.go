@@ -46,3 +46,30 @@ func TestHops(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowInProse checks which dated line of a plan without a window
+// label gives the window.
+func TestWindowInProse(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"meeting header before the window", "# Upgrade notes and runbook\n\n_Meeting 2026-11-24, 14:00 CET; runbook added below._\n\n## Notes\n\n- The window is Tuesday 2026-12-01, 19:00–23:00 CET.\n", "2026-12-01 19:00"},
+		{"e-mail header", "# Re: upgrade request\n\nFrom: Jane <jane@example.com>\nDate: Thu, 26 Nov 2026 09:42 -0500\nSubject: Re: upgrade\n\nWe upgrade on 2027-01-09 at 06:00 EST.\n", "2027-01-09 06:00"},
+		{"only the upgrade line", "# Plan\n\nThe upgrade runs on 2026-12-12 from 22:00 CET.\n", "2026-12-12 22:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("plan.md", []byte(tt.src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := d.Plan.Window
+			if w == nil || !w.HasDate || !w.HasTime {
+				t.Fatalf("window = %+v, want %s", w, tt.want)
+			}
+			if got := w.Start.Format("2006-01-02 15:04"); got != tt.want {
+				t.Errorf("window starts %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
