@@ -693,12 +693,7 @@ func strongContactLabel(l *Line) bool {
 	if l.Label.Len() > 0 {
 		label = l.Lower[l.Label.Start:l.Label.End]
 	}
-	for _, w := range []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"} {
-		if strings.Contains(label, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"})
 }
 
 // assigneeLabel reports whether a line's label names who carries out the
@@ -707,13 +702,7 @@ func assigneeLabel(l *Line) bool {
 	if l.Label.Len() == 0 {
 		return false
 	}
-	label := l.Lower[l.Label.Start:l.Label.End]
-	for _, w := range []string{"assignee", "assigned to", "implementer", "implemented by", "zugewiesen", "asignado", "assigné"} {
-		if strings.Contains(label, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"assignee", "assigned to", "implementer", "implemented by", "zugewiesen", "asignado", "assigné"})
 }
 
 // contactFrom reads a contact from a value: an e-mail address, a phone
