@@ -315,6 +315,9 @@ func eachHop(l *lint.Line) bool {
 	return false
 }
 
+// hopNouns name one hop of a path.
+var hopNouns = map[string]bool{"hop": true, "hops": true, "sprung": true, "salto": true, "saut": true}
+
 // namesOneHop reports whether a line names one hop by its number or
 // order: "Before hop 1:", "vor dem ersten Sprung".
 func namesOneHop(l *lint.Line) bool {
@@ -322,8 +325,7 @@ func namesOneHop(l *lint.Line) bool {
 		return false
 	}
 	for i, t := range l.Tokens {
-		switch t.Word {
-		case "hop", "sprung", "salto", "saut":
+		if hopNouns[t.Word] {
 			if i+1 < len(l.Tokens) && isNumber(l.Tokens[i+1].Word) {
 				return true
 			}
@@ -388,8 +390,7 @@ func beforeSeveralHops(l *lint.Line) bool {
 func beforeHopsNamed(l *lint.Line) bool {
 	n := 0
 	for _, t := range l.Tokens {
-		switch t.Word {
-		case "hop", "hops", "sprung", "salto", "saut":
+		if hopNouns[t.Word] {
 			n++
 		}
 	}
