@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bufio"
 	"bytes"
+	"embed"
 	"fmt"
 	"go/format"
 	"io"
@@ -17,6 +18,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/planlint/planlint/internal/gentest"
 )
+
+// dataFS holds the data files as written, for the tests that decode them.
+//
+//go:embed data
+var dataFS embed.FS
 
 const (
 	snapshotFile    = "snapshot_gen.go"
