@@ -738,6 +738,34 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 			return true
 		}
 	}
+	return longCurrentLabel(l, ti)
+}
+
+// longCurrentLabel reports whether the line opens with a label too long to
+// split as one that starts with "current version" and names the token ti
+// right after its colon: "Current version checked live in the call: GitLab
+// EE 18.8.11".
+func longCurrentLabel(l *Line, ti int) bool {
+	m, ok := l.Find(TermCurrent)
+	if !ok || m.Tok != 0 || ti >= len(l.Tokens) {
+		return false
+	}
+	end := m.Tok + m.NTok
+	if !strings.Contains(l.Lower[m.Start:m.End], "version") {
+		// "Current" alone, then "version".
+		if end >= len(l.Tokens) || l.Tokens[end].Word != "version" {
+			return false
+		}
+		end++
+	}
+	for j := end; j < ti && j-end <= 8; j++ {
+		if l.Tokens[j].Break {
+			return false
+		}
+		if strings.HasPrefix(strings.TrimLeft(l.Text[l.Tokens[j].End:l.Tokens[j+1].Start], " *_)"), ":") {
+			return onlyWordsBetween(l, j+1, ti, currentVersionFiller)
+		}
+	}
 	return false
 }
 

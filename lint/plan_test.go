@@ -73,3 +73,33 @@ func TestWindowInProse(t *testing.T) {
 		})
 	}
 }
+
+// TestCurrentVersionInProse checks which unlabelled lines state the
+// running version.
+func TestCurrentVersionInProse(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"filler words", "Current version is GitLab EE 18.8.11.", "18.8.11"},
+		{"long label", "- Current version checked live in the call: GitLab EE 18.8.11 (Help page).", "18.8.11"},
+		{"long label, current alone", "- Current version as shown on the admin page today: 17.8.7", "17.8.7"},
+		{"sentence first", "- We checked the current version. The call moved to 18.8.11: no.", ""},
+		{"not at the start", "- Aylin asked whether the current version in the call: 18.8.11 is fine", ""},
+		{"too far", "- Current version of the runbook we wrote for the last upgrade in spring 2025 and reused: 18.8.11", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("plan.md", []byte("# Upgrade notes\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if len(d.Plan.CurrentClaims) > 0 {
+				got = d.Plan.CurrentClaims[0].Version.String()
+			}
+			if got != tt.want {
+				t.Errorf("current version %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
