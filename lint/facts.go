@@ -290,6 +290,15 @@ func (r *planReader) readWindow() {
 				if w.Duration == 0 && hasDigit(l.Text) {
 					span := valueSpan(l)
 					sc := when.Scan(l.Text[span.Start:span.End], r.today)
+					if isEndLabel(l) {
+						// "End: 18:00 UTC (07:00–19:00 Europe/Berlin)": the
+						// end is the time before the conversions.
+						if i := strings.Index(l.Text[span.Start:span.End], "("); i > 0 {
+							if pre := when.Scan(l.Text[span.Start:span.Start+i], r.today); pre.Start != nil {
+								sc = pre
+							}
+						}
+					}
 					if sc.Start != nil && sc.Date == nil && (l.LabelIs(TermWindow) || l.Has(TermWindow)) && w.HasTime && isEndLabel(l) {
 						st := w.Start
 						e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
@@ -593,9 +602,15 @@ func (r *planReader) readContact() {
 		if c.Reachable {
 			score += 4
 		}
-		if strongContactLabel(c.Line) {
+		switch {
+		case deputyLabel(c.Line):
+			// "Backup contact", "Deputy": the second person to call.
+			score++
+		case strongContactLabel(c.Line) || namesPointOfContact(c.Line):
+			// ("Author: Felix Brandt, ... (point of contact during the
+			// window)")
 			score += 2
-		} else if assigneeLabel(c.Line) {
+		case assigneeLabel(c.Line):
 			// The assignee of a change request runs it; its requester
 			// does not.
 			score++
@@ -647,7 +662,7 @@ func (r *planReader) readContact() {
 				consider(c)
 			}
 		}
-		if best != nil && best.Reachable && !best.Placeholder && strongContactLabel(best.Line) {
+		if best != nil && best.Reachable && !best.Placeholder && strongContactLabel(best.Line) && !deputyLabel(best.Line) {
 			break
 		}
 	}
@@ -694,6 +709,21 @@ func strongContactLabel(l *Line) bool {
 		label = l.Lower[l.Label.Start:l.Label.End]
 	}
 	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"})
+}
+
+// deputyLabel reports whether a line's label names a stand-in for the
+// contact: "Backup contact", "Deputy", "Stellvertretung".
+func deputyLabel(l *Line) bool {
+	if l.Label.Len() == 0 || l.Kind == KindFrontMatter {
+		return false
+	}
+	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"backup", "deputy", "stellvertret", "vertretung", "suplente", "secondary", "fallback", "alternate", "adjoint", "remplaçant", "sustitut"})
+}
+
+// namesPointOfContact reports whether a line calls its person the point
+// of contact anywhere, not only in its label.
+func namesPointOfContact(l *Line) bool {
+	return containsAny(l.Lower, []string{"point of contact", "contact during the window", "contact person", "ansprechpartner", "punto de contacto", "persona de contacto", "interlocuteur"})
 }
 
 // assigneeLabel reports whether a line's label names who carries out the

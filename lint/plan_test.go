@@ -103,3 +103,31 @@ func TestCurrentVersionInProse(t *testing.T) {
 		})
 	}
 }
+
+// TestContactChoice checks which of several people a plan names is taken
+// as the point of contact.
+func TestContactChoice(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"deputy first", "Backup contact: Sara Huber, sara@example.com\nPoint of contact: Felix Brandt, felix@example.com\n", "felix@example.com"},
+		{"named in a note", "Author: Felix Brandt, felix@example.com (point of contact during the window)\nBackup contact: Sara Huber, sara@example.com\n", "felix@example.com"},
+		{"only a deputy", "Deputy: Sara Huber, sara@example.com\n", "sara@example.com"},
+		{"requester and assignee", "Requested by: Ann Lee, ann@example.com\nAssignee: Bo Chen, bo@example.com\n", "bo@example.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("plan.md", []byte("# Upgrade plan\n\n"+tt.body), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if c := d.Plan.Contact; c != nil {
+				got = c.Value
+			}
+			if got != tt.want {
+				t.Errorf("contact %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -248,7 +248,7 @@ var vocabulary = map[Term]string{
 	TermDataMove:        "gitlab com|gitlab dedicated|saas|congregate|direct transfer|import into|export to|another instance|other instance|new instance|separate instance|andere instanz|otra instancia|autre instance",
 	TermAddVerb:         "add|adding|bring up|bringing up|stand up|provision|provisioning|set up|setup|setting up|set it up|turn it into|introduce|introducing|enable|enabling|deploy|deploying|configure|configuring|hinzufügen|einrichten|aufsetzen|añadir|agregar|configurar|ajouter|mettre en place",
 	TermPlaceholderWord: "tbd|tbc|tba|todo|fixme|xxx|lorem ipsum|to be defined|to be determined|to be decided|to be confirmed|to be announced|à définir|à compléter|por definir|por determinar|por confirmar|noch offen|noch festzulegen|steht noch aus|wird noch festgelegt",
-	TermCredentialWord:  "pgpassword|gitlab_root_password|password|passwd|pwd|passwort|kennwort|contraseña|contrasena|clave|mot de passe|token|api key|apikey|access key|secret key|private token|root password|db password|initial root password",
+	TermCredentialWord:  "pgpassword|gitlab_root_password|password|passwd|pwd|pw|mdp|passwort|kennwort|contraseña|contrasena|clave|mot de passe|token|api key|apikey|access key|secret key|private token|root password|db password|initial root password",
 	TermScriptWord:      "custom script*|our script*|home grown|homegrown|in house script*|own script*|wrapper script*|ansible playbook*|playbook*|ansible|automation script*|eigenes skript|eigene skripte|script propio|scripts propios|script maison",
 	TermConsole:         "gitlab rails console|rails console|rails c|gitlab rails c|gitlab rails runner|rails runner",
 	TermSQLWrite:        "update|delete|insert|alter|drop|truncate",

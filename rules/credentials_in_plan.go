@@ -132,7 +132,13 @@ func credentialIn(l *lint.Line) (string, int) {
 			continue
 		}
 		if literalSecret(val) {
-			return "what looks like a " + strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End])), m.Start
+			word := strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End]))
+			switch word {
+			case "pw", "pwd", "passwd", "mdp":
+				// Say what the abbreviation stands for.
+				word = "password"
+			}
+			return "what looks like a " + word, m.Start
 		}
 	}
 	if at := loginPair(l); at >= 0 {

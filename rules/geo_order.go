@@ -43,7 +43,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if l.Kind != lint.KindHeading && l.Section.Heading != nil {
 				inherited = geoSiteOf(l.Section.Heading)
 			}
-			if !(l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item && !stopsOnly(l)) {
+			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item && !stopsOnly(l)) {
 				continue
 			}
 			site := geoSiteOf(l)
@@ -123,6 +123,17 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			}
 		}
 	},
+}
+
+// upgradeVerbInProse reports whether a line says "upgrade" outside code:
+// "copy /etc/gitlab to `/root/pre-upgrade-20261219/`" names a directory.
+func upgradeVerbInProse(l *lint.Line) bool {
+	for _, m := range l.FindAll(lint.TermUpgradeVerb) {
+		if !l.InCode(m.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedAcross reports whether a line copies a file from one host to

@@ -27,7 +27,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// Nothing about migrations on the line.
 			continue
 		}
-		if question(l) || disclaims(l) || l.In(lint.TermStaging) && !l.In(lint.TermProcedure) && !l.Has(lint.TermBBMQuery) {
+		if question(l) || disclaims(l) || estimateLine(l) || l.In(lint.TermStaging) && !l.In(lint.TermProcedure) && !l.Has(lint.TermBBMQuery) {
 			// (The rehearsal's timings, "migrations job 21 min", are
 			// not a gate of this upgrade.)
 			continue
@@ -677,6 +677,22 @@ func checkAfter(l *lint.Line, install lint.Span) bool {
 			if m.Start > install.End && !beforeWordIn(l.Lower[install.End:m.Start]) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// estimateLine reports whether a line is labelled as a time estimate:
+// "| Per-hop estimate | 18.8.11: 2 h 30 min (incl. BBM wait) |" says how
+// long the steps take, not how they are gated.
+func estimateLine(l *lint.Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	label := strings.ToLower(l.LabelText())
+	for _, w := range []string{"estimat", "schätz", "timing"} {
+		if strings.Contains(label, w) {
+			return true
 		}
 	}
 	return false

@@ -26,11 +26,19 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 	Run: func(p *lint.Pass) {
 		m := method(p.Plan)
 		geo := p.Plan.Topology != nil && p.Plan.Topology.Value == "geo"
+		// One finding per change: a plan that speaks of its CE-to-EE switch
+		// in the summary, the steps and the checks asks for it once.
+		seen := map[string]bool{}
 		for _, l := range p.Doc.Lines {
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
 			if what := outOfScope(l, m, geo); what != "" {
+				kind, _, _ := strings.Cut(what, " (")
+				if seen[strings.ToLower(kind)] {
+					continue
+				}
+				seen[strings.ToLower(kind)] = true
 				p.ReportLinef(l, "plan bundles %s with the upgrade. Upgrade Assistance covers upgrading this installation to a newer release only; make that change separately, before or after the upgrade", what)
 			}
 		}

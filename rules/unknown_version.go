@@ -73,9 +73,23 @@ Fix: check the number against the GitLab releases page.`,
 		for _, v := range p.Plan.Mentions {
 			// Other versions only when they can only be GitLab versions:
 			// "14.11" in a table of notes may be anything.
-			if v.Strong || v.Pinned {
+			if (v.Strong || v.Pinned) && !negatedVersion(v) {
 				check(v)
 			}
 		}
 	},
+}
+
+// negatedVersion reports whether a mention follows a negation directly:
+// "chart 8.11.8 deploys 17.11.7, not 17.11.8" names a version to rule it
+// out.
+func negatedVersion(v lint.VersionRef) bool {
+	l := v.Line
+	ti := tokenIndex(l, v.Span.Start)
+	for _, n := range l.FindAll(lint.TermNeg) {
+		if n.Tok+n.NTok == ti {
+			return true
+		}
+	}
+	return false
 }
