@@ -587,6 +587,11 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 						t.union(l.terms)
 						t = intersect(t, sectionTerms)
 					}
+					if last := lines[len(lines)-1]; strings.HasSuffix(strings.TrimSpace(last.Text), ":") {
+						// "... New rollback, replacing the one in my
+						// first mail:" leads into the nested steps.
+						t.union(leadTerms(last))
+					}
 					b.ctx = append(b.ctx, t)
 					pushed = true
 				}

@@ -258,6 +258,18 @@ func (r *planReader) readWindow() {
 				break
 			}
 		}
+		if complete != nil && complete.Quote {
+			// A window in a quoted, older message of a thread gives way
+			// to one the newest message names.
+			if l, span, ok := r.unquotedWindow(); ok {
+				*w = Window{}
+				w.Line = l
+				r.mergeWindowLine(w, l, span)
+				found = true
+				complete = nil
+				winLines = nil
+			}
+		}
 		if complete != nil {
 			*w = Window{}
 			span := valueSpan(complete)
@@ -398,6 +410,27 @@ func (r *planReader) readWindow() {
 	if found || w.Placeholder || w.Line != nil {
 		p.Window = w
 	}
+}
+
+// unquotedWindow finds a line outside block quotes that names the window
+// with a date and a start time ("The new window is Saturday 19 December
+// 2026, 09:00–14:00 AEDT"), and the part of it from the window word on.
+func (r *planReader) unquotedWindow() (*Line, Span, bool) {
+	for _, l := range r.doc.Lines {
+		if l.Quote || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermStaging) || mailHeader(l) || !hasDigit(l.Text) {
+			continue
+		}
+		ms := l.FindAll(TermWindow)
+		if len(ms) == 0 || negatedBefore(l, ms[len(ms)-1], 2) {
+			continue
+		}
+		span := Span{ms[len(ms)-1].Start, len(l.Text)}
+		sc := when.Scan(l.Text[span.Start:span.End], r.today)
+		if sc.Date != nil && sc.Start != nil {
+			return l, span, true
+		}
+	}
+	return nil, Span{}, false
 }
 
 // valueSpan returns the value part of a labelled line, or all of it.

@@ -975,7 +975,7 @@ func conditionalWording(l *Line) bool {
 		return true
 	}
 	for _, t := range l.Tokens {
-		if strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
+		if t.Word == "cond" || strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
 			return true
 		}
 	}

@@ -28,6 +28,7 @@ func TestHops(t *testing.T) {
 		{"not applicable", "- 16.0 (30,000 users or more): not applicable, 900 users.\n- 16.3.9 (required stop)\n- 16.7.10 (target)\n", []string{"16.3.9", "16.7.10"}},
 		{"negated install", "1. 16.3.9\n2. 16.7.10\n\nWe do not install 16.5 or 16.6.\n", []string{"16.3.9", "16.7.10"}},
 		{"windows", "- Window 1: Saturday 2026-12-05, 07:00–15:00 CET, 15.11.13 → 16.3.9\n- Window 2: Saturday 2026-12-12, 07:00–15:00 CET, 16.3.9 → 16.7.10\n", []string{"16.3.9", "16.7.10"}},
+		{"cond. rows", "| # | Version | Kind | Note |\n|---|---|---|---|\n| – | 16.1.8 | cond.: npm packages | **not needed**: no npm packages |\n| 1 | 16.3.9 | required stop | |\n| 2 | 16.7.10 | target | |\n", []string{"16.3.9", "16.7.10"}},
 		{"sentence end", "Checked with the Upgrade Path tool. 16.1 is a conditional stop; we have no npm packages.\n\n1. 16.3.9\n2. 16.7.10\n", []string{"16.3.9", "16.7.10"}},
 	}
 	for _, tt := range tests {
@@ -55,6 +56,7 @@ func TestWindowInProse(t *testing.T) {
 	}{
 		{"meeting header before the window", "# Upgrade notes and runbook\n\n_Meeting 2026-11-24, 14:00 CET; runbook added below._\n\n## Notes\n\n- The window is Tuesday 2026-12-01, 19:00–23:00 CET.\n", "2026-12-01 19:00"},
 		{"e-mail header", "# Re: upgrade request\n\nFrom: Jane <jane@example.com>\nDate: Thu, 26 Nov 2026 09:42 -0500\nSubject: Re: upgrade\n\nWe upgrade on 2027-01-09 at 06:00 EST.\n", "2027-01-09 06:00"},
+		{"newest message over a quoted one", "# Re: upgrade\n\n1. **Window moved.** Saturday 28 November left no time for a review. The new window is Saturday 19 December 2026, 09:00–14:00 AEDT.\n\n> **Proposed window:** Saturday 28 November 2026 from 09:00 AEDT.\n", "2026-12-19 09:00"},
 		{"only the upgrade line", "# Plan\n\nThe upgrade runs on 2026-12-12 from 22:00 CET.\n", "2026-12-12 22:00"},
 	}
 	for _, tt := range tests {
@@ -129,5 +131,24 @@ func TestContactChoice(t *testing.T) {
 				t.Errorf("contact %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNestedLeadIn checks that an item ending in a lead-in ("New
+// rollback, replacing the old one:") gives its concept to nested items.
+func TestNestedLeadIn(t *testing.T) {
+	src := "# Upgrade\n\n1. **Rollback restores the backup now.** Reinstalling alone would fail. New rollback, replacing the old one:\n   1. `sudo apt-get install gitlab-ee=15.11.13-ee.0`\n   2. `sudo gitlab-backup restore BACKUP=pre`\n2. Checks after the upgrade\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range d.Lines {
+		want := strings.Contains(l.Text, "apt-get") || strings.Contains(l.Text, "restore BACKUP")
+		if got := l.In(TermRollback); want && !got {
+			t.Errorf("line %d %q is not read as rollback", l.Num, l.Text)
+		}
+		if strings.HasPrefix(l.Text, "Checks") && l.In(TermRollback) {
+			t.Errorf("line %d %q is read as rollback", l.Num, l.Text)
+		}
 	}
 }
