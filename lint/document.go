@@ -856,6 +856,12 @@ func (b *builder) codeLines(n ast.Node, lang string) {
 		raw = bytes.TrimRight(raw, "\n")
 		l := b.newLine()
 		l.Kind, l.Text, l.Lang = KindCode, string(raw), lang
+		if plainLang(lang) && leaderAt(l.Text) > 0 {
+			// "Topology ....... single node, all on gitlab01" in a
+			// text block is a fact sheet set in monospace, not a
+			// command.
+			l.Kind = KindText
+		}
 		l.segs = []textSeg{{text: 0, src: seg.Start, n: len(raw)}}
 		if seg.Padding > 0 {
 			// Tabs expanded into padding have no source bytes of their own.
@@ -1011,6 +1017,16 @@ func splitLabel(l *Line) {
 	case KindCode:
 		return
 	}
+	if i := leaderAt(l.Text); i > 0 {
+		// "Current ........ 18.2.8-ee": a dotted leader.
+		j := i
+		for j < len(l.Text) && (l.Text[j] == '.' || l.Text[j] == ' ') {
+			j++
+		}
+		l.Label = Span{0, i}
+		l.Value = Span{j, len(l.Text)}
+		return
+	}
 	// A label ends within the first 60 bytes; the full-width colon is
 	// looked for separately (IndexAny with a non-ASCII set walks rune by
 	// rune).
@@ -1046,6 +1062,37 @@ func splitLabel(l *Line) {
 	}
 	l.Label = Span{0, i}
 	l.Value = Span{i + n, len(l.Text)}
+}
+
+// plainLang reports whether a code block's language marks plain text.
+func plainLang(lang string) bool {
+	switch lang {
+	case "", "text", "txt", "plain", "plaintext":
+		return true
+	}
+	return false
+}
+
+// leaderAt returns where a dotted leader starts in "Key ....... value":
+// one to four words of letters, a run of at least four dots, then a
+// value. It returns -1 when the line has none. ("Checking GitLab
+// subtasks ... Finished" from gitlab:check has three.)
+func leaderAt(s string) int {
+	i := strings.Index(s, "....")
+	if i <= 0 || i > 40 {
+		return -1
+	}
+	key := strings.TrimSpace(s[:i])
+	if key == "" || !unicode.IsLetter(rune(key[0])) || strings.ContainsAny(key, "?:=$/`'\"") {
+		return -1
+	}
+	if n := len(strings.Fields(key)); n > 4 {
+		return -1
+	}
+	if strings.TrimLeft(s[i:], ". ") == "" {
+		return -1
+	}
+	return i
 }
 
 // labelWords counts the words of a line's label.

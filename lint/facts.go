@@ -638,7 +638,7 @@ func (r *planReader) readContact() {
 		switch {
 		case deputyLabel(c.Line):
 			// "Backup contact", "Deputy": the second person to call.
-			score++
+			score--
 		case strongContactLabel(c.Line) || namesPointOfContact(c.Line):
 			// ("Author: Felix Brandt, ... (point of contact during the
 			// window)")

@@ -152,3 +152,30 @@ func TestNestedLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaderFacts checks that "Key ....... value" lines, in prose or in a
+// plain text block, are read as labelled facts, and that command output
+// in such a block stays code.
+func TestLeaderFacts(t *testing.T) {
+	src := "# Runbook\n\n## Facts\n\n```text\nCurrent ........ 18.2.8-ee\nTopology ....... single node: Puma, Sidekiq, Gitaly, PostgreSQL all on gitlab01\n```\n\n## Checks\n\n```text\nChecking GitLab subtasks ... Finished\nGit configured correctly? ... yes\n```\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Plan.CurrentClaims) == 0 || d.Plan.CurrentClaims[0].Version.String() != "18.2.8" {
+		t.Errorf("current version not read from the fact sheet: %v", d.Plan.CurrentClaims)
+	}
+	if d.Plan.Topology == nil || d.Plan.Topology.Value != "single-node" {
+		t.Errorf("topology = %v, want single-node", d.Plan.Topology)
+	}
+	for _, l := range d.Lines {
+		if strings.Contains(l.Text, "subtasks") || strings.Contains(l.Text, "correctly") {
+			if l.Kind != KindCode {
+				t.Errorf("line %d %q: kind %d, want code", l.Num, l.Text, l.Kind)
+			}
+		}
+		if strings.HasPrefix(l.Text, "Topology") && l.LabelText() != "Topology" {
+			t.Errorf("label %q, want \"Topology\"", l.LabelText())
+		}
+	}
+}
