@@ -179,3 +179,27 @@ func TestLeaderFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestPostgresVersion checks which PostgreSQL version a plan's
+// environment line states.
+func TestPostgresVersion(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"- **PostgreSQL:** el incluido en la imagen, 14.11 (actualizado automáticamente por 16.11)", "14.11"},
+		{"- PostgreSQL incluido en la imagen, versión 14.17", "14.17"},
+		{"- bundled PostgreSQL 16.8, Redis 7.2", "16.8"},
+		{"- 17.0 needs PostgreSQL 14 or later", ""},
+	}
+	for _, tt := range tests {
+		d, err := Parse("plan.md", []byte("# Plan\n\n## Environment\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if db := d.Plan.Database; db != nil {
+			got = db.Version
+		}
+		if got != tt.want {
+			t.Errorf("%q: PostgreSQL %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

@@ -206,7 +206,10 @@ func isWordChar(c byte) bool {
 // 14.11", "que ya está en 16.8", "is now on 16.8".
 var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": true, "gebündelt": true, "gebündelte": true, "embarqué": true,
 	"que": true, "ya": true, "está": true, "en": true, "is": true, "at": true, "on": true, "now": true, "currently": true, "already": true,
-	"ist": true, "bereits": true, "auf": true, "est": true, "déjà": true, "version": true, "server": true, "flexible": true}
+	"ist": true, "bereits": true, "auf": true, "est": true, "déjà": true, "version": true, "server": true, "flexible": true,
+	// ("PostgreSQL: el incluido en la imagen, 14.11", "the one in the image: 16.10")
+	"the": true, "one": true, "in": true, "image": true, "container": true, "el": true, "la": true, "imagen": true,
+	"der": true, "im": true, "le": true, "dans": true}
 
 func pgFillerBetween(l *Line, from, to int) bool {
 	for k := from; k < to; k++ {
