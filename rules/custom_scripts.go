@@ -150,8 +150,18 @@ func scriptIn(cmd string) string {
 			return w
 		}
 		if w == "ansible-playbook" {
-			if i+1 < len(f) {
-				return "ansible-playbook " + f[i+1]
+			// The playbook: the first argument that is not an option or
+			// an option's value ("-i inventories/prod/hosts.yml").
+			args := f[i+1:]
+			for k := 0; k < len(args); k++ {
+				a := strings.Trim(args[k], "\"'`;")
+				if strings.HasPrefix(a, "-") {
+					if len(a) == 2 && strings.ContainsRune("ieltufcM", rune(a[1])) || strings.HasPrefix(a, "--") && !strings.Contains(a, "=") && a != "--check" && a != "--diff" && a != "--become" {
+						k++ // the option's value
+					}
+					continue
+				}
+				return "ansible-playbook " + a
 			}
 			return w
 		}
