@@ -509,7 +509,8 @@ func (b *builder) block(n ast.Node) {
 		if len(lines) > 0 {
 			last := lines[len(lines)-1]
 			if t := strings.TrimSpace(last.Text); strings.HasSuffix(t, ":") {
-				if _, ok := n.NextSibling().(*ast.List); ok {
+				switch n.NextSibling().(type) {
+				case *ast.List, *extast.Table:
 					b.lead = leadTerms(last)
 				}
 			}
@@ -543,7 +544,17 @@ func (b *builder) block(n ast.Node) {
 	case *ast.CodeBlock:
 		b.codeLines(n, "")
 	case *extast.Table:
+		// ("Points relevés dans les notes de version 18.3 à 18.8 :" over
+		// a table of notes.)
+		lead := b.lead
+		b.lead = termSet{}
+		if !lead.empty() {
+			b.ctx = append(b.ctx, lead)
+		}
 		b.table(n)
+		if !lead.empty() {
+			b.ctx = b.ctx[:len(b.ctx)-1]
+		}
 	case *ast.HTMLBlock:
 		b.htmlDirectives(n)
 		b.htmlSummary(n)

@@ -142,7 +142,7 @@ var vocabulary = map[Term]string{
 	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|upgrade sequence|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
-		"chemin de mise à jour|chemin de migration|paliers|palier",
+		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier",
 	TermBackup: "backup*|back up|backing up|snapshot*|data protection|" +
 		"datensicherung*|sicherung*|sicherheitskopie*|" +
 		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
@@ -151,7 +151,7 @@ var vocabulary = map[Term]string{
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
-		"procédure|procedure|exécution|étapes|mise à jour|déroulement",
+		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version",
 	TermMigrations: "background migration*|batched background migration*|migration status|migration check|" +
 		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan",
 	TermVerify: "post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
@@ -167,7 +167,7 @@ var vocabulary = map[Term]string{
 	TermWindow: "finestra|finestra di manutenzione|janela|janela de manutenção|janela de manutencao|w1|w2|w3|w4|maintenance window|maintenance windows|windows|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
-		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning",
+		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning|horaire|horaires",
 	TermContact: "who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
@@ -238,7 +238,7 @@ var vocabulary = map[Term]string{
 	TermMethodSource:    "from source|source install|source installation|installed from source|self compiled|compiled from source|bundle exec|aus den quellen|desde el código fuente|depuis les sources",
 	TermMethodGET:       "gitlab environment toolkit|environment toolkit|get toolkit",
 	TermSingleNode:      "einzelknoten|einzelner host|ein einzelner knoten|single ec2 instance|one ec2 instance|one single|all services are on|all services run on|all components on|all components run on|every component runs on|everything runs on|everything on one|un seul nœud|un seul noeud|nœud unique|noeud unique|un solo nodo|nodo único|einzelner knoten|ein einziger server|einzelserver|single node|single server|one server|single vm|one vm|single virtual machine|one virtual machine|every component lives on|everything lives on|single instance|one node|1 node|all in one|standalone|one container|single container|one docker container|everything inside|one machine|single machine|single host|one host|einzelner server|ein server|ein knoten|un solo servidor|servidor único|un seul serveur|serveur unique|nœud unique|omnibus single",
-	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|zwei knoten|drei knoten|vier knoten|2 knoten|3 knoten|4 knoten|beiden knoten|beide knoten|dos nodos|tres nodos|2 nodos|3 nodos|deux nœuds|trois nœuds|2 nœuds|3 nœuds|deux noeuds|2 noeuds|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
+	TermMultiNode:       "multi node|multinode|multiple nodes|several nodes|high availability|ha|reference architecture|nodes|cluster|horizontally scaled|scaled out|mehrere knoten|multi nœuds|multi noeuds|multinœuds|multinoeuds|multi nœud|multi noeud|zwei knoten|drei knoten|vier knoten|2 knoten|3 knoten|4 knoten|beiden knoten|beide knoten|dos nodos|tres nodos|2 nodos|3 nodos|deux nœuds|trois nœuds|2 nœuds|3 nœuds|deux noeuds|2 noeuds|hochverfügbar*|varios nodos|alta disponibilidad|plusieurs nœuds|haute disponibilité|cloud native hybrid",
 	TermGeo:             "geo|geo primary|geo secondary|primary site|secondary site|geo site*|disaster recovery site",
 	TermComponent:       "gitaly|praefect|postgres*|patroni|pgbouncer|redis|sentinel|sidekiq|puma|rails|webservice|web node*|app node*|application node*|consul|load balancer|haproxy|object storage|minio|s3|monitoring node|prometheus|gitaly cluster|database node*|db node*|toolbox|nfs",
 	TermEditionChange:   "ce to ee|ce ee|ce → ee|community edition to enterprise edition|ee to ce|ce nach ee|ce a ee|ce vers ee|ce en ee|convert to ee|convert to enterprise|switch to ee|switch to enterprise|upgrade to ee|upgrade to enterprise|migrate to ee|move to ee|edition switch|edition change|switch edition|change of edition|change the edition|editionswechsel|wechsel der edition|cambio de edición|cambio de edicion|changement d édition|changement d edition",

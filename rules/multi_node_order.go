@@ -282,6 +282,7 @@ type componentStep struct {
 // an upgrade verb or an install command.
 func componentSteps(d *lint.Document) []componentStep {
 	var out []componentStep
+	var hosts map[string]string
 	for _, l := range d.Lines {
 		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !l.In(lint.TermProcedure) {
 			continue
@@ -294,13 +295,17 @@ func componentSteps(d *lint.Document) []componentStep {
 		if !upgrades || stopsOnly(l) {
 			continue
 		}
-		best, at, bestLen := "", -1, 0
-		for _, c := range componentOrder {
-			for _, w := range c.words {
-				// The earliest name wins; at the same place the longer one
-				// ("praefect-db" is the Praefect database, not Praefect).
-				if i := strings.Index(l.Lower, w); i >= 0 && (at < 0 || i < at || i == at && len(w) > bestLen) && !relationBefore(l.Lower[:i]) {
-					best, at, bestLen = c.name, i, len(w)
+		best, _ := componentIn(l.Lower)
+		if best == "" {
+			// "| 2 | `gl-app01` | sudo dnf install ..." names the host;
+			// the architecture says what runs on it.
+			if hosts == nil {
+				hosts = hostRoles(d)
+			}
+			at := -1
+			for h, comp := range hosts {
+				if i := strings.Index(l.Lower, h); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
+					best, at = comp, i
 				}
 			}
 		}
@@ -460,4 +465,88 @@ func stopsOnly(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// componentIn returns the component a text names first, and where; at the
+// same place the longer name wins ("praefect-db" is the Praefect
+// database, not Praefect).
+func componentIn(low string) (string, int) {
+	best, at, bestLen := "", -1, 0
+	for _, c := range componentOrder {
+		for _, w := range c.words {
+			if i := strings.Index(low, w); i >= 0 && (at < 0 || i < at || i == at && len(w) > bestLen) && !relationBefore(low[:i]) {
+				best, at, bestLen = c.name, i, len(w)
+			}
+		}
+	}
+	return best, at
+}
+
+// hostRoles maps the host names of an architecture or environment
+// description to the component each runs: "| `gl-db01` | base de données
+// | PostgreSQL 16.10, Redis 7.2 |" makes gl-db01 a PostgreSQL node (the
+// first component named).
+func hostRoles(d *lint.Document) map[string]string {
+	out := map[string]string{}
+	for _, l := range d.Lines {
+		if !(l.In(lint.TermArchitecture) || l.In(lint.TermEnvironment)) || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) {
+			continue
+		}
+		host := ""
+		if len(l.Code) > 0 && l.Code[0].Start < 40 {
+			host = strings.ToLower(l.Text[l.Code[0].Start:l.Code[0].End])
+		} else if l.Kind == lint.KindTableRow && len(l.Cells) > 0 {
+			host = strings.ToLower(strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]))
+		}
+		if !hostName(host) {
+			continue
+		}
+		comp, _ := componentIn(l.Lower)
+		if comp == "" || mixedTiers(l.Lower) {
+			// A node that runs Puma and PostgreSQL is not one tier.
+			continue
+		}
+		if _, seen := out[host]; !seen {
+			out[host] = comp
+		}
+	}
+	return out
+}
+
+// mixedTiers reports whether a text names both a frontend (Rails,
+// Sidekiq) and a backend component.
+func mixedTiers(low string) bool {
+	front, back := false, false
+	for _, c := range componentOrder {
+		for _, w := range c.words {
+			if strings.Contains(low, w) {
+				if c.name == "rails" || c.name == "sidekiq" {
+					front = true
+				} else {
+					back = true
+				}
+			}
+		}
+	}
+	return front && back
+}
+
+// hostName reports whether s looks like a host name: letters, digits,
+// dots and dashes, with a digit ("gl-app01", "gitlab-db-1").
+func hostName(s string) bool {
+	if len(s) < 4 || len(s) > 63 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	letters := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters = true
+		case c >= '0' && c <= '9', c == '-', c == '.':
+		default:
+			return false
+		}
+	}
+	return letters
 }
