@@ -433,12 +433,37 @@ func (r *planReader) unquotedWindow() (*Line, Span, bool) {
 	return nil, Span{}, false
 }
 
-// valueSpan returns the value part of a labelled line, or all of it.
+// valueSpan returns the value part of a labelled line, or all of it. In
+// a table with a column for production ("| | Staging | Production |"),
+// the value is that column's cell: production is what the plan is for.
 func valueSpan(l *Line) Span {
 	if l.Label.Len() > 0 {
+		if c, ok := productionCell(l); ok {
+			return c
+		}
 		return l.Value
 	}
 	return Span{0, len(l.Text)}
+}
+
+// productionCell returns a table row's cell under a production column.
+func productionCell(l *Line) (Span, bool) {
+	h := l.Header
+	if l.Kind != KindTableRow || h == nil || len(h.Cells) != len(l.Cells) || len(l.Cells) < 3 {
+		return Span{}, false
+	}
+	for i, c := range h.Cells {
+		if i == 0 {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(h.Text[c.Start:c.End])) {
+		case "production", "prod", "produktion", "producción", "produccion", "live", "prd":
+			if c := l.Cells[i]; c.Start >= l.Value.Start {
+				return c, true
+			}
+		}
+	}
+	return Span{}, false
 }
 
 // isEndLabel reports whether a line states the end of the window.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
+	"github.com/planlint/planlint/internal/when"
 )
 
 // Claim sources, strongest first.
@@ -319,7 +320,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// Labelled statements: "Current version: 15.4.2", "| Target | 17.8.1 |".
 	labelled := false
 	if l.Label.Len() > 0 && l.Kind != KindCode {
-		inVal := vsIn(vs, l.Value)
+		inVal := vsIn(vs, valueSpan(l))
 		switch {
 		case l.LabelIs(TermCurrent) && !l.LabelIs(TermTarget) && len(inVal) > 0:
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
@@ -492,7 +493,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if r.continues(vs[a].Version) {
 				r.hop(vs[b], true)
 			}
-		case pastUpgrade(l, vs[a]):
+		case pastUpgrade(l, vs[a]) || r.pastDated(l, vs[b]):
 			// "Previous upgrade (16.11 → 17.3): runbook" is history.
 		case summaryCtx || l.In(TermSummary) || l.In(TermEnvironment) || l.In(TermArchitecture) || l.Context.empty():
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
@@ -572,6 +573,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if summaryCtx {
 		for _, v := range vs {
 			if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+				if r.pastDated(l, v) {
+					// "upgraded to 18.5.7 on 2026-10-21": history.
+					return
+				}
 				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: v, From: FromProse})
 				return
 			}
@@ -834,11 +839,31 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
 		switch l.Tokens[j].Word {
-		case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier":
+		case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
+			// "we rehearsed the 18.2.8 → 18.5.7 hop there in October"
+			"rehearsed", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
 			return true
 		}
 	}
 	return false
+}
+
+// pastDated reports whether the sentence after v dates it before the day
+// the plan is read: "upgraded to 18.5.7 on 2026-10-21".
+func (r *planReader) pastDated(l *Line, v VersionRef) bool {
+	rest := l.Text[v.Span.End:]
+	if i := strings.Index(rest, ". "); i >= 0 {
+		rest = rest[:i]
+	}
+	if !hasDigit(rest) {
+		return false
+	}
+	sc := when.Scan(rest, r.today)
+	if sc.Date == nil || sc.Date.YearInferred {
+		return false
+	}
+	d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+	return d.Before(r.today)
 }
 
 // continues reports whether v is where the path stands: the current

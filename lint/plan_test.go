@@ -203,3 +203,29 @@ func TestPostgresVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestProductionColumn checks that a plan for staging and production
+// states production's facts.
+func TestProductionColumn(t *testing.T) {
+	src := "# Rollout\n\n| | Staging | Production |\n|---|---|---|\n| Current version | 18.5.7 | 18.2.8 |\n| Target version | 18.8.11 | 18.8.11 |\n| Window | Wed 2026-12-09, 17:00–20:00 UTC | Wed 2026-12-16, 17:00–23:00 UTC |\n| Data | refreshed from prod, upgraded to 18.5.7 on 2026-10-21 | live |\n\nWe rehearsed the 18.2.8 → 18.5.7 hop on staging in October.\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cur, tgt []string
+	for _, c := range d.Plan.CurrentClaims {
+		cur = append(cur, c.Version.String())
+	}
+	for _, c := range d.Plan.TargetClaims {
+		tgt = append(tgt, c.Version.String())
+	}
+	if diff := cmp.Diff([]string{"18.2.8"}, cur); diff != "" {
+		t.Errorf("current claims (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"18.8.11"}, tgt); diff != "" {
+		t.Errorf("target claims (-want +got):\n%s", diff)
+	}
+	if w := d.Plan.Window; w == nil || w.Start.Format("2006-01-02 15:04") != "2026-12-16 17:00" {
+		t.Errorf("window = %+v, want production's 2026-12-16 17:00", w)
+	}
+}
