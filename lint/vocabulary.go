@@ -263,7 +263,7 @@ var vocabulary = map[Term]string{
 	TermDone:            "done|completed|finished|succeeded|passed|erledigt|abgeschlossen|hecho|completado|terminé|terminado",
 	TermEE:              "ee|enterprise edition|enterprise|gitlab ee|premium|ultimate",
 	TermCE:              "ce|community edition|gitlab ce|free tier|foss",
-	TermAutoBackup:      "automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup",
+	TermAutoBackup:      "automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup|its own database backup|its own backup|its own database dump|pre install database dump|pre install dump|pre upgrade database dump|pre upgrade database backup",
 	TermSkipWord:        "skip|skipped|skipping",
 	TermEmail:           "email|e mail|mail|correo|courriel",
 	TermPhone:           "phone|tel|mobile|cell|telefon|teléfono|téléphone|handy",

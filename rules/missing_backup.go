@@ -20,6 +20,9 @@ database or the repositories cannot restore the instance.
 The rule accepts ` + "`gitlab-backup create`" + ` (or the rake task, or the Helm ` + "`backup-utility`" + `), snapshots of
 the servers or volumes, or a backup section that describes one.
 
+A full backup taken only after the first hop has the same problem: it holds the new version's data,
+which the old version cannot restore.
+
 Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies of
 ` + "`/etc/gitlab/gitlab-secrets.json`" + ` and ` + "`/etc/gitlab/gitlab.rb`" + `, or snapshots of every node.`,
 	Run: func(p *lint.Pass) {
@@ -47,6 +50,10 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 					// Words about the backup do not make the one command
 					// that skips the repositories a full backup.
 					continue
+				}
+				if hop := backupAfterFirstHop(p, bs); hop != nil {
+					b := firstFull(bs)
+					p.ReportLinef(b, "the full backup is taken after the upgrade to %s (line %d), so there is no backup of the version the instance runs now and the rollback has nothing to restore. take the full backup before the first hop; the package's automatic database dump does not replace it", quote(hop.Version.String()), hop.Line.Num)
 				}
 				return
 			case backupPartial:
@@ -78,6 +85,71 @@ func vagueBackup(l *lint.Line) bool {
 	for _, w := range []string{"as usual", "as always", "the usual", "our backup system", "our backup tool", "wie üblich", "wie immer", "como siempre", "como de costumbre", "comme d'habitude", "comme toujours"} {
 		if strings.Contains(l.Lower, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// firstFull returns the first full backup or snapshot line.
+func firstFull(bs []backupLine) *lint.Line {
+	for _, b := range bs {
+		if b.Kind == backupFull || b.Kind == backupSnapshot {
+			return b.Line
+		}
+	}
+	return nil
+}
+
+// backupAfterFirstHop returns the install a runbook's only full backups
+// follow: every full backup or snapshot comes later in the procedure than
+// the first hop's install, and none is said to come before it. It returns
+// nil when a backup precedes the first hop or the order is not the
+// runbook's ("## Backup (before hop 1)" placed at the end).
+func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
+	var first *lint.Hop
+	for i := range p.Plan.Installs {
+		h := &p.Plan.Installs[i]
+		if h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) && !h.Listed && h.Line.Kind != lint.KindHeading {
+			// (A heading "Hop 1: chart 8.8.7" names the hop; its steps,
+			// backup first, follow.)
+			first = h
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	full := 0
+	for _, b := range bs {
+		if b.Kind != backupFull && b.Kind != backupSnapshot {
+			continue
+		}
+		full++
+		l := b.Line
+		if l.Index < first.Line.Index || !l.In(lint.TermProcedure) || saysBefore(l) || l.Section.Heading != nil && saysBefore(l.Section.Heading) || namesCurrent(p, l) {
+			return nil
+		}
+	}
+	if full == 0 {
+		return nil
+	}
+	return first
+}
+
+// saysBefore reports whether a line places something before the upgrade:
+// "Backup (before hop 1)", "vor dem Upgrade", "antes de", "avant".
+func saysBefore(l *lint.Line) bool {
+	return l.HasWord("before", "prior", "vor", "vorher", "antes", "avant")
+}
+
+// namesCurrent reports whether a line names the version the instance runs
+// now: "Full backup on 17.5.5".
+func namesCurrent(p *lint.Pass, l *lint.Line) bool {
+	for _, c := range p.Plan.CurrentClaims {
+		for _, v := range l.Versions {
+			if v.Version.Compare(c.Version) == 0 {
+				return true
+			}
 		}
 	}
 	return false
