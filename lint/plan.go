@@ -837,7 +837,15 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 // "previous", "last" or "earlier" stands a few words before it.
 func pastUpgrade(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
-	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
+		switch l.Tokens[j].Word {
+		case "copied", "kopiert", "copiado", "copié", "template", "vorlage", "plantilla", "modèle":
+			// "(copied from CR-87540, the 18.5 → 18.8 upgrade in spring)"
+			return true
+		}
+		if j < ti-4 {
+			continue
+		}
 		switch l.Tokens[j].Word {
 		case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
 			// "we rehearsed the 18.2.8 → 18.5.7 hop there in October"

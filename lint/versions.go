@@ -76,8 +76,8 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 			out = append(out, ref)
 			continue
 		}
-		// "chart 8.5.5 → 8.8.7": the version after an arrow from a chart
-		// is a chart as well.
+		// "chart 8.5.5 → 8.8.7", "charts 8.5.5, 8.8.7": the version after
+		// an arrow or a comma from a chart is a chart as well.
 		arrowFromChart := prevChartEnd >= 0 && prevChartEnd <= m.Start && arrowGap(l.Text[prevChartEnd:m.Start])
 		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart) {
 			gl, exact, ok := kb.Charts.GitLab(m.Version)
@@ -169,10 +169,16 @@ func plannedLastBefore(l *Line, ti int) bool {
 }
 
 // arrowGap reports whether text between two versions only leads from one
-// to the next ("→", "->", "to").
+// to the next ("→", "->", "to") or continues a list (", ").
 func arrowGap(gap string) bool {
 	g := strings.TrimSpace(gap)
-	return g == "→" || g == "->" || g == "=>" || g == "to" || g == "–" || g == "-"
+	switch g {
+	case "→", "->", "=>", "to", "–", "-",
+		// A list: "<CHART> = 8.5.5, 8.8.7, 8.11.6, 9.2.8".
+		",", ", then", "then", "and", ", and", "/":
+		return true
+	}
+	return false
 }
 
 // tokenAt returns the index of the first token starting at or after off.

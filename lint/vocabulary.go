@@ -153,7 +153,7 @@ var vocabulary = map[Term]string{
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version",
 	TermMigrations: "background migration*|batched background migration*|migration status|migration check|" +
-		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan",
+		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
 	TermVerify: "post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +

@@ -290,6 +290,7 @@ var hopWords = map[string]bool{
 	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
 	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
 	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
+	"etapa": true, "etapas": true, "atualização": true, "tappa": true,
 }
 
 // eachHop reports whether a line speaks of every hop: "before each hop",

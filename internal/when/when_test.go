@@ -214,6 +214,8 @@ func TestRanges(t *testing.T) {
 		{line: "entre las 22:00 y las 02:00", start: c("22:00", "22:00"), end: c("02:00", "02:00"), dur: 4 * time.Hour},
 		{line: "de 22h à 4h", start: c("22:00", "22h"), end: c("04:00", "4h"), dur: 6 * time.Hour},
 		{line: "de 22h00 jusqu'à 02h00", start: c("22:00", "22h00"), end: c("02:00", "02h00"), dur: 4 * time.Hour},
+		{line: "das 22h00 às 04h00 de domingo", start: c("22:00", "22h00"), end: c("04:00", "04h00"), dur: 6 * time.Hour},
+		{line: "dalle 22:00 alle 03:00", start: c("22:00", "22:00"), end: c("03:00", "03:00"), dur: 5 * time.Hour},
 		{line: "10pm–2am", start: c("22:00", "10pm"), end: c("02:00", "2am"), dur: 4 * time.Hour},
 		{line: "from 10 PM to 2 AM", start: c("22:00", "10 PM"), end: c("02:00", "2 AM"), dur: 4 * time.Hour},
 		{line: "9–11pm", start: c("21:00", "9"), end: c("23:00", "11pm"), dur: 2 * time.Hour},
