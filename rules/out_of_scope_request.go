@@ -65,14 +65,16 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			return "a move to " + l.Text[np.Start:np.End]
 		}
 		for _, dm := range l.FindAll(lint.TermDataMove) {
-			if dm.Tok > mv.Tok && dm.Tok-mv.Tok <= 6 && !breakIn(l, mv.Tok+1, dm.Tok) {
+			// ("move the mobile-apps group and its 48 projects to our
+			// GitLab.com namespace")
+			if dm.Tok > mv.Tok && dm.Tok-mv.Tok <= 14 && !breakIn(l, mv.Tok+1, dm.Tok) {
 				return "moving data to " + l.Text[dm.Start:dm.End]
 			}
 		}
 	}
-	if dm, ok := l.Find(lint.TermDataMove); ok && !negatedMatch(l, dm) {
+	for _, dm := range l.FindAll(lint.TermDataMove) {
 		w := l.Lower[dm.Start:dm.End]
-		if w == "congregate" || w == "direct transfer" {
+		if (w == "congregate" || w == "direct transfer") && !negatedMatch(l, dm) {
 			return "a migration with " + l.Text[dm.Start:dm.End]
 		}
 	}

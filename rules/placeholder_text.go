@@ -47,6 +47,14 @@ func blankFactCell(l *lint.Line) bool {
 	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
 		return false
 	}
+	for _, c := range l.Cells {
+		if c.Start >= l.Label.Start && c.End <= l.Label.End && strings.TrimSpace(l.Text[c.Start:c.End]) == "" {
+			// "| 2 | 18.5.7 | required stop, target | | |": empty cells
+			// on both sides are cells merged with the row above, not a
+			// label and its missing value.
+			return false
+		}
+	}
 	if strings.TrimSpace(l.ValueText()) != "" {
 		return false
 	}
