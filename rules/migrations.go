@@ -45,6 +45,11 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 				query = true
 			}
 		}
+		if !query && l.Has(lint.TermBBM) && namedQueryEmpty(l) {
+			// "Background-migration query → 0 rows": the query written
+			// out elsewhere, named here with its expected result.
+			query = true
+		}
 		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l)
 		if assumesFinished(l) {
 			// "then the background migrations are considered done":
@@ -697,6 +702,21 @@ func estimateLine(l *lint.Line) bool {
 	label := strings.ToLower(l.LabelText())
 	for _, w := range []string{"estimat", "schätz", "timing"} {
 		if strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedQueryEmpty reports whether a line names a query and the empty
+// result it must give: "query → 0 rows", "the query returns nothing".
+func namedQueryEmpty(l *lint.Line) bool {
+	low := l.Lower
+	if !strings.Contains(low, "query") && !strings.Contains(low, "abfrage") && !strings.Contains(low, "consulta") && !strings.Contains(low, "requête") {
+		return false
+	}
+	for _, w := range []string{"0 rows", "no rows", "zero rows", "no row", "returns 0", "returns nothing", "returns no", "→ 0", "-> 0", "= 0", "empty", "0 zeilen", "keine zeilen", "0 filas", "ninguna fila", "0 ligne", "aucune ligne"} {
+		if strings.Contains(low, w) {
 			return true
 		}
 	}

@@ -50,7 +50,12 @@ Fix: decide on one version and use it everywhere.`,
 		if tgt := pl.Target; tgt != nil && tgt.From != lint.FromInferred && len(pl.Hops) > 0 {
 			last := pl.Hops[len(pl.Hops)-1]
 			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) && !sectionMismatch(pl, last) {
-				if last.Version.Compare(tgt.Version) > 0 {
+				ml, known := p.Knowledge.Releases.Line(last.Version)
+				if last.Version.CompareMinor(tgt.Version) == 0 && last.Version.Compare(tgt.Version) > 0 && known && last.Version.Matches(ml.Latest) {
+					// "Target: 18.5.5" over steps that install 18.5.7, the
+					// latest patch: the target is the slip.
+					p.Reportf(tgt.Line, tgt.Span, "target version %s, but the steps install %s (line %d), the latest patch of %s. make the target %s", quote(tgt.Version.String()), quote(last.Version.String()), last.Line.Num, last.Version.MinorString(), last.Version)
+				} else if last.Version.Compare(tgt.Version) > 0 {
 					p.Reportf(last.Line, last.Span, "the last step installs %s, past the target version %s on line %d. end the path at the target, or correct the target", quote(last.Version.String()), quote(tgt.Version.String()), tgt.Line.Num)
 				} else {
 					p.Reportf(last.Line, last.Span, "the last step installs %s, but the target version is %s (line %d). add the final hop to %s, or correct the target", quote(last.Version.String()), quote(tgt.Version.String()), tgt.Line.Num, tgt.Version)
