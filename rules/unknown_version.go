@@ -23,7 +23,7 @@ installed, and the path planlint checks is not the one that will run. planlint r
   can have reached by today.
 
 A version that could exist but is newer than planlint's release data gets an info finding that says
-how old the data is, instead of an error.
+how old the data is, instead of an error, once per version.
 
 Fix: check the number against the GitLab releases page.`,
 	Run: func(p *lint.Pass) {
@@ -56,6 +56,12 @@ Fix: check the number against the GitLab releases page.`,
 			case knowledge.TooFarAhead:
 				p.Reportf(v.Line, v.Span, "GitLab %s does not exist yet: %s (newest release in planlint's data: %s). check the version number", quote(v.Version.String()), verdict.Reason, verdict.Newest.Version)
 			case knowledge.NewerThanData:
+				// Said once per version: the data's age is the same
+				// wherever the plan names it.
+				if seen[v.Version.String()] {
+					return
+				}
+				seen[v.Version.String()] = true
 				age := int(p.Today.Sub(rel.Date) / (24 * time.Hour))
 				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Info)}, v.Line, v.Span,
 					"GitLab %s is newer than planlint's release data (newest known: %s; data from %s, %d days old), so planlint cannot check it. confirm the release exists", quote(v.Version.String()), verdict.Newest.Version, rel.Date.Format(time.DateOnly), age)
