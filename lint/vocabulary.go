@@ -139,7 +139,7 @@ var vocabulary = map[Term]string{
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
 		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
-	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|upgrade sequence|version sequence|" +
+	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
 		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier",
@@ -147,7 +147,7 @@ var vocabulary = map[Term]string{
 		"datensicherung*|sicherung*|sicherheitskopie*|" +
 		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
 		"sauvegarde*|instantané*",
-	TermProcedure: "upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|" +
+	TermProcedure: "upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
