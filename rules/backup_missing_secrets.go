@@ -40,7 +40,11 @@ Fix: add a step that copies those files next to the backup, before the first hop
 					first = b.Line
 				}
 			case backupSnapshot:
-				snapshot = true
+				// A snapshot of the data volume alone
+				// ("/var/opt/gitlab") leaves /etc/gitlab out.
+				if !dataVolumeOnly(b.Line) {
+					snapshot = true
+				}
 			}
 		}
 		if first == nil {
@@ -93,10 +97,15 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			if !rb {
 				missing = append(missing, "\"gitlab.rb\"")
 			}
-			if len(missing) == 0 {
-				return
+			const fix = "copy /etc/gitlab (or run \"sudo gitlab-ctl backup-etc\") next to the backup before the first hop"
+			switch {
+			case len(missing) == 2:
+				p.ReportLinef(first, "backup leaves out %s: gitlab-backup does not include them, and without the secrets file the restored database cannot be decrypted. %s", strings.Join(missing, " and "), fix)
+			case !secrets:
+				p.ReportLinef(first, "backup leaves out \"gitlab-secrets.json\": gitlab-backup does not include it, and without it the restored database cannot be decrypted. %s", fix)
+			case !rb:
+				p.ReportLinef(first, "backup leaves out \"gitlab.rb\": gitlab-backup does not include it, and the restored instance needs its configuration. %s", fix)
 			}
-			p.ReportLinef(first, "backup leaves out %s: gitlab-backup does not include them, and without the secrets file the restored database cannot be decrypted. copy /etc/gitlab (or run \"sudo gitlab-ctl backup-etc\") next to the backup before the first hop", strings.Join(missing, " and "))
 		}
 	},
 }
@@ -149,4 +158,25 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// dataVolumeOnly reports whether a snapshot line covers a data volume and
+// not the whole server: "EBS snapshot of the data volume (/var/opt/gitlab)".
+func dataVolumeOnly(l *lint.Line) bool {
+	low := l.Lower
+	data := false
+	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disque de données", "volume de données"} {
+		if strings.Contains(low, w) {
+			data = true
+		}
+	}
+	if !data {
+		return false
+	}
+	for _, w := range []string{" vm", "whole", "entire", "all volumes", "every volume", "both volumes", "root volume", "/etc/gitlab", "server", "machine", "instance", "ganze", "alle volumes", "completa", "entière"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	return true
 }
