@@ -1056,6 +1056,11 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
+	if negatedInstall(l, vs) {
+		// "17.1.0/17.1.1 upgrade failures: we do not install 17.1",
+		// "wir installieren 18.9 nicht".
+		return true
+	}
 	conditional := conditionalWording(l)
 	for _, m := range l.FindAll(TermStopWord) {
 		// Only when the sentence speaks of the line's first version:
@@ -1081,6 +1086,40 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// negatedInstall reports whether the line says it does not install the
+// minor of every version it names: a negated install verb followed, in
+// the same clause, by a version of each of their minors.
+func negatedInstall(l *Line, vs []VersionRef) bool {
+	var minors []glversion.Version
+	for _, m := range l.FindAll(TermUpgradeVerb) {
+		end := m.Tok + m.NTok
+		if !negatedBefore(l, m, 3) && !negatedAfterVerb(l, end) && !(end+1 < len(l.Tokens) && negatedAfterVerb(l, end+2)) {
+			continue
+		}
+		for _, v := range vs {
+			ti := tokenAt(l, v.Span.Start)
+			if ti >= end && ti-end <= 4 && !breakBetween(l, end, ti) {
+				minors = append(minors, v.Version)
+			}
+		}
+	}
+	if len(minors) == 0 {
+		return false
+	}
+	for _, v := range vs {
+		named := false
+		for _, m := range minors {
+			if v.Version.CompareMinor(m) == 0 {
+				named = true
+			}
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
 }
 
 // leadingCellHas reports whether a short leading cell of a table row names
@@ -1563,6 +1602,18 @@ func (r *planReader) readStaging(l *Line) {
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
 			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)
+			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
+				// "Staging: we have no staging instance", "Staging: none".
+				for _, o := range l.FindAll(TermStaging) {
+					if o.Start >= l.Value.Start && (negatedBefore(l, o, 3) || negatedAround(l, o)) {
+						neg = true
+					}
+				}
+				switch strings.Trim(strings.ToLower(l.ValueText()), " .") {
+				case "none", "no", "n/a", "nein", "keine", "keins", "ninguno", "ninguna", "aucun", "aucune", "non", "not done", "nicht vorhanden":
+					neg = true
+				}
+			}
 			f := &Fact{Value: "true", Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 			if neg {
 				f.Value = "false"

@@ -110,7 +110,13 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			continue
 		}
 		l := m.Line
-		if strings.Contains(l.Lower, "conditional") || strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "not required") || strings.Contains(l.Lower, "does not apply") || l.Has(lint.TermNeg) {
+		if strings.Contains(l.Lower, "conditional") || strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "not required") || strings.Contains(l.Lower, "does not apply") {
+			return condAddressed
+		}
+		if l.Has(lint.TermNeg) && !patchOfMinorOn(pl, l, c.Stop) {
+			// (A negation beside patches of the minor, "17.1.0/17.1.1
+			// upgrade failures: we do not install 17.1", answers a
+			// version note, not the stop's condition.)
 			return condAddressed
 		}
 	}
@@ -288,4 +294,15 @@ func listItemAround(clause string, at int) string {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// patchOfMinorOn reports whether a line names a patch release of the
+// stop's minor.
+func patchOfMinorOn(pl *lint.Plan, l *lint.Line, stop glversion.Version) bool {
+	for _, o := range pl.Mentions {
+		if o.Line == l && o.Version.HasPatch && o.Version.CompareMinor(stop) == 0 {
+			return true
+		}
+	}
+	return false
 }
