@@ -155,6 +155,9 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		}
 		low := l.Lower
 		optsOut := false
+		if pinsPostgres(l) {
+			optedOut, optsOut = true, true
+		}
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
@@ -201,6 +204,32 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 	}
 	return deals, optedOut
 }
+
+// pinsPostgres reports whether a line sets postgresql['version'] in code
+// ("`gitlab.rb` has `postgresql['version'] = 13`"), which keeps the
+// bundled database on that major: the automatic upgrades skip it. The
+// setting quoted in a condition ("unless ... or postgresql['version'] = 13
+// is set") is not this instance's.
+func pinsPostgres(l *lint.Line) bool {
+	for _, w := range []string{"postgresql['version']", "postgresql[\"version\"]"} {
+		i := strings.Index(l.Lower, w)
+		if i < 0 || !(l.Kind == lint.KindCode || l.InCode(i)) {
+			continue
+		}
+		rest := strings.TrimLeft(l.Lower[i+len(w):], " ")
+		if !strings.HasPrefix(rest, "=") || !hasDigitPrefix(strings.TrimLeft(rest[1:], " '\"")) {
+			continue
+		}
+		before := l.Lower[max(0, i-60):i]
+		if strings.Contains(before, "unless") || strings.Contains(before, "if ") || strings.Contains(before, "except") || optOutNegated(l, i, len(w)) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func hasDigitPrefix(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // optOutNegated reports whether the opt-out named at offset i is said not
 // to be in place: "we do not set GITLAB_SKIP_PG_UPGRADE", "we have not
