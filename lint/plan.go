@@ -428,6 +428,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
+		if pastUpgrade(l, chain[0]) {
+			// "our last four upgrades (16.7 → 16.11, 16.11 → 17.3, ...)"
+			return
+		}
 		if l.Has(TermWindow) && r.continues(chain[0].Version) || l.Has(TermWindow) && len(p.CurrentClaims) > 0 {
 			// "Window 2: ..., 15.11.13 → 16.3.9 → 16.11.10": the part of
 			// the path one window covers, not the whole upgrade.
@@ -837,21 +841,37 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 // "previous", "last" or "earlier" stands a few words before it.
 func pastUpgrade(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
+	if ti < 4 && l.Index > 0 && l.doc != nil {
+		// The words before may end the previous line of the paragraph:
+		// "It has done our last four upgrades" / "(16.7 → 16.11, ...)".
+		if prev := l.doc.Lines[l.Index-1]; prev.Kind == KindText && !l.Item && prev.Section == l.Section && prev.Num == l.Num-1 && len(prev.Tokens) > 0 {
+			for j := len(prev.Tokens) - 1; j >= 0 && j >= len(prev.Tokens)-(4-ti); j-- {
+				if pastWord(prev.Tokens[j].Word) {
+					return true
+				}
+			}
+		}
+	}
 	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
 		switch l.Tokens[j].Word {
 		case "copied", "kopiert", "copiado", "copié", "template", "vorlage", "plantilla", "modèle":
 			// "(copied from CR-87540, the 18.5 → 18.8 upgrade in spring)"
 			return true
 		}
-		if j < ti-4 {
-			continue
-		}
-		switch l.Tokens[j].Word {
-		case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
-			// "we rehearsed the 18.2.8 → 18.5.7 hop there in October"
-			"rehearsed", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
+		if j >= ti-4 && pastWord(l.Tokens[j].Word) {
 			return true
 		}
+	}
+	return false
+}
+
+// pastWord reports whether a word places an upgrade in the past: "last",
+// "previous", or a rehearsal ("we rehearsed the 18.2.8 → 18.5.7 hop").
+func pastWord(w string) bool {
+	switch w {
+	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
+		"rehearsed", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
+		return true
 	}
 	return false
 }

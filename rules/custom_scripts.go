@@ -25,7 +25,7 @@ changes they make are then never done, and later migrations can fail or lose dat
 Fix: replace the script with the documented commands, or list exactly what it does so it can be
 reviewed.`,
 	Run: func(p *lint.Pass) {
-		namedScripts := map[string]bool{}
+		namedScripts, scripts := map[string]bool{}, map[string]bool{}
 		runsScript, known := false, false
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
@@ -52,6 +52,14 @@ reviewed.`,
 					continue
 				}
 				namedScripts[what] = true
+			}
+			if k := scriptKey(what); k != "" {
+				// One finding per script: "gl-upgrade.sh", then
+				// "./gl-upgrade.sh" and its path in the repository.
+				if scripts[k] {
+					continue
+				}
+				scripts[k] = true
 			}
 			p.ReportLinef(l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", what)
 		}
@@ -222,4 +230,23 @@ func consoleWrite(low string) bool {
 		}
 	}
 	return false
+}
+
+// scriptKey names the file a custom script finding is about, by its base
+// name ("gl-upgrade.sh" for "./gl-upgrade.sh" and
+// "ops-tools/gitlab/gl-upgrade.sh"), or "" for hand edits and SQL.
+func scriptKey(what string) string {
+	i, j := strings.IndexByte(what, '"'), strings.LastIndexByte(what, '"')
+	if i < 0 || j <= i {
+		return ""
+	}
+	name := strings.Fields(what[i+1 : j])
+	if len(name) == 0 {
+		return ""
+	}
+	last := name[len(name)-1]
+	if k := strings.LastIndexByte(last, '/'); k >= 0 {
+		last = last[k+1:]
+	}
+	return last
 }
