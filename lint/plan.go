@@ -616,6 +616,11 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) {
 			continue
 		}
+		if m.Start > 0 && l.Text[m.Start-1] == '_' || m.End < len(l.Text) && l.Text[m.End] == '_' {
+			// Part of a setting's name: "GITLAB_SKIP_PG_UPGRADE ist
+			// nicht gesetzt, denn 19.0 braucht PostgreSQL 17".
+			continue
+		}
 		other := false
 		for j := end; j < ti; j++ {
 			t := l.Tokens[j]

@@ -300,6 +300,8 @@ var hopWords = map[string]bool{
 	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
 	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
 	"etapa": true, "etapas": true, "atualização": true, "tappa": true,
+	// ("Durchführung (gilt für beide Fenster)": one procedure per window)
+	"window": true, "windows": true, "fenster": true, "ventana": true, "ventanas": true, "fenêtre": true, "fenêtres": true,
 }
 
 // eachHop reports whether a line speaks of every hop: "before each hop",
