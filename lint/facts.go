@@ -407,9 +407,71 @@ func (r *planReader) readWindow() {
 			found = true
 		}
 	}
+	if w.HasTime && !w.HasDate && w.Line != nil {
+		// "Window: the weekend after the release freeze, Saturday
+		// 07:00–12:00 ET", and elsewhere "so the upgrade is on Saturday,
+		// December 12, 2026": the day of the window, from the prose.
+		r.dateFromProse(w)
+	}
 	if found || w.Placeholder || w.Line != nil {
 		p.Window = w
 	}
+}
+
+// dateFromProse completes a window that has a time but no date with the
+// first date a line gives for the upgrade or the window.
+func (r *planReader) dateFromProse(w *Window) {
+	for _, l := range r.doc.Lines {
+		if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) || !hasDigit(l.Text) {
+			continue
+		}
+		// The date after the last word for the upgrade or the window:
+		// "The freeze runs from 2026-12-01 to 2026-12-11, so the upgrade
+		// is on Saturday, December 12, 2026".
+		from := -1
+		for _, m := range l.Matches {
+			if (m.Term == TermUpgradeVerb || m.Term == TermWindow) && !negatedBefore(l, m, 3) {
+				from = m.Start
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		sc := when.Scan(l.Text[from:], r.today)
+		if sc.Date == nil || approximateDate(l.Text[from:from+sc.Date.Span.Start]) {
+			continue
+		}
+		if wd, ok := weekdayNamed(w.Line); ok && time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC).Weekday() != wd {
+			// "Saturday 07:00" on the window line and a Tuesday here.
+			continue
+		}
+		loc := w.Start.Location()
+		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, loc)
+		w.HasDate = true
+		w.DateLine = l
+		w.DateSpan = shift(sc.Date.Span, from)
+		return
+	}
+}
+
+// weekdayNamed returns the one weekday a line names, in English, German,
+// Spanish or French.
+func weekdayNamed(l *Line) (time.Weekday, bool) {
+	found, n := time.Sunday, 0
+	for _, t := range l.Tokens {
+		if d, ok := weekdays[t.Word]; ok && (n == 0 || d != found) {
+			found = d
+			n++
+		}
+	}
+	return found, n == 1
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	"montag": time.Monday, "dienstag": time.Tuesday, "mittwoch": time.Wednesday, "donnerstag": time.Thursday, "freitag": time.Friday, "samstag": time.Saturday, "sonntag": time.Sunday,
+	"lunes": time.Monday, "martes": time.Tuesday, "miércoles": time.Wednesday, "jueves": time.Thursday, "viernes": time.Friday, "sábado": time.Saturday, "domingo": time.Sunday,
+	"lundi": time.Monday, "mardi": time.Tuesday, "mercredi": time.Wednesday, "jeudi": time.Thursday, "vendredi": time.Friday, "samedi": time.Saturday, "dimanche": time.Sunday,
 }
 
 // unquotedWindow finds a line outside block quotes that names the window

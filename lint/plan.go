@@ -2338,6 +2338,10 @@ type Window struct {
 	Placeholder bool
 	// DateSpan, TimeSpan and ZoneSpan locate the parts in Line.Text.
 	DateSpan, TimeSpan, ZoneSpan Span
+	// DateLine is the line the date was read from when it is not Line
+	// ("Window: Saturday 07:00–12:00 ET" with the date in the prose);
+	// DateSpan is then in DateLine.Text.
+	DateLine *Line
 }
 
 // Contact is the point of contact as understood.

@@ -32,13 +32,17 @@ Fix: move the window at least 7 days ahead, or update the plan's date.`,
 		today := p.Today
 		days := int(start.Sub(today).Hours() / 24)
 		at := w.DateSpan
+		line := w.Line
+		if w.DateLine != nil {
+			line = w.DateLine
+		}
 		date := start.Format(time.DateOnly)
 		switch {
 		case start.Before(today):
-			p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, w.Line, at,
+			p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, line, at,
 				"maintenance window on %s is in the past (today is %s). pick a new date at least %d days ahead and update the plan", date, today.Format(time.DateOnly), minLeadDays)
 		case days < minLeadDays:
-			p.Reportf(w.Line, at, "maintenance window on %s starts in %d days. Support needs time to review the plan: schedule it on %s or later", date, days, today.AddDate(0, 0, minLeadDays).Format(time.DateOnly))
+			p.Reportf(line, at, "maintenance window on %s starts in %d days. Support needs time to review the plan: schedule it on %s or later", date, days, today.AddDate(0, 0, minLeadDays).Format(time.DateOnly))
 		}
 	},
 }
