@@ -269,12 +269,19 @@ func rollbackReference(d *lint.Document) *lint.Line {
 
 // rollbackHeading returns the first heading of a rollback section.
 func rollbackHeading(d *lint.Document) *lint.Line {
+	var title *lint.Line
 	for _, s := range d.Sections {
 		if s.Heading != nil && s.Names(lint.TermRollback) {
+			if s.IsTitle {
+				// "Upgrade and rollback plan" names both; a section of
+				// its own is where the rollback is.
+				title = s.Heading
+				continue
+			}
 			return s.Heading
 		}
 	}
-	return nil
+	return title
 }
 
 // restoresData reports whether a rollback line restores the data backup
