@@ -25,8 +25,17 @@ changes they make are then never done, and later migrations can fail or lose dat
 Fix: replace the script with the documented commands, or list exactly what it does so it can be
 reviewed.`,
 	Run: func(p *lint.Pass) {
-		namedScripts, scripts := map[string]bool{}, map[string]bool{}
+		namedScripts := map[string]bool{}
 		runsScript, known := false, false
+		// One finding per script file ("gl-upgrade.sh", "./gl-upgrade.sh",
+		// "ops-tools/gitlab/gl-upgrade.sh"), on the line that runs it if
+		// one does, else on its first mention.
+		type finding struct {
+			l    *lint.Line
+			what string
+		}
+		var out []finding
+		byKey := map[string]int{}
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRisk) || l.Kind == lint.KindFrontMatter || l.Kind == lint.KindHeading {
 				continue
@@ -54,14 +63,18 @@ reviewed.`,
 				namedScripts[what] = true
 			}
 			if k := scriptKey(what); k != "" {
-				// One finding per script: "gl-upgrade.sh", then
-				// "./gl-upgrade.sh" and its path in the repository.
-				if scripts[k] {
+				if i, ok := byKey[k]; ok {
+					if runRank(out[i].l, out[i].what) < runRank(l, what) {
+						out[i] = finding{l, what}
+					}
 					continue
 				}
-				scripts[k] = true
+				byKey[k] = len(out)
 			}
-			p.ReportLinef(l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", what)
+			out = append(out, finding{l, what})
+		}
+		for _, f := range out {
+			p.ReportLinef(f.l, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", f.what)
 		}
 	},
 }
@@ -230,6 +243,23 @@ func consoleWrite(low string) bool {
 		}
 	}
 	return false
+}
+
+// runRank tells how plainly a line runs a script: a command that starts
+// it ("sudo ./gl-upgrade.sh", "bash x.sh") beats a command or path that
+// only names it, which beats prose.
+func runRank(l *lint.Line, what string) int {
+	i, j := strings.IndexByte(what, '"'), strings.LastIndexByte(what, '"')
+	if !l.IsCommand() {
+		return 0
+	}
+	if i >= 0 && j > i {
+		name := what[i+1 : j]
+		if strings.HasPrefix(name, "./") || strings.Contains(name, " ") {
+			return 2
+		}
+	}
+	return 1
 }
 
 // scriptKey names the file a custom script finding is about, by its base
