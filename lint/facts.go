@@ -786,8 +786,76 @@ func (r *planReader) readContact() {
 			break
 		}
 	}
+	if best != nil && best.Email != "" && namesPointOfContact(best.Line) {
+		// "Contacts: **Tomás Ibarra** (point of contact, e-mail above) and
+		// Aiyana Redcloud (aiyana@...)": the address on the line is the
+		// other person's; take the named one's from where it is given.
+		if c := r.namedPointOfContact(best); c != nil {
+			best = c
+		}
+	}
 	p.Contact = best
 }
+
+// namedPointOfContact finds the contact details of the person a line
+// calls the point of contact when the line's address belongs to someone
+// else.
+func (r *planReader) namedPointOfContact(c *Contact) *Contact {
+	l := c.Line
+	i := strings.Index(l.Lower, "point of contact")
+	if i < 0 || len(l.Lower) != len(l.Text) {
+		return nil
+	}
+	// The capitalised words right before "(point of contact".
+	before := strings.TrimRight(l.Text[:i], " (*_,:–-")
+	f := strings.Fields(before)
+	var name []string
+	for k := len(f) - 1; k >= 0 && len(name) < 3; k-- {
+		w := strings.Trim(f[k], "*_")
+		if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			break
+		}
+		name = append([]string{w}, name...)
+	}
+	if len(name) < 2 {
+		return nil
+	}
+	full := strings.Join(name, " ")
+	if emailOf(c.Email, name) {
+		// The address on the line is theirs.
+		return nil
+	}
+	for _, o := range r.doc.Lines {
+		if o == l || o.Kind == KindCode || !strings.Contains(o.Text, full) || !strings.Contains(o.Text, "@") {
+			continue
+		}
+		if oc := contactFrom(o, o.Text, Span{0, len(o.Text)}); oc != nil && oc.Email != "" && emailOf(oc.Email, name) {
+			return oc
+		}
+	}
+	return nil
+}
+
+// emailOf reports whether an address carries a first or last name
+// ("tomas.ibarra@" for Tomás Ibarra).
+func emailOf(email string, name []string) bool {
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	for _, n := range []string{name[0], name[len(name)-1]} {
+		if strings.Contains(local, foldAccents(strings.ToLower(n))) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldAccents drops the accents of Latin letters: "tomás" → "tomas".
+func foldAccents(s string) string {
+	return accentFolder.Replace(s)
+}
+
+var accentFolder = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "ae", "ã", "a", "å", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "oe", "õ", "o", "ø", "o", "ú", "u", "ù", "u", "û", "u", "ü", "ue",
+	"ñ", "n", "ç", "c", "ß", "ss", "š", "s", "ž", "z", "č", "c", "ł", "l")
 
 // signatureBlock reports whether l is the signature at the end of a plan
 // written as a letter: one of its last lines, with an e-mail address or a

@@ -115,6 +115,7 @@ func TestContactChoice(t *testing.T) {
 	}{
 		{"deputy first", "Backup contact: Sara Huber, sara@example.com\nPoint of contact: Felix Brandt, felix@example.com\n", "felix@example.com"},
 		{"named in a note", "Author: Felix Brandt, felix@example.com (point of contact during the window)\nBackup contact: Sara Huber, sara@example.com\n", "felix@example.com"},
+		{"named beside another's address", "Author: Tomás Ibarra · tomas.ibarra@example.com · +1 415 555 0172\n\nContacts for the window: **Tomás Ibarra** (point of contact for Support, e-mail above) and Aiyana Redcloud (aiyana.redcloud@example.com).\n", "tomas.ibarra@example.com"},
 		{"only a deputy", "Deputy: Sara Huber, sara@example.com\n", "sara@example.com"},
 		{"requester and assignee", "Requested by: Ann Lee, ann@example.com\nAssignee: Bo Chen, bo@example.com\n", "bo@example.com"},
 	}
