@@ -218,6 +218,10 @@ func otherProductBefore(l *Line, ti int) bool {
 			return false
 		}
 		w := l.Tokens[j].Word
+		if (w == "ee" || w == "ce") && j > 0 && otherProductAt(l, j-1) {
+			// "Docker CE 26.1.4" is Docker's edition.
+			return true
+		}
 		if w == "gitlab" || w == "ee" || w == "ce" || w == "omnibus" {
 			return false
 		}
@@ -225,10 +229,19 @@ func otherProductBefore(l *Line, ti int) bool {
 			// "git.example.com", the usual name of a GitLab server.
 			continue
 		}
-		for _, m := range l.Matches {
-			if m.Term == TermOtherProduct && m.Tok <= j && j < m.Tok+m.NTok {
-				return true
-			}
+		if otherProductAt(l, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherProductAt reports whether token j is part of another product's
+// name.
+func otherProductAt(l *Line, j int) bool {
+	for _, m := range l.Matches {
+		if m.Term == TermOtherProduct && m.Tok <= j && j < m.Tok+m.NTok {
+			return true
 		}
 	}
 	return false

@@ -181,6 +181,10 @@ func imageContext(l *lint.Line) bool {
 // unpinnedImage returns the offset of a GitLab image reference without a
 // version tag ("gitlab/gitlab-ee:latest", "gitlab/gitlab-ce"), or -1.
 func unpinnedImage(lower string) int {
+	if inspectsImages(lower) {
+		// "docker image ls gitlab/gitlab-ee" looks at what is there.
+		return -1
+	}
 	for _, name := range []string{"gitlab/gitlab-ee", "gitlab/gitlab-ce"} {
 		i := strings.Index(lower, name)
 		if i < 0 || i > 0 && (lower[i-1] == '/' || lower[i-1] == '.') && !strings.HasSuffix(lower[:i], "docker.io/") {
@@ -203,4 +207,15 @@ func unpinnedImage(lower string) int {
 		}
 	}
 	return -1
+}
+
+// inspectsImages reports whether a command only lists, inspects or
+// removes images, which installs nothing.
+func inspectsImages(lower string) bool {
+	for _, c := range []string{"image ls", "images ", "images\t", "image list", "image inspect", "docker inspect", "podman inspect", "image rm", "docker rmi", "podman rmi", "image history", "docker ps", "podman ps"} {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(lower), " images")
 }
