@@ -23,7 +23,8 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermChangelog) {
 			continue
 		}
-		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)) {
+		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
+			strings.Contains(l.Lower, "migra") && namedQueryEmpty(l)) {
 			// Nothing about migrations on the line.
 			continue
 		}
@@ -45,7 +46,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 				query = true
 			}
 		}
-		if !query && l.Has(lint.TermBBM) && namedQueryEmpty(l) {
+		if !query && (l.Has(lint.TermBBM) || strings.Contains(l.Lower, "migra")) && !l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) {
 			// "Background-migration query → 0 rows": the query written
 			// out elsewhere, named here with its expected result.
 			query = true

@@ -9,7 +9,7 @@ import "time"
 
 // lexEntries holds what the lexicon knows of each word; entry 0 is the
 // empty entry of unknown words.
-var lexEntries = [560]lexEntry{
+var lexEntries = [578]lexEntry{
 	0:   {},
 	1:   {flags: lxMonth, wordAt: 0, wordLen: 7, month: time.January},                                                       // "january"
 	2:   {flags: lxMonth | lxHint, wordAt: 7, wordLen: 6, month: time.January},                                              // "januar"
@@ -164,9 +164,9 @@ var lexEntries = [560]lexEntry{
 	151: {flags: lxUnit, wordAt: 755, wordLen: 4, abbr: true, unit: time.Hour},                                              // "stdn"
 	152: {flags: lxHint | lxUnit, wordAt: 759, wordLen: 6, unit: time.Hour},                                                 // "stunde"
 	153: {flags: lxHint | lxUnit, wordAt: 765, wordLen: 7, unit: time.Hour},                                                 // "stunden"
-	154: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 94, wordAt: 772, wordLen: 4, unit: time.Hour},         // "hora"
+	154: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 115, wordAt: 772, wordLen: 4, unit: time.Hour},        // "hora"
 	155: {flags: lxHint | lxUnit, wordAt: 776, wordLen: 5, unit: time.Hour},                                                 // "horas"
-	156: {flags: lxHint | lxUnit | lxZoneStart, phrases: 94, nphrases: 92, wordAt: 781, wordLen: 5, unit: time.Hour},        // "heure"
+	156: {flags: lxHint | lxUnit | lxZoneStart, phrases: 115, nphrases: 109, wordAt: 781, wordLen: 5, unit: time.Hour},      // "heure"
 	157: {flags: lxHint | lxUnit, wordAt: 786, wordLen: 6, unit: time.Hour},                                                 // "heures"
 	158: {flags: lxUnit, wordAt: 792, wordLen: 1, guard: gCompound, unit: time.Minute},                                      // "m"
 	159: {flags: lxUnit, wordAt: 793, wordLen: 3, abbr: true, unit: time.Minute},                                            // "min"
@@ -218,7 +218,7 @@ var lexEntries = [560]lexEntry{
 	205: {flags: lxHint | lxClockPrep | lxDatePrep | lxDotPrep, wordAt: 989, wordLen: 2},                                    // "ab"
 	206: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 991, wordLen: 8},                                                // "zwischen"
 	207: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 999, wordLen: 2},                                                  // "el"
-	208: {flags: lxHint | lxArticle | lxZoneStart, phrases: 186, nphrases: 1, wordAt: 1001, wordLen: 3},                     // "los"
+	208: {flags: lxHint | lxArticle | lxZoneStart, phrases: 224, nphrases: 1, wordAt: 1001, wordLen: 3},                     // "los"
 	209: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1004, wordLen: 3},                                                // "las"
 	210: {flags: lxHint | lxDatePrep | lxDotPrep | lxOf, wordAt: 1007, wordLen: 3},                                          // "del"
 	211: {flags: lxHint | lxPairAnd, wordAt: 1010, wordLen: 1},                                                              // "y"
@@ -460,116 +460,134 @@ var lexEntries = [560]lexEntry{
 	447: {flags: lxNamedTime, wordAt: 2290, wordLen: 9, hour: 12},                                                           // "mediodía"
 	448: {flags: lxNamedTime, wordAt: 2299, wordLen: 8, hour: 12},                                                           // "mediodia"
 	449: {flags: lxNamedTime, wordAt: 2307, wordLen: 4, hour: 12},                                                           // "midi"
-	450: {flags: lxZoneStart, phrases: 187, nphrases: 1, wordAt: 2311, wordLen: 6},                                          // "alaska"
-	451: {flags: lxZoneStart, phrases: 188, nphrases: 1, wordAt: 2317, wordLen: 9},                                          // "amsterdam"
-	452: {flags: lxZoneStart, phrases: 189, nphrases: 1, wordAt: 2326, wordLen: 9},                                          // "argentina"
-	453: {flags: lxZoneStart, phrases: 190, nphrases: 1, wordAt: 2335, wordLen: 6},                                          // "athens"
-	454: {flags: lxZoneStart, phrases: 191, nphrases: 1, wordAt: 2341, wordLen: 8},                                          // "atlantic"
-	455: {flags: lxZoneStart, phrases: 192, nphrases: 1, wordAt: 2349, wordLen: 8},                                          // "auckland"
-	456: {flags: lxZoneStart, phrases: 193, nphrases: 2, wordAt: 2357, wordLen: 10},                                         // "australian"
-	457: {flags: lxZoneStart, phrases: 195, nphrases: 1, wordAt: 2367, wordLen: 7},                                          // "austria"
-	458: {flags: lxZoneStart, phrases: 196, nphrases: 1, wordAt: 2374, wordLen: 9},                                          // "bangalore"
-	459: {flags: lxZoneStart, phrases: 197, nphrases: 1, wordAt: 2383, wordLen: 9},                                          // "barcelona"
-	460: {flags: lxZoneStart, phrases: 198, nphrases: 1, wordAt: 2392, wordLen: 7},                                          // "beijing"
-	461: {flags: lxZoneStart, phrases: 199, nphrases: 1, wordAt: 2399, wordLen: 9},                                          // "bengaluru"
-	462: {flags: lxZoneStart, phrases: 200, nphrases: 1, wordAt: 2408, wordLen: 6},                                          // "berlin"
-	463: {flags: lxZoneStart, phrases: 201, nphrases: 1, wordAt: 2414, wordLen: 8},                                          // "berliner"
-	464: {flags: lxZoneStart, phrases: 202, nphrases: 1, wordAt: 2422, wordLen: 6},                                          // "bogota"
-	465: {flags: lxZoneStart, phrases: 203, nphrases: 1, wordAt: 2428, wordLen: 7},                                          // "bogotá"
-	466: {flags: lxZoneStart, phrases: 204, nphrases: 2, wordAt: 2435, wordLen: 7},                                          // "british"
-	467: {flags: lxZoneStart, phrases: 206, nphrases: 1, wordAt: 2442, wordLen: 8},                                          // "brussels"
-	468: {flags: lxZoneStart, phrases: 207, nphrases: 1, wordAt: 2450, wordLen: 9},                                          // "bruxelles"
-	469: {flags: lxZoneStart, phrases: 208, nphrases: 1, wordAt: 2459, wordLen: 6},                                          // "buenos"
-	470: {flags: lxZoneStart, phrases: 209, nphrases: 6, wordAt: 2465, wordLen: 7},                                          // "central"
-	471: {flags: lxZoneStart, phrases: 215, nphrases: 1, wordAt: 2472, wordLen: 7},                                          // "chicago"
-	472: {flags: lxZoneStart, phrases: 216, nphrases: 1, wordAt: 2479, wordLen: 5},                                          // "china"
-	473: {flags: lxZoneStart, phrases: 217, nphrases: 1, wordAt: 2484, wordLen: 11},                                         // "coordinated"
-	474: {flags: lxZoneStart, phrases: 218, nphrases: 1, wordAt: 2495, wordLen: 10},                                         // "copenhagen"
-	475: {flags: lxZoneStart, phrases: 219, nphrases: 1, wordAt: 2505, wordLen: 5},                                          // "delhi"
-	476: {flags: lxZoneStart, phrases: 220, nphrases: 1, wordAt: 2510, wordLen: 6},                                          // "denver"
-	477: {flags: lxZoneStart, phrases: 221, nphrases: 1, wordAt: 2516, wordLen: 8},                                          // "deutsche"
-	478: {flags: lxZoneStart, phrases: 222, nphrases: 1, wordAt: 2524, wordLen: 9},                                          // "deutscher"
-	479: {flags: lxZoneStart, phrases: 223, nphrases: 1, wordAt: 2533, wordLen: 11},                                         // "deutschland"
-	480: {flags: lxZoneStart, phrases: 224, nphrases: 1, wordAt: 2544, wordLen: 5},                                          // "dubai"
-	481: {flags: lxZoneStart, phrases: 225, nphrases: 1, wordAt: 2549, wordLen: 6},                                          // "dublin"
-	482: {flags: lxZoneStart, phrases: 226, nphrases: 1, wordAt: 2555, wordLen: 5},                                          // "dutch"
-	483: {flags: lxZoneStart, phrases: 227, nphrases: 5, wordAt: 2560, wordLen: 7},                                          // "eastern"
-	484: {flags: lxZoneStart, phrases: 232, nphrases: 1, wordAt: 2567, wordLen: 6},                                          // "espana"
-	485: {flags: lxZoneStart, phrases: 233, nphrases: 1, wordAt: 2573, wordLen: 7},                                          // "españa"
-	486: {flags: lxZoneStart, phrases: 234, nphrases: 1, wordAt: 2580, wordLen: 6},                                          // "france"
-	487: {flags: lxZoneStart, phrases: 235, nphrases: 1, wordAt: 2586, wordLen: 9},                                          // "frankfurt"
-	488: {flags: lxZoneStart, phrases: 236, nphrases: 1, wordAt: 2595, wordLen: 6},                                          // "french"
-	489: {flags: lxZoneStart, phrases: 237, nphrases: 1, wordAt: 2601, wordLen: 6},                                          // "german"
-	490: {flags: lxZoneStart, phrases: 238, nphrases: 1, wordAt: 2607, wordLen: 7},                                          // "germany"
-	491: {flags: lxZoneStart, phrases: 239, nphrases: 1, wordAt: 2614, wordLen: 9},                                          // "greenwich"
-	492: {flags: lxZoneStart, phrases: 240, nphrases: 1, wordAt: 2623, wordLen: 6},                                          // "hawaii"
-	493: {flags: lxZoneStart, phrases: 241, nphrases: 1, wordAt: 2629, wordLen: 8},                                          // "helsinki"
-	494: {flags: lxZoneStart, phrases: 242, nphrases: 1, wordAt: 2637, wordLen: 4},                                          // "hong"
-	495: {flags: lxZoneStart, phrases: 243, nphrases: 87, wordAt: 2641, wordLen: 7},                                         // "horario"
-	496: {flags: lxZoneStart, phrases: 330, nphrases: 2, wordAt: 2648, wordLen: 5},                                          // "india"
-	497: {flags: lxZoneStart, phrases: 332, nphrases: 1, wordAt: 2653, wordLen: 7},                                          // "ireland"
-	498: {flags: lxZoneStart, phrases: 333, nphrases: 1, wordAt: 2660, wordLen: 5},                                          // "irish"
-	499: {flags: lxZoneStart, phrases: 334, nphrases: 1, wordAt: 2665, wordLen: 8},                                          // "istanbul"
-	500: {flags: lxZoneStart, phrases: 335, nphrases: 1, wordAt: 2673, wordLen: 7},                                          // "italian"
-	501: {flags: lxZoneStart, phrases: 336, nphrases: 1, wordAt: 2680, wordLen: 5},                                          // "italy"
-	502: {flags: lxZoneStart, phrases: 337, nphrases: 2, wordAt: 2685, wordLen: 5},                                          // "japan"
-	503: {flags: lxZoneStart, phrases: 339, nphrases: 1, wordAt: 2690, wordLen: 4},                                          // "kiev"
-	504: {flags: lxZoneStart, phrases: 340, nphrases: 1, wordAt: 2694, wordLen: 5},                                          // "korea"
-	505: {flags: lxZoneStart, phrases: 341, nphrases: 1, wordAt: 2699, wordLen: 4},                                          // "kyiv"
-	506: {flags: lxZoneStart, phrases: 342, nphrases: 1, wordAt: 2703, wordLen: 4},                                          // "lima"
-	507: {flags: lxZoneStart, phrases: 343, nphrases: 1, wordAt: 2707, wordLen: 6},                                          // "lisboa"
-	508: {flags: lxZoneStart, phrases: 344, nphrases: 1, wordAt: 2713, wordLen: 6},                                          // "lisbon"
-	509: {flags: lxZoneStart, phrases: 345, nphrases: 1, wordAt: 2719, wordLen: 6},                                          // "london"
-	510: {flags: lxZoneStart, phrases: 346, nphrases: 1, wordAt: 2725, wordLen: 7},                                          // "londres"
-	511: {flags: lxZoneStart, phrases: 347, nphrases: 1, wordAt: 2732, wordLen: 6},                                          // "madrid"
-	512: {flags: lxZoneStart, phrases: 348, nphrases: 1, wordAt: 2738, wordLen: 9},                                          // "melbourne"
-	513: {flags: lxZoneStart, phrases: 349, nphrases: 2, wordAt: 2747, wordLen: 6},                                          // "mexico"
-	514: {flags: lxZoneStart, phrases: 351, nphrases: 1, wordAt: 2753, wordLen: 18},                                         // "mitteleuropaeische"
-	515: {flags: lxZoneStart, phrases: 352, nphrases: 2, wordAt: 2771, wordLen: 18},                                         // "mitteleuropäische"
-	516: {flags: lxZoneStart, phrases: 354, nphrases: 2, wordAt: 2789, wordLen: 19},                                         // "mitteleuropäischer"
-	517: {flags: lxZoneStart, phrases: 356, nphrases: 1, wordAt: 2808, wordLen: 8},                                          // "montreal"
-	518: {flags: lxZoneStart, phrases: 357, nphrases: 1, wordAt: 2816, wordLen: 6},                                          // "moscow"
-	519: {flags: lxZoneStart, phrases: 358, nphrases: 3, wordAt: 2822, wordLen: 8},                                          // "mountain"
-	520: {flags: lxZoneStart, phrases: 361, nphrases: 1, wordAt: 2830, wordLen: 6},                                          // "mumbai"
-	521: {flags: lxZoneStart, phrases: 362, nphrases: 1, wordAt: 2836, wordLen: 6},                                          // "munich"
-	522: {flags: lxZoneStart, phrases: 363, nphrases: 1, wordAt: 2842, wordLen: 7},                                          // "méxico"
-	523: {flags: lxZoneStart, phrases: 364, nphrases: 1, wordAt: 2849, wordLen: 3},                                          // "new"
-	524: {flags: lxZoneStart, phrases: 365, nphrases: 1, wordAt: 2852, wordLen: 4},                                          // "oslo"
-	525: {flags: lxZoneStart, phrases: 366, nphrases: 1, wordAt: 2856, wordLen: 15},                                         // "osteuropäische"
-	526: {flags: lxZoneStart, phrases: 367, nphrases: 3, wordAt: 2871, wordLen: 7},                                          // "pacific"
-	527: {flags: lxZoneStart, phrases: 370, nphrases: 1, wordAt: 2878, wordLen: 5},                                          // "paris"
-	528: {flags: lxZoneStart, phrases: 371, nphrases: 1, wordAt: 2883, wordLen: 8},                                          // "portugal"
-	529: {flags: lxZoneStart, phrases: 372, nphrases: 1, wordAt: 2891, wordLen: 6},                                          // "prague"
-	530: {flags: lxZoneStart, phrases: 373, nphrases: 1, wordAt: 2897, wordLen: 4},                                          // "roma"
-	531: {flags: lxZoneStart, phrases: 374, nphrases: 1, wordAt: 2901, wordLen: 4},                                          // "rome"
-	532: {flags: lxZoneStart, phrases: 375, nphrases: 1, wordAt: 2905, wordLen: 3},                                          // "san"
-	533: {flags: lxZoneStart, phrases: 376, nphrases: 1, wordAt: 2908, wordLen: 8},                                          // "santiago"
-	534: {flags: lxZoneStart, phrases: 377, nphrases: 1, wordAt: 2916, wordLen: 3},                                          // "sao"
-	535: {flags: lxZoneStart, phrases: 378, nphrases: 1, wordAt: 2919, wordLen: 9},                                          // "schweizer"
-	536: {flags: lxZoneStart, phrases: 379, nphrases: 1, wordAt: 2928, wordLen: 7},                                          // "seattle"
-	537: {flags: lxZoneStart, phrases: 380, nphrases: 1, wordAt: 2935, wordLen: 5},                                          // "seoul"
-	538: {flags: lxZoneStart, phrases: 381, nphrases: 1, wordAt: 2940, wordLen: 8},                                          // "shanghai"
-	539: {flags: lxZoneStart, phrases: 382, nphrases: 1, wordAt: 2948, wordLen: 9},                                          // "singapore"
-	540: {flags: lxZoneStart, phrases: 383, nphrases: 1, wordAt: 2957, wordLen: 5},                                          // "spain"
-	541: {flags: lxZoneStart, phrases: 384, nphrases: 1, wordAt: 2962, wordLen: 7},                                          // "spanish"
-	542: {flags: lxZoneStart, phrases: 385, nphrases: 1, wordAt: 2969, wordLen: 9},                                          // "stockholm"
-	543: {flags: lxZoneStart, phrases: 386, nphrases: 1, wordAt: 2978, wordLen: 5},                                          // "swiss"
-	544: {flags: lxZoneStart, phrases: 387, nphrases: 1, wordAt: 2983, wordLen: 11},                                         // "switzerland"
-	545: {flags: lxZoneStart, phrases: 388, nphrases: 1, wordAt: 2994, wordLen: 6},                                          // "sydney"
-	546: {flags: lxZoneStart, phrases: 389, nphrases: 1, wordAt: 3000, wordLen: 4},                                          // "são"
-	547: {flags: lxZoneStart, phrases: 390, nphrases: 1, wordAt: 3004, wordLen: 5},                                          // "tokyo"
-	548: {flags: lxZoneStart, phrases: 391, nphrases: 1, wordAt: 3009, wordLen: 7},                                          // "toronto"
-	549: {flags: lxZoneStart, phrases: 392, nphrases: 1, wordAt: 3016, wordLen: 2},                                          // "uk"
-	550: {flags: lxZoneStart, phrases: 393, nphrases: 2, wordAt: 3018, wordLen: 2},                                          // "us"
-	551: {flags: lxZoneStart, phrases: 395, nphrases: 1, wordAt: 3020, wordLen: 9},                                          // "vancouver"
-	552: {flags: lxZoneStart, phrases: 396, nphrases: 1, wordAt: 3029, wordLen: 6},                                          // "vienna"
-	553: {flags: lxZoneStart, phrases: 397, nphrases: 1, wordAt: 3035, wordLen: 6},                                          // "warsaw"
-	554: {flags: lxZoneStart, phrases: 398, nphrases: 2, wordAt: 3041, wordLen: 7},                                          // "western"
-	555: {flags: lxZoneStart, phrases: 400, nphrases: 1, wordAt: 3048, wordLen: 16},                                         // "westeuropäische"
-	556: {flags: lxZoneStart, phrases: 401, nphrases: 1, wordAt: 3064, wordLen: 4},                                          // "wien"
-	557: {flags: lxZoneStart, phrases: 402, nphrases: 1, wordAt: 3068, wordLen: 6},                                          // "wiener"
-	558: {flags: lxZoneStart, phrases: 403, nphrases: 1, wordAt: 3074, wordLen: 6},                                          // "zurich"
-	559: {flags: lxZoneStart, phrases: 404, nphrases: 1, wordAt: 3080, wordLen: 7},                                          // "zürich"
+	450: {flags: lxZoneStart, phrases: 225, nphrases: 1, wordAt: 2311, wordLen: 6},                                          // "alaska"
+	451: {flags: lxZoneStart, phrases: 226, nphrases: 1, wordAt: 2317, wordLen: 9},                                          // "amsterdam"
+	452: {flags: lxZoneStart, phrases: 227, nphrases: 1, wordAt: 2326, wordLen: 9},                                          // "argentina"
+	453: {flags: lxZoneStart, phrases: 228, nphrases: 1, wordAt: 2335, wordLen: 6},                                          // "athens"
+	454: {flags: lxZoneStart, phrases: 229, nphrases: 1, wordAt: 2341, wordLen: 8},                                          // "atlantic"
+	455: {flags: lxZoneStart, phrases: 230, nphrases: 1, wordAt: 2349, wordLen: 8},                                          // "auckland"
+	456: {flags: lxZoneStart, phrases: 231, nphrases: 2, wordAt: 2357, wordLen: 10},                                         // "australian"
+	457: {flags: lxZoneStart, phrases: 233, nphrases: 1, wordAt: 2367, wordLen: 7},                                          // "austria"
+	458: {flags: lxZoneStart, phrases: 234, nphrases: 1, wordAt: 2374, wordLen: 9},                                          // "bangalore"
+	459: {flags: lxZoneStart, phrases: 235, nphrases: 1, wordAt: 2383, wordLen: 9},                                          // "barcelona"
+	460: {flags: lxZoneStart, phrases: 236, nphrases: 1, wordAt: 2392, wordLen: 7},                                          // "beijing"
+	461: {flags: lxZoneStart, phrases: 237, nphrases: 1, wordAt: 2399, wordLen: 9},                                          // "bengaluru"
+	462: {flags: lxZoneStart, phrases: 238, nphrases: 1, wordAt: 2408, wordLen: 6},                                          // "berlin"
+	463: {flags: lxZoneStart, phrases: 239, nphrases: 1, wordAt: 2414, wordLen: 8},                                          // "berliner"
+	464: {flags: lxZoneStart, phrases: 240, nphrases: 1, wordAt: 2422, wordLen: 6},                                          // "bogota"
+	465: {flags: lxZoneStart, phrases: 241, nphrases: 1, wordAt: 2428, wordLen: 7},                                          // "bogotá"
+	466: {flags: lxZoneStart, phrases: 242, nphrases: 1, wordAt: 2435, wordLen: 6},                                          // "brasil"
+	467: {flags: lxZoneStart, phrases: 243, nphrases: 1, wordAt: 2441, wordLen: 8},                                          // "brasilia"
+	468: {flags: lxZoneStart, phrases: 244, nphrases: 1, wordAt: 2449, wordLen: 9},                                          // "brasília"
+	469: {flags: lxZoneStart, phrases: 245, nphrases: 1, wordAt: 2458, wordLen: 6},                                          // "brazil"
+	470: {flags: lxZoneStart, phrases: 246, nphrases: 2, wordAt: 2464, wordLen: 7},                                          // "british"
+	471: {flags: lxZoneStart, phrases: 248, nphrases: 1, wordAt: 2471, wordLen: 8},                                          // "brussels"
+	472: {flags: lxZoneStart, phrases: 249, nphrases: 1, wordAt: 2479, wordLen: 9},                                          // "bruxelles"
+	473: {flags: lxZoneStart, phrases: 250, nphrases: 1, wordAt: 2488, wordLen: 6},                                          // "buenos"
+	474: {flags: lxZoneStart, phrases: 251, nphrases: 1, wordAt: 2494, wordLen: 7},                                          // "caracas"
+	475: {flags: lxZoneStart, phrases: 252, nphrases: 6, wordAt: 2501, wordLen: 7},                                          // "central"
+	476: {flags: lxZoneStart, phrases: 258, nphrases: 1, wordAt: 2508, wordLen: 7},                                          // "chicago"
+	477: {flags: lxZoneStart, phrases: 259, nphrases: 1, wordAt: 2515, wordLen: 5},                                          // "chile"
+	478: {flags: lxZoneStart, phrases: 260, nphrases: 1, wordAt: 2520, wordLen: 5},                                          // "china"
+	479: {flags: lxZoneStart, phrases: 261, nphrases: 1, wordAt: 2525, wordLen: 8},                                          // "colombia"
+	480: {flags: lxZoneStart, phrases: 262, nphrases: 1, wordAt: 2533, wordLen: 11},                                         // "coordinated"
+	481: {flags: lxZoneStart, phrases: 263, nphrases: 1, wordAt: 2544, wordLen: 10},                                         // "copenhagen"
+	482: {flags: lxZoneStart, phrases: 264, nphrases: 1, wordAt: 2554, wordLen: 5},                                          // "costa"
+	483: {flags: lxZoneStart, phrases: 265, nphrases: 1, wordAt: 2559, wordLen: 5},                                          // "delhi"
+	484: {flags: lxZoneStart, phrases: 266, nphrases: 1, wordAt: 2564, wordLen: 6},                                          // "denver"
+	485: {flags: lxZoneStart, phrases: 267, nphrases: 1, wordAt: 2570, wordLen: 8},                                          // "deutsche"
+	486: {flags: lxZoneStart, phrases: 268, nphrases: 1, wordAt: 2578, wordLen: 9},                                          // "deutscher"
+	487: {flags: lxZoneStart, phrases: 269, nphrases: 1, wordAt: 2587, wordLen: 11},                                         // "deutschland"
+	488: {flags: lxZoneStart, phrases: 270, nphrases: 1, wordAt: 2598, wordLen: 5},                                          // "dubai"
+	489: {flags: lxZoneStart, phrases: 271, nphrases: 1, wordAt: 2603, wordLen: 6},                                          // "dublin"
+	490: {flags: lxZoneStart, phrases: 272, nphrases: 1, wordAt: 2609, wordLen: 5},                                          // "dutch"
+	491: {flags: lxZoneStart, phrases: 273, nphrases: 5, wordAt: 2614, wordLen: 7},                                          // "eastern"
+	492: {flags: lxZoneStart, phrases: 278, nphrases: 1, wordAt: 2621, wordLen: 7},                                          // "ecuador"
+	493: {flags: lxZoneStart, phrases: 279, nphrases: 1, wordAt: 2628, wordLen: 6},                                          // "espana"
+	494: {flags: lxZoneStart, phrases: 280, nphrases: 1, wordAt: 2634, wordLen: 7},                                          // "españa"
+	495: {flags: lxZoneStart, phrases: 281, nphrases: 1, wordAt: 2641, wordLen: 6},                                          // "france"
+	496: {flags: lxZoneStart, phrases: 282, nphrases: 1, wordAt: 2647, wordLen: 9},                                          // "frankfurt"
+	497: {flags: lxZoneStart, phrases: 283, nphrases: 1, wordAt: 2656, wordLen: 6},                                          // "french"
+	498: {flags: lxZoneStart, phrases: 284, nphrases: 1, wordAt: 2662, wordLen: 6},                                          // "german"
+	499: {flags: lxZoneStart, phrases: 285, nphrases: 1, wordAt: 2668, wordLen: 7},                                          // "germany"
+	500: {flags: lxZoneStart, phrases: 286, nphrases: 1, wordAt: 2675, wordLen: 9},                                          // "greenwich"
+	501: {flags: lxZoneStart, phrases: 287, nphrases: 1, wordAt: 2684, wordLen: 9},                                          // "guatemala"
+	502: {flags: lxZoneStart, phrases: 288, nphrases: 1, wordAt: 2693, wordLen: 6},                                          // "hawaii"
+	503: {flags: lxZoneStart, phrases: 289, nphrases: 1, wordAt: 2699, wordLen: 8},                                          // "helsinki"
+	504: {flags: lxZoneStart, phrases: 290, nphrases: 1, wordAt: 2707, wordLen: 4},                                          // "hong"
+	505: {flags: lxZoneStart, phrases: 291, nphrases: 104, wordAt: 2711, wordLen: 7},                                        // "horario"
+	506: {flags: lxZoneStart, phrases: 395, nphrases: 104, wordAt: 2718, wordLen: 8},                                        // "horário"
+	507: {flags: lxZoneStart, phrases: 499, nphrases: 2, wordAt: 2726, wordLen: 5},                                          // "india"
+	508: {flags: lxZoneStart, phrases: 501, nphrases: 1, wordAt: 2731, wordLen: 7},                                          // "ireland"
+	509: {flags: lxZoneStart, phrases: 502, nphrases: 1, wordAt: 2738, wordLen: 5},                                          // "irish"
+	510: {flags: lxZoneStart, phrases: 503, nphrases: 1, wordAt: 2743, wordLen: 8},                                          // "istanbul"
+	511: {flags: lxZoneStart, phrases: 504, nphrases: 1, wordAt: 2751, wordLen: 7},                                          // "italian"
+	512: {flags: lxZoneStart, phrases: 505, nphrases: 1, wordAt: 2758, wordLen: 5},                                          // "italy"
+	513: {flags: lxZoneStart, phrases: 506, nphrases: 2, wordAt: 2763, wordLen: 5},                                          // "japan"
+	514: {flags: lxZoneStart, phrases: 508, nphrases: 1, wordAt: 2768, wordLen: 4},                                          // "kiev"
+	515: {flags: lxZoneStart, phrases: 509, nphrases: 1, wordAt: 2772, wordLen: 5},                                          // "korea"
+	516: {flags: lxZoneStart, phrases: 510, nphrases: 1, wordAt: 2777, wordLen: 4},                                          // "kyiv"
+	517: {flags: lxZoneStart, phrases: 511, nphrases: 1, wordAt: 2781, wordLen: 4},                                          // "lima"
+	518: {flags: lxZoneStart, phrases: 512, nphrases: 1, wordAt: 2785, wordLen: 6},                                          // "lisboa"
+	519: {flags: lxZoneStart, phrases: 513, nphrases: 1, wordAt: 2791, wordLen: 6},                                          // "lisbon"
+	520: {flags: lxZoneStart, phrases: 514, nphrases: 1, wordAt: 2797, wordLen: 6},                                          // "london"
+	521: {flags: lxZoneStart, phrases: 515, nphrases: 1, wordAt: 2803, wordLen: 7},                                          // "londres"
+	522: {flags: lxZoneStart, phrases: 516, nphrases: 1, wordAt: 2810, wordLen: 6},                                          // "madrid"
+	523: {flags: lxZoneStart, phrases: 517, nphrases: 1, wordAt: 2816, wordLen: 9},                                          // "melbourne"
+	524: {flags: lxZoneStart, phrases: 518, nphrases: 2, wordAt: 2825, wordLen: 6},                                          // "mexico"
+	525: {flags: lxZoneStart, phrases: 520, nphrases: 1, wordAt: 2831, wordLen: 18},                                         // "mitteleuropaeische"
+	526: {flags: lxZoneStart, phrases: 521, nphrases: 2, wordAt: 2849, wordLen: 18},                                         // "mitteleuropäische"
+	527: {flags: lxZoneStart, phrases: 523, nphrases: 2, wordAt: 2867, wordLen: 19},                                         // "mitteleuropäischer"
+	528: {flags: lxZoneStart, phrases: 525, nphrases: 1, wordAt: 2886, wordLen: 10},                                         // "montevideo"
+	529: {flags: lxZoneStart, phrases: 526, nphrases: 1, wordAt: 2896, wordLen: 8},                                          // "montreal"
+	530: {flags: lxZoneStart, phrases: 527, nphrases: 1, wordAt: 2904, wordLen: 6},                                          // "moscow"
+	531: {flags: lxZoneStart, phrases: 528, nphrases: 3, wordAt: 2910, wordLen: 8},                                          // "mountain"
+	532: {flags: lxZoneStart, phrases: 531, nphrases: 1, wordAt: 2918, wordLen: 6},                                          // "mumbai"
+	533: {flags: lxZoneStart, phrases: 532, nphrases: 1, wordAt: 2924, wordLen: 6},                                          // "munich"
+	534: {flags: lxZoneStart, phrases: 533, nphrases: 1, wordAt: 2930, wordLen: 7},                                          // "méxico"
+	535: {flags: lxZoneStart, phrases: 534, nphrases: 1, wordAt: 2937, wordLen: 3},                                          // "new"
+	536: {flags: lxZoneStart, phrases: 535, nphrases: 1, wordAt: 2940, wordLen: 4},                                          // "oslo"
+	537: {flags: lxZoneStart, phrases: 536, nphrases: 1, wordAt: 2944, wordLen: 15},                                         // "osteuropäische"
+	538: {flags: lxZoneStart, phrases: 537, nphrases: 3, wordAt: 2959, wordLen: 7},                                          // "pacific"
+	539: {flags: lxZoneStart, phrases: 540, nphrases: 1, wordAt: 2966, wordLen: 6},                                          // "panama"
+	540: {flags: lxZoneStart, phrases: 541, nphrases: 1, wordAt: 2972, wordLen: 7},                                          // "panamá"
+	541: {flags: lxZoneStart, phrases: 542, nphrases: 1, wordAt: 2979, wordLen: 5},                                          // "paris"
+	542: {flags: lxZoneStart, phrases: 543, nphrases: 1, wordAt: 2984, wordLen: 4},                                          // "peru"
+	543: {flags: lxZoneStart, phrases: 544, nphrases: 1, wordAt: 2988, wordLen: 5},                                          // "perú"
+	544: {flags: lxZoneStart, phrases: 545, nphrases: 1, wordAt: 2993, wordLen: 8},                                          // "portugal"
+	545: {flags: lxZoneStart, phrases: 546, nphrases: 1, wordAt: 3001, wordLen: 6},                                          // "prague"
+	546: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3007, wordLen: 4},                                          // "roma"
+	547: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3011, wordLen: 4},                                          // "rome"
+	548: {flags: lxZoneStart, phrases: 549, nphrases: 1, wordAt: 3015, wordLen: 3},                                          // "san"
+	549: {flags: lxZoneStart, phrases: 550, nphrases: 1, wordAt: 3018, wordLen: 8},                                          // "santiago"
+	550: {flags: lxZoneStart, phrases: 551, nphrases: 1, wordAt: 3026, wordLen: 3},                                          // "sao"
+	551: {flags: lxZoneStart, phrases: 552, nphrases: 1, wordAt: 3029, wordLen: 9},                                          // "schweizer"
+	552: {flags: lxZoneStart, phrases: 553, nphrases: 1, wordAt: 3038, wordLen: 7},                                          // "seattle"
+	553: {flags: lxZoneStart, phrases: 554, nphrases: 1, wordAt: 3045, wordLen: 5},                                          // "seoul"
+	554: {flags: lxZoneStart, phrases: 555, nphrases: 1, wordAt: 3050, wordLen: 8},                                          // "shanghai"
+	555: {flags: lxZoneStart, phrases: 556, nphrases: 1, wordAt: 3058, wordLen: 9},                                          // "singapore"
+	556: {flags: lxZoneStart, phrases: 557, nphrases: 1, wordAt: 3067, wordLen: 5},                                          // "spain"
+	557: {flags: lxZoneStart, phrases: 558, nphrases: 1, wordAt: 3072, wordLen: 7},                                          // "spanish"
+	558: {flags: lxZoneStart, phrases: 559, nphrases: 1, wordAt: 3079, wordLen: 9},                                          // "stockholm"
+	559: {flags: lxZoneStart, phrases: 560, nphrases: 1, wordAt: 3088, wordLen: 5},                                          // "swiss"
+	560: {flags: lxZoneStart, phrases: 561, nphrases: 1, wordAt: 3093, wordLen: 11},                                         // "switzerland"
+	561: {flags: lxZoneStart, phrases: 562, nphrases: 1, wordAt: 3104, wordLen: 6},                                          // "sydney"
+	562: {flags: lxZoneStart, phrases: 563, nphrases: 1, wordAt: 3110, wordLen: 4},                                          // "são"
+	563: {flags: lxZoneStart, phrases: 564, nphrases: 1, wordAt: 3114, wordLen: 5},                                          // "tokyo"
+	564: {flags: lxZoneStart, phrases: 565, nphrases: 1, wordAt: 3119, wordLen: 7},                                          // "toronto"
+	565: {flags: lxZoneStart, phrases: 566, nphrases: 1, wordAt: 3126, wordLen: 2},                                          // "uk"
+	566: {flags: lxZoneStart, phrases: 567, nphrases: 1, wordAt: 3128, wordLen: 7},                                          // "uruguay"
+	567: {flags: lxZoneStart, phrases: 568, nphrases: 2, wordAt: 3135, wordLen: 2},                                          // "us"
+	568: {flags: lxZoneStart, phrases: 570, nphrases: 1, wordAt: 3137, wordLen: 9},                                          // "vancouver"
+	569: {flags: lxZoneStart, phrases: 571, nphrases: 1, wordAt: 3146, wordLen: 9},                                          // "venezuela"
+	570: {flags: lxZoneStart, phrases: 572, nphrases: 1, wordAt: 3155, wordLen: 6},                                          // "vienna"
+	571: {flags: lxZoneStart, phrases: 573, nphrases: 1, wordAt: 3161, wordLen: 6},                                          // "warsaw"
+	572: {flags: lxZoneStart, phrases: 574, nphrases: 2, wordAt: 3167, wordLen: 7},                                          // "western"
+	573: {flags: lxZoneStart, phrases: 576, nphrases: 1, wordAt: 3174, wordLen: 16},                                         // "westeuropäische"
+	574: {flags: lxZoneStart, phrases: 577, nphrases: 1, wordAt: 3190, wordLen: 4},                                          // "wien"
+	575: {flags: lxZoneStart, phrases: 578, nphrases: 1, wordAt: 3194, wordLen: 6},                                          // "wiener"
+	576: {flags: lxZoneStart, phrases: 579, nphrases: 1, wordAt: 3200, wordLen: 6},                                          // "zurich"
+	577: {flags: lxZoneStart, phrases: 580, nphrases: 1, wordAt: 3206, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -604,15 +622,17 @@ const lexText = "" +
 	"onumeronumérorunnersreplicareplicasshardshardsratioratiosscaleverhältnispropor" +
 	"tionmidnightmitternachtmedianocheminuitnoonmittagmediodíamediodiamidialaskaamst" +
 	"erdamargentinaathensatlanticaucklandaustralianaustriabangalorebarcelonabeijingbe" +
-	"ngaluruberlinberlinerbogotabogotábritishbrusselsbruxellesbuenoscentralchicagoch" +
-	"inacoordinatedcopenhagendelhidenverdeutschedeutscherdeutschlanddubaidublindutche" +
-	"asternespanaespañafrancefrankfurtfrenchgermangermanygreenwichhawaiihelsinkihong" +
-	"horarioindiairelandirishistanbulitalianitalyjapankievkoreakyivlimalisboalisbonlo" +
-	"ndonlondresmadridmelbournemexicomitteleuropaeischemitteleuropäischemitteleuropä" +
-	"ischermontrealmoscowmountainmumbaimunichméxiconewosloosteuropäischepacificpari" +
-	"sportugalpragueromaromesansantiagosaoschweizerseattleseoulshanghaisingaporespain" +
-	"spanishstockholmswissswitzerlandsydneysãotokyotorontoukusvancouverviennawarsaww" +
-	"esternwesteuropäischewienwienerzurichzürich"
+	"ngaluruberlinberlinerbogotabogotábrasilbrasiliabrasíliabrazilbritishbrusselsbr" +
+	"uxellesbuenoscaracascentralchicagochilechinacolombiacoordinatedcopenhagencostade" +
+	"lhidenverdeutschedeutscherdeutschlanddubaidublindutcheasternecuadorespanaespaña" +
+	"francefrankfurtfrenchgermangermanygreenwichguatemalahawaiihelsinkihonghorariohor" +
+	"árioindiairelandirishistanbulitalianitalyjapankievkoreakyivlimalisboalisbonlond" +
+	"onlondresmadridmelbournemexicomitteleuropaeischemitteleuropäischemitteleuropäi" +
+	"schermontevideomontrealmoscowmountainmumbaimunichméxiconewosloosteuropäischepa" +
+	"cificpanamapanamáparisperuperúportugalpragueromaromesansantiagosaoschweizersea" +
+	"ttleseoulshanghaisingaporespainspanishstockholmswissswitzerlandsydneysãotokyoto" +
+	"rontoukuruguayusvancouvervenezuelaviennawarsawwesternwesteuropäischewienwienerz" +
+	"urichzürich"
 
 // lexSlots is an open-addressing table of lexEntries by lexHash: a slot
 // holds the hash in its upper 16 bits and the entry index in the lower.
@@ -622,16 +642,16 @@ var lexSlots = [2048]uint32{
 	6:    0xb806014d, // "at"
 	7:    0xf8070153, // "beginnt"
 	8:    0x180701c4, // "argentina"
-	20:   0x7014020d, // "osteuropäische"
+	20:   0x70140219, // "osteuropäische"
 	24:   0x38180075, // "donnerstag"
 	25:   0xa0190052, // "dic"
 	27:   0x901b0126, // "cada"
 	28:   0xf01c01c3, // "amsterdam"
-	36:   0x402401ec, // "hawaii"
+	36:   0x402401f6, // "hawaii"
 	43:   0xf02b00a4, // "minuto"
 	45:   0xd02d005e, // "lunes"
-	53:   0xc8350210, // "portugal"
-	54:   0xd036020b, // "new"
+	53:   0xc8350220, // "portugal"
+	54:   0xd0360217, // "new"
 	59:   0x003b0148, // "até"
 	67:   0xc843019f, // "server"
 	73:   0x30490062, // "mo"
@@ -661,7 +681,7 @@ var lexSlots = [2048]uint32{
 	135:  0x40870128, // "tous"
 	138:  0x688a0132, // "beforehand"
 	140:  0x688c004f, // "decembre"
-	141:  0x688c01dd, // "deutsche"
+	141:  0x688c01e5, // "deutsche"
 	142:  0xe08e00e9, // "avec"
 	144:  0x08900005, // "enero"
 	145:  0x0890016c, // "versionen"
@@ -669,10 +689,10 @@ var lexSlots = [2048]uint32{
 	147:  0xf8930149, // "and"
 	148:  0x48940135, // "vorher"
 	151:  0xf89701c1, // "midi"
-	154:  0x189a021f, // "swiss"
+	154:  0x189a022f, // "swiss"
 	155:  0xb09b0009, // "janv"
 	157:  0x289d0142, // "to"
-	160:  0xb0a00211, // "prague"
+	160:  0xb0a00221, // "prague"
 	162:  0xe8a20175, // "update"
 	164:  0x80a400dd, // "duración"
 	165:  0x80a500fb, // "durera"
@@ -680,9 +700,9 @@ var lexSlots = [2048]uint32{
 	171:  0xb0aa01b6, // "scale"
 	185:  0x68b90196, // "etape"
 	192:  0x90c00080, // "viernes"
-	195:  0x40c30205, // "montreal"
+	195:  0x40c30211, // "montreal"
 	197:  0x80c500e8, // "pour"
-	203:  0x60cb0224, // "toronto"
+	203:  0x60cb0234, // "toronto"
 	205:  0x60cd006f, // "wed"
 	208:  0xf8d00177, // "postgresql"
 	211:  0x70d3013c, // "despues"
@@ -691,17 +711,18 @@ var lexSlots = [2048]uint32{
 	231:  0x88e70003, // "jänner"
 	233:  0x70e900b7, // "von"
 	235:  0x48eb00a3, // "minuten"
-	244:  0x38f401fc, // "lisbon"
+	244:  0x38f40207, // "lisbon"
 	254:  0xe0fe0184, // "psql"
-	256:  0x29000216, // "sao"
+	256:  0x29000226, // "sao"
 	260:  0x69040162, // "du"
 	261:  0xf905007d, // "do"
 	262:  0xc10401ca, // "bangalore"
 	264:  0xa10800eb, // "début"
 	266:  0xf10a0155, // "comienza"
+	267:  0xf10a01df, // "colombia"
 	269:  0x990d01c2, // "alaska"
 	271:  0x810f00d7, // "hasta"
-	273:  0xa1110222, // "são"
+	273:  0xa1110232, // "são"
 	282:  0x591a00ce, // "zwischen"
 	291:  0x8923017e, // "node"
 	292:  0xf12401b2, // "shard"
@@ -712,61 +733,64 @@ var lexSlots = [2048]uint32{
 	302:  0x012e0055, // "sonntag"
 	303:  0x812e0117, // "up"
 	306:  0x013200da, // "será"
-	307:  0x213301d4, // "bruxelles"
-	308:  0x1934020e, // "pacific"
+	307:  0x213301d8, // "bruxelles"
+	308:  0x1934021a, // "pacific"
 	309:  0xf9350194, // "fase"
 	310:  0x6136007c, // "jeu"
 	314:  0x293a0086, // "saturday"
-	318:  0x813e022a, // "western"
+	318:  0x813e023c, // "western"
 	325:  0x31450034, // "august"
 	336:  0x195000ca, // "zur"
 	339:  0xb1530056, // "domingo"
 	342:  0xd1560183, // "pg"
-	351:  0x615f0218, // "seattle"
+	351:  0x615f0228, // "seattle"
 	357:  0x496500c3, // "dem"
 	358:  0x91660122, // "maintenance"
 	359:  0xb1660167, // "ce"
-	360:  0x816501e2, // "dutch"
-	361:  0xe9670206, // "moscow"
+	360:  0x816501ea, // "dutch"
+	361:  0xe9670212, // "moscow"
 	364:  0xe96c015b, // "finishes"
 	366:  0xd16e0161, // "am"
-	376:  0xc9780229, // "warsaw"
+	376:  0xc978023b, // "warsaw"
 	377:  0xa9790067, // "tue"
 	381:  0xe17d0046, // "okt"
 	392:  0xd98800f9, // "dauert"
+	393:  0x298901fa, // "horário"
 	394:  0xd98a0071, // "mie"
-	398:  0x418e01e0, // "dubai"
-	401:  0x7191020c, // "oslo"
+	398:  0x418e01e8, // "dubai"
+	401:  0x71910218, // "oslo"
 	406:  0x21960096, // "std"
-	407:  0x499701de, // "deutscher"
+	407:  0x499701e6, // "deutscher"
 	418:  0x41a2007a, // "thurs"
 	419:  0xd9a30020, // "april"
 	421:  0x29a5000d, // "feber"
 	432:  0x71b00038, // "aug"
 	433:  0x09b00079, // "thur"
+	434:  0x61b201da, // "caracas"
 	435:  0xf1b30139, // "zuvor"
 	436:  0x61b40169, // "version"
 	437:  0x29b50136, // "vorab"
-	449:  0xd1c101e9, // "german"
+	449:  0xd1c101f2, // "german"
 	452:  0x11c401b5, // "ratios"
 	460:  0xf9cc010f, // "pendant"
 	471:  0x31d70012, // "febr"
 	472:  0x31d70016, // "fevr"
 	473:  0x91d80125, // "alle"
+	474:  0x19d901dd, // "chile"
 	478:  0xc9de012e, // "before"
-	482:  0x79e20219, // "seoul"
+	482:  0x79e20229, // "seoul"
 	487:  0xb9e70198, // "stage"
 	488:  0xb9e70199, // "stufe"
 	491:  0xa9eb0182, // "package"
-	495:  0x39ef0221, // "sydney"
+	495:  0x39ef0231, // "sydney"
 	501:  0xf9f5004e, // "décembre"
 	507:  0x41fb000e, // "febrero"
-	508:  0x21fc0207, // "mountain"
+	508:  0x21fc0213, // "mountain"
 	516:  0xaa04004d, // "diciembre"
 	517:  0x82050019, // "maerz"
 	521:  0xe2090111, // "window"
-	522:  0x120a01d5, // "buenos"
-	523:  0x9a0a022b, // "westeuropäische"
+	522:  0x120a01d9, // "buenos"
+	523:  0x9a0a023d, // "westeuropäische"
 	524:  0xd20c0077, // "jeudi"
 	533:  0x6a150137, // "früher"
 	537:  0x3a190072, // "mer"
@@ -780,6 +804,7 @@ var lexSlots = [2048]uint32{
 	576:  0xaa400074, // "thursday"
 	579:  0x3a430026, // "may"
 	580:  0x22430085, // "fr"
+	585:  0x8249021b, // "panama"
 	594:  0xb2520084, // "ven"
 	595:  0xea530036, // "août"
 	596:  0xba520088, // "sonnabend"
@@ -791,17 +816,18 @@ var lexSlots = [2048]uint32{
 	614:  0x82660089, // "sábado"
 	617:  0x8a690188, // "rd"
 	619:  0xe26b0047, // "november"
-	622:  0xd26e01e8, // "french"
+	622:  0xd26e01f1, // "french"
 	629:  0x6a750043, // "octubre"
 	630:  0x6a750044, // "octobre"
 	631:  0x9a77001a, // "marz"
 	632:  0x12770143, // "till"
 	635:  0x4a7b01a2, // "task"
 	636:  0x627c0091, // "h"
+	643:  0xf283021c, // "panamá"
 	645:  0xfa850018, // "märz"
 	646:  0x32850120, // "block"
-	647:  0x92860226, // "us"
-	648:  0xda8801d6, // "central"
+	647:  0x92860237, // "us"
+	648:  0xda8801db, // "central"
 	662:  0xda9601b9, // "midnight"
 	670:  0xe29e008c, // "sat"
 	671:  0xc29f00e7, // "au"
@@ -809,30 +835,32 @@ var lexSlots = [2048]uint32{
 	673:  0x12a00010, // "fevrier"
 	674:  0x5a9f00ea, // "fenêtre"
 	675:  0x12a00112, // "fenster"
-	678:  0x72a601fa, // "lima"
+	678:  0x72a60205, // "lima"
 	688:  0x1ab00166, // "termin"
 	690:  0xc2b200fe, // "approx"
 	697:  0x22b9012f, // "prior"
 	702:  0x1abe00aa, // "tage"
 	703:  0x1abe00f6, // "take"
 	717:  0xa2cd0015, // "fev"
-	718:  0x72cd022e, // "zurich"
+	718:  0x72cd0240, // "zurich"
+	723:  0x92d301d2, // "brasil"
+	724:  0x92d301d5, // "brazil"
 	726:  0x22d6006c, // "miércoles"
 	731:  0x8adb0146, // "a"
 	736:  0x4ae0005c, // "monday"
 	740:  0xa2e400ff, // "approximately"
 	741:  0xa2e401b0, // "replica"
 	742:  0xe2e60144, // "til"
-	744:  0xe2e801f8, // "korea"
+	744:  0xe2e80203, // "korea"
 	746:  0xaaea00d5, // "con"
 	750:  0x92ee019c, // "parte"
 	754:  0x02f20180, // "runner"
-	757:  0x82f50227, // "vancouver"
+	757:  0x82f50238, // "vancouver"
 	758:  0x32f600df, // "la"
 	762:  0x5afa0069, // "di"
 	765:  0xeafd000f, // "février"
 	775:  0xab070110, // "durante"
-	777:  0xc30901e6, // "france"
+	777:  0xc30901ef, // "france"
 	781:  0x9b0d009f, // "min"
 	782:  0xc30e015d, // "endet"
 	783:  0xf30f00a7, // "day"
@@ -845,7 +873,7 @@ var lexSlots = [2048]uint32{
 	804:  0x2324011a, // "ausfall"
 	806:  0xcb260163, // "date"
 	808:  0xcb28017b, // "debian"
-	809:  0x43280212, // "roma"
+	809:  0x43280222, // "roma"
 	821:  0xa33500e3, // "des"
 	826:  0xfb3a0100, // "ca"
 	829:  0xd33d0179, // "ubuntu"
@@ -853,7 +881,7 @@ var lexSlots = [2048]uint32{
 	843:  0xab4b0176, // "updating"
 	844:  0x134c0185, // "kernel"
 	847:  0x8b4f0054, // "sunday"
-	848:  0xb35001ee, // "hong"
+	848:  0xb35001f8, // "hong"
 	850:  0xf352014a, // "from"
 	851:  0xcb53009c, // "heure"
 	852:  0xd354014c, // "dalle"
@@ -864,7 +892,7 @@ var lexSlots = [2048]uint32{
 	858:  0x8b5901ce, // "berlin"
 	864:  0xa36000c9, // "zum"
 	865:  0x236101a4, // "ticket"
-	866:  0xfb6201d9, // "coordinated"
+	866:  0xfb6201e0, // "coordinated"
 	873:  0x2b690138, // "später"
 	874:  0xe36a011c, // "slot"
 	876:  0x3b6c016a, // "versions"
@@ -877,7 +905,8 @@ var lexSlots = [2048]uint32{
 	889:  0x03790053, // "déc"
 	891:  0x937b00f8, // "lasts"
 	895:  0x0b7f0017, // "march"
-	903:  0xb38701e5, // "españa"
+	901:  0xbb850236, // "uruguay"
+	903:  0xb38701ee, // "españa"
 	905:  0x83890172, // "patch"
 	916:  0xcb940066, // "mardi"
 	917:  0x7395015e, // "termina"
@@ -894,21 +923,22 @@ var lexSlots = [2048]uint32{
 	949:  0x3bb501bc, // "minuit"
 	950:  0x93b60073, // "mi"
 	954:  0xcbba00cd, // "ab"
-	974:  0x5bce0223, // "tokyo"
+	974:  0x5bce0233, // "tokyo"
 	975:  0x43cf01b3, // "shards"
 	982:  0x8bd601ac, // "número"
 	985:  0x13d90158, // "ends"
 	990:  0x8bde0059, // "dom"
 	993:  0x33e100a6, // "mn"
 	994:  0x23e101b8, // "proportion"
-	1003: 0xbbeb0204, // "mitteleuropäischer"
+	1003: 0xbbeb020f, // "mitteleuropäischer"
 	1005: 0x43ed00db, // "inicio"
+	1006: 0xf3ed01d4, // "brasília"
 	1012: 0x2bf40031, // "juillet"
-	1013: 0x9bf401e7, // "frankfurt"
+	1013: 0x9bf401f0, // "frankfurt"
 	1018: 0x73fa011d, // "long"
 	1021: 0x03fd010d, // "for"
-	1023: 0x6bff0202, // "mitteleuropaeische"
-	1024: 0x6bff0203, // "mitteleuropäische"
+	1023: 0x6bff020d, // "mitteleuropaeische"
+	1024: 0x6bff020e, // "mitteleuropäische"
 	1037: 0xdc0d0007, // "jan"
 	1039: 0x640f00d6, // "mantenimiento"
 	1043: 0x8c1300ac, // "día"
@@ -917,24 +947,24 @@ var lexSlots = [2048]uint32{
 	1050: 0xd41a0171, // "helm"
 	1051: 0x441a01d1, // "bogotá"
 	1052: 0x541c0008, // "jän"
-	1053: 0xb41b01d2, // "british"
+	1053: 0xb41b01d6, // "british"
 	1065: 0x9c29014f, // "start"
 	1076: 0x8c3401a0, // "servers"
 	1082: 0xec3a0028, // "mayo"
 	1083: 0x7c3a019e, // "nodes"
-	1085: 0x343d022d, // "wiener"
+	1085: 0x343d023f, // "wiener"
 	1090: 0x644200b0, // "jour"
 	1091: 0xf443015a, // "finish"
 	1092: 0xfc4400c1, // "mit"
 	1096: 0xf448001b, // "marzo"
-	1097: 0xdc4901f1, // "ireland"
+	1097: 0xdc4901fc, // "ireland"
 	1104: 0x2c5000b1, // "jours"
 	1106: 0x0c5201a9, // "no"
 	1112: 0x9458018f, // "step"
 	1117: 0xec5d0039, // "ago"
 	1118: 0x9c5d0045, // "oct"
 	1128: 0x3468008e, // "sab"
-	1134: 0xc46e01f5, // "italy"
+	1134: 0xc46e0200, // "italy"
 	1135: 0xd46f0164, // "datum"
 	1136: 0xe4700002, // "januar"
 	1137: 0xc47000a0, // "mins"
@@ -946,20 +976,20 @@ var lexSlots = [2048]uint32{
 	1157: 0xe483009b, // "horas"
 	1158: 0x1c8600dc, // "ventana"
 	1164: 0x548c0190, // "steps"
-	1165: 0xcc8c01d7, // "chicago"
+	1165: 0xcc8c01dc, // "chicago"
 	1166: 0xa48e003b, // "septiembre"
 	1169: 0xac910094, // "hour"
 	1173: 0x7495015c, // "finished"
 	1178: 0x149a00bd, // "wartung"
-	1181: 0x7c9d0213, // "rome"
-	1188: 0x34a401dc, // "denver"
+	1181: 0x7c9d0223, // "rome"
+	1188: 0x34a401e4, // "denver"
 	1192: 0xc4a8011e, // "lang"
 	1201: 0xbcb101be, // "mittag"
 	1204: 0x1cb400f1, // "duration"
 	1205: 0x1cb400f3, // "duracion"
 	1206: 0x24b50151, // "begins"
 	1207: 0xfcb50173, // "upgrade"
-	1213: 0xdcbd01ef, // "horario"
+	1213: 0xdcbd01f9, // "horario"
 	1214: 0x3cbe00c0, // "für"
 	1217: 0xfcc1002a, // "juni"
 	1218: 0xfcc1002f, // "juli"
@@ -969,30 +999,31 @@ var lexSlots = [2048]uint32{
 	1227: 0xccca00d0, // "los"
 	1228: 0x24cc0014, // "févr"
 	1229: 0x64cc0197, // "paso"
-	1230: 0x84cb0225, // "uk"
+	1230: 0x84cb0235, // "uk"
 	1232: 0x34d001d0, // "bogota"
 	1233: 0xb4d10147, // "às"
-	1234: 0xfcd1022c, // "wien"
-	1239: 0xa4d701fd, // "london"
+	1234: 0xfcd1023e, // "wien"
+	1239: 0xa4d70208, // "london"
 	1241: 0x0cd900c4, // "den"
-	1245: 0xbcdd01da, // "copenhagen"
+	1245: 0xbcdd01e1, // "copenhagen"
 	1246: 0x94de0064, // "dienstag"
 	1250: 0x2ce201c5, // "athens"
 	1259: 0x3ceb0191, // "phase"
-	1262: 0xd4ee01ed, // "helsinki"
+	1262: 0xd4ee01f7, // "helsinki"
 	1263: 0x4cef019b, // "teil"
-	1264: 0x34ee01f6, // "japan"
+	1264: 0x34ee0201, // "japan"
 	1271: 0xc4f7018d, // "ª"
-	1277: 0xecfd021e, // "stockholm"
+	1277: 0xecfd022e, // "stockholm"
 	1287: 0xd507018b, // "re"
 	1288: 0xe50701a8, // "nr"
-	1291: 0x5d0b01f9, // "kyiv"
-	1292: 0x5d0c022f, // "zürich"
+	1291: 0x5d0b0204, // "kyiv"
+	1292: 0x5d0c0241, // "zürich"
 	1294: 0x850e01b1, // "replicas"
 	1303: 0x151700c2, // "auf"
-	1306: 0xbd1a01f0, // "india"
+	1306: 0xbd1a01fb, // "india"
 	1308: 0xd51c014e, // "starting"
-	1315: 0xbd2301d3, // "brussels"
+	1312: 0x7520021e, // "peru"
+	1315: 0xbd2301d7, // "brussels"
 	1321: 0x952900bc, // "werden"
 	1322: 0xb52900d4, // "para"
 	1323: 0x9529011b, // "ausfallzeit"
@@ -1003,8 +1034,8 @@ var lexSlots = [2048]uint32{
 	1344: 0xe5400115, // "max"
 	1357: 0x2d4d0029, // "june"
 	1361: 0x9d51016d, // "release"
-	1362: 0x5d5101df, // "deutschland"
-	1364: 0x755401f4, // "italian"
+	1362: 0x5d5101e7, // "deutschland"
+	1364: 0x755401ff, // "italian"
 	1365: 0x355500b8, // "vom"
 	1392: 0xb570003a, // "september"
 	1396: 0xd5740082, // "fri"
@@ -1014,20 +1045,22 @@ var lexSlots = [2048]uint32{
 	1416: 0xd587004c, // "dezember"
 	1417: 0x8d89013a, // "antes"
 	1420: 0x358c00f4, // "length"
-	1431: 0xfd9701e1, // "dublin"
-	1432: 0x459801ff, // "madrid"
+	1431: 0xfd9701e9, // "dublin"
+	1432: 0x4598020a, // "madrid"
 	1437: 0x7d9d00ed, // "sera"
 	1440: 0xeda00108, // "aprox"
+	1442: 0x75a20239, // "venezuela"
 	1468: 0x0dbc0107, // "aproximadamente"
 	1470: 0x7dbe0092, // "hr"
 	1473: 0xcdc100e5, // "à"
-	1478: 0x45c601fb, // "lisboa"
+	1478: 0x45c60206, // "lisboa"
 	1483: 0x1dcb0025, // "avr"
 	1486: 0xc5ce017f, // "omnibus"
-	1488: 0x3dd00200, // "melbourne"
+	1487: 0xbdce0210, // "montevideo"
+	1488: 0x3dd0020b, // "melbourne"
 	1492: 0x85d40001, // "january"
 	1493: 0x75d4007f, // "freitag"
-	1495: 0x85d70214, // "san"
+	1495: 0x85d70224, // "san"
 	1500: 0xdddc007b, // "jue"
 	1501: 0xbddc00b6, // "bis"
 	1506: 0x05e2005b, // "so"
@@ -1040,11 +1073,11 @@ var lexSlots = [2048]uint32{
 	1525: 0xe5f5002e, // "july"
 	1526: 0x95f601cf, // "berliner"
 	1532: 0xbdfc019d, // "partie"
-	1545: 0x56090228, // "vienna"
-	1547: 0x9e0b021a, // "shanghai"
+	1545: 0x5609023a, // "vienna"
+	1547: 0x9e0b022a, // "shanghai"
 	1552: 0x7e10011f, // "lange"
 	1556: 0x36140057, // "dimanche"
-	1565: 0x0e1d0220, // "switzerland"
+	1565: 0x0e1d0230, // "switzerland"
 	1567: 0x6e1f0102, // "about"
 	1571: 0x0e23000a, // "ene"
 	1572: 0x8e23006d, // "miercoles"
@@ -1065,7 +1098,7 @@ var lexSlots = [2048]uint32{
 	1631: 0x6e5f00cb, // "dauer"
 	1633: 0xae610193, // "schritt"
 	1636: 0xfe640032, // "jul"
-	1644: 0x266c01d8, // "china"
+	1644: 0x266c01de, // "china"
 	1646: 0xb66e0093, // "hrs"
 	1649: 0x0e7100e2, // "les"
 	1650: 0x4672017a, // "rhel"
@@ -1082,20 +1115,21 @@ var lexSlots = [2048]uint32{
 	1713: 0x7eb10157, // "end"
 	1714: 0xfeb200c7, // "ende"
 	1715: 0xfeb101cb, // "barcelona"
-	1716: 0xaeb30201, // "mexico"
+	1716: 0xaeb3020c, // "mexico"
 	1720: 0x3eb801cd, // "bengaluru"
 	1721: 0x06b90123, // "every"
-	1722: 0x86b901f2, // "irish"
+	1722: 0x86b901fd, // "irish"
 	1725: 0xa6bd00d8, // "desde"
 	1727: 0x46bf00ad, // "días"
 	1728: 0xe6c000d9, // "entre"
 	1732: 0xcec400bb, // "wird"
 	1736: 0xa6c80129, // "hace"
 	1741: 0x5ecd00f0, // "dès"
-	1745: 0x3ed101f3, // "istanbul"
+	1745: 0x3ed101fe, // "istanbul"
 	1747: 0xfed300cc, // "gegen"
+	1749: 0x86d5021f, // "perú"
 	1756: 0xd6dc00b3, // "das"
-	1763: 0x56e3021b, // "singapore"
+	1763: 0x56e3022b, // "singapore"
 	1766: 0x3ee60168, // "gitlab"
 	1767: 0x06e60178, // "postgres"
 	1770: 0xdeea010c, // "expected"
@@ -1107,7 +1141,7 @@ var lexSlots = [2048]uint32{
 	1790: 0x7efe016e, // "v"
 	1793: 0xef01001c, // "mars"
 	1795: 0x7f0301cc, // "beijing"
-	1797: 0x8705021d, // "spanish"
+	1797: 0x8705022d, // "spanish"
 	1799: 0xe70700a2, // "minutes"
 	1800: 0xe70700a5, // "minutos"
 	1808: 0xbf1000ee, // "durée"
@@ -1116,12 +1150,13 @@ var lexSlots = [2048]uint32{
 	1814: 0x2f1600c5, // "nach"
 	1826: 0x97220061, // "lun"
 	1833: 0x3f2901c9, // "austria"
-	1836: 0x1f2c01fe, // "londres"
+	1836: 0x1f2c0209, // "londres"
 	1838: 0x072e0060, // "mon"
-	1841: 0x773101db, // "delhi"
+	1841: 0x773101e3, // "delhi"
 	1842: 0xa732004a, // "nov"
 	1845: 0x5f350013, // "fév"
-	1851: 0x673b0209, // "munich"
+	1851: 0x3f3b01e2, // "costa"
+	1852: 0x673b0215, // "munich"
 	1858: 0x9f420106, // "environ"
 	1862: 0xf7460076, // "jueves"
 	1867: 0x474b0181, // "image"
@@ -1136,7 +1171,7 @@ var lexSlots = [2048]uint32{
 	1891: 0x5f6300cf, // "el"
 	1893: 0x8f65012a, // "vor"
 	1898: 0xbf6a00e6, // "jusqu"
-	1903: 0x876f01e3, // "eastern"
+	1903: 0x876f01eb, // "eastern"
 	1904: 0x1770013f, // "apres"
 	1907: 0x2f7300ae, // "dia"
 	1908: 0x8774003e, // "sep"
@@ -1145,15 +1180,16 @@ var lexSlots = [2048]uint32{
 	1914: 0xef7a0186, // "st"
 	1918: 0xd77e0041, // "october"
 	1919: 0x4f7e0103, // "etwa"
-	1920: 0x5f800217, // "schweizer"
-	1925: 0x7f85020f, // "paris"
+	1920: 0xe77f01f5, // "guatemala"
+	1921: 0x5f800227, // "schweizer"
+	1925: 0x7f85021d, // "paris"
 	1931: 0x078b0081, // "vendredi"
-	1932: 0x878c01f7, // "kiev"
+	1932: 0x878c0202, // "kiev"
 	1936: 0xe7900160, // "on"
-	1937: 0xa79001e4, // "espana"
+	1937: 0xa79001ed, // "espana"
 	1940: 0x27940156, // "empieza"
 	1959: 0xefa700f5, // "takes"
-	1960: 0x87a701eb, // "greenwich"
+	1960: 0x87a701f4, // "greenwich"
 	1963: 0xafab0113, // "fenetre"
 	1969: 0x8fb10195, // "étape"
 	1978: 0x67ba001f, // "mrz"
@@ -1161,21 +1197,23 @@ var lexSlots = [2048]uint32{
 	1993: 0xdfc90070, // "mié"
 	1994: 0x6fca002c, // "juin"
 	1995: 0x87ca01c8, // "australian"
-	1997: 0xb7cd020a, // "méxico"
-	2000: 0xa7d00208, // "mumbai"
-	2002: 0x0fd20215, // "santiago"
+	1997: 0xb7cd0216, // "méxico"
+	2000: 0xa7d00214, // "mumbai"
+	2002: 0x0fd20225, // "santiago"
 	2007: 0x7fd70187, // "nd"
 	2009: 0x9fd901ba, // "mitternacht"
-	2016: 0xefe0021c, // "spain"
+	2016: 0xefe0022c, // "spain"
 	2017: 0xc7e1001e, // "mär"
 	2022: 0x67e6003f, // "sept"
 	2023: 0x77e70127, // "toutes"
-	2025: 0x4fe901ea, // "germany"
+	2025: 0x4fe901f3, // "germany"
 	2032: 0x4ff0001d, // "mar"
 	2035: 0xaff30023, // "apr"
 	2040: 0xf7f80124, // "each"
 	2041: 0xc7f900be, // "wartungsfenster"
+	2042: 0xe7fa01ec, // "ecuador"
 	2045: 0x17fd005a, // "dim"
+	2046: 0x6ffd01d3, // "brasilia"
 }
 
 // lexBloom has bit lexHash(w) set for every word of the lexicon.
@@ -1222,6 +1260,7 @@ var lexBloom = [1024]uint64{
 	98:   0x4000000,
 	100:  0x10000000000000,
 	101:  0x10000,
+	103:  0x2000000,
 	105:  0x4000000,
 	106:  0x4001000000000000,
 	114:  0x10000000000040,
@@ -1246,7 +1285,7 @@ var lexBloom = [1024]uint64{
 	158:  0x100000,
 	162:  0x20000000,
 	164:  0x400000000000001,
-	166:  0x20002000000000,
+	166:  0x20002000000200,
 	173:  0x20000000000,
 	174:  0x100000000000,
 	175:  0x10000000000000,
@@ -1287,7 +1326,7 @@ var lexBloom = [1024]uint64{
 	248:  0x1000000000,
 	250:  0x100000000000000,
 	251:  0x4000020000,
-	252:  0x20000000000,
+	252:  0x800020000000000,
 	256:  0x1000000000,
 	257:  0x800,
 	258:  0x90,
@@ -1333,7 +1372,7 @@ var lexBloom = [1024]uint64{
 	387:  0x2800,
 	388:  0x40000000000000,
 	389:  0x80000000,
-	390:  0x10000000000000,
+	390:  0x14000000000000,
 	392:  0x2000000000,
 	393:  0x1000000000000000,
 	397:  0x200000,
@@ -1354,7 +1393,7 @@ var lexBloom = [1024]uint64{
 	439:  0x204000000000,
 	440:  0x80000000,
 	441:  0x80000000,
-	447:  0x400,
+	447:  0x2000000000000400,
 	448:  0x100000,
 	449:  0x1000,
 	451:  0x20000080000,
@@ -1364,7 +1403,9 @@ var lexBloom = [1024]uint64{
 	462:  0x200000,
 	463:  0x400000000000000,
 	466:  0x200000,
+	468:  0x100000000,
 	469:  0x100000,
+	470:  0x400000000,
 	471:  0x100000,
 	476:  0x2000000000000,
 	479:  0x8000000000,
@@ -1386,7 +1427,7 @@ var lexBloom = [1024]uint64{
 	516:  0x4000400000008000,
 	517:  0x2000000000,
 	520:  0x20,
-	521:  0x4000000000,
+	521:  0x4000000200,
 	523:  0x20000000000000,
 	525:  0x8000000000000,
 	526:  0x200,
@@ -1394,6 +1435,7 @@ var lexBloom = [1024]uint64{
 	532:  0x400000000004000,
 	535:  0x8000900000,
 	538:  0x200000000000000,
+	539:  0x200000,
 	540:  0x20,
 	541:  0x10800000000000,
 	542:  0x8000001000,
@@ -1419,7 +1461,7 @@ var lexBloom = [1024]uint64{
 	583:  0x1000000,
 	584:  0x8000000000,
 	586:  0x40,
-	587:  0x400000000000,
+	587:  0x400000080000,
 	589:  0x800000000000000,
 	590:  0x40000000000000,
 	593:  0x1000000,
@@ -1490,12 +1532,13 @@ var lexBloom = [1024]uint64{
 	736:  0x40,
 	743:  0x8000000000,
 	745:  0x40000,
+	750:  0x20,
 	751:  0x80000000000,
 	753:  0x200000000000000,
 	754:  0x2000000000000,
 	755:  0x20000000,
 	756:  0x804000000,
-	759:  0x1000000010000000,
+	759:  0x1000000010004000,
 	761:  0x8,
 	762:  0x200,
 	764:  0x10000,
@@ -1571,7 +1614,9 @@ var lexBloom = [1024]uint64{
 	919:  0x20000000000000,
 	923:  0x1,
 	924:  0x80,
+	925:  0x8000000000000000,
 	926:  0x10000,
+	927:  0x400000000000000,
 	930:  0x400000000,
 	933:  0x108000000000,
 	937:  0x80000,
@@ -1592,8 +1637,10 @@ var lexBloom = [1024]uint64{
 	964:  0x1000000400,
 	966:  0x8000000000000,
 	968:  0x200000000,
+	970:  0x8,
 	972:  0x8000,
 	973:  0x240000,
+	975:  0x200000000000,
 	977:  0x40000000000108,
 	989:  0x1040,
 	991:  0x100000000000000,
@@ -1623,11 +1670,13 @@ var zoneBloom = [1024]uint64{
 	96:   0x80,
 	98:   0x4000000,
 	100:  0x10000000000000,
+	103:  0x2000000,
 	124:  0x100000000000,
 	132:  0x8000000000000,
 	135:  0x1000000000000000,
 	153:  0x100000000000,
 	164:  0x1,
+	166:  0x200,
 	179:  0x400000000,
 	184:  0x800000000000,
 	208:  0x2000000000000000,
@@ -1638,7 +1687,7 @@ var zoneBloom = [1024]uint64{
 	247:  0x10000,
 	250:  0x100000000000000,
 	251:  0x20000,
-	252:  0x20000000000,
+	252:  0x800020000000000,
 	256:  0x1000000000,
 	259:  0x8,
 	262:  0x4000,
@@ -1656,14 +1705,18 @@ var zoneBloom = [1024]uint64{
 	382:  0x1,
 	387:  0x800,
 	389:  0x80000000,
+	390:  0x4000000000000,
 	412:  0x800000000000000,
 	418:  0x1000,
 	431:  0x8000000000000000,
+	447:  0x2000000000000000,
 	448:  0x100000,
 	454:  0x20000,
 	458:  0x4000000000,
 	459:  0x2000,
+	468:  0x100000000,
 	469:  0x100000,
+	470:  0x400000000,
 	476:  0x2000000000000,
 	487:  0x400000000,
 	498:  0x20000000,
@@ -1671,11 +1724,13 @@ var zoneBloom = [1024]uint64{
 	510:  0x20,
 	516:  0x4000000000000000,
 	517:  0x2000000000,
+	521:  0x200,
 	523:  0x20000000000000,
 	531:  0x800,
 	532:  0x400000000000000,
 	535:  0x800000,
 	538:  0x200000000000000,
+	539:  0x200000,
 	540:  0x20,
 	541:  0x800000000000,
 	542:  0x8000001000,
@@ -1683,6 +1738,7 @@ var zoneBloom = [1024]uint64{
 	557:  0x2000000,
 	577:  0x20000000000000,
 	586:  0x40,
+	587:  0x80000,
 	599:  0x40000000000000,
 	612:  0x2000,
 	616:  0x400,
@@ -1698,9 +1754,11 @@ var zoneBloom = [1024]uint64{
 	718:  0x80,
 	720:  0x8000000,
 	735:  0x2000,
+	750:  0x20,
 	751:  0x80000000000,
 	755:  0x20000000,
 	756:  0x804000000,
+	759:  0x4000,
 	772:  0x10,
 	780:  0x200,
 	785:  0x400000000000,
@@ -1717,10 +1775,15 @@ var zoneBloom = [1024]uint64{
 	881:  0x200,
 	882:  0x2000000000000000,
 	907:  0x10000000000,
+	925:  0x8000000000000000,
+	927:  0x400000000000000,
 	933:  0x8000000000,
 	947:  0x2000000000000000,
 	959:  0x100000000,
 	960:  0x10000000,
+	964:  0x400,
+	970:  0x8,
+	975:  0x200000000000,
 	1005: 0x400000000,
 	1011: 0x20000,
 	1014: 0x800000,
@@ -1729,410 +1792,586 @@ var zoneBloom = [1024]uint64{
 
 // zonePhraseList holds the zone phrases grouped by first word, longest
 // first; lexEntries locates the group of each first word.
-var zonePhraseList = [405]phrase{
-	0:   {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	1:   {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	2:   {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	3:   {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	4:   {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	5:   {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	6:   {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	7:   {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	8:   {words: []string{"de", "europa", "central"}, iana: "Europe/Madrid"},
-	9:   {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	10:  {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	11:  {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	12:  {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	13:  {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	14:  {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	15:  {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	16:  {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	17:  {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	18:  {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	19:  {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	20:  {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	21:  {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	22:  {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	23:  {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	24:  {words: []string{"de", "london"}, iana: "Europe/London"},
-	25:  {words: []string{"de", "uk"}, iana: "Europe/London"},
-	26:  {words: []string{"de", "british"}, iana: "Europe/London"},
-	27:  {words: []string{"de", "londres"}, iana: "Europe/London"},
-	28:  {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	29:  {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	30:  {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	31:  {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	32:  {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	33:  {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	34:  {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	35:  {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	36:  {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	37:  {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	38:  {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	39:  {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	40:  {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	41:  {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	42:  {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	43:  {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	44:  {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	45:  {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	46:  {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	47:  {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	48:  {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	49:  {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	50:  {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	51:  {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	52:  {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	53:  {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	54:  {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	55:  {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	56:  {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	57:  {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	58:  {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	59:  {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	60:  {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	61:  {words: []string{"de", "denver"}, iana: "America/Denver"},
-	62:  {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	63:  {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	64:  {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	65:  {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	66:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	67:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	68:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	69:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	70:  {words: []string{"de", "lima"}, iana: "America/Lima"},
-	71:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	72:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	73:  {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	74:  {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	75:  {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	76:  {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	77:  {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	78:  {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	79:  {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	80:  {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	81:  {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	82:  {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	83:  {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	84:  {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	85:  {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	86:  {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	87:  {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	88:  {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
-	89:  {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
-	90:  {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
-	91:  {words: []string{"peninsular"}, iana: "Europe/Madrid"},
-	92:  {words: []string{"española"}, iana: "Europe/Madrid"},
-	93:  {words: []string{"espanola"}, iana: "Europe/Madrid"},
-	94:  {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	95:  {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	96:  {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	97:  {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	98:  {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	99:  {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	100: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	101: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	102: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	103: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	104: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
-	105: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	106: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	107: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	108: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	109: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	110: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	111: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	112: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	113: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	114: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	115: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	116: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	117: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	118: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	119: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	120: {words: []string{"de", "london"}, iana: "Europe/London"},
-	121: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	122: {words: []string{"de", "british"}, iana: "Europe/London"},
-	123: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	124: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	125: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	126: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	127: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	128: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	129: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	130: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	131: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	132: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	133: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	134: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	135: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	136: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	137: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	138: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	139: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	140: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	141: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	142: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	143: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	144: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	145: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	146: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	147: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	148: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	149: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	150: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	151: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	152: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	153: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	154: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	155: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	156: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	157: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	158: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	159: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	160: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	161: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	162: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	163: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	164: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	165: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	166: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	167: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	168: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	169: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	170: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	171: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	172: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	173: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	174: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	175: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	176: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	177: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	178: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	179: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	180: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	181: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	182: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	183: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	184: {words: []string{"française"}, iana: "Europe/Paris"},
-	185: {words: []string{"francaise"}, iana: "Europe/Paris"},
-	186: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
-	187: {words: []string{"time"}, iana: "America/Anchorage"},
-	188: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	189: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
-	190: {words: []string{"time"}, iana: "Europe/Athens"},
-	191: {words: []string{"time"}, iana: "America/Halifax"},
-	192: {words: []string{"time"}, iana: "Pacific/Auckland"},
-	193: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
-	194: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
-	195: {words: []string{"time"}, iana: "Europe/Vienna"},
-	196: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	197: {words: []string{"time"}, iana: "Europe/Madrid"},
-	198: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	199: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	200: {words: []string{"time"}, iana: "Europe/Berlin"},
-	201: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	202: {words: []string{"time"}, iana: "America/Bogota"},
-	203: {words: []string{"time"}, iana: "America/Bogota"},
-	204: {words: []string{"summer", "time"}, iana: "Europe/London"},
-	205: {words: []string{"time"}, iana: "Europe/London"},
-	206: {words: []string{"time"}, iana: "Europe/Brussels"},
-	207: {words: []string{"time"}, iana: "Europe/Brussels"},
-	208: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
-	209: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
-	210: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
-	211: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
-	212: {words: []string{"standard", "time"}, iana: "America/Chicago"},
-	213: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
-	214: {words: []string{"time"}, iana: "America/Chicago"},
-	215: {words: []string{"time"}, iana: "America/Chicago"},
-	216: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
-	217: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
-	218: {words: []string{"time"}, iana: "Europe/Copenhagen"},
-	219: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	220: {words: []string{"time"}, iana: "America/Denver"},
-	221: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	222: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	223: {words: []string{"time"}, iana: "Europe/Berlin"},
-	224: {words: []string{"time"}, iana: "Asia/Dubai"},
-	225: {words: []string{"time"}, iana: "Europe/Dublin"},
+var zonePhraseList = [581]phrase{
+	0:   {words: []string{"del", "centro", "de", "méxico"}, iana: "America/Mexico_City"},
+	1:   {words: []string{"del", "centro", "de", "mexico"}, iana: "America/Mexico_City"},
+	2:   {words: []string{"del", "pacífico", "de", "méxico"}, iana: "America/Mazatlan"},
+	3:   {words: []string{"del", "pacifico", "de", "mexico"}, iana: "America/Mazatlan"},
+	4:   {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	5:   {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	6:   {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	7:   {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	8:   {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	9:   {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	10:  {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	11:  {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	12:  {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	13:  {words: []string{"de", "europa", "central"}, iana: "Europe/Madrid"},
+	14:  {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	15:  {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	16:  {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	17:  {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	18:  {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	19:  {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	20:  {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	21:  {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	22:  {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	23:  {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	24:  {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	25:  {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	26:  {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	27:  {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	28:  {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	29:  {words: []string{"de", "london"}, iana: "Europe/London"},
+	30:  {words: []string{"de", "uk"}, iana: "Europe/London"},
+	31:  {words: []string{"de", "british"}, iana: "Europe/London"},
+	32:  {words: []string{"de", "londres"}, iana: "Europe/London"},
+	33:  {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	34:  {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	35:  {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	36:  {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	37:  {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	38:  {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	39:  {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	40:  {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	41:  {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	42:  {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	43:  {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	44:  {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	45:  {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	46:  {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	47:  {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	48:  {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	49:  {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	50:  {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	51:  {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	52:  {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	53:  {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	54:  {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	55:  {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	56:  {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	57:  {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	58:  {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	59:  {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	60:  {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	61:  {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	62:  {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	63:  {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	64:  {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	65:  {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	66:  {words: []string{"de", "denver"}, iana: "America/Denver"},
+	67:  {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	68:  {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	69:  {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	70:  {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	71:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	72:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	73:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	74:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	75:  {words: []string{"de", "lima"}, iana: "America/Lima"},
+	76:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	77:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	78:  {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	79:  {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	80:  {words: []string{"de", "perú"}, iana: "America/Lima"},
+	81:  {words: []string{"de", "peru"}, iana: "America/Lima"},
+	82:  {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	83:  {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	84:  {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	85:  {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	86:  {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	87:  {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	88:  {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	89:  {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	90:  {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	91:  {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	92:  {words: []string{"de", "panama"}, iana: "America/Panama"},
+	93:  {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	94:  {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	95:  {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	96:  {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	97:  {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	98:  {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	99:  {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	100: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	101: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	102: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	103: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	104: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	105: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	106: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	107: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	108: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	109: {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
+	110: {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
+	111: {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
+	112: {words: []string{"peninsular"}, iana: "Europe/Madrid"},
+	113: {words: []string{"española"}, iana: "Europe/Madrid"},
+	114: {words: []string{"espanola"}, iana: "Europe/Madrid"},
+	115: {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	116: {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	117: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	118: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	119: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	120: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	121: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	122: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	123: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	124: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	125: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	126: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
+	127: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	128: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	129: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	130: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	131: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	132: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	133: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	134: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	135: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	136: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	137: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	138: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	139: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	140: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	141: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	142: {words: []string{"de", "london"}, iana: "Europe/London"},
+	143: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	144: {words: []string{"de", "british"}, iana: "Europe/London"},
+	145: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	146: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	147: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	148: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	149: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	150: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	151: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	152: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	153: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	154: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	155: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	156: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	157: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	158: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	159: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	160: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	161: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	162: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	163: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	164: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	165: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	166: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	167: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	168: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	169: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	170: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	171: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	172: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	173: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	174: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	175: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	176: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	177: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	178: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	179: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	180: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	181: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	182: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	183: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	184: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	185: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	186: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	187: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	188: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	189: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	190: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	191: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	192: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	193: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	194: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	195: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	196: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	197: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	198: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	199: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	200: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	201: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	202: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	203: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	204: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	205: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	206: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	207: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	208: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	209: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	210: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	211: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	212: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	213: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	214: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	215: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	216: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	217: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	218: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	219: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	220: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	221: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	222: {words: []string{"française"}, iana: "Europe/Paris"},
+	223: {words: []string{"francaise"}, iana: "Europe/Paris"},
+	224: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
+	225: {words: []string{"time"}, iana: "America/Anchorage"},
 	226: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	227: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
-	228: {words: []string{"european", "time"}, iana: "Europe/Athens"},
-	229: {words: []string{"standard", "time"}, iana: "America/New_York"},
-	230: {words: []string{"daylight", "time"}, iana: "America/New_York"},
-	231: {words: []string{"time"}, iana: "America/New_York"},
-	232: {words: []string{"time"}, iana: "Europe/Madrid"},
-	233: {words: []string{"time"}, iana: "Europe/Madrid"},
-	234: {words: []string{"time"}, iana: "Europe/Paris"},
-	235: {words: []string{"time"}, iana: "Europe/Berlin"},
-	236: {words: []string{"time"}, iana: "Europe/Paris"},
-	237: {words: []string{"time"}, iana: "Europe/Berlin"},
+	227: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
+	228: {words: []string{"time"}, iana: "Europe/Athens"},
+	229: {words: []string{"time"}, iana: "America/Halifax"},
+	230: {words: []string{"time"}, iana: "Pacific/Auckland"},
+	231: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
+	232: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
+	233: {words: []string{"time"}, iana: "Europe/Vienna"},
+	234: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	235: {words: []string{"time"}, iana: "Europe/Madrid"},
+	236: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	237: {words: []string{"time"}, iana: "Asia/Kolkata"},
 	238: {words: []string{"time"}, iana: "Europe/Berlin"},
-	239: {words: []string{"mean", "time"}, fixed: true},
-	240: {words: []string{"time"}, iana: "Pacific/Honolulu"},
-	241: {words: []string{"time"}, iana: "Europe/Helsinki"},
-	242: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
-	243: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	244: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	245: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	246: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	247: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	248: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	249: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	250: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	251: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	252: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	253: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	254: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	255: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	256: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	257: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	258: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	259: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	260: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	261: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	262: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	263: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	264: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	265: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	266: {words: []string{"de", "london"}, iana: "Europe/London"},
-	267: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	268: {words: []string{"de", "british"}, iana: "Europe/London"},
-	269: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	270: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	271: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	272: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	273: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	274: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	275: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	276: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	277: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	278: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	279: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	280: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	281: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	282: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	283: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	284: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	285: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	286: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	287: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	288: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	289: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	290: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	291: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	292: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	293: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	294: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	295: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	296: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	297: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	298: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	299: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	300: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	301: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	302: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	303: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	304: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	305: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	306: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	307: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	308: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	309: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	310: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	311: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	312: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	313: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	314: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	315: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	316: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	317: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	318: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	319: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	320: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	321: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	322: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	323: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	324: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	325: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	326: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	327: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	328: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	329: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	330: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
-	331: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	332: {words: []string{"time"}, iana: "Europe/Dublin"},
-	333: {words: []string{"time"}, iana: "Europe/Dublin"},
-	334: {words: []string{"time"}, iana: "Europe/Istanbul"},
-	335: {words: []string{"time"}, iana: "Europe/Rome"},
-	336: {words: []string{"time"}, iana: "Europe/Rome"},
-	337: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
-	338: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	339: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	340: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
-	341: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	342: {words: []string{"time"}, iana: "America/Lima"},
-	343: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	344: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	345: {words: []string{"time"}, iana: "Europe/London"},
-	346: {words: []string{"time"}, iana: "Europe/London"},
-	347: {words: []string{"time"}, iana: "Europe/Madrid"},
-	348: {words: []string{"time"}, iana: "Australia/Melbourne"},
-	349: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
-	350: {words: []string{"time"}, iana: "America/Mexico_City"},
-	351: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	352: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	353: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	354: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	355: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	356: {words: []string{"time"}, iana: "America/Toronto"},
-	357: {words: []string{"time"}, iana: "Europe/Moscow"},
-	358: {words: []string{"standard", "time"}, iana: "America/Denver"},
-	359: {words: []string{"daylight", "time"}, iana: "America/Denver"},
-	360: {words: []string{"time"}, iana: "America/Denver"},
-	361: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	362: {words: []string{"time"}, iana: "Europe/Berlin"},
-	363: {words: []string{"time"}, iana: "America/Mexico_City"},
-	364: {words: []string{"york", "time"}, iana: "America/New_York"},
-	365: {words: []string{"time"}, iana: "Europe/Oslo"},
-	366: {words: []string{"zeit"}, iana: "Europe/Athens"},
-	367: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
-	368: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
-	369: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	370: {words: []string{"time"}, iana: "Europe/Paris"},
-	371: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	372: {words: []string{"time"}, iana: "Europe/Prague"},
-	373: {words: []string{"time"}, iana: "Europe/Rome"},
-	374: {words: []string{"time"}, iana: "Europe/Rome"},
-	375: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
-	376: {words: []string{"time"}, iana: "America/Santiago"},
-	377: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	378: {words: []string{"zeit"}, iana: "Europe/Zurich"},
-	379: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	380: {words: []string{"time"}, iana: "Asia/Seoul"},
-	381: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	382: {words: []string{"time"}, iana: "Asia/Singapore"},
-	383: {words: []string{"time"}, iana: "Europe/Madrid"},
-	384: {words: []string{"time"}, iana: "Europe/Madrid"},
-	385: {words: []string{"time"}, iana: "Europe/Stockholm"},
-	386: {words: []string{"time"}, iana: "Europe/Zurich"},
-	387: {words: []string{"time"}, iana: "Europe/Zurich"},
-	388: {words: []string{"time"}, iana: "Australia/Sydney"},
-	389: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	390: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	391: {words: []string{"time"}, iana: "America/Toronto"},
-	392: {words: []string{"time"}, iana: "Europe/London"},
-	393: {words: []string{"eastern", "time"}, iana: "America/New_York"},
-	394: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
-	395: {words: []string{"time"}, iana: "America/Vancouver"},
-	396: {words: []string{"time"}, iana: "Europe/Vienna"},
-	397: {words: []string{"time"}, iana: "Europe/Warsaw"},
-	398: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
-	399: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
-	400: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
-	401: {words: []string{"time"}, iana: "Europe/Vienna"},
-	402: {words: []string{"zeit"}, iana: "Europe/Vienna"},
-	403: {words: []string{"time"}, iana: "Europe/Zurich"},
-	404: {words: []string{"time"}, iana: "Europe/Zurich"},
+	239: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	240: {words: []string{"time"}, iana: "America/Bogota"},
+	241: {words: []string{"time"}, iana: "America/Bogota"},
+	242: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	243: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	244: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	245: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	246: {words: []string{"summer", "time"}, iana: "Europe/London"},
+	247: {words: []string{"time"}, iana: "Europe/London"},
+	248: {words: []string{"time"}, iana: "Europe/Brussels"},
+	249: {words: []string{"time"}, iana: "Europe/Brussels"},
+	250: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
+	251: {words: []string{"time"}, iana: "America/Caracas"},
+	252: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
+	253: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
+	254: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
+	255: {words: []string{"standard", "time"}, iana: "America/Chicago"},
+	256: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
+	257: {words: []string{"time"}, iana: "America/Chicago"},
+	258: {words: []string{"time"}, iana: "America/Chicago"},
+	259: {words: []string{"time"}, iana: "America/Santiago"},
+	260: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
+	261: {words: []string{"time"}, iana: "America/Bogota"},
+	262: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
+	263: {words: []string{"time"}, iana: "Europe/Copenhagen"},
+	264: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
+	265: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	266: {words: []string{"time"}, iana: "America/Denver"},
+	267: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	268: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	269: {words: []string{"time"}, iana: "Europe/Berlin"},
+	270: {words: []string{"time"}, iana: "Asia/Dubai"},
+	271: {words: []string{"time"}, iana: "Europe/Dublin"},
+	272: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	273: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
+	274: {words: []string{"european", "time"}, iana: "Europe/Athens"},
+	275: {words: []string{"standard", "time"}, iana: "America/New_York"},
+	276: {words: []string{"daylight", "time"}, iana: "America/New_York"},
+	277: {words: []string{"time"}, iana: "America/New_York"},
+	278: {words: []string{"time"}, iana: "America/Guayaquil"},
+	279: {words: []string{"time"}, iana: "Europe/Madrid"},
+	280: {words: []string{"time"}, iana: "Europe/Madrid"},
+	281: {words: []string{"time"}, iana: "Europe/Paris"},
+	282: {words: []string{"time"}, iana: "Europe/Berlin"},
+	283: {words: []string{"time"}, iana: "Europe/Paris"},
+	284: {words: []string{"time"}, iana: "Europe/Berlin"},
+	285: {words: []string{"time"}, iana: "Europe/Berlin"},
+	286: {words: []string{"mean", "time"}, fixed: true},
+	287: {words: []string{"time"}, iana: "America/Guatemala"},
+	288: {words: []string{"time"}, iana: "Pacific/Honolulu"},
+	289: {words: []string{"time"}, iana: "Europe/Helsinki"},
+	290: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
+	291: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	292: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	293: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	294: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	295: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	296: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	297: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	298: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	299: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	300: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	301: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	302: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	303: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	304: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	305: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	306: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	307: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	308: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	309: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	310: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	311: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	312: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	313: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	314: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	315: {words: []string{"de", "london"}, iana: "Europe/London"},
+	316: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	317: {words: []string{"de", "british"}, iana: "Europe/London"},
+	318: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	319: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	320: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	321: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	322: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	323: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	324: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	325: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	326: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	327: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	328: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	329: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	330: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	331: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	332: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	333: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	334: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	335: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	336: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	337: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	338: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	339: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	340: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	341: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	342: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	343: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	344: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	345: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	346: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	347: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	348: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	349: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	350: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	351: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	352: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	353: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	354: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	355: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	356: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	357: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	358: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	359: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	360: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	361: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	362: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	363: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	364: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	365: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	366: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	367: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	368: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	369: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	370: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	371: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	372: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	373: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	374: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	375: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	376: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	377: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	378: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	379: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	380: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	381: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	382: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	383: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	384: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	385: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	386: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	387: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	388: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	389: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	390: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	391: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	392: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	393: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	394: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	395: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	396: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	397: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	398: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	399: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	400: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	401: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	402: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	403: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	404: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	405: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	406: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	407: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	408: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	409: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	410: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	411: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	412: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	413: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	414: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	415: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	416: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	417: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	418: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	419: {words: []string{"de", "london"}, iana: "Europe/London"},
+	420: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	421: {words: []string{"de", "british"}, iana: "Europe/London"},
+	422: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	423: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	424: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	425: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	426: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	427: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	428: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	429: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	430: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	431: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	432: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	433: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	434: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	435: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	436: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	437: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	438: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	439: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	440: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	441: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	442: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	443: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	444: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	445: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	446: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	447: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	448: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	449: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	450: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	451: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	452: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	453: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	454: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	455: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	456: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	457: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	458: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	459: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	460: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	461: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	462: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	463: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	464: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	465: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	466: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	467: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	468: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	469: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	470: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	471: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	472: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	473: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	474: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	475: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	476: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	477: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	478: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	479: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	480: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	481: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	482: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	483: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	484: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	485: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	486: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	487: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	488: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	489: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	490: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	491: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	492: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	493: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	494: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	495: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	496: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	497: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	498: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	499: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
+	500: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	501: {words: []string{"time"}, iana: "Europe/Dublin"},
+	502: {words: []string{"time"}, iana: "Europe/Dublin"},
+	503: {words: []string{"time"}, iana: "Europe/Istanbul"},
+	504: {words: []string{"time"}, iana: "Europe/Rome"},
+	505: {words: []string{"time"}, iana: "Europe/Rome"},
+	506: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
+	507: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	508: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	509: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
+	510: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	511: {words: []string{"time"}, iana: "America/Lima"},
+	512: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	513: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	514: {words: []string{"time"}, iana: "Europe/London"},
+	515: {words: []string{"time"}, iana: "Europe/London"},
+	516: {words: []string{"time"}, iana: "Europe/Madrid"},
+	517: {words: []string{"time"}, iana: "Australia/Melbourne"},
+	518: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
+	519: {words: []string{"time"}, iana: "America/Mexico_City"},
+	520: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	521: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	522: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	523: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	524: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	525: {words: []string{"time"}, iana: "America/Montevideo"},
+	526: {words: []string{"time"}, iana: "America/Toronto"},
+	527: {words: []string{"time"}, iana: "Europe/Moscow"},
+	528: {words: []string{"standard", "time"}, iana: "America/Denver"},
+	529: {words: []string{"daylight", "time"}, iana: "America/Denver"},
+	530: {words: []string{"time"}, iana: "America/Denver"},
+	531: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	532: {words: []string{"time"}, iana: "Europe/Berlin"},
+	533: {words: []string{"time"}, iana: "America/Mexico_City"},
+	534: {words: []string{"york", "time"}, iana: "America/New_York"},
+	535: {words: []string{"time"}, iana: "Europe/Oslo"},
+	536: {words: []string{"zeit"}, iana: "Europe/Athens"},
+	537: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
+	538: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
+	539: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	540: {words: []string{"time"}, iana: "America/Panama"},
+	541: {words: []string{"time"}, iana: "America/Panama"},
+	542: {words: []string{"time"}, iana: "Europe/Paris"},
+	543: {words: []string{"time"}, iana: "America/Lima"},
+	544: {words: []string{"time"}, iana: "America/Lima"},
+	545: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	546: {words: []string{"time"}, iana: "Europe/Prague"},
+	547: {words: []string{"time"}, iana: "Europe/Rome"},
+	548: {words: []string{"time"}, iana: "Europe/Rome"},
+	549: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
+	550: {words: []string{"time"}, iana: "America/Santiago"},
+	551: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	552: {words: []string{"zeit"}, iana: "Europe/Zurich"},
+	553: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	554: {words: []string{"time"}, iana: "Asia/Seoul"},
+	555: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	556: {words: []string{"time"}, iana: "Asia/Singapore"},
+	557: {words: []string{"time"}, iana: "Europe/Madrid"},
+	558: {words: []string{"time"}, iana: "Europe/Madrid"},
+	559: {words: []string{"time"}, iana: "Europe/Stockholm"},
+	560: {words: []string{"time"}, iana: "Europe/Zurich"},
+	561: {words: []string{"time"}, iana: "Europe/Zurich"},
+	562: {words: []string{"time"}, iana: "Australia/Sydney"},
+	563: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	564: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	565: {words: []string{"time"}, iana: "America/Toronto"},
+	566: {words: []string{"time"}, iana: "Europe/London"},
+	567: {words: []string{"time"}, iana: "America/Montevideo"},
+	568: {words: []string{"eastern", "time"}, iana: "America/New_York"},
+	569: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
+	570: {words: []string{"time"}, iana: "America/Vancouver"},
+	571: {words: []string{"time"}, iana: "America/Caracas"},
+	572: {words: []string{"time"}, iana: "Europe/Vienna"},
+	573: {words: []string{"time"}, iana: "Europe/Warsaw"},
+	574: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
+	575: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
+	576: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
+	577: {words: []string{"time"}, iana: "Europe/Vienna"},
+	578: {words: []string{"zeit"}, iana: "Europe/Vienna"},
+	579: {words: []string{"time"}, iana: "Europe/Zurich"},
+	580: {words: []string{"time"}, iana: "Europe/Zurich"},
 }

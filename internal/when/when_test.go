@@ -245,6 +245,10 @@ func TestZones(t *testing.T) {
 	runCases(t, []tcase{
 		{line: "Europe/Berlin", zone: iana("Europe/Berlin", "Europe/Berlin")},
 		{line: "22:00 America/New_York", start: c("22:00", "22:00"), zone: iana("America/New_York", "America/New_York")},
+		{line: "21:00 (hora del centro de México)", start: c("21:00", "21:00"),
+			zone: iana("hora del centro de México", "America/Mexico_City")},
+		{line: "22:00 horário de Brasília", start: c("22:00", "22:00"),
+			zone: iana("horário de Brasília", "America/Sao_Paulo")},
 		{line: "22:00 (America/Argentina/Buenos_Aires)", start: c("22:00", "22:00"),
 			zone: iana("America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires")},
 		{line: "22:00 Asia/Kolkata", start: c("22:00", "22:00"), zone: iana("Asia/Kolkata", "Asia/Kolkata")},

@@ -175,6 +175,11 @@ var places = [][2]string{
 	{"lima", "America/Lima"}, {"santiago", "America/Santiago"},
 	{"buenos aires", "America/Argentina/Buenos_Aires"}, {"argentina", "America/Argentina/Buenos_Aires"},
 	{"são paulo", "America/Sao_Paulo"}, {"sao paulo", "America/Sao_Paulo"},
+	{"chile", "America/Santiago"}, {"colombia", "America/Bogota"}, {"perú", "America/Lima"}, {"peru", "America/Lima"},
+	{"brasília", "America/Sao_Paulo"}, {"brasilia", "America/Sao_Paulo"}, {"brasil", "America/Sao_Paulo"}, {"brazil", "America/Sao_Paulo"},
+	{"venezuela", "America/Caracas"}, {"uruguay", "America/Montevideo"}, {"montevideo", "America/Montevideo"},
+	{"ecuador", "America/Guayaquil"}, {"guatemala", "America/Guatemala"}, {"costa rica", "America/Costa_Rica"},
+	{"panamá", "America/Panama"}, {"panama", "America/Panama"}, {"caracas", "America/Caracas"},
 	{"tokyo", "Asia/Tokyo"}, {"japan", "Asia/Tokyo"}, {"seoul", "Asia/Seoul"},
 	{"beijing", "Asia/Shanghai"}, {"shanghai", "Asia/Shanghai"}, {"hong kong", "Asia/Hong_Kong"},
 	{"singapore", "Asia/Singapore"}, {"india", "Asia/Kolkata"}, {"bangalore", "Asia/Kolkata"},
@@ -190,6 +195,11 @@ var named = []struct {
 	iana  string
 	fixed bool
 }{
+	// Mexico's zones by their Spanish names.
+	{"hora del centro de méxico", "America/Mexico_City", false},
+	{"hora del centro de mexico", "America/Mexico_City", false},
+	{"hora del pacífico de méxico", "America/Mazatlan", false},
+	{"hora del pacifico de mexico", "America/Mazatlan", false},
 	{"central european time", "Europe/Berlin", false},
 	{"central european summer time", "Europe/Berlin", false},
 	{"central european standard time", "Europe/Berlin", false},
@@ -269,6 +279,7 @@ func buildPhrases() map[string][]phrase {
 		addp("hora de "+p[0], p[1], false)
 		addp("horario de "+p[0], p[1], false)
 		addp("heure de "+p[0], p[1], false)
+		addp("horário de "+p[0], p[1], false)
 	}
 	for _, z := range named {
 		addp(z.text, z.iana, z.fixed)
