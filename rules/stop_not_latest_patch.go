@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/planlint/planlint/lint"
 )
 
@@ -37,7 +39,18 @@ Fix: install the latest patch of each stop (` + "`planlint path FROM TO`" + ` pr
 			if !ok || h.Version.Patch >= latest.Patch {
 				continue
 			}
-			p.Reportf(h.Line, h.Span, "required stop %s is installed as %s, not its latest patch %s. install %s: the patches of a stop fix the upgrade itself", h.Version.MinorString(), quote(h.Version.String()), latest, latest)
+			// The command that installs this patch ("apt-get install
+			// gitlab-ee=17.8.5-ee.0") rather than a path row "17.8.x".
+			at := h.VersionRef
+			if !strings.Contains(at.Line.Text[at.Span.Start:at.Span.End], h.Version.String()) {
+				for _, o := range pl.Installs {
+					if o.Pinned && o.Version.Compare(h.Version) == 0 {
+						at = o.VersionRef
+						break
+					}
+				}
+			}
+			p.Reportf(at.Line, at.Span, "required stop %s is installed as %s, not its latest patch %s. install %s: the patches of a stop fix the upgrade itself", h.Version.MinorString(), quote(h.Version.String()), latest, latest)
 		}
 		// A start on an old patch of a stop's minor.
 		cur, tgt := pl.Current, pl.Target
