@@ -1424,6 +1424,11 @@ func isDigitWord(w string) bool {
 func fromTo(l *Line, vs []VersionRef) (int, int) {
 	a, b := -1, -1
 	for i, v := range vs {
+		if a >= 0 && strings.Contains(l.Text[vs[a].Span.End:v.Span.Start], ". ") {
+			// "from" and "to" in one sentence: "every package from 18.3.0
+			// on checks ... at least 18.2. So ... from 17.11.7 to 18.2.8".
+			a = -1
+		}
 		if a < 0 && termBefore(l, v.Span.Start, TermFrom, 2) {
 			a = i
 			continue

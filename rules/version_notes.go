@@ -121,14 +121,22 @@ func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Versi
 				}
 			}
 		}
-		shared, telling := 0, 0
+		shared, telling, labelTelling := 0, 0, false
 		for _, t := range l.Tokens {
 			if w, ok := keys[t.Word]; ok {
 				shared++
 				if w {
 					telling++
+					if l.Label.Len() > 0 && t.End <= l.Label.End {
+						labelTelling = true
+					}
 				}
 			}
+		}
+		if labelTelling {
+			// "Mattermost keys: none present": the label names the
+			// subject, the value says how it stands.
+			return true
 		}
 		// An identifier is as telling as two words.
 		for _, k := range idents {
