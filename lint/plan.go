@@ -818,6 +818,11 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 		if !onlyWordsBetween(l, end, ti, currentlyFiller) {
 			continue
 		}
+		if conditionBefore(l, m.Tok, 6) {
+			// "the 18.x packages refuse to install unless the instance
+			// already runs 17.11" states a requirement.
+			continue
+		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
 		case "running", "runs", "is on", "are on", "today":
 			// The subject is the instance, somewhere earlier in the same
@@ -838,6 +843,21 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// conditionBefore reports whether one of the n words before token i, in
+// its clause, opens a condition: "unless", "if", "wenn", "si".
+func conditionBefore(l *Line, i, n int) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		switch l.Tokens[j].Word {
+		case "unless", "if", "until", "once", "wenn", "falls", "sofern", "bis", "si", "hasta", "sauf", "jusqu":
+			return true
+		}
+		if l.Tokens[j].Break {
+			return false
+		}
 	}
 	return false
 }

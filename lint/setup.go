@@ -99,27 +99,48 @@ func externalRedis(l *Line) *Line {
 // postgresColumn reads a version from a table column headed
 // "PostgreSQL".
 func postgresColumn(l *Line) (string, Span, bool) {
-	h := l.Header
-	if l.Kind != KindTableRow || h == nil || len(h.Cells) != len(l.Cells) {
+	if l.Kind != KindTableRow {
 		return "", Span{}, false
 	}
-	for ci, hc := range h.Cells {
-		head := strings.ToLower(h.Text[hc.Start:hc.End])
-		if !strings.Contains(head, "postgres") || strings.Contains(head, "praefect") {
-			continue
+	if h := l.Header; h != nil && len(h.Cells) == len(l.Cells) {
+		for ci, hc := range h.Cells {
+			head := strings.ToLower(h.Text[hc.Start:hc.End])
+			if !strings.Contains(head, "postgres") || strings.Contains(head, "praefect") {
+				continue
+			}
+			if ver, span, ok := leadingNumber(l, l.Cells[ci]); ok {
+				return ver, span, true
+			}
 		}
-		c := l.Cells[ci]
-		cell := strings.TrimSpace(l.Text[c.Start:c.End])
-		k := 0
-		for k < len(cell) && (cell[k] >= '0' && cell[k] <= '9' || cell[k] == '.') {
-			k++
-		}
-		if ver := strings.TrimRight(cell[:k], "."); ver != "" {
-			start := c.Start + strings.Index(l.Text[c.Start:c.End], ver)
-			return ver, Span{start, start + len(ver)}, true
+	}
+	// A row headed by the database: "| PostgreSQL | Amazon RDS, Multi-AZ
+	// | 16.8 (database 52 GB) |".
+	if len(l.Cells) >= 2 {
+		first := strings.ToLower(strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]))
+		if strings.Contains(first, "postgres") && !strings.Contains(first, "praefect") && len(strings.Fields(first)) <= 3 {
+			for _, c := range l.Cells[1:] {
+				if ver, span, ok := leadingNumber(l, c); ok {
+					return ver, span, true
+				}
+			}
 		}
 	}
 	return "", Span{}, false
+}
+
+// leadingNumber returns the version number a table cell starts with.
+func leadingNumber(l *Line, c Span) (string, Span, bool) {
+	cell := strings.TrimSpace(l.Text[c.Start:c.End])
+	k := 0
+	for k < len(cell) && (cell[k] >= '0' && cell[k] <= '9' || cell[k] == '.') {
+		k++
+	}
+	ver := strings.TrimRight(cell[:k], ".")
+	if ver == "" {
+		return "", Span{}, false
+	}
+	start := c.Start + strings.Index(l.Text[c.Start:c.End], ver)
+	return ver, Span{start, start + len(ver)}, true
 }
 
 // requirement reports whether "PostgreSQL <ver>" at token t states what a
@@ -515,8 +536,19 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
 func zeroDowntimeAt(l *Line) int {
+	for _, w := range []string{"rejected", "abgelehnt", "verworfen", "rechazad", "descartad", "rejeté", "écarté", "not chosen", "discarded"} {
+		if strings.Contains(l.Lower, w) {
+			// "Option B: one minor at a time, zero downtime (rejected)"
+			return -1
+		}
+	}
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
+			if l.InLink(i) {
+				// "[Zero-downtime upgrades (GitLab 17.11 docs)](...)"
+				// cites a page.
+				continue
+			}
 			// "only needed for zero-downtime upgrades" names a rule's
 			// condition, not how this upgrade runs.
 			before := l.Lower[max(0, i-20):i]
