@@ -517,6 +517,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
+	if l.Kind == KindCode && !installCommand(l) && outputSection(l.Section) {
+		// Pasted output ("apt-cache policy gitlab-ee" in an appendix
+		// lists 19.3.0-ee.0 as a candidate) installs nothing.
+		return
+	}
 	// Commands that install a version: package pins, image tags, charts.
 	if l.IsCommand() && (!summaryCtx || step || l.Kind == KindCode) {
 		found := false
@@ -1394,6 +1399,20 @@ func numberedStepOf(l *Line, v VersionRef) bool {
 
 func startsWithStepWord(l *Line) bool {
 	return len(l.Tokens) > 0 && stepWords[l.Tokens[0].Word]
+}
+
+// outputSection reports whether a section, or one it belongs to, is an
+// appendix or holds command output.
+func outputSection(s *Section) bool {
+	for ; s != nil; s = s.Parent {
+		if s.Heading == nil || s.IsTitle {
+			continue
+		}
+		if s.Heading.HasWord("appendix", "anhang", "anexo", "apéndice", "annexe", "output", "ausgabe", "salida", "sortie") {
+			return true
+		}
+	}
+	return false
 }
 
 // installCommand reports whether a line installs or deploys something.

@@ -29,6 +29,7 @@ func TestHops(t *testing.T) {
 		{"negated install", "1. 16.3.9\n2. 16.7.10\n\nWe do not install 16.5 or 16.6.\n", []string{"16.3.9", "16.7.10"}},
 		{"windows", "- Window 1: Saturday 2026-12-05, 07:00–15:00 CET, 15.11.13 → 16.3.9\n- Window 2: Saturday 2026-12-12, 07:00–15:00 CET, 16.3.9 → 16.7.10\n", []string{"16.3.9", "16.7.10"}},
 		{"cond. rows", "| # | Version | Kind | Note |\n|---|---|---|---|\n| – | 16.1.8 | cond.: npm packages | **not needed**: no npm packages |\n| 1 | 16.3.9 | required stop | |\n| 2 | 16.7.10 | target | |\n", []string{"16.3.9", "16.7.10"}},
+		{"pasted output in an appendix", "1. `sudo apt-get install gitlab-ee=16.3.9-ee.0`\n2. `sudo apt-get install gitlab-ee=16.7.10-ee.0`\n\n## Appendix: apt-cache policy gitlab-ee\n\n```text\ngitlab-ee:\n  Installed: 15.11.13-ee.0\n  Candidate: 16.8.1-ee.0\n     16.8.1-ee.0 500\n```\n", []string{"16.3.9", "16.7.10"}},
 		{"sentence end", "Checked with the Upgrade Path tool. 16.1 is a conditional stop; we have no npm packages.\n\n1. 16.3.9\n2. 16.7.10\n", []string{"16.3.9", "16.7.10"}},
 	}
 	for _, tt := range tests {
