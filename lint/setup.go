@@ -536,14 +536,12 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
 func zeroDowntimeAt(l *Line) int {
-	for _, w := range []string{"rejected", "abgelehnt", "verworfen", "rechazad", "descartad", "rejeté", "écarté", "not chosen", "discarded"} {
-		if strings.Contains(l.Lower, w) {
-			// "Option B: one minor at a time, zero downtime (rejected)"
-			return -1
-		}
-	}
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
+			if rejectedOption(l) {
+				// "Option B: one minor at a time, zero downtime (rejected)"
+				return -1
+			}
 			if l.InLink(i) {
 				// "[Zero-downtime upgrades (GitLab 17.11 docs)](...)"
 				// cites a page.
@@ -572,6 +570,17 @@ func zeroDowntimeAt(l *Line) int {
 		}
 	}
 	return -1
+}
+
+// rejectedOption reports whether a line describes an option the plan
+// turned down.
+func rejectedOption(l *Line) bool {
+	for _, w := range []string{"rejected", "abgelehnt", "verworfen", "rechazad", "descartad", "rejeté", "écarté", "not chosen", "discarded"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // impossibleAfter reports whether the words after offset say the thing
