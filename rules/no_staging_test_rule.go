@@ -1,6 +1,12 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+	"time"
+
+	"github.com/planlint/planlint/internal/when"
+	"github.com/planlint/planlint/lint"
+)
 
 // NoStagingTest finds plans that were not rehearsed on a copy.
 var NoStagingTest = &lint.Rule{
@@ -14,7 +20,8 @@ for the restore. Support asks whether the upgrade was tested, and "no issues whe
 staging" is one of the facts it wants with the request.
 
 planlint accepts a staging or test environment, a dry run or a rehearsal named in the plan, or
-` + "`staging_tested: true`" + ` in front matter. "We have no staging environment" is reported.
+` + "`staging_tested: true`" + ` in front matter. "We have no staging environment" is reported, and so is a
+rehearsal dated after the maintenance window.
 
 Fix: rehearse on a copy restored from a production backup and note the result and timings.`,
 	Run: func(p *lint.Pass) {
@@ -24,6 +31,46 @@ Fix: rehearse on a copy restored from a production backup and note the result an
 			p.ReportDocumentf("plan does not mention a rehearsal on a non-production copy. test the upgrade on a staging instance restored from a production backup first, and note the result and timings")
 		case s.Value == "false":
 			p.Reportf(s.Line, s.Span, "plan says the upgrade is not tested on a non-production copy. rehearse it on a staging instance restored from a production backup first: it shows problems and real timings before the window")
+		default:
+			rehearsalAfterWindow(p, s)
 		}
 	},
+}
+
+// rehearsalAfterWindow reports a rehearsal planned for a day after the
+// maintenance window: it cannot inform the production upgrade.
+func rehearsalAfterWindow(p *lint.Pass, s *lint.Fact) {
+	w := p.Plan.Window
+	if w == nil || !w.HasDate {
+		return
+	}
+	wy, wm, wd := w.Start.Date()
+	day := time.Date(wy, wm, wd, 0, 0, 0, 0, time.UTC)
+	for _, l := range p.Doc.Lines {
+		if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l == w.Line || l == w.DateLine || !(l.In(lint.TermStaging) || l == s.Line) {
+			continue
+		}
+		// "... will be upgraded with this runbook on Monday 2026-12-21":
+		// the date after the words that plan the rehearsal.
+		low := l.Lower
+		at := -1
+		for _, f := range []string{"will be", "scheduled", "planned for", "we will", "geplant", "wird am", "programad", "prévu", "sera "} {
+			if i := strings.Index(low, f); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		sc := when.Scan(l.Text[at:], p.Today)
+		if sc.Date == nil || sc.Date.YearInferred {
+			continue
+		}
+		d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+		if !d.After(day) {
+			return
+		}
+		p.Reportf(l, lint.Span{Start: at + sc.Date.Span.Start, End: at + sc.Date.Span.End}, "the rehearsal on %s comes after the maintenance window on %s, so it cannot show problems or timings before the upgrade. rehearse before the window, or move the window", d.Format(time.DateOnly), day.Format(time.DateOnly))
+		return
+	}
 }
