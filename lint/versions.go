@@ -113,6 +113,10 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		if !ref.Strong && (m.Version.Major < 8 || m.Version.Major > 25) {
 			continue
 		}
+		if m.Version.Major > kb.Releases.Newest().Version.Major+1 && dottedDate(m.Version) && m.Form != glversion.FormPackage {
+			// "Saturday 29.11.25, 18:00": a day, month and year.
+			continue
+		}
 		out = append(out, ref)
 	}
 	// A chart newer than planlint's table maps to a GitLab minor only;
@@ -166,6 +170,12 @@ func plannedLastBefore(l *Line, ti int) bool {
 		}
 	}
 	return planned && last
+}
+
+// dottedDate reports whether a three-part number reads as a date
+// written day.month.year: "29.11.25".
+func dottedDate(v glversion.Version) bool {
+	return v.HasPatch && v.Major >= 1 && v.Major <= 31 && v.Minor >= 1 && v.Minor <= 12 && (v.Patch >= 20 && v.Patch <= 99 || v.Patch >= 2000 && v.Patch <= 2099)
 }
 
 // arrowGap reports whether text between two versions only leads from one
