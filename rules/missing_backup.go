@@ -109,9 +109,9 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 	var first *lint.Hop
 	for i := range p.Plan.Installs {
 		h := &p.Plan.Installs[i]
-		if h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) && !h.Listed && h.Line.Kind != lint.KindHeading {
-			// (A heading "Hop 1: chart 8.8.7" names the hop; its steps,
-			// backup first, follow.)
+		if h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) && !h.Listed && installsHere(h.Line) {
+			// (A heading "Hop 1: chart 8.8.7" or a comment names the hop;
+			// its steps, backup first, follow.)
 			first = h
 			break
 		}
@@ -121,7 +121,9 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 	}
 	full := 0
 	for _, b := range bs {
-		if b.Kind != backupFull && b.Kind != backupSnapshot {
+		if b.Kind != backupFull && b.Kind != backupSnapshot || b.Line.In(lint.TermRollback) {
+			// (A backup of the failed state in the rollback is not the
+			// one taken before the upgrade.)
 			continue
 		}
 		full++
@@ -136,10 +138,17 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 	return first
 }
 
-// saysBefore reports whether a line places something before the upgrade:
-// "Backup (before hop 1)", "vor dem Upgrade", "antes de", "avant".
+// saysBefore reports whether a line places something before the upgrade
+// as a whole: "Backup (before hop 1)", "vor dem Upgrade". ("Right before
+// the real hop" does not: it may be the second.)
 func saysBefore(l *lint.Line) bool {
-	return l.HasWord("before", "prior", "vor", "vorher", "antes", "avant")
+	for _, w := range []string{"before the upgrade", "before upgrading", "before the first", "before hop 1", "before step 1", "before we start", "before starting", "before anything", "before the change", "before the window",
+		"prior to the upgrade", "prior to upgrading", "beforehand", "vor dem upgrade", "vor der aktualisierung", "vor dem ersten", "vorher", "antes de la actualización", "antes de actualizar", "antes del primer", "avant la mise à jour", "avant le premier"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesCurrent reports whether a line names the version the instance runs
@@ -153,4 +162,13 @@ func namesCurrent(p *lint.Pass, l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// installsHere reports whether a line is a command that installs a
+// release: a package install, an image pull or tag, a chart upgrade.
+func installsHere(l *lint.Line) bool {
+	if !l.IsCommand() || l.Kind == lint.KindHeading || strings.HasPrefix(strings.TrimSpace(l.Text), "#") {
+		return false
+	}
+	return l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || l.Has(lint.TermHelmUpgrade) || strings.Contains(l.Lower, "image:")
 }
