@@ -603,7 +603,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			continue
 		}
 		if upgradeVerbFor(l, vs, v) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
-			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) ||
+			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) && !checkHeading(l) ||
 			l.Kind == KindText && step && numberedStepOf(l, v) {
 			r.hop(v, !step)
 		}
@@ -1399,6 +1399,12 @@ func numberedStepOf(l *Line, v VersionRef) bool {
 
 func startsWithStepWord(l *Line) bool {
 	return len(l.Tokens) > 0 && stepWords[l.Tokens[0].Word]
+}
+
+// checkHeading reports whether a heading names a check rather than a hop:
+// "17.1 check (run 2026-11-20 on production)".
+func checkHeading(l *Line) bool {
+	return l.Kind == KindHeading && (l.Has(TermCheckVerb) || l.HasWord("check", "checks", "query", "condition", "prüfung", "abfrage", "comprobación", "consulta", "vérification", "requête"))
 }
 
 // outputSection reports whether a section, or one it belongs to, is an

@@ -113,8 +113,9 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		if !ref.Strong && (m.Version.Major < 8 || m.Version.Major > 25) {
 			continue
 		}
-		if m.Version.Major > kb.Releases.Newest().Version.Major+1 && dottedDate(m.Version) && m.Form != glversion.FormPackage {
-			// "Saturday 29.11.25, 18:00": a day, month and year.
+		if dottedDate(m.Version) && m.Form != glversion.FormPackage && (m.Version.Major > kb.Releases.Newest().Version.Major+1 || !released(kb, m.Version)) {
+			// "Saturday 29.11.25, 18:00", "Stand: 12.12.26": a day, month
+			// and year, not a release.
 			continue
 		}
 		out = append(out, ref)
@@ -170,6 +171,12 @@ func plannedLastBefore(l *Line, ti int) bool {
 		}
 	}
 	return planned && last
+}
+
+// released reports whether v is a GitLab release in the data.
+func released(kb *knowledge.Base, v glversion.Version) bool {
+	ml, ok := kb.Releases.Line(v)
+	return ok && v.Patch <= ml.Latest.Patch
 }
 
 // dottedDate reports whether a three-part number reads as a date

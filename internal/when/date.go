@@ -154,6 +154,17 @@ func (s *scanner) numericDate(i int) (dc dateCand, ok bool) {
 	default:
 		return dc, false
 	}
+	if sep.val != '.' && a.val <= 12 && b.val <= 12 && a.val != b.val {
+		// "Friday 11/12/2026": the order whose day falls on the named
+		// weekday wins over the language's usual order.
+		if k := s.prevWord(i); k >= 0 && s.isWeekday(k) {
+			want := time.Weekday(s.toks[k].entry().wday - 1)
+			if validDate(y, time.Month(mon), day) && time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC).Weekday() != want &&
+				validDate(y, time.Month(day), mon) && time.Date(y, time.Month(day), mon, 0, 0, 0, 0, time.UTC).Weekday() == want {
+				day, mon = mon, day
+			}
+		}
+	}
 	if !validDate(y, time.Month(mon), day) {
 		return dc, false
 	}

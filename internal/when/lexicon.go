@@ -60,6 +60,7 @@ type lexEntry struct {
 	abbr    bool  // an abbreviation: a dot right after it belongs to it
 	guard   uint8 // one of the g constants
 	month   time.Month
+	wday    int8 // weekday + 1 for lxWeekday words, 0 otherwise
 	unit    time.Duration
 	hour    int // lxNamedTime: 0 or 12
 }
@@ -230,6 +231,7 @@ func build() *lexTables {
 		for _, w := range weekdayFull[i] {
 			e := b.entry(w)
 			e.flags |= lxWeekday
+			e.wday = int8(i + 1)
 			if !englishWeekday(w) {
 				e.flags |= lxHint
 			}
@@ -237,10 +239,12 @@ func build() *lexTables {
 		for _, w := range weekdayAbbr[i] {
 			e := b.entry(w)
 			e.flags |= lxWeekday
+			e.wday = int8(i + 1)
 			e.abbr = true
 		}
 		e := b.entry(weekdayTwo[i])
 		e.flags |= lxWeekday
+		e.wday = int8(i + 1)
 		e.abbr = true
 		e.guard = gTwoLetter
 	}

@@ -101,6 +101,9 @@ import "time"
 		if e.month != 0 {
 			f = append(f, "month: time."+e.month.String())
 		}
+		if e.wday != 0 {
+			f = append(f, fmt.Sprintf("wday: %d", e.wday))
+		}
 		if e.unit != 0 {
 			f = append(f, "unit: "+unitExpr(e.unit))
 		}

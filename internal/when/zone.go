@@ -142,6 +142,10 @@ func abbrevOf(w string) (abbrZone, bool) {
 		return abbrZone{0, "America/New_York", false, true}, true
 	case "PT":
 		return abbrZone{0, "America/Los_Angeles", false, true}, true
+	case "CT":
+		return abbrZone{0, "America/Chicago", false, true}, true
+	case "MT":
+		return abbrZone{0, "America/Denver", false, true}, true
 	}
 	return abbrZone{}, false
 }
