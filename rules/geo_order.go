@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -91,18 +92,44 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		}
 		synced := false
 		checked := false
+		// The Geo check counts after the first upgrade step, outside the
+		// rollback: a check in the pre-checks shows nothing about the
+		// upgraded sites.
+		firstInstall := -1
+		for _, h := range p.Plan.Installs {
+			if !h.Listed && h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) {
+				firstInstall = h.Line.Index
+				break
+			}
+		}
+		var primaryOnly *lint.Line
 		for _, l := range p.Doc.Lines {
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
 			strong := strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
 			weak := strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
-			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) {
+			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) && !(pastYearNamed(l, p.Today.Year()) && !copiedAcross(l)) {
+				// ("were made identical when the secondary was set up in
+				// 2024" is history: the file can change in an upgrade.)
 				synced = true
 			}
 			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
+				if firstInstall >= 0 && (l.Index < firstInstall || l.In(lint.TermRollback)) {
+					continue
+				}
+				if geoSiteOf(l) == "primary" && !containsAnyOf(l.Lower, "secondar", "sekundär", "secundari", "secondaire") && !l.HasWord("both", "all", "each", "every", "beiden", "allen", "ambos", "todos", "deux", "tous") {
+					if primaryOnly == nil {
+						primaryOnly = l
+					}
+					continue
+				}
 				checked = true
 			}
+		}
+		if !checked && primaryOnly != nil {
+			p.ReportLinef(primaryOnly, "after the upgrade, \"sudo gitlab-rake gitlab:geo:check\" runs on the primary only. run it on every secondary site too, and check the Geo dashboard")
+			checked = true
 		}
 		at := secondary
 		if at == nil {
@@ -176,4 +203,26 @@ func geoSiteOf(l *lint.Line) string {
 		}
 	}
 	return best
+}
+
+// pastYearNamed reports whether a line names a year before this one:
+// "made identical when the secondary was set up in 2024".
+func pastYearNamed(l *lint.Line, year int) bool {
+	for _, t := range l.Tokens {
+		if len(t.Word) == 4 && t.Word[0] == '2' && t.Word[1] == '0' {
+			if y, err := strconv.Atoi(t.Word); err == nil && y < year && y >= 2000 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAnyOf(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
