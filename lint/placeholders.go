@@ -37,6 +37,45 @@ func (l *Line) Placeholders() []Placeholder {
 		}
 		out = append(out, Placeholder{Span: s, Text: l.Text[s.Start:s.End]})
 	}
+	if len(out) == 0 && !l.LabelIs(TermRollback) {
+		// ("Rückfallplan: folgt" is a missing rollback plan.)
+		out = appendPendingValues(out, l)
+	}
+	return out
+}
+
+// pendingWords stand for a value still to come when they are all a label
+// gives: "Telefon/E-Mail: folgt", "teléfono: pendiente". In running text
+// they are ordinary words.
+var pendingWords = []string{"folgt", "wird nachgereicht", "noch offen", "pendiente", "pendiente de confirmar", "a confirmar", "à venir", "à confirmer", "to follow", "pending"}
+
+// appendPendingValues adds the pending words that make up the whole
+// value of a "label: value" part of the line.
+func appendPendingValues(out []Placeholder, l *Line) []Placeholder {
+	low := l.Lower
+	if len(low) != len(l.Text) {
+		return out
+	}
+	for i := 0; i < len(low); {
+		j := strings.Index(low[i:], ":")
+		if j < 0 {
+			break
+		}
+		start := i + j + 1
+		i = start
+		rest := strings.TrimLeft(low[start:], " ")
+		at := len(low) - len(rest)
+		for _, w := range pendingWords {
+			if !strings.HasPrefix(rest, w) {
+				continue
+			}
+			after := strings.TrimLeft(rest[len(w):], " .")
+			if after == "" || strings.ContainsRune(",;)|–-", rune(after[0])) {
+				out = append(out, Placeholder{Span: Span{at, at + len(w)}, Text: l.Text[at : at+len(w)]})
+				break
+			}
+		}
+	}
 	return out
 }
 

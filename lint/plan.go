@@ -823,9 +823,10 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 		if !onlyWordsBetween(l, end, ti, currentlyFiller) {
 			continue
 		}
-		if conditionBefore(l, m.Tok, 6) {
+		if conditionBefore(l, m.Tok, 6) || negationAfter(l, tokenAt(l, v.Span.End)-1, 4) {
 			// "the 18.x packages refuse to install unless the instance
-			// already runs 17.11" states a requirement.
+			// already runs 17.11" states a requirement; "läuft 18.5.7
+			// bis dahin nicht" a condition of the cut-off.
 			continue
 		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
@@ -848,6 +849,17 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// negationAfter reports whether a negation follows token i within n
+// tokens, in its clause.
+func negationAfter(l *Line, i, n int) bool {
+	for _, m := range l.Matches {
+		if m.Term == TermNeg && m.Tok > i && m.Tok-i <= n && !clauseBreak(l, i+1, m.Tok+1) {
+			return true
+		}
 	}
 	return false
 }

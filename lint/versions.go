@@ -247,6 +247,21 @@ func otherProductBefore(l *Line, ti int) bool {
 			continue
 		}
 		if otherProductAt(l, j) {
+			if j+1 == ti && strings.TrimSpace(l.Text[l.Tokens[j].End:l.Tokens[ti].Start]) == ":" && gitlabBefore(l, j, 3) {
+				// "GitLab-Upgrade Docker: 18.8.11 → 18.11.11" labels
+				// GitLab's versions with its install method.
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// gitlabBefore reports whether "gitlab" is one of the n tokens before j.
+func gitlabBefore(l *Line, j, n int) bool {
+	for k := j - 1; k >= 0 && k >= j-n; k-- {
+		if l.Tokens[k].Word == "gitlab" {
 			return true
 		}
 	}
