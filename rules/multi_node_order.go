@@ -349,7 +349,10 @@ func everyWithMigrations(l *lint.Line) bool {
 		// Both ways of running migrations name them.
 		return false
 	}
-	for _, sent := range strings.Split(l.Lower, ". ") {
+	// Clauses: "db:migrate once more on gl-rails-1, then start Puma and
+	// Sidekiq everywhere and remove the file from every node" runs the
+	// migrations once.
+	for _, sent := range strings.FieldsFunc(strings.NewReplacer(", then ", "\x00", "; ", "\x00", ". ", "\x00").Replace(l.Lower), func(r rune) bool { return r == 0 }) {
 		every := false
 		for _, w := range strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
 			switch w {
