@@ -1788,6 +1788,11 @@ func (l *Line) EditionChange() (Span, bool) {
 				if negatedAround(l, m) {
 					break
 				}
+				if l.Tokens[j].Word == "upgrade" && ee.Tok+ee.NTok < len(l.Tokens) && isDigitWord(l.Tokens[ee.Tok+ee.NTok].Word) && !l.Has(TermCE) {
+					// "upgrade to GitLab EE 18.2.8": a release of the
+					// edition it runs.
+					break
+				}
 				return Span{l.Tokens[j].Start, ee.End}, true
 			}
 		}
