@@ -538,8 +538,10 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 func zeroDowntimeAt(l *Line) int {
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
-			if rejectedOption(l) {
-				// "Option B: one minor at a time, zero downtime (rejected)"
+			if rejectedOption(l) || takesDowntime(l) {
+				// "Option B: one minor at a time, zero downtime (rejected)",
+				// "We take downtime: the documents disagree on zero-downtime
+				// upgrades with the chart".
 				return -1
 			}
 			if l.InLink(i) {
@@ -576,6 +578,16 @@ func zeroDowntimeAt(l *Line) int {
 // turned down.
 func rejectedOption(l *Line) bool {
 	for _, w := range []string{"rejected", "abgelehnt", "verworfen", "rechazad", "descartad", "rejeté", "écarté", "not chosen", "discarded"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesDowntime reports whether a line says the upgrade has downtime.
+func takesDowntime(l *Line) bool {
+	for _, w := range []string{"take downtime", "takes downtime", "with downtime", "full downtime", "planned downtime", "announced downtime", "mit ausfallzeit", "mit downtime", "con tiempo de inactividad", "con parada", "avec interruption", "avec coupure"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

@@ -79,7 +79,7 @@ Fix: check the number against the GitLab releases page.`,
 		for _, v := range p.Plan.Mentions {
 			// Other versions only when they can only be GitLab versions:
 			// "14.11" in a table of notes may be anything.
-			if (v.Strong || v.Pinned) && !negatedVersion(v) {
+			if (v.Strong || v.Pinned) && !negatedVersion(v) && !supportLimit(v) {
 				check(v)
 			}
 		}
@@ -98,4 +98,16 @@ func negatedVersion(v lint.VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// supportLimit reports whether a mention states how far a platform is
+// supported: "AlmaLinux 9 ... is supported up to 25.0.0".
+func supportLimit(v lint.VersionRef) bool {
+	l := v.Line
+	ti := tokenIndex(l, v.Span.Start)
+	if ti < 2 || !l.HasWord("supported", "support", "unterstützt", "soportado", "compatible", "supporté") {
+		return false
+	}
+	a, b := l.Tokens[ti-2].Word, l.Tokens[ti-1].Word
+	return a == "up" && b == "to" || b == "until" || b == "through" || b == "bis" || b == "hasta"
 }
