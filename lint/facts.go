@@ -407,6 +407,19 @@ func (r *planReader) readWindow() {
 			found = true
 		}
 	}
+	if w.HasTime && w.Zone == "" {
+		// "All times in this plan are Eastern Standard Time (EST,
+		// UTC−05:00)" gives the zone of the window's clock times.
+		for _, l := range d.Lines {
+			if l.Kind == KindCode || !containsAny(l.Lower, allTimesPhrases) {
+				continue
+			}
+			if sc := when.Scan(l.Text, r.today); sc.Zone != nil {
+				r.applyZoneAt(w, l, Span{0, len(l.Text)})
+				break
+			}
+		}
+	}
 	if w.HasTime && !w.HasDate && w.Line != nil {
 		// "Window: the weekend after the release freeze, Saturday
 		// 07:00–12:00 ET", and elsewhere "so the upgrade is on Saturday,
@@ -417,6 +430,9 @@ func (r *planReader) readWindow() {
 		p.Window = w
 	}
 }
+
+// allTimesPhrases introduce the zone every time of a plan is given in.
+var allTimesPhrases = []string{"all times", "times in this plan", "times are in", "times are given in", "alle zeiten", "alle uhrzeiten", "alle zeitangaben", "todas las horas", "todos los horarios", "toutes les heures", "tous les horaires"}
 
 // dateFromProse completes a window that has a time but no date with the
 // first date a line gives for the upgrade or the window.
@@ -579,7 +595,19 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		w.Start = time.Date(y, m, dd, sc.Start.Hour, sc.Start.Minute, 0, 0, time.UTC)
 		w.Line = l
 		got = true
-		if sc.Duration > 0 && w.Duration == 0 {
+		if sc.End != nil && w.Duration == 0 {
+			// "19:00–23:30 CET ... (rehearsed rollback 1 h 48 min)": the
+			// range is the window, the other duration something else.
+			d := time.Duration(sc.End.Hour-sc.Start.Hour)*time.Hour + time.Duration(sc.End.Minute-sc.Start.Minute)*time.Minute
+			if d <= 0 {
+				d += 24 * time.Hour
+			}
+			if extra := sc.Duration - d; extra > 0 && extra%(24*time.Hour) == 0 {
+				// "Saturday 06:00 until Sunday 18:00": days more.
+				d = sc.Duration
+			}
+			w.Duration = d
+		} else if sc.Duration > 0 && w.Duration == 0 {
 			w.Duration = sc.Duration
 		}
 	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) {

@@ -2007,7 +2007,8 @@ func normalizeTopology(s string) string {
 // readTopology records topology statements and component names.
 func (r *planReader) readTopology(l *Line, labelled bool) {
 	p := r.plan
-	if l.In(TermRollback) {
+	if l.In(TermRollback) || strings.HasSuffix(strings.TrimSpace(l.Text), "?") {
+		// ("Q3. Single-node or multi-node?" asks.)
 		return
 	}
 	if labelled && l.LabelIs(TermArchitecture) {

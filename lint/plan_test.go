@@ -232,3 +232,17 @@ func TestProductionColumn(t *testing.T) {
 		t.Errorf("window = %+v, want production's 2026-12-16 17:00", w)
 	}
 }
+
+// TestWindowZoneStatement checks that a plan-wide statement of the time
+// zone gives the window's times their zone.
+func TestWindowZoneStatement(t *testing.T) {
+	src := "# Plan\n\n**All times in this plan are Eastern Standard Time (EST, UTC−05:00).**\n\n| Window | Date | Time |\n|---|---|---|\n| 1 | Saturday, Dec 12, 2026 | 9:00 PM – 1:30 AM |\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := d.Plan.Window
+	if w == nil || w.Zone == "" || w.Start.Format(time.RFC3339) != "2026-12-12T21:00:00-05:00" {
+		t.Fatalf("window = %+v, want 2026-12-12 21:00 EST", w)
+	}
+}
