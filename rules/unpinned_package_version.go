@@ -181,10 +181,14 @@ func imageContext(l *lint.Line) bool {
 // unpinnedImage returns the offset of a GitLab image reference without a
 // version tag ("gitlab/gitlab-ee:latest", "gitlab/gitlab-ce"), or -1.
 func unpinnedImage(lower string) int {
-	if inspectsImages(lower) {
-		// "docker image ls gitlab/gitlab-ee" looks at what is there.
-		return -1
+	if i := unpinnedImageAt(lower); i >= 0 && !inspectsImages(lower) {
+		// ("docker image ls gitlab/gitlab-ee" looks at what is there.)
+		return i
 	}
+	return -1
+}
+
+func unpinnedImageAt(lower string) int {
 	for _, name := range []string{"gitlab/gitlab-ee", "gitlab/gitlab-ce"} {
 		i := strings.Index(lower, name)
 		if i < 0 || i > 0 && (lower[i-1] == '/' || lower[i-1] == '.') && !strings.HasSuffix(lower[:i], "docker.io/") {
