@@ -352,7 +352,7 @@ func everyWithMigrations(l *lint.Line) bool {
 	// Clauses: "db:migrate once more on gl-rails-1, then start Puma and
 	// Sidekiq everywhere and remove the file from every node" runs the
 	// migrations once.
-	for _, sent := range strings.FieldsFunc(strings.NewReplacer(", then ", "\x00", "; ", "\x00", ". ", "\x00").Replace(l.Lower), func(r rune) bool { return r == 0 }) {
+	for _, sent := range strings.FieldsFunc(clauseSplitter.Replace(l.Lower), func(r rune) bool { return r == 0 }) {
 		every := false
 		for _, w := range strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
 			switch w {
@@ -366,6 +366,9 @@ func everyWithMigrations(l *lint.Line) bool {
 	}
 	return false
 }
+
+// clauseSplitter marks the ends of clauses with NUL bytes.
+var clauseSplitter = strings.NewReplacer(", then ", "\x00", "; ", "\x00", ". ", "\x00")
 
 // singleNodeSites reports whether the plan says each Geo site is one node:
 // "Geo with two sites, each a single node", "two single-node sites".
