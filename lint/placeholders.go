@@ -47,7 +47,11 @@ func (l *Line) Placeholders() []Placeholder {
 // pendingWords stand for a value still to come when they are all a label
 // gives: "Telefon/E-Mail: folgt", "teléfono: pendiente". In running text
 // they are ordinary words.
-var pendingWords = []string{"folgt", "wird nachgereicht", "noch offen", "pendiente", "pendiente de confirmar", "a confirmar", "à venir", "à confirmer", "to follow", "pending"}
+var pendingWords = []string{"folgt", "wird nachgereicht", "noch offen", "pendiente", "pendiente de confirmar", "a confirmar", "à venir", "à confirmer", "to follow"}
+
+// pendingLabels are the fact words a pending value can stand in for; a
+// status ("Freigabe: pendiente") is not a missing fact.
+var pendingLabels = []string{"phone", "telephone", "telefon", "teléfono", "telefono", "téléphone", "mobile", "handy", "móvil", "e-mail", "email", "mail", "correo", "contact", "kontakt", "contacto", "name", "nombre", "nom", "window", "fenster", "ventana", "fenêtre", "date", "datum", "fecha", "time", "zeit", "hora", "heure", "uhrzeit", "timezone", "zeitzone"}
 
 // appendPendingValues adds the pending words that make up the whole
 // value of a "label: value" part of the line.
@@ -63,6 +67,9 @@ func appendPendingValues(out []Placeholder, l *Line) []Placeholder {
 		}
 		start := i + j + 1
 		i = start
+		if !labelWordBefore(low[:start-1]) {
+			continue
+		}
 		rest := strings.TrimLeft(low[start:], " ")
 		at := len(low) - len(rest)
 		for _, w := range pendingWords {
@@ -214,3 +221,15 @@ func bracketPlaceholder(inner string) bool {
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// labelWordBefore reports whether the text before a colon ends in a fact
+// word: "Telefon/E-Mail", "teléfono".
+func labelWordBefore(before string) bool {
+	before = strings.TrimRight(before, " *_")
+	for _, w := range pendingLabels {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
