@@ -470,24 +470,16 @@ func (r *planReader) dateFromProse(w *Window) {
 	}
 }
 
-// weekdayNamed returns the one weekday a line names, in English, German,
-// Spanish or French.
+// weekdayNamed returns the one weekday a line names in full.
 func weekdayNamed(l *Line) (time.Weekday, bool) {
 	found, n := time.Sunday, 0
 	for _, t := range l.Tokens {
-		if d, ok := weekdays[t.Word]; ok && (n == 0 || d != found) {
+		if d, ok := when.WeekdayNamed(t.Word); ok && (n == 0 || d != found) {
 			found = d
 			n++
 		}
 	}
 	return found, n == 1
-}
-
-var weekdays = map[string]time.Weekday{
-	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
-	"montag": time.Monday, "dienstag": time.Tuesday, "mittwoch": time.Wednesday, "donnerstag": time.Thursday, "freitag": time.Friday, "samstag": time.Saturday, "sonntag": time.Sunday,
-	"lunes": time.Monday, "martes": time.Tuesday, "miércoles": time.Wednesday, "jueves": time.Thursday, "viernes": time.Friday, "sábado": time.Saturday, "domingo": time.Sunday,
-	"lundi": time.Monday, "mardi": time.Tuesday, "mercredi": time.Wednesday, "jeudi": time.Thursday, "vendredi": time.Friday, "samedi": time.Saturday, "dimanche": time.Sunday,
 }
 
 // unquotedWindow finds a line outside block quotes that names the window

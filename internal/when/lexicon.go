@@ -167,6 +167,19 @@ var monthAbbr = [12][]string{
 	{"dec", "dez", "dic", "déc"},
 }
 
+// WeekdayNamed returns the weekday a lower-case word names in full, in
+// English, German, Spanish or French ("saturday", "samstag").
+func WeekdayNamed(word string) (time.Weekday, bool) {
+	for d, names := range weekdayFull {
+		for _, n := range names {
+			if n == word {
+				return time.Weekday(d), true
+			}
+		}
+	}
+	return 0, false
+}
+
 // Weekdays: full names, then abbreviations. German two-letter forms are
 // guarded because "so", "do" and "mi" are ordinary words.
 var weekdayFull = [7][]string{
