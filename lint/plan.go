@@ -807,6 +807,30 @@ func onlyWordsBetween(l *Line, a, b int, words map[string]bool) bool {
 	return true
 }
 
+// fillerAroundTier reports whether text holds only filler words once a
+// parenthesised tier ("(Ultimate)", "(Premium, 2,450 seats)") is left out.
+func fillerAroundTier(text string, filler map[string]bool) bool {
+	i := strings.IndexByte(text, '(')
+	j := strings.IndexByte(text, ')')
+	if i < 0 || j < i {
+		return false
+	}
+	inner := text[i+1 : j]
+	if !strings.Contains(inner, "ultimate") && !strings.Contains(inner, "premium") && !strings.Contains(inner, "free") && !strings.Contains(inner, "starter") {
+		return false
+	}
+	rest := text[:i] + " " + text[j+1:]
+	if strings.ContainsAny(rest, ".;:!?") {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if !filler[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // currentlyRuns reports whether a "currently" phrase states v as the
 // running version: "we currently run GitLab 16.3.4", "läuft derzeit auf
 // 16.3.4". Only a few words may stand between ("17.5.5 is on a required
@@ -817,11 +841,15 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermCurrently) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 4 || breakBetween(l, end, ti) {
+		if end > ti || ti-end > 7 {
 			continue
 		}
-		if !onlyWordsBetween(l, end, ti, currentlyFiller) {
-			continue
+		if ti-end > 4 || breakBetween(l, end, ti) || !onlyWordsBetween(l, end, ti, currentlyFiller) {
+			// "runs GitLab Enterprise Edition (Ultimate) version 17.8.7":
+			// a tier in parentheses is filler too.
+			if !fillerAroundTier(l.Lower[l.Tokens[end-1].End:v.Span.Start], currentlyFiller) {
+				continue
+			}
 		}
 		if conditionBefore(l, m.Tok, 6) || negationAfter(l, tokenAt(l, v.Span.End)-1, 4) {
 			// "the 18.x packages refuse to install unless the instance

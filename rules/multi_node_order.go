@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -292,7 +293,9 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
 			reconfigures(l.Lower)
-		if !upgrades || stopsOnly(l) {
+		if !upgrades || stopsOnly(l) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
+			// (A PostgreSQL major upgrade between hops is its own
+			// procedure, not the database node's turn in a hop.)
 			continue
 		}
 		best, _ := componentIn(l.Lower)
@@ -308,6 +311,11 @@ func componentSteps(d *lint.Document) []componentStep {
 					best, at = comp, i
 				}
 			}
+		}
+		if best == "postgresql" && postgresMajorUpgrade(l) {
+			// "Then the PostgreSQL 16 upgrade on hlf-pg01": the database
+			// moves to a new major, by its own procedure.
+			continue
 		}
 		if best != "" {
 			out = append(out, componentStep{comp: best, line: l})
@@ -555,4 +563,21 @@ func hostName(s string) bool {
 		}
 	}
 	return letters
+}
+
+// postgresMajorUpgrade reports whether a line upgrades PostgreSQL itself
+// to a major version: "the PostgreSQL 16 upgrade", "upgrade PostgreSQL to
+// 17".
+func postgresMajorUpgrade(l *lint.Line) bool {
+	for i, t := range l.Tokens {
+		if t.Word != "postgresql" && t.Word != "postgres" && t.Word != "pg" {
+			continue
+		}
+		for j := i + 1; j < len(l.Tokens) && j <= i+3; j++ {
+			if n, err := strconv.Atoi(l.Tokens[j].Word); err == nil && n >= 9 && n <= 30 {
+				return true
+			}
+		}
+	}
+	return false
 }
