@@ -623,7 +623,20 @@ func scheduleRow(l *Line) bool {
 		return false
 	}
 	h := l.Header.Lower
-	return strings.Contains(h, "window") || strings.Contains(h, "fenster") || strings.Contains(h, "ventana") || strings.Contains(h, "fenêtre")
+	if strings.Contains(h, "window") || strings.Contains(h, "fenster") || strings.Contains(h, "ventana") || strings.Contains(h, "fenêtre") {
+		return true
+	}
+	// "| Start | End | Time zone | Notice to users |" in the window's
+	// section: the row is the window.
+	if !l.In(TermWindow) || len(l.Header.Cells) == 0 {
+		return false
+	}
+	c := l.Header.Cells[0]
+	switch strings.TrimSpace(h[c.Start:c.End]) {
+	case "start", "begin", "date", "start time", "datum", "beginn", "fecha", "inicio", "début", "date et heure":
+		return true
+	}
+	return false
 }
 
 // approximateDate reports whether the words before a date make it a week
