@@ -49,6 +49,15 @@ var tokenPrefixes = []struct{ prefix, kind string }{
 
 // credentialIn returns what kind of secret a line holds and where, or "".
 func credentialIn(l *lint.Line) (string, int) {
+	if what, at := credentialInText(l); what != "" {
+		return what, at
+	}
+	return credentialCell(l)
+}
+
+// credentialInText finds a secret written in the line's own words:
+// token prefixes, URLs with passwords, "password: value".
+func credentialInText(l *lint.Line) (string, int) {
 	t := l.Text
 	cands := candidatePrefixes(l)
 	for pi, tp := range tokenPrefixes {
@@ -290,4 +299,37 @@ func allSame(s string) bool {
 
 func isTokenByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+}
+
+// credentialCell finds a literal secret in a table cell under a column
+// headed as one: "| System | User | Secret |" over "| web UI | root |
+// `Fj0rd!Root-2026x` |".
+func credentialCell(l *lint.Line) (string, int) {
+	h := l.Header
+	if l.Kind != lint.KindTableRow || h == nil || len(h.Cells) != len(l.Cells) {
+		return "", -1
+	}
+	for i, hc := range h.Cells {
+		head := strings.ToLower(strings.TrimSpace(h.Text[hc.Start:hc.End]))
+		word := ""
+		for _, w := range []string{"password", "passwort", "kennwort", "contraseña", "mot de passe", "secret", "token", "credential"} {
+			if strings.Contains(head, w) {
+				word = w
+				break
+			}
+		}
+		if word == "" {
+			continue
+		}
+		c := l.Cells[i]
+		v := strings.Trim(strings.TrimSpace(l.Text[c.Start:c.End]), "`\"'")
+		if strings.ContainsAny(v, " <>") || !literalSecret(v) {
+			continue
+		}
+		if word == "secret" || word == "credential" {
+			word = "password"
+		}
+		return "what looks like a " + word, c.Start
+	}
+	return "", -1
 }
