@@ -82,7 +82,7 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 func handlingLines(d *lint.Document) []*lint.Line {
 	var out []*lint.Line
 	for _, l := range d.Lines {
-		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && handles(l) {
+		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && !backsUp(l) && handles(l) {
 			out = append(out, l)
 		}
 	}
@@ -271,4 +271,11 @@ var noteStop = map[string]bool{
 	"during": true, "never": true, "always": true, "option": true, "settings": true, "setting": true, "check": true,
 	"configuration": true, "database": true, "nodes": true, "single": true, "multi": true,
 	"bundled": true, "external": true, "files": true, "server": true, "servers": true, "plans": true, "follow": true, "steps": true, "later": true, "older": true,
+}
+
+// backsUp reports whether a line is about what the backup or snapshot
+// holds ("the Mattermost data directory is included in the disk
+// snapshot"): keeping a copy does not deal with a note.
+func backsUp(l *lint.Line) bool {
+	return (l.Has(lint.TermSnapshot) || l.Has(lint.TermBackup) || l.In(lint.TermBackup)) && !l.Has(lint.TermNeg)
 }
