@@ -168,7 +168,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var leader, replica *lint.Line
 		for _, l := range doc.Lines {
-			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall)) {
+			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.In(lint.TermProcedure) && orderOpener(l.Lower)) {
 				continue
 			}
 			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) || strings.Contains(l.Lower, "pg-upgrade") {
@@ -224,6 +224,11 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 					upgrade = true
 				}
 			}
+		}
+		if !upgrade && l.In(lint.TermProcedure) {
+			// "2. PostgreSQL: start with the leader pgsql-01, then the
+			// replicas": a step's order without the verb.
+			upgrade = orderOpener(l.Lower[start:end])
 		}
 		if upgrade {
 			sent := l.Lower[start:end]
@@ -577,6 +582,17 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 			if n, err := strconv.Atoi(l.Tokens[j].Word); err == nil && n >= 9 && n <= 30 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// orderOpener reports whether text opens an order of steps: "start with
+// the leader", "begin with", "beginnen mit", "empezar por".
+func orderOpener(text string) bool {
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "commencer par", "d'abord"} {
+		if strings.Contains(text, w) {
+			return true
 		}
 	}
 	return false
