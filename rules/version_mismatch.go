@@ -35,6 +35,11 @@ Fix: decide on one version and use it everywhere.`,
 				if c.Line == primary.Line || c.Version.Matches(primary.Version) {
 					continue
 				}
+				if c.Chart != nil && !primary.Version.Matches(c.Version) && c.Version.CompareMinor(primary.Version) == 0 {
+					// "chart 8.11.7" beside 17.11.7 deploys 17.11.6:
+					// helm-chart-version-mismatch says so.
+					continue
+				}
 				key := c.Version.String()
 				if seen[key] {
 					continue
