@@ -825,6 +825,13 @@ func (b *builder) add(l *Line) {
 }
 
 func (b *builder) addLine(l *Line) {
+	if n := len(b.doc.Lines); n > 0 && answerLabel(l) {
+		// "**Q: When?**" / "A: Saturday 2026-12-19, 07:00–13:00": the
+		// answer is labelled by its question.
+		if q := b.doc.Lines[n-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
+			l.LabelTerms.union(intersect(q.terms, askedTerms))
+		}
+	}
 	l.Index = len(b.doc.Lines)
 	l.Depth = b.depth
 	l.Quote = b.quote > 0
@@ -1074,6 +1081,28 @@ func splitLabel(l *Line) {
 	l.Label = Span{0, i}
 	l.Value = Span{i + n, len(l.Text)}
 }
+
+// answerLabel reports whether a line is labelled as the answer of a
+// question-and-answer list: "A:", "Answer:", "Antwort:".
+func answerLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	switch strings.ToLower(l.LabelText()) {
+	case "a", "answer", "antwort", "r", "respuesta", "réponse", "reponse":
+		return true
+	}
+	return false
+}
+
+// askedTerms are the concepts a question can ask for.
+var askedTerms = func() termSet {
+	var s termSet
+	for _, t := range []Term{TermWindow, TermContact, TermCurrent, TermTarget, TermEdition, TermInstall, TermOS, TermArchitecture, TermTimezone, TermBackup, TermRollback, TermStaging} {
+		s.add(t)
+	}
+	return s
+}()
 
 // plainLang reports whether a code block's language marks plain text.
 func plainLang(lang string) bool {

@@ -59,6 +59,7 @@ func TestWindowInProse(t *testing.T) {
 		{"e-mail header", "# Re: upgrade request\n\nFrom: Jane <jane@example.com>\nDate: Thu, 26 Nov 2026 09:42 -0500\nSubject: Re: upgrade\n\nWe upgrade on 2027-01-09 at 06:00 EST.\n", "2027-01-09 06:00"},
 		{"newest message over a quoted one", "# Re: upgrade\n\n1. **Window moved.** Saturday 28 November left no time for a review. The new window is Saturday 19 December 2026, 09:00–14:00 AEDT.\n\n> **Proposed window:** Saturday 28 November 2026 from 09:00 AEDT.\n", "2026-12-19 09:00"},
 		{"time on the window line, date in the prose", "# Plan\n\nThe freeze runs from Tuesday 2026-12-01 to Friday 2026-12-11, so the upgrade is on Saturday, December 12, 2026.\n\n- **Window:** the weekend after the freeze, Saturday 07:00–12:00 ET\n", "2026-12-12 07:00"},
+		{"question and answer", "# Plan\n\n**Q: When?**\nA: Saturday 2026-12-19, 07:00–13:00 Europe/Oslo (CET).\n", "2026-12-19 07:00"},
 		{"only the upgrade line", "# Plan\n\nThe upgrade runs on 2026-12-12 from 22:00 CET.\n", "2026-12-12 22:00"},
 	}
 	for _, tt := range tests {

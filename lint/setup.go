@@ -247,6 +247,23 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	low := l.Lower
+	if db.Line == nil && answerLabel(l) && l.Index > 0 {
+		// "**Q: PostgreSQL?**" / "A: Bundled 16.8 (...)".
+		if q := r.doc.Lines[l.Index-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") && strings.Contains(q.Lower, "postgres") {
+			words := strings.Fields(l.Lower[l.Value.Start:l.Value.End])
+			for i, w := range words {
+				if i > 3 {
+					break
+				}
+				ver := strings.TrimRight(strings.Trim(w, "(),;"), ".")
+				if major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0]); err == nil && major >= 9 && major <= 30 && strings.Contains(ver, ".") {
+					at := strings.Index(l.Lower[l.Value.Start:], ver) + l.Value.Start
+					db.Version, db.Major, db.Line, db.Span = ver, major, l, Span{at, at + len(ver)}
+					break
+				}
+			}
+		}
+	}
 	if db.Line == nil {
 		if ver, span, ok := postgresColumn(l); ok {
 			// "| Site | Role | PostgreSQL |" ... "| London | primary | 16.11 (bundled) |"
