@@ -1088,9 +1088,14 @@ func answerLabel(l *Line) bool {
 	if l.Label.Len() == 0 {
 		return false
 	}
-	switch strings.ToLower(l.LabelText()) {
-	case "a", "answer", "antwort", "r", "respuesta", "réponse", "reponse":
-		return true
+	label := l.LabelText()
+	if len(label) > 9 {
+		return false
+	}
+	for _, w := range []string{"a", "answer", "antwort", "r", "respuesta", "réponse", "reponse"} {
+		if strings.EqualFold(label, w) {
+			return true
+		}
 	}
 	return false
 }

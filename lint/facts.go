@@ -526,7 +526,7 @@ func productionCell(l *Line) (Span, bool) {
 		if i == 0 {
 			continue
 		}
-		switch strings.ToLower(strings.TrimSpace(h.Text[c.Start:c.End])) {
+		switch strings.TrimSpace(h.Lower[c.Start:c.End]) {
 		case "production", "prod", "produktion", "producción", "produccion", "live", "prd":
 			if c := l.Cells[i]; c.Start >= l.Value.Start {
 				return c, true

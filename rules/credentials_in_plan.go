@@ -310,7 +310,7 @@ func credentialCell(l *lint.Line) (string, int) {
 		return "", -1
 	}
 	for i, hc := range h.Cells {
-		head := strings.ToLower(strings.TrimSpace(h.Text[hc.Start:hc.End]))
+		head := h.Lower[hc.Start:hc.End]
 		word := ""
 		for _, w := range []string{"password", "passwort", "kennwort", "contraseña", "mot de passe", "secret", "token", "credential"} {
 			if strings.Contains(head, w) {
