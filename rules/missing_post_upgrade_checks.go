@@ -20,15 +20,26 @@ Fix: add a post-upgrade section with ` + "`sudo gitlab-rake gitlab:check SANITIZ
 clone and push of a test project, and a pipeline run.`,
 	Run: func(p *lint.Pass) {
 		first := firstHopLine(p.Plan)
+		for _, h := range p.Plan.Installs {
+			// The first command that installs a hop, when there is one:
+			// a path listed in the summary comes before the pre-checks.
+			if !h.Listed && installsHere(h.Line) && !h.Line.In(lint.TermRollback) {
+				first = h.Line.Index
+				break
+			}
+		}
 		for _, l := range p.Doc.Lines {
 			if l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
 				continue
 			}
-			if !(l.In(lint.TermVerify) || first >= 0 && l.Index > first || l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) || first < 0 && !l.In(lint.TermPrereq)) {
+			if !(l.In(lint.TermVerify) || first >= 0 && l.Index > first || first < 0 && !l.In(lint.TermPrereq)) {
+				// (Before the first hop, "pause all runners, wait until no
+				// jobs run" prepares the upgrade; it checks nothing.)
 				continue
 			}
 			for _, t := range []lint.Term{lint.TermCheckCmd, lint.TermLogin, lint.TermPipeline, lint.TermSmoke, lint.TermCloneOrPush} {
-				if m, ok := l.Find(t); ok && !negatedMatch(l, m) && !(t == lint.TermLogin && pageOnly(l, m)) && !(t == lint.TermCloneOrPush && imagePull(l, m)) {
+				if m, ok := l.Find(t); ok && !negatedMatch(l, m) && !(t == lint.TermLogin && pageOnly(l, m)) && !(t == lint.TermCloneOrPush && imagePull(l, m)) && !inIdentifier(l, l.Tokens[m.Tok]) && !(t == lint.TermPipeline && l.HasWord("pause", "paused", "pausing", "pausieren", "pausar", "suspendre")) {
+					// ("CI_JOB_TOKEN regression" names a variable.)
 					return
 				}
 			}

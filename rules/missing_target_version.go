@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingTargetVersion finds plans without a concrete target version.
 var MissingTargetVersion = &lint.Rule{
@@ -21,6 +25,12 @@ Fix: name the exact release, for example 17.8.7.`,
 			return
 		}
 		if v := p.Plan.TargetVague; v != nil {
+			if t := p.Plan.Target; t != nil && unpinnedInstallAfter(p.Doc, t.Line) {
+				// "apt-get install gitlab-ee" after the last pin goes on to
+				// whatever is newest: the pins do not end the path.
+				p.Reportf(v.Line, v.Span, "target version %s is not a concrete version, and the last step installs whatever is newest. name the exact release to install and pin the last step to it", quote(v.Value))
+				return
+			}
 			if t := p.Plan.Target; t != nil {
 				p.Reportf(v.Line, v.Span, "target version %s is not a concrete version. name the exact release to install; the steps end at %s, so write \"Target version: %s\"", quote(v.Value), t.Version, t.Version)
 				return
@@ -33,4 +43,15 @@ Fix: name the exact release, for example 17.8.7.`,
 		}
 		p.ReportDocumentf("plan does not name the GitLab version to upgrade to. add it, for example \"Target version: 17.8.7\"")
 	},
+}
+
+// unpinnedInstallAfter reports whether a command after line at installs
+// the GitLab package without a version.
+func unpinnedInstallAfter(d *lint.Document, at *lint.Line) bool {
+	for _, l := range d.Lines[at.Index+1:] {
+		if l.IsCommand() && !l.In(lint.TermRollback) && l.Has(lint.TermPkgInstall) && len(l.Versions) == 0 && (strings.Contains(l.Lower, "gitlab-ee") || strings.Contains(l.Lower, "gitlab-ce")) {
+			return true
+		}
+	}
+	return false
 }
