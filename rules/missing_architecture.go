@@ -30,6 +30,14 @@ the components on each.`,
 				p.Reportf(l, l.Value, "architecture %s does not say whether GitLab runs on a single node or on several. say which, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where", quote(l.ValueText()))
 				return
 			}
+			for _, sec := range p.Doc.Sections {
+				// "### Architecture" over "GitLab runs on our GitLab
+				// server": the section is there but says too little.
+				if sec.Heading != nil && !sec.IsTitle && sec.Names(lint.TermArchitecture) && !sec.Empty() {
+					p.ReportLinef(sec.Heading, "the architecture section does not say whether GitLab runs on a single node or on several. say which, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where")
+					return
+				}
+			}
 			p.ReportDocumentf("plan does not describe the architecture. say whether GitLab runs on a single node or on several, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where")
 			return
 		}
