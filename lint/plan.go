@@ -2366,12 +2366,23 @@ func (r *planReader) resolve() {
 	}
 	if p.Topology == nil && len(p.Components) >= 3 {
 		// Several components named as separate machines make a multi-node
-		// instance even when the plan does not say so.
+		// instance even when the plan does not say so; all of them on
+		// one line ("Application node gitlab01 runs Puma, Sidekiq,
+		// Gitaly, Redis") describe one machine.
+		lines := map[*Line]bool{}
+		var at *Line
 		for _, l := range p.Components {
 			if strings.Contains(l.Lower, "node") || strings.Contains(l.Lower, "server") || strings.Contains(l.Lower, "host") || strings.Contains(l.Lower, "vm") {
-				p.Topology = &Fact{Value: "multi-node", Line: l, From: FromInferred}
-				break
+				lines[l] = true
+				if at == nil || l.Index < at.Index {
+					at = l
+				}
 			}
+		}
+		k8s := p.InstallMethod != nil && (p.InstallMethod.Value == "helm" || p.InstallMethod.Value == "operator")
+		if len(lines) >= 2 || k8s && len(lines) == 1 {
+			// (A chart's components run in pods of their own.)
+			p.Topology = &Fact{Value: "multi-node", Line: at, From: FromInferred}
 		}
 	}
 }
