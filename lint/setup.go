@@ -555,7 +555,7 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 func zeroDowntimeAt(l *Line) int {
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
-			if rejectedOption(l) || takesDowntime(l) {
+			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 25, "not attempted", "is not attempted", "not planned", "is not possible", "not an option", "nicht geplant", "no se intenta", "pas tenté") {
 				// "Option B: one minor at a time, zero downtime (rejected)",
 				// "We take downtime: the documents disagree on zero-downtime
 				// upgrades with the chart".

@@ -36,6 +36,11 @@ every chart.`,
 				if v.Line != l || v.Chart == nil && !v.Version.HasPatch {
 					continue
 				}
+				if v.Chart == nil && v.Version.Major < 10 {
+					// "from 9.3.6 to 9.6.6" in a Helm plan names charts;
+					// GitLab 9.x predates the chart.
+					continue
+				}
 				refs = append(refs, v)
 				if v.Chart != nil {
 					nChart++
