@@ -108,7 +108,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
 			strong := strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
-			weak := strings.Contains(l.Lower, "secondar") || strings.Contains(l.Lower, "sekundär") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
+			weak := namesSite(l, "secondary") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
 			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) && !(pastYearNamed(l, p.Today.Year()) && !copiedAcross(l)) {
 				// ("were made identical when the secondary was set up in
 				// 2024" is history: the file can change in an upgrade.)
@@ -118,7 +118,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 				if firstInstall >= 0 && (l.Index < firstInstall || l.In(lint.TermRollback)) {
 					continue
 				}
-				if geoSiteOf(l) == "primary" && !containsAnyOf(l.Lower, "secondar", "sekundär", "secundari", "secondaire") && !l.HasWord("both", "all", "each", "every", "beiden", "allen", "ambos", "todos", "deux", "tous") {
+				if geoSiteOf(l) == "primary" && !namesSite(l, "secondary") && !l.HasWord("both", "all", "each", "every", "beiden", "allen", "ambos", "todos", "deux", "tous") {
 					if primaryOnly == nil {
 						primaryOnly = l
 					}
@@ -183,10 +183,7 @@ func copiedAcross(l *lint.Line) bool {
 func geoSiteOf(l *lint.Line) string {
 	low := l.Lower
 	best, at := "", len(low)
-	for _, site := range []struct{ word, name string }{
-		{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primaire", "primary"},
-		{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secondaire", "secondary"},
-	} {
+	for _, site := range geoSiteWords {
 		for off := 0; ; {
 			i := strings.Index(low[off:], site.word)
 			if i < 0 {
@@ -205,6 +202,23 @@ func geoSiteOf(l *lint.Line) string {
 	return best
 }
 
+// geoSiteWords name the Geo sites, in English, German, Spanish and French.
+var geoSiteWords = []struct{ word, name string }{
+	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primaire", "primary"},
+	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secondaire", "secondary"},
+}
+
+// namesSite reports whether a line names a Geo site at all, as a
+// reference point or not.
+func namesSite(l *lint.Line, name string) bool {
+	for _, site := range geoSiteWords {
+		if site.name == name && strings.Contains(l.Lower, site.word) {
+			return true
+		}
+	}
+	return false
+}
+
 // pastYearNamed reports whether a line names a year before this one:
 // "made identical when the secondary was set up in 2024".
 func pastYearNamed(l *lint.Line, year int) bool {
@@ -213,15 +227,6 @@ func pastYearNamed(l *lint.Line, year int) bool {
 			if y, err := strconv.Atoi(t.Word); err == nil && y < year && y >= 2000 {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func containsAnyOf(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
 		}
 	}
 	return false
