@@ -312,6 +312,28 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	return false
 }
 
+// firstInstallStep returns the first command that installs a hop: not a
+// path listed in a summary or table, not the rollback, not a heading or a
+// comment that only names the hop ("Hop 1: chart 8.8.7"). It is nil when
+// the plan has no such command.
+func firstInstallStep(pl *lint.Plan) *lint.Hop {
+	for i := range pl.Installs {
+		if h := &pl.Installs[i]; !h.Listed && !h.Line.In(lint.TermRollback) && installsHere(h.Line) {
+			return h
+		}
+	}
+	return nil
+}
+
+// installsHere reports whether a line is a command that installs a
+// release: a package install, an image pull or tag, a chart upgrade.
+func installsHere(l *lint.Line) bool {
+	if !l.IsCommand() || l.Kind == lint.KindHeading || strings.HasPrefix(strings.TrimSpace(l.Text), "#") {
+		return false
+	}
+	return l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || l.Has(lint.TermHelmUpgrade) || strings.Contains(l.Lower, "image:")
+}
+
 // firstHopLine returns the line index of the first install step, or -1.
 func firstHopLine(p *lint.Plan) int {
 	first := -1

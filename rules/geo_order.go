@@ -96,11 +96,8 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		// rollback: a check in the pre-checks shows nothing about the
 		// upgraded sites.
 		firstInstall := -1
-		for _, h := range p.Plan.Installs {
-			if !h.Listed && h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) {
-				firstInstall = h.Line.Index
-				break
-			}
+		if h := firstInstallStep(p.Plan); h != nil {
+			firstInstall = h.Line.Index
 		}
 		var primaryOnly *lint.Line
 		for _, l := range p.Doc.Lines {

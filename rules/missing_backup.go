@@ -106,17 +106,8 @@ func firstFull(bs []backupLine) *lint.Line {
 // nil when a backup precedes the first hop or the order is not the
 // runbook's ("## Backup (before hop 1)" placed at the end).
 func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
-	var first *lint.Hop
-	for i := range p.Plan.Installs {
-		h := &p.Plan.Installs[i]
-		if h.Line.In(lint.TermProcedure) && !h.Line.In(lint.TermRollback) && !h.Listed && installsHere(h.Line) {
-			// (A heading "Hop 1: chart 8.8.7" or a comment names the hop;
-			// its steps, backup first, follow.)
-			first = h
-			break
-		}
-	}
-	if first == nil {
+	first := firstInstallStep(p.Plan)
+	if first == nil || !first.Line.In(lint.TermProcedure) {
 		return nil
 	}
 	full := 0
@@ -162,13 +153,4 @@ func namesCurrent(p *lint.Pass, l *lint.Line) bool {
 		}
 	}
 	return false
-}
-
-// installsHere reports whether a line is a command that installs a
-// release: a package install, an image pull or tag, a chart upgrade.
-func installsHere(l *lint.Line) bool {
-	if !l.IsCommand() || l.Kind == lint.KindHeading || strings.HasPrefix(strings.TrimSpace(l.Text), "#") {
-		return false
-	}
-	return l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || l.Has(lint.TermHelmUpgrade) || strings.Contains(l.Lower, "image:")
 }

@@ -19,14 +19,11 @@ step. ` + "`gitlab-ctl status`" + ` and health endpoints alone do not count.
 Fix: add a post-upgrade section with ` + "`sudo gitlab-rake gitlab:check SANITIZE=true`" + `, a sign-in, a
 clone and push of a test project, and a pipeline run.`,
 	Run: func(p *lint.Pass) {
+		// The first command that installs a hop, when there is one: a
+		// path listed in the summary comes before the pre-checks.
 		first := firstHopLine(p.Plan)
-		for _, h := range p.Plan.Installs {
-			// The first command that installs a hop, when there is one:
-			// a path listed in the summary comes before the pre-checks.
-			if !h.Listed && installsHere(h.Line) && !h.Line.In(lint.TermRollback) {
-				first = h.Line.Index
-				break
-			}
+		if h := firstInstallStep(p.Plan); h != nil {
+			first = h.Line.Index
 		}
 		for _, l := range p.Doc.Lines {
 			if l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
