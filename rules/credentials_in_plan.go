@@ -141,13 +141,7 @@ func credentialInText(l *lint.Line) (string, int) {
 			continue
 		}
 		if literalSecret(val) {
-			word := strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End]))
-			switch word {
-			case "pw", "pwd", "passwd", "mdp":
-				// Say what the abbreviation stands for.
-				word = "password"
-			}
-			return "what looks like a " + word, m.Start
+			return "what looks like a " + credentialNoun(strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End]))), m.Start
 		}
 	}
 	if at := loginPair(l); at >= 0 {
@@ -310,13 +304,17 @@ func credentialCell(l *lint.Line) (string, int) {
 		return "", -1
 	}
 	for i, hc := range h.Cells {
-		head := h.Lower[hc.Start:hc.End]
+		// The column is headed by a credential word of the vocabulary,
+		// or by "Secret" or "Credentials".
 		word := ""
-		for _, w := range []string{"password", "passwort", "kennwort", "contraseña", "mot de passe", "secret", "token", "credential"} {
-			if strings.Contains(head, w) {
-				word = w
+		for _, m := range h.FindAll(lint.TermCredentialWord) {
+			if m.Start >= hc.Start && m.End <= hc.End {
+				word = h.Lower[m.Start:m.End]
 				break
 			}
+		}
+		if head := h.Lower[hc.Start:hc.End]; word == "" && (strings.Contains(head, "secret") || strings.Contains(head, "credential")) {
+			word = "password"
 		}
 		if word == "" {
 			continue
@@ -326,10 +324,17 @@ func credentialCell(l *lint.Line) (string, int) {
 		if strings.ContainsAny(v, " <>") || !literalSecret(v) {
 			continue
 		}
-		if word == "secret" || word == "credential" {
-			word = "password"
-		}
-		return "what looks like a " + word, c.Start
+		return "what looks like a " + credentialNoun(word), c.Start
 	}
 	return "", -1
+}
+
+// credentialNoun names what a credential word stands for in a message:
+// abbreviations are spelled out.
+func credentialNoun(word string) string {
+	switch word {
+	case "pw", "pwd", "passwd", "mdp":
+		return "password"
+	}
+	return word
 }
