@@ -47,7 +47,7 @@ func (l *Line) Placeholders() []Placeholder {
 // pendingWords stand for a value still to come when they are all a label
 // gives: "Telefon/E-Mail: folgt", "teléfono: pendiente". In running text
 // they are ordinary words.
-var pendingWords = []string{"folgt", "wird nachgereicht", "noch offen", "pendiente", "pendiente de confirmar", "a confirmar", "à venir", "à confirmer", "to follow"}
+var pendingWords = []string{"folgt", "wird nachgereicht", "pendiente", "pendiente de confirmar", "a confirmar", "à venir", "à confirmer", "to follow"}
 
 // pendingLabels are the fact words a pending value can stand in for; a
 // status ("Freigabe: pendiente") is not a missing fact.

@@ -207,7 +207,7 @@ func handles(l *lint.Line) bool {
 		return true
 	}
 	for i, t := range l.Tokens {
-		if handleWords[t.Word] && !(t.Word == "same" && i+1 < len(l.Tokens) && hostWords[l.Tokens[i+1].Word]) {
+		if handleWords[t.Word] && !(t.Word == "same" && machineAt(l, i+1)) {
 			// ("We also run the bundled Mattermost on the same box"
 			// places it; it does not deal with it.)
 			return true
@@ -216,8 +216,23 @@ func handles(l *lint.Line) bool {
 	return false
 }
 
-// hostWords name a machine: "on the same box" says where something runs.
-var hostWords = map[string]bool{"box": true, "host": true, "server": true, "machine": true, "vm": true, "node": true, "instance": true}
+// machineAt reports whether token i names a machine ("on the same box",
+// "on the same VM"): a node word of the vocabulary, or "box" and
+// "instance".
+func machineAt(l *lint.Line, i int) bool {
+	if i >= len(l.Tokens) {
+		return false
+	}
+	if w := l.Tokens[i].Word; w == "box" || w == "instance" {
+		return true
+	}
+	for _, m := range l.FindAll(lint.TermNodeWord) {
+		if m.Tok == i {
+			return true
+		}
+	}
+	return false
+}
 
 // handleWords say how something is dealt with: removed, checked, avoided.
 var handleWords = func() map[string]bool {
