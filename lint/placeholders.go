@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Placeholder is an unfilled fill-in found in text.
@@ -77,7 +78,7 @@ func appendPendingValues(out []Placeholder, l *Line) []Placeholder {
 				continue
 			}
 			after := strings.TrimLeft(rest[len(w):], " .")
-			if after == "" || strings.ContainsRune(",;)|–-", rune(after[0])) {
+			if r, _ := utf8.DecodeRuneInString(after); after == "" || strings.ContainsRune(",;)|–-", r) {
 				out = append(out, Placeholder{Span: Span{at, at + len(w)}, Text: l.Text[at : at+len(w)]})
 				break
 			}

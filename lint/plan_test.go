@@ -247,3 +247,30 @@ func TestWindowZoneStatement(t *testing.T) {
 		t.Fatalf("window = %+v, want 2026-12-12 21:00 EST", w)
 	}
 }
+
+// TestPendingValues checks that a pending word is a placeholder only as
+// the whole value of a fact's label.
+func TestPendingValues(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"- Ansprechpartner: Dennis Krüger, Telefon/E-Mail: folgt", 1},
+		{"- Suplente: Natalia Ospina – teléfono: pendiente – correo en la firma", 1},
+		{"- Freigabe: pendiente", 0},
+		{"- Es folgt: die Liste der Schritte", 0},
+	}
+	for _, tt := range tests {
+		d, err := Parse("plan.md", []byte("# Plan\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0
+		for _, l := range d.Lines {
+			got += len(l.Placeholders())
+		}
+		if got != tt.want {
+			t.Errorf("%q: %d placeholders, want %d", tt.line, got, tt.want)
+		}
+	}
+}
