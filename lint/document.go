@@ -581,6 +581,7 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 					}
 				}
 				lines := b.inlineLines(c, KindText)
+				cont := false
 				for i, l := range lines {
 					if i == 0 {
 						l.Item = true
@@ -588,6 +589,16 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 						l.Task = task
 					}
 					b.add(l)
+					if i == 0 && len(lines) > 1 && !l.LabelTerms.empty() && labelWords(l) <= 4 {
+						// The item's label is in force on the lines that
+						// continue it ("1. **Staging (done):** ..." /
+						// "... Tiempos: paso 1 con job de migraciones").
+						b.ctx = append(b.ctx, intersect(l.LabelTerms, sectionTerms))
+						cont = true
+					}
+				}
+				if cont {
+					b.ctx = b.ctx[:len(b.ctx)-1]
 				}
 				// A labelled item gives its concepts to nested items.
 				if len(lines) > 0 && item.ChildCount() > 1 {

@@ -274,3 +274,19 @@ func TestPendingValues(t *testing.T) {
 		}
 	}
 }
+
+// TestItemContinuation checks that the label of a list item is in force
+// on the lines that continue the item.
+func TestItemContinuation(t *testing.T) {
+	src := "# Plan\n\n## Prerequisites\n\n1. **Staging rehearsal (done):** restored from the production backup of 14/11/2026,\n   whole path tested. Timings: step 1 with the migrations job 18 min.\n2. Pause the runners.\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range d.Lines {
+		want := strings.Contains(l.Text, "Timings") || strings.Contains(l.Text, "restored")
+		if got := l.In(TermStaging); want != got {
+			t.Errorf("line %d %q: staging context %v, want %v", l.Num, l.Text, got, want)
+		}
+	}
+}

@@ -31,7 +31,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// A staging line in a procedure section counts when the section
 		// is the rehearsal's; under a "Staging: rehearsed ..." item of
 		// the pre-upgrade tasks it reports the rehearsal's timings.
-		staging := l.In(lint.TermStaging) && (!l.In(lint.TermProcedure) || !l.Section.Is(lint.TermStaging)) || continuesStagingItem(d, l)
+		staging := l.In(lint.TermStaging) && (!l.In(lint.TermProcedure) || !l.Section.Is(lint.TermStaging))
 		if question(l) || disclaims(l) || estimateLine(l) || staging && !l.Has(lint.TermBBMQuery) {
 			// (The rehearsal's timings, "migrations job 21 min", are
 			// not a gate of this upgrade.)
@@ -721,22 +721,6 @@ func namedQueryEmpty(l *lint.Line) bool {
 	for _, w := range []string{"0 rows", "no rows", "zero rows", "no row", "returns 0", "returns nothing", "returns no", "→ 0", "-> 0", "= 0", "empty", "0 zeilen", "keine zeilen", "0 filas", "ninguna fila", "0 ligne", "aucune ligne"} {
 		if strings.Contains(low, w) {
 			return true
-		}
-	}
-	return false
-}
-
-// continuesStagingItem reports whether a line continues a list item
-// labelled as the rehearsal ("1. **Prueba en staging (hecha):** ..." /
-// "... Tiempos: paso 1 con job de migraciones 18 min").
-func continuesStagingItem(d *lint.Document, l *lint.Line) bool {
-	for i := l.Index; i > 0 && !d.Lines[i].Item; i-- {
-		prev := d.Lines[i-1]
-		if prev.Num != d.Lines[i].Num-1 || prev.Section != l.Section || prev.Kind != lint.KindText {
-			return false
-		}
-		if prev.Item {
-			return prev.LabelIs(lint.TermStaging)
 		}
 	}
 	return false
