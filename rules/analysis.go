@@ -235,15 +235,26 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		// "If hop 2 fails, roll back: ...", but not "let me know if
 		// anything is missing besides the rollback".
 		conditional := l.Has(lint.TermConditional) && l.HasWord("fail", "fails", "failed", "failure", "fehlschlägt", "scheitert", "falla", "falla", "échoue", "problem", "problems", "broken", "error", "errors")
-		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
+		// In the backup section, "the secrets the restore needs" says
+		// what the backup is for, not how to roll back.
+		forBackup := l.In(lint.TermBackup) && !conditional && !l.Has(lint.TermReinstall)
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup {
 			out = append(out, l)
 			continue
 		}
-		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) || l.FailureBranch() && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) {
+		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) || l.FailureBranch() && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !escalatesOnly(l) {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// escalatesOnly reports whether a failure branch only asks for help ("If
+// a hop fails we will collect logs and open a ticket with GitLab
+// Support") without going back to anything.
+func escalatesOnly(l *lint.Line) bool {
+	return !l.Has(lint.TermRollback) && !l.Has(lint.TermRestore) && !l.Has(lint.TermReinstall) && !l.Has(lint.TermPkgInstall) &&
+		!l.Has(lint.TermSnapshot) && len(l.Versions) == 0
 }
 
 // referenceOnly reports whether a line only points to another document
@@ -298,7 +309,10 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
 			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
 			strings.Contains(l.Lower, "backup=") || strings.Contains(l.Lower, "datenbank") || strings.Contains(l.Lower, "base de datos") ||
-			strings.Contains(l.Lower, "données") || strings.Contains(l.Lower, "daten") || strings.Contains(l.Lower, "vm") || strings.Contains(l.Lower, "volume") {
+			strings.Contains(l.Lower, "données") || strings.Contains(l.Lower, "daten") || strings.Contains(l.Lower, "vm") || strings.Contains(l.Lower, "volume") ||
+			// "Restore qf-gitlab-db to point in time T0": a database
+			// restore by the managed service.
+			strings.Contains(l.Lower, "point in time") || strings.Contains(l.Lower, "point-in-time") {
 			return true
 		}
 	}

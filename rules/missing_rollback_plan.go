@@ -46,7 +46,7 @@ before the upgrade and its secrets, reconfigure, and check.`,
 			p.ReportLinef(h, "rollback section %s is empty. describe how to return to the old version if the upgrade fails: reinstall it and restore the backup taken before the upgrade, with its secrets", quote(h.Text))
 			return
 		}
-		p.ReportDocumentf("plan has no rollback plan. add the steps to go back if the upgrade fails: stop GitLab, reinstall the old version, restore the backup taken before the upgrade with gitlab-secrets.json and gitlab.rb, and check")
+		p.ReportDocumentf("plan has no rollback plan. add the steps to go back if the upgrade fails: %s", rollbackSteps(p))
 	},
 }
 
@@ -57,4 +57,17 @@ func isNone(v string) bool {
 		return true
 	}
 	return false
+}
+
+// rollbackSteps says, for the plan's install method, how a rollback goes.
+func rollbackSteps(p *lint.Pass) string {
+	switch method(p.Plan) {
+	case "helm", "operator":
+		return "roll the release back to the old chart, restore the backup taken before the upgrade with \"backup-utility --restore -t <id>\" and the saved rails secret, and check"
+	case "docker":
+		return "stop the container, start the old image on the saved configuration volume, restore the backup taken before the upgrade inside it, and check"
+	case "source":
+		return "stop GitLab, check out and build the old version with the saved config/secrets.yml, restore the backup taken before the upgrade, and check"
+	}
+	return "stop GitLab, reinstall the old version, restore the backup taken before the upgrade with gitlab-secrets.json and gitlab.rb, and check"
 }
