@@ -553,7 +553,7 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
 func zeroDowntimeAt(l *Line) int {
-	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "ohne ausfallzeit", "sin tiempo de inactividad", "sans interruption"} {
+	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "no user downtime", "without user downtime", "no outage", "without an outage", "without outage", "ohne ausfallzeit", "ohne downtime", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
 			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 25, "not attempted", "is not attempted", "not planned", "is not possible", "not an option", "nicht geplant", "no se intenta", "pas tenté") {
 				// "Option B: one minor at a time, zero downtime (rejected)",
