@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 
+	"github.com/planlint/planlint/internal/glversion"
+
 	"github.com/planlint/planlint/lint"
 )
 
@@ -36,7 +38,10 @@ Fix: install the latest patch of each stop (` + "`planlint path FROM TO`" + ` pr
 				continue // the destination, not a stop on the way
 			}
 			latest, ok := rel.Latest(h.Version)
-			if !ok || h.Version.Patch >= latest.Patch {
+			if !ok || h.Version.Patch >= latest.Patch || installsLatestToo(pl, latest) {
+				// (A path that installs the latest patch and also an
+				// older one goes backwards; downgrade-or-same-version
+				// says so.)
 				continue
 			}
 			// The command that installs this patch ("apt-get install
@@ -68,4 +73,15 @@ Fix: install the latest patch of each stop (` + "`planlint path FROM TO`" + ` pr
 		}
 		p.Reportf(cur.Line, cur.Span, "the path starts from %s, an old patch of required stop %s, and goes on without its latest patch. upgrade to %s first, then continue", quote(cur.Version.String()), cur.Version.MinorString(), latest)
 	},
+}
+
+// installsLatestToo reports whether the plan's path installs latest, or a
+// later patch of its minor.
+func installsLatestToo(pl *lint.Plan, latest glversion.Version) bool {
+	for _, h := range pl.Hops {
+		if h.Version.HasPatch && h.Version.CompareMinor(latest) == 0 && h.Version.Patch >= latest.Patch {
+			return true
+		}
+	}
+	return false
 }
