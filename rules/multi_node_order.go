@@ -10,11 +10,7 @@ import (
 // componentOrder is the documented order for upgrading the components of
 // a multi-node instance: stateful backends first, then what depends on
 // them, then the frontends.
-var componentOrder = []struct {
-	name  string
-	label string
-	words []string
-}{
+var componentOrder = []component{
 	{"consul", "Consul", []string{"consul"}},
 	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node", "praefect-db", "praefect db", "praefect database", "praefect postgres"}},
 	{"pgbouncer", "PgBouncer", []string{"pgbouncer"}},
@@ -23,6 +19,13 @@ var componentOrder = []struct {
 	{"praefect", "Praefect", []string{"praefect"}},
 	{"rails", "Rails", []string{"rails", "puma", "web node", "webservice", "application node", "app node", "deploy node", "app host", "application host", "app server", "application server"}},
 	{"sidekiq", "Sidekiq", []string{"sidekiq"}},
+}
+
+// component is a kind of node and the words that name it.
+type component struct {
+	name  string
+	label string
+	words []string
 }
 
 // MultiNodeOrder checks the node order and migration handling of
@@ -38,7 +41,9 @@ older backend. Every node gets ` + "`/etc/gitlab/skip-auto-reconfigure`" + ` fir
 not reconfigure and migrate on its own. Exactly one Rails node, the deploy node, runs the database
 migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connected to the database leader, not through
 PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
-node is upgraded. In a Patroni cluster the replicas are upgraded before the leader.
+node is upgraded. In a Patroni cluster the replicas are upgraded before the leader. An upgrade with
+downtime, which stops Puma and Sidekiq everywhere first, may take the backends in any order; external
+Gitaly still goes before the Rails nodes.
 
 The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a
 plan without a deploy node or
@@ -97,17 +102,27 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				first[s.comp] = s.line
 			}
 		}
-		// Backends upgraded after a frontend.
+		// Backends upgraded after a frontend. With downtime (Puma and
+		// Sidekiq stopped everywhere first) the backends go in any order;
+		// only external Gitaly still goes before Rails.
+		backends := componentOrder[:6]
+		if withDowntime(p, steps[0].line) {
+			backends = []component{componentByName("gitaly")}
+		}
 		late := map[*lint.Line]bool{}
 		for _, fe := range []string{"rails", "sidekiq"} {
 			fl := first[fe]
 			if fl == nil {
 				continue
 			}
-			for _, c := range componentOrder[:6] {
+			for _, c := range backends {
 				bl := first[c.name]
 				if bl != nil && bl.Index > fl.Index {
 					late[bl] = true
+					if len(backends) == 1 {
+						p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). even with downtime, upgrade external Gitaly before the Rails and Sidekiq nodes, so they never send an older Gitaly calls it cannot handle", c.label, labelOf(fe), fl.Num)
+						continue
+					}
 					p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
 				}
 			}
@@ -594,6 +609,62 @@ func orderOpener(text string) bool {
 		if strings.Contains(text, w) {
 			return true
 		}
+	}
+	return false
+}
+
+func componentByName(name string) component {
+	for _, c := range componentOrder {
+		if c.name == name {
+			return c
+		}
+	}
+	panic("unknown component " + name)
+}
+
+// withDowntime reports whether a multi-node upgrade takes downtime: the
+// plan says so ("zero downtime: no", "with downtime", a title ending
+// "(downtime)"), or it stops Puma and Sidekiq before the first node's
+// upgrade.
+func withDowntime(p *lint.Pass, firstStep *lint.Line) bool {
+	if zd := p.Plan.ZeroDowntime; zd != nil {
+		return zd.Value == "false"
+	}
+	for _, l := range p.Doc.Lines {
+		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermStaging) {
+			continue
+		}
+		if l.Index < firstStep.Index && l.Kind != lint.KindHeading && stopsApplication(l) {
+			return true
+		}
+		if l.Kind == lint.KindCode {
+			continue
+		}
+		if takesDowntimeLine(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopsApplication reports whether a line stops Puma and Sidekiq:
+// "sudo gitlab-ctl stop puma && sudo gitlab-ctl stop sidekiq", "Stop puma
+// and sidekiq on all application hosts".
+func stopsApplication(l *lint.Line) bool {
+	low := l.Lower
+	return strings.Contains(low, "stop") && strings.Contains(low, "puma") && strings.Contains(low, "sidekiq") && !strings.Contains(low, "restart")
+}
+
+// takesDowntimeLine reports whether a line says the upgrade takes
+// downtime: "with downtime", or a heading "(Debian 12, downtime)".
+func takesDowntimeLine(l *lint.Line) bool {
+	for _, w := range []string{"with downtime", "take downtime", "takes downtime", "full downtime", "planned downtime", "mit ausfallzeit", "mit downtime", "con tiempo de inactividad", "avec interruption"} {
+		if strings.Contains(l.Lower, w) {
+			return true
+		}
+	}
+	if l.Kind == lint.KindHeading && l.HasWord("downtime") && !strings.Contains(l.Lower, "zero") && !strings.Contains(l.Lower, "no downtime") && !strings.Contains(l.Lower, "without downtime") {
+		return true
 	}
 	return false
 }
