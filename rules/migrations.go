@@ -46,7 +46,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 				query = true
 			}
 		}
-		if !query && (l.Has(lint.TermBBM) || strings.Contains(l.Lower, "migra")) && !l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) {
+		if !query && (l.Has(lint.TermBBM) || strings.Contains(l.Lower, "migra")) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
 			// "Background-migration query → 0 rows": the query written
 			// out elsewhere, named here with its expected result.
 			query = true
@@ -714,7 +714,23 @@ func estimateLine(l *lint.Line) bool {
 // namedQueryEmpty reports whether a line names a query and the empty
 // result it must give: "query → 0 rows", "the query returns nothing".
 func namedQueryEmpty(l *lint.Line) bool {
-	low := l.Lower
+	return queryEmptyIn(l.Lower)
+}
+
+// queryClauseBesideStatus reports whether a clause of a line that runs
+// db:migrate:status names the background-migration query and its empty
+// result on its own: "db:migrate:status all up; the background
+// migrations query is run again until 0 rows".
+func queryClauseBesideStatus(l *lint.Line) bool {
+	for _, c := range strings.FieldsFunc(l.Lower, func(r rune) bool { return r == ';' }) {
+		if !strings.Contains(c, "migrate:status") && strings.Contains(c, "migra") && queryEmptyIn(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func queryEmptyIn(low string) bool {
 	if !strings.Contains(low, "query") && !strings.Contains(low, "abfrage") && !strings.Contains(low, "consulta") && !strings.Contains(low, "requête") {
 		return false
 	}
