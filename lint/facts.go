@@ -777,6 +777,18 @@ func (r *planReader) readContact() {
 	}
 	if v, l := r.fm("contact"); l != nil {
 		consider(contactFrom(l, v, l.Value))
+	} else {
+		// Other keys that name the person: "owner:", "point_of_contact:".
+		for _, l := range r.doc.Lines {
+			if l.Kind != KindFrontMatter || l.Label.Len() == 0 {
+				continue
+			}
+			key := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+			deputy := containsAny(key, []string{"backup", "deputy", "secondary", "alternate", "fallback"})
+			if (containsAny(key, []string{"contact", "kontakt", "poc", "ansprechpartner", "on call", "on-call"}) || key == "owner" || key == "change owner") && !deputy {
+				consider(contactFrom(l, l.ValueText(), l.Value))
+			}
+		}
 	}
 	for _, l := range r.doc.Lines {
 		if l.Kind == KindCode || l.Kind == KindFrontMatter {
