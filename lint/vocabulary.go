@@ -125,21 +125,21 @@ const (
 
 var vocabulary = map[Term]string{
 	// ---- sections and labels ----
-	TermSummary: "meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
+	TermSummary: "samenvatting|inleiding|meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
-	TermEnvironment: "what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|deployment|servers|" +
+	TermEnvironment: "huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",
-	TermArchitecture: "architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|nodes|node layout",
-	TermPrereq: "prerequisite*|pre requisite*|pre upgrade|preupgrade|preparation|preparations|prepare|before you start|before you upgrade|before the upgrade|" +
+	TermArchitecture: "architectuur|architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|nodes|node layout",
+	TermPrereq: "voorbereiding|voorbereidingen|prerequisite*|pre requisite*|pre upgrade|preupgrade|preparation|preparations|prepare|before you start|before you upgrade|before the upgrade|" +
 		"pre flight|preflight|pre window|readiness|pre checks|pre check|" +
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
 		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
-	TermPath: "upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
+	TermPath: "upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
 		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier",
@@ -147,34 +147,34 @@ var vocabulary = map[Term]string{
 		"datensicherung*|sicherung*|sicherheitskopie*|" +
 		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
 		"sauvegarde*|instantané*",
-	TermProcedure: "upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
+	TermProcedure: "uitvoering|draaiboek|stappenplan|upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version",
-	TermMigrations: "background migration*|batched background migration*|migration status|migration check|" +
+	TermMigrations: "achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|" +
 		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
-	TermVerify: "post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
+	TermVerify: "controles na de upgrade|controle na de upgrade|na de upgrade|nacontrole|nacontroles|verificatie|post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
 		"vérification*|contrôle*|après la mise à jour|tests de validation",
-	TermRollback: "ripristino|piano di rollback|piano di ritorno|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+	TermRollback: "terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
 		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
-	TermWindow: "finestra|finestra di manutenzione|janela|janela de manutenção|janela de manutencao|w1|w2|w3|w4|maintenance window|maintenance windows|windows|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
+	TermWindow: "onderhoudsvenster|onderhoudsmoment|onderhoudstijd|tijdvenster|finestra|finestra di manutenzione|janela|janela de manutenção|janela de manutencao|w1|w2|w3|w4|maintenance window|maintenance windows|windows|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning|horaire|horaires",
-	TermContact: "who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
+	TermContact: "contactpersoon|contactpersonen|aanspreekpunt|who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",
 	TermComms:      "communication*|announce*|notification*|notify|stakeholder*|broadcast|kommunikation|ankündigung|benachrichtigung|comunicación|comunicacion|aviso*|anuncio*|annonce*",
-	TermRisk:       "alternatives considered|options considered|decisions and alternatives|design decisions|alternativen|alternativas consideradas|alternatives envisagées|risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*|points spécifiques|spécificités|particularités|points d attention|besonderheiten|particularidades|points de vigilance|vigilance",
-	TermStaging:    "test in stage|tested in stage|stage server|server of stage|stage environment|stage instance|stage system|stage vm|prova completa|prova di aggiornamento|collaudo|ambiente di collaudo|teste completo|ambiente di test|ambiente di prova|prova generale|prova in staging|ambiente de teste|ambiente de homologação|homologação|homologacao|ensaio|test host|test hosts|acceptance host|acceptance server|pruebas previas|prueba previa|máquina de pruebas|maquina de pruebas|instancia de pruebas|entorno de prueba|copia de producción|copia de produccion|ensayamos|ensayado|serveur de test|instance de test|copie de production|probeinstanz|testmaschine|kopie der produktion|test vm|test vms|test machine|test box|spare vm|spare server|spare machine|scratch vm|clone of prod|copy of prod|prod clone|prod copy|cloned prod*|sandbox|sandbox copy|test copy|copy of production|clone of production|production clone|production copy|staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|stg*|clone of the vm|clone of our vm|vm clone|test before|tested before|isolated network|cloned the vm|cloned vm|clone of the server|server clone|klon der vm|clon de la vm|clone de la vm|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
+	TermRisk:       "risico|risicos|aandachtspunten|alternatives considered|options considered|decisions and alternatives|design decisions|alternativen|alternativas consideradas|alternatives envisagées|risk*|note|notes|known issue*|caution|warning*|important|troubleshoot*|risiko*|risiken|hinweis*|bekannte probleme|riesgo*|nota|notas|advertencia*|risque*|remarque*|avertissement*|points spécifiques|spécificités|particularités|points d attention|besonderheiten|particularidades|points de vigilance|vigilance",
+	TermStaging:    "acceptatie|acceptatieomgeving|testomgeving|test op acceptatie|proefupgrade|generale repetitie|test in stage|tested in stage|stage server|server of stage|stage environment|stage instance|stage system|stage vm|prova completa|prova di aggiornamento|collaudo|ambiente di collaudo|teste completo|ambiente di test|ambiente di prova|prova generale|prova in staging|ambiente de teste|ambiente de homologação|homologação|homologacao|ensaio|test host|test hosts|acceptance host|acceptance server|pruebas previas|prueba previa|máquina de pruebas|maquina de pruebas|instancia de pruebas|entorno de prueba|copia de producción|copia de produccion|ensayamos|ensayado|serveur de test|instance de test|copie de production|probeinstanz|testmaschine|kopie der produktion|test vm|test vms|test machine|test box|spare vm|spare server|spare machine|scratch vm|clone of prod|copy of prod|prod clone|prod copy|cloned prod*|sandbox|sandbox copy|test copy|copy of production|clone of production|production clone|production copy|staging|non production|nonproduction|non prod|test system|test systems|qa environment|qa instance|qa system|stg*|clone of the vm|clone of our vm|vm clone|test before|tested before|isolated network|cloned the vm|cloned vm|clone of the server|server clone|klon der vm|clon de la vm|clone de la vm|acceptance environment|rehears*|dry run|dry runs|test run|trial run|test environment|test instance|test server|pre production|preprod*|uat|simulacro|ensayo*|entorno de pruebas|servidor de pruebas|testinstanz|testserver|testumgebung|testsystem|staging umgebung|probelauf|testlauf|entorno de pruebas|entorno de staging|ensayo|préproduction|préprod|environnement de test|répétition|recette",
 	TermSignoff:    "approver*|genehmig*|go no go|go nogo|sign off|signoff|approval*|freigabe|abnahme|aprobación|aprobacion|définition du fini|definition of done",
 	TermChangelog:  "lessons learned|lessons from|lessons|lehren|lecciones aprendidas|leçons|changelog|change log|revision history|document history|history|upgrade history|past upgrades|previous upgrades|completed upgrades|earlier upgrades|upgrade log|änderungshistorie|historial de cambios|historique",
 	TermOutOfScope: "out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre",
@@ -183,11 +183,13 @@ var vocabulary = map[Term]string{
 	TermCurrent: "actual version|actual gitlab version|aktuell installiert|installierte version|aktuelle version|derzeitige version|versión actual|versión instalada|version actuelle|version installée|current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
 		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
 		"versión actual|version actual|versión instalada|versión de origen|" +
-		"version actuelle|version installée|version source|version de départ",
+		"version actuelle|version installée|version source|version de départ|" +
+		"versão atual|versão instalada|versão corrente|versao atual|versione attuale|versione installata|huidige versie|geïnstalleerde versie",
 	TermTarget: "target version|target|to version|desired version|destination version|goal version|final version|end version|target release|" +
 		"zielversion|ziel version|ziel|" +
 		"versión objetivo|versión destino|versión de destino|version objetivo|" +
-		"version cible|cible",
+		"version cible|cible|" +
+		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|doelversie|nieuwe versie",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation",
 	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|système d exploitation|systeme d exploitation",
@@ -223,7 +225,7 @@ var vocabulary = map[Term]string{
 	TermWait:            "wait*|warten|esperar|espera|attendre",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
 	TermEach:            "ogni|ciascun|ciascuno|cada|each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|zwischen|cada|entre|chaque|tous les|toutes les|both|beide|beiden|ambas|ambos|les deux",
-	TermNeg:             "sem|nessun|nessuna|nessuno|nenhum|nenhuma|non usato|non usati|non usata|non utilizzato|non utilizzati|não|nao|n a|no|not|nein|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
+	TermNeg:             "geen|niet|nooit|zonder|sem|nessun|nessuna|nessuno|nenhum|nenhuma|non usato|non usati|non usata|non utilizzato|non utilizzati|não|nao|n a|no|not|nein|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
 	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer",
 	TermFrom:            "from|von|de|desde|depuis|vom",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into",

@@ -135,21 +135,22 @@ func englishMonth(w string) bool {
 }
 
 // monthFull and monthAbbr hold, per month, the full names and the
-// abbreviations in English, German, Spanish and French, with and without
+// abbreviations in English, German, Spanish and French (full names also in
+// Dutch, Portuguese and Italian), with and without
 // accents.
 var monthFull = [12][]string{
-	{"january", "januar", "jänner", "jaenner", "enero", "janvier"},
-	{"february", "februar", "feber", "febrero", "février", "fevrier"},
-	{"march", "märz", "maerz", "marz", "marzo", "mars"},
-	{"april", "abril", "avril"},
-	{"may", "mai", "mayo"},
-	{"june", "juni", "junio", "juin"},
-	{"july", "juli", "julio", "juillet"},
-	{"august", "agosto", "août", "aout"},
-	{"september", "septiembre", "setiembre", "septembre"},
-	{"october", "oktober", "octubre", "octobre"},
-	{"november", "noviembre", "novembre"},
-	{"december", "dezember", "diciembre", "décembre", "decembre"},
+	{"january", "januar", "jänner", "jaenner", "enero", "janvier", "januari", "janeiro", "gennaio"},
+	{"february", "februar", "feber", "febrero", "février", "fevrier", "februari", "fevereiro", "febbraio"},
+	{"march", "märz", "maerz", "marz", "marzo", "mars", "maart", "março", "marco"},
+	{"april", "abril", "avril", "aprile"},
+	{"may", "mai", "mayo", "mei", "maio", "maggio"},
+	{"june", "juni", "junio", "juin", "junho", "giugno"},
+	{"july", "juli", "julio", "juillet", "julho", "luglio"},
+	{"august", "agosto", "août", "aout", "augustus"},
+	{"september", "septiembre", "setiembre", "septembre", "setembro", "settembre"},
+	{"october", "oktober", "octubre", "octobre", "outubro", "ottobre"},
+	{"november", "noviembre", "novembre", "novembro"},
+	{"december", "dezember", "diciembre", "décembre", "decembre", "dezembro", "dicembre"},
 }
 
 var monthAbbr = [12][]string{
@@ -183,13 +184,13 @@ func WeekdayNamed(word string) (time.Weekday, bool) {
 // Weekdays: full names, then abbreviations. German two-letter forms are
 // guarded because "so", "do" and "mi" are ordinary words.
 var weekdayFull = [7][]string{
-	{"sunday", "sonntag", "domingo", "dimanche"},
-	{"monday", "montag", "lunes", "lundi"},
-	{"tuesday", "dienstag", "martes", "mardi"},
-	{"wednesday", "mittwoch", "miércoles", "miercoles", "mercredi"},
-	{"thursday", "donnerstag", "jueves", "jeudi"},
-	{"friday", "freitag", "viernes", "vendredi"},
-	{"saturday", "samstag", "sonnabend", "sábado", "sabado", "samedi"},
+	{"sunday", "sonntag", "domingo", "dimanche", "zondag", "domenica"},
+	{"monday", "montag", "lunes", "lundi", "maandag", "lunedì", "lunedi"},
+	{"tuesday", "dienstag", "martes", "mardi", "dinsdag", "martedì", "martedi"},
+	{"wednesday", "mittwoch", "miércoles", "miercoles", "mercredi", "woensdag", "mercoledì", "mercoledi"},
+	{"thursday", "donnerstag", "jueves", "jeudi", "donderdag", "giovedì", "giovedi"},
+	{"friday", "freitag", "viernes", "vendredi", "vrijdag", "venerdì", "venerdi"},
+	{"saturday", "samstag", "sonnabend", "sábado", "sabado", "samedi", "zaterdag", "sabato"},
 }
 
 var weekdayAbbr = [7][]string{
