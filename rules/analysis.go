@@ -159,7 +159,7 @@ func backups(d *lint.Document) []backupLine {
 		if l.Kind == lint.KindCode {
 			continue
 		}
-		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly {
+		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly && !notUsedAfter(l, m) {
 			if databaseOnly(l) {
 				// "Our backup is the RDS snapshot; the repositories ...
 				// we do not back up": the database alone.
@@ -415,4 +415,13 @@ func quote(s string) string {
 		s = string(r[:57]) + "..."
 	}
 	return strings.ReplaceAll(`"`+strings.ReplaceAll(s, `"`, `'`)+`"`, "\n", " ")
+}
+
+// notUsedAfter reports whether the clause after a match says it is not
+// done: "VMware snapshot of gitlab-prd01 is **not** used", "a snapshot
+// will not be taken".
+func notUsedAfter(l *lint.Line, m lint.Match) bool {
+	end := l.Tokens[m.Tok+m.NTok-1].End
+	return l.SaysAfter(end, 50, "not used", "not be used", "not taken", "not be taken", "not allowed", "not possible", "not an option",
+		"nicht verwendet", "nicht möglich", "no se usa", "no se utiliza", "no es posible", "pas utilisé", "pas possible")
 }
