@@ -1385,9 +1385,13 @@ func startsWithVersion(l *Line, vs []VersionRef) bool {
 		// "| 1 | 16.3.9 | ...": a step number, then the version.
 		c0 := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End])
 		if isDigitWord(c0) {
+			c1 := l.Cells[1]
 			for _, v := range vs {
-				if v.Span.Start >= l.Cells[1].Start && v.Span.End <= l.Cells[1].End {
-					return true
+				if v.Span.Start >= c1.Start && v.Span.End <= c1.End {
+					// "| 14 | 18.8.2 blocked users |" names a topic, and
+					// "| 13 | Other 19.0 items |" does not start with it.
+					lead := strings.Trim(l.Text[c1.Start:v.Span.Start], " *`_")
+					return lead == "" && !topicAfter(l.Text[v.Span.End:c1.End])
 				}
 			}
 		}
@@ -2464,4 +2468,25 @@ type Contact struct {
 	// named person stands behind ("Verteiler it-betrieb@...").
 	Shared bool
 	Span   Span
+}
+
+// versionRowWords may follow the version of a path-table row: "18.8.11
+// required stop", "19.3.0 target".
+var versionRowWords = map[string]bool{"ee": true, "ce": true, "required": true, "stop": true, "target": true, "latest": true, "patch": true,
+	"upgrade": true, "hop": true, "final": true, "via": true, "then": true, "and": true, "x": true, "pflicht": true, "stopp": true,
+	"ziel": true, "obligatoria": true, "parada": true, "objetivo": true, "obligatoire": true, "cible": true, "conditional": true}
+
+// topicAfter reports whether the words after a version in a cell, up to
+// the first punctuation, make it a topic ("blocked users") rather than a
+// hop.
+func topicAfter(rest string) bool {
+	if i := strings.IndexAny(rest, "(,;:–—→-|"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range strings.Fields(strings.ToLower(strings.Trim(rest, " *`_"))) {
+		if !versionRowWords[strings.Trim(w, "*`_.")] {
+			return true
+		}
+	}
+	return false
 }
