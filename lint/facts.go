@@ -361,6 +361,14 @@ func (r *planReader) readWindow() {
 		}
 	}
 	if !w.HasDate || !w.HasTime {
+		// "## Timeline — Saturday 2026-12-19 (all times America/New_York)"
+		// over a table of clock times.
+		if tw, ok := r.timelineWindow(); ok {
+			*w = tw
+			found = true
+		}
+	}
+	if !w.HasDate || !w.HasTime {
 		// Prose: "The upgrade runs on Saturday 12 December 2026 from 22:00 CET."
 		// A line that names the window wins over one that only speaks of
 		// the upgrade or the runbook ("Meeting 2026-11-24, 14:00 CET ...
@@ -537,6 +545,63 @@ func productionCell(l *Line) (Span, bool) {
 }
 
 // isEndLabel reports whether a line states the end of the window.
+// timelineWindow reads a window from a schedule whose heading gives the
+// date (and often the zone) and whose table rows start with clock times:
+// the first row starts the window, the row that ends it ("| 17:30 |
+// Window ends |"), or else the last row, ends it.
+func (r *planReader) timelineWindow() (Window, bool) {
+	for _, s := range r.doc.Sections {
+		h := s.Heading
+		if h == nil || h.In(TermRollback) || h.In(TermStaging) || h.In(TermChangelog) {
+			continue
+		}
+		if !h.Has(TermWindow) && !h.HasWord("timeline", "schedule", "zeitplan", "ablauf", "cronograma", "calendrier", "déroulé", "tijdlijn", "planning") {
+			continue
+		}
+		hs := when.Scan(h.Text, r.today)
+		if hs.Date == nil || hs.Start != nil {
+			continue
+		}
+		var rows []*Line
+		for _, l := range s.Lines {
+			if l.Kind != KindTableRow || len(l.Cells) == 0 {
+				continue
+			}
+			c := l.Cells[0]
+			if cs := when.Scan(l.Text[c.Start:c.End], r.today); cs.Start != nil && cs.Date == nil {
+				rows = append(rows, l)
+			}
+		}
+		if len(rows) < 2 {
+			continue
+		}
+		var w Window
+		first := rows[0]
+		r.mergeWindowLine(&w, first, first.Cells[0])
+		r.mergeWindowLine(&w, h, Span{0, len(h.Text)})
+		w.DateLine = h
+		end := rows[len(rows)-1]
+		for _, l := range rows[1:] {
+			if l.HasWord("end", "ends", "ende", "fin", "einde", "close", "closes") {
+				end = l
+				break
+			}
+		}
+		if es := when.Scan(end.Text[end.Cells[0].Start:end.Cells[0].End], r.today); es.Start != nil && w.Duration == 0 && w.HasTime {
+			st := w.Start
+			e := time.Date(st.Year(), st.Month(), st.Day(), es.Start.Hour, es.Start.Minute, 0, 0, st.Location())
+			if !e.After(st) {
+				e = e.Add(24 * time.Hour)
+			}
+			w.Duration = e.Sub(st)
+		}
+		if w.HasDate && w.HasTime {
+			return w, true
+		}
+	}
+	return Window{}, false
+}
+
 func isEndLabel(l *Line) bool {
 	for _, t := range l.Tokens {
 		if t.End > l.Label.End && l.Label.Len() > 0 {
