@@ -1227,9 +1227,15 @@ func joinWrapped(lines []plainLine) []plainLine {
 	if len(lines) < 2 {
 		return lines
 	}
+	// A line that starts in lower case in the middle of a sentence
+	// ("während des gesamten Wartungsfensters: Matthias Vogt, ...")
+	// continues it, colon or not.
+	labelledAt := func(i int) bool {
+		return looksLabelled(lines[i]) && !(i > 0 && lowerStart(lines[i]) && !endsSentence(lines[i-1]))
+	}
 	labelled := 0
-	for _, l := range lines {
-		if looksLabelled(l) {
+	for i := range lines {
+		if labelledAt(i) {
 			labelled++
 		}
 	}
@@ -1237,7 +1243,7 @@ func joinWrapped(lines []plainLine) []plainLine {
 	for i := 1; i < len(lines); i++ {
 		prev := &out[len(out)-1]
 		cur := lines[i]
-		if prev.hard || labelled >= 2 && (looksLabelled(cur) || looksLabelled(lines[i-1])) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1])) {
+		if prev.hard || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1])) {
 			out = append(out, cur)
 			continue
 		}
@@ -1322,9 +1328,18 @@ func looksLabelled(l plainLine) bool {
 	t := strings.TrimSpace(l.text)
 	i := strings.IndexByte(t, ':')
 	if i > 0 && i < 60 && len(strings.Fields(t[:i])) <= 6 && (i+1 == len(t) || t[i+1] == ' ') {
-		return true
+		// "Mobil +49 ... (Vertretung: Sabine Krämer)": a colon inside
+		// an aside does not end a label.
+		return strings.Count(t[:i], "(") <= strings.Count(t[:i], ")")
 	}
 	return false
+}
+
+// lowerStart reports whether a line's text starts with a lower-case
+// letter.
+func lowerStart(l plainLine) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(l.text, " "))
+	return unicode.IsLower(r)
 }
 
 func (tb *textBuilder) lastSrc() int {

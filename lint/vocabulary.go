@@ -153,7 +153,7 @@ var vocabulary = map[Term]string{
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version",
 	TermMigrations: "achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|" +
-		"hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
+		"hintergrundmigration*|hintergrund migration*|achtergrond migratie*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
 	TermVerify: "controles na de upgrade|controle na de upgrade|na de upgrade|nacontrole|nacontroles|verificatie|post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
@@ -217,7 +217,7 @@ var vocabulary = map[Term]string{
 	TermPipeline:        "pipeline*|ci job*|ci jobs|runner picks|runners pick|jobs run|run a job|job runs",
 	TermSmoke:           "smoke test*|functional test*|end to end test*|user acceptance|sanity check*|funktionstest*|prueba funcional|test fonctionnel*",
 	TermStatusOnly:      "gitlab ctl status|status|is up|started|running|health|readiness|liveness|health check|200 ok|responds",
-	TermBBM:             "bbm|bbms|bbm gate|background migration*|batched migration*|hintergrundmigration*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
+	TermBBM:             "bbm|bbms|bbm gate|background migration*|batched migration*|hintergrundmigration*|hintergrund migration*|achtergrondmigratie*|achtergrond migratie*|migrações em segundo plano|migrazioni in background|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|batched background migration*",
 	TermBBMQuery:        "batched background migrations|batchedmigration|backgroundmigration|admin monitoring background migrations|monitoring background migrations|background migrations page|background migrations tab|queued|finalizing|gitlab background migrations status|background migrations status",
 	TermMigrateStatus:   "db migrate status",
 	TermMigrationsJob:   "job gitlab migrations|gitlab migrations job|job de migraciones|migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",

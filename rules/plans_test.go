@@ -127,6 +127,7 @@ func checkFacts(t *testing.T, path string, got lint.PlanSummary) {
 	check("edition", got.Edition)
 	check("install_method", got.InstallMethod)
 	check("topology", got.Topology)
+	check("contact", got.Contact)
 	if w, ok := want["window_start"].(string); ok {
 		var g string
 		if got.Window != nil {
