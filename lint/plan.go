@@ -1117,11 +1117,13 @@ func containsAny(s string, phrases []string) bool {
 
 // stopRejections are the phrases that say a conditional stop is not taken.
 var stopRejections = []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable",
-	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas"}
+	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas", "pas d'arrêt", "pas d’arrêt",
+	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada"}
 
 // emptyCheck are the phrases that say a conditional stop's check found
 // nothing.
-var emptyCheck = []string{"far below", "below the threshold", "returned 0", "returned no", "no row", "0 rows"}
+var emptyCheck = []string{"far below", "below the threshold", "returned 0", "returned no", "returns 0", "returns no", "no row", "0 rows",
+	"keine zeile", "0 zeilen", "ninguna fila", "0 filas", "aucune ligne", "0 ligne", "nenhuma linha", "nessuna riga", "geen rijen", "0 rijen"}
 
 // sentenceNames reports whether the sentence around offset off names
 // version v.
@@ -2340,6 +2342,12 @@ func (r *planReader) resolve() {
 		if p.Topology == nil && r.topo["geo"] != nil {
 			p.Topology = r.topo["geo"]
 		}
+	}
+	if p.Topology != nil && p.Topology.Value == "single-node" && p.Topology.From == FromProse && r.topo["geo"] != nil &&
+		p.Topology.Line.HasWord("sites", "site", "both", "each", "beide", "beiden", "jede", "ambos", "cada", "chaque", "deux") {
+		// "Both sites are single-node installations" in a plan for a
+		// "Geo pair": single nodes, but the instance runs Geo.
+		p.Topology = r.topo["geo"]
 	}
 	if p.Topology != nil && p.Topology.From == FromLabel && p.Topology.Value != "geo" && r.geoSites != nil {
 		// "Architecture: single node" beside a primary and a secondary

@@ -225,7 +225,7 @@ var vocabulary = map[Term]string{
 	TermWait:            "wait*|warten|esperar|espera|attendre",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*",
 	TermEach:            "ogni|ciascun|ciascuno|cada|each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|zwischen|cada|entre|chaque|tous les|toutes les|both|beide|beiden|ambas|ambos|les deux",
-	TermNeg:             "geen|niet|nooit|zonder|sem|nessun|nessuna|nessuno|nenhum|nenhuma|non usato|non usati|non usata|non utilizzato|non utilizzati|não|nao|n a|no|not|nein|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
+	TermNeg:             "neither|weder|geen|niet|nooit|zonder|sem|nessun|nessuna|nessuno|nenhum|nenhuma|non usato|non usati|non usata|non utilizzato|non utilizzati|não|nao|n a|no|not|nein|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
 	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer",
 	TermFrom:            "from|von|de|desde|depuis|vom",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into",
