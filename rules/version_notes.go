@@ -23,6 +23,10 @@ raises with every plan they apply to (reconfigure failures, data loss, secrets t
 node, patch releases to avoid), one finding per hop, unless the plan already discusses them. Notes that concern everyone crossing a version are listed by ` + "`planlint path`" + ` and
 written into ` + "`planlint init`" + ` plans instead.
 
+When the configuration the plan shows still sets something a version on the path no longer accepts
+(` + "`grafana[...]`" + ` in 17.0, ` + "`git_data_dirs`" + ` in 18.0, ` + "`mattermost[...]`" + ` in 19.0), the finding is an error on that
+line: reconfigure fails and the hop cannot go as written.
+
 Fix: read each note, and add a step or a sentence to the plan saying how it is handled.`,
 	Run: func(p *lint.Pass) {
 		pl := p.Plan
@@ -58,6 +62,12 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 				continue
 			}
 			at := hopAt(pl, trig)
+			if l, span, key := settingInUse(p.Doc, n.BreaksOn); l != nil {
+				// The plan's own configuration still has the setting: the
+				// hop fails as written.
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, span, "the configuration here still sets %s, which the upgrade to %s (line %d) no longer accepts: %s", quote(key), quote(at.Version.String()), at.Line.Num, n.Text)
+				continue
+			}
 			g := byPlace[place{at.Line, at.Span.Start}]
 			if g == nil {
 				g = &group{at: at}
@@ -293,4 +303,90 @@ var noteStop = map[string]bool{
 // snapshot"): keeping a copy does not deal with a note.
 func backsUp(l *lint.Line) bool {
 	return (l.Has(lint.TermSnapshot) || l.Has(lint.TermBackup) || l.In(lint.TermBackup)) && !l.Has(lint.TermNeg)
+}
+
+// settingInUse finds a line of configuration that sets one of keys, as
+// written in gitlab.rb ("git_data_dirs({", "grafana['enable'] = false",
+// "mattermost_external_url 'https://...'"): not a comment, not the
+// rollback, not a line that removes or looks for the setting.
+func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, string) {
+	if len(keys) == 0 {
+		return nil, lint.Span{}, ""
+	}
+	for _, l := range d.Lines {
+		if !l.IsCommand() || l.In(lint.TermRollback) || strings.HasPrefix(strings.TrimSpace(l.Text), "#") || removesSetting(l) {
+			continue
+		}
+		for _, k := range keys {
+			for off := 0; ; {
+				i := strings.Index(l.Text[off:], k)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(k)
+				if l.Kind != lint.KindCode && !l.InCode(i) || i > 0 && isIdentByte(l.Text[i-1]) || commentedBefore(l.Text[:i]) {
+					continue
+				}
+				if assigns(l.Text[i+len(k):], strings.HasSuffix(k, "[")) {
+					return l, lint.Span{Start: i, End: i + len(k)}, strings.TrimSuffix(k, "[") + map[bool]string{true: "[...]", false: ""}[strings.HasSuffix(k, "[")]
+				}
+			}
+		}
+	}
+	return nil, lint.Span{}, ""
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// commentedBefore reports whether a Ruby comment starts earlier on the
+// line.
+func commentedBefore(s string) bool {
+	i := strings.LastIndexByte(s, '#')
+	return i >= 0 && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t')
+}
+
+// assigns reports whether the text after a setting's name sets it:
+// "['enable'] = false" after "grafana[", "({" or " = {" after
+// "git_data_dirs", " 'https://...'" after "mattermost_external_url".
+func assigns(rest string, indexed bool) bool {
+	if indexed {
+		// Skip the keys: "['enable']", "['env']['X']".
+		j := strings.IndexByte(rest, ']')
+		if j < 0 {
+			return false
+		}
+		rest = rest[j+1:]
+		for strings.HasPrefix(rest, "[") {
+			j = strings.IndexByte(rest, ']')
+			if j < 0 {
+				return false
+			}
+			rest = rest[j+1:]
+		}
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	switch {
+	case strings.HasPrefix(rest, "=="):
+		return false
+	case strings.HasPrefix(rest, "="), strings.HasPrefix(rest, "("):
+		return true
+	case !indexed && (strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "\"")):
+		return true
+	}
+	return false
+}
+
+// removesSetting reports whether a line deletes or looks for settings
+// rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
+func removesSetting(l *lint.Line) bool {
+	low := l.Lower
+	for _, w := range []string{"grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -184,6 +184,11 @@ type Note struct {
 	// patch releases to avoid. The others are background for the path.
 	Review bool
 
+	// BreaksOn are gitlab.rb settings, as written there, that the version
+	// no longer accepts ("git_data_dirs", "grafana["): reconfigure fails
+	// while the configuration still sets one.
+	BreaksOn []string
+
 	// cs holds the constraints, shared by every copy of the note; nil
 	// for a note without any, and for one not built from data.
 	cs *noteConstraints
@@ -519,6 +524,7 @@ type rawNote struct {
 	Bundled        stringList `yaml:"bundled"`
 	ZeroDowntime   bool       `yaml:"zero_downtime"`
 	Review         bool       `yaml:"review"`
+	BreaksOn       stringList `yaml:"breaks_on"`
 	Note           string     `yaml:"note"`
 	Source         string     `yaml:"source"`
 }
@@ -629,7 +635,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
-			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review,
+			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)
