@@ -851,7 +851,7 @@ func (r *planReader) readContact() {
 			key := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
 			deputy := containsAny(key, []string{"backup", "deputy", "secondary", "alternate", "fallback"})
 			if (containsAny(key, []string{"contact", "kontakt", "poc", "ansprechpartner", "on call", "on-call"}) || key == "owner" || key == "change owner") && !deputy {
-				consider(contactFrom(l, l.ValueText(), l.Value))
+				consider(contactFrom(l, l.ValueText()+r.frontMatterReach(key), l.Value))
 			}
 		}
 	}
@@ -1007,6 +1007,25 @@ func strongContactLabel(l *Line) bool {
 		label = l.Lower[l.Label.Start:l.Label.End]
 	}
 	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"})
+}
+
+// frontMatterReach returns, for a front matter key that names a person
+// ("owner"), the values of the keys beside it that say how to reach them
+// ("owner_email", "owner_phone"), each after a comma.
+func (r *planReader) frontMatterReach(key string) string {
+	var b strings.Builder
+	for _, l := range r.doc.Lines {
+		if l.Kind != KindFrontMatter || l.Label.Len() == 0 {
+			continue
+		}
+		k := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+		rest, ok := strings.CutPrefix(k, key+" ")
+		if ok && containsAny(rest, []string{"mail", "phone", "tel", "mobile", "handy"}) {
+			b.WriteString(", ")
+			b.WriteString(l.ValueText())
+		}
+	}
+	return b.String()
 }
 
 // deputyLabel reports whether a line's label names a stand-in for the
