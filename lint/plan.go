@@ -621,7 +621,9 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) {
 			continue
 		}
-		if m.Start > 0 && l.Text[m.Start-1] == '_' || m.End < len(l.Text) && l.Text[m.End] == '_' {
+		if m.Start > 0 && l.Text[m.Start-1] == '_' || m.End < len(l.Text) && l.Text[m.End] == '_' ||
+			l.InCode(m.Start) && m.Start > 0 && (l.Text[m.Start-1] == '-' || l.Text[m.Start-1] == '/') {
+			// ("/etc/gitlab/disable-postgresql-upgrade" names a file.)
 			// Part of a setting's name: "GITLAB_SKIP_PG_UPGRADE ist
 			// nicht gesetzt, denn 19.0 braucht PostgreSQL 17".
 			continue

@@ -247,6 +247,17 @@ func otherProductBefore(l *Line, ti int) bool {
 			continue
 		}
 		if otherProductAt(l, j) {
+			if gap := l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start]; j+1 < ti && l.Tokens[ti].Break && (strings.Contains(gap, "—") || strings.Contains(gap, "–") || strings.Contains(gap, " - ")) {
+				// "Helm on EKS with Gitaly VMs — 17.8.7": a clause
+				// break right before the version, words away from the
+				// product.
+				return false
+			}
+			if strings.Contains(l.Text[l.Tokens[j].End:l.Tokens[ti].Start], ")") {
+				// "GitLab upgrade plan (GKE, Helm) – 17.3.7 → 17.11.7":
+				// the product was named in an aside that has closed.
+				continue
+			}
 			if j+1 == ti && strings.TrimSpace(l.Text[l.Tokens[j].End:l.Tokens[ti].Start]) == ":" && gitlabBefore(l, j, 3) {
 				// "GitLab-Upgrade Docker: 18.8.11 → 18.11.11" labels
 				// GitLab's versions with its install method.

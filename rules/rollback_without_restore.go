@@ -88,6 +88,11 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 		if strings.Contains(l.Lower, "allow-downgrades") || strings.Contains(l.Lower, "oldpackage") {
 			return true
 		}
+		if l.IsCommand() && strings.Contains(l.Lower, "helm") && l.HasWord("rollback") {
+			// "helm -n gitlab rollback gitlab <revision>" goes back to
+			// the release the revision deployed.
+			return true
+		}
 		if cur := p.Plan.Current; cur != nil && cur.Version.HasPatch && strings.Contains(l.Text, cur.Version.String()) {
 			// "oc apply -f gitlab-cr-17.8.7.yaml": the old version, named
 			// in a file.
