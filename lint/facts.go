@@ -688,7 +688,7 @@ func scheduleRow(l *Line) bool {
 		return false
 	}
 	h := l.Header.Lower
-	if strings.Contains(h, "window") || strings.Contains(h, "fenster") || strings.Contains(h, "ventana") || strings.Contains(h, "fenêtre") {
+	if containsAny(h, []string{"window", "fenster", "ventana", "fenêtre", "finestra", "janela", "venster"}) {
 		return true
 	}
 	// "| Start | End | Time zone | Notice to users |" in the window's

@@ -164,7 +164,7 @@ var vocabulary = map[Term]string{
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
 		"retour arrière|retour arriere|plan de repli|restauration|retour en arrière",
-	TermWindow: "onderhoudsvenster|onderhoudsmoment|onderhoudstijd|tijdvenster|finestra|finestra di manutenzione|janela|janela de manutenção|janela de manutencao|w1|w2|w3|w4|maintenance window|maintenance windows|windows|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
+	TermWindow: "finestre|finestre di manutenzione|janelas|janelas de manutenção|onderhoudsvenster|onderhoudsmoment|onderhoudstijd|tijdvenster|finestra|finestra di manutenzione|janela|janela de manutenção|janela de manutencao|w1|w2|w3|w4|maintenance window|maintenance windows|windows|ausfallzeit|inactividad|interruption|maintenance period|window|change window|schedule|scheduled|schedule*|timeline|time plan|when|downtime|date|start time|start|planned start|starts|begin|end|planned end|end time|beginn|ende|startzeit|endzeit|inicio|fin|comienzo|début|heure de début|" +
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning|horaire|horaires",
