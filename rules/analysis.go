@@ -425,3 +425,13 @@ func notUsedAfter(l *lint.Line, m lint.Match) bool {
 	return l.SaysAfter(end, 50, "not used", "not be used", "not taken", "not be taken", "not allowed", "not possible", "not an option",
 		"nicht verwendet", "nicht möglich", "no se usa", "no se utiliza", "no es posible", "pas utilisé", "pas possible")
 }
+
+// containsAnyOf reports whether s contains one of the words.
+func containsAnyOf(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

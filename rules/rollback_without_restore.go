@@ -88,6 +88,12 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 		if strings.Contains(l.Lower, "allow-downgrades") || strings.Contains(l.Lower, "oldpackage") {
 			return true
 		}
+		if l.Has(lint.TermPkgInstall) && containsAnyOf(l.Lower, "gitlab-ee=<", "gitlab-ce=<", "gitlab-ee-<", "gitlab-ce-<") {
+			// "sudo apt-get install gitlab-ce=<version at the start of
+			// the window>-ce.0" in a rollback reinstalls the old version
+			// of each window.
+			return true
+		}
 		if l.IsCommand() && strings.Contains(l.Lower, "helm") && l.HasWord("rollback") {
 			// "helm -n gitlab rollback gitlab <revision>" goes back to
 			// the release the revision deployed.
