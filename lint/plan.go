@@ -1540,6 +1540,18 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 	if len(vs) < 2 {
 		return nil
 	}
+	// "18.9.8 → 18.11.10 (≥ 18.11.9 for the Mattermost check) → 19.2.4":
+	// a bound inside a note is not on the path.
+	var onPath []VersionRef
+	for _, v := range vs {
+		if !boundVersion(l, v) {
+			onPath = append(onPath, v)
+		}
+	}
+	vs = onPath
+	if len(vs) < 2 {
+		return nil
+	}
 	var chain []VersionRef
 	for i := 0; i+1 < len(vs); i++ {
 		between := l.Text[vs[i].Span.End:vs[i+1].Span.Start]
@@ -2495,6 +2507,21 @@ func topicAfter(rest string) bool {
 	}
 	for _, w := range strings.Fields(strings.ToLower(strings.Trim(rest, " *`_"))) {
 		if !versionRowWords[strings.Trim(w, "*`_.")] {
+			return true
+		}
+	}
+	return false
+}
+
+// boundVersion reports whether a version is a bound ("≥ 18.11.9", "at
+// least 18.11.9") rather than a version of its own.
+func boundVersion(l *Line, v VersionRef) bool {
+	before := strings.TrimRight(l.Lower[:v.Span.Start], " `*_")
+	if strings.HasSuffix(before, ">") && !strings.HasSuffix(before, "->") && !strings.HasSuffix(before, "=>") && !strings.HasSuffix(before, ">>") {
+		return true
+	}
+	for _, w := range []string{"≥", ">=", "at least", "mindestens", "al menos", "au moins", "min."} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
