@@ -230,7 +230,11 @@ var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": tr
 	"ist": true, "bereits": true, "auf": true, "est": true, "déjà": true, "version": true, "server": true, "flexible": true,
 	// ("PostgreSQL: el incluido en la imagen, 14.11", "the one in the image: 16.10")
 	"the": true, "one": true, "in": true, "image": true, "container": true, "el": true, "la": true, "imagen": true,
-	"der": true, "im": true, "le": true, "dans": true}
+	"der": true, "im": true, "le": true, "dans": true,
+	// Portuguese and Italian: "PostgreSQL incluído já está na 16.8",
+	// "PostgreSQL incluso è già alla 16.8".
+	"incluído": true, "embutido": true, "já": true, "na": true, "no": true, "em": true, "incluso": true, "integrato": true,
+	"è": true, "già": true, "alla": true, "a": true, "nella": true}
 
 func pgFillerBetween(l *Line, from, to int) bool {
 	for k := from; k < to; k++ {

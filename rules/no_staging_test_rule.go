@@ -54,7 +54,7 @@ func rehearsalAfterWindow(p *lint.Pass, s *lint.Fact) {
 		// the date after the words that plan the rehearsal.
 		low := l.Lower
 		at := -1
-		for _, f := range []string{"will be", "scheduled", "planned for", "we will", "geplant", "wird am", "programad", "prévu", "sera "} {
+		for _, f := range []string{"will be", "scheduled", "planned for", "we will", "geplant", "wird am", "programad", "prévu", "sera ", "aura lieu", "será", "se hará", "se realizará", "sarà", "verrà", "wordt", "findet am"} {
 			if i := strings.Index(low, f); i >= 0 && (at < 0 || i < at) {
 				at = i
 			}

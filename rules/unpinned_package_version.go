@@ -120,6 +120,19 @@ func planEdition(p *lint.Pass, def string) string {
 // exampleHop is the version an example pin uses: the plan's first hop, or
 // its target, or a generic version.
 func exampleHop(p *lint.Pass) glversion.Version {
+	// The first hop that no command pins is the one the unpinned command
+	// stands for ("Hop 1: ...:18.2.8-ee.0", "Hop 2: ...:latest").
+	pinned := map[glversion.Version]bool{}
+	for _, h := range p.Plan.Installs {
+		if h.Pinned && installsHere(h.Line) {
+			pinned[h.Version] = true
+		}
+	}
+	for _, h := range p.Plan.Hops {
+		if h.Version.HasPatch && !pinned[h.Version] {
+			return h.Version
+		}
+	}
 	for _, h := range p.Plan.Hops {
 		if h.Version.HasPatch {
 			return h.Version
