@@ -43,7 +43,15 @@ reviewed.`,
 			if forcesMigrations(l) {
 				// Marking migrations finished by hand skips data changes
 				// the next release relies on: a reason to postpone.
-				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, lint.Span{Start: 0, End: len(l.Text)}, "plan marks batched background migrations as finished by hand. the data changes they make are then never done, and later migrations can fail or lose data: let them finish, and ask GitLab Support before changing their status")
+				at := lint.Span{Start: 0, End: len(l.Text)}
+				for _, c := range l.Code {
+					// The statement itself, when prose leads up to it.
+					if code := l.Lower[c.Start:c.End]; strings.Contains(code, "batched") || strings.Contains(code, "update") {
+						at = c
+						break
+					}
+				}
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, at, "plan marks batched background migrations as finished by hand. the data changes they make are then never done, and later migrations can fail or lose data: let them finish, and ask GitLab Support before changing their status")
 				continue
 			}
 			what := customScript(l)

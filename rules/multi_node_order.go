@@ -43,7 +43,8 @@ migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connecte
 PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
 node is upgraded. In a Patroni cluster the replicas are upgraded before the leader. An upgrade with
 downtime, which stops Puma and Sidekiq everywhere first, may take the backends in any order; external
-Gitaly still goes before the Rails nodes.
+Gitaly still goes before the Rails nodes. An upgrade that runs the GitLab Environment Toolkit's own
+playbooks is ordered by the Toolkit and is not checked here.
 
 The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a
 plan without a deploy node or
@@ -90,6 +91,11 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		switch method(pl) {
 		case "linux-package", "", "get":
 		default:
+			return
+		}
+		if method(pl) == "get" && runsGETPlaybook(p.Doc) {
+			// The GitLab Environment Toolkit's playbooks order the nodes,
+			// skip the automatic reconfigure and pick the deploy node.
 			return
 		}
 		steps := componentSteps(p.Doc)
@@ -665,6 +671,21 @@ func takesDowntimeLine(l *lint.Line) bool {
 	}
 	if l.Kind == lint.KindHeading && l.HasWord("downtime") && !strings.Contains(l.Lower, "zero") && !strings.Contains(l.Lower, "no downtime") && !strings.Contains(l.Lower, "without downtime") {
 		return true
+	}
+	return false
+}
+
+// runsGETPlaybook reports whether the upgrade runs the GitLab Environment
+// Toolkit's own playbooks ("ansible-playbook ... playbooks/all.yml",
+// "zero_downtime_update.yml") outside the rollback.
+func runsGETPlaybook(d *lint.Document) bool {
+	for _, l := range d.Lines {
+		if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "ansible-playbook") {
+			continue
+		}
+		if strings.Contains(l.Lower, "all.yml") || strings.Contains(l.Lower, "zero_downtime_update") || strings.Contains(l.Lower, "zero-downtime-update") {
+			return true
+		}
 	}
 	return false
 }
