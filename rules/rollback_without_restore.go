@@ -9,7 +9,7 @@ import (
 // RollbackWithoutRestore finds rollbacks that only reinstall software.
 var RollbackWithoutRestore = &lint.Rule{
 	ID:       "rollback-without-restore",
-	Title:    "the rollback reinstalls the old version but never restores the data backup",
+	Title:    "the rollback does not both reinstall the old version and restore the backup taken on it",
 	Severity: lint.Error,
 	Category: lint.RequiredInfo,
 	Doc: `An upgrade migrates the database schema. Reinstalling the old package, image or chart
