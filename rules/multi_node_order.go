@@ -164,7 +164,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || strings.Contains(l.Lower, "only") {
 				continue
 			}
-			if everyWithMigrations(l) && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") {
+			if everyWithMigrations(l) && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") || migratesOnNamedRailsNodes(l) {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -688,4 +688,23 @@ func runsGETPlaybook(d *lint.Document) bool {
 		}
 	}
 	return false
+}
+
+// migratesOnNamedRailsNodes reports whether a step turns the migrations on
+// for several Rails hosts it names: "on rails-1, rails-2 and rails-3,
+// gitlab_rails['auto_migrate'] = true".
+func migratesOnNamedRailsNodes(l *lint.Line) bool {
+	low := l.Lower
+	if !(strings.Contains(low, "gitlab_rails['auto_migrate'] = true") || strings.Contains(low, "gitlab_rails auto_migrate = true")) || strings.Contains(low, "false") ||
+		containsAnyOf(low, "deploy node", "deploy-node", "deployment node", "nœud de déploiement", "deploy-knoten", "nodo de despliegue") {
+		return false
+	}
+	hosts := map[string]bool{}
+	for _, c := range l.Code {
+		h := low[c.Start:c.End]
+		if hostName(h) && (strings.Contains(h, "rails") || strings.Contains(h, "app") || strings.Contains(h, "web") || strings.Contains(h, "puma")) {
+			hosts[h] = true
+		}
+	}
+	return len(hosts) >= 2
 }
