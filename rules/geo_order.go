@@ -44,7 +44,10 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if l.Kind != lint.KindHeading && l.Section.Heading != nil {
 				inherited = geoSiteOf(l.Section.Heading)
 			}
-			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || inherited != "" && l.Item && !stopsOnly(l)) {
+			// "Then the primary: same package, reconfigure, restart"
+			// repeats the install of the step before.
+			repeats := containsAnyOf(l.Lower, "same package", "same steps", "same procedure", "same commands", "likewise", "das gleiche paket", "dasselbe paket", "mismo paquete", "mismos pasos", "même paquet", "mêmes étapes")
+			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l)) {
 				continue
 			}
 			site := geoSiteOf(l)
