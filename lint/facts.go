@@ -544,7 +544,6 @@ func productionCell(l *Line) (Span, bool) {
 	return Span{}, false
 }
 
-// isEndLabel reports whether a line states the end of the window.
 // timelineWindow reads a window from a schedule whose heading gives the
 // date (and often the zone) and whose table rows start with clock times:
 // the first row starts the window, the row that ends it ("| 17:30 |
@@ -602,6 +601,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 	return Window{}, false
 }
 
+// isEndLabel reports whether a line states the end of the window.
 func isEndLabel(l *Line) bool {
 	for _, t := range l.Tokens {
 		if t.End > l.Label.End && l.Label.Len() > 0 {
