@@ -300,7 +300,7 @@ var hopWords = map[string]bool{
 	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
 	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
 	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
-	"etapa": true, "etapas": true, "atualização": true, "tappa": true,
+	"etapa": true, "etapas": true, "atualização": true, "tappa": true, "task": true, "tasks": true, "aufgabe": true, "tarea": true, "tâche": true,
 	// ("Durchführung (gilt für beide Fenster)": one procedure per window)
 	"window": true, "windows": true, "fenster": true, "ventana": true, "ventanas": true, "fenêtre": true, "fenêtres": true,
 }
