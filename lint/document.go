@@ -695,6 +695,10 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	}
 	s := &Section{Title: strings.TrimSpace(h.Text), Level: level, Heading: h, Parent: parent, Pseudo: pseudo}
 	own := headingConcepts(h)
+	if own.empty() && timeHeading(h) {
+		// "## When", "## Time", "## Datum und Uhrzeit": the window.
+		own.add(TermWindow)
+	}
 	if rel := windowRelative(h); own.has(TermWindow) && rel != TermNone {
 		// "Before the window", "In the window": preparation or steps,
 		// not the window itself.
@@ -746,6 +750,20 @@ func headingConcepts(h *Line) termSet {
 		}
 	}
 	return out
+}
+
+// timeHeading reports whether a heading is only a word for the time of
+// the upgrade ("When", "Time", "Date and time"), which in a plan heads
+// the window even though the words mean less elsewhere.
+func timeHeading(h *Line) bool {
+	switch strings.Trim(strings.Join(strings.Fields(h.Lower), " "), " :#*0123456789.") {
+	case "when", "time", "timing", "date", "dates", "date and time", "date & time", "date/time", "when and how long",
+		"wann", "zeit", "termin", "datum", "datum und uhrzeit", "zeitpunkt",
+		"cuándo", "cuando", "fecha", "fecha y hora", "horario",
+		"quand", "date et heure", "horaire", "quando", "data", "data e ora", "data e hora", "wanneer", "datum en tijd":
+		return true
+	}
+	return false
 }
 
 // windowRelative reports whether a heading speaks of a time relative to

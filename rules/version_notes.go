@@ -124,10 +124,17 @@ func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Versi
 			continue
 		}
 		named := false
-		for _, v := range l.Versions {
-			for _, m := range minors {
-				if v.Version.MinorString() == m {
-					named = true
+		// The version may be named by the line or by its section's
+		// heading ("## Things we fixed already for 17.0").
+		for _, vl := range []*lint.Line{l, l.Section.Heading} {
+			if vl == nil || vl.Kind == lint.KindHeading && l.Section.IsTitle {
+				continue
+			}
+			for _, v := range vl.Versions {
+				for _, m := range minors {
+					if v.Version.MinorString() == m {
+						named = true
+					}
 				}
 			}
 		}

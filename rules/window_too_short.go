@@ -111,7 +111,9 @@ func windowsWithDates(p *lint.Pass) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, l := range p.Doc.Lines {
-		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) {
+		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) && !(l.Kind == lint.KindTableRow && l.In(lint.TermWindow)) {
+			// (A row of the window section's table is a window:
+			// "| 2 | Thu 2026-12-10, 19:00–23:00 CET | → 18.8.11 |".)
 			continue
 		}
 		// "W1: 2026-12-15, 19:00–23:00 · W2: 2026-12-17, 19:00–23:00":
