@@ -324,6 +324,12 @@ func componentSteps(d *lint.Document) []componentStep {
 			// procedure, not the database node's turn in a hop.)
 			continue
 		}
+		if containsAnyOf(l.Lower, "every node", "all nodes", "each node", "jedem knoten", "allen knoten", "cada nodo", "todos los nodos", "chaque nœud", "tous les nœuds") && !l.Item {
+			// "On every node we first run ... then stop puma on the Rails
+			// nodes. Every install is pinned, for example ...": what all
+			// nodes do, not one component's turn.
+			continue
+		}
 		best, _ := componentIn(l.Lower)
 		if best == "" {
 			// "| 2 | `gl-app01` | sudo dnf install ..." names the host;
