@@ -722,7 +722,7 @@ func namedQueryEmpty(l *lint.Line) bool {
 // result on its own: "db:migrate:status all up; the background
 // migrations query is run again until 0 rows".
 func queryClauseBesideStatus(l *lint.Line) bool {
-	for _, c := range strings.FieldsFunc(l.Lower, func(r rune) bool { return r == ';' }) {
+	for _, c := range strings.FieldsFunc(strings.ReplaceAll(l.Lower, ". ", ";"), func(r rune) bool { return r == ';' }) {
 		if !strings.Contains(c, "migrate:status") && strings.Contains(c, "migra") && queryEmptyIn(c) {
 			return true
 		}
