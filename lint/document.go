@@ -733,10 +733,17 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 // a word inside a longer phrase of another concept: "Upgrade path" is
 // the path, not the upgrade steps.
 func headingConcepts(h *Line) termSet {
-	var out termSet
+	// Concepts named inside parentheses qualify the heading ("Upgrade
+	// (each window; <ver> = 18.5.7 in window 1)"); they count only when
+	// nothing outside them does.
+	var out, aside termSet
 	for i, m := range h.Matches {
 		if !sectionTerms.has(m.Term) {
 			continue
+		}
+		set := &out
+		if strings.Count(h.Text[:m.Start], "(") > strings.Count(h.Text[:m.Start], ")") {
+			set = &aside
 		}
 		inside := false
 		for j, o := range h.Matches {
@@ -746,8 +753,11 @@ func headingConcepts(h *Line) termSet {
 			}
 		}
 		if !inside {
-			out.add(m.Term)
+			set.add(m.Term)
 		}
+	}
+	if out.empty() {
+		return aside
 	}
 	return out
 }
@@ -1261,7 +1271,7 @@ func joinWrapped(lines []plainLine) []plainLine {
 	for i := 1; i < len(lines); i++ {
 		prev := &out[len(out)-1]
 		cur := lines[i]
-		if prev.hard || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1])) {
+		if prev.hard || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1]) || stepNumbered(cur)) {
 			out = append(out, cur)
 			continue
 		}
@@ -1351,6 +1361,21 @@ func looksLabelled(l plainLine) bool {
 		return strings.Count(t[:i], "(") <= strings.Count(t[:i], ")")
 	}
 	return false
+}
+
+// stepNumbered reports whether a line starts with a step number that is
+// not a markdown list marker: "7.5 PgBouncer, then Redis: ...".
+func stepNumbered(l plainLine) bool {
+	t := strings.TrimLeft(l.text, " ")
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
+		i++
+	}
+	if i == 0 || i > 6 || i >= len(t) || t[i] != ' ' || !strings.Contains(t[:i], ".") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[i:], " "))
+	return unicode.IsUpper(r)
 }
 
 // lowerStart reports whether a line's text starts with a lower-case

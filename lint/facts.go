@@ -696,10 +696,16 @@ func scheduleRow(l *Line) bool {
 	if !l.In(TermWindow) || len(l.Header.Cells) == 0 {
 		return false
 	}
-	c := l.Header.Cells[0]
-	switch strings.TrimSpace(h[c.Start:c.End]) {
-	case "start", "begin", "date", "start time", "datum", "beginn", "fecha", "inicio", "début", "date et heure":
-		return true
+	for i, c := range l.Header.Cells {
+		switch strings.Trim(strings.TrimSpace(h[c.Start:c.End]), "*_") {
+		case "start", "begin", "start time", "beginn", "inicio", "début":
+			if i == 0 {
+				return true
+			}
+		case "date", "datum", "fecha", "date et heure", "data", "date and time", "day", "tag", "día", "jour":
+			// "| # | Date | Time | Hop |" in the windows section.
+			return true
+		}
 	}
 	return false
 }

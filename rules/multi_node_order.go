@@ -376,6 +376,8 @@ func reconfigures(low string) bool {
 // "gitlab-rake db:migrate", "gitlab_rails['auto_migrate'] = true". The
 // status query and Geo's own per-site migrations do not count.
 func runsMigrations(s string) bool {
+	// Praefect's own database migrations are not GitLab's.
+	s = strings.ReplaceAll(s, "praefect['auto_migrate'] = true", "")
 	rake := strings.Contains(s, "db:migrate") && !strings.Contains(s, "db:migrate:status") && !strings.Contains(s, "db:migrate:geo")
 	auto := (strings.Contains(s, "auto_migrate'] = true") || strings.Contains(s, "auto_migrate = true")) && !strings.Contains(s, "geo_secondary")
 	return rake || auto
