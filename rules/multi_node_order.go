@@ -508,7 +508,8 @@ func relationBefore(prefix string) bool {
 // ("stop Puma and Sidekiq on all Rails nodes"), which is not an upgrade.
 func stopsOnly(l *lint.Line) bool {
 	for _, w := range []string{"stop ", "pause", "drain", "scale down", "disable "} {
-		if strings.Contains(l.Lower, w) && !l.Has(lint.TermPkgInstall) {
+		if strings.Contains(l.Lower, w) && !l.Has(lint.TermPkgInstall) && !l.HasWord("install", "installieren", "instalar", "installer", "installare") {
+			// ("| U6 | rails-2 | drain, install, reconfigure |" upgrades.)
 			return true
 		}
 	}
