@@ -988,6 +988,11 @@ func (r *planReader) continues(v glversion.Version) bool {
 // relevant". A step names a stop, a hop, the target or an install, or is
 // short ("- 16.3.9 (about 40 min)").
 func noteItem(l *Line, vs []VersionRef) bool {
+	if l.Label.Len() > 0 && len(l.Tokens) > 0 && l.Tokens[0].Start < l.Label.End && noteWords[l.Tokens[0].Word] {
+		// "Notes checked for the path: the 17.3→17.4 UniqueViolation
+		// ...": release notes, not hops.
+		return true
+	}
 	if !l.Item || !startsWithVersion(l, vs) || startsWithStepWord(l) {
 		return false
 	}
@@ -1015,6 +1020,9 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	}
 	return words > 6
 }
+
+// noteWords start a label of notes: "Notes checked for the path: ...".
+var noteWords = map[string]bool{"note": true, "notes": true, "hinweis": true, "hinweise": true, "nota": true, "notas": true, "remarque": true, "remarques": true, "known": true, "caveats": true}
 
 // Reverts reports whether the line goes back to version v: it names v
 // and says "back" or "again" ("put gitlab-ee:16.8.1-ee.0 back in the
