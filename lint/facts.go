@@ -333,6 +333,9 @@ func (r *planReader) readWindow() {
 			var sec *Section
 			for _, l := range winLines {
 				span := valueSpan(l)
+				if scheduleRow(l) {
+					span = Span{0, len(l.Text)}
+				}
 				if isPlaceholderValue(l.Text[span.Start:span.End]) && (l.LabelIs(TermWindow) || l.LabelIs(TermTimezone)) {
 					if w.Line == nil {
 						w.Line = l
@@ -639,7 +642,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 	if sc.Date != nil && !w.HasDate && !approximateDate(text[:sc.Date.Span.Start]) {
 		w.HasDate = true
 		w.DateSpan = shift(sc.Date.Span, span.Start)
-		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, time.UTC)
+		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, w.Start.Location())
 		if w.Line == nil || !w.HasTime {
 			w.Line = l
 		}
@@ -649,7 +652,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		w.HasTime = true
 		w.TimeSpan = shift(sc.Start.Span, span.Start)
 		y, m, dd := w.Start.Date()
-		w.Start = time.Date(y, m, dd, sc.Start.Hour, sc.Start.Minute, 0, 0, time.UTC)
+		w.Start = time.Date(y, m, dd, sc.Start.Hour, sc.Start.Minute, 0, 0, w.Start.Location())
 		w.Line = l
 		got = true
 		if sc.End != nil && w.Duration == 0 {

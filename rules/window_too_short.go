@@ -118,9 +118,12 @@ func windowsWithDates(p *lint.Pass) int {
 		}
 		// "W1: 2026-12-15, 19:00–23:00 · W2: 2026-12-17, 19:00–23:00":
 		// one line may list several windows.
+		row := l.Kind == lint.KindTableRow && l.In(lint.TermWindow)
 		for text := l.Text; text != ""; {
 			sc := when.Scan(text, p.Today)
-			if sc.Date == nil || sc.Start == nil {
+			if sc.Date == nil || sc.Start == nil && !row {
+				// (A row of a window table may leave the time to a line
+				// that gives it for all windows.)
 				break
 			}
 			key := fmt.Sprint(sc.Date.Year, sc.Date.Month, sc.Date.Day)
@@ -128,7 +131,10 @@ func windowsWithDates(p *lint.Pass) int {
 				seen[key] = true
 				n++
 			}
-			end := max(sc.Date.Span.End, sc.Start.Span.End)
+			end := sc.Date.Span.End
+			if sc.Start != nil {
+				end = max(end, sc.Start.Span.End)
+			}
 			if sc.End != nil {
 				end = max(end, sc.End.Span.End)
 			}
