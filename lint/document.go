@@ -501,6 +501,11 @@ func (b *builder) block(n ast.Node) {
 			b.openSection(lines[0], b.pseudoLevel(), true)
 			return
 		}
+		if len(lines) == 1 && b.section.Pseudo && b.depth == 0 && speakerLine(lines[0]) {
+			// "**Customer (2026-11-23):**" starts the next message of a
+			// thread; the bold heading before it no longer applies.
+			b.closePseudo()
+		}
 		for _, l := range lines {
 			b.add(l)
 		}
@@ -555,6 +560,10 @@ func (b *builder) block(n ast.Node) {
 		if !lead.empty() {
 			b.ctx = b.ctx[:len(b.ctx)-1]
 		}
+	case *ast.ThematicBreak:
+		// A rule ends a part of the document: a bold pseudo heading
+		// above it no longer applies below it.
+		b.closePseudo()
 	case *ast.HTMLBlock:
 		b.htmlDirectives(n)
 		b.htmlSummary(n)
@@ -678,6 +687,20 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 		return false
 	}
 	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
+}
+
+// speakerLine reports whether a one-line paragraph is only a bold label
+// with nothing after it: "**Customer (2026-11-23):**".
+func speakerLine(l *Line) bool {
+	return l.Strong && l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) == ""
+}
+
+// closePseudo ends the pseudo sections in force: the lines that follow
+// belong to the nearest real section again.
+func (b *builder) closePseudo() {
+	for b.section.Pseudo && b.section.Parent != nil {
+		b.section = b.section.Parent
+	}
 }
 
 func (b *builder) pseudoLevel() int {
@@ -868,6 +891,15 @@ func (b *builder) addLine(l *Line) {
 		// "**Q: When?**" / "A: Saturday 2026-12-19, 07:00–13:00": the
 		// answer is labelled by its question.
 		if q := b.doc.Lines[n-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
+			l.LabelTerms.union(intersect(q.terms, askedTerms))
+		}
+	}
+	if l.Item && l.Ordered && b.depth > 0 {
+		// "Support: 1. What OS ...? 2. Which path? 3. What time and
+		// time zone?" / "Customer: 1. AlmaLinux 8.10 ... 3. Saturday
+		// 2026-12-12, 07:00–19:00 CET": each answer is labelled by the
+		// question of its number.
+		if q := b.numberedQuestion(); q != nil {
 			l.LabelTerms.union(intersect(q.terms, askedTerms))
 		}
 	}
@@ -1119,6 +1151,44 @@ func splitLabel(l *Line) {
 	}
 	l.Label = Span{0, i}
 	l.Value = Span{i + n, len(l.Text)}
+}
+
+// numberedQuestion returns, for the numbered list item being added, the
+// item of the same number in the list of questions just before its list,
+// or nil.
+func (b *builder) numberedQuestion() *Line {
+	lines, depth := b.doc.Lines, b.depth
+	i, k := len(lines)-1, 0
+	for ; i >= 0 && lines[i].Depth >= depth; i-- {
+		if lines[i].Depth == depth && lines[i].Item {
+			k++
+		}
+	}
+	// A few lines of prose ("**Customer (2026-11-20):**") may stand
+	// between the questions and the answers.
+	for gap := 0; i >= 0 && lines[i].Depth < depth; i-- {
+		if gap++; gap > 4 || lines[i].Kind == KindHeading && !lines[i].Section.Pseudo {
+			return nil
+		}
+	}
+	var items []*Line
+	asked := 0
+	for ; i >= 0 && lines[i].Depth >= depth; i-- {
+		if l := lines[i]; l.Depth == depth && l.Item {
+			items = append(items, l)
+			if strings.HasSuffix(strings.TrimSpace(l.Text), "?") {
+				asked++
+			}
+		}
+	}
+	if k >= len(items) || asked*2 < len(items) {
+		return nil
+	}
+	q := items[len(items)-1-k]
+	if !q.Ordered || !strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
+		return nil
+	}
+	return q
 }
 
 // answerLabel reports whether a line is labelled as the answer of a

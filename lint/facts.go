@@ -238,6 +238,11 @@ func (r *planReader) readWindow() {
 				// "Contacto durante la ventana: ..." names a contact.
 				continue
 			}
+			if atTheEnd(l) {
+				// "At the end: unpause runners, watch Sidekiq for 30
+				// minutes" is the last step, not the window's end.
+				continue
+			}
 			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) {
 				winLines = append(winLines, l)
 			}
@@ -545,6 +550,19 @@ func productionCell(l *Line) (Span, bool) {
 		}
 	}
 	return Span{}, false
+}
+
+// atTheEnd reports whether a line's label only says "at the end" of
+// something: a step, not the end of the window.
+func atTheEnd(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(l.LabelText(), " *_")) {
+	case "at the end", "in the end", "by the end", "at end", "finally", "am ende", "zum schluss", "am schluss", "al final", "à la fin", "no final", "alla fine":
+		return true
+	}
+	return false
 }
 
 // timelineWindow reads a window from a schedule whose heading gives the

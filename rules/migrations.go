@@ -32,7 +32,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// is the rehearsal's; under a "Staging: rehearsed ..." item of
 		// the pre-upgrade tasks it reports the rehearsal's timings.
 		staging := l.In(lint.TermStaging) && (!l.In(lint.TermProcedure) || !l.Section.Is(lint.TermStaging))
-		if question(l) || disclaims(l) || estimateLine(l) || staging && !l.Has(lint.TermBBMQuery) {
+		if question(l) || disclaims(l) || estimateLine(l) || tookTiming(l) || staging && !l.Has(lint.TermBBMQuery) {
 			// (The rehearsal's timings, "migrations job 21 min", are
 			// not a gate of this upgrade.)
 			continue
@@ -709,6 +709,13 @@ func estimateLine(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// tookTiming reports whether a line reports how long something took ("the
+// full path took 3 h 40 min including the waits for background
+// migrations"): a rehearsal's timing, not a gate.
+func tookTiming(l *lint.Line) bool {
+	return hasDuration(l) && !l.Has(lint.TermBBMQuery) && !namedQueryEmpty(l) && l.HasWord("took", "dauerte", "tardó", "duró", "durou", "levou", "duurde") && !l.Has(lint.TermCheckVerb)
 }
 
 // namedQueryEmpty reports whether a line names a query and the empty

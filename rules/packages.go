@@ -34,6 +34,24 @@ func rpmLine(l *lint.Line) bool {
 	return false
 }
 
+// rpmPlan reports whether the plan's operating system installs RPMs.
+func rpmPlan(p *lint.Pass) bool {
+	os := p.Plan.OS
+	if os == nil {
+		return false
+	}
+	return containsAnyOf(strings.ToLower(os.Value), "rhel", "red hat", "alma", "rocky", "oracle", "amazon", "centos", "sles", "suse", "fedora")
+}
+
+// installCommand writes the pinned install command of edition ed at
+// version v: dnf for RPM systems, apt-get otherwise.
+func installCommand(rpm bool, ed, v string) string {
+	if rpm {
+		return "sudo dnf install gitlab-" + ed + "-" + v
+	}
+	return "sudo apt-get install gitlab-" + ed + "=" + v + "-" + ed + ".0"
+}
+
 // packageExample writes the package or image of edition ed at version v in
 // the form the command on l uses: a Docker image, an RPM file or yum pin,
 // or an apt pin. el is the Enterprise Linux major for RPM files ("" to

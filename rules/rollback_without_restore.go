@@ -42,6 +42,12 @@ revert the snapshots of every node.`,
 			if !restoresData(p.Doc, l) {
 				continue
 			}
+			if later := laterBackup(p); later != nil && restoresLatest(l) {
+				// "restore BACKUP=<latest checkpoint>" after checkpoints
+				// taken on each new version.
+				p.ReportLinef(l, "rollback restores the latest backup, but the plan also takes backups after hops (line %d), on newer versions, and a backup restores only on the version and edition that created it. %s", later.Num, oldVersionFirst(p)+" the backup taken before the first hop")
+				return
+			}
 			if !revertsSnapshot(l) && !returnsToOldVersion(p, lines) {
 				// "gitlab-backup restore in the running container": the
 				// upgraded version refuses a backup of the old one.
@@ -129,7 +135,7 @@ func oldVersionFirst(p *lint.Pass) string {
 	case "source":
 		return "check out and build " + cur + " first, with the saved config/secrets.yml, then restore"
 	}
-	return "reinstall " + cur + " first (for example \"sudo apt-get install gitlab-" + ed + "=" + cur + "-" + ed + ".0\" after removing the new package), put back gitlab-secrets.json and gitlab.rb, reconfigure, then restore"
+	return "reinstall " + cur + " first (for example \"" + installCommand(rpmPlan(p), ed, cur) + "\" after removing the new package), put back gitlab-secrets.json and gitlab.rb, reconfigure, then restore"
 }
 
 // restoreHint says how to roll back with the backup, in the terms of the
@@ -144,4 +150,30 @@ func restoreHint(p *lint.Pass) string {
 		return "check out the old version again with its config/secrets.yml, then restore the backup (\"bundle exec rake gitlab:backup:restore BACKUP=<id>\"), or revert the snapshots"
 	}
 	return "after reinstalling the old version, restore that backup (\"sudo gitlab-backup restore BACKUP=<id>\") with gitlab-secrets.json and gitlab.rb, or revert the snapshots"
+}
+
+// restoresLatest reports whether a restore takes whatever backup is
+// newest: "BACKUP=<latest checkpoint>", "the most recent backup".
+func restoresLatest(l *lint.Line) bool {
+	return containsAnyOf(l.Lower, "latest checkpoint", "last checkpoint", "latest backup", "last backup", "most recent backup", "newest backup", "neueste sicherung", "letzte sicherung", "último backup", "dernière sauvegarde")
+}
+
+// laterBackup returns a full backup the plan takes on a newer version:
+// after the first install step, or said to follow each hop ("after each
+// hop ... another full gitlab-backup create as a checkpoint"), or nil.
+func laterBackup(p *lint.Pass) *lint.Line {
+	first := firstInstallStep(p.Plan)
+	if first == nil {
+		return nil
+	}
+	for _, b := range backups(p.Doc) {
+		l := b.Line
+		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) || l.LabelIs(lint.TermRollback) {
+			continue
+		}
+		if l.Index > first.Line.Index || containsAnyOf(l.Lower, "after each hop", "after every hop", "after each step", "checkpoint", "nach jedem", "después de cada", "après chaque") {
+			return l
+		}
+	}
+	return nil
 }

@@ -147,11 +147,7 @@ func exampleHop(p *lint.Pass) glversion.Version {
 // pinnedCommand writes a pinned install command in the package manager of
 // the line.
 func pinnedCommand(p *lint.Pass, l *lint.Line) string {
-	ed, v := planEdition(p, "ee"), exampleHop(p)
-	if rpmLine(l) {
-		return "sudo dnf install gitlab-" + ed + "-" + v.String()
-	}
-	return "sudo apt-get install gitlab-" + ed + "=" + v.String() + "-" + ed + ".0"
+	return installCommand(rpmLine(l), planEdition(p, "ee"), exampleHop(p).String())
 }
 
 func hasPinnedVersion(l *lint.Line) bool {
