@@ -259,8 +259,15 @@ func (r *planReader) readWindow() {
 			}
 			sc := when.Scan(text, r.today)
 			if sc.Date != nil && sc.Start != nil {
-				complete = l
-				break
+				if complete == nil {
+					complete = l
+				}
+				// "| Staging | ... |" then "| Production | ... |": the
+				// production window is the one under review.
+				if !l.Has(TermStaging) || l.HasWord("production", "prod", "produktion", "produktiv", "producción", "produccion", "produção", "producao", "produzione", "productie") {
+					complete = l
+					break
+				}
 			}
 		}
 		if complete != nil && complete.Quote {

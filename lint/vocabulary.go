@@ -265,7 +265,7 @@ var vocabulary = map[Term]string{
 	TermDone:            "done|completed|finished|succeeded|passed|erledigt|abgeschlossen|hecho|completado|terminé|terminado",
 	TermEE:              "ee|enterprise edition|enterprise|gitlab ee|premium|ultimate",
 	TermCE:              "ce|community edition|gitlab ce|free tier|foss",
-	TermAutoBackup:      "automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup|its own database backup|its own backup|its own database dump|pre install database dump|pre install dump|pre upgrade database dump|pre upgrade database backup",
+	TermAutoBackup:      "backup the package takes|database backup the package takes|dump the package takes|automatic database backup|package s automatic|automatic pre upgrade backup|automatische sicherung|copia automática|sauvegarde automatique|automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup|its own database backup|its own backup|its own database dump|pre install database dump|pre install dump|pre upgrade database dump|pre upgrade database backup",
 	TermSkipWord:        "skip|skipped|skipping",
 	TermEmail:           "email|e mail|mail|correo|courriel",
 	TermPhone:           "phone|tel|mobile|cell|telefon|teléfono|téléphone|handy",

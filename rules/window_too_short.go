@@ -90,6 +90,17 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 				restore = true
 			}
 		}
+		if parts, sum, restored := tookParts(l); parts >= 2 && staging && !l.In(lint.TermRollback) {
+			// "hop to 18.5.7 took 45 min, its background migrations took
+			// 6 h 40 min, hop to 18.8.11 took 40 min, full restore 5 h 50
+			// min": the parts add up.
+			if sum > upgrade {
+				upgrade = sum
+				source = fmt.Sprintf("the rehearsal's steps took %s together", human(sum))
+			}
+			rollback = max(rollback, restored)
+			continue
+		}
 		switch {
 		case restore:
 			if d > rollback {
@@ -105,6 +116,42 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 	return upgrade, rollback, source
 }
 
+// tookParts reads a line that times the parts of a rehearsal clause by
+// clause, each with "took": how many parts, their sum, and the longest
+// restore named in another clause. A line that also names a total
+// ("total", "whole path") is left to the total.
+func tookParts(l *lint.Line) (parts int, sum, restored time.Duration) {
+	if containsAnyOf(l.Lower, "total", "whole", "full path", "overall", "altogether", "insgesamt", "gesamt") {
+		return 0, 0, 0
+	}
+	text := l.Text
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !((text[i] == ',' || text[i] == ';' || text[i] == '.') && i+1 < len(text) && text[i+1] == ' ') {
+			continue
+		}
+		clause := strings.ToLower(text[start:i])
+		start = i + 2
+		if j := strings.LastIndex(clause, ": "); j >= 0 {
+			// ("Rehearsal timings from the test restore: hop to 18.5.7
+			// took 45 min": the label says where the timings come from.)
+			clause = clause[j+2:]
+		}
+		sc := when.Scan(clause, time.Time{})
+		if sc.DurationSpan == (when.Span{}) || sc.Duration <= 0 {
+			continue
+		}
+		switch {
+		case containsAnyOf(clause, "restore", "wiederherstell", "restaur"):
+			restored = max(restored, sc.Duration)
+		case containsAnyOf(clause, "took", "dauerte", "tardó", "duró", "levou", "duurde"):
+			parts++
+			sum += sc.Duration
+		}
+	}
+	return parts, sum, restored
+}
+
 // windowsWithDates counts the lines that name a window with a date of its
 // own ("Window 2: Saturday 2026-12-12, 07:00–15:00 CET").
 func windowsWithDates(p *lint.Pass) int {
@@ -118,6 +165,11 @@ func windowsWithDates(p *lint.Pass) int {
 		}
 		// "W1: 2026-12-15, 19:00–23:00 · W2: 2026-12-17, 19:00–23:00":
 		// one line may list several windows.
+		if l.Has(lint.TermStaging) && !l.HasWord("production", "prod", "produktion", "producción", "produção", "produzione", "productie") || l.In(lint.TermStaging) && !l.In(lint.TermWindow) {
+			// "| Staging | Tue 2026-12-08 16:00 ... |": the rehearsal's
+			// window holds none of production's hops.
+			continue
+		}
 		row := l.Kind == lint.KindTableRow && l.In(lint.TermWindow)
 		for text := l.Text; text != ""; {
 			sc := when.Scan(text, p.Today)
