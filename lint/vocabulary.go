@@ -139,7 +139,7 @@ var vocabulary = map[Term]string{
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
 		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
-	TermPath: "upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
+	TermPath: "chemin de mise à niveau|chemin de mise a niveau|chemin de migration|parcours de mise à niveau|upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
 		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier",
@@ -168,7 +168,7 @@ var vocabulary = map[Term]string{
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventana|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtre|fenetre|créneau|calendrier|date de l intervention|planning|horaire|horaires",
-	TermContact: "contactpersoon|contactpersonen|aanspreekpunt|who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
+	TermContact: "personne ressource|personne-ressource|répondant|contactpersoon|contactpersonen|aanspreekpunt|who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",

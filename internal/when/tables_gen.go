@@ -9,7 +9,7 @@ import "time"
 
 // lexEntries holds what the lexicon knows of each word; entry 0 is the
 // empty entry of unknown words.
-var lexEntries = [622]lexEntry{
+var lexEntries = [624]lexEntry{
 	0:   {},
 	1:   {flags: lxMonth, wordAt: 0, wordLen: 7, month: time.January},                                                       // "january"
 	2:   {flags: lxMonth | lxHint, wordAt: 7, wordLen: 6, month: time.January},                                              // "januar"
@@ -208,9 +208,9 @@ var lexEntries = [622]lexEntry{
 	195: {flags: lxUnit, wordAt: 1064, wordLen: 4, abbr: true, unit: time.Hour},                                             // "stdn"
 	196: {flags: lxHint | lxUnit, wordAt: 1068, wordLen: 6, unit: time.Hour},                                                // "stunde"
 	197: {flags: lxHint | lxUnit, wordAt: 1074, wordLen: 7, unit: time.Hour},                                                // "stunden"
-	198: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 115, wordAt: 1081, wordLen: 4, unit: time.Hour},       // "hora"
+	198: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 117, wordAt: 1081, wordLen: 4, unit: time.Hour},       // "hora"
 	199: {flags: lxHint | lxUnit, wordAt: 1085, wordLen: 5, unit: time.Hour},                                                // "horas"
-	200: {flags: lxHint | lxUnit | lxZoneStart, phrases: 115, nphrases: 109, wordAt: 1090, wordLen: 5, unit: time.Hour},     // "heure"
+	200: {flags: lxHint | lxUnit | lxZoneStart, phrases: 117, nphrases: 115, wordAt: 1090, wordLen: 5, unit: time.Hour},     // "heure"
 	201: {flags: lxHint | lxUnit, wordAt: 1095, wordLen: 6, unit: time.Hour},                                                // "heures"
 	202: {flags: lxUnit, wordAt: 1101, wordLen: 1, guard: gCompound, unit: time.Minute},                                     // "m"
 	203: {flags: lxUnit, wordAt: 1102, wordLen: 3, abbr: true, unit: time.Minute},                                           // "min"
@@ -262,7 +262,7 @@ var lexEntries = [622]lexEntry{
 	249: {flags: lxHint | lxClockPrep | lxDatePrep | lxDotPrep, wordAt: 1298, wordLen: 2},                                   // "ab"
 	250: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1300, wordLen: 8},                                               // "zwischen"
 	251: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1308, wordLen: 2},                                                 // "el"
-	252: {flags: lxHint | lxArticle | lxZoneStart, phrases: 224, nphrases: 1, wordAt: 1310, wordLen: 3},                     // "los"
+	252: {flags: lxHint | lxArticle | lxZoneStart, phrases: 232, nphrases: 1, wordAt: 1310, wordLen: 3},                     // "los"
 	253: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1313, wordLen: 3},                                                // "las"
 	254: {flags: lxHint | lxDatePrep | lxDotPrep | lxOf, wordAt: 1316, wordLen: 3},                                          // "del"
 	255: {flags: lxHint | lxPairAnd, wordAt: 1319, wordLen: 1},                                                              // "y"
@@ -504,134 +504,136 @@ var lexEntries = [622]lexEntry{
 	491: {flags: lxNamedTime, wordAt: 2599, wordLen: 9, hour: 12},                                                           // "mediodía"
 	492: {flags: lxNamedTime, wordAt: 2608, wordLen: 8, hour: 12},                                                           // "mediodia"
 	493: {flags: lxNamedTime, wordAt: 2616, wordLen: 4, hour: 12},                                                           // "midi"
-	494: {flags: lxZoneStart, phrases: 225, nphrases: 1, wordAt: 2620, wordLen: 6},                                          // "alaska"
-	495: {flags: lxZoneStart, phrases: 226, nphrases: 1, wordAt: 2626, wordLen: 9},                                          // "amsterdam"
-	496: {flags: lxZoneStart, phrases: 227, nphrases: 1, wordAt: 2635, wordLen: 9},                                          // "argentina"
-	497: {flags: lxZoneStart, phrases: 228, nphrases: 1, wordAt: 2644, wordLen: 6},                                          // "athens"
-	498: {flags: lxZoneStart, phrases: 229, nphrases: 1, wordAt: 2650, wordLen: 8},                                          // "atlantic"
-	499: {flags: lxZoneStart, phrases: 230, nphrases: 1, wordAt: 2658, wordLen: 8},                                          // "auckland"
-	500: {flags: lxZoneStart, phrases: 231, nphrases: 2, wordAt: 2666, wordLen: 10},                                         // "australian"
-	501: {flags: lxZoneStart, phrases: 233, nphrases: 1, wordAt: 2676, wordLen: 7},                                          // "austria"
-	502: {flags: lxZoneStart, phrases: 234, nphrases: 1, wordAt: 2683, wordLen: 9},                                          // "bangalore"
-	503: {flags: lxZoneStart, phrases: 235, nphrases: 1, wordAt: 2692, wordLen: 9},                                          // "barcelona"
-	504: {flags: lxZoneStart, phrases: 236, nphrases: 1, wordAt: 2701, wordLen: 7},                                          // "beijing"
-	505: {flags: lxZoneStart, phrases: 237, nphrases: 1, wordAt: 2708, wordLen: 9},                                          // "bengaluru"
-	506: {flags: lxZoneStart, phrases: 238, nphrases: 1, wordAt: 2717, wordLen: 6},                                          // "berlin"
-	507: {flags: lxZoneStart, phrases: 239, nphrases: 1, wordAt: 2723, wordLen: 8},                                          // "berliner"
-	508: {flags: lxZoneStart, phrases: 240, nphrases: 1, wordAt: 2731, wordLen: 6},                                          // "bogota"
-	509: {flags: lxZoneStart, phrases: 241, nphrases: 1, wordAt: 2737, wordLen: 7},                                          // "bogotá"
-	510: {flags: lxZoneStart, phrases: 242, nphrases: 1, wordAt: 2744, wordLen: 6},                                          // "brasil"
-	511: {flags: lxZoneStart, phrases: 243, nphrases: 1, wordAt: 2750, wordLen: 8},                                          // "brasilia"
-	512: {flags: lxZoneStart, phrases: 244, nphrases: 1, wordAt: 2758, wordLen: 9},                                          // "brasília"
-	513: {flags: lxZoneStart, phrases: 245, nphrases: 1, wordAt: 2767, wordLen: 6},                                          // "brazil"
-	514: {flags: lxZoneStart, phrases: 246, nphrases: 2, wordAt: 2773, wordLen: 7},                                          // "british"
-	515: {flags: lxZoneStart, phrases: 248, nphrases: 1, wordAt: 2780, wordLen: 8},                                          // "brussels"
-	516: {flags: lxZoneStart, phrases: 249, nphrases: 1, wordAt: 2788, wordLen: 9},                                          // "bruxelles"
-	517: {flags: lxZoneStart, phrases: 250, nphrases: 1, wordAt: 2797, wordLen: 6},                                          // "buenos"
-	518: {flags: lxZoneStart, phrases: 251, nphrases: 1, wordAt: 2803, wordLen: 7},                                          // "caracas"
-	519: {flags: lxZoneStart, phrases: 252, nphrases: 6, wordAt: 2810, wordLen: 7},                                          // "central"
-	520: {flags: lxZoneStart, phrases: 258, nphrases: 1, wordAt: 2817, wordLen: 7},                                          // "chicago"
-	521: {flags: lxZoneStart, phrases: 259, nphrases: 1, wordAt: 2824, wordLen: 5},                                          // "chile"
-	522: {flags: lxZoneStart, phrases: 260, nphrases: 1, wordAt: 2829, wordLen: 5},                                          // "china"
-	523: {flags: lxZoneStart, phrases: 261, nphrases: 1, wordAt: 2834, wordLen: 8},                                          // "colombia"
-	524: {flags: lxZoneStart, phrases: 262, nphrases: 1, wordAt: 2842, wordLen: 11},                                         // "coordinated"
-	525: {flags: lxZoneStart, phrases: 263, nphrases: 1, wordAt: 2853, wordLen: 10},                                         // "copenhagen"
-	526: {flags: lxZoneStart, phrases: 264, nphrases: 1, wordAt: 2863, wordLen: 5},                                          // "costa"
-	527: {flags: lxZoneStart, phrases: 265, nphrases: 1, wordAt: 2868, wordLen: 5},                                          // "delhi"
-	528: {flags: lxZoneStart, phrases: 266, nphrases: 1, wordAt: 2873, wordLen: 6},                                          // "denver"
-	529: {flags: lxZoneStart, phrases: 267, nphrases: 1, wordAt: 2879, wordLen: 8},                                          // "deutsche"
-	530: {flags: lxZoneStart, phrases: 268, nphrases: 1, wordAt: 2887, wordLen: 9},                                          // "deutscher"
-	531: {flags: lxZoneStart, phrases: 269, nphrases: 1, wordAt: 2896, wordLen: 11},                                         // "deutschland"
-	532: {flags: lxZoneStart, phrases: 270, nphrases: 1, wordAt: 2907, wordLen: 5},                                          // "dubai"
-	533: {flags: lxZoneStart, phrases: 271, nphrases: 1, wordAt: 2912, wordLen: 6},                                          // "dublin"
-	534: {flags: lxZoneStart, phrases: 272, nphrases: 1, wordAt: 2918, wordLen: 5},                                          // "dutch"
-	535: {flags: lxZoneStart, phrases: 273, nphrases: 5, wordAt: 2923, wordLen: 7},                                          // "eastern"
-	536: {flags: lxZoneStart, phrases: 278, nphrases: 1, wordAt: 2930, wordLen: 7},                                          // "ecuador"
-	537: {flags: lxZoneStart, phrases: 279, nphrases: 1, wordAt: 2937, wordLen: 6},                                          // "espana"
-	538: {flags: lxZoneStart, phrases: 280, nphrases: 1, wordAt: 2943, wordLen: 7},                                          // "españa"
-	539: {flags: lxZoneStart, phrases: 281, nphrases: 1, wordAt: 2950, wordLen: 6},                                          // "france"
-	540: {flags: lxZoneStart, phrases: 282, nphrases: 1, wordAt: 2956, wordLen: 9},                                          // "frankfurt"
-	541: {flags: lxZoneStart, phrases: 283, nphrases: 1, wordAt: 2965, wordLen: 6},                                          // "french"
-	542: {flags: lxZoneStart, phrases: 284, nphrases: 1, wordAt: 2971, wordLen: 6},                                          // "german"
-	543: {flags: lxZoneStart, phrases: 285, nphrases: 1, wordAt: 2977, wordLen: 7},                                          // "germany"
-	544: {flags: lxZoneStart, phrases: 286, nphrases: 1, wordAt: 2984, wordLen: 9},                                          // "greenwich"
-	545: {flags: lxZoneStart, phrases: 287, nphrases: 1, wordAt: 2993, wordLen: 9},                                          // "guatemala"
-	546: {flags: lxZoneStart, phrases: 288, nphrases: 1, wordAt: 3002, wordLen: 6},                                          // "hawaii"
-	547: {flags: lxZoneStart, phrases: 289, nphrases: 1, wordAt: 3008, wordLen: 8},                                          // "helsinki"
-	548: {flags: lxZoneStart, phrases: 290, nphrases: 1, wordAt: 3016, wordLen: 4},                                          // "hong"
-	549: {flags: lxZoneStart, phrases: 291, nphrases: 104, wordAt: 3020, wordLen: 7},                                        // "horario"
-	550: {flags: lxZoneStart, phrases: 395, nphrases: 104, wordAt: 3027, wordLen: 8},                                        // "horário"
-	551: {flags: lxZoneStart, phrases: 499, nphrases: 2, wordAt: 3035, wordLen: 5},                                          // "india"
-	552: {flags: lxZoneStart, phrases: 501, nphrases: 1, wordAt: 3040, wordLen: 7},                                          // "ireland"
-	553: {flags: lxZoneStart, phrases: 502, nphrases: 1, wordAt: 3047, wordLen: 5},                                          // "irish"
-	554: {flags: lxZoneStart, phrases: 503, nphrases: 1, wordAt: 3052, wordLen: 8},                                          // "istanbul"
-	555: {flags: lxZoneStart, phrases: 504, nphrases: 1, wordAt: 3060, wordLen: 7},                                          // "italian"
-	556: {flags: lxZoneStart, phrases: 505, nphrases: 1, wordAt: 3067, wordLen: 5},                                          // "italy"
-	557: {flags: lxZoneStart, phrases: 506, nphrases: 2, wordAt: 3072, wordLen: 5},                                          // "japan"
-	558: {flags: lxZoneStart, phrases: 508, nphrases: 1, wordAt: 3077, wordLen: 4},                                          // "kiev"
-	559: {flags: lxZoneStart, phrases: 509, nphrases: 1, wordAt: 3081, wordLen: 5},                                          // "korea"
-	560: {flags: lxZoneStart, phrases: 510, nphrases: 1, wordAt: 3086, wordLen: 4},                                          // "kyiv"
-	561: {flags: lxZoneStart, phrases: 511, nphrases: 1, wordAt: 3090, wordLen: 4},                                          // "lima"
-	562: {flags: lxZoneStart, phrases: 512, nphrases: 1, wordAt: 3094, wordLen: 6},                                          // "lisboa"
-	563: {flags: lxZoneStart, phrases: 513, nphrases: 1, wordAt: 3100, wordLen: 6},                                          // "lisbon"
-	564: {flags: lxZoneStart, phrases: 514, nphrases: 1, wordAt: 3106, wordLen: 6},                                          // "london"
-	565: {flags: lxZoneStart, phrases: 515, nphrases: 1, wordAt: 3112, wordLen: 7},                                          // "londres"
-	566: {flags: lxZoneStart, phrases: 516, nphrases: 1, wordAt: 3119, wordLen: 6},                                          // "madrid"
-	567: {flags: lxZoneStart, phrases: 517, nphrases: 1, wordAt: 3125, wordLen: 9},                                          // "melbourne"
-	568: {flags: lxZoneStart, phrases: 518, nphrases: 2, wordAt: 3134, wordLen: 6},                                          // "mexico"
-	569: {flags: lxZoneStart, phrases: 520, nphrases: 1, wordAt: 3140, wordLen: 18},                                         // "mitteleuropaeische"
-	570: {flags: lxZoneStart, phrases: 521, nphrases: 2, wordAt: 3158, wordLen: 18},                                         // "mitteleuropäische"
-	571: {flags: lxZoneStart, phrases: 523, nphrases: 2, wordAt: 3176, wordLen: 19},                                         // "mitteleuropäischer"
-	572: {flags: lxZoneStart, phrases: 525, nphrases: 1, wordAt: 3195, wordLen: 10},                                         // "montevideo"
-	573: {flags: lxZoneStart, phrases: 526, nphrases: 1, wordAt: 3205, wordLen: 8},                                          // "montreal"
-	574: {flags: lxZoneStart, phrases: 527, nphrases: 1, wordAt: 3213, wordLen: 6},                                          // "moscow"
-	575: {flags: lxZoneStart, phrases: 528, nphrases: 3, wordAt: 3219, wordLen: 8},                                          // "mountain"
-	576: {flags: lxZoneStart, phrases: 531, nphrases: 1, wordAt: 3227, wordLen: 6},                                          // "mumbai"
-	577: {flags: lxZoneStart, phrases: 532, nphrases: 1, wordAt: 3233, wordLen: 6},                                          // "munich"
-	578: {flags: lxZoneStart, phrases: 533, nphrases: 1, wordAt: 3239, wordLen: 7},                                          // "méxico"
-	579: {flags: lxZoneStart, phrases: 534, nphrases: 1, wordAt: 3246, wordLen: 3},                                          // "new"
-	580: {flags: lxZoneStart, phrases: 535, nphrases: 1, wordAt: 3249, wordLen: 4},                                          // "oslo"
-	581: {flags: lxZoneStart, phrases: 536, nphrases: 1, wordAt: 3253, wordLen: 15},                                         // "osteuropäische"
-	582: {flags: lxZoneStart, phrases: 537, nphrases: 3, wordAt: 3268, wordLen: 7},                                          // "pacific"
-	583: {flags: lxZoneStart, phrases: 540, nphrases: 1, wordAt: 3275, wordLen: 6},                                          // "panama"
-	584: {flags: lxZoneStart, phrases: 541, nphrases: 1, wordAt: 3281, wordLen: 7},                                          // "panamá"
-	585: {flags: lxZoneStart, phrases: 542, nphrases: 1, wordAt: 3288, wordLen: 5},                                          // "paris"
-	586: {flags: lxZoneStart, phrases: 543, nphrases: 1, wordAt: 3293, wordLen: 4},                                          // "peru"
-	587: {flags: lxZoneStart, phrases: 544, nphrases: 1, wordAt: 3297, wordLen: 5},                                          // "perú"
-	588: {flags: lxZoneStart, phrases: 545, nphrases: 1, wordAt: 3302, wordLen: 8},                                          // "portugal"
-	589: {flags: lxZoneStart, phrases: 546, nphrases: 1, wordAt: 3310, wordLen: 6},                                          // "prague"
-	590: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3316, wordLen: 4},                                          // "roma"
-	591: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3320, wordLen: 4},                                          // "rome"
-	592: {flags: lxZoneStart, phrases: 549, nphrases: 1, wordAt: 3324, wordLen: 3},                                          // "san"
-	593: {flags: lxZoneStart, phrases: 550, nphrases: 1, wordAt: 3327, wordLen: 8},                                          // "santiago"
-	594: {flags: lxZoneStart, phrases: 551, nphrases: 1, wordAt: 3335, wordLen: 3},                                          // "sao"
-	595: {flags: lxZoneStart, phrases: 552, nphrases: 1, wordAt: 3338, wordLen: 9},                                          // "schweizer"
-	596: {flags: lxZoneStart, phrases: 553, nphrases: 1, wordAt: 3347, wordLen: 7},                                          // "seattle"
-	597: {flags: lxZoneStart, phrases: 554, nphrases: 1, wordAt: 3354, wordLen: 5},                                          // "seoul"
-	598: {flags: lxZoneStart, phrases: 555, nphrases: 1, wordAt: 3359, wordLen: 8},                                          // "shanghai"
-	599: {flags: lxZoneStart, phrases: 556, nphrases: 1, wordAt: 3367, wordLen: 9},                                          // "singapore"
-	600: {flags: lxZoneStart, phrases: 557, nphrases: 1, wordAt: 3376, wordLen: 5},                                          // "spain"
-	601: {flags: lxZoneStart, phrases: 558, nphrases: 1, wordAt: 3381, wordLen: 7},                                          // "spanish"
-	602: {flags: lxZoneStart, phrases: 559, nphrases: 1, wordAt: 3388, wordLen: 9},                                          // "stockholm"
-	603: {flags: lxZoneStart, phrases: 560, nphrases: 1, wordAt: 3397, wordLen: 5},                                          // "swiss"
-	604: {flags: lxZoneStart, phrases: 561, nphrases: 1, wordAt: 3402, wordLen: 11},                                         // "switzerland"
-	605: {flags: lxZoneStart, phrases: 562, nphrases: 1, wordAt: 3413, wordLen: 6},                                          // "sydney"
-	606: {flags: lxZoneStart, phrases: 563, nphrases: 1, wordAt: 3419, wordLen: 4},                                          // "são"
-	607: {flags: lxZoneStart, phrases: 564, nphrases: 1, wordAt: 3423, wordLen: 5},                                          // "tokyo"
-	608: {flags: lxZoneStart, phrases: 565, nphrases: 1, wordAt: 3428, wordLen: 7},                                          // "toronto"
-	609: {flags: lxZoneStart, phrases: 566, nphrases: 1, wordAt: 3435, wordLen: 2},                                          // "uk"
-	610: {flags: lxZoneStart, phrases: 567, nphrases: 1, wordAt: 3437, wordLen: 7},                                          // "uruguay"
-	611: {flags: lxZoneStart, phrases: 568, nphrases: 2, wordAt: 3444, wordLen: 2},                                          // "us"
-	612: {flags: lxZoneStart, phrases: 570, nphrases: 1, wordAt: 3446, wordLen: 9},                                          // "vancouver"
-	613: {flags: lxZoneStart, phrases: 571, nphrases: 1, wordAt: 3455, wordLen: 9},                                          // "venezuela"
-	614: {flags: lxZoneStart, phrases: 572, nphrases: 1, wordAt: 3464, wordLen: 6},                                          // "vienna"
-	615: {flags: lxZoneStart, phrases: 573, nphrases: 1, wordAt: 3470, wordLen: 6},                                          // "warsaw"
-	616: {flags: lxZoneStart, phrases: 574, nphrases: 2, wordAt: 3476, wordLen: 7},                                          // "western"
-	617: {flags: lxZoneStart, phrases: 576, nphrases: 1, wordAt: 3483, wordLen: 16},                                         // "westeuropäische"
-	618: {flags: lxZoneStart, phrases: 577, nphrases: 1, wordAt: 3499, wordLen: 4},                                          // "wien"
-	619: {flags: lxZoneStart, phrases: 578, nphrases: 1, wordAt: 3503, wordLen: 6},                                          // "wiener"
-	620: {flags: lxZoneStart, phrases: 579, nphrases: 1, wordAt: 3509, wordLen: 6},                                          // "zurich"
-	621: {flags: lxZoneStart, phrases: 580, nphrases: 1, wordAt: 3515, wordLen: 7},                                          // "zürich"
+	494: {flags: lxZoneStart, phrases: 233, nphrases: 1, wordAt: 2620, wordLen: 6},                                          // "alaska"
+	495: {flags: lxZoneStart, phrases: 234, nphrases: 1, wordAt: 2626, wordLen: 9},                                          // "amsterdam"
+	496: {flags: lxZoneStart, phrases: 235, nphrases: 1, wordAt: 2635, wordLen: 9},                                          // "argentina"
+	497: {flags: lxZoneStart, phrases: 236, nphrases: 1, wordAt: 2644, wordLen: 6},                                          // "athens"
+	498: {flags: lxZoneStart, phrases: 237, nphrases: 1, wordAt: 2650, wordLen: 8},                                          // "atlantic"
+	499: {flags: lxZoneStart, phrases: 238, nphrases: 1, wordAt: 2658, wordLen: 8},                                          // "auckland"
+	500: {flags: lxZoneStart, phrases: 239, nphrases: 2, wordAt: 2666, wordLen: 10},                                         // "australian"
+	501: {flags: lxZoneStart, phrases: 241, nphrases: 1, wordAt: 2676, wordLen: 7},                                          // "austria"
+	502: {flags: lxZoneStart, phrases: 242, nphrases: 1, wordAt: 2683, wordLen: 9},                                          // "bangalore"
+	503: {flags: lxZoneStart, phrases: 243, nphrases: 1, wordAt: 2692, wordLen: 9},                                          // "barcelona"
+	504: {flags: lxZoneStart, phrases: 244, nphrases: 1, wordAt: 2701, wordLen: 7},                                          // "beijing"
+	505: {flags: lxZoneStart, phrases: 245, nphrases: 1, wordAt: 2708, wordLen: 9},                                          // "bengaluru"
+	506: {flags: lxZoneStart, phrases: 246, nphrases: 1, wordAt: 2717, wordLen: 6},                                          // "berlin"
+	507: {flags: lxZoneStart, phrases: 247, nphrases: 1, wordAt: 2723, wordLen: 8},                                          // "berliner"
+	508: {flags: lxZoneStart, phrases: 248, nphrases: 1, wordAt: 2731, wordLen: 6},                                          // "bogota"
+	509: {flags: lxZoneStart, phrases: 249, nphrases: 1, wordAt: 2737, wordLen: 7},                                          // "bogotá"
+	510: {flags: lxZoneStart, phrases: 250, nphrases: 1, wordAt: 2744, wordLen: 6},                                          // "brasil"
+	511: {flags: lxZoneStart, phrases: 251, nphrases: 1, wordAt: 2750, wordLen: 8},                                          // "brasilia"
+	512: {flags: lxZoneStart, phrases: 252, nphrases: 1, wordAt: 2758, wordLen: 9},                                          // "brasília"
+	513: {flags: lxZoneStart, phrases: 253, nphrases: 1, wordAt: 2767, wordLen: 6},                                          // "brazil"
+	514: {flags: lxZoneStart, phrases: 254, nphrases: 2, wordAt: 2773, wordLen: 7},                                          // "british"
+	515: {flags: lxZoneStart, phrases: 256, nphrases: 1, wordAt: 2780, wordLen: 8},                                          // "brussels"
+	516: {flags: lxZoneStart, phrases: 257, nphrases: 1, wordAt: 2788, wordLen: 9},                                          // "bruxelles"
+	517: {flags: lxZoneStart, phrases: 258, nphrases: 1, wordAt: 2797, wordLen: 6},                                          // "buenos"
+	518: {flags: lxZoneStart, phrases: 259, nphrases: 1, wordAt: 2803, wordLen: 7},                                          // "caracas"
+	519: {flags: lxZoneStart, phrases: 260, nphrases: 6, wordAt: 2810, wordLen: 7},                                          // "central"
+	520: {flags: lxZoneStart, phrases: 266, nphrases: 1, wordAt: 2817, wordLen: 7},                                          // "chicago"
+	521: {flags: lxZoneStart, phrases: 267, nphrases: 1, wordAt: 2824, wordLen: 5},                                          // "chile"
+	522: {flags: lxZoneStart, phrases: 268, nphrases: 1, wordAt: 2829, wordLen: 5},                                          // "china"
+	523: {flags: lxZoneStart, phrases: 269, nphrases: 1, wordAt: 2834, wordLen: 8},                                          // "colombia"
+	524: {flags: lxZoneStart, phrases: 270, nphrases: 1, wordAt: 2842, wordLen: 11},                                         // "coordinated"
+	525: {flags: lxZoneStart, phrases: 271, nphrases: 1, wordAt: 2853, wordLen: 10},                                         // "copenhagen"
+	526: {flags: lxZoneStart, phrases: 272, nphrases: 1, wordAt: 2863, wordLen: 5},                                          // "costa"
+	527: {flags: lxZoneStart, phrases: 273, nphrases: 1, wordAt: 2868, wordLen: 5},                                          // "delhi"
+	528: {flags: lxZoneStart, phrases: 274, nphrases: 1, wordAt: 2873, wordLen: 6},                                          // "denver"
+	529: {flags: lxZoneStart, phrases: 275, nphrases: 1, wordAt: 2879, wordLen: 8},                                          // "deutsche"
+	530: {flags: lxZoneStart, phrases: 276, nphrases: 1, wordAt: 2887, wordLen: 9},                                          // "deutscher"
+	531: {flags: lxZoneStart, phrases: 277, nphrases: 1, wordAt: 2896, wordLen: 11},                                         // "deutschland"
+	532: {flags: lxZoneStart, phrases: 278, nphrases: 1, wordAt: 2907, wordLen: 5},                                          // "dubai"
+	533: {flags: lxZoneStart, phrases: 279, nphrases: 1, wordAt: 2912, wordLen: 6},                                          // "dublin"
+	534: {flags: lxZoneStart, phrases: 280, nphrases: 1, wordAt: 2918, wordLen: 5},                                          // "dutch"
+	535: {flags: lxZoneStart, phrases: 281, nphrases: 5, wordAt: 2923, wordLen: 7},                                          // "eastern"
+	536: {flags: lxZoneStart, phrases: 286, nphrases: 1, wordAt: 2930, wordLen: 7},                                          // "ecuador"
+	537: {flags: lxZoneStart, phrases: 287, nphrases: 1, wordAt: 2937, wordLen: 6},                                          // "espana"
+	538: {flags: lxZoneStart, phrases: 288, nphrases: 1, wordAt: 2943, wordLen: 7},                                          // "españa"
+	539: {flags: lxZoneStart, phrases: 289, nphrases: 1, wordAt: 2950, wordLen: 6},                                          // "france"
+	540: {flags: lxZoneStart, phrases: 290, nphrases: 1, wordAt: 2956, wordLen: 9},                                          // "frankfurt"
+	541: {flags: lxZoneStart, phrases: 291, nphrases: 1, wordAt: 2965, wordLen: 6},                                          // "french"
+	542: {flags: lxZoneStart, phrases: 292, nphrases: 1, wordAt: 2971, wordLen: 6},                                          // "german"
+	543: {flags: lxZoneStart, phrases: 293, nphrases: 1, wordAt: 2977, wordLen: 7},                                          // "germany"
+	544: {flags: lxZoneStart, phrases: 294, nphrases: 1, wordAt: 2984, wordLen: 9},                                          // "greenwich"
+	545: {flags: lxZoneStart, phrases: 295, nphrases: 1, wordAt: 2993, wordLen: 9},                                          // "guatemala"
+	546: {flags: lxZoneStart, phrases: 296, nphrases: 1, wordAt: 3002, wordLen: 6},                                          // "hawaii"
+	547: {flags: lxZoneStart, phrases: 297, nphrases: 1, wordAt: 3008, wordLen: 8},                                          // "helsinki"
+	548: {flags: lxZoneStart, phrases: 298, nphrases: 1, wordAt: 3016, wordLen: 4},                                          // "hong"
+	549: {flags: lxZoneStart, phrases: 299, nphrases: 106, wordAt: 3020, wordLen: 7},                                        // "horario"
+	550: {flags: lxZoneStart, phrases: 405, nphrases: 106, wordAt: 3027, wordLen: 8},                                        // "horário"
+	551: {flags: lxZoneStart, phrases: 511, nphrases: 2, wordAt: 3035, wordLen: 5},                                          // "india"
+	552: {flags: lxZoneStart, phrases: 513, nphrases: 1, wordAt: 3040, wordLen: 7},                                          // "ireland"
+	553: {flags: lxZoneStart, phrases: 514, nphrases: 1, wordAt: 3047, wordLen: 5},                                          // "irish"
+	554: {flags: lxZoneStart, phrases: 515, nphrases: 1, wordAt: 3052, wordLen: 8},                                          // "istanbul"
+	555: {flags: lxZoneStart, phrases: 516, nphrases: 1, wordAt: 3060, wordLen: 7},                                          // "italian"
+	556: {flags: lxZoneStart, phrases: 517, nphrases: 1, wordAt: 3067, wordLen: 5},                                          // "italy"
+	557: {flags: lxZoneStart, phrases: 518, nphrases: 2, wordAt: 3072, wordLen: 5},                                          // "japan"
+	558: {flags: lxZoneStart, phrases: 520, nphrases: 1, wordAt: 3077, wordLen: 4},                                          // "kiev"
+	559: {flags: lxZoneStart, phrases: 521, nphrases: 1, wordAt: 3081, wordLen: 5},                                          // "korea"
+	560: {flags: lxZoneStart, phrases: 522, nphrases: 1, wordAt: 3086, wordLen: 4},                                          // "kyiv"
+	561: {flags: lxZoneStart, phrases: 523, nphrases: 1, wordAt: 3090, wordLen: 4},                                          // "lima"
+	562: {flags: lxZoneStart, phrases: 524, nphrases: 1, wordAt: 3094, wordLen: 6},                                          // "lisboa"
+	563: {flags: lxZoneStart, phrases: 525, nphrases: 1, wordAt: 3100, wordLen: 6},                                          // "lisbon"
+	564: {flags: lxZoneStart, phrases: 526, nphrases: 1, wordAt: 3106, wordLen: 6},                                          // "london"
+	565: {flags: lxZoneStart, phrases: 527, nphrases: 1, wordAt: 3112, wordLen: 7},                                          // "londres"
+	566: {flags: lxZoneStart, phrases: 528, nphrases: 1, wordAt: 3119, wordLen: 6},                                          // "madrid"
+	567: {flags: lxZoneStart, phrases: 529, nphrases: 1, wordAt: 3125, wordLen: 9},                                          // "melbourne"
+	568: {flags: lxZoneStart, phrases: 530, nphrases: 2, wordAt: 3134, wordLen: 6},                                          // "mexico"
+	569: {flags: lxZoneStart, phrases: 532, nphrases: 1, wordAt: 3140, wordLen: 18},                                         // "mitteleuropaeische"
+	570: {flags: lxZoneStart, phrases: 533, nphrases: 2, wordAt: 3158, wordLen: 18},                                         // "mitteleuropäische"
+	571: {flags: lxZoneStart, phrases: 535, nphrases: 2, wordAt: 3176, wordLen: 19},                                         // "mitteleuropäischer"
+	572: {flags: lxZoneStart, phrases: 537, nphrases: 1, wordAt: 3195, wordLen: 10},                                         // "montevideo"
+	573: {flags: lxZoneStart, phrases: 538, nphrases: 1, wordAt: 3205, wordLen: 8},                                          // "montreal"
+	574: {flags: lxZoneStart, phrases: 539, nphrases: 1, wordAt: 3213, wordLen: 9},                                          // "montréal"
+	575: {flags: lxZoneStart, phrases: 540, nphrases: 1, wordAt: 3222, wordLen: 6},                                          // "moscow"
+	576: {flags: lxZoneStart, phrases: 541, nphrases: 3, wordAt: 3228, wordLen: 8},                                          // "mountain"
+	577: {flags: lxZoneStart, phrases: 544, nphrases: 1, wordAt: 3236, wordLen: 6},                                          // "mumbai"
+	578: {flags: lxZoneStart, phrases: 545, nphrases: 1, wordAt: 3242, wordLen: 6},                                          // "munich"
+	579: {flags: lxZoneStart, phrases: 546, nphrases: 1, wordAt: 3248, wordLen: 7},                                          // "méxico"
+	580: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3255, wordLen: 3},                                          // "new"
+	581: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3258, wordLen: 4},                                          // "oslo"
+	582: {flags: lxZoneStart, phrases: 549, nphrases: 1, wordAt: 3262, wordLen: 15},                                         // "osteuropäische"
+	583: {flags: lxZoneStart, phrases: 550, nphrases: 3, wordAt: 3277, wordLen: 7},                                          // "pacific"
+	584: {flags: lxZoneStart, phrases: 553, nphrases: 1, wordAt: 3284, wordLen: 6},                                          // "panama"
+	585: {flags: lxZoneStart, phrases: 554, nphrases: 1, wordAt: 3290, wordLen: 7},                                          // "panamá"
+	586: {flags: lxZoneStart, phrases: 555, nphrases: 1, wordAt: 3297, wordLen: 5},                                          // "paris"
+	587: {flags: lxZoneStart, phrases: 556, nphrases: 1, wordAt: 3302, wordLen: 4},                                          // "peru"
+	588: {flags: lxZoneStart, phrases: 557, nphrases: 1, wordAt: 3306, wordLen: 5},                                          // "perú"
+	589: {flags: lxZoneStart, phrases: 558, nphrases: 1, wordAt: 3311, wordLen: 8},                                          // "portugal"
+	590: {flags: lxZoneStart, phrases: 559, nphrases: 1, wordAt: 3319, wordLen: 6},                                          // "prague"
+	591: {flags: lxZoneStart, phrases: 560, nphrases: 1, wordAt: 3325, wordLen: 7},                                          // "québec"
+	592: {flags: lxZoneStart, phrases: 561, nphrases: 1, wordAt: 3332, wordLen: 4},                                          // "roma"
+	593: {flags: lxZoneStart, phrases: 562, nphrases: 1, wordAt: 3336, wordLen: 4},                                          // "rome"
+	594: {flags: lxZoneStart, phrases: 563, nphrases: 1, wordAt: 3340, wordLen: 3},                                          // "san"
+	595: {flags: lxZoneStart, phrases: 564, nphrases: 1, wordAt: 3343, wordLen: 8},                                          // "santiago"
+	596: {flags: lxZoneStart, phrases: 565, nphrases: 1, wordAt: 3351, wordLen: 3},                                          // "sao"
+	597: {flags: lxZoneStart, phrases: 566, nphrases: 1, wordAt: 3354, wordLen: 9},                                          // "schweizer"
+	598: {flags: lxZoneStart, phrases: 567, nphrases: 1, wordAt: 3363, wordLen: 7},                                          // "seattle"
+	599: {flags: lxZoneStart, phrases: 568, nphrases: 1, wordAt: 3370, wordLen: 5},                                          // "seoul"
+	600: {flags: lxZoneStart, phrases: 569, nphrases: 1, wordAt: 3375, wordLen: 8},                                          // "shanghai"
+	601: {flags: lxZoneStart, phrases: 570, nphrases: 1, wordAt: 3383, wordLen: 9},                                          // "singapore"
+	602: {flags: lxZoneStart, phrases: 571, nphrases: 1, wordAt: 3392, wordLen: 5},                                          // "spain"
+	603: {flags: lxZoneStart, phrases: 572, nphrases: 1, wordAt: 3397, wordLen: 7},                                          // "spanish"
+	604: {flags: lxZoneStart, phrases: 573, nphrases: 1, wordAt: 3404, wordLen: 9},                                          // "stockholm"
+	605: {flags: lxZoneStart, phrases: 574, nphrases: 1, wordAt: 3413, wordLen: 5},                                          // "swiss"
+	606: {flags: lxZoneStart, phrases: 575, nphrases: 1, wordAt: 3418, wordLen: 11},                                         // "switzerland"
+	607: {flags: lxZoneStart, phrases: 576, nphrases: 1, wordAt: 3429, wordLen: 6},                                          // "sydney"
+	608: {flags: lxZoneStart, phrases: 577, nphrases: 1, wordAt: 3435, wordLen: 4},                                          // "são"
+	609: {flags: lxZoneStart, phrases: 578, nphrases: 1, wordAt: 3439, wordLen: 5},                                          // "tokyo"
+	610: {flags: lxZoneStart, phrases: 579, nphrases: 1, wordAt: 3444, wordLen: 7},                                          // "toronto"
+	611: {flags: lxZoneStart, phrases: 580, nphrases: 1, wordAt: 3451, wordLen: 2},                                          // "uk"
+	612: {flags: lxZoneStart, phrases: 581, nphrases: 1, wordAt: 3453, wordLen: 7},                                          // "uruguay"
+	613: {flags: lxZoneStart, phrases: 582, nphrases: 2, wordAt: 3460, wordLen: 2},                                          // "us"
+	614: {flags: lxZoneStart, phrases: 584, nphrases: 1, wordAt: 3462, wordLen: 9},                                          // "vancouver"
+	615: {flags: lxZoneStart, phrases: 585, nphrases: 1, wordAt: 3471, wordLen: 9},                                          // "venezuela"
+	616: {flags: lxZoneStart, phrases: 586, nphrases: 1, wordAt: 3480, wordLen: 6},                                          // "vienna"
+	617: {flags: lxZoneStart, phrases: 587, nphrases: 1, wordAt: 3486, wordLen: 6},                                          // "warsaw"
+	618: {flags: lxZoneStart, phrases: 588, nphrases: 2, wordAt: 3492, wordLen: 7},                                          // "western"
+	619: {flags: lxZoneStart, phrases: 590, nphrases: 1, wordAt: 3499, wordLen: 16},                                         // "westeuropäische"
+	620: {flags: lxZoneStart, phrases: 591, nphrases: 1, wordAt: 3515, wordLen: 4},                                          // "wien"
+	621: {flags: lxZoneStart, phrases: 592, nphrases: 1, wordAt: 3519, wordLen: 6},                                          // "wiener"
+	622: {flags: lxZoneStart, phrases: 593, nphrases: 1, wordAt: 3525, wordLen: 6},                                          // "zurich"
+	623: {flags: lxZoneStart, phrases: 594, nphrases: 1, wordAt: 3531, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -676,10 +678,11 @@ const lexText = "" +
 	"urtfrenchgermangermanygreenwichguatemalahawaiihelsinkihonghorariohorárioindiair" +
 	"elandirishistanbulitalianitalyjapankievkoreakyivlimalisboalisbonlondonlondresmad" +
 	"ridmelbournemexicomitteleuropaeischemitteleuropäischemitteleuropäischermontevi" +
-	"deomontrealmoscowmountainmumbaimunichméxiconewosloosteuropäischepacificpanamap" +
-	"anamáparisperuperúportugalpragueromaromesansantiagosaoschweizerseattleseoulsha" +
-	"nghaisingaporespainspanishstockholmswissswitzerlandsydneysãotokyotorontoukurugu" +
-	"ayusvancouvervenezuelaviennawarsawwesternwesteuropäischewienwienerzurichzürich"
+	"deomontrealmontréalmoscowmountainmumbaimunichméxiconewosloosteuropäischepacif" +
+	"icpanamapanamáparisperuperúportugalpraguequébecromaromesansantiagosaoschweize" +
+	"rseattleseoulshanghaisingaporespainspanishstockholmswissswitzerlandsydneysãotok" +
+	"yotorontoukuruguayusvancouvervenezuelaviennawarsawwesternwesteuropäischewienwie" +
+	"nerzurichzürich"
 
 // lexSlots is an open-addressing table of lexEntries by lexHash: a slot
 // holds the hash in its upper 16 bits and the entry index in the lower.
@@ -689,7 +692,7 @@ var lexSlots = [2048]uint32{
 	6:    0xb8060179, // "at"
 	7:    0xf807017f, // "beginnt"
 	8:    0x180701f0, // "argentina"
-	20:   0x70140245, // "osteuropäische"
+	20:   0x70140246, // "osteuropäische"
 	24:   0x38180099, // "donnerstag"
 	25:   0xa019006b, // "dic"
 	27:   0x901b0152, // "cada"
@@ -697,8 +700,8 @@ var lexSlots = [2048]uint32{
 	36:   0x40240222, // "hawaii"
 	43:   0xf02b00d0, // "minuto"
 	45:   0xd02d0079, // "lunes"
-	53:   0xc835024c, // "portugal"
-	54:   0xd0360243, // "new"
+	53:   0xc835024d, // "portugal"
+	54:   0xd0360244, // "new"
 	59:   0x003b0174, // "até"
 	67:   0xc84301cb, // "server"
 	69:   0x0845009e, // "giovedi"
@@ -740,10 +743,10 @@ var lexSlots = [2048]uint32{
 	148:  0x48940161, // "vorher"
 	149:  0x08900198, // "versionen"
 	151:  0xf89701ed, // "midi"
-	154:  0x189a025b, // "swiss"
+	154:  0x189a025d, // "swiss"
 	155:  0xb09b000c, // "janv"
 	157:  0x289d016e, // "to"
-	160:  0xb0a0024d, // "prague"
+	160:  0xb0a0024e, // "prague"
 	162:  0xe8a201a1, // "update"
 	164:  0x80a40109, // "duración"
 	165:  0x80a50127, // "durera"
@@ -754,7 +757,7 @@ var lexSlots = [2048]uint32{
 	195:  0x18c30049, // "augustus"
 	196:  0x40c3023d, // "montreal"
 	197:  0x80c50114, // "pour"
-	203:  0x60cb0260, // "toronto"
+	203:  0x60cb0262, // "toronto"
 	205:  0x60cd0093, // "wed"
 	208:  0xf8d001a3, // "postgresql"
 	211:  0x70d30168, // "despues"
@@ -766,7 +769,7 @@ var lexSlots = [2048]uint32{
 	235:  0x48eb00cf, // "minuten"
 	244:  0x38f40233, // "lisbon"
 	254:  0xe0fe01b0, // "psql"
-	256:  0x29000252, // "sao"
+	256:  0x29000254, // "sao"
 	257:  0x69010009, // "gennaio"
 	260:  0x6904018e, // "du"
 	261:  0xf90500a4, // "do"
@@ -776,7 +779,7 @@ var lexSlots = [2048]uint32{
 	267:  0xf10a020b, // "colombia"
 	269:  0x990d01ee, // "alaska"
 	271:  0x810f0103, // "hasta"
-	273:  0xa111025e, // "são"
+	273:  0xa1110260, // "são"
 	282:  0x591a00fa, // "zwischen"
 	291:  0x892301aa, // "node"
 	292:  0xf12401de, // "shard"
@@ -789,32 +792,32 @@ var lexSlots = [2048]uint32{
 	304:  0xb1300060, // "novembro"
 	306:  0x01320106, // "será"
 	307:  0x21330204, // "bruxelles"
-	308:  0x19340246, // "pacific"
+	308:  0x19340247, // "pacific"
 	309:  0xf93501c0, // "fase"
 	310:  0x613600a3, // "jeu"
 	314:  0x293a00b0, // "saturday"
-	318:  0x813e0268, // "western"
+	318:  0x813e026a, // "western"
 	325:  0x31450045, // "august"
 	332:  0xf94c00a9, // "vrijdag"
 	336:  0x195000f6, // "zur"
 	339:  0xb153006f, // "domingo"
 	342:  0xd15601af, // "pg"
-	351:  0x615f0254, // "seattle"
+	351:  0x615f0256, // "seattle"
 	357:  0x496500ef, // "dem"
 	358:  0x9166014e, // "maintenance"
 	359:  0xb1660193, // "ce"
 	360:  0x81650216, // "dutch"
-	361:  0xe967023e, // "moscow"
+	361:  0xe967023f, // "moscow"
 	364:  0xe96c0187, // "finishes"
 	366:  0xd16e018d, // "am"
-	376:  0xc9780267, // "warsaw"
+	376:  0xc9780269, // "warsaw"
 	377:  0xa9790088, // "tue"
 	381:  0xe17d005c, // "okt"
 	392:  0xd9880125, // "dauert"
 	393:  0x29890226, // "horário"
 	394:  0xd98a0095, // "mie"
 	398:  0x418e0214, // "dubai"
-	401:  0x71910244, // "oslo"
+	401:  0x71910245, // "oslo"
 	406:  0x219600c2, // "std"
 	407:  0x49970212, // "deutscher"
 	418:  0x41a200a1, // "thurs"
@@ -834,20 +837,20 @@ var lexSlots = [2048]uint32{
 	473:  0x91d80151, // "alle"
 	474:  0x19d90209, // "chile"
 	478:  0xc9de015a, // "before"
-	482:  0x79e20255, // "seoul"
+	482:  0x79e20257, // "seoul"
 	487:  0xb9e701c4, // "stage"
 	488:  0xb9e701c5, // "stufe"
 	490:  0x61ea0085, // "dinsdag"
 	491:  0xa9eb01ae, // "package"
-	495:  0x39ef025d, // "sydney"
+	495:  0x39ef025f, // "sydney"
 	501:  0xf9f50065, // "décembre"
 	507:  0x41fb0011, // "febrero"
-	508:  0x21fc023f, // "mountain"
+	508:  0x21fc0240, // "mountain"
 	516:  0xaa040064, // "diciembre"
 	517:  0x8205001f, // "maerz"
 	521:  0xe209013d, // "window"
 	522:  0x120a0205, // "buenos"
-	523:  0x9a0a0269, // "westeuropäische"
+	523:  0x9a0a026b, // "westeuropäische"
 	524:  0xd20c009b, // "jeudi"
 	533:  0x6a150163, // "früher"
 	537:  0x3a190096, // "mer"
@@ -863,7 +866,7 @@ var lexSlots = [2048]uint32{
 	579:  0x3a430030, // "may"
 	580:  0x224300af, // "fr"
 	584:  0x5a480091, // "mercoledì"
-	585:  0x82490247, // "panama"
+	585:  0x82490248, // "panama"
 	594:  0xb25200ae, // "ven"
 	595:  0xea530047, // "août"
 	596:  0xba5200b2, // "sonnabend"
@@ -882,10 +885,10 @@ var lexSlots = [2048]uint32{
 	632:  0x1277016f, // "till"
 	635:  0x4a7b01ce, // "task"
 	636:  0x627c00bd, // "h"
-	643:  0xf2830248, // "panamá"
+	643:  0xf2830249, // "panamá"
 	645:  0xfa85001e, // "märz"
 	646:  0x3285014c, // "block"
-	647:  0x92860263, // "us"
+	647:  0x92860265, // "us"
 	648:  0xda880207, // "central"
 	662:  0xda9601e5, // "midnight"
 	670:  0xe29e00b8, // "sat"
@@ -902,7 +905,7 @@ var lexSlots = [2048]uint32{
 	703:  0xf2bf00ab, // "venerdi"
 	704:  0x1abe0122, // "take"
 	717:  0xa2cd001b, // "fev"
-	718:  0x72cd026c, // "zurich"
+	718:  0x72cd026e, // "zurich"
 	723:  0x92d301fe, // "brasil"
 	724:  0x92d30201, // "brazil"
 	726:  0x22d6008d, // "miércoles"
@@ -915,7 +918,7 @@ var lexSlots = [2048]uint32{
 	746:  0xaaea0101, // "con"
 	750:  0x92ee01c8, // "parte"
 	754:  0x02f201ac, // "runner"
-	757:  0x82f50264, // "vancouver"
+	757:  0x82f50266, // "vancouver"
 	758:  0x32f6010b, // "la"
 	762:  0x5afa008a, // "di"
 	765:  0xeafd0012, // "février"
@@ -935,7 +938,7 @@ var lexSlots = [2048]uint32{
 	804:  0x23240146, // "ausfall"
 	806:  0xcb26018f, // "date"
 	808:  0xcb2801a7, // "debian"
-	809:  0x4328024e, // "roma"
+	809:  0x43280250, // "roma"
 	821:  0xa335010f, // "des"
 	824:  0x6338005a, // "ottobre"
 	826:  0xfb3a012c, // "ca"
@@ -973,7 +976,7 @@ var lexSlots = [2048]uint32{
 	889:  0x0379006c, // "déc"
 	891:  0x937b0124, // "lasts"
 	895:  0x0b7f001d, // "march"
-	901:  0xbb850262, // "uruguay"
+	901:  0xbb850264, // "uruguay"
 	903:  0xb387021a, // "españa"
 	905:  0x8389019e, // "patch"
 	910:  0x238e003b, // "giugno"
@@ -992,7 +995,7 @@ var lexSlots = [2048]uint32{
 	949:  0x3bb501e8, // "minuit"
 	950:  0x93b60097, // "mi"
 	954:  0xcbba00f9, // "ab"
-	974:  0x5bce025f, // "tokyo"
+	974:  0x5bce0261, // "tokyo"
 	975:  0x43cf01df, // "shards"
 	982:  0x8bd601d8, // "número"
 	983:  0x83d7007b, // "maandag"
@@ -1025,7 +1028,7 @@ var lexSlots = [2048]uint32{
 	1082: 0xec3a0032, // "mayo"
 	1083: 0xec3a0034, // "maio"
 	1084: 0x7c3a01ca, // "nodes"
-	1085: 0x343d026b, // "wiener"
+	1085: 0x343d026d, // "wiener"
 	1090: 0x644200dc, // "jour"
 	1091: 0xf4430186, // "finish"
 	1092: 0xfc4400ed, // "mit"
@@ -1056,7 +1059,7 @@ var lexSlots = [2048]uint32{
 	1169: 0xac9100c0, // "hour"
 	1173: 0x74950188, // "finished"
 	1178: 0x149a00e9, // "wartung"
-	1181: 0x7c9d024f, // "rome"
+	1181: 0x7c9d0251, // "rome"
 	1188: 0x34a40210, // "denver"
 	1192: 0xc4a8014a, // "lang"
 	1201: 0xbcb101ea, // "mittag"
@@ -1074,11 +1077,12 @@ var lexSlots = [2048]uint32{
 	1227: 0xccca00fc, // "los"
 	1228: 0x24cc001a, // "févr"
 	1229: 0x64cc01c3, // "paso"
-	1230: 0x84cb0261, // "uk"
+	1230: 0x84cb0263, // "uk"
 	1231: 0xb4cf0016, // "febbraio"
 	1232: 0x34d001fc, // "bogota"
 	1233: 0xb4d10173, // "às"
-	1234: 0xfcd1026a, // "wien"
+	1234: 0xfcd1026c, // "wien"
+	1235: 0xdcd3023e, // "montréal"
 	1239: 0xa4d70234, // "london"
 	1241: 0x0cd900f0, // "den"
 	1245: 0xbcdd020d, // "copenhagen"
@@ -1091,17 +1095,17 @@ var lexSlots = [2048]uint32{
 	1263: 0x4cef01c7, // "teil"
 	1264: 0x34ee022d, // "japan"
 	1271: 0xc4f701b9, // "ª"
-	1277: 0xecfd025a, // "stockholm"
+	1277: 0xecfd025c, // "stockholm"
 	1287: 0xd50701b7, // "re"
 	1288: 0xe50701d4, // "nr"
 	1289: 0xd509002c, // "aprile"
 	1291: 0x5d0b0230, // "kyiv"
-	1292: 0x5d0c026d, // "zürich"
+	1292: 0x5d0c026f, // "zürich"
 	1294: 0x850e01dd, // "replicas"
 	1303: 0x151700ee, // "auf"
 	1306: 0xbd1a0227, // "india"
 	1308: 0xd51c017a, // "starting"
-	1312: 0x7520024a, // "peru"
+	1312: 0x7520024b, // "peru"
 	1315: 0xbd230203, // "brussels"
 	1321: 0x952900e8, // "werden"
 	1322: 0xb5290100, // "para"
@@ -1132,7 +1136,7 @@ var lexSlots = [2048]uint32{
 	1432: 0x45980236, // "madrid"
 	1437: 0x7d9d0119, // "sera"
 	1440: 0xeda00134, // "aprox"
-	1442: 0x75a20265, // "venezuela"
+	1442: 0x75a20267, // "venezuela"
 	1468: 0x0dbc0133, // "aproximadamente"
 	1470: 0x7dbe00be, // "hr"
 	1473: 0xcdc10111, // "à"
@@ -1143,7 +1147,7 @@ var lexSlots = [2048]uint32{
 	1488: 0x3dd00237, // "melbourne"
 	1492: 0x85d40001, // "january"
 	1493: 0x75d400a6, // "freitag"
-	1495: 0x85d70250, // "san"
+	1495: 0x85d70252, // "san"
 	1500: 0xdddc00a2, // "jue"
 	1501: 0xbddc00e2, // "bis"
 	1506: 0x05e20076, // "so"
@@ -1156,12 +1160,13 @@ var lexSlots = [2048]uint32{
 	1525: 0xe5f5003d, // "july"
 	1526: 0x95f601fb, // "berliner"
 	1532: 0xbdfc01c9, // "partie"
-	1545: 0x56090266, // "vienna"
-	1547: 0x9e0b0256, // "shanghai"
+	1545: 0x56090268, // "vienna"
+	1546: 0x3e0a024f, // "québec"
+	1547: 0x9e0b0258, // "shanghai"
 	1552: 0x7e10014b, // "lange"
 	1556: 0x36140068, // "dicembre"
 	1557: 0x36140070, // "dimanche"
-	1565: 0x0e1d025c, // "switzerland"
+	1565: 0x0e1d025e, // "switzerland"
 	1567: 0x6e1f012e, // "about"
 	1571: 0x0e23000d, // "ene"
 	1572: 0x8e23008e, // "miercoles"
@@ -1212,10 +1217,10 @@ var lexSlots = [2048]uint32{
 	1741: 0x5ecd011c, // "dès"
 	1745: 0x3ed1022a, // "istanbul"
 	1747: 0xfed300f8, // "gegen"
-	1749: 0x86d5024b, // "perú"
+	1749: 0x86d5024c, // "perú"
 	1756: 0x86dc0067, // "dezembro"
 	1757: 0xd6dc00df, // "das"
-	1763: 0x56e30257, // "singapore"
+	1763: 0x56e30259, // "singapore"
 	1766: 0x3ee60194, // "gitlab"
 	1767: 0x06e601a4, // "postgres"
 	1770: 0xdeea0138, // "expected"
@@ -1229,7 +1234,7 @@ var lexSlots = [2048]uint32{
 	1790: 0x7efe019a, // "v"
 	1793: 0xef010022, // "mars"
 	1795: 0x7f0301f8, // "beijing"
-	1797: 0x87050259, // "spanish"
+	1797: 0x8705025b, // "spanish"
 	1799: 0xe70700ce, // "minutes"
 	1800: 0xe70700d1, // "minutos"
 	1808: 0xbf10011a, // "durée"
@@ -1244,7 +1249,7 @@ var lexSlots = [2048]uint32{
 	1842: 0xa7320061, // "nov"
 	1845: 0x5f350019, // "fév"
 	1851: 0x3f3b020e, // "costa"
-	1852: 0x673b0241, // "munich"
+	1852: 0x673b0242, // "munich"
 	1858: 0x9f420132, // "environ"
 	1860: 0x1f440086, // "martedì"
 	1862: 0xf746009a, // "jueves"
@@ -1270,8 +1275,8 @@ var lexSlots = [2048]uint32{
 	1918: 0xd77e0055, // "october"
 	1919: 0x4f7e012f, // "etwa"
 	1920: 0xe77f0221, // "guatemala"
-	1921: 0x5f800253, // "schweizer"
-	1925: 0x7f850249, // "paris"
+	1921: 0x5f800255, // "schweizer"
+	1925: 0x7f85024a, // "paris"
 	1931: 0x078b00a8, // "vendredi"
 	1932: 0x878c022e, // "kiev"
 	1936: 0xe790009d, // "giovedì"
@@ -1287,13 +1292,13 @@ var lexSlots = [2048]uint32{
 	1993: 0xdfc90094, // "mié"
 	1994: 0x6fca0039, // "juin"
 	1995: 0x87ca01f4, // "australian"
-	1997: 0xb7cd0242, // "méxico"
-	2000: 0xa7d00240, // "mumbai"
-	2002: 0x0fd20251, // "santiago"
+	1997: 0xb7cd0243, // "méxico"
+	2000: 0xa7d00241, // "mumbai"
+	2002: 0x0fd20253, // "santiago"
 	2006: 0x3fd60023, // "maart"
 	2007: 0x7fd701b3, // "nd"
 	2009: 0x9fd901e6, // "mitternacht"
-	2016: 0xefe00258, // "spain"
+	2016: 0xefe0025a, // "spain"
 	2017: 0xc7e10027, // "mär"
 	2022: 0x67e60053, // "sept"
 	2023: 0x77e70153, // "toutes"
@@ -1419,7 +1424,7 @@ var lexBloom = [1024]uint64{
 	243:  0x80000000000,
 	245:  0x200000000000000,
 	247:  0x220000010000,
-	248:  0x1000000000,
+	248:  0x1000000400,
 	250:  0x100000000000000,
 	251:  0x4000020000,
 	252:  0x800020000000000,
@@ -1703,6 +1708,7 @@ var lexBloom = [1024]uint64{
 	880:  0x2000,
 	881:  0x200,
 	882:  0x2000000000000000,
+	883:  0x80000,
 	887:  0x10000000,
 	889:  0x80000,
 	891:  0x40000000000,
@@ -1797,6 +1803,7 @@ var zoneBloom = [1024]uint64{
 	227:  0x10000000000000,
 	231:  0x800000000000,
 	247:  0x10000,
+	248:  0x400,
 	250:  0x100000000000000,
 	251:  0x20000,
 	252:  0x800020000000000,
@@ -1886,6 +1893,7 @@ var zoneBloom = [1024]uint64{
 	874:  0x100,
 	881:  0x200,
 	882:  0x2000000000000000,
+	883:  0x80000,
 	907:  0x10000000000,
 	925:  0x8000000000000000,
 	927:  0x400000000000000,
@@ -1904,7 +1912,7 @@ var zoneBloom = [1024]uint64{
 
 // zonePhraseList holds the zone phrases grouped by first word, longest
 // first; lexEntries locates the group of each first word.
-var zonePhraseList = [581]phrase{
+var zonePhraseList = [595]phrase{
 	0:   {words: []string{"del", "centro", "de", "méxico"}, iana: "America/Mexico_City"},
 	1:   {words: []string{"del", "centro", "de", "mexico"}, iana: "America/Mexico_City"},
 	2:   {words: []string{"del", "pacífico", "de", "méxico"}, iana: "America/Mazatlan"},
@@ -1976,514 +1984,528 @@ var zonePhraseList = [581]phrase{
 	68:  {words: []string{"de", "toronto"}, iana: "America/Toronto"},
 	69:  {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
 	70:  {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	71:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	72:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	73:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	74:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	75:  {words: []string{"de", "lima"}, iana: "America/Lima"},
-	76:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	77:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	78:  {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	79:  {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	80:  {words: []string{"de", "perú"}, iana: "America/Lima"},
-	81:  {words: []string{"de", "peru"}, iana: "America/Lima"},
-	82:  {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	83:  {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	84:  {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	85:  {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	86:  {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	87:  {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	88:  {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	89:  {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	90:  {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	91:  {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	92:  {words: []string{"de", "panama"}, iana: "America/Panama"},
-	93:  {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	94:  {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	95:  {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	96:  {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	97:  {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	98:  {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	99:  {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	100: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	101: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	102: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	103: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	104: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	105: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	106: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	107: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	108: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	109: {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
-	110: {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
-	111: {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
-	112: {words: []string{"peninsular"}, iana: "Europe/Madrid"},
-	113: {words: []string{"española"}, iana: "Europe/Madrid"},
-	114: {words: []string{"espanola"}, iana: "Europe/Madrid"},
-	115: {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	116: {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	117: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	118: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	119: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	120: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	121: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	122: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	123: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	124: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	125: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	126: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
-	127: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	128: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	129: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	130: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	131: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	132: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	133: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	134: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	135: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	136: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	137: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	138: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	139: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	140: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	141: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	142: {words: []string{"de", "london"}, iana: "Europe/London"},
-	143: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	144: {words: []string{"de", "british"}, iana: "Europe/London"},
-	145: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	146: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	147: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	148: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	149: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	150: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	151: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	152: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	153: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	154: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	155: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	156: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	157: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	158: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	159: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	160: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	161: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	162: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	163: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	164: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	165: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	166: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	167: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	168: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	169: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	170: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	171: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	172: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	173: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	174: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	175: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	176: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	177: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	178: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	179: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	180: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	181: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	182: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	183: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	184: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	185: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	186: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	187: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	188: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	189: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	190: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	191: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	192: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	193: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	194: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	195: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	196: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	197: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	198: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	199: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	200: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	201: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	202: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	203: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	204: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	205: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	206: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	207: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	208: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	209: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	210: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	211: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	212: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	213: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	214: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	215: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	216: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	217: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	218: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	219: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	220: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	221: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	222: {words: []string{"française"}, iana: "Europe/Paris"},
-	223: {words: []string{"francaise"}, iana: "Europe/Paris"},
-	224: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
-	225: {words: []string{"time"}, iana: "America/Anchorage"},
-	226: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	227: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
-	228: {words: []string{"time"}, iana: "Europe/Athens"},
-	229: {words: []string{"time"}, iana: "America/Halifax"},
-	230: {words: []string{"time"}, iana: "Pacific/Auckland"},
-	231: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
-	232: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
-	233: {words: []string{"time"}, iana: "Europe/Vienna"},
-	234: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	235: {words: []string{"time"}, iana: "Europe/Madrid"},
-	236: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	237: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	238: {words: []string{"time"}, iana: "Europe/Berlin"},
-	239: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	240: {words: []string{"time"}, iana: "America/Bogota"},
-	241: {words: []string{"time"}, iana: "America/Bogota"},
-	242: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	243: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	244: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	245: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	246: {words: []string{"summer", "time"}, iana: "Europe/London"},
-	247: {words: []string{"time"}, iana: "Europe/London"},
-	248: {words: []string{"time"}, iana: "Europe/Brussels"},
-	249: {words: []string{"time"}, iana: "Europe/Brussels"},
-	250: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
-	251: {words: []string{"time"}, iana: "America/Caracas"},
-	252: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
-	253: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
-	254: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
-	255: {words: []string{"standard", "time"}, iana: "America/Chicago"},
-	256: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
-	257: {words: []string{"time"}, iana: "America/Chicago"},
-	258: {words: []string{"time"}, iana: "America/Chicago"},
-	259: {words: []string{"time"}, iana: "America/Santiago"},
-	260: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
-	261: {words: []string{"time"}, iana: "America/Bogota"},
-	262: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
-	263: {words: []string{"time"}, iana: "Europe/Copenhagen"},
-	264: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
-	265: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	266: {words: []string{"time"}, iana: "America/Denver"},
-	267: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	268: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	269: {words: []string{"time"}, iana: "Europe/Berlin"},
-	270: {words: []string{"time"}, iana: "Asia/Dubai"},
-	271: {words: []string{"time"}, iana: "Europe/Dublin"},
-	272: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	273: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
-	274: {words: []string{"european", "time"}, iana: "Europe/Athens"},
-	275: {words: []string{"standard", "time"}, iana: "America/New_York"},
-	276: {words: []string{"daylight", "time"}, iana: "America/New_York"},
-	277: {words: []string{"time"}, iana: "America/New_York"},
-	278: {words: []string{"time"}, iana: "America/Guayaquil"},
-	279: {words: []string{"time"}, iana: "Europe/Madrid"},
-	280: {words: []string{"time"}, iana: "Europe/Madrid"},
-	281: {words: []string{"time"}, iana: "Europe/Paris"},
-	282: {words: []string{"time"}, iana: "Europe/Berlin"},
-	283: {words: []string{"time"}, iana: "Europe/Paris"},
-	284: {words: []string{"time"}, iana: "Europe/Berlin"},
-	285: {words: []string{"time"}, iana: "Europe/Berlin"},
-	286: {words: []string{"mean", "time"}, fixed: true},
-	287: {words: []string{"time"}, iana: "America/Guatemala"},
-	288: {words: []string{"time"}, iana: "Pacific/Honolulu"},
-	289: {words: []string{"time"}, iana: "Europe/Helsinki"},
-	290: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
-	291: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	292: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	293: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	294: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	295: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	296: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	297: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	298: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	299: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	300: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	301: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	302: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	303: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	304: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	305: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	306: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	307: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	308: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	309: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	310: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	311: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	312: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	313: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	314: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	315: {words: []string{"de", "london"}, iana: "Europe/London"},
-	316: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	317: {words: []string{"de", "british"}, iana: "Europe/London"},
-	318: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	319: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	320: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	321: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	322: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	323: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	324: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	325: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	326: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	327: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	328: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	329: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	330: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	331: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	332: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	333: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	334: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	335: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	336: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	337: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	338: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	339: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	340: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	341: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	342: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	343: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	344: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	345: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	346: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	347: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	348: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	349: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	350: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	351: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	352: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	353: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	354: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	355: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	356: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	357: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	358: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	359: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	360: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	361: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	362: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	363: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	364: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	365: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	366: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	367: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	368: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	369: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	370: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	371: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	372: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	373: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	374: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	375: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	376: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	377: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	378: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	379: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	380: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	381: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	382: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	383: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	384: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	385: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	386: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	387: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	388: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	389: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	390: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	391: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	392: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	393: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	394: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	395: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	396: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	397: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	398: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	399: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	400: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	401: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	402: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	403: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	404: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	405: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	406: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	407: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	408: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	409: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	410: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	411: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	412: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	413: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	414: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	415: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	416: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	417: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	418: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	419: {words: []string{"de", "london"}, iana: "Europe/London"},
-	420: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	421: {words: []string{"de", "british"}, iana: "Europe/London"},
-	422: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	423: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	424: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	425: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	426: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	427: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	428: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	429: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	430: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	431: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	432: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	433: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	434: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	435: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	436: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	437: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	438: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	439: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	440: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	441: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	442: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	443: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	444: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	445: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	446: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	447: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	448: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	449: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	450: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	451: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	452: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	453: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	454: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	455: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	456: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	457: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	458: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	459: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	460: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	461: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	462: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	463: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	464: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	465: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	466: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	467: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	468: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	469: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	470: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	471: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	472: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	473: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	474: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	475: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	476: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	477: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	478: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	479: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	480: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	481: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	482: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	483: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	484: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	485: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	486: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	487: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	488: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	489: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	490: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	491: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	492: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	493: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	494: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	495: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	496: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	497: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	498: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	499: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
-	500: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	501: {words: []string{"time"}, iana: "Europe/Dublin"},
-	502: {words: []string{"time"}, iana: "Europe/Dublin"},
-	503: {words: []string{"time"}, iana: "Europe/Istanbul"},
-	504: {words: []string{"time"}, iana: "Europe/Rome"},
-	505: {words: []string{"time"}, iana: "Europe/Rome"},
-	506: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
-	507: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	508: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	509: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
-	510: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	511: {words: []string{"time"}, iana: "America/Lima"},
-	512: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	513: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	514: {words: []string{"time"}, iana: "Europe/London"},
-	515: {words: []string{"time"}, iana: "Europe/London"},
-	516: {words: []string{"time"}, iana: "Europe/Madrid"},
-	517: {words: []string{"time"}, iana: "Australia/Melbourne"},
-	518: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
-	519: {words: []string{"time"}, iana: "America/Mexico_City"},
-	520: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	521: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	522: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	523: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	524: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	525: {words: []string{"time"}, iana: "America/Montevideo"},
-	526: {words: []string{"time"}, iana: "America/Toronto"},
-	527: {words: []string{"time"}, iana: "Europe/Moscow"},
-	528: {words: []string{"standard", "time"}, iana: "America/Denver"},
-	529: {words: []string{"daylight", "time"}, iana: "America/Denver"},
-	530: {words: []string{"time"}, iana: "America/Denver"},
-	531: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	532: {words: []string{"time"}, iana: "Europe/Berlin"},
-	533: {words: []string{"time"}, iana: "America/Mexico_City"},
-	534: {words: []string{"york", "time"}, iana: "America/New_York"},
-	535: {words: []string{"time"}, iana: "Europe/Oslo"},
-	536: {words: []string{"zeit"}, iana: "Europe/Athens"},
-	537: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
-	538: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
-	539: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	540: {words: []string{"time"}, iana: "America/Panama"},
-	541: {words: []string{"time"}, iana: "America/Panama"},
-	542: {words: []string{"time"}, iana: "Europe/Paris"},
-	543: {words: []string{"time"}, iana: "America/Lima"},
-	544: {words: []string{"time"}, iana: "America/Lima"},
-	545: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	546: {words: []string{"time"}, iana: "Europe/Prague"},
-	547: {words: []string{"time"}, iana: "Europe/Rome"},
-	548: {words: []string{"time"}, iana: "Europe/Rome"},
-	549: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
-	550: {words: []string{"time"}, iana: "America/Santiago"},
-	551: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	552: {words: []string{"zeit"}, iana: "Europe/Zurich"},
-	553: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	554: {words: []string{"time"}, iana: "Asia/Seoul"},
-	555: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	556: {words: []string{"time"}, iana: "Asia/Singapore"},
-	557: {words: []string{"time"}, iana: "Europe/Madrid"},
-	558: {words: []string{"time"}, iana: "Europe/Madrid"},
-	559: {words: []string{"time"}, iana: "Europe/Stockholm"},
-	560: {words: []string{"time"}, iana: "Europe/Zurich"},
-	561: {words: []string{"time"}, iana: "Europe/Zurich"},
-	562: {words: []string{"time"}, iana: "Australia/Sydney"},
-	563: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	564: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	565: {words: []string{"time"}, iana: "America/Toronto"},
-	566: {words: []string{"time"}, iana: "Europe/London"},
-	567: {words: []string{"time"}, iana: "America/Montevideo"},
-	568: {words: []string{"eastern", "time"}, iana: "America/New_York"},
-	569: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
-	570: {words: []string{"time"}, iana: "America/Vancouver"},
-	571: {words: []string{"time"}, iana: "America/Caracas"},
-	572: {words: []string{"time"}, iana: "Europe/Vienna"},
-	573: {words: []string{"time"}, iana: "Europe/Warsaw"},
-	574: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
-	575: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
-	576: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
-	577: {words: []string{"time"}, iana: "Europe/Vienna"},
-	578: {words: []string{"zeit"}, iana: "Europe/Vienna"},
-	579: {words: []string{"time"}, iana: "Europe/Zurich"},
-	580: {words: []string{"time"}, iana: "Europe/Zurich"},
+	71:  {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	72:  {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	73:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	74:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	75:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	76:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	77:  {words: []string{"de", "lima"}, iana: "America/Lima"},
+	78:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	79:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	80:  {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	81:  {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	82:  {words: []string{"de", "perú"}, iana: "America/Lima"},
+	83:  {words: []string{"de", "peru"}, iana: "America/Lima"},
+	84:  {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	85:  {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	86:  {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	87:  {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	88:  {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	89:  {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	90:  {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	91:  {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	92:  {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	93:  {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	94:  {words: []string{"de", "panama"}, iana: "America/Panama"},
+	95:  {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	96:  {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	97:  {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	98:  {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	99:  {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	100: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	101: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	102: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	103: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	104: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	105: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	106: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	107: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	108: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	109: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	110: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	111: {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
+	112: {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
+	113: {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
+	114: {words: []string{"peninsular"}, iana: "Europe/Madrid"},
+	115: {words: []string{"española"}, iana: "Europe/Madrid"},
+	116: {words: []string{"espanola"}, iana: "Europe/Madrid"},
+	117: {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	118: {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	119: {words: []string{"normale", "de", "l", "est"}, iana: "America/Toronto"},
+	120: {words: []string{"avancée", "de", "l", "est"}, iana: "America/Toronto"},
+	121: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	122: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	123: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	124: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	125: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	126: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	127: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	128: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	129: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	130: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
+	131: {words: []string{"de", "l", "est"}, iana: "America/Toronto"},
+	132: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	133: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	134: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	135: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	136: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	137: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	138: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	139: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	140: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	141: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	142: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	143: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	144: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	145: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	146: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	147: {words: []string{"de", "london"}, iana: "Europe/London"},
+	148: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	149: {words: []string{"de", "british"}, iana: "Europe/London"},
+	150: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	151: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	152: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	153: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	154: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	155: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	156: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	157: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	158: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	159: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	160: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	161: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	162: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	163: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	164: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	165: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	166: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	167: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	168: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	169: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	170: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	171: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	172: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	173: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	174: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	175: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	176: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	177: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	178: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	179: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	180: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	181: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	182: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	183: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	184: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	185: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	186: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	187: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	188: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	189: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	190: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	191: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	192: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	193: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	194: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	195: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	196: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	197: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	198: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	199: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	200: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	201: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	202: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	203: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	204: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	205: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	206: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	207: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	208: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	209: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	210: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	211: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	212: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	213: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	214: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	215: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	216: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	217: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	218: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	219: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	220: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	221: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	222: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	223: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	224: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	225: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	226: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	227: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	228: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	229: {words: []string{"du", "pacifique"}, iana: "America/Vancouver"},
+	230: {words: []string{"française"}, iana: "Europe/Paris"},
+	231: {words: []string{"francaise"}, iana: "Europe/Paris"},
+	232: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
+	233: {words: []string{"time"}, iana: "America/Anchorage"},
+	234: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	235: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
+	236: {words: []string{"time"}, iana: "Europe/Athens"},
+	237: {words: []string{"time"}, iana: "America/Halifax"},
+	238: {words: []string{"time"}, iana: "Pacific/Auckland"},
+	239: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
+	240: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
+	241: {words: []string{"time"}, iana: "Europe/Vienna"},
+	242: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	243: {words: []string{"time"}, iana: "Europe/Madrid"},
+	244: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	245: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	246: {words: []string{"time"}, iana: "Europe/Berlin"},
+	247: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	248: {words: []string{"time"}, iana: "America/Bogota"},
+	249: {words: []string{"time"}, iana: "America/Bogota"},
+	250: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	251: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	252: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	253: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	254: {words: []string{"summer", "time"}, iana: "Europe/London"},
+	255: {words: []string{"time"}, iana: "Europe/London"},
+	256: {words: []string{"time"}, iana: "Europe/Brussels"},
+	257: {words: []string{"time"}, iana: "Europe/Brussels"},
+	258: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
+	259: {words: []string{"time"}, iana: "America/Caracas"},
+	260: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
+	261: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
+	262: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
+	263: {words: []string{"standard", "time"}, iana: "America/Chicago"},
+	264: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
+	265: {words: []string{"time"}, iana: "America/Chicago"},
+	266: {words: []string{"time"}, iana: "America/Chicago"},
+	267: {words: []string{"time"}, iana: "America/Santiago"},
+	268: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
+	269: {words: []string{"time"}, iana: "America/Bogota"},
+	270: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
+	271: {words: []string{"time"}, iana: "Europe/Copenhagen"},
+	272: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
+	273: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	274: {words: []string{"time"}, iana: "America/Denver"},
+	275: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	276: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	277: {words: []string{"time"}, iana: "Europe/Berlin"},
+	278: {words: []string{"time"}, iana: "Asia/Dubai"},
+	279: {words: []string{"time"}, iana: "Europe/Dublin"},
+	280: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	281: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
+	282: {words: []string{"european", "time"}, iana: "Europe/Athens"},
+	283: {words: []string{"standard", "time"}, iana: "America/New_York"},
+	284: {words: []string{"daylight", "time"}, iana: "America/New_York"},
+	285: {words: []string{"time"}, iana: "America/New_York"},
+	286: {words: []string{"time"}, iana: "America/Guayaquil"},
+	287: {words: []string{"time"}, iana: "Europe/Madrid"},
+	288: {words: []string{"time"}, iana: "Europe/Madrid"},
+	289: {words: []string{"time"}, iana: "Europe/Paris"},
+	290: {words: []string{"time"}, iana: "Europe/Berlin"},
+	291: {words: []string{"time"}, iana: "Europe/Paris"},
+	292: {words: []string{"time"}, iana: "Europe/Berlin"},
+	293: {words: []string{"time"}, iana: "Europe/Berlin"},
+	294: {words: []string{"mean", "time"}, fixed: true},
+	295: {words: []string{"time"}, iana: "America/Guatemala"},
+	296: {words: []string{"time"}, iana: "Pacific/Honolulu"},
+	297: {words: []string{"time"}, iana: "Europe/Helsinki"},
+	298: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
+	299: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	300: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	301: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	302: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	303: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	304: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	305: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	306: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	307: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	308: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	309: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	310: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	311: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	312: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	313: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	314: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	315: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	316: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	317: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	318: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	319: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	320: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	321: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	322: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	323: {words: []string{"de", "london"}, iana: "Europe/London"},
+	324: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	325: {words: []string{"de", "british"}, iana: "Europe/London"},
+	326: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	327: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	328: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	329: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	330: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	331: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	332: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	333: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	334: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	335: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	336: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	337: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	338: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	339: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	340: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	341: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	342: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	343: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	344: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	345: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	346: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	347: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	348: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	349: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	350: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	351: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	352: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	353: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	354: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	355: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	356: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	357: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	358: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	359: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	360: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	361: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	362: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	363: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	364: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	365: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	366: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	367: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	368: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	369: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	370: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	371: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	372: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	373: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	374: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	375: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	376: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	377: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	378: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	379: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	380: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	381: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	382: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	383: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	384: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	385: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	386: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	387: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	388: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	389: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	390: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	391: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	392: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	393: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	394: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	395: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	396: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	397: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	398: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	399: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	400: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	401: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	402: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	403: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	404: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	405: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	406: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	407: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	408: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	409: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	410: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	411: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	412: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	413: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	414: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	415: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	416: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	417: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	418: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	419: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	420: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	421: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	422: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	423: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	424: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	425: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	426: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	427: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	428: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	429: {words: []string{"de", "london"}, iana: "Europe/London"},
+	430: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	431: {words: []string{"de", "british"}, iana: "Europe/London"},
+	432: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	433: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	434: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	435: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	436: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	437: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	438: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	439: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	440: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	441: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	442: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	443: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	444: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	445: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	446: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	447: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	448: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	449: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	450: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	451: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	452: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	453: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	454: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	455: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	456: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	457: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	458: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	459: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	460: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	461: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	462: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	463: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	464: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	465: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	466: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	467: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	468: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	469: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	470: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	471: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	472: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	473: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	474: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	475: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	476: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	477: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	478: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	479: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	480: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	481: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	482: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	483: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	484: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	485: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	486: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	487: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	488: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	489: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	490: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	491: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	492: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	493: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	494: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	495: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	496: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	497: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	498: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	499: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	500: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	501: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	502: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	503: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	504: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	505: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	506: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	507: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	508: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	509: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	510: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	511: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
+	512: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	513: {words: []string{"time"}, iana: "Europe/Dublin"},
+	514: {words: []string{"time"}, iana: "Europe/Dublin"},
+	515: {words: []string{"time"}, iana: "Europe/Istanbul"},
+	516: {words: []string{"time"}, iana: "Europe/Rome"},
+	517: {words: []string{"time"}, iana: "Europe/Rome"},
+	518: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
+	519: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	520: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	521: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
+	522: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	523: {words: []string{"time"}, iana: "America/Lima"},
+	524: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	525: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	526: {words: []string{"time"}, iana: "Europe/London"},
+	527: {words: []string{"time"}, iana: "Europe/London"},
+	528: {words: []string{"time"}, iana: "Europe/Madrid"},
+	529: {words: []string{"time"}, iana: "Australia/Melbourne"},
+	530: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
+	531: {words: []string{"time"}, iana: "America/Mexico_City"},
+	532: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	533: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	534: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	535: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	536: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	537: {words: []string{"time"}, iana: "America/Montevideo"},
+	538: {words: []string{"time"}, iana: "America/Toronto"},
+	539: {words: []string{"time"}, iana: "America/Toronto"},
+	540: {words: []string{"time"}, iana: "Europe/Moscow"},
+	541: {words: []string{"standard", "time"}, iana: "America/Denver"},
+	542: {words: []string{"daylight", "time"}, iana: "America/Denver"},
+	543: {words: []string{"time"}, iana: "America/Denver"},
+	544: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	545: {words: []string{"time"}, iana: "Europe/Berlin"},
+	546: {words: []string{"time"}, iana: "America/Mexico_City"},
+	547: {words: []string{"york", "time"}, iana: "America/New_York"},
+	548: {words: []string{"time"}, iana: "Europe/Oslo"},
+	549: {words: []string{"zeit"}, iana: "Europe/Athens"},
+	550: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
+	551: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
+	552: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	553: {words: []string{"time"}, iana: "America/Panama"},
+	554: {words: []string{"time"}, iana: "America/Panama"},
+	555: {words: []string{"time"}, iana: "Europe/Paris"},
+	556: {words: []string{"time"}, iana: "America/Lima"},
+	557: {words: []string{"time"}, iana: "America/Lima"},
+	558: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	559: {words: []string{"time"}, iana: "Europe/Prague"},
+	560: {words: []string{"time"}, iana: "America/Toronto"},
+	561: {words: []string{"time"}, iana: "Europe/Rome"},
+	562: {words: []string{"time"}, iana: "Europe/Rome"},
+	563: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
+	564: {words: []string{"time"}, iana: "America/Santiago"},
+	565: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	566: {words: []string{"zeit"}, iana: "Europe/Zurich"},
+	567: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	568: {words: []string{"time"}, iana: "Asia/Seoul"},
+	569: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	570: {words: []string{"time"}, iana: "Asia/Singapore"},
+	571: {words: []string{"time"}, iana: "Europe/Madrid"},
+	572: {words: []string{"time"}, iana: "Europe/Madrid"},
+	573: {words: []string{"time"}, iana: "Europe/Stockholm"},
+	574: {words: []string{"time"}, iana: "Europe/Zurich"},
+	575: {words: []string{"time"}, iana: "Europe/Zurich"},
+	576: {words: []string{"time"}, iana: "Australia/Sydney"},
+	577: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	578: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	579: {words: []string{"time"}, iana: "America/Toronto"},
+	580: {words: []string{"time"}, iana: "Europe/London"},
+	581: {words: []string{"time"}, iana: "America/Montevideo"},
+	582: {words: []string{"eastern", "time"}, iana: "America/New_York"},
+	583: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
+	584: {words: []string{"time"}, iana: "America/Vancouver"},
+	585: {words: []string{"time"}, iana: "America/Caracas"},
+	586: {words: []string{"time"}, iana: "Europe/Vienna"},
+	587: {words: []string{"time"}, iana: "Europe/Warsaw"},
+	588: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
+	589: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
+	590: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
+	591: {words: []string{"time"}, iana: "Europe/Vienna"},
+	592: {words: []string{"zeit"}, iana: "Europe/Vienna"},
+	593: {words: []string{"time"}, iana: "Europe/Zurich"},
+	594: {words: []string{"time"}, iana: "Europe/Zurich"},
 }

@@ -116,8 +116,11 @@ func abbrevOf(w string) (abbrZone, bool) {
 		return abbrZone{-4 * hour, "", true, true}, true
 	case "EDT":
 		return abbrZone{-4 * hour, "", true, false}, true
-	case "EST":
+	case "EST", "HNE":
+		// (HNE: heure normale de l'Est, Quebec's EST.)
 		return abbrZone{-5 * hour, "", true, false}, true
+	case "HAE":
+		return abbrZone{-4 * hour, "", true, false}, true
 	case "CDT":
 		return abbrZone{-5 * hour, "", true, false}, true
 	case "COT":
@@ -173,7 +176,7 @@ var places = [][2]string{
 	{"new york", "America/New_York"}, {"chicago", "America/Chicago"}, {"denver", "America/Denver"},
 	{"los angeles", "America/Los_Angeles"}, {"san francisco", "America/Los_Angeles"},
 	{"seattle", "America/Los_Angeles"}, {"toronto", "America/Toronto"},
-	{"vancouver", "America/Vancouver"}, {"montreal", "America/Toronto"},
+	{"vancouver", "America/Vancouver"}, {"montreal", "America/Toronto"}, {"montréal", "America/Toronto"}, {"québec", "America/Toronto"},
 	{"mexico city", "America/Mexico_City"}, {"méxico", "America/Mexico_City"},
 	{"mexico", "America/Mexico_City"}, {"bogotá", "America/Bogota"}, {"bogota", "America/Bogota"},
 	{"lima", "America/Lima"}, {"santiago", "America/Santiago"},
@@ -252,6 +255,10 @@ var named = []struct {
 	{"heure d europe centrale", "Europe/Paris", false},
 	{"heure normale d europe centrale", "Europe/Paris", false},
 	{"heure d été d europe centrale", "Europe/Paris", false},
+	{"heure de l est", "America/Toronto", false},
+	{"heure normale de l est", "America/Toronto", false},
+	{"heure avancée de l est", "America/Toronto", false},
+	{"heure du pacifique", "America/Vancouver", false},
 	{"heure française", "Europe/Paris", false},
 	{"heure francaise", "Europe/Paris", false},
 	{"hora central europea", "Europe/Madrid", false},
