@@ -107,7 +107,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
-			strong := strings.Contains(l.Lower, "identical") || strings.Contains(l.Lower, "same") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
+			strong := containsAnyOf(l.Lower, "identical", "same", "identisch", "vergleich", "gleich", "idéntic", "comparar", "identique", "comparer", "identic", "confront") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
 			weak := namesSite(l, "secondary") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
 			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) && !(pastYearNamed(l, p.Today.Year()) && !copiedAcross(l)) {
 				// ("were made identical when the secondary was set up in
