@@ -58,7 +58,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) {
+		if (l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {

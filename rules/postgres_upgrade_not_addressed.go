@@ -175,7 +175,10 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		// ... --database-version=POSTGRES_17", "aws rds modify-db-instance
 		// ... --engine-version 16.8", "az postgres flexible-server upgrade".
 		cloud := strings.Contains(low, "--database-version=postgres_") || strings.Contains(low, "--engine-version") && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade")
-		if cloud || strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
+		// PostgreSQL's own tools: "pg_upgrade --link from PGDG 16.10 to
+		// 17.10", Debian's "pg_upgradecluster".
+		native := strings.Contains(low, "pg_upgrade")
+		if cloud || native || strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
 			deals = append(deals, dealOn(l))
 			continue
 		}
