@@ -602,6 +602,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if v.InLink {
 			continue
 		}
+		if laterUpgrade(l, v) {
+			// "We stop at 18.5.7 and go to 18.8/18.11 in Q1 2027": a
+			// later change, not this plan's hops.
+			continue
+		}
 		if upgradeVerbFor(l, vs, v) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
 			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) && !checkHeading(l) ||
 			l.Kind == KindText && step && numberedStepOf(l, v) {
@@ -2530,6 +2535,24 @@ func boundVersion(l *Line, v VersionRef) bool {
 	}
 	for _, w := range []string{"≥", ">=", "at least", "mindestens", "al menos", "au moins", "min."} {
 		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// laterUpgrade reports whether the words right after a version put it in
+// a later change: "go to 18.8/18.11 in Q1 2027", "19.0 next year".
+func laterUpgrade(l *Line, v VersionRef) bool {
+	rest := l.Lower[v.Span.End:]
+	if i := strings.Index(rest, ". "); i >= 0 {
+		rest = rest[:i]
+	}
+	if len(rest) > 40 {
+		rest = rest[:40]
+	}
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+		if strings.Contains(rest, w) {
 			return true
 		}
 	}
