@@ -242,6 +242,10 @@ func leadWords(l *lint.Line, n int) string {
 // backReference reports whether a line runs a check defined before: "same
 // query as row 22", "repeat the check above", "misma consulta".
 func backReference(l *lint.Line) bool {
+	if l.HasWord("repeat", "wiederholen", "repetir", "répéter", "ripetere") && containsAnyOf(l.Lower, "0 rows", "no rows", "zero rows", "0 zeilen", "keine zeilen", "0 filas", "0 ligne", "aucune ligne") {
+		// "Repeat step 3 until 0 rows": the query of an earlier step.
+		return true
+	}
 	// The nouns are rarer, so they are looked for first.
 	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification") &&
 		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
