@@ -152,7 +152,7 @@ var vocabulary = map[Term]string{
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version",
-	TermMigrations: "achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|" +
+	TermMigrations: "contrôle des migrations|controle des migrations|vérification des migrations|prüfung der migrationen|migrationsprüfung|control de migraciones|comprobación de migraciones|verificación de migraciones|achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|" +
 		"hintergrundmigration*|hintergrund migration*|achtergrond migratie*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
 	TermVerify: "controles na de upgrade|controle na de upgrade|na de upgrade|nacontrole|nacontroles|verificatie|post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +
