@@ -56,7 +56,17 @@ prints them).`,
 		if len(list) == 1 {
 			noun = "required stop"
 		}
-		p.Reportf(tgt.Line, tgt.Span, "upgrade from %s to %s must pass %d %s, but the plan names no version in between. add a step for each, at its latest patch: %s", quote(cur.Version.String()), quote(tgt.Version.String()), len(list), noun, strings.Join(list, ", "))
+		at := tgt.VersionRef
+		for _, h := range p.Plan.Hops {
+			// The path line or step that goes straight to the target
+			// ("18.2.8 → 18.8.11 en un solo salto") is where the stops
+			// are missing.
+			if h.Version.Compare(tgt.Version) == 0 && (h.Line.In(lint.TermPath) || h.Line.In(lint.TermProcedure)) && h.Line.Kind != lint.KindHeading {
+				at = h.VersionRef
+				break
+			}
+		}
+		p.Reportf(at.Line, at.Span, "upgrade from %s to %s must pass %d %s, but the plan names no version in between. add a step for each, at its latest patch: %s", quote(cur.Version.String()), quote(tgt.Version.String()), len(list), noun, strings.Join(list, ", "))
 	},
 }
 
