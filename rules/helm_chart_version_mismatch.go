@@ -72,7 +72,10 @@ every chart.`,
 					continue
 				}
 				g, ok := pairedGitLab(l, refs, i, nChart == 1 && nGL == 1)
-				if !ok {
+				if !ok || namesVersion(l, c.Version) {
+					// ("from GitLab 17.11.7 (chart 8.11.8) to GitLab 18.2.8
+					// (chart 9.2.8)": the chart's own GitLab version is on
+					// the line.)
 					continue
 				}
 				checkChart(p, l, c, g)
@@ -189,4 +192,15 @@ func chartFor(p *lint.Pass, v glversion.Version) string {
 		s += " (or " + cs[len(cs)-1].String() + ")"
 	}
 	return s
+}
+
+// namesVersion reports whether the line writes GitLab version v as such,
+// outside any chart version.
+func namesVersion(l *lint.Line, v glversion.Version) bool {
+	for _, m := range l.Versions {
+		if m.Version.Compare(v) == 0 && m.Version.HasPatch {
+			return true
+		}
+	}
+	return false
 }
