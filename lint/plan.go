@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
@@ -317,6 +318,18 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if excluded {
 		return
 	}
+	// "Hop 1 to 18.11.11. ... If this fails: set the image back to
+	// 18.8.11": only the versions before the failure branch are the step's.
+	cut := l.failureClause()
+	if cut < len(l.Text) {
+		n := 0
+		for n < len(vs) && vs[n].Span.Start < cut {
+			n++
+		}
+		if vs = vs[:n]; len(vs) == 0 {
+			return
+		}
+	}
 	// Labelled statements: "Current version: 15.4.2", "| Target | 17.8.1 |".
 	labelled := false
 	if l.Label.Len() > 0 && l.Kind != KindCode {
@@ -367,7 +380,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	for _, c := range p.CurrentClaims {
-		if l.Reverts(c.Version) {
+		if l.revertsBefore(c.Version, cut) {
 			// "then we put gitlab-ee:16.8.1-ee.0 back": the rollback.
 			return
 		}
@@ -428,8 +441,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
-		if pastUpgrade(l, chain[0]) {
-			// "our last four upgrades (16.7 → 16.11, 16.11 → 17.3, ...)"
+		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
+			// "our last four upgrades (16.7 → 16.11, 16.11 → 17.3, ...)",
+			// "the next planned change is 19.2.4 → 19.5 (when released)"
 			return
 		}
 		if l.Has(TermWindow) && r.continues(chain[0].Version) || l.Has(TermWindow) && len(p.CurrentClaims) > 0 {
@@ -497,7 +511,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if r.continues(vs[a].Version) {
 				r.hop(vs[b], true)
 			}
-		case pastUpgrade(l, vs[a]) || r.pastDated(l, vs[b]):
+		case pastUpgrade(l, vs[a]) || r.pastDated(l, vs[b]) || nextUpgrade(l, vs[a], vs[b]):
 			// "Previous upgrade (16.11 → 17.3): runbook" is history.
 		case summaryCtx || l.In(TermSummary) || l.In(TermEnvironment) || l.In(TermArchitecture) || l.Context.empty():
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
@@ -942,6 +956,28 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 	return false
 }
 
+// nextUpgrade reports whether a from→to pair describes a later change
+// than this plan: "the next planned change is 19.2.4 → 19.5", "then
+// 19.2.4 → 19.5 when it is released".
+func nextUpgrade(l *Line, from, to VersionRef) bool {
+	if laterUpgrade(l, to) {
+		return true
+	}
+	ti := tokenAt(l, from.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
+		switch l.Tokens[j].Word {
+		case "next", "nächste", "nächstes", "nächsten", "próxima", "próximo", "siguiente", "prochaine", "prochain":
+			if j+1 < ti {
+				switch l.Tokens[j+1].Word {
+				case "planned", "change", "upgrade", "upgrades", "major", "geplante", "geplantes", "änderung", "aktualisierung", "cambio", "actualización", "changement", "mise":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // pastWord reports whether a word places an upgrade in the past: "last",
 // "previous", or a rehearsal ("we rehearsed the 18.2.8 → 18.5.7 hop").
 func pastWord(w string) bool {
@@ -1033,12 +1069,26 @@ var noteWords = map[string]bool{"note": true, "notes": true, "hinweis": true, "h
 // and says "back" or "again" ("put gitlab-ee:16.8.1-ee.0 back in the
 // compose file", "install 16.3.9 again").
 func (l *Line) Reverts(v glversion.Version) bool {
+	return l.revertsBefore(v, len(l.Text))
+}
+
+// revertsBefore is Reverts for the text before offset end.
+func (l *Line) revertsBefore(v glversion.Version, end int) bool {
 	if !v.HasPatch || len(l.Versions) == 0 {
 		return false
 	}
 	for _, m := range l.Versions {
-		if m.Version.Compare(v) == 0 {
-			return hasAnyToken(l, "back", "again", "zurück", "wieder", "atrás", "nuevo", "arrière", "nouveau")
+		if m.Start < end && m.Version.Compare(v) == 0 {
+			for _, t := range l.Tokens {
+				if t.Start >= end {
+					break
+				}
+				switch t.Word {
+				case "back", "again", "zurück", "wieder", "atrás", "nuevo", "arrière", "nouveau":
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
@@ -1059,13 +1109,33 @@ func hasAnyToken(l *Line, words ...string) bool {
 // fails: "If this hop fails: ...", "Falls der Schritt fehlschlägt: ...",
 // "Si falla: ...". Such a line is a rollback, wherever it stands.
 func (l *Line) FailureBranch() bool {
-	n := len(l.Tokens)
+	return failureWords(l.Tokens)
+}
+
+// failureClause returns the offset of a sentence inside the line that
+// opens a failure branch, "Hop 1 to 18.11.11. ... If this fails: set the
+// image back to 18.8.11", or len(l.Text) if there is none.
+func (l *Line) failureClause() int {
+	for i := 1; i < len(l.Tokens); i++ {
+		if !l.Tokens[i].Break || !strings.ContainsAny(l.Text[l.Tokens[i-1].End:l.Tokens[i].Start], ".!?") {
+			continue
+		}
+		if failureWords(l.Tokens[i:]) {
+			return l.Tokens[i].Start
+		}
+	}
+	return len(l.Text)
+}
+
+// failureWords reports whether words open a failure branch.
+func failureWords(toks []Token) bool {
+	n := len(toks)
 	if n > 8 {
 		n = 8
 	}
 	cond := false
 	for i := 0; i < n; i++ {
-		w := l.Tokens[i].Word
+		w := toks[i].Word
 		switch {
 		case w == "if" || w == "falls" || w == "wenn" || w == "si" || w == "should":
 			cond = true
@@ -1557,7 +1627,7 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 	// a bound inside a note is not on the path.
 	var onPath []VersionRef
 	for _, v := range vs {
-		if !boundVersion(l, v) {
+		if !boundVersion(l, v) && !noteVersion(l, v) {
 			onPath = append(onPath, v)
 		}
 	}
@@ -2191,7 +2261,8 @@ func platformNodes(l *Line, m Match) bool {
 // otherCluster names clusters that are not GitLab nodes.
 var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true,
 	"elasticsearch": true, "opensearch": true, "ceph": true, "storage": true, "s3": true, "vmware": true, "vsphere": true, "proxmox": true,
-	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true}
+	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true,
+	"k3s": true, "rke": true, "rke2": true, "k0s": true, "microk8s": true, "nomad": true, "swarm": true, "galera": true, "rabbitmq": true}
 
 func topologyIn(l *Line, s Span) string {
 	best := ""
@@ -2541,6 +2612,32 @@ func boundVersion(l *Line, v VersionRef) bool {
 	return false
 }
 
+// noteVersion reports whether v stands, after words, inside a note in
+// parentheses that follows a version: "→ 18.11.11 (past the 18.11.7
+// Mattermost false positive) →".
+// A note that starts with the version, "(17.1.8, conditional)", holds a
+// stop of the chain.
+func noteVersion(l *Line, v VersionRef) bool {
+	before := l.Text[:v.Span.Start]
+	i := strings.LastIndexByte(before, '(')
+	if i < 0 || strings.IndexByte(before[i:], ')') >= 0 {
+		return false
+	}
+	inner := strings.Trim(before[i+1:], " *_`")
+	if strings.IndexFunc(inner, unicode.IsLetter) < 0 {
+		return false
+	}
+	// The note belongs to the version right before it; "(chart 8.3.7 →
+	// 9.2.8)" holds a chain of its own.
+	head := len(strings.TrimRight(before[:i], " *_`"))
+	for _, m := range l.Versions {
+		if m.End == head {
+			return true
+		}
+	}
+	return false
+}
+
 // laterUpgrade reports whether the words right after a version put it in
 // a later change: "go to 18.8/18.11 in Q1 2027", "19.0 next year".
 func laterUpgrade(l *Line, v VersionRef) bool {
@@ -2551,7 +2648,7 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 	if len(rest) > 40 {
 		rest = rest[:40]
 	}
-	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
 		if strings.Contains(rest, w) {
 			return true
 		}

@@ -504,8 +504,16 @@ func railsNodes(l *Line) (int, Span, bool) {
 			continue
 		}
 		w := l.Tokens[i-1].Word
+		if w == "only" && (next == "node" || next == "server") && !l.HasWord("not", "nicht", "no", "pas") {
+			// "gl-app01 is the only Rails node"
+			return 1, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true
+		}
 		if n, ok := numberWordValues[w]; ok {
 			return n, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true
+		}
+		if st := l.Tokens[i-1].Start; st > 0 && (l.Text[st-1] == '.' || l.Text[st-1] == '-') {
+			// "→ 18.2.8 (app node + ...)": the end of a version number.
+			continue
 		}
 		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 100 {
 			return n, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true

@@ -156,7 +156,10 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		if anchor == nil {
 			anchor = steps[0].line
 		}
-		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil {
+		// One Rails node runs the migrations when its package installs:
+		// it is the deploy node, and nothing else migrates alongside it.
+		oneRails := pl.RailsNodes != nil && pl.RailsNodes.N == 1 && withDowntime(p, steps[0].line)
+		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil && !oneRails {
 			p.ReportLinef(steps[0].line, "multi-node steps do not create /etc/gitlab/skip-auto-reconfigure. touch it on every node before installing the package, so the package does not reconfigure and migrate on its own")
 		}
 		var everyNode *lint.Line
@@ -170,7 +173,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				break
 			}
 		}
-		if everyNode == nil && first["rails"] != nil && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
+		if everyNode == nil && first["rails"] != nil && !oneRails && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
 			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
 		}
 		if l := migratesThroughPgBouncer(doc); l != nil {
@@ -314,7 +317,9 @@ func componentSteps(d *lint.Document) []componentStep {
 		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !l.In(lint.TermProcedure) {
 			continue
 		}
-		if l.Kind == lint.KindCode {
+		if l.Kind == lint.KindCode || l.Kind == lint.KindHeading && l.Section.IsTitle {
+			// (The title, "GitLab 17.3.7 → 18.2.8 (app node + Gitaly
+			// node)", names the nodes, not an order.)
 			continue
 		}
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||

@@ -214,9 +214,10 @@ func namesAvoidingVersion(l *lint.Line, n knowledge.Note) bool {
 // negation ("not in our gitlab.rb", "we do not use"), a checklist item,
 // or a word of checking, avoiding, changing or confirming.
 func handles(l *lint.Line) bool {
-	if l.HasWord("unchanged", "unverändert", "inchangé", "inchangée", "sin cambios") {
+	if l.HasWord("unchanged", "unverändert", "inchangé", "inchangée", "sin cambios") && !l.HasWord("converted", "replaced", "removed", "migrated", "rewritten", "switched", "umgestellt", "ersetzt", "entfernt", "convertimos", "reemplazado", "eliminado", "converti", "remplacé", "supprimé") {
 		// "configured with git_data_dirs (unchanged since 2019)": the
-		// problem is still there.
+		// problem is still there. "We converted the Gitaly settings
+		// (paths unchanged)" dealt with it.
 		return false
 	}
 	if l.Has(lint.TermNeg) || l.Has(lint.TermCheckVerb) || l.Task >= 0 {
