@@ -1962,6 +1962,15 @@ func gitlabNear(l *Line, m Match) bool {
 // same clause ("no staging environment", "nicht getestet", "sin pruebas"),
 // or directly follows it ("staging: none").
 func negatedAround(l *Line, m Match) bool {
+	if before := strings.TrimSuffix(l.Lower[:m.Start], "-"); len(before) < len(l.Lower[:m.Start]) || strings.HasSuffix(before, "non ") {
+		// "non-Geo node", "non-HA", "nicht-HA".
+		before = strings.TrimSuffix(before, " ")
+		for _, p := range []string{"non", "nicht", "no", "sin", "sans"} {
+			if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordByte(before[len(before)-len(p)-1])) {
+				return true
+			}
+		}
+	}
 	for _, n := range l.Matches {
 		if n.Term != TermNeg {
 			continue
@@ -2654,4 +2663,9 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// isWordByte reports whether b can be part of a word.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }

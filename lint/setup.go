@@ -58,7 +58,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if (l.Has(TermDatabaseWord) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
+		if (l.Has(TermDatabaseWord) || strings.Contains(l.Lower, "server_version") || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
@@ -276,6 +276,12 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			}
 		}
 	}
+	if db.Line == nil {
+		if ver, span, ok := serverVersionOutput(l); ok {
+			major, _ := strconv.Atoi(strings.SplitN(ver, ".", 2)[0])
+			db.Version, db.Major, db.Line, db.Span = ver, major, l, span
+		}
+	}
 	if !l.Has(TermDatabaseWord) {
 		return
 	}
@@ -337,6 +343,46 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		db.Span = Span{t.Start, t.End + k}
 		return
 	}
+}
+
+// serverVersionOutput reads the answer of a "SHOW server_version" query
+// that describes the instance: "`gitlab-psql -c 'SHOW server_version;'` →
+// 17.7". A step that says what the query must show afterwards is a check,
+// not the running version.
+func serverVersionOutput(l *Line) (string, Span, bool) {
+	i := strings.Index(l.Lower, "server_version")
+	if i < 0 || l.In(TermProcedure) || l.In(TermVerify) || l.In(TermStaging) {
+		return "", Span{}, false
+	}
+	rest := l.Lower[i+len("server_version"):]
+	if len(rest) > 40 {
+		rest = rest[:40]
+	}
+	j := strings.IndexAny(rest, "0123456789")
+	if j < 0 {
+		return "", Span{}, false
+	}
+	between := rest[:j]
+	said := false
+	for _, w := range []string{"→", "->", "=>", "returns", "returned", "shows", "showed", "gives", "gave", "reports", "says", "zeigt", "devuelve", "muestra", "affiche", "renvoie"} {
+		if strings.Contains(between, w) {
+			said = true
+		}
+	}
+	if !said || containsAny(between, []string{"must", "should", "expect", "will", "muss", "debe", "doit", "still", "noch"}) {
+		return "", Span{}, false
+	}
+	k := j
+	for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
+		k++
+	}
+	ver := strings.TrimRight(rest[j:k], ".")
+	major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0])
+	if err != nil || major < 9 || major > 30 {
+		return "", Span{}, false
+	}
+	at := i + len("server_version") + j
+	return ver, Span{at, at + len(ver)}, true
 }
 
 // labelNegates reports whether offset off lies in the value of a label
