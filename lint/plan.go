@@ -462,7 +462,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// elsewhere, or the chain is all there is. A stop marked
 			// conditional in it ("→ (17.1.8, conditional) →") is a
 			// question the plan answers elsewhere.
-			if !markedConditional(l, v) {
+			if !markedConditional(l, v) || r.stopTaken(l, v) {
 				r.hop(v, true)
 			}
 		}
@@ -1659,6 +1659,29 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 		}
 	}
 	return chain
+}
+
+// stopTaken reports whether another line of the plan says it stops at v:
+// "so we do stop at 16.1.8". A "stop" sentence that rejects the stop ("we
+// do not stop at 17.1") does not count.
+func (r *planReader) stopTaken(at *Line, v VersionRef) bool {
+	for _, l := range r.doc.Lines {
+		if l == at || l.Kind == KindCode || l.In(TermRollback) || !l.Has(TermStopWord) || l.Has(TermNeg) || containsAny(l.Lower, stopRejections) {
+			continue
+		}
+		for _, m := range l.Versions {
+			if m.Version.Compare(v.Version) != 0 {
+				continue
+			}
+			ti := tokenAt(l, m.Start)
+			for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+				if w := l.Tokens[j].Word; w == "stop" || w == "halt" || w == "paramos" || w == "hacemos" || w == "anhalten" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // markedConditional reports whether the note right after a version in a

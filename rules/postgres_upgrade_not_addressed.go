@@ -130,6 +130,12 @@ provider's tooling) before the hop that needs it.`,
 						continue
 					}
 				}
+				if i := autoClaim(deals, f); i >= 0 && !autoPossible && !optedOut && plainClaim(p.Doc.Lines[i]) {
+					// The plan counts on the automatic upgrade that this
+					// setup does not get: the finding belongs on that claim.
+					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", db.Version, f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					continue
+				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, where, f.Major, f.GitLab.MinorString())
 			}
 		}
@@ -350,6 +356,24 @@ func leadIn(l *lint.Line) bool {
 // line says "before"; a line without a version before the step that
 // installs it), to a major at least the floor's, and, when it counts on
 // the automatic upgrade, on a setup that gets one.
+// plainClaim reports whether a line states the automatic upgrade as what
+// will happen, without a limit or a doubt: not "only for the bundled
+// database on single nodes; ours is RDS", not "the package wants to".
+func plainClaim(l *lint.Line) bool {
+	return !l.HasWord("only", "nur", "solo", "seulement", "would", "wants", "want", "ours", "unless", "except")
+}
+
+// autoClaim returns the line index of a deal that counts on the
+// automatic upgrade in time for floor f, or -1.
+func autoClaim(deals []pgDeal, f knowledge.PostgresFloor) int {
+	for _, d := range deals {
+		if d.auto && (d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0) && (d.major == 0 || d.major >= f.Major) {
+			return d.index
+		}
+	}
+	return -1
+}
+
 func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool, floorStep int) bool {
 	for _, d := range deals {
 		if d.at.IsZero() && floorStep >= 0 && d.index > floorStep && !d.auto {
