@@ -1233,6 +1233,11 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if l.Kind == KindTableRow && (l.LabelIs(TermRollback) || leadingCellHas(l, TermRollback) || leadingCellHas(l, TermRisk)) {
 		return true
 	}
+	if l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) > 0 && cellHas(l.Header, l.Header.Cells[0], TermRisk) && !cellHas(l.Header, l.Header.Cells[0], TermProcedure) {
+		// "| Version note | How we handle it |" / "| 17.5 → 17.6
+		// CheckViolation | ... |": a table of known problems.
+		return true
+	}
 	if negatedInstall(l, vs) {
 		// "17.1.0/17.1.1 upgrade failures: we do not install 17.1",
 		// "wir installieren 18.9 nicht".
@@ -1302,6 +1307,16 @@ func negatedInstall(l *Line, vs []VersionRef) bool {
 // leadingCellHas reports whether a short leading cell of a table row names
 // the term: a rollback step ("| 32 | Rollback 2 | dnf install ... |") or
 // notes ("| 14 | Version notes | 16.7→16.11 ... |").
+// cellHas reports whether cell c of line l names concept term.
+func cellHas(l *Line, c Span, term Term) bool {
+	for _, m := range l.Matches {
+		if m.Term == term && m.Start >= c.Start && m.End <= c.End {
+			return true
+		}
+	}
+	return false
+}
+
 func leadingCellHas(l *Line, term Term) bool {
 	for i, c := range l.Cells {
 		if i > 2 {
@@ -2210,6 +2225,11 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		if t == "multi-node" && (w == "cluster" || w == "nodes" || w == "ha") && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.LabelIs(TermArchitecture) {
 			continue
 		}
+		if t == "single-node" && (w == "standalone" || w == "stand-alone") && componentBefore(l, m.Tok, 3) {
+			// "bundled Redis 7 (standalone)": the component is not
+			// clustered; the instance may still have several nodes.
+			continue
+		}
 		if t == "multi-node" && w == "cluster" && m.Tok > 0 && otherCluster[l.Tokens[m.Tok-1].Word] {
 			// "the on-prem MinIO cluster", "our Kubernetes cluster": not
 			// GitLab's own nodes.
@@ -2230,6 +2250,17 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 			r.geoSites = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 		}
 	}
+}
+
+// componentBefore reports whether a component (Redis, PostgreSQL, ...)
+// is named in the n tokens before token i.
+func componentBefore(l *Line, i, n int) bool {
+	for _, m := range l.Matches {
+		if m.Term == TermComponent && m.Tok < i && i-(m.Tok+m.NTok) < n {
+			return true
+		}
+	}
+	return false
 }
 
 // namesGeoSite reports whether a line names a secondary Geo site.

@@ -58,10 +58,17 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 			if !handlingDone {
 				handling, handlingDone = handlingLines(p.Doc), true
 			}
-			if noteAddressed(handling, n, trig) {
+			by, declined := noteAddressed(handling, n, trig)
+			if by != nil {
 				continue
 			}
 			at := hopAt(pl, trig)
+			if declined != nil {
+				// "no manual sync needed" answers a note whose fix is the
+				// sync: the plan has read it, and decided wrongly.
+				p.ReportLinef(declined, "this line says the upgrade to %s (line %d) needs no %s, but it does: %s", quote(at.Version.String()), at.Line.Num, declinedAction(declined, n), n.Text)
+				continue
+			}
 			if l, span, key := settingInUse(p.Doc, n.BreaksOn); l != nil {
 				// The plan's own configuration still has the setting: the
 				// hop fails as written.
@@ -102,7 +109,10 @@ func handlingLines(d *lint.Document) []*lint.Line {
 // noteAddressed reports whether the plan already discusses a note: one of
 // the handling lines that names the note's version and shares its telling
 // words.
-func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Version) bool {
+//
+// It returns the first line that addresses the note, or, when every line
+// that does declines the action the note requires, the first of those.
+func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Version) (by, declined *lint.Line) {
 	minors := []string{trig.MinorString()}
 	if !n.Crosses.IsZero() {
 		minors = append(minors, n.Crosses.MinorString())
@@ -117,59 +127,93 @@ func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Versi
 		}
 	}
 	for _, l := range handling {
-		if len(n.Installs) > 0 && len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
-			// A note about a patch to avoid ("18.11.7 blocks 19.0; make
-			// the stop on 18.11.9 or later") is handled by naming such a
-			// patch, not by discussing the subject.
+		if !addresses(l, n, minors, keys, idents) {
 			continue
 		}
-		named := false
-		// The version may be named by the line or by its section's
-		// heading ("## Things we fixed already for 17.0").
-		for _, vl := range []*lint.Line{l, l.Section.Heading} {
-			if vl == nil || vl.Kind == lint.KindHeading && l.Section.IsTitle {
-				continue
+		if declinedAction(l, n) != "" {
+			if declined == nil {
+				declined = l
 			}
-			for _, v := range vl.Versions {
-				for _, m := range minors {
-					if v.Version.MinorString() == m {
-						named = true
-					}
+			continue
+		}
+		return l, nil
+	}
+	return nil, declined
+}
+
+// addresses reports whether line l discusses note n: it names the note's
+// minor versions or shares its telling words.
+func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]bool, idents []string) bool {
+	if len(n.Installs) > 0 && len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
+		// A note about a patch to avoid ("18.11.7 blocks 19.0; make the
+		// stop on 18.11.9 or later") is handled by naming such a patch,
+		// not by discussing the subject.
+		return false
+	}
+	named := false
+	// The version may be named by the line or by its section's heading
+	// ("## Things we fixed already for 17.0").
+	for _, vl := range []*lint.Line{l, l.Section.Heading} {
+		if vl == nil || vl.Kind == lint.KindHeading && l.Section.IsTitle {
+			continue
+		}
+		for _, v := range vl.Versions {
+			for _, m := range minors {
+				if v.Version.MinorString() == m {
+					named = true
 				}
 			}
-		}
-		shared, telling, labelTelling := 0, 0, false
-		for _, t := range l.Tokens {
-			if w, ok := keys[t.Word]; ok {
-				shared++
-				if w {
-					telling++
-					if l.Label.Len() > 0 && t.End <= l.Label.End {
-						labelTelling = true
-					}
-				}
-			}
-		}
-		if labelTelling {
-			// "Mattermost keys: none present": the label names the
-			// subject, the value says how it stands.
-			return true
-		}
-		// An identifier is as telling as two words.
-		for _, k := range idents {
-			if strings.Contains(l.Lower, k) {
-				shared += 2
-				telling++
-			}
-		}
-		// A line that only names the subject ("almost every job pulls
-		// images with CI_JOB_TOKEN") shows the note applies; one that
-		// handles it says so.
-		if (telling >= 1 && shared >= 2 || named && shared >= 1) && !onlyOtherNegations(l, keys) {
-			return true
 		}
 	}
-	return false
+	shared, telling, labelTelling := 0, 0, false
+	for _, t := range l.Tokens {
+		if w, ok := keys[t.Word]; ok {
+			shared++
+			if w {
+				telling++
+				if l.Label.Len() > 0 && t.End <= l.Label.End {
+					labelTelling = true
+				}
+			}
+		}
+	}
+	if labelTelling {
+		// "Mattermost keys: none present": the label names the subject,
+		// the value says how it stands.
+		return true
+	}
+	// An identifier is as telling as two words.
+	for _, k := range idents {
+		if strings.Contains(l.Lower, k) {
+			shared += 2
+			telling++
+		}
+	}
+	// A line that only names the subject ("almost every job pulls images
+	// with CI_JOB_TOKEN") shows the note applies; one that handles it
+	// says so.
+	return (telling >= 1 && shared >= 2 || named && shared >= 1) && !onlyOtherNegations(l, keys)
+}
+
+// declinedAction returns the word of the note's required action that a
+// line declines ("no manual sync needed", "we never copy it"), or "".
+func declinedAction(l *lint.Line, n knowledge.Note) string {
+	for i, t := range l.Tokens {
+		for _, w := range n.Requires {
+			if t.Word != w {
+				continue
+			}
+			for _, m := range l.FindAll(lint.TermNeg) {
+				if m.Tok < i && i-(m.Tok+m.NTok) <= 2 && !breakIn(l, m.Tok+1, i+1) {
+					return w
+				}
+			}
+			if i+2 < len(l.Tokens) && l.Tokens[i+1].Word == "not" && (l.Tokens[i+2].Word == "needed" || l.Tokens[i+2].Word == "required" || l.Tokens[i+2].Word == "necessary") {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // onlyOtherNegations reports whether a line's only sign of handling is a

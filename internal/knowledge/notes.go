@@ -189,6 +189,11 @@ type Note struct {
 	// while the configuration still sets one.
 	BreaksOn []string
 
+	// Requires are the words of the action the note asks for ("copy",
+	// "sync"): a plan that says it does not need that action has not
+	// handled the note, whatever else it says about it.
+	Requires []string
+
 	// cs holds the constraints, shared by every copy of the note; nil
 	// for a note without any, and for one not built from data.
 	cs *noteConstraints
@@ -525,6 +530,7 @@ type rawNote struct {
 	ZeroDowntime   bool       `yaml:"zero_downtime"`
 	Review         bool       `yaml:"review"`
 	BreaksOn       stringList `yaml:"breaks_on"`
+	Requires       stringList `yaml:"requires"`
 	Note           string     `yaml:"note"`
 	Source         string     `yaml:"source"`
 }
@@ -636,6 +642,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
 			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn,
+			Requires: r.Requires,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)
