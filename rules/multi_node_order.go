@@ -43,7 +43,8 @@ migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connecte
 PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
 node is upgraded. In a Patroni cluster the replicas are upgraded before the leader. An upgrade with
 downtime, which stops Puma and Sidekiq everywhere first, may take the backends in any order; external
-Gitaly still goes before the Rails nodes. An upgrade that runs the GitLab Environment Toolkit's own
+Gitaly still goes before the Rails nodes, and a single Rails node upgraded with downtime is its own
+deploy node. An upgrade that runs the GitLab Environment Toolkit's own
 playbooks is ordered by the Toolkit and is not checked here.
 
 The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a

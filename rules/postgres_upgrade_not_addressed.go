@@ -25,7 +25,9 @@ cluster, Geo and the Helm chart are never upgraded for you.
 
 The rule reports a path that crosses such a version when the plan does not say which PostgreSQL the
 instance runs and does not deal with the upgrade, or when the database is below the floor on a setup
-that GitLab does not upgrade and the plan has no step for it.
+that GitLab does not upgrade and the plan has no step for it. A plan that counts on the automatic
+upgrade where it does not happen (on Geo, Patroni or an external database) gets the finding on the line
+that says so.
 
 Fix: state the PostgreSQL version, and add the database upgrade (with ` + "`gitlab-ctl pg-upgrade`" + ` or the
 provider's tooling) before the hop that needs it.`,

@@ -25,7 +25,9 @@ written into ` + "`planlint init`" + ` plans instead.
 
 When the configuration the plan shows still sets something a version on the path no longer accepts
 (` + "`grafana[...]`" + ` in 17.0, ` + "`git_data_dirs`" + ` in 18.0, ` + "`mattermost[...]`" + ` in 19.0), the finding is an error on that
-line: reconfigure fails and the hop cannot go as written.
+line: reconfigure fails and the hop cannot go as written. A plan that discusses a note but declines the
+action it asks for ("the new secrets are written on each node, no sync needed" for 17.8's keys, which
+must be copied) gets the finding on that line.
 
 Fix: read each note, and add a step or a sentence to the plan saying how it is handled.`,
 	Run: func(p *lint.Pass) {
