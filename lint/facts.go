@@ -243,6 +243,12 @@ func (r *planReader) readWindow() {
 				// minutes" is the last step, not the window's end.
 				continue
 			}
+			if decisionLabel(l) {
+				// "| Go/no-go | 13:00 UTC: ... the last hop moves to
+				// Saturday 2027-01-16 |" names a decision and a fallback
+				// date, not the window.
+				continue
+			}
 			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) {
 				winLines = append(winLines, l)
 			}
@@ -559,6 +565,22 @@ func productionCell(l *Line) (Span, bool) {
 	return Span{}, false
 }
 
+// decisionLabel reports whether a line is labelled as a decision point, a
+// cut-off or a fallback date: "Go/no-go", "Point de décision",
+// "Rollback cut-off", "Ausweichtermin".
+func decisionLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	label := strings.ToLower(l.Text[l.Label.Start:l.Label.End])
+	for _, w := range []string{"go/no-go", "go/no go", "go no go", "go-no-go", "no-go", "decision", "décision", "entscheidung", "decisión", "decisione", "beslis", "cut-off", "cutoff", "fallback", "alternative date", "alternate date", "backup date", "spare date", "date de repli", "repli", "ausweich", "fecha alternativa", "data alternativa", "reservedatum"} {
+		if strings.Contains(label, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // atTheEnd reports whether a line's label only says "at the end" of
 // something: a step, not the end of the window.
 func atTheEnd(l *Line) bool {
@@ -694,6 +716,18 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 			w.Duration = d
 		} else if sc.Duration > 0 && w.Duration == 0 {
 			w.Duration = sc.Duration
+		}
+	} else if sc.Start != nil && w.HasTime && w.HasDate && w.Duration == 0 && l.Label.Len() > 0 && isEndLabel(l) {
+		// "| Start | 06:00 UTC |" then "| End | 18:00 UTC |".
+		st := w.Start
+		e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
+		if sc.Date != nil {
+			e = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
+		} else if !e.After(st) {
+			e = e.Add(24 * time.Hour)
+		}
+		if e.After(st) {
+			w.Duration = e.Sub(st)
 		}
 	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) {
 		w.Duration = sc.Duration
