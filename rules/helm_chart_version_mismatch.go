@@ -63,7 +63,9 @@ every chart.`,
 					}
 				}
 				for i := range charts {
-					checkChart(p, l, charts[i], gls[i])
+					if !namesVersion(l, charts[i].Version) {
+						checkChart(p, l, charts[i], gls[i])
+					}
 				}
 				continue
 			}

@@ -94,7 +94,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		default:
 			return
 		}
-		if method(pl) == "get" && runsGETPlaybook(p.Doc) {
+		if (method(pl) == "get" || gitlabToolkit(p.Doc)) && runsGETPlaybook(p.Doc) {
 			// The GitLab Environment Toolkit's playbooks order the nodes,
 			// skip the automatic reconfigure and pick the deploy node.
 			return
@@ -698,7 +698,20 @@ func runsGETPlaybook(d *lint.Document) bool {
 		if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "ansible-playbook") {
 			continue
 		}
-		if strings.Contains(l.Lower, "all.yml") || strings.Contains(l.Lower, "zero_downtime_update") || strings.Contains(l.Lower, "zero-downtime-update") {
+		if containsAnyOf(l.Lower, "all.yml", "zero_downtime_update", "zero-downtime-update", "gitlab_rails.yml", "playbooks/gitaly.yml", "playbooks/postgres.yml", "playbooks/consul.yml", "playbooks/praefect.yml") {
+			// The Toolkit's own playbooks, whole or one component at a
+			// time.
+			return true
+		}
+	}
+	return false
+}
+
+// namesToolkit reports whether the plan says the GitLab Environment
+// Toolkit manages the instance.
+func gitlabToolkit(d *lint.Document) bool {
+	for _, l := range d.Lines {
+		if strings.Contains(l.Lower, "environment toolkit") || strings.Contains(l.Lower, "gitlab-environment-toolkit") {
 			return true
 		}
 	}
