@@ -46,6 +46,10 @@ func osInTokens(lower string, toks []Token) (name, version string) {
 			if n != "" {
 				skip = 2
 			}
+			if n == "RHEL" && i+2 < len(toks) && (toks[i+2].Word == "openshift" || toks[i+2].Word == "coreos") {
+				// "Red Hat OpenShift 4.16" is the platform, not RHEL.
+				continue
+			}
 		}
 		if n == "" {
 			n = osNames[t.Word]
@@ -126,6 +130,11 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 			return
 		}
 	default:
+		if l.Label.Len() > 0 && (l.LabelIs(TermDatabaseWord) || strings.Contains(strings.ToLower(l.Text[l.Label.Start:l.Label.End]), "runner")) {
+			// "PostgreSQL: external, 16.4 on two RHEL 9 VMs", "Runners:
+			// Ubuntu 22.04 hosts": another system's servers.
+			return
+		}
 		name, ver = osInTokens(l.Lower, l.Tokens)
 		if name == "" {
 			return

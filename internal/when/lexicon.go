@@ -312,9 +312,11 @@ func build() *lexTables {
 
 	b.add(lxRangeSep, "to", "till", "til", "until", "bis", "a", "à", "hasta", "jusqu",
 		// Portuguese and Italian: "das 22h00 às 04h00", "dalle 22:00 alle 04:00"
-		"às", "até", "alle")
+		"às", "até", "alle",
+		// Dutch: "van 08:00 tot 17:00"
+		"tot")
 	b.add(lxPairAnd, "and", "und", "y", "et")
-	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen", "dalle")
+	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen", "dalle", "van")
 	b.add(lxBetween, "between", "entre", "zwischen")
 	b.add(lxArticle, "las", "la", "les", "los")
 	b.add(lxClockPrep, "at", "um", "à", "las", "la", "ab", "gegen", "vers", "dès", "from", "von", "desde",
