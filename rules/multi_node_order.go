@@ -181,9 +181,12 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			p.ReportLinef(l, "the deploy node runs the migrations through PgBouncer. PgBouncer's transaction pooling breaks the migration locks (ActiveRecord::ConcurrentMigrationError); point the deploy node at the database leader directly for the migrations (\"gitlab-ctl patroni members\" shows it)")
 		}
 		if skip := has("skip_post_deployment_migrations=true"); skip != nil {
+			// The run may be written before the detail that skips it: a
+			// step table ("D12 | db:migrate") over the deploy node's own
+			// table of settings.
 			post := false
-			for _, l := range doc.Lines[skip.Index+1:] {
-				if strings.Contains(l.Lower, "db:migrate") && !strings.Contains(l.Lower, "db:migrate:status") && !strings.Contains(l.Lower, "skip_post_deployment") {
+			for _, l := range doc.Lines {
+				if l != skip && !l.In(lint.TermRollback) && runsDBMigrate(l.Lower) && !strings.Contains(l.Lower, "skip_post_deployment") {
 					post = true
 				}
 			}
@@ -707,7 +710,23 @@ func runsGETPlaybook(d *lint.Document) bool {
 	return false
 }
 
-// namesToolkit reports whether the plan says the GitLab Environment
+// runsDBMigrate reports whether low runs "db:migrate" itself, not one of
+// its sub-tasks ("db:migrate:status", "db:migrate:up:ci").
+func runsDBMigrate(low string) bool {
+	for off := 0; ; {
+		i := strings.Index(low[off:], "db:migrate")
+		if i < 0 {
+			return false
+		}
+		end := off + i + len("db:migrate")
+		if end >= len(low) || low[end] != ':' {
+			return true
+		}
+		off = end
+	}
+}
+
+// gitlabToolkit reports whether the plan says the GitLab Environment
 // Toolkit manages the instance.
 func gitlabToolkit(d *lint.Document) bool {
 	for _, l := range d.Lines {
