@@ -680,13 +680,33 @@ func intersect(a, b termSet) termSet {
 // "**Backout:**"). Bold labels followed by a value are label lines, not
 // headings.
 func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
-	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > 10 {
+	limit := 10
+	if t := strings.TrimSpace(l.Text); strings.HasSuffix(t, "?") || len(l.Tokens) > 0 && questionNumber(l.Tokens[0].Word) {
+		// A questionnaire's question heads its answer: "**Q1.
+		// Organisation and primary contact for the upgrade (name,
+		// e-mail, phone).**"
+		limit = 20
+	}
+	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > limit {
 		return false
 	}
 	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {
 		return false
 	}
 	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
+}
+
+// questionNumber reports whether a word numbers a question: "q1", "f3".
+func questionNumber(w string) bool {
+	if len(w) < 2 || w[0] != 'q' && w[0] != 'f' && w[0] != 'p' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // speakerLine reports whether a one-line paragraph is only a bold label

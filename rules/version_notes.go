@@ -60,21 +60,22 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 			if !handlingDone {
 				handling, handlingDone = handlingLines(p.Doc), true
 			}
+			at := hopAt(pl, trig)
+			if l, span, key := settingInUse(p.Doc, n.BreaksOn); l != nil && !settingChanged(p.Doc, key, l) {
+				// The plan's own configuration still has the setting and
+				// no step changes it: the hop fails as written, whatever
+				// else the plan says about the note.
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, span, "the configuration here still sets %s, which the upgrade to %s (line %d) no longer accepts: %s", quote(key), quote(at.Version.String()), at.Line.Num, n.Text)
+				continue
+			}
 			by, declined := noteAddressed(handling, n, trig)
 			if by != nil {
 				continue
 			}
-			at := hopAt(pl, trig)
 			if declined != nil {
 				// "no manual sync needed" answers a note whose fix is the
 				// sync: the plan has read it, and decided wrongly.
 				p.ReportLinef(declined, "this line says the upgrade to %s (line %d) needs no %s, but it does: %s", quote(at.Version.String()), at.Line.Num, declinedAction(declined, n), n.Text)
-				continue
-			}
-			if l, span, key := settingInUse(p.Doc, n.BreaksOn); l != nil {
-				// The plan's own configuration still has the setting: the
-				// hop fails as written.
-				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, span, "the configuration here still sets %s, which the upgrade to %s (line %d) no longer accepts: %s", quote(key), quote(at.Version.String()), at.Line.Num, n.Text)
 				continue
 			}
 			g := byPlace[place{at.Line, at.Span.Start}]
@@ -435,6 +436,26 @@ func assigns(rest string, indexed bool) bool {
 
 // removesSetting reports whether a line deletes or looks for settings
 // rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
+// settingChanged reports whether a line other than the configuration
+// itself changes the setting: "replaced in the 17.11.7 step with
+// gitlab_rails['repositories_storages']", "remove the mattermost[...]
+// lines".
+func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
+	name := strings.TrimSuffix(key, "[...]")
+	for _, l := range d.Lines {
+		if l == cfg && cfg.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
+			// (Prose that shows the setting in code, "has no
+			// `git_data_dirs` (we converted ...)", can change it itself.)
+			continue
+		}
+		if removesSetting(l) || l.HasWord("replace", "replaced", "replacing", "convert", "converted", "converting", "migrate", "migrated", "move", "moved", "rewrite", "rewritten", "switch", "switched",
+			"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "remplacer", "remplacé", "convertire", "sostituire", "sostituito", "vervangen", "substituir", "substituído") {
+			return true
+		}
+	}
+	return false
+}
+
 func removesSetting(l *lint.Line) bool {
 	low := l.Lower
 	for _, w := range []string{"grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'"} {
