@@ -47,7 +47,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			// "Then the primary: same package, reconfigure, restart"
 			// repeats the install of the step before.
 			repeats := containsAnyOf(l.Lower, "same package", "same steps", "same procedure", "same commands", "likewise", "das gleiche paket", "dasselbe paket", "mismo paquete", "mismos pasos", "même paquet", "mêmes étapes")
-			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l)) {
+			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l) || l.Item && installsInCodeAfter(p.Doc, l)) {
 				continue
 			}
 			site := geoSiteOf(l)
@@ -150,6 +150,18 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			}
 		}
 	},
+}
+
+// installsInCodeAfter reports whether the code block right after a list
+// item installs the package: "2. **First the secondary site**" over
+// "sudo apt-get install gitlab-ee=...".
+func installsInCodeAfter(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index + 1; i < len(d.Lines) && d.Lines[i].Kind == lint.KindCode && d.Lines[i].Section == l.Section; i++ {
+		if d.Lines[i].Has(lint.TermPkgInstall) || d.Lines[i].Has(lint.TermDockerPull) {
+			return true
+		}
+	}
+	return false
 }
 
 // upgradeVerbInProse reports whether a line says "upgrade" outside code:
