@@ -234,7 +234,8 @@ var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": tr
 	// Portuguese and Italian: "PostgreSQL incluído já está na 16.8",
 	// "PostgreSQL incluso è già alla 16.8".
 	"incluído": true, "embutido": true, "já": true, "na": true, "no": true, "em": true, "incluso": true, "integrato": true,
-	"è": true, "già": true, "alla": true, "a": true, "nella": true}
+	"è": true, "già": true, "alla": true, "a": true, "nella": true,
+	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "ingebouwde": true}
 
 func pgFillerBetween(l *Line, from, to int) bool {
 	for k := from; k < to; k++ {

@@ -734,11 +734,27 @@ func namedQueryEmpty(l *lint.Line) bool {
 // migrations query is run again until 0 rows".
 func queryClauseBesideStatus(l *lint.Line) bool {
 	for _, c := range strings.FieldsFunc(strings.ReplaceAll(l.Lower, ". ", ";"), func(r rune) bool { return r == ';' }) {
-		if !strings.Contains(c, "migrate:status") && strings.Contains(c, "migra") && queryEmptyIn(c) {
+		if i := strings.Index(c, "migrate:status"); i >= 0 {
+			// "db:migrate:status (all up) and watch the background
+			// migration queue until it is empty": what follows the
+			// schema check in its clause.
+			c = c[i+len("migrate:status"):]
+		}
+		if strings.Contains(c, "migra") && (queryEmptyIn(c) || queueEmptyIn(c)) {
 			return true
 		}
 	}
 	return false
+}
+
+// queueEmptyIn reports whether a text watches the background migrations'
+// queue until it is empty: "watch the queue until it is empty",
+// "acompanhar a fila ... até zerar".
+func queueEmptyIn(low string) bool {
+	if !containsAnyOf(low, "queue", "fila", "warteschlange", "file d'attente", "file d’attente", "coda", "wachtrij", "cola") {
+		return false
+	}
+	return containsAnyOf(low, "until it is empty", "until empty", "until zero", "until 0", "is empty", "até zerar", "até esvaziar", "vazia", "leer ist", "bis sie leer", "hasta que esté vacía", "hasta vaciar", "vacía", "soit vide", "est vide", "finché è vuota", "vuota", "leeg")
 }
 
 func queryEmptyIn(low string) bool {
