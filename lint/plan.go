@@ -526,7 +526,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
-		if currentlyRuns(l, v) && !l.In(TermProcedure) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -976,6 +976,15 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// interimState reports whether a line describes the state between two
+// windows of the plan ("Between the windows GitLab runs on 17.11.7 for
+// five weeks"), not the version the instance runs today.
+func interimState(l *Line) bool {
+	return containsAny(l.Lower, []string{"between the windows", "between windows", "between the two windows", "between window 1 and", "after window 1", "after the first window",
+		"in the meantime", "meanwhile", "interim", "zwischen den fenstern", "zwischen den beiden fenstern", "nach fenster 1", "entre las ventanas", "entre ambas ventanas",
+		"entre les fenêtres", "entre les deux fenêtres", "tra le finestre", "tra le due finestre", "entre as janelas", "tussen de vensters"})
 }
 
 // pastWord reports whether a word places an upgrade in the past: "last",
