@@ -458,6 +458,16 @@ func (r *planReader) readWindow() {
 			}
 		}
 	}
+	if w.HasTime && w.Zone == "" && w.Line != nil {
+		// "## Windows (Europe/London, GMT, UTC+0)" over the dated list:
+		// the heading of the window's section gives the zone.
+		for s := w.Line.Section; s != nil; s = s.Parent {
+			if h := s.Heading; h != nil && !s.IsTitle && hasZoneOnly(h, r.today) {
+				r.applyZoneAt(w, h, Span{0, len(h.Text)})
+				break
+			}
+		}
+	}
 	if w.HasTime && !w.HasDate && w.Line != nil {
 		// "Window: the weekend after the release freeze, Saturday
 		// 07:00–12:00 ET", and elsewhere "so the upgrade is on Saturday,
@@ -467,6 +477,12 @@ func (r *planReader) readWindow() {
 	if found || w.Placeholder || w.Line != nil {
 		p.Window = w
 	}
+}
+
+// hasZoneOnly reports whether a heading names a time zone and no date.
+func hasZoneOnly(h *Line, today time.Time) bool {
+	sc := when.Scan(h.Text, today)
+	return sc.Zone != nil && sc.Date == nil
 }
 
 // allTimesPhrases introduce the zone every time of a plan is given in.
