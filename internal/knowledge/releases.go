@@ -469,6 +469,20 @@ type Verdict struct {
 // fixes to required stops, so lines stay open for months.
 const closedAfter = 180 * 24 * time.Hour
 
+// maintainedMinors is how many of the newest minor lines get regular patch
+// releases; lateBackports is how many more patches an older line may still
+// see (an upgrade fix backported to a required stop).
+const (
+	maintainedMinors = 3
+	lateBackports    = 3
+)
+
+// minorsApart counts the minor releases from a to b, with twelve minors
+// (X.0 to X.11) to a major.
+func minorsApart(a, b glversion.Version) int {
+	return (b.Major-a.Major)*12 + b.Minor - a.Minor
+}
+
 // Check classifies v. today is the day the plan is read.
 func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 	newest := r.Newest()
@@ -484,6 +498,14 @@ func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 		if newer && r.Date.Sub(l.LastPatch) > closedAfter {
 			out.Status = NeverReleased
 			out.Reason = fmt.Sprintf("the last patch of %s is %s, released %s", l.Line, l.Latest, l.LastPatch.Format(time.DateOnly))
+			return out
+		}
+		if minorsApart(l.Line, newest.Version) >= maintainedMinors && v.Patch > l.Latest.Patch+lateBackports {
+			// A line past the maintained minors gets an occasional
+			// backport, never a run of patches: "18.5.17" when 18.5
+			// ended at 18.5.7.
+			out.Status = NeverReleased
+			out.Reason = fmt.Sprintf("the last patch of %s is %s, and %s is no longer maintained (newest release in planlint's data: %s)", l.Line, l.Latest, l.Line, newest.Version)
 			return out
 		}
 		out.Status = NewerThanData
