@@ -95,7 +95,7 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 		for _, r := range refs {
 			// In prose, the one GitLab version must be named as GitLab's
 			// ("GitLab 17.8.7"), not be part of a tag ("pre-18.2.8").
-			if r.Chart == nil && (l.Kind == lint.KindTableRow || namedGitLab(l, r)) {
+			if r.Chart == nil && (l.Kind == lint.KindTableRow || namedGitLab(l, r) || stepTarget(l, r)) {
 				return r, true
 			}
 		}
@@ -136,6 +136,22 @@ func chainGoesOn(text string) bool {
 	t := strings.TrimLeft(text, " *_`")
 	for _, a := range []string{"→", "->", "=>", "⇒", "➜", ">"} {
 		if strings.HasPrefix(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// stepTarget reports whether a version is the one a step label goes to:
+// "Hop 2 → 17.11.7: `helm upgrade ... --version 8.11.7`".
+func stepTarget(l *lint.Line, r lint.VersionRef) bool {
+	before := strings.TrimRight(l.Text[:r.Span.Start], " *_`")
+	after := strings.TrimLeft(l.Text[r.Span.End:], " *_`")
+	if !strings.HasPrefix(after, ":") {
+		return false
+	}
+	for _, a := range []string{"→", "->", "=>", " to", " auf", " a", " à", " naar"} {
+		if strings.HasSuffix(before, a) {
 			return true
 		}
 	}
