@@ -178,8 +178,30 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 					break
 				}
 				i += at
+				if c, ok := codeSpanAt(l, i); ok && l.Kind != lint.KindCode {
+					// The check written as a query: its own threshold
+					// ("n_live_tup>1500000") is not the instance's count;
+					// the result follows it ("`...`, returned one row
+					// (about 2.4 million live rows)").
+					after := l.Lower[c.End:]
+					for _, o := range l.Code {
+						if o.Start >= c.End {
+							after = after[:o.Start-c.End]
+							break
+						}
+					}
+					if k := strings.Index(after, ". "); k >= 0 {
+						after = after[:k]
+					}
+					if n, ok := statedCount(after); ok {
+						if n > limit {
+							return condApplies
+						}
+						return condDoesNotApply
+					}
+				}
 				a, b := clauseAround(l.Lower, i)
-				clause := l.Lower[a:b]
+				clause := blankCode(l)[a:b]
 				// A count belongs to the item of a list that names the
 				// condition: "no npm packages, 40k pipeline variable rows".
 				if n, ok := statedCount(listItemAround(clause, i-a)); ok {
@@ -209,6 +231,33 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 		}
 	}
 	return condUnknown
+}
+
+// blankCode returns the lower-case text of l with its inline code spans
+// blanked out, so numbers in a query are not read as counts.
+func blankCode(l *lint.Line) string {
+	if len(l.Code) == 0 || l.Kind == lint.KindCode {
+		return l.Lower
+	}
+	b := []byte(l.Lower)
+	for _, c := range l.Code {
+		for k := c.Start; k < c.End && k < len(b); k++ {
+			if b[k] >= '0' && b[k] <= '9' {
+				b[k] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// codeSpanAt returns the inline code span of l that holds offset i.
+func codeSpanAt(l *lint.Line, i int) (lint.Span, bool) {
+	for _, c := range l.Code {
+		if i >= c.Start && i < c.End {
+			return c, true
+		}
+	}
+	return lint.Span{}, false
 }
 
 // thousands removes the separators of "3,400" and "2.400".
