@@ -380,7 +380,9 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 				}
 				i += off
 				off = i + len(k)
-				if l.Kind != lint.KindCode && !l.InCode(i) || i > 0 && isIdentByte(l.Text[i-1]) || commentedBefore(l.Text[:i]) {
+				if l.Kind != lint.KindCode && !l.InCode(i) || i > 0 && isIdentByte(l.Text[i-1]) || commentedBefore(l.Text[:i]) || l.Kind != lint.KindCode && negatedNear(l, i) {
+					// ("contains no `grafana[...]` key" says the setting is
+					// absent.)
 					continue
 				}
 				if assigns(l.Text[i+len(k):], strings.HasSuffix(k, "[")) {
@@ -390,6 +392,17 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 		}
 	}
 	return nil, lint.Span{}, ""
+}
+
+// negatedNear reports whether a negation ends in the few words before
+// offset i: "aucune clé `grafana[...]`", "no `git_data_dirs`".
+func negatedNear(l *lint.Line, i int) bool {
+	for _, m := range l.FindAll(lint.TermNeg) {
+		if m.End <= i && i-m.End <= 12 {
+			return true
+		}
+	}
+	return false
 }
 
 func isIdentByte(c byte) bool {
