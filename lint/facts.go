@@ -1066,15 +1066,20 @@ var accentFolder = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a
 // follows a line of closing words ("Thank you for your help!").
 func signatureBlock(d *Document, l *Line) bool {
 	n := len(d.Lines)
-	if l.Index < n-3 || l.Kind == KindHeading || !(strings.Contains(l.Text, "@") || l.Has(TermPhone)) {
+	if l.Index < n-5 || l.Kind == KindHeading || !(strings.Contains(l.Text, "@") || l.Has(TermPhone)) {
 		return false
 	}
 	t := strings.TrimSpace(l.Text)
 	if signatureStart(l) || strings.HasPrefix(t, "--") || strings.HasPrefix(t, "—") {
 		return true
 	}
-	if l.Index > 0 {
-		prev := d.Lines[l.Index-1]
+	// The closing words may stand a few lines up, over the name and the
+	// title: "Best regards," / "Klaus Weber" / "Teamleiter IT" / e-mail.
+	for k := l.Index - 1; k >= 0 && k >= l.Index-4; k-- {
+		prev := d.Lines[k]
+		if prev.Kind == KindHeading || prev.Kind == KindCode || prev.Item {
+			break
+		}
 		if m, ok := prev.Find(TermSignature); ok && m.Tok == 0 && len(prev.Tokens) <= 8 {
 			return true
 		}

@@ -3189,6 +3189,7 @@ var builtLexicon = &lexicon{
 		1213: {key: 0x540ca757eedc3f19, phrases: []*phrase{{words: []string{"get", "toolkit"}, term: 66}}},
 		1214: {key: 0xbd022a205af58f54, phrases: []*phrase{{words: []string{"everything", "lives", "on"}, term: 67}}},
 		1217: {key: 0x1d7179798463e1a0, phrases: []*phrase{{words: []string{"helm", "install"}, term: 87}}},
+		1221: {key: 0xe6592f3bde1ff49f, phrases: []*phrase{{words: []string{"único", "nó"}, term: 67}}},
 		1222: {key: 0x1bb6bb82913b2bfb, phrases: []*phrase{{words: []string{"omnibus", "package"}, term: 61}}},
 		1224: {key: 0xbe35dcd00a878f3, phrases: []*phrase{{words: []string{"docker", "compose"}, term: 62}, {words: []string{"docker", "compose", "pull"}, term: 86}, {words: []string{"docker", "compose", "up"}, term: 86}}},
 		1225: {key: 0x602516ebcecfb617, phrases: []*phrase{{words: []string{"versao", "alvo"}, term: 20}}},
@@ -3559,7 +3560,7 @@ var builtLexicon = &lexicon{
 		2039: {key: 0x375a02eb67c7af34, phrases: []*phrase{{words: []string{"macchina", "singola"}, term: 67}}},
 		2041: {key: 0x6c718e9671183a13, phrases: []*phrase{{words: []string{"nouveau", "serveur"}, term: 73}}},
 		2043: {key: 0xf8ce98335c1ccea2, phrases: []*phrase{{words: []string{"persona", "de", "contacto"}, term: 12}}},
-		2047: {key: 0x604338c7e6592f3b, phrases: []*phrase{{words: []string{"um", "único", "servidor"}, term: 67}}},
+		2047: {key: 0x604338c7e6592f3b, phrases: []*phrase{{words: []string{"um", "único", "nó"}, term: 67}, {words: []string{"um", "único", "servidor"}, term: 67}}},
 	},
 	prefixes: [4096][]*phrase{
 		6:    []*phrase{{words: []string{"remplaçant"}, prefix: true, term: 12}, {words: []string{"remarque"}, prefix: true, term: 14}},

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingPostUpgradeChecks finds plans that only check that GitLab started.
 var MissingPostUpgradeChecks = &lint.Rule{
@@ -43,6 +47,10 @@ clone and push of a test project, and a pipeline run.`,
 		}
 		for _, s := range p.Doc.Sections {
 			if s.Heading != nil && s.Names(lint.TermVerify) && !s.Empty() {
+				if onlyPlaceholders(s) {
+					p.ReportLinef(s.Heading, "the post-upgrade checks section holds only a placeholder. write the checks: \"sudo gitlab-rake gitlab:check SANITIZE=true\", a sign-in, a clone and push, and a CI pipeline run")
+					return
+				}
 				p.ReportLinef(s.Heading, "post-upgrade checks only confirm that GitLab started. add functional checks: \"sudo gitlab-rake gitlab:check SANITIZE=true\", a sign-in, a clone and push, and a CI pipeline run")
 				return
 			}
@@ -70,4 +78,20 @@ func imagePull(l *lint.Line, m lint.Match) bool {
 		return true
 	}
 	return false
+}
+
+// onlyPlaceholders reports whether every line of a section is a
+// placeholder: "TODO Joost: copy the checklist from the last upgrade".
+func onlyPlaceholders(s *lint.Section) bool {
+	n := 0
+	for _, l := range s.Lines {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		if len(l.Placeholders()) == 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
