@@ -295,23 +295,27 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(vsIn(vs, l.Value)) == 0 && isVagueVersion(l.ValueText()) {
 		p.TargetVague = &Fact{Value: l.ValueText(), Line: l, Span: l.Value, From: FromLabel}
 	}
-	if len(vs) == 0 {
+	if len(vs) == 0 || len(vs) == 1 && !l.Has(TermTarget) {
 		// "we want to upgrade to the latest version": a target, but not a
-		// concrete one.
+		// concrete one ("We are on 18.5.7 and want to upgrade to the
+		// latest version" names only the current one).
 		if p.TargetVague == nil && l.Has(TermLatest) && !l.Context.intersects(notStepContext) && l.Kind != KindCode {
 			// "... to the latest version", "let's go to whatever is
 			// newest", or a reply that is only "just latest".
 			for _, m := range l.FindAll(TermLatest) {
 				toLatest := termBefore(l, m.Start, TermTo, 3) && (termBefore(l, m.Start, TermUpgradeVerb, 6) || l.HasWord("go", "going", "move", "jump"))
 				reply := m.Tok >= 1 && (l.Tokens[m.Tok-1].Word == "just" || l.Tokens[m.Tok-1].Word == "only") && len(l.Versions) == 0
-				if !toLatest && !reply {
+				if !toLatest && !reply || len(vs) > 0 && vs[0].Span.Start > m.Start {
+					// ("to the latest 17.8 patch, 17.8.7" names it.)
 					continue
 				}
 				p.TargetVague = &Fact{Value: l.Text[m.Start:m.End], Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 				break
 			}
 		}
-		return
+		if len(vs) == 0 {
+			return
+		}
 	}
 	// The title of an "upgrade and rollback plan" states the versions.
 	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure)) && !pathProse(l, vs)
