@@ -730,7 +730,15 @@ func rehearsalOnCopy(l *Line) bool {
 	}
 	low := l.Lower
 	restored := strings.Contains(low, "restored from") || strings.Contains(low, "restauriert aus") || strings.Contains(low, "restaurado desde") || strings.Contains(low, "restaurée depuis")
-	return restored && strings.Contains(low, "production")
+	if restored && strings.Contains(low, "production") {
+		return true
+	}
+	// "We restored last Sunday's backup on a scratch Hetzner Cloud VM and
+	// upgraded it the same way": done, on another machine.
+	return containsAny(low, []string{"restored", "restauriert", "restaurado", "restauré", "restaurée", "ripristinato"}) &&
+		containsAny(low, []string{"backup", "sicherung", "copia de seguridad", "sauvegarde"}) &&
+		l.HasWord("vm", "server", "machine", "instance", "box", "host", "maschine", "servidor", "máquina", "serveur", "machine") &&
+		containsAny(low, []string{"upgraded", "aktualisiert", "actualizamos", "actualizado", "mis à jour", "mise à jour", "aggiornato"})
 }
 
 // negatedLater reports whether "nicht" or "pas" closes the clause within n
