@@ -334,7 +334,13 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 // the plan has no such command.
 func firstInstallStep(pl *lint.Plan) *lint.Hop {
 	for i := range pl.Installs {
-		if h := &pl.Installs[i]; !h.Listed && !h.Line.In(lint.TermRollback) && installsHere(h.Line) {
+		h := &pl.Installs[i]
+		if pl.Current != nil && h.Version.Compare(pl.Current.Version) == 0 {
+			// Installing the version the instance already runs (on a
+			// new server, or again) is not an upgrade step.
+			continue
+		}
+		if !h.Listed && !h.Line.In(lint.TermRollback) && installsHere(h.Line) {
 			return h
 		}
 	}
