@@ -687,7 +687,15 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 		// e-mail, phone).**"
 		limit = 20
 	}
-	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || len(l.Tokens) > limit {
+	words := 0
+	for _, t := range l.Tokens {
+		// (Version numbers are several tokens each: "(per hop, versions
+		// 17.5.5, 17.8.7, 17.11.7)" is a short heading.)
+		if !isDigitWord(t.Word) {
+			words++
+		}
+	}
+	if !l.Strong || b.depth > 0 || len(l.Tokens) == 0 || words > limit {
 		return false
 	}
 	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {

@@ -109,6 +109,21 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				first[s.comp] = s.line
 			}
 		}
+		if g, r := first["gitaly"], first["rails+"]; first["rails"] == nil && g != nil && r != nil && g.Index > r.Index {
+			// The application node runs Rails beside its own database; the
+			// external Gitaly still goes first.
+			p.ReportLinef(g, "the Gitaly nodes are upgraded after the Rails nodes (line %d). even with downtime, upgrade external Gitaly before the Rails and Sidekiq nodes, so they never send an older Gitaly calls it cannot handle", r.Num)
+		}
+		// The other checks are about nodes of one tier.
+		tiered := steps[:0:0]
+		for _, s := range steps {
+			if s.comp != "rails+" {
+				tiered = append(tiered, s)
+			}
+		}
+		if steps = tiered; len(steps) == 0 {
+			return
+		}
 		// Backends upgraded after a frontend. With downtime (Puma and
 		// Sidekiq stopped everywhere first) the backends go in any order;
 		// only external Gitaly still goes before Rails.
@@ -556,16 +571,33 @@ func hostRoles(d *lint.Document) map[string]string {
 		} else if l.Kind == lint.KindTableRow && len(l.Cells) > 0 {
 			host = strings.ToLower(strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]))
 		}
-		if !hostName(host) {
+		var names []string
+		if hostName(host) {
+			names = append(names, host)
+		}
+		if i := strings.IndexByte(host, '.'); i > 0 && strings.ContainsAny(host[:i], "-0123456789") {
+			// "git-app.balticrail.example" is "git-app" in the steps.
+			names = append(names, strings.Trim(host[:i], "`"))
+		}
+		if len(names) == 0 {
 			continue
 		}
 		comp, _ := componentIn(l.Lower)
-		if comp == "" || mixedTiers(l.Lower) {
-			// A node that runs Puma and PostgreSQL is not one tier.
+		if comp == "" {
 			continue
 		}
-		if _, seen := out[host]; !seen {
-			out[host] = comp
+		if mixedTiers(l.Lower) {
+			// A node that runs Puma and PostgreSQL is not one tier, but
+			// it is a Rails node to the external Gitaly beside it.
+			if comp != "rails" {
+				continue
+			}
+			comp = "rails+"
+		}
+		for _, h := range names {
+			if _, seen := out[h]; !seen {
+				out[h] = comp
+			}
 		}
 	}
 	return out
