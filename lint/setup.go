@@ -34,7 +34,9 @@ func (r *planReader) readSetup() {
 	p := r.plan
 	db := &Database{}
 	for _, l := range r.doc.Lines {
-		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) {
+		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) && !strings.Contains(l.Lower, "server_version") && !strings.Contains(l.Lower, "select version()") {
+			// (A measured "SHOW server_version" in the notes still
+			// states the running database.)
 			continue
 		}
 		digit := hasDigit(l.Text)
@@ -58,7 +60,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if (l.Has(TermDatabaseWord) || strings.Contains(l.Lower, "server_version") || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
+		if (l.Has(TermDatabaseWord) || strings.Contains(l.Lower, "server_version") || strings.Contains(l.Lower, "select version()") || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
@@ -351,11 +353,16 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 // 17.7". A step that says what the query must show afterwards is a check,
 // not the running version.
 func serverVersionOutput(l *Line) (string, Span, bool) {
-	i := strings.Index(l.Lower, "server_version")
+	key := "server_version"
+	i := strings.Index(l.Lower, key)
+	if i < 0 {
+		key = "select version()"
+		i = strings.Index(l.Lower, key)
+	}
 	if i < 0 || l.In(TermProcedure) || l.In(TermVerify) || l.In(TermStaging) {
 		return "", Span{}, false
 	}
-	rest := l.Lower[i+len("server_version"):]
+	rest := l.Lower[i+len(key):]
 	if len(rest) > 40 {
 		rest = rest[:40]
 	}
@@ -382,7 +389,7 @@ func serverVersionOutput(l *Line) (string, Span, bool) {
 	if err != nil || major < 9 || major > 30 {
 		return "", Span{}, false
 	}
-	at := i + len("server_version") + j
+	at := i + len(key) + j
 	return ver, Span{at, at + len(ver)}, true
 }
 
