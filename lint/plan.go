@@ -2033,7 +2033,7 @@ func negatedAround(l *Line, m Match) bool {
 		}
 	}
 	for _, n := range l.Matches {
-		if n.Term != TermNeg {
+		if n.Term != TermNeg || contraction(l, n) {
 			continue
 		}
 		if n.Tok < m.Tok && m.Tok-n.Tok <= 5 && !clauseBreak(l, n.Tok+1, m.Tok+1) {
@@ -2047,11 +2047,31 @@ func negatedAround(l *Line, m Match) bool {
 	return false
 }
 
+// contraction reports whether a "no" match is the Portuguese "in the"
+// before a noun: "no servidor de homologação", "no ambiente de testes".
+func contraction(l *Line, n Match) bool {
+	if l.Tokens[n.Tok].Word != "no" || n.Tok+1 >= len(l.Tokens) {
+		return false
+	}
+	switch l.Tokens[n.Tok+1].Word {
+	case "servidor", "ambiente", "nó", "cluster", "host", "dia", "mesmo", "banco", "sistema", "momento", "final", "início", "fim", "backup", "staging":
+		// ("no staging", "no host" and "no backup" are English
+		// negations unless the line reads as Portuguese.)
+		return l.Tokens[n.Tok+1].Word != "staging" && l.Tokens[n.Tok+1].Word != "host" && l.Tokens[n.Tok+1].Word != "backup" || portugueseAround(l)
+	}
+	return false
+}
+
+// portugueseAround reports whether a line reads as Portuguese.
+func portugueseAround(l *Line) bool {
+	return l.HasWord("não", "também", "então", "executamos", "fizemos", "após", "antes", "depois", "cópia", "produção")
+}
+
 // negatedBefore reports whether a negation stands at most n words before
 // the match, in the same clause.
 func negatedBefore(l *Line, m Match, n int) bool {
 	for _, neg := range l.Matches {
-		if neg.Term == TermNeg && neg.Tok < m.Tok && m.Tok-(neg.Tok+neg.NTok) <= n && !clauseBreak(l, neg.Tok+1, m.Tok+1) {
+		if neg.Term == TermNeg && !contraction(l, neg) && neg.Tok < m.Tok && m.Tok-(neg.Tok+neg.NTok) <= n && !clauseBreak(l, neg.Tok+1, m.Tok+1) {
 			return true
 		}
 	}
