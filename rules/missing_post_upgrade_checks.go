@@ -33,6 +33,11 @@ clone and push of a test project, and a pipeline run.`,
 			if l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
 				continue
 			}
+			if what, _ := credentialInText(l); what != "" {
+				// ("Root login for the screen-share: `root` / `...`"
+				// hands out a password; it checks nothing.)
+				continue
+			}
 			if !(l.In(lint.TermVerify) || first >= 0 && l.Index > first || first < 0 && !l.In(lint.TermPrereq)) {
 				// (Before the first hop, "pause all runners, wait until no
 				// jobs run" prepares the upgrade; it checks nothing.)
