@@ -704,6 +704,23 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
 }
 
+// chatMessage reports whether a paragraph opens with who wrote it and
+// when, as a chat export does: "Priya Raman · 10:22 Saturday ...".
+func chatMessage(l *Line) bool {
+	head := l.Text
+	if len(head) > 48 {
+		head = head[:48]
+	}
+	i := strings.Index(head, "·")
+	if i < 0 || l.Kind != KindText || l.Item {
+		return false
+	}
+	t := strings.TrimSpace(head[i+len("·"):])
+	return len(t) >= 5 && t[2] == ':' && isDigitByte(t[0]) && isDigitByte(t[1]) && isDigitByte(t[3]) && isDigitByte(t[4])
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
 // questionNumber reports whether a word numbers a question: "q1", "f3".
 func questionNumber(w string) bool {
 	if len(w) < 2 || w[0] != 'q' && w[0] != 'f' && w[0] != 'p' {
@@ -919,6 +936,14 @@ func (b *builder) addLine(l *Line) {
 		// "**Q: When?**" / "A: Saturday 2026-12-19, 07:00–13:00": the
 		// answer is labelled by its question.
 		if q := b.doc.Lines[n-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
+			l.LabelTerms.union(intersect(q.terms, askedTerms))
+		}
+	}
+	if n := len(b.doc.Lines); n > 0 && !answerLabel(l) && chatMessage(l) {
+		// "**Daniel** · 10:20 / what's the window?" then "**Priya** ·
+		// 10:22 / Saturday 16 Jan 2027, 21:00 – 01:00": in a chat, the
+		// message after a question answers it.
+		if q := b.doc.Lines[n-1]; chatMessage(q) && strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
 			l.LabelTerms.union(intersect(q.terms, askedTerms))
 		}
 	}

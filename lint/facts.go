@@ -969,7 +969,13 @@ func (r *planReader) readContact() {
 		}
 		switch {
 		case l.LabelIs(TermContact):
-			consider(contactFrom(l, l.ValueText(), l.Value))
+			c := contactFrom(l, l.ValueText(), l.Value)
+			if (c == nil || !c.Reachable) && chatMessage(l) {
+				// A chat answer to "who's the contact?": "Priya Raman ·
+				// 10:25 me: priya.raman@..." names the writer.
+				c = contactFrom(l, l.Text, Span{0, len(l.Text)})
+			}
+			consider(c)
 		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow || strings.Contains(l.Text, "@") || l.Has(TermPhone)) && !l.LabelIs(TermWindow):
 			// In a contacts section any line with an address counts:
 			// "- **Primary:** Oliver Pryce, oliver.pryce@..., +44 ...".
