@@ -305,6 +305,13 @@ func (r *planReader) readWindow() {
 			}
 			r.mergeWindowLine(w, complete, span)
 			found = true
+			if w.Zone == "" && complete.Label.Len() > 0 {
+				// "| **UTC** | Saturday 23 January 2027, 00:00 | ... |": the
+				// row's label is the zone.
+				if sc := when.Scan(complete.Text[complete.Label.Start:complete.Label.End], r.today); sc.Zone != nil {
+					r.applyZoneAt(w, complete, complete.Label)
+				}
+			}
 			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil {
 				// "| Date and time (Europe/London, UTC+00:00) |" heads the
 				// column of dated windows.
