@@ -71,8 +71,7 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				reportImage(p, l, i)
 				continue
 			}
-			if l.Has(lint.TermHelmUpgrade) && strings.Contains(cmd, "gitlab") && !strings.Contains(cmd, "--version") && !strings.Contains(cmd, "rollback") && (strings.Contains(cmd, "gitlab/gitlab") || strings.Contains(cmd, "gitlab-operator")) {
-				m, _ := l.Find(lint.TermHelmUpgrade)
+			if m, ok := l.Find(lint.TermHelmUpgrade); ok && strings.Contains(cmd, "gitlab") && !strings.Contains(cmd, "--version") && !strings.Contains(cmd, "rollback") && (strings.Contains(cmd, "gitlab/gitlab") || strings.Contains(cmd, "gitlab-operator")) && !bareCommandName(l, m) {
 				p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "\"helm upgrade\" without --version deploys the newest chart instead of the planned hop. add \"--version <chart>\" with the chart version of each hop")
 			}
 		}
@@ -231,4 +230,19 @@ func inspectsImages(lower string) bool {
 		}
 	}
 	return strings.HasSuffix(strings.TrimSpace(lower), " images")
+}
+
+// bareCommandName reports whether a match is a command named in prose
+// with nothing after it in its code span: "applied by hand with `helm
+// upgrade`".
+func bareCommandName(l *lint.Line, m lint.Match) bool {
+	if l.Kind == lint.KindCode {
+		return false
+	}
+	for _, c := range l.Code {
+		if m.Start >= c.Start && m.End <= c.End {
+			return strings.TrimSpace(l.Text[m.End:c.End]) == ""
+		}
+	}
+	return false
 }
