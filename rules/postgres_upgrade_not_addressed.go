@@ -173,7 +173,9 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 				optedOut, optsOut = true, true
 			}
 		}
-		if l.In(lint.TermRollback) || optsOut && !strings.Contains(low, "pg-upgrade") {
+		if l.In(lint.TermRollback) || optsOut && !strings.Contains(low, "pg-upgrade") || (l.In(lint.TermStaging) || aboutStaging(l)) && !l.In(lint.TermProcedure) {
+			// (The staging copy's database moving to 17.7 does not move
+			// production's.)
 			// The line that turns the automatic upgrade off does not
 			// upgrade ("added when a PostgreSQL upgrade filled the disk;
 			// we keep it").
@@ -206,7 +208,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
 					continue
 				}
-				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) {
+				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) && !duringBetween(l, i, j) {
 					deals = append(deals, dealOn(l))
 					break tokens
 				}
@@ -214,6 +216,29 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		}
 	}
 	return deals, optedOut
+}
+
+// aboutStaging reports whether a line opens by naming the staging copy:
+// "Staging (`stg01`, restored from ...) was upgraded ...".
+func aboutStaging(l *lint.Line) bool {
+	m, ok := l.Find(lint.TermStaging)
+	return ok && m.Tok <= 1
+}
+
+// duringBetween reports whether "during" stands between tokens a and b:
+// "created on RDS during the 18.5 upgrade" names GitLab's upgrade, not
+// the database's.
+func duringBetween(l *lint.Line, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		switch l.Tokens[k].Word {
+		case "during", "while", "während", "durante", "pendant":
+			return true
+		}
+	}
+	return false
 }
 
 // pinsPostgres reports whether a line sets postgresql['version'] in code
