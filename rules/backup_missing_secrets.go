@@ -42,7 +42,7 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			case backupSnapshot:
 				// A snapshot of the data volume alone
 				// ("/var/opt/gitlab") leaves /etc/gitlab out.
-				if !dataVolumeOnly(b.Line) {
+				if !dataVolumeOnly(b.Line) && !databaseSnapshot(b.Line) {
 					snapshot = true
 				}
 			}
@@ -162,6 +162,15 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 
 // dataVolumeOnly reports whether a snapshot line covers a data volume and
 // not the whole server: "EBS snapshot of the data volume (/var/opt/gitlab)".
+// databaseSnapshot reports whether a snapshot line only snapshots a
+// managed database ("backup + RDS snapshot", "Cloud SQL backup"), which
+// holds nothing of /etc/gitlab.
+func databaseSnapshot(l *lint.Line) bool {
+	low := l.Lower
+	db := containsAnyOf(low, "rds snapshot", "db snapshot", "database snapshot", "cloud sql", "aurora snapshot", "azure database", "snapshot of the database", "snapshot of rds")
+	return db && !containsAnyOf(low, " vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
+}
+
 func dataVolumeOnly(l *lint.Line) bool {
 	low := l.Lower
 	data := false
