@@ -50,6 +50,19 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 	if sp, ok := l.EditionChange(); ok {
 		return "a change of edition (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")"
 	}
+	// "we restore GitLab onto the new VM and switch DNS to it": the data
+	// moves to another server.
+	for _, rs := range l.FindAll(lint.TermRestore) {
+		if negatedMatch(l, rs) {
+			continue
+		}
+		for _, np := range l.FindAll(lint.TermNewPlatform) {
+			w := l.Lower[np.Start:np.End]
+			if (strings.HasPrefix(w, "new ") || strings.HasPrefix(w, "another ")) && np.Tok > rs.Tok && np.Tok-rs.Tok <= 6 && !breakIn(l, rs.Tok+1, np.Tok) {
+				return "a move to " + l.Text[np.Start:np.End]
+			}
+		}
+	}
 	for _, mv := range l.FindAll(lint.TermMoveVerb) {
 		if negatedMatch(l, mv) {
 			continue
