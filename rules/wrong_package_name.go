@@ -27,6 +27,7 @@ image's tag list.`,
 	Run: func(p *lint.Pass) {
 		elReported := map[*lint.Line]bool{}
 		osMajor := elMajor(p.Plan)
+		otherHosts := namedELReleases(p.Doc)
 		var osInfo *knowledge.OSInfo
 		if osMajor != "" {
 			if info, ok := p.Knowledge.LookupOS(p.Plan.OS.Value); ok {
@@ -72,7 +73,9 @@ image's tag list.`,
 					}
 				}
 				if osMajor != "" && !elReported[l] {
-					if el := writtenEL(suffix, ""); el != "" && el != osMajor {
+					if el := writtenEL(suffix, ""); el != "" && el != osMajor && !otherHosts[el] {
+						// (A plan that names a server on that release, "the
+						// new VM gitlab02 (RHEL 9.5)", installs it there.)
 						// One finding per line: "scp gitlab-ee-...el9.rpm
 						// host: && dnf install ./gitlab-ee-...el9.rpm".
 						elReported[l] = true
@@ -97,4 +100,42 @@ image's tag list.`,
 // aptLine reports whether a command line installs with apt or apt-get.
 func aptLine(l *lint.Line) bool {
 	return strings.Contains(l.Lower, "apt ") || strings.Contains(l.Lower, "apt-get")
+}
+
+// elNames are elFamilies as written in prose, lower-case.
+var elNames = func() []string {
+	out := []string{"red hat enterprise linux", "alma linux"}
+	for _, f := range elFamilies {
+		out = append(out, strings.ToLower(f))
+	}
+	return out
+}()
+
+// namedELReleases returns the Enterprise Linux majors the plan's prose
+// names ("RHEL 9.5", "AlmaLinux 8"), each a server the plan speaks of.
+func namedELReleases(d *lint.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) {
+			continue
+		}
+		for _, f := range elNames {
+			for off := 0; ; {
+				i := strings.Index(l.Lower[off:], f)
+				if i < 0 {
+					break
+				}
+				off += i + len(f)
+				rest := strings.TrimLeft(l.Lower[off:], " ")
+				j := 0
+				for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+					j++
+				}
+				if j > 0 {
+					out[rest[:j]] = true
+				}
+			}
+		}
+	}
+	return out
 }
