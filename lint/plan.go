@@ -1325,9 +1325,6 @@ func negatedInstall(l *Line, vs []VersionRef) bool {
 	return true
 }
 
-// leadingCellHas reports whether a short leading cell of a table row names
-// the term: a rollback step ("| 32 | Rollback 2 | dnf install ... |") or
-// notes ("| 14 | Version notes | 16.7→16.11 ... |").
 // cellHas reports whether cell c of line l names concept term.
 func cellHas(l *Line, c Span, term Term) bool {
 	for _, m := range l.Matches {
@@ -1338,6 +1335,9 @@ func cellHas(l *Line, c Span, term Term) bool {
 	return false
 }
 
+// leadingCellHas reports whether a short leading cell of a table row names
+// the term: a rollback step ("| 32 | Rollback 2 | dnf install ... |") or
+// notes ("| 14 | Version notes | 16.7→16.11 ... |").
 func leadingCellHas(l *Line, term Term) bool {
 	for i, c := range l.Cells {
 		if i > 2 {
@@ -1352,10 +1352,8 @@ func leadingCellHas(l *Line, term Term) bool {
 		if words == 0 || words > 4 {
 			continue
 		}
-		for _, m := range l.Matches {
-			if m.Term == term && m.Start >= c.Start && m.End <= c.End {
-				return true
-			}
+		if cellHas(l, c, term) {
+			return true
 		}
 	}
 	return false
@@ -1713,7 +1711,7 @@ func (r *planReader) stopTaken(at *Line, v VersionRef) bool {
 			}
 			ti := tokenAt(l, m.Start)
 			for j := ti - 1; j >= 0 && j >= ti-3; j-- {
-				if w := l.Tokens[j].Word; w == "stop" || w == "halt" || w == "paramos" || w == "hacemos" || w == "anhalten" {
+				if w := l.Tokens[j].Word; w == "stop" || w == "halt" || w == "parada" || w == "paramos" || w == "arrêt" || w == "stopp" || w == "anhalten" {
 					return true
 				}
 			}
@@ -2027,7 +2025,7 @@ func negatedAround(l *Line, m Match) bool {
 		// "non-Geo node", "non-HA", "nicht-HA".
 		before = strings.TrimSuffix(before, " ")
 		for _, p := range []string{"non", "nicht", "no", "sin", "sans"} {
-			if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordByte(before[len(before)-len(p)-1])) {
+			if strings.HasSuffix(before, p) && (len(before) == len(p) || !isWordChar(before[len(before)-len(p)-1])) {
 				return true
 			}
 		}
@@ -2049,15 +2047,17 @@ func negatedAround(l *Line, m Match) bool {
 
 // contraction reports whether a "no" match is the Portuguese "in the"
 // before a noun: "no servidor de homologação", "no ambiente de testes".
+// Nouns that English also negates ("no staging", "no cluster") count only
+// on a line that reads as Portuguese.
 func contraction(l *Line, n Match) bool {
 	if l.Tokens[n.Tok].Word != "no" || n.Tok+1 >= len(l.Tokens) {
 		return false
 	}
 	switch l.Tokens[n.Tok+1].Word {
-	case "servidor", "ambiente", "nó", "cluster", "host", "dia", "mesmo", "banco", "sistema", "momento", "final", "início", "fim", "backup", "staging":
-		// ("no staging", "no host" and "no backup" are English
-		// negations unless the line reads as Portuguese.)
-		return l.Tokens[n.Tok+1].Word != "staging" && l.Tokens[n.Tok+1].Word != "host" && l.Tokens[n.Tok+1].Word != "backup" || portugueseAround(l)
+	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim":
+		return true
+	case "staging", "host", "backup", "cluster", "final":
+		return portugueseAround(l)
 	}
 	return false
 }
@@ -2760,9 +2760,4 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 		}
 	}
 	return false
-}
-
-// isWordByte reports whether b can be part of a word.
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }

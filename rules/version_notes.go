@@ -447,8 +447,6 @@ func assigns(rest string, indexed bool) bool {
 	return false
 }
 
-// removesSetting reports whether a line deletes or looks for settings
-// rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
 // settingChanged reports whether a line other than the configuration
 // itself changes the setting: "replaced in the 17.11.7 step with
 // gitlab_rails['repositories_storages']", "remove the mattermost[...]
@@ -469,6 +467,8 @@ func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 	return false
 }
 
+// removesSetting reports whether a line deletes or looks for settings
+// rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
 func removesSetting(l *lint.Line) bool {
 	low := l.Lower
 	for _, w := range []string{"grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'"} {
