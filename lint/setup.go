@@ -34,7 +34,7 @@ func (r *planReader) readSetup() {
 	p := r.plan
 	db := &Database{}
 	for _, l := range r.doc.Lines {
-		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) && !strings.Contains(l.Lower, "server_version") && !strings.Contains(l.Lower, "select version()") {
+		if l.In(TermRollback) || l.In(TermRisk) && !l.In(TermEnvironment) && !namesVersionQuery(l) {
 			// (A measured "SHOW server_version" in the notes still
 			// states the running database.)
 			continue
@@ -60,7 +60,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if (l.Has(TermDatabaseWord) || strings.Contains(l.Lower, "server_version") || strings.Contains(l.Lower, "select version()") || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
+		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
@@ -180,12 +180,7 @@ func versionWordAfter(l *Line, t Token) string {
 		}
 		if isDigitWord(w) && j > ti && j <= ti+5 && (strings.Contains(l.Text[l.Tokens[j-1].End:l.Tokens[j].Start], ":") || pgFillerBetween(l, ti, j)) {
 			// "PostgreSQL incluido: 14.11", "PostgreSQL (bundled): 14.11"
-			rest := l.Text[l.Tokens[j].Start:]
-			k := 0
-			for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
-				k++
-			}
-			return strings.TrimRight(rest[:k], ".")
+			return numberAt(l.Text[l.Tokens[j].Start:])
 		}
 		switch w {
 		case "version", "versión", "versao", "versão", "versione":
@@ -193,12 +188,7 @@ func versionWordAfter(l *Line, t Token) string {
 			continue
 		}
 		if j+1 < len(l.Tokens) && isDigitWord(l.Tokens[j+1].Word) {
-			rest := l.Text[l.Tokens[j+1].Start:]
-			k := 0
-			for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
-				k++
-			}
-			return strings.TrimRight(rest[:k], ".")
+			return numberAt(l.Text[l.Tokens[j+1].Start:])
 		}
 	}
 	return ""
@@ -250,7 +240,7 @@ func pgFillerBetween(l *Line, from, to int) bool {
 
 // readDatabase notes the PostgreSQL version and where it runs.
 func (r *planReader) readDatabase(l *Line, db *Database) {
-	if l.Kind == KindCode && !strings.Contains(l.Lower, "server_version") {
+	if l.Kind == KindCode && !namesVersionQuery(l) {
 		return
 	}
 	low := l.Lower
@@ -348,17 +338,39 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	}
 }
 
+// numberAt returns the number that s starts with, "16.8" of "16.8 (bundled)".
+func numberAt(s string) string {
+	k := 0
+	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '.') {
+		k++
+	}
+	return strings.TrimRight(s[:k], ".")
+}
+
+// namesVersionQuery reports whether a line queries PostgreSQL's version.
+func namesVersionQuery(l *Line) bool {
+	i, _ := versionQuery(l.Lower)
+	return i >= 0
+}
+
+// versionQuery finds a query for PostgreSQL's version in lower-case text
+// ("SHOW server_version", "SELECT version()"): where it is and how it is
+// written, or -1.
+func versionQuery(low string) (int, string) {
+	for _, key := range []string{"server_version", "select version()"} {
+		if i := strings.Index(low, key); i >= 0 {
+			return i, key
+		}
+	}
+	return -1, ""
+}
+
 // serverVersionOutput reads the answer of a "SHOW server_version" query
 // that describes the instance: "`gitlab-psql -c 'SHOW server_version;'` →
 // 17.7". A step that says what the query must show afterwards is a check,
 // not the running version.
 func serverVersionOutput(l *Line) (string, Span, bool) {
-	key := "server_version"
-	i := strings.Index(l.Lower, key)
-	if i < 0 {
-		key = "select version()"
-		i = strings.Index(l.Lower, key)
-	}
+	i, key := versionQuery(l.Lower)
 	if i < 0 || l.In(TermProcedure) || l.In(TermVerify) || l.In(TermStaging) {
 		return "", Span{}, false
 	}
@@ -380,11 +392,7 @@ func serverVersionOutput(l *Line) (string, Span, bool) {
 	if !said || containsAny(between, []string{"must", "should", "expect", "will", "muss", "debe", "doit", "still", "noch"}) {
 		return "", Span{}, false
 	}
-	k := j
-	for k < len(rest) && (rest[k] >= '0' && rest[k] <= '9' || rest[k] == '.') {
-		k++
-	}
-	ver := strings.TrimRight(rest[j:k], ".")
+	ver := numberAt(rest[j:])
 	major, err := strconv.Atoi(strings.SplitN(ver, ".", 2)[0])
 	if err != nil || major < 9 || major > 30 {
 		return "", Span{}, false
