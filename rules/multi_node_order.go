@@ -21,6 +21,17 @@ var componentOrder = []component{
 	{"sidekiq", "Sidekiq", []string{"sidekiq"}},
 }
 
+// mixedRails is the role of a node that runs Rails beside backends of its
+// own ("Puma, Sidekiq, bundled PostgreSQL"): a Rails node only to the
+// external Gitaly beside it.
+const mixedRails = "rails+"
+
+// reportGitalyLate reports external Gitaly upgraded after a frontend, which
+// even an upgrade with downtime must not do.
+func reportGitalyLate(p *lint.Pass, gitaly *lint.Line, frontend string, at *lint.Line) {
+	p.ReportLinef(gitaly, "the Gitaly nodes are upgraded after the %s nodes (line %d). even with downtime, upgrade external Gitaly before the Rails and Sidekiq nodes, so they never send an older Gitaly calls it cannot handle", frontend, at.Num)
+}
+
 // component is a kind of node and the words that name it.
 type component struct {
 	name  string
@@ -109,15 +120,15 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				first[s.comp] = s.line
 			}
 		}
-		if g, r := first["gitaly"], first["rails+"]; first["rails"] == nil && g != nil && r != nil && g.Index > r.Index {
+		if g, r := first["gitaly"], first[mixedRails]; first["rails"] == nil && g != nil && r != nil && g.Index > r.Index {
 			// The application node runs Rails beside its own database; the
 			// external Gitaly still goes first.
-			p.ReportLinef(g, "the Gitaly nodes are upgraded after the Rails nodes (line %d). even with downtime, upgrade external Gitaly before the Rails and Sidekiq nodes, so they never send an older Gitaly calls it cannot handle", r.Num)
+			reportGitalyLate(p, g, "Rails", r)
 		}
 		// The other checks are about nodes of one tier.
 		tiered := steps[:0:0]
 		for _, s := range steps {
-			if s.comp != "rails+" {
+			if s.comp != mixedRails {
 				tiered = append(tiered, s)
 			}
 		}
@@ -142,7 +153,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				if bl != nil && bl.Index > fl.Index {
 					late[bl] = true
 					if len(backends) == 1 {
-						p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). even with downtime, upgrade external Gitaly before the Rails and Sidekiq nodes, so they never send an older Gitaly calls it cannot handle", c.label, labelOf(fe), fl.Num)
+						reportGitalyLate(p, bl, labelOf(fe), fl)
 						continue
 					}
 					p.ReportLinef(bl, "the %s nodes are upgraded after the %s nodes (line %d). upgrade back to front: Consul, PostgreSQL, PgBouncer, Redis, Gitaly, Praefect, then Rails and Sidekiq", c.label, labelOf(fe), fl.Num)
@@ -592,7 +603,7 @@ func hostRoles(d *lint.Document) map[string]string {
 			if comp != "rails" {
 				continue
 			}
-			comp = "rails+"
+			comp = mixedRails
 		}
 		for _, h := range names {
 			if _, seen := out[h]; !seen {
