@@ -33,18 +33,13 @@ clone and push of a test project, and a pipeline run.`,
 			if l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
 				continue
 			}
-			if what, _ := credentialInText(l); what != "" {
-				// ("Root login for the screen-share: `root` / `...`"
-				// hands out a password; it checks nothing.)
-				continue
-			}
 			if !(l.In(lint.TermVerify) || first >= 0 && l.Index > first || first < 0 && !l.In(lint.TermPrereq)) {
 				// (Before the first hop, "pause all runners, wait until no
 				// jobs run" prepares the upgrade; it checks nothing.)
 				continue
 			}
 			for _, t := range []lint.Term{lint.TermCheckCmd, lint.TermLogin, lint.TermPipeline, lint.TermSmoke, lint.TermCloneOrPush} {
-				if m, ok := l.Find(t); ok && !negatedMatch(l, m) && !(t == lint.TermLogin && pageOnly(l, m)) && !(t == lint.TermCloneOrPush && imagePull(l, m)) && !inIdentifier(l, l.Tokens[m.Tok]) && !(t == lint.TermPipeline && l.HasWord("pause", "paused", "pausing", "pausieren", "pausar", "suspendre")) {
+				if m, ok := l.Find(t); ok && !negatedMatch(l, m) && !(t == lint.TermLogin && (pageOnly(l, m) || handsOutLogin(l))) && !(t == lint.TermCloneOrPush && imagePull(l, m)) && !inIdentifier(l, l.Tokens[m.Tok]) && !(t == lint.TermPipeline && l.HasWord("pause", "paused", "pausing", "pausieren", "pausar", "suspendre")) {
 					// ("CI_JOB_TOKEN regression" names a variable.)
 					return
 				}
@@ -99,4 +94,11 @@ func onlyPlaceholders(s *lint.Section) bool {
 		n++
 	}
 	return n > 0
+}
+
+// handsOutLogin reports whether a line gives a login away rather than
+// trying one: "Root login for the screen-share: `root` / `...`".
+func handsOutLogin(l *lint.Line) bool {
+	what, _ := credentialInText(l)
+	return what != ""
 }
