@@ -27,7 +27,7 @@ image's tag list.`,
 	Run: func(p *lint.Pass) {
 		elReported := map[*lint.Line]bool{}
 		osMajor := elMajor(p.Plan)
-		otherHosts := namedELReleases(p.Doc)
+		var otherHosts map[string]bool // read when an el package needs it
 		var osInfo *knowledge.OSInfo
 		if osMajor != "" {
 			if info, ok := p.Knowledge.LookupOS(p.Plan.OS.Value); ok {
@@ -73,7 +73,11 @@ image's tag list.`,
 					}
 				}
 				if osMajor != "" && !elReported[l] {
-					if el := writtenEL(suffix, ""); el != "" && el != osMajor && !otherHosts[el] {
+					el := writtenEL(suffix, "")
+					if el != "" && el != osMajor && otherHosts == nil {
+						otherHosts = namedELReleases(p.Doc)
+					}
+					if el != "" && el != osMajor && !otherHosts[el] {
 						// (A plan that names a server on that release, "the
 						// new VM gitlab02 (RHEL 9.5)", installs it there.)
 						// One finding per line: "scp gitlab-ee-...el9.rpm

@@ -477,12 +477,6 @@ const (
 	lateBackports    = 3
 )
 
-// minorsApart counts the minor releases from a to b, with twelve minors
-// (X.0 to X.11) to a major.
-func minorsApart(a, b glversion.Version) int {
-	return (b.Major-a.Major)*12 + b.Minor - a.Minor
-}
-
 // Check classifies v. today is the day the plan is read.
 func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 	newest := r.Newest()
@@ -500,7 +494,9 @@ func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 			out.Reason = fmt.Sprintf("the last patch of %s is %s, released %s", l.Line, l.Latest, l.LastPatch.Format(time.DateOnly))
 			return out
 		}
-		if minorsApart(l.Line, newest.Version) >= maintainedMinors && v.Patch > l.Latest.Patch+lateBackports {
+		// The lines newer than v's in the data, counted as released.
+		i, _ := r.find(l.Line)
+		if len(r.lines)-1-i >= maintainedMinors && v.Patch > l.Latest.Patch+lateBackports {
 			// A line past the maintained minors gets an occasional
 			// backport, never a run of patches: "18.5.17" when 18.5
 			// ended at 18.5.7.
