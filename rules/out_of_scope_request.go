@@ -101,7 +101,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 	}
 	// "add two Rails nodes", "from the 10K to the 25K reference architecture".
 	for _, a := range l.FindAll(lint.TermAddVerb) {
-		if negatedMatch(l, a) || l.Lower[a.Start:a.End] == "setup" && a.Tok > 0 && !startsClause(l, a.Tok) {
+		if negatedMatch(l, a) || l.Lower[a.Start:a.End] == "setup" && !startsClause(l, a.Tok) {
 			// ("a two-node setup: one GitLab server and one database"
 			// describes what runs; "setup" as a verb opens its clause.)
 			continue

@@ -239,10 +239,6 @@ func bareCommandName(l *lint.Line, m lint.Match) bool {
 	if l.Kind == lint.KindCode {
 		return false
 	}
-	for _, c := range l.Code {
-		if m.Start >= c.Start && m.End <= c.End {
-			return strings.TrimSpace(l.Text[m.End:c.End]) == ""
-		}
-	}
-	return false
+	c, ok := codeSpanAt(l, m.Start)
+	return ok && m.End <= c.End && strings.TrimSpace(l.Text[m.End:c.End]) == ""
 }
