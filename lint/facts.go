@@ -135,7 +135,16 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 			// Ubuntu 22.04 hosts": another system's servers.
 			return
 		}
-		name, ver = osInTokens(l.Lower, l.Tokens)
+		toks := l.Tokens
+		if c, ok := columnOf(l, TermTarget); ok && l.Header.Has(TermCurrent) {
+			// "| Server | CentOS 7.9 | RHEL 9.4 |" under "| | Current |
+			// Target |": the upgrade runs on the target server, whatever
+			// the prose says about the old one.
+			if n, _ := osInTokens(l.Lower, l.Tokens[tokenAt(l, c.Start):tokenAt(l, c.End)]); n != "" {
+				toks, span, from = l.Tokens[tokenAt(l, c.Start):tokenAt(l, c.End)], c, FromLabel
+			}
+		}
+		name, ver = osInTokens(l.Lower, toks)
 		if name == "" {
 			return
 		}

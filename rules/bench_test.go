@@ -84,12 +84,8 @@ func BenchmarkLintCorpus(b *testing.B) {
 // until it is long enough, cut at a line end.
 func writeCorpus(b *testing.B, n, size int) []string {
 	b.Helper()
-	fixtures, err := filepath.Glob("../testdata/plans*/*.md")
-	if err != nil || len(fixtures) == 0 {
-		b.Fatalf("no fixtures: %v", err)
-	}
 	var srcs [][]byte
-	for _, f := range fixtures {
+	for _, f := range fixturePlans(b) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)

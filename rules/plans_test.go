@@ -28,15 +28,29 @@ func fixtureConfig() *lint.Config {
 	return &lint.Config{Rules: All(), Today: fixtureToday}
 }
 
-// TestPlans lints every realistic plan in testdata/plans and compares the
+// fixturePlans lists the realistic plans of testdata/plans*/ and the
+// probes of testdata/probes*/ (plans written to check one reading).
+func fixturePlans(tb testing.TB) []string {
+	tb.Helper()
+	var files []string
+	for _, pattern := range []string{"../testdata/plans*/*.md", "../testdata/probes*/*.md"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		tb.Fatal("no fixture plans in testdata")
+	}
+	return files
+}
+
+// TestPlans lints every realistic plan and probe in testdata and compares the
 // findings with the plan's want markers; ok_*.md plans must be clean.
 // Where a <name>.facts.json exists, the facts planlint reads must match.
 func TestPlans(t *testing.T) {
-	files, err := filepath.Glob("../testdata/plans*/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no plans: %v", err)
-	}
-	for _, file := range files {
+	for _, file := range fixturePlans(t) {
 		name := filepath.Base(file)
 		t.Run(strings.TrimSuffix(name, ".md"), func(t *testing.T) {
 			src, err := os.ReadFile(file)

@@ -69,8 +69,7 @@ func TestDocsUpToDate(t *testing.T) {
 // TestMessageStyle checks every message produced over all fixtures:
 // lower-case start, no trailing period, one line, a docs link.
 func TestMessageStyle(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/plans*/*.md")
-	for _, f := range files {
+	for _, f := range fixturePlans(t) {
 		src, _ := os.ReadFile(f)
 		clean, _, err := linttest.Parse(src)
 		if err != nil {
