@@ -27,7 +27,8 @@ with the plan's own timings: a rehearsal's total ("took 3 h 20 min"), per-hop es
 a rehearsed restore took. Without timings it assumes one hour per hop (install, reconfigure and the
 background-migration wait; a database under 10 GB usually finishes within the hour) and leaves the
 rollback out. A plan that names a cut-off time (a point after which it stops and rolls back) has
-budgeted the rollback itself, so only the upgrade time is compared. A plan split over several dated
+budgeted the rollback itself, so only the upgrade time is compared, unless the rollback the plan timed
+does not fit between the cut-off and the window's end. A plan split over several dated
 windows is not checked against one of them.
 
 Fix: lengthen the window, split the path over two windows at a required stop, or note why the timings
@@ -47,9 +48,22 @@ are shorter.`,
 			upgrade = time.Duration(len(p.Plan.Hops)) * hourPerHop
 			source = fmt.Sprintf("%d hops at about an hour each", len(p.Plan.Hops))
 		}
-		if cutoffStated(p) {
+		if cut, rolls, ok := cutoffAt(p); ok {
 			// A plan that stops at a stated time and rolls back from there
-			// has budgeted the rollback itself.
+			// has budgeted the rollback itself, if the rollback fits
+			// between the cut-off and the window's end.
+			end := w.Start.Add(w.Duration)
+			at := time.Date(w.Start.Year(), w.Start.Month(), w.Start.Day(), cut.Hour, cut.Minute, 0, 0, w.Start.Location())
+			if at.Before(w.Start) {
+				at = at.AddDate(0, 0, 1)
+			}
+			// (A rehearsal's timings vary; only a rollback that would
+			// overrun by more than a quarter of its restore time is worth
+			// a finding.)
+			if restore := restoreTime(p); rolls && restore > 0 && !at.After(end) && 4*end.Sub(at) < 3*restore {
+				p.ReportLinef(w.Line, "the window ends at %s, but the cut-off at %s leaves %s for a rollback whose restore took %s. move the cut-off earlier, or lengthen the window", end.Format("15:04"), at.Format("15:04"), human(end.Sub(at)), human(restore))
+				return
+			}
 			rollback = 0
 		}
 		need := upgrade + rollback
@@ -114,6 +128,62 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 		}
 	}
 	return upgrade, rollback, source
+}
+
+// restoreTime is the longest time the plan gives for a restore alone: a
+// clause that times a restore and nothing else ("the restore to 18.8.11
+// took 1 h 10 min", "Restore rehearsed on staging: 1 h 55 min"), not one
+// that times the hops and the restore together.
+func restoreTime(p *lint.Pass) time.Duration {
+	var longest time.Duration
+	for _, l := range p.Doc.Lines {
+		if l.Kind == lint.KindCode || !l.Has(lint.TermTimeUnit) || !(l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)) {
+			continue
+		}
+		for _, clause := range clauses(l.Lower) {
+			at := indexAny(clause, "restore", "wiederherstell", "restaur")
+			if at < 0 || participle(clause[at:]) || containsAnyOf(clause, "hop", "salto", "upgrade", "total", "both", "together", "incl", "with", "insgesamt", "gesamt", "restored from", "restaurado desde", "restauré depuis", "wiederhergestellt aus") {
+				continue
+			}
+			// The duration follows the restore it times.
+			if sc := when.Scan(clause, time.Time{}); sc.DurationSpan.Start > at && sc.Duration < 24*time.Hour {
+				longest = max(longest, sc.Duration)
+			}
+		}
+	}
+	return longest
+}
+
+// participle reports whether a restore word is a past participle that
+// says where a copy came from ("staging, restored onto gitlab-stg",
+// "restaurée sur forge-preprod01") rather than timing a restore.
+func participle(s string) bool {
+	for _, w := range []string{"restored", "restaurée", "restauré", "restaurada", "restaurado", "wiederhergestellt"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauses splits a line at the punctuation that ends a clause, outside
+// parentheses.
+func clauses(s string) []string {
+	var out []string
+	start, depth := 0, 0
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		}
+		if depth == 0 && (s[i] == ',' || s[i] == ';' || s[i] == '.') && s[i+1] == ' ' {
+			out = append(out, s[start:i])
+			start = i + 2
+		}
+	}
+	return append(out, s[start:])
 }
 
 // tookParts reads a line that times the parts of a rehearsal clause by
@@ -199,10 +269,11 @@ func windowsWithDates(p *lint.Pass) int {
 	return n
 }
 
-// cutoffStated reports whether the plan names a time by which it stops and
-// rolls back: "cut-off 12:30", "if the gate has not passed by 12:30 UTC we
-// stay on 18.8".
-func cutoffStated(p *lint.Pass) bool {
+// cutoffAt finds a time by which the plan stops: "cut-off 12:30", "if the
+// gate has not passed by 12:30 UTC we stay on 18.8". rolls tells whether
+// the plan rolls back from there, rather than only stopping on a version
+// it has reached.
+func cutoffAt(p *lint.Pass) (at when.Clock, rolls, ok bool) {
 	for _, l := range p.Doc.Lines {
 		if l.Kind == lint.KindCode {
 			continue
@@ -211,11 +282,11 @@ func cutoffStated(p *lint.Pass) bool {
 		if !l.Has(lint.TermCutoff) && !by {
 			continue
 		}
-		if when.Scan(l.Text, time.Time{}).Start != nil {
-			return true
+		if sc := when.Scan(l.Text, time.Time{}); sc.Start != nil {
+			return *sc.Start, l.Has(lint.TermRollback) || l.In(lint.TermRollback), true
 		}
 	}
-	return false
+	return when.Clock{}, false, false
 }
 
 // durationIn returns a duration stated on a line ("3 h 20 min", "took 2
@@ -262,4 +333,15 @@ func human(d time.Duration) string {
 		return fmt.Sprintf("%d h", h)
 	}
 	return fmt.Sprintf("%d h %d min", h, m)
+}
+
+// indexAny returns the offset of the first of words found in s, or -1.
+func indexAny(s string, words ...string) int {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
