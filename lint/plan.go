@@ -144,6 +144,7 @@ func extractPlan(d *Document, today time.Time) *Plan {
 			lineVersions[i] = gitlabVersions(l, kb, pairs)
 		}
 	}
+	charts := statedCharts(lineVersions)
 	for i, l := range d.Lines {
 		if l.Kind == KindFrontMatter {
 			continue
@@ -151,6 +152,9 @@ func extractPlan(d *Document, today time.Time) *Plan {
 		vs := lineVersions[i]
 		if len(pairs) > 0 {
 			applyChartPairs(vs, pairs)
+		}
+		if len(charts) > 0 {
+			applyStatedCharts(vs, charts)
 		}
 		p.Mentions = append(p.Mentions, vs...)
 		r.readVersions(l, vs)
@@ -588,7 +592,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l)):
 			note := noteItem(l, vs)
-			for _, v := range vs {
+			for i, v := range vs {
+				if i > 0 && asideVersion(l, vs, i) {
+					continue
+				}
 				if !v.InLink && (!note || installedHere(l, v)) {
 					r.hop(v, true)
 				}
@@ -995,7 +1002,7 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 // five weeks"), not the version the instance runs today.
 func interimState(l *Line) bool {
 	return containsAny(l.Lower, []string{"between the windows", "between windows", "between the two windows", "between window 1 and", "after window 1", "after the first window",
-		"interim", "zwischen den fenstern", "zwischen den beiden fenstern", "nach fenster 1", "entre las ventanas", "entre ambas ventanas",
+		"interim", "zwischen den fenstern", "zwischen den beiden fenstern", "nach fenster 1", "entre las ventanas", "entre las dos ventanas", "entre ambas ventanas",
 		"entre les fenêtres", "entre les deux fenêtres", "tra le finestre", "tra le due finestre", "entre as janelas", "tussen de vensters"})
 }
 
@@ -1363,6 +1370,33 @@ func leadingCellHas(l *Line, term Term) bool {
 // "we install 18.11.11".
 func installedHere(l *Line, v VersionRef) bool {
 	return termBefore(l, v.Span.Start, TermUpgradeVerb, 4) && !termBefore(l, v.Span.Start, TermFrom, 1)
+}
+
+// asideVersion reports whether vs[i], a later version of a path item,
+// is said in passing rather than installed: "18.11 is the last stop
+// before 19.0", "19.2 is the next stop (planned 19.x stops: 19.2, 19.5,
+// 19.8, 19.11)".
+func asideVersion(l *Line, vs []VersionRef, i int) bool {
+	v := vs[i]
+	if termBefore(l, v.Span.Start, TermRelation, 2) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 3) {
+		return true
+	}
+	// A list of three or more versions in parentheses.
+	open := strings.LastIndexByte(l.Text[:v.Span.Start], '(')
+	if open < 0 || strings.LastIndexByte(l.Text[:v.Span.Start], ')') > open {
+		return false
+	}
+	end := strings.IndexByte(l.Text[open:], ')')
+	if end < 0 {
+		end = len(l.Text) - open
+	}
+	n := 0
+	for _, o := range vs {
+		if o.Span.Start > open && o.Span.End <= open+end {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // noteColumn reports whether v stands in a table column headed as notes
@@ -2751,10 +2785,10 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 	if i := strings.Index(rest, ". "); i >= 0 {
 		rest = rest[:i]
 	}
-	if len(rest) > 40 {
-		rest = rest[:40]
+	if len(rest) > 60 {
+		rest = rest[:60]
 	}
-	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "separate request", "separate ticket", "another request", "another change", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
 		if strings.Contains(rest, w) {
 			return true
 		}

@@ -157,6 +157,53 @@ func applyChartPairs(vs []VersionRef, pairs map[glversion.Version]glversion.Vers
 	}
 }
 
+// statedCharts collects the chart versions the plan states as charts
+// somewhere ("| 2 | 17.8.7 | 8.8.7 |" under a "Chart" column, "helm
+// upgrade --version 8.8.7") and the GitLab version each deploys.
+func statedCharts(lines [][]VersionRef) map[glversion.Version]glversion.Version {
+	var out map[glversion.Version]glversion.Version
+	for _, vs := range lines {
+		for _, r := range vs {
+			if r.Chart != nil && r.Chart.HasPatch {
+				if out == nil {
+					out = map[glversion.Version]glversion.Version{}
+				}
+				out[*r.Chart] = r.Version
+			}
+		}
+	}
+	return out
+}
+
+// applyStatedCharts reads a bare number that the plan states as a chart
+// elsewhere as that chart, where it cannot be a GitLab release anyone
+// installs today: "staging ran 8.3.7 → 8.5.5 → 8.8.7" in a plan whose
+// chart column lists those charts is GitLab 17.3.7 → 17.5.5 → 17.8.7, not
+// GitLab 8.
+func applyStatedCharts(vs []VersionRef, charts map[glversion.Version]glversion.Version) {
+	// Only a line of charts alone: "8.11.8 → 17.11.7" maps a chart to
+	// its GitLab version itself, and a line that also names unknown
+	// charts ("8.11.5 and 8.11.6 both → 17.11.5") is about charts in
+	// general.
+	for _, r := range vs {
+		if r.Chart == nil && !r.Pinned {
+			if _, ok := charts[r.Version]; !ok {
+				return
+			}
+		}
+	}
+	for i := range vs {
+		r := &vs[i]
+		if r.Chart != nil || r.Pinned || r.Version.Major > 9 {
+			continue
+		}
+		if gl, ok := charts[r.Version]; ok {
+			ch := r.Version
+			r.Chart, r.Version, r.Strong = &ch, gl, true
+		}
+	}
+}
+
 // plannedLastBefore reports whether the words before token ti speak of an
 // operating system's planned last GitLab version ("proposed last GitLab
 // version 22.1.0"), which no plan installs.

@@ -33,22 +33,22 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
-			if what := outOfScope(l, m, geo); what != "" {
+			if what, at := outOfScope(l, m, geo); what != "" {
 				kind, _, _ := strings.Cut(what, " (")
 				if seen[strings.ToLower(kind)] {
 					continue
 				}
 				seen[strings.ToLower(kind)] = true
-				p.ReportLinef(l, "plan bundles %s with the upgrade. Upgrade Assistance covers upgrading this installation to a newer release only; make that change separately, before or after the upgrade", what)
+				p.Reportf(l, at, "plan bundles %s with the upgrade. Upgrade Assistance covers upgrading this installation to a newer release only; make that change separately, before or after the upgrade", what)
 			}
 		}
 	},
 }
 
 // outOfScope describes the out-of-scope change a line asks for, or "".
-func outOfScope(l *lint.Line, method string, geo bool) string {
+func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 	if sp, ok := l.EditionChange(); ok {
-		return "a change of edition (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")"
+		return "a change of edition (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")", sp
 	}
 	// "we restore GitLab onto the new VM and switch DNS to it": the data
 	// moves to another server.
@@ -59,7 +59,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 		for _, np := range l.FindAll(lint.TermNewPlatform) {
 			w := l.Lower[np.Start:np.End]
 			if (strings.HasPrefix(w, "new ") || strings.HasPrefix(w, "another ")) && np.Tok > rs.Tok && np.Tok-rs.Tok <= 6 && !breakIn(l, rs.Tok+1, np.Tok) {
-				return "a move to " + l.Text[np.Start:np.End]
+				return "a move to " + l.Text[np.Start:np.End], lint.Span{Start: rs.Start, End: np.End}
 			}
 		}
 	}
@@ -75,20 +75,20 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			if sameFamily(w, method) {
 				continue
 			}
-			return "a move to " + l.Text[np.Start:np.End]
+			return "a move to " + l.Text[np.Start:np.End], lint.Span{Start: mv.Start, End: np.End}
 		}
 		for _, dm := range l.FindAll(lint.TermDataMove) {
 			// ("move the mobile-apps group and its 48 projects to our
 			// GitLab.com namespace")
 			if dm.Tok > mv.Tok && dm.Tok-mv.Tok <= 14 && !breakIn(l, mv.Tok+1, dm.Tok) {
-				return "moving data to " + l.Text[dm.Start:dm.End]
+				return "moving data to " + l.Text[dm.Start:dm.End], lint.Span{Start: mv.Start, End: dm.End}
 			}
 		}
 	}
 	for _, dm := range l.FindAll(lint.TermDataMove) {
 		w := l.Lower[dm.Start:dm.End]
 		if (w == "congregate" || w == "direct transfer") && !negatedMatch(l, dm) {
-			return "a migration with " + l.Text[dm.Start:dm.End]
+			return "a migration with " + l.Text[dm.Start:dm.End], lint.Span{Start: dm.Start, End: dm.End}
 		}
 	}
 	for _, sc := range l.FindAll(lint.TermScale) {
@@ -96,7 +96,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			continue
 		}
 		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || strings.Contains(l.Lower, "users") {
-			return "scaling the architecture (" + strings.TrimSpace(l.Text[sc.Start:sc.End]) + ")"
+			return "scaling the architecture (" + strings.TrimSpace(l.Text[sc.Start:sc.End]) + ")", lint.Span{Start: sc.Start, End: sc.End}
 		}
 	}
 	// "add two Rails nodes", "from the 10K to the 25K reference architecture".
@@ -114,7 +114,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			if isNumber(w) || numberWords[w] {
 				for k := j + 1; k < len(l.Tokens) && k <= j+3; k++ {
 					if nodeWord(l, k) {
-						return "scaling the architecture (" + strings.TrimSpace(l.Text[a.Start:l.Tokens[k].End]) + ")"
+						return "scaling the architecture (" + strings.TrimSpace(l.Text[a.Start:l.Tokens[k].End]) + ")", lint.Span{Start: a.Start, End: l.Tokens[k].End}
 					}
 				}
 			}
@@ -128,7 +128,7 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			}
 		}
 		if sizes >= 2 {
-			return "scaling the architecture to another reference architecture"
+			return "scaling the architecture to another reference architecture", lint.Span{Start: 0, End: len(l.Text)}
 		}
 	}
 	for _, g := range l.FindAll(lint.TermGeo) {
@@ -139,10 +139,10 @@ func outOfScope(l *lint.Line, method string, geo bool) string {
 			if geo && !strings.Contains(l.Lower, "new") && !strings.Contains(l.Lower, "additional") && !strings.Contains(l.Lower, "another") {
 				continue
 			}
-			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")"
+			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")", lint.Span{Start: a.Start, End: g.End}
 		}
 	}
-	return ""
+	return "", lint.Span{}
 }
 
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "more": true, "additional": true, "extra": true, "new": true, "zwei": true, "drei": true, "weitere": true, "dos": true, "tres": true, "más": true, "deux": true, "trois": true, "nouveaux": true}

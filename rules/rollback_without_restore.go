@@ -16,7 +16,8 @@ var RollbackWithoutRestore = &lint.Rule{
 (or ` + "`helm rollback`" + `, or reverting a commit in a GitOps repository) leaves the migrated database
 behind, and the old version cannot run on it. GitLab does not support downgrades without a restore:
 a rollback needs the backup taken on the old version, restored on that same version and edition,
-or the snapshots taken before the upgrade.
+or the snapshots taken before the upgrade. A restore kept for an emergency ("as a last resort, restore
+the database") is not part of the rollback.
 
 Fix: after reinstalling the old version, restore the backup taken before the upgrade
 (` + "`sudo gitlab-backup restore BACKUP=<id>`" + `) together with gitlab-secrets.json and gitlab.rb, or
@@ -39,7 +40,7 @@ revert the snapshots of every node.`,
 			return
 		}
 		for _, l := range lines {
-			if !restoresData(p.Doc, l) {
+			if !restoresData(p.Doc, l) || lastResort(l) {
 				continue
 			}
 			if later := laterBackup(p); later != nil && restoresLatest(l) {
@@ -74,6 +75,14 @@ revert the snapshots of every node.`,
 		}
 		p.ReportLinef(at, msg, restoreHint(p))
 	},
+}
+
+// lastResort reports whether a restore is held back for an emergency
+// ("Im Notfall Point-in-Time-Restore der Azure-Datenbank"): the rollback
+// itself then does without it.
+func lastResort(l *lint.Line) bool {
+	return containsAnyOf(l.Lower, "in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "im notfall", "als letztes mittel", "notfalls",
+		"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen")
 }
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
