@@ -424,7 +424,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// An environment description names the running version: "GitLab
 	// Enterprise Edition 17.8.7 in Docker".
-	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode {
+	// (A chain of three or more versions there is the path: "path
+	// (required stops): 14.10.5 -> 15.0.5 -> ... -> 18.5.7".)
+	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode && len(arrowChain(l, vs)) < 3 {
 		for _, v := range vs {
 			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
 				// (A chart line, "nothing to clean up for chart 9.0", is
@@ -1231,7 +1233,7 @@ func containsAny(s string, phrases []string) bool {
 // stopRejections are the phrases that say a conditional stop is not taken.
 var stopRejections = []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable",
 	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas", "pas d'arrêt", "pas d’arrêt",
-	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada"}
+	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada", "n/a", "entfällt", "nicht zutreffend", "non applicable", "no procede"}
 
 // emptyCheck are the phrases that say a conditional stop's check found
 // nothing.
@@ -1814,6 +1816,26 @@ func isArrow(s string) bool {
 	}
 	t := strings.TrimSpace(s)
 	t = strings.Trim(t, "*_`()[] ")
+	if arrowWord(t) {
+		return true
+	}
+	// A step of its own between two arrows: "16.11.10 → [PG 14] →
+	// 17.3.7", "→ PostgreSQL upgrade →".
+	for _, a := range arrows {
+		if rest, ok := strings.CutPrefix(t, a); ok && len(rest) < 40 {
+			for _, b := range arrows {
+				if strings.HasSuffix(rest, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var arrows = []string{"→", "->", "=>", "⇒", "➜", "➔", "»", "⟶"}
+
+func arrowWord(t string) bool {
 	switch t {
 	case "→", "->", "-->", "=>", "⇒", "➜", "➔", "»", ">", "⟶", "—>", "–>", "→→":
 		return true

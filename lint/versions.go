@@ -300,9 +300,10 @@ func otherProductBefore(l *Line, ti int) bool {
 				// product.
 				return false
 			}
-			if strings.Contains(l.Text[l.Tokens[j].End:l.Tokens[ti].Start], ")") {
+			if between := l.Text[l.Tokens[j].End:l.Tokens[ti].Start]; strings.ContainsAny(between, ")]") {
 				// "GitLab upgrade plan (GKE, Helm) – 17.3.7 → 17.11.7":
-				// the product was named in an aside that has closed.
+				// the product was named in an aside that has closed;
+				// "16.11.10 → [PG 14] → 17.3.7": in a step of its own.
 				continue
 			}
 			if j+1 == ti && strings.TrimSpace(l.Text[l.Tokens[j].End:l.Tokens[ti].Start]) == ":" && gitlabBefore(l, j, 3) {

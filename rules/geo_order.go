@@ -38,6 +38,11 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 				// The title names both sites without upgrading either.
 				continue
 			}
+			if aboutStaging(l) || l.In(lint.TermStaging) && !l.In(lint.TermProcedure) {
+				// "Staging rehearsal: the staging Geo pair ... upgraded
+				// along the path above" orders no production site.
+				continue
+			}
 			// The steps of a section headed by a site ("### Phase 2 —
 			// primary ams") upgrade that site.
 			inherited := ""

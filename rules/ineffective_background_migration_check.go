@@ -77,8 +77,6 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 	},
 }
 
-// separateCheck reports whether a line says its check covers the schema
-// only and the background migrations are checked elsewhere.
 // bbmBesideStatus reports whether the background migrations are named in
 // the sentence of the schema check, or the line has no schema check: "db:
 // migrate:status must show every migration up. Then we ... watch the
@@ -101,6 +99,8 @@ func bbmBesideStatus(l *lint.Line) bool {
 	return false
 }
 
+// separateCheck reports whether a line says its check covers the schema
+// only and the background migrations are checked elsewhere.
 func separateCheck(l *lint.Line) bool {
 	for _, w := range []string{"separately", "schema only", "only the schema", "getrennt", "separat", "por separado", "séparément"} {
 		if strings.Contains(l.Lower, w) {

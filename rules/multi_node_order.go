@@ -291,6 +291,16 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 			if lp >= 0 || l.Has(lint.TermDatabaseWord) {
 				rp = wordAt(sent, "replica", "replik", "réplica", "standby")
 			}
+			if lp >= 0 && rp < 0 {
+				// "patroni: the leader first (patroni-01), then patroni-02
+				// and patroni-03": the nodes after it are the replicas.
+				after := sent[lp:]
+				if f := indexAny(after, " first", " zuerst", " primero", " d'abord", " en premier"); f >= 0 && f < 12 {
+					if t := indexAny(after[f:], "then ", "dann ", "luego ", "después ", "puis ", "ensuite "); t >= 0 {
+						rp = lp + f + t
+					}
+				}
+			}
 			if lp >= 0 || rp >= 0 {
 				return lp, rp
 			}
@@ -353,7 +363,7 @@ func componentSteps(d *lint.Document) []componentStep {
 			continue
 		}
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
-			reconfigures(l.Lower)
+			reconfigures(l.Lower) || l.Item && installLeadIn(d, l)
 		if !upgrades || stopsOnly(l) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
 			// (A PostgreSQL major upgrade between hops is its own
 			// procedure, not the database node's turn in a hop.)
@@ -389,6 +399,24 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// installLeadIn reports whether the list of item l follows a lead-in
+// that installs the package on each node it lists: "Then, for version V
+// (`sudo apt-get install -y gitlab-ee=V-ee.0` + reconfigure on each
+// node):" over "2. consul-01..03, one at a time".
+func installLeadIn(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index - 1; i >= 0; i-- {
+		o := d.Lines[i]
+		if o.Section != l.Section {
+			return false
+		}
+		if o.Item {
+			continue
+		}
+		return o.Kind == lint.KindText && strings.HasSuffix(strings.TrimSpace(o.Text), ":") && o.Has(lint.TermPkgInstall)
+	}
+	return false
 }
 
 // reconfigures reports whether low names "reconfigure" other than in the
@@ -672,7 +700,7 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 // orderOpener reports whether text opens an order of steps: "start with
 // the leader", "begin with", "beginnen mit", "empezar por".
 func orderOpener(text string) bool {
-	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "commencer par", "d'abord"} {
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "commencer par", "d'abord"} {
 		if strings.Contains(text, w) {
 			return true
 		}

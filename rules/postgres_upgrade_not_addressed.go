@@ -92,7 +92,7 @@ provider's tooling) before the hop that needs it.`,
 					}
 				}
 			}
-			dealt := covers(deals, f, autoPossible, floorStep)
+			dealt := covers(deals, f, at.Version, autoPossible, floorStep)
 			switch {
 			case db != nil && db.Major >= f.Major:
 				continue
@@ -135,7 +135,7 @@ provider's tooling) before the hop that needs it.`,
 				if i := autoClaim(deals, f); i >= 0 && !autoPossible && !optedOut && plainClaim(p.Doc.Lines[i]) {
 					// The plan counts on the automatic upgrade that this
 					// setup does not get: the finding belongs on that claim.
-					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", db.Version, f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, where, f.Major, f.GitLab.MinorString())
@@ -312,6 +312,18 @@ func dealOn(l *lint.Line) pgDeal {
 			d.at = v.Version
 		}
 	}
+	if h := l.Section.Heading; d.at.IsZero() && h != nil && h != l {
+		// "### PostgreSQL 14 (start of window 2, on 16.11.10)": the
+		// section's steps run on that version.
+		for _, v := range h.Versions {
+			if ti := tokenIndex(h, v.NumStart); ti > 0 {
+				switch h.Tokens[ti-1].Word {
+				case "on", "auf", "sur", "en", "unter":
+					d.at = v.Version
+				}
+			}
+		}
+	}
 	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
 	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
 	// The PostgreSQL major: a small number that is not part of a GitLab
@@ -401,7 +413,24 @@ func autoClaim(deals []pgDeal, f knowledge.PostgresFloor) int {
 	return -1
 }
 
-func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool, floorStep int) bool {
+// runningBefore is the PostgreSQL major the instance runs when the plan
+// reaches line index i: the stated version, or the major an earlier
+// upgrade of the plan moved it to ("PG 13 → 14 by hand" before the line
+// that counts on the package for 16).
+func runningBefore(deals []pgDeal, db *lint.Database, i int) string {
+	running := db.Major
+	for _, d := range deals {
+		if d.index < i && !d.auto && d.major > running {
+			running = d.major
+		}
+	}
+	if running == db.Major {
+		return db.Version
+	}
+	return strconv.Itoa(running)
+}
+
+func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Version, autoPossible bool, floorStep int) bool {
 	for _, d := range deals {
 		if d.at.IsZero() && floorStep >= 0 && d.index > floorStep && !d.auto {
 			// A bare "gitlab-ctl pg-upgrade" command after the step that
@@ -413,7 +442,8 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, autoPossible bool, floorS
 			// happen on Geo, Patroni, external databases or Helm.
 			continue
 		}
-		inTime := d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0 || d.before && d.at.CompareMinor(f.GitLab) <= 0
+		// ("before 17.3.7", the hop that crosses 17.0, is in time.)
+		inTime := d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0 || d.before && (d.at.CompareMinor(f.GitLab) <= 0 || !floorHop.IsZero() && d.at.Compare(floorHop) <= 0)
 		if inTime && (d.major == 0 || d.major >= f.Major) {
 			return true
 		}

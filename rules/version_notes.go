@@ -192,10 +192,27 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 			telling++
 		}
 	}
+	if telling >= 1 && asksRemoval(n.Text) && removes(l) {
+		// "[x] Grafana keys removed", "gitlab.rb clean-up (grafana
+		// keys, ...)": the subject and the removal the note asks for.
+		return true
+	}
 	// A line that only names the subject ("almost every job pulls images
 	// with CI_JOB_TOKEN") shows the note applies; one that handles it
 	// says so.
 	return (telling >= 1 && shared >= 2 || named && shared >= 1) && !onlyOtherNegations(l, keys)
+}
+
+// asksRemoval reports whether a note's action is to delete something.
+func asksRemoval(note string) bool {
+	return containsAnyOf(note, "delete", "remove")
+}
+
+// removes reports whether a line says something was or will be taken
+// out.
+func removes(l *lint.Line) bool {
+	return l.HasWord("removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "eliminado", "eliminados", "eliminadas", "eliminar", "borrado", "supprimé", "supprimés", "supprimées", "supprimer", "retiré", "retirés") ||
+		containsAnyOf(l.Lower, "clean-up", "cleanup", "cleaned up", "out of gitlab.rb", "aus der gitlab.rb", "aus gitlab.rb")
 }
 
 // declinedAction returns the word of the note's required action that a
