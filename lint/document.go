@@ -496,6 +496,22 @@ func (b *builder) block(n ast.Node) {
 		b.openSection(hl, n.Level, false)
 	case *ast.Paragraph, *ast.TextBlock:
 		lines := b.inlineLines(n, KindText)
+		if len(lines) > 0 && b.depth == 0 && b.quote == 0 && commentHeader(lines[0].Text) {
+			// "**lwalsh** commented on Nov 18, 2026" opens a comment of an
+			// issue: what follows belongs to no section of the plan above
+			// it.
+			lines[0].Kind = KindHeading
+			level := 1
+			for s := b.section; s != nil; s = s.Parent {
+				if s.Heading != nil && discussionHeading(s.Heading) {
+					// (Under "### Activity" the comments are its own.)
+					level = s.Level + 1
+					break
+				}
+			}
+			b.openSection(lines[0], level, true)
+			lines = lines[1:]
+		}
 		if len(lines) == 1 && b.isPseudoHeading(lines[0], n) {
 			lines[0].Kind = KindHeading
 			b.openSection(lines[0], b.pseudoLevel(), true)
@@ -787,7 +803,9 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	if !s.IsTitle {
 		s.Concepts = s.Own
 	}
-	if parent.Heading != nil && !parent.IsTitle {
+	if parent.Heading != nil && !parent.IsTitle && !discussionHeading(h) && !commentHeader(h.Text) {
+		// ("### Activity" under "## Rollback" holds an issue's comments:
+		// the window and the contact, not more of the rollback.)
 		s.Concepts.union(parent.Concepts)
 	}
 	parent.Subsections = append(parent.Subsections, s)
@@ -795,6 +813,33 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 	b.section = s
 	h.Section = s
 	b.addLine(h)
+}
+
+// discussionHeading reports whether a heading opens the comments of an
+// issue or a page: "Activity", "Comments", "Discussion".
+func discussionHeading(h *Line) bool {
+	switch strings.Trim(h.Lower, " :*_") {
+	case "activity", "comments", "discussion", "activity log", "thread", "replies", "aktivität", "kommentare", "diskussion", "actividad", "comentarios", "discusión", "activité", "commentaires":
+		return true
+	}
+	return false
+}
+
+// commentHeader reports whether a line is the header of a comment in an
+// exported issue: "lwalsh commented on Nov 18, 2026", "@lena.hartmann
+// commented 8 days ago".
+func commentHeader(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 || len(f) > 10 {
+		return false
+	}
+	for i := 1; i < len(f) && i <= 3; i++ {
+		switch strings.ToLower(strings.Trim(f[i], "*_")) {
+		case "commented", "replied", "kommentierte", "antwortete", "comentó", "respondió", "commenté":
+			return true
+		}
+	}
+	return false
 }
 
 // headingConcepts returns the section concepts a heading names, ignoring
@@ -1394,7 +1439,7 @@ func joinWrapped(lines []plainLine) []plainLine {
 	for i := 1; i < len(lines); i++ {
 		prev := &out[len(out)-1]
 		cur := lines[i]
-		if prev.hard || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1]) || stepNumbered(cur)) {
+		if prev.hard || commentHeader(lines[i-1].text) || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1]) || stepNumbered(cur)) {
 			out = append(out, cur)
 			continue
 		}

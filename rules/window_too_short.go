@@ -228,9 +228,10 @@ func windowsWithDates(p *lint.Pass) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, l := range p.Doc.Lines {
-		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) && !(l.Kind == lint.KindTableRow && l.In(lint.TermWindow)) {
-			// (A row of the window section's table is a window:
-			// "| 2 | Thu 2026-12-10, 19:00–23:00 CET | → 18.8.11 |".)
+		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) && !((l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow)) {
+			// (A row of the window section's table is a window: "| 2 |
+			// Thu 2026-12-10, 19:00–23:00 CET | → 18.8.11 |", and so is
+			// an item under "Proposed windows:".)
 			continue
 		}
 		// "W1: 2026-12-15, 19:00–23:00 · W2: 2026-12-17, 19:00–23:00":
@@ -240,7 +241,7 @@ func windowsWithDates(p *lint.Pass) int {
 			// window holds none of production's hops.
 			continue
 		}
-		row := l.Kind == lint.KindTableRow && l.In(lint.TermWindow)
+		row := (l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow)
 		for text := l.Text; text != ""; {
 			sc := when.Scan(text, p.Today)
 			if sc.Date == nil || sc.Start == nil && !row {
