@@ -65,8 +65,10 @@ type Line struct {
 	Ordered bool
 	// Task is -1 outside task lists, 0 for "[ ]", 1 for "[x]".
 	Task int8
-	// Quote is true inside a block quote.
-	Quote bool
+	// Quote is true inside a block quote; QuoteDepth counts the nested
+	// quotes ("> >" is an older message quoted in a reply).
+	Quote      bool
+	QuoteDepth int8
 	// Strong is true when all of the line's text is bold or italic.
 	Strong bool
 	// Lang is the info string language of a code line.
@@ -633,6 +635,15 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 					if l.Label.Len() == 0 && len(l.Tokens) <= 6 {
 						t.union(l.terms)
 						t = intersect(t, sectionTerms)
+					} else if l.Label.Len() == 0 {
+						// "9. Rollback (restores the backup taken on 18.8.4
+						// in step 7)" heads its nested steps by its first
+						// word.
+						for _, m := range l.Matches {
+							if m.Tok == 0 && sectionTerms.has(m.Term) {
+								t.add(m.Term)
+							}
+						}
 					}
 					if last := lines[len(lines)-1]; strings.HasSuffix(strings.TrimSpace(last.Text), ":") {
 						// "... New rollback, replacing the one in my
@@ -1004,6 +1015,7 @@ func (b *builder) addLine(l *Line) {
 	l.Index = len(b.doc.Lines)
 	l.Depth = b.depth
 	l.Quote = b.quote > 0
+	l.QuoteDepth = int8(min(b.quote, 100))
 	var ctx termSet
 	if l.Section != nil {
 		ctx = l.Section.Concepts
@@ -1147,6 +1159,13 @@ func (b *builder) finishLine(l *Line) {
 	}
 	mstart := len(b.matches)
 	b.matches = lexi().match(l.Tokens, b.matches)
+	// A command's option is not a word of the sentence:
+	// "--non-interactive", "--no-cache" negate nothing.
+	for i := len(b.matches) - 1; i >= mstart; i-- {
+		if m := b.matches[i]; m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" {
+			b.matches = append(b.matches[:i], b.matches[i+1:]...)
+		}
+	}
 	l.Matches = b.matches[mstart:len(b.matches):len(b.matches)]
 	for _, m := range l.Matches {
 		l.terms.add(m.Term)

@@ -170,7 +170,20 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 // pasted into the plan ("From: ...", "Date: Thu, 26 Nov 2026 09:42
 // -0500", "Subject: ..."): when the message was sent, not the window.
 func mailHeader(l *Line) bool {
-	if l.Label.Len() == 0 || !isMailField(l.Text[l.Label.Start:l.Label.End], "date", "sent", "datum", "gesendet", "fecha", "enviado", "envoyé") {
+	return mailField(l, []string{"date", "sent", "datum", "gesendet", "fecha", "enviado", "envoyé"}, "from", "subject", "von", "betreff", "de", "asunto", "objet")
+}
+
+// mailSubject reports whether a line is the "Subject:" header of an
+// e-mail: it names the change the way a title does.
+func mailSubject(l *Line) bool {
+	return mailField(l, []string{"subject", "betreff", "asunto", "objet"}, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à")
+}
+
+// mailField reports whether a line is the header field names of an
+// e-mail: one of the neighbours, a few lines either side, is another
+// header field.
+func mailField(l *Line, names []string, neighbours ...string) bool {
+	if l.Label.Len() == 0 || !isMailField(l.Text[l.Label.Start:l.Label.End], names...) {
 		return false
 	}
 	lines := l.Section.Lines
@@ -179,7 +192,7 @@ func mailHeader(l *Line) bool {
 			continue
 		}
 		for j := max(0, i-4); j < min(len(lines), i+5); j++ {
-			if o := lines[j]; o != l && o.Label.Len() > 0 && isMailField(o.Text[o.Label.Start:o.Label.End], "from", "subject", "von", "betreff", "de", "asunto", "objet") {
+			if o := lines[j]; o != l && o.Label.Len() > 0 && isMailField(o.Text[o.Label.Start:o.Label.End], neighbours...) {
 				return true
 			}
 		}

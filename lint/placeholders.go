@@ -32,8 +32,12 @@ func (l *Line) Placeholders() []Placeholder {
 		}
 		return out
 	}
+	bare := bareCommand(l)
 	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
-		if l.InCode(s.Start) {
+		if l.InCode(s.Start) || l.Text[s.Start] == '<' && (bare || s.Start > 0 && strings.IndexByte("/=_.-", l.Text[s.Start-1]) >= 0) {
+			// (A command written as plain text holds runtime variables
+			// too: "sudo gitlab-backup restore BACKUP=<timestamp>"; so
+			// does a path pattern, "/backup/gitlab/<window>/<hostname>/".)
 			continue
 		}
 		out = append(out, Placeholder{Span: s, Text: l.Text[s.Start:s.End]})

@@ -157,6 +157,11 @@ func extractPlan(d *Document, today time.Time) *Plan {
 			applyStatedCharts(vs, charts)
 		}
 		p.Mentions = append(p.Mentions, vs...)
+		if l.QuoteDepth >= 2 {
+			// "> > we would like to upgrade to 18.11.2": a message
+			// quoted in a quoted reply is an older draft of the plan.
+			vs = nil
+		}
 		r.readVersions(l, vs)
 		r.readFacts(l)
 	}
@@ -446,7 +451,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// A "Description" or "Summary" heading over "### Upgrade path" does
 	// not make the path a summary: the nearer heading decides.
 	inSummary := l.In(TermSummary) && !(l.Section.Heading != nil && !l.Section.Names(TermSummary) && (l.Section.Names(TermPath) || l.Section.Names(TermProcedure)))
-	summaryCtx := inSummary || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle
+	summaryCtx := inSummary || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle || mailSubject(l)
 	chain := arrowChain(l, vs)
 	fromIdx, toIdx := fromTo(l, vs)
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
@@ -547,13 +552,16 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	// Commands that install a version: package pins, image tags, charts.
-	if l.IsCommand() && (!summaryCtx || step || l.Kind == KindCode) {
+	// A command written as plain text, as e-mails do: "sudo zypper
+	// install gitlab-ee=18.11.11-ee.0".
+	bare := shellLine(l)
+	if (l.IsCommand() || bare) && (!summaryCtx || step || l.Kind == KindCode) {
 		found := false
 		for _, v := range vs {
 			if v.InLink {
 				continue
 			}
-			inCode := l.InCode(v.Span.Start)
+			inCode := l.InCode(v.Span.Start) || bare
 			if replacedBySed(l, v) {
 				// "sed -i 's/18.8.11-ce.0/18.11.11-ce.0/'" swaps the old
 				// tag out.
@@ -1372,6 +1380,30 @@ func leadingCellHas(l *Line, term Term) bool {
 // "we install 18.11.11".
 func installedHere(l *Line, v VersionRef) bool {
 	return termBefore(l, v.Span.Start, TermUpgradeVerb, 4) && !termBefore(l, v.Span.Start, TermFrom, 1)
+}
+
+// shellLine reports whether a text line starts with a shell command that
+// installs software: "sudo zypper install ...", "apt-get install ...".
+func shellLine(l *Line) bool {
+	return bareCommand(l) && (l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) || l.Has(TermDockerPull))
+}
+
+// bareCommand reports whether a text line is a shell command written
+// without code formatting: "sudo gitlab-backup restore BACKUP=<...>".
+func bareCommand(l *Line) bool {
+	if l.Kind != KindText {
+		return false
+	}
+	low := strings.TrimLeft(l.Lower, " -*$#")
+	if strings.HasPrefix(low, "sudo ") {
+		return true
+	}
+	for _, c := range []string{"apt-get ", "apt ", "yum ", "dnf ", "zypper ", "rpm ", "dpkg ", "docker ", "helm ", "kubectl ", "gitlab-ctl ", "gitlab-backup ", "gitlab-rake ", "gitlab-psql ", "gitlab-rails "} {
+		if strings.HasPrefix(low, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // asideVersion reports whether vs[i], a later version of a path item,

@@ -107,6 +107,11 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) || plannedLastBefore(l, ti) {
 			continue
 		}
+		if m.Version.Major > kb.Releases.Newest().Version.Major+3 && !gitlabWordBefore(l, m.Start, 3) {
+			// "Docker Engine ≥ 20.10.10 (we have 27.3.1)": years beyond
+			// any GitLab release, and not called GitLab.
+			continue
+		}
 		if next := nextToken(l, m.End); next != "" && unitWords[next] {
 			continue
 		}
