@@ -20,9 +20,9 @@ var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "
 // variable, not an unfilled plan fact.
 func (l *Line) Placeholders() []Placeholder {
 	if l.Kind == KindCode {
-		return nil
+		return unfilledPins(l, nil)
 	}
-	var out []Placeholder
+	out := unfilledPins(l, nil)
 	if l.Kind == KindFrontMatter {
 		// "contact: TBD": only the value can be unfilled.
 		for _, s := range findPlaceholders(l.Text[l.Value.Start:l.Value.End], false) {
@@ -47,6 +47,36 @@ func (l *Line) Placeholders() []Placeholder {
 		out = appendPendingValues(out, l)
 	}
 	return out
+}
+
+// unfilledPins returns the package and image pins of a line whose
+// version still ends in a wildcard, in code or not: "dnf install
+// gitlab-ee-18.5.x-ee.0.el8" names no release to install.
+func unfilledPins(l *Line, out []Placeholder) []Placeholder {
+	low := l.Lower
+	for off := 0; ; {
+		i := strings.Index(low[off:], "gitlab-")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + len("gitlab-")
+		rest := low[off:]
+		if !strings.HasPrefix(rest, "ee") && !strings.HasPrefix(rest, "ce") {
+			continue
+		}
+		j := off + 2
+		if j >= len(low) || strings.IndexByte("-=:", low[j]) < 0 {
+			continue
+		}
+		k := j + 1
+		for k < len(low) && (isDigitByte(low[k]) || low[k] == '.') {
+			k++
+		}
+		if k > j+1 && k < len(low) && low[k] == 'x' && low[k-1] == '.' && (k+1 == len(low) || !isWordChar(low[k+1])) {
+			out = append(out, Placeholder{Span: Span{j + 1, k + 1}, Text: l.Text[j+1 : k+1]})
+		}
+	}
 }
 
 // pendingWords stand for a value still to come when they are all a label

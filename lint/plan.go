@@ -803,7 +803,9 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 		if !strings.Contains(w, "version") && !strings.Contains(w, "versión") && w != "current" {
 			continue
 		}
-		if onlyWordsBetween(l, end, ti, currentVersionFiller) {
+		if onlyWordsBetween(l, end, ti, currentVersionFiller) && !strings.Contains(l.Text[m.End:v.Span.Start], ",") {
+			// ("17.8 is our actual version, 17.11 is the last stop": the
+			// comma ends what the words say.)
 			return true
 		}
 	}

@@ -58,6 +58,8 @@ func (r *planReader) readSetup() {
 		if p.RailsNodes == nil && l.Kind != KindCode && !l.In(TermRollback) {
 			if n, s, ok := namedRailsHosts(l); ok {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
+			} else if n, s, ok := railsHostRange(l); ok {
+				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
 		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
@@ -566,6 +568,14 @@ func railsNodes(l *Line) (int, Span, bool) {
 			continue
 		}
 		w := l.Tokens[i-1].Word
+		if i >= 2 {
+			switch l.Tokens[i-2].Word {
+			case "on", "auf", "en", "sur", "from", "via":
+				// "gitlab:env:info on one Rails node" says where, not
+				// how many.
+				continue
+			}
+		}
 		if w == "only" && (next == "node" || next == "server") && !l.HasWord("not", "nicht", "no", "pas") {
 			// "gl-app01 is the only Rails node"
 			return 1, Span{l.Tokens[i-1].Start, l.Tokens[i+1].End}, true
@@ -582,6 +592,39 @@ func railsNodes(l *Line) (int, Span, bool) {
 		}
 	}
 	return 0, Span{}, false
+}
+
+// railsHostRange counts the hosts of a numbered range given as the Rails
+// nodes: "| Rails | `gl-rails-01..03` |".
+func railsHostRange(l *Line) (int, Span, bool) {
+	if l.Label.Len() == 0 || l.Value.Len() == 0 {
+		return 0, Span{}, false
+	}
+	label := strings.Trim(strings.ToLower(l.LabelText()), " *_")
+	switch label {
+	case "rails", "rails nodes", "web", "web nodes", "puma", "application", "application nodes", "app nodes", "gitlab rails":
+	default:
+		return 0, Span{}, false
+	}
+	v := l.Text[l.Value.Start:l.Value.End]
+	i := strings.Index(v, "..")
+	if i <= 0 || i+2 >= len(v) {
+		return 0, Span{}, false
+	}
+	a := i
+	for a > 0 && isDigitByte(v[a-1]) {
+		a--
+	}
+	b := i + 2
+	for b < len(v) && isDigitByte(v[b]) {
+		b++
+	}
+	from, err1 := strconv.Atoi(v[a:i])
+	to, err2 := strconv.Atoi(v[i+2 : b])
+	if err1 != nil || err2 != nil || to <= from || to-from > 50 {
+		return 0, Span{}, false
+	}
+	return to - from + 1, Span{l.Value.Start + a, l.Value.Start + b}, true
 }
 
 // namedRailsHosts counts host names listed before a colon that says they

@@ -153,7 +153,7 @@ var vocabulary = map[Term]string{
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
 		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version|" +
 		"procedura|esecuzione|passaggi|fasi|aggiornamento|istruzioni|procedimento|execução|execucao|passos|roteiro|atualização|atualizacao",
-	TermMigrations: "contrôle des migrations|controle des migrations|vérification des migrations|prüfung der migrationen|migrationsprüfung|control de migraciones|comprobación de migraciones|verificación de migraciones|achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|" +
+	TermMigrations: "contrôle des migrations|controle des migrations|vérification des migrations|prüfung der migrationen|migrationsprüfung|control de migraciones|comprobación de migraciones|verificación de migraciones|achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|migrations are finished|migrations finished|migrations are complete|migrations completed|migrations are done|" +
 		"hintergrundmigration*|hintergrund migration*|achtergrond migratie*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
 	TermVerify: "controles na de upgrade|controle na de upgrade|na de upgrade|nacontrole|nacontroles|verificatie|post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +

@@ -198,23 +198,40 @@ func databaseOnly(l *lint.Line) bool {
 
 // skippedData returns what a "gitlab-backup create SKIP=..." leaves out
 // that makes it useless for a rollback: the database or repositories.
+// Several backup commands together leave out only what each of them
+// skips: "create SKIP=repositories" beside "create SKIP=db,..." for the
+// repositories misses nothing.
 func skippedData(cmd string) string {
-	i := strings.Index(cmd, "skip=")
-	if i < 0 {
-		return ""
+	parts := strings.Split(cmd, "gitlab-backup create")
+	if len(parts) > 1 {
+		parts = parts[1:]
 	}
-	list := cmd[i+5:]
-	if j := strings.IndexAny(list, " \t\"'"); j >= 0 {
-		list = list[:j]
+	db, repos := true, true
+	for _, part := range parts {
+		skipsDB, skipsRepos := false, false
+		if i := strings.Index(part, "skip="); i >= 0 {
+			list := part[i+5:]
+			if j := strings.IndexAny(list, " \t\"'`"); j >= 0 {
+				list = list[:j]
+			}
+			for _, item := range strings.Split(list, ",") {
+				switch strings.TrimSpace(item) {
+				case "db":
+					skipsDB = true
+				case "repositories":
+					skipsRepos = true
+				}
+			}
+		}
+		db = db && skipsDB
+		repos = repos && skipsRepos
 	}
 	var missing []string
-	for _, part := range strings.Split(list, ",") {
-		switch strings.TrimSpace(part) {
-		case "db":
-			missing = append(missing, "the database")
-		case "repositories":
-			missing = append(missing, "the repositories")
-		}
+	if db {
+		missing = append(missing, "the database")
+	}
+	if repos {
+		missing = append(missing, "the repositories")
 	}
 	return strings.Join(missing, " and ")
 }

@@ -73,6 +73,10 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case bmContext && weak:
 			out = append(out, migrationCheck{Line: l})
+		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeak(d, l):
+			// "Verify that the migrations are finished:" over
+			// "rake db:migrate:status": the command is the check.
+			continue
 		case l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM):
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
@@ -90,6 +94,23 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l)
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// leadsIntoWeak reports whether a line ending in a colon leads into a
+// code block whose check cannot see background migrations.
+func leadsIntoWeak(d *lint.Document, l *lint.Line) bool {
+	if !strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
+		return false
+	}
+	weak := false
+	for i := l.Index + 1; i < len(d.Lines) && d.Lines[i].Kind == lint.KindCode; i++ {
+		c := d.Lines[i]
+		if c.Has(lint.TermBBMQuery) || c.Has(lint.TermBBM) {
+			return false
+		}
+		weak = weak || c.Has(lint.TermMigrateStatus)
+	}
+	return weak
 }
 
 // disclaims reports whether a line says a weak signal is not the check:

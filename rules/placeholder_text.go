@@ -47,13 +47,23 @@ func blankFactCell(l *lint.Line) bool {
 	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
 		return false
 	}
+	inLabel := 0
 	for _, c := range l.Cells {
-		if c.Start >= l.Label.Start && c.End <= l.Label.End && strings.TrimSpace(l.Text[c.Start:c.End]) == "" {
-			// "| 2 | 18.5.7 | required stop, target | | |": empty cells
-			// on both sides are cells merged with the row above, not a
-			// label and its missing value.
-			return false
+		if c.Start >= l.Label.Start && c.End <= l.Label.End {
+			inLabel++
+			if strings.TrimSpace(l.Text[c.Start:c.End]) == "" {
+				// "| 2 | 18.5.7 | required stop, target | | |": empty
+				// cells on both sides are cells merged with the row
+				// above, not a label and its missing value.
+				return false
+			}
 		}
+	}
+	if inLabel > 2 {
+		// A wide sheet ("| 0.4 | Info | Install method | Linux package
+		// | Juho | – | | |") gives the fact in the cell after its name;
+		// an empty last column is an optional comment.
+		return false
 	}
 	if strings.TrimSpace(l.ValueText()) != "" {
 		return false
