@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -109,6 +110,72 @@ func osString(name, version string) string {
 		return name
 	}
 	return name + " " + version
+}
+
+// osUpgrade reads an operating system upgrade that the plan makes on the
+// way: "OS upgrade Ubuntu 18.04 → 20.04 → 22.04, GitLab stays on
+// 16.11.10", "16.11.10 → [OS: 18.04 → 22.04] → 17.3.7". The upgrade must
+// be a step of this plan: one planned for later, or as a project of its
+// own, is not.
+func osUpgrade(l *Line) *Fact {
+	if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermOutOfScope) || l.In(TermRisk) || l.In(TermChangelog) || l.In(TermStaging) {
+		return nil
+	}
+	if !strings.Contains(l.Lower, "→") && !strings.Contains(l.Lower, "->") && !strings.Contains(l.Lower, "do-release-upgrade") && !strings.Contains(l.Lower, "leapp") {
+		return nil
+	}
+	if containsAny(l.Lower, []string{"planned for", "roadmap", "separate", "not part", "later", "next year", "afterwards", "after this upgrade", "geplant für", "später", "planificad", "más adelante", "prévu", "plus tard"}) {
+		return nil
+	}
+	name, from := osInTokens(l.Lower, l.Tokens)
+	if name == "" || from == "" {
+		return nil
+	}
+	// The newest release named after the first, along arrows.
+	at := strings.Index(l.Text, from)
+	if at < 0 {
+		return nil
+	}
+	best, bestAt := from, at
+	rest := l.Text[at+len(from):]
+	for off := at + len(from); ; {
+		i := strings.IndexAny(rest, "0123456789")
+		if i < 0 || !strings.ContainsAny(rest[:i], "→>") || len(strings.TrimSpace(strings.Trim(rest[:i], "→->–—[]() "))) > 6 {
+			break
+		}
+		j := i
+		for j < len(rest) && (isDigitByte(rest[j]) || rest[j] == '.' && j+1 < len(rest) && isDigitByte(rest[j+1])) {
+			j++
+		}
+		ver := rest[i:j]
+		if newerOSRelease(ver, best) {
+			best, bestAt = ver, off+i
+		}
+		off += j
+		rest = rest[j:]
+	}
+	if best == from {
+		return nil
+	}
+	return &Fact{Value: osString(name, best), Line: l, Span: Span{bestAt, bestAt + len(best)}, From: FromProse}
+}
+
+// newerOSRelease reports whether release a ("22.04", "9") is newer than
+// b.
+func newerOSRelease(a, b string) bool {
+	am, an, _ := strings.Cut(a, ".")
+	bm, bn, _ := strings.Cut(b, ".")
+	ai, err1 := strconv.Atoi(am)
+	bi, err2 := strconv.Atoi(bm)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if ai != bi {
+		return ai > bi
+	}
+	an2, _ := strconv.Atoi(an)
+	bn2, _ := strconv.Atoi(bn)
+	return an2 > bn2
 }
 
 // readOS reads the operating system from labelled lines and descriptions

@@ -60,6 +60,10 @@ type Plan struct {
 	InstallMethod *Fact // linux-package, docker, helm, operator, source, get
 	OS            *Fact // "Ubuntu 22.04"; Value without a version when only the name is known
 	OSNoVersion   bool
+	// OSUpgrade is the operating system release the plan moves the
+	// server to on the way ("[OS: 18.04 → 20.04 → 22.04]" in the path,
+	// "W4: OS upgrade Ubuntu 18.04 → 22.04"), as "Ubuntu 22.04".
+	OSUpgrade *Fact
 	Topology      *Fact // single-node, multi-node, geo
 	// Components maps a component name to the first line naming it.
 	Components map[string]*Line
@@ -431,6 +435,16 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// Enterprise Edition 17.8.7 in Docker".
 	// (A chain of three or more versions there is the path: "path
 	// (required stops): 14.10.5 -> 15.0.5 -> ... -> 18.5.7".)
+	if numberedStepRow(l) && (l.In(TermEnvironment) || l.In(TermArchitecture)) {
+		// "| Step | Image reference |" / "| 1 | gitlab/gitlab-ce:17.11.7-ce.0
+		// |" beside the running image: the images of the path.
+		for _, v := range vs {
+			if v.Pinned {
+				r.hop(v, true)
+			}
+		}
+		return
+	}
 	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode && len(arrowChain(l, vs)) < 3 {
 		for _, v := range vs {
 			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
@@ -1384,6 +1398,22 @@ func installedHere(l *Line, v VersionRef) bool {
 	return termBefore(l, v.Span.Start, TermUpgradeVerb, 4) && !termBefore(l, v.Span.Start, TermFrom, 1)
 }
 
+// numberedStepRow reports whether a table row is a numbered step under a
+// first column headed "Step" or "Hop".
+func numberedStepRow(l *Line) bool {
+	if l.Kind != KindTableRow || l.Header == nil || len(l.Header.Cells) == 0 || len(l.Cells) == 0 {
+		return false
+	}
+	head := strings.Trim(strings.ToLower(strings.TrimSpace(l.Header.Text[l.Header.Cells[0].Start:l.Header.Cells[0].End])), "*_#")
+	switch head {
+	case "step", "hop", "schritt", "paso", "salto", "étape", "etape", "passo", "stap":
+	default:
+		return false
+	}
+	first := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End])
+	return first != "" && isDigitWord(first)
+}
+
 // shellLine reports whether a text line starts with a shell command that
 // installs software: "sudo zypper install ...", "apt-get install ...".
 func shellLine(l *Line) bool {
@@ -1951,6 +1981,9 @@ func (r *planReader) readFacts(l *Line) {
 	// Operating system.
 	if p.OS == nil || p.OS.From > FromLabel || p.OSNoVersion {
 		r.readOS(l, labelled)
+	}
+	if p.OSUpgrade == nil {
+		p.OSUpgrade = osUpgrade(l)
 	}
 	// Topology and components.
 	r.readTopology(l, labelled)

@@ -591,6 +591,13 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 				g.Ineffective = c.Line
 			}
 		}
+		if !g.Effective && g.Ineffective == nil && hopsOnLine(pl, at) > 1 && len(gaps) > 0 && at.Index-prev <= 3 && at.Section == gaps[len(gaps)-1].At.Section {
+			// "apt-get install gitlab-ee=17.5.5-ee.0" / "(then 17.8.7-ee.0,
+			// 17.11.7-ee.0)": the step repeated for the later hops, with
+			// the first hop's checks.
+			last := gaps[len(gaps)-1]
+			g.Effective, g.Ineffective = last.Effective, last.Ineffective
+		}
 		if !g.Effective && hopsOnLine(pl, at) > 1 {
 			// "Package: window 1 gitlab-ee=18.8.11-ee.0, window 2 ...":
 			// the line lists the hops of a procedure that follows, and

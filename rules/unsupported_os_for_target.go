@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/lint"
 )
 
@@ -21,6 +22,9 @@ installed: the package repository has nothing for the OS. A system whose vendor 
 (by the day the plan is read) is also reported when the path goes past the last GitLab version
 GitLab planned for it, such as 19.1 for Amazon Linux 2.
 
+An operating system upgrade that the plan makes on the way ("W4: OS upgrade Ubuntu 18.04 → 22.04") carries
+the hops that its release supports.
+
 Fix: upgrade the operating system first, to a release that has packages for every version on the path,
 then re-add the GitLab package repository for it. Check PostgreSQL's locale (glibc) when the OS changes.`,
 	Run: func(p *lint.Pass) {
@@ -37,7 +41,17 @@ then re-add the GitLab package repository for it. Check PostgreSQL's locale (gli
 		if !ok {
 			return
 		}
+		// An OS upgrade the plan makes on the way carries the later hops.
+		var later *knowledge.OSInfo
+		if pl.OSUpgrade != nil {
+			if up, ok := p.Knowledge.LookupOS(pl.OSUpgrade.Value); ok {
+				later = &up
+			}
+		}
 		for _, v := range hopVersions(pl) {
+			if !info.Supports(v) && later != nil && later.Supports(v) {
+				continue
+			}
 			if info.Supports(v) {
 				// A system past its vendor's end of life whose planned last
 				// GitLab version the path goes beyond: the packages most
