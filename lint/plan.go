@@ -64,7 +64,7 @@ type Plan struct {
 	// server to on the way ("[OS: 18.04 → 20.04 → 22.04]" in the path,
 	// "W4: OS upgrade Ubuntu 18.04 → 22.04"), as "Ubuntu 22.04".
 	OSUpgrade *Fact
-	Topology      *Fact // single-node, multi-node, geo
+	Topology  *Fact // single-node, multi-node, geo
 	// Components maps a component name to the first line naming it.
 	Components map[string]*Line
 
