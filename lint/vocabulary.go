@@ -142,7 +142,8 @@ var vocabulary = map[Term]string{
 	TermPath: "chemin de mise à niveau|chemin de mise a niveau|chemin de migration|parcours de mise à niveau|upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
-		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier",
+		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier|" +
+		"caminho de atualização|caminho de atualizacao|caminho de upgrade|percurso de atualização|percorso di aggiornamento|percorso di upgrade|percorso|upgrade pad|versiepad",
 	TermBackup: "backup*|back up|backing up|snapshot*|data protection|" +
 		"datensicherung*|sicherung*|sicherheitskopie*|" +
 		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
@@ -169,7 +170,7 @@ var vocabulary = map[Term]string{
 		"wartungsfenster|wartung*|zeitfenster|termin|zeitplan|ablaufplan|" +
 		"ventana de mantenimiento|ventanas de mantenimiento|ventana|ventanas|horario|fecha|cronograma|" +
 		"fenêtre de maintenance|fenêtres de maintenance|fenêtre|fenêtres|fenetre|fenetres|créneau|calendrier|date de l intervention|planning|horaire|horaires",
-	TermContact: "personne ressource|personne-ressource|répondant|contactpersoon|contactpersonen|aanspreekpunt|who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
+	TermContact: "eigenaar|eigenaren|verantwoordelijke|uitvoerder|responsabile|proprietario|propriétaire|propietario|eigentümer|personne ressource|personne-ressource|répondant|contactpersoon|contactpersonen|aanspreekpunt|who|referente|contatto|contatti|contato|contatos|responsável|responsavel|maintainer|me|maintained by|author|prepared by|written by|requested by|change owner|implementer|implemented by|assignee|assigned to|zugewiesen an|asignado a|assigné à|autor|auteur|contact*|point of contact|poc|owner|owners|escalation*|on call|oncall|responsible|roles|raci|team|people|engineer|engineers|person|deputy|stellvertret*|vertretung|suplente|suppléant*|remplaçant*|" +
 		"ansprechpartner*|kontakt*|verantwortlich*|zuständig*|rollen|" +
 		"contacto*|responsable*|persona de contacto|equipo|" +
 		"interlocuteur*|personne à contacter|équipe",

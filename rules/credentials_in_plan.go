@@ -94,8 +94,9 @@ func credentialInText(l *lint.Line) (string, int) {
 	}
 	// "password: hunter2", "PGPASSWORD=...", "gitlab_rails['db_password'] = '...'"
 	for _, m := range l.FindAll(lint.TermCredentialWord) {
-		if m.Start > 0 && (t[m.Start-1] == '-' || t[m.Start-1] == '.') {
-			// Part of a name such as "gitlab-rds-password".
+		if m.Start > 0 && (t[m.Start-1] == '-' || t[m.Start-1] == '.') && !strings.HasPrefix(strings.TrimLeft(t[m.End:], " "), ":") {
+			// Part of a name such as "gitlab-rds-password", but not a
+			// label such as "Root-Passwort:".
 			continue
 		}
 		rest := t[m.End:]
@@ -151,7 +152,8 @@ func credentialInText(l *lint.Line) (string, int) {
 }
 
 // loginWords say that a line gives a login.
-var loginWords = []string{"login", "log in", "sign in", "credentials", "creds", "user/pass", "zugangsdaten", "anmeldedaten", "credenciales", "identifiants"}
+var loginWords = []string{"login", "log in", "sign in", "credentials", "creds", "user/pass", "zugangsdaten", "anmeldedaten", "credenciales", "identifiants",
+	"access", "zugang", "acceso", "accès", "accesso", "acesso", "toegang", "account", "konto", "cuenta", "compte"}
 
 // loginPair finds a login written as user and password in inline code,
 // "root login is `root` / `Sch3ldeW3rf!2019`", and returns where the
@@ -333,7 +335,7 @@ func credentialCell(l *lint.Line) (string, int) {
 // abbreviations are spelled out.
 func credentialNoun(word string) string {
 	switch word {
-	case "pw", "pwd", "passwd", "mdp":
+	case "pw", "pwd", "passwd", "mdp", "passwort", "kennwort", "contraseña", "clave", "mot de passe", "senha", "wachtwoord":
 		return "password"
 	}
 	return word

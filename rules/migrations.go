@@ -271,8 +271,8 @@ func backReference(l *lint.Line) bool {
 		return true
 	}
 	// The nouns are rarer, so they are looked for first.
-	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification") &&
-		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore")
+	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle") &&
+		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "opnieuw")
 }
 
 // checkFollows reports whether the last mention of batched background
@@ -329,6 +329,7 @@ var hopWords = map[string]bool{
 	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
 	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
 	"etapa": true, "etapas": true, "atualização": true, "tappa": true, "task": true, "tasks": true, "aufgabe": true, "tarea": true, "tâche": true,
+	"passaggio": true, "passaggi": true, "stap": true, "stappen": true, "sprong": true, "fase": true, "finestra": true, "janela": true, "venster": true,
 	// ("Durchführung (gilt für beide Fenster)": one procedure per window)
 	"window": true, "windows": true, "fenster": true, "ventana": true, "ventanas": true, "fenêtre": true, "fenêtres": true,
 }
