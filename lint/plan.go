@@ -1008,6 +1008,12 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 	if laterUpgrade(l, to) {
 		return true
 	}
+	// The sentence names the later change before the versions: "A
+	// separate plan will cover 18.2.8 → 18.5".
+	start := strings.LastIndex(l.Lower[:from.Span.Start], ". ") + 1
+	if containsAny(l.Lower[start:from.Span.Start], laterChange) {
+		return true
+	}
 	ti := tokenAt(l, from.Span.Start)
 	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
 		switch l.Tokens[j].Word {
@@ -2877,10 +2883,15 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 	if len(rest) > 60 {
 		rest = rest[:60]
 	}
-	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "in a later change", "in a separate change", "separate request", "separate ticket", "another request", "another change", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
 		if strings.Contains(rest, w) {
 			return true
 		}
 	}
-	return false
+	return containsAny(rest, laterChange)
 }
+
+// laterChange are the words that put versions into another change than
+// this plan: "a separate plan will cover 18.2.8 → 18.5", "19.3/19.5 will
+// be another request".
+var laterChange = []string{"in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}

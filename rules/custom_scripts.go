@@ -166,6 +166,11 @@ func customScript(l *lint.Line) (string, lint.Span) {
 	return "", lint.Span{}
 }
 
+// getPlaybooks are the playbooks of the GitLab Environment Toolkit: a
+// plan that runs several of them runs one tool, reported once.
+var getPlaybooks = []string{"all.yml", "common.yml", "consul.yml", "postgres.yml", "pgbouncer.yml", "redis.yml", "gitaly.yml", "praefect.yml", "praefect_postgres.yml",
+	"gitlab_rails.yml", "sidekiq.yml", "monitor.yml", "haproxy.yml", "opensearch.yml", "gitlab_nfs.yml", "post_configure.yml", "zero_downtime_update.yml"}
+
 // inName reports whether the text at [start, end) is part of a path or a
 // name ("infra/ansible-inventory"), not a word of the sentence.
 func inName(text string, start, end int) bool {
@@ -313,6 +318,13 @@ func scriptKey(what string) string {
 	last := name[len(name)-1]
 	if k := strings.LastIndexByte(last, '/'); k >= 0 {
 		last = last[k+1:]
+	}
+	if name[0] == "ansible-playbook" {
+		for _, b := range getPlaybooks {
+			if last == b {
+				return "the GitLab Environment Toolkit's playbooks"
+			}
+		}
 	}
 	return last
 }

@@ -109,7 +109,7 @@ provider's tooling) before the hop that needs it.`,
 				case s.InstallMethod == "helm", s.InstallMethod == "operator":
 					hint = " (the chart never upgrades PostgreSQL: upgrade the external database, or the bundled one by its own procedure)"
 				}
-				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %d or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), f.Major, f.GitLab.MinorString(), hint)
+				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %s or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), pgNeed(p, f), f.GitLab.MinorString(), hint)
 			default:
 				if autoFor(f.Major, f.GitLab) || dealt {
 					continue
@@ -128,7 +128,7 @@ provider's tooling) before the hop that needs it.`,
 					where = "a database opted out of the automatic upgrade"
 				default:
 					if late := autoAfter(f.Major, f.GitLab); !late.IsZero() {
-						p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, late.MinorString(), f.Major, f.GitLab.MinorString())
+						p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), late.MinorString(), f.Major, f.GitLab.MinorString())
 						continue
 					}
 				}
@@ -138,7 +138,7 @@ provider's tooling) before the hop that needs it.`,
 					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
-				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %d or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), f.Major, where, f.Major, f.GitLab.MinorString())
+				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString())
 			}
 		}
 	},
@@ -411,6 +411,17 @@ func autoClaim(deals []pgDeal, f knowledge.PostgresFloor) int {
 		}
 	}
 	return -1
+}
+
+// pgNeed is the PostgreSQL a floor asks for, as precisely as the data
+// knows it: "16.5" for 18.0 (the documented minimum of the major), else
+// the major.
+func pgNeed(p *lint.Pass, f knowledge.PostgresFloor) string {
+	major := strconv.Itoa(f.Major)
+	if min, ok := p.Knowledge.PostgresMinimum(f.GitLab.Major); ok && strings.HasPrefix(min, major+".") {
+		return min
+	}
+	return major
 }
 
 // runningBefore is the PostgreSQL major the instance runs when the plan
