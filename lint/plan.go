@@ -2112,6 +2112,11 @@ func (l *Line) EditionChange() (Span, bool) {
 					// edition it runs.
 					break
 				}
+				if !l.Has(TermCE) && ees[0].Tok < j {
+					// "runs GitLab Enterprise Edition 18.11.11 ... We want
+					// to move to GitLab EE 19.2.4": EE already.
+					break
+				}
 				return Span{l.Tokens[j].Start, ee.End}, true
 			}
 		}

@@ -242,7 +242,9 @@ func pgFillerBetween(l *Line, from, to int) bool {
 
 // readDatabase notes the PostgreSQL version and where it runs.
 func (r *planReader) readDatabase(l *Line, db *Database) {
-	if l.Kind == KindCode && !namesVersionQuery(l) {
+	// (A plain block in the environment is a diagram of the nodes:
+	// "pgsql-1..3   Patroni + PostgreSQL 16.11 (bundled)".)
+	if l.Kind == KindCode && !namesVersionQuery(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) {
 		return
 	}
 	low := l.Lower
@@ -324,9 +326,10 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		if err != nil || major < 9 || major > 30 {
 			continue
 		}
-		if requirement(l, t, ver) {
-			// "17.0 needs PostgreSQL 14 or later" is a requirement, not
-			// the running version.
+		if requirement(l, t, ver) || shipsBefore(l, t) {
+			// "17.0 needs PostgreSQL 14 or later" is a requirement, and
+			// "the 18.11 package ships PostgreSQL 17" what a package
+			// brings, not the running version.
 			continue
 		}
 		if !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 && (termBefore(l, t.Start, TermUpgradeVerb, 4) || termBefore(l, t.Start, TermTo, 2)) {
@@ -338,6 +341,19 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		db.Span = Span{t.Start, t.End + k}
 		return
 	}
+}
+
+// shipsBefore reports whether a word just before the database token says
+// what a package brings: "ships PostgreSQL 17", "includes PostgreSQL 16".
+func shipsBefore(l *Line, t Token) bool {
+	ti := tokenAt(l, t.Start)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "ships", "ship", "shipped", "includes", "bundles", "contains", "provides", "brings", "liefert", "enthält", "bringt", "incluye", "trae", "inclut", "fournit", "apporte":
+			return true
+		}
+	}
+	return false
 }
 
 // numberAt returns the number that s starts with, "16.8" of "16.8 (bundled)".

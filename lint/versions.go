@@ -316,6 +316,13 @@ func otherProductBefore(l *Line, ti int) bool {
 				// GitLab's versions with its install method.
 				return false
 			}
+			if j+2 == ti && strings.TrimSpace(l.Text[l.Tokens[j+1].End:l.Tokens[ti].Start]) == ":" && gitlabBefore(l, j, 3) {
+				switch l.Tokens[j+1].Word {
+				case "upgrade", "update", "plan", "aktualisierung", "actualización", "mise":
+					// "GitLab Helm upgrade: 18.9.1 → 19.2.4"
+					return false
+				}
+			}
 			return true
 		}
 	}

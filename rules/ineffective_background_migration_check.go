@@ -40,11 +40,20 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 			case l.Has(lint.TermWait), hasDuration(l):
 				what = "a fixed wait"
 			}
+			// The finding points at the weak check itself, which may be
+			// on a later source line of a wrapped paragraph.
+			at := lint.Span{Start: 0, End: len(l.Text)}
+			for _, t := range []lint.Term{lint.TermMigrateStatus, lint.TermMigrationsJob, lint.TermAutoMigrations} {
+				if m, ok := l.Find(t); ok {
+					at = lint.Span{Start: m.Start, End: m.End}
+					break
+				}
+			}
 			if strings.HasSuffix(what, "and") {
-				p.ReportLinef(l, "%s cannot show whether batched background migrations finished. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
+				p.Reportf(l, at, "%s cannot show whether batched background migrations finished. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
 				return
 			}
-			p.ReportLinef(l, "%s cannot show whether batched background migrations finished; they can run for hours or days. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
+			p.Reportf(l, at, "%s cannot show whether batched background migrations finished; they can run for hours or days. check Admin > Monitoring > Background migrations or query batched_background_migrations, and continue only when none are pending", what)
 		}
 		// A weak check presented as the background-migration check.
 		for _, c := range sharedMigrationChecks.Get(p) {

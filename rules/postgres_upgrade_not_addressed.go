@@ -46,7 +46,7 @@ provider's tooling) before the hop that needs it.`,
 		deals, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
 		// The package upgrades the bundled database by itself only on
 		// single nodes outside Geo and HA, and not on Helm or Operator.
-		autoPossible := !optedOut && !(db != nil && (db.External || db.Patroni)) && s.Topology != "geo" && s.InstallMethod != "helm" && s.InstallMethod != "operator"
+		autoPossible := !optedOut && !(db != nil && (db.External || db.Patroni)) && s.Topology != "geo" && s.Topology != "multi-node" && s.InstallMethod != "helm" && s.InstallMethod != "operator"
 		// autoAfter returns the release that upgrades the bundled database
 		// to major by itself only at or after floor, or zero.
 		autoAfter := func(major int, floor glversion.Version) glversion.Version {
@@ -184,7 +184,10 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		// The providers' own major upgrades: "gcloud sql instances patch
 		// ... --database-version=POSTGRES_17", "aws rds modify-db-instance
 		// ... --engine-version 16.8", "az postgres flexible-server upgrade".
-		cloud := strings.Contains(low, "--database-version=postgres_") || strings.Contains(low, "--engine-version") && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade")
+		cloud := strings.Contains(low, "--database-version=postgres_") || (strings.Contains(low, "--engine-version") || strings.Contains(low, "engine version")) && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade") ||
+			// "RDS PostgreSQL 16.8 → 17.10": the database moved along
+			// an arrow to a newer major.
+			pgTransition(low) > 0
 		// PostgreSQL's own tools: "pg_upgrade --link from PGDG 16.10 to
 		// 17.10", Debian's "pg_upgradecluster".
 		native := strings.Contains(low, "pg_upgrade")
@@ -216,6 +219,54 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		}
 	}
 	return deals, optedOut
+}
+
+// pgTransition returns the newer major text moves PostgreSQL to along an
+// arrow ("PostgreSQL 16.8 → 17.10", "RDS 16 -> 17"), or 0.
+func pgTransition(low string) int {
+	for _, name := range []string{"postgresql ", "postgres ", "pg ", "rds "} {
+		i := strings.Index(low, name)
+		if i < 0 {
+			continue
+		}
+		rest := low[i+len(name):]
+		if j := strings.Index(rest, "postgresql "); j == 0 {
+			rest = rest[len("postgresql "):]
+		}
+		from, n := leadingMajor(rest)
+		if n == 0 {
+			continue
+		}
+		after := strings.TrimLeft(rest[n:], " ")
+		arrow := ""
+		for _, a := range []string{"→", "->", "=>"} {
+			if strings.HasPrefix(after, a) {
+				arrow = a
+			}
+		}
+		if arrow == "" {
+			continue
+		}
+		to, m := leadingMajor(strings.TrimLeft(after[len(arrow):], " *"))
+		if m > 0 && to > from {
+			return to
+		}
+	}
+	return 0
+}
+
+// leadingMajor reads the major of a PostgreSQL version that s starts
+// with ("16.8" → 16) and how many bytes the version takes.
+func leadingMajor(s string) (int, int) {
+	n := 0
+	for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.' && n > 0 && n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9') {
+		n++
+	}
+	major, err := strconv.Atoi(strings.SplitN(s[:n], ".", 2)[0])
+	if err != nil || major < 9 || major > 30 {
+		return 0, 0
+	}
+	return major, n
 }
 
 // aboutStaging reports whether a line opens by naming the staging copy:
@@ -326,6 +377,12 @@ func dealOn(l *lint.Line) pgDeal {
 	}
 	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
 	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
+	if to := pgTransition(l.Lower); to > 0 {
+		// ("| W2 | 07:00–21:00 CET | PG 13→14 |": the arrow says the
+		// major, not the clock.)
+		d.major = to
+		return d
+	}
 	// The PostgreSQL major: a small number that is not part of a GitLab
 	// version ("pg-upgrade -V 12", "to PostgreSQL 16").
 	for _, t := range l.Tokens {
