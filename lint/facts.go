@@ -554,6 +554,11 @@ func (r *planReader) readWindow() {
 			}
 		}
 	}
+	if w.HasTime && w.Zone == "" && w.Line != nil && w.Line.Kind == KindTableRow && w.Line.Header != nil && hasZoneOnly(w.Line.Header, r.today) {
+		// "| | Date | Time (AEDT, UTC+11:00) | Hop |" over the window's
+		// row: the column gives the zone.
+		r.applyZoneAt(w, w.Line.Header, Span{0, len(w.Line.Header.Text)})
+	}
 	if w.HasTime && w.Zone == "" && w.Line != nil {
 		// "## Windows (Europe/London, GMT, UTC+0)" over the dated list:
 		// the heading of the window's section gives the zone.

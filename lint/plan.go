@@ -523,9 +523,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		prose := l.Kind == KindText && !l.Item && fromIdx >= 0
 		switch {
-		case l.LabelIs(TermWindow) && hasDigit(l.Text[l.Label.Start:l.Label.End]) && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
+		case (l.LabelIs(TermWindow) && hasDigit(l.Text[l.Label.Start:l.Label.End]) || windowRow(l)) && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
 			// "| Window 2 | 2026-12-19 06:00 SGT: 18.8.11 → 18.11.11 |":
 			// the part of the path one window covers.
+			r.hop(vs[b], true)
+		case pathCtx && l.Item && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
+			// "Path (required stops):" / "1. 18.8.11 → 18.11.11" /
+			// "2. 18.11.11 → 19.2.4", even in a summary: the hops.
 			r.hop(vs[b], true)
 		case step && !summaryCtx && !prose:
 			// "Phase 1: 14.8.6 to 14.9.5": a step from one hop to the next.
@@ -916,6 +920,11 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			if !fillerAroundTier(l.Lower[l.Tokens[end-1].End:v.Span.Start], currentlyFiller) {
 				continue
 			}
+		}
+		if between := l.Text[l.Tokens[end-1].End:v.Span.Start]; strings.Contains(between, "→") || strings.Contains(between, "->") || strings.Contains(between, "➜") {
+			// "18.2.8 (Premium) today → 18.7.7": the arrow leads away
+			// from today's version.
+			continue
 		}
 		if conditionBefore(l, m.Tok, 6) || negationAfter(l, tokenAt(l, v.Span.End)-1, 4) {
 			// "the 18.x packages refuse to install unless the instance
@@ -1402,6 +1411,17 @@ func leadingCellHas(l *Line, term Term) bool {
 // "we install 18.11.11".
 func installedHere(l *Line, v VersionRef) bool {
 	return termBefore(l, v.Span.Start, TermUpgradeVerb, 4) && !termBefore(l, v.Span.Start, TermFrom, 1)
+}
+
+// windowRow reports whether a table row is one window of several: its
+// first cell names a window in a few words ("| W1 | Sat 2026-12-05 |
+// ... | 18.5.7 → 18.8.11 |", "| Window A | ...").
+func windowRow(l *Line) bool {
+	if l.Kind != KindTableRow || len(l.Cells) < 2 {
+		return false
+	}
+	c := l.Cells[0]
+	return cellHas(l, c, TermWindow) && len(strings.Fields(l.Text[c.Start:c.End])) <= 3
 }
 
 // numberedStepRow reports whether a table row is a numbered step under a

@@ -54,8 +54,9 @@ migrations (` + "`gitlab_rails['auto_migrate'] = true`" + ` there only, connecte
 PgBouncer); when it skips the post-deployment migrations, they run with ` + "`gitlab-rake db:migrate`" + ` after every
 node is upgraded. In a Patroni cluster the replicas are upgraded before the leader. An upgrade with
 downtime, which stops Puma and Sidekiq everywhere first, may take the backends in any order; external
-Gitaly still goes before the Rails nodes, and a single Rails node upgraded with downtime is its own
-deploy node. An upgrade that runs the GitLab Environment Toolkit's own
+Gitaly still goes before the Rails nodes, a single Rails node upgraded with downtime is its own
+deploy node, and a plan that names its deploy node and sets auto_migrate needs no
+` + "`skip-auto-reconfigure`" + ` (GitLab's downtime procedure does not ask for it). An upgrade that runs the GitLab Environment Toolkit's own
 playbooks is ordered by the Toolkit and is not checked here.
 
 The rule reports a backend upgraded after a Rails or Sidekiq node, Gitaly upgraded after Praefect, a
@@ -186,7 +187,11 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		// One Rails node runs the migrations when its package installs:
 		// it is the deploy node, and nothing else migrates alongside it.
 		oneRails := pl.RailsNodes != nil && pl.RailsNodes.N == 1 && withDowntime(p, steps[0].line)
-		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil && !oneRails {
+		// With downtime, GitLab's procedure needs no skip-auto-reconfigure
+		// when the plan keeps the migrations to one deploy node itself;
+		// without downtime every node needs it.
+		controlled := withDowntime(p, steps[0].line) && has("deploy node", "deploy-node", "deployment node") != nil && has("auto_migrate") != nil
+		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil && !oneRails && !controlled {
 			p.ReportLinef(steps[0].line, "multi-node steps do not create /etc/gitlab/skip-auto-reconfigure. touch it on every node before installing the package, so the package does not reconfigure and migrate on its own")
 		}
 		var everyNode *lint.Line

@@ -47,6 +47,11 @@ func blankFactCell(l *lint.Line) bool {
 	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
 		return false
 	}
+	if first := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]); len(first) >= 4 && (first[0] >= '0' && first[0] <= '9' && strings.Contains(first[:min(3, len(first))], ":") || strings.HasPrefix(first, "T+") || strings.HasPrefix(first, "T-")) {
+		// "| 19:00 | end | |": a timeline, whose empty "Who" or notes
+		// cell is no fact.
+		return false
+	}
 	inLabel := 0
 	for _, c := range l.Cells {
 		if c.Start >= l.Label.Start && c.End <= l.Label.End {
