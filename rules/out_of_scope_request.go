@@ -111,7 +111,9 @@ func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 			if w == "back" || w == "to" {
 				break
 			}
-			if isNumber(w) || numberWords[w] {
+			if (isNumber(w) || numberWords[w]) && !inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
+				// (Not the number of a host name: "deploy node
+				// lon-rails-01: DB host".)
 				for k := j + 1; k < len(l.Tokens) && k <= j+3; k++ {
 					if nodeWord(l, k) {
 						return "scaling the architecture (" + strings.TrimSpace(l.Text[a.Start:l.Tokens[k].End]) + ")", lint.Span{Start: a.Start, End: l.Tokens[k].End}
