@@ -325,7 +325,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
 		return true
 	}
-	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) {
+	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) && !containsAnyOf(l.Lower, "restore from the backup is not needed", "restore is not needed", "restore is not required", "restore is unnecessary", "no need to restore", "no restore", "without a restore", "without restoring") {
 		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
 			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
 			strings.Contains(l.Lower, "backup=") || strings.Contains(l.Lower, "datenbank") || strings.Contains(l.Lower, "base de datos") ||

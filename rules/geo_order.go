@@ -87,7 +87,15 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			}
 		}
 		reported := false
+		if l := secondaryFirst(p.Doc); l != nil {
+			// "We do the DR site first": the plan says so outright.
+			p.ReportLinef(l, "the plan upgrades the Geo secondary first. upgrade every node of the primary site first, then each secondary site")
+			reported = true
+		}
 		for _, sec := range sections {
+			if reported {
+				break
+			}
 			sp := bySection[sec]
 			if sp.primary != nil && sp.secondary != nil && sp.secondary.Index < sp.primary.Index {
 				p.ReportLinef(sp.secondary, "the Geo secondary is upgraded before the primary (line %d). upgrade every node of the primary site first, then each secondary site", sp.primary.Num)
@@ -157,6 +165,40 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 	},
 }
 
+// secondaryFirst returns a step of the procedure that says the secondary
+// site goes first: "We do the DR site first", "start with the secondary".
+func secondaryFirst(d *lint.Document) *lint.Line {
+	for _, l := range d.Lines {
+		if !l.In(lint.TermProcedure) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || l.Has(lint.TermNeg) {
+			continue
+		}
+		if containsAnyOf(l.Lower, "pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
+			// "Pause replication on the secondary first" prepares the
+			// primary's upgrade.
+			continue
+		}
+		at := -1
+		for _, site := range geoSiteWords {
+			if site.name == "secondary" {
+				if i := strings.Index(l.Lower, site.word); i >= 0 && (at < 0 || i < at) {
+					at = i
+				}
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		after := l.Lower[at:]
+		if end := strings.IndexAny(after, ".;:"); end >= 0 {
+			after = after[:end]
+		}
+		if len(after) <= 40 && strings.Contains(after, " first") || orderOpener(l.Lower[max(0, at-16):at+1]) {
+			return l
+		}
+	}
+	return nil
+}
+
 // installsInCodeAfter reports whether the code block right after a list
 // item installs the package: "2. **First the secondary site**" over
 // "sudo apt-get install gitlab-ee=...".
@@ -223,6 +265,7 @@ func geoSiteOf(l *lint.Line) string {
 var geoSiteWords = []struct{ word, name string }{
 	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primaire", "primary"},
 	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secondaire", "secondary"},
+	{"dr site", "secondary"}, {"disaster recovery site", "secondary"},
 }
 
 // namesSite reports whether a line names a Geo site at all, as a

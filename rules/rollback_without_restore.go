@@ -81,7 +81,7 @@ revert the snapshots of every node.`,
 // ("Im Notfall Point-in-Time-Restore der Azure-Datenbank"): the rollback
 // itself then does without it.
 func lastResort(l *lint.Line) bool {
-	return containsAnyOf(l.Lower, "in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "im notfall", "als letztes mittel", "notfalls",
+	return containsAnyOf(l.Lower, "in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
 		"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen")
 }
 
