@@ -367,9 +367,12 @@ func componentSteps(d *lint.Document) []componentStep {
 			// node)", names the nodes, not an order.)
 			continue
 		}
+		ledIn := (l.Item || l.Kind == lint.KindTableRow) && installLeadIn(d, l)
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
-			reconfigures(l.Lower) || l.Item && installLeadIn(d, l)
-		if !upgrades || stopsOnly(l) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
+			reconfigures(l.Lower) || ledIn
+		// (Under "Every node: install, reconfigure, restart", draining a
+		// Rails node is part of its upgrade.)
+		if !upgrades || stopsOnly(l) && !(ledIn && strings.Contains(l.Lower, "drain")) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
 			// (A PostgreSQL major upgrade between hops is its own
 			// procedure, not the database node's turn in a hop.)
 			continue
@@ -406,20 +409,28 @@ func componentSteps(d *lint.Document) []componentStep {
 	return out
 }
 
-// installLeadIn reports whether the list of item l follows a lead-in
-// that installs the package on each node it lists: "Then, for version V
-// (`sudo apt-get install -y gitlab-ee=V-ee.0` + reconfigure on each
-// node):" over "2. consul-01..03, one at a time".
+// installLeadIn reports whether the list or table of line l follows a
+// lead-in that installs the package on each node it lists: "Then, for
+// version V (`sudo apt-get install -y gitlab-ee=V-ee.0` + reconfigure on
+// each node):" over "2. consul-01..03, one at a time", or "Every node:
+// ... `dnf install ...`" over a timeline of the nodes.
 func installLeadIn(d *lint.Document, l *lint.Line) bool {
 	for i := l.Index - 1; i >= 0; i-- {
 		o := d.Lines[i]
 		if o.Section != l.Section {
 			return false
 		}
-		if o.Item {
+		if o.Item || o.Kind == lint.KindTableRow || o.Kind == lint.KindTableHeader {
 			continue
 		}
-		return o.Kind == lint.KindText && strings.HasSuffix(strings.TrimSpace(o.Text), ":") && o.Has(lint.TermPkgInstall)
+		if o.Kind == lint.KindText && o.Has(lint.TermPkgInstall) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes")) {
+			return true
+		}
+		if l.Kind != lint.KindTableRow {
+			return false
+		}
+		// (A timeline table may follow more prose after "Every node:
+		// sudo dnf install ...".)
 	}
 	return false
 }
