@@ -124,11 +124,11 @@ func osUpgrade(l *Line) *Fact {
 	if !strings.Contains(l.Lower, "→") && !strings.Contains(l.Lower, "->") && !strings.Contains(l.Lower, "do-release-upgrade") && !strings.Contains(l.Lower, "leapp") {
 		return nil
 	}
-	if containsAny(l.Lower, []string{"planned for", "roadmap", "separate", "not part", "later", "next year", "afterwards", "after this upgrade", "geplant für", "später", "planificad", "más adelante", "prévu", "plus tard"}) {
-		return nil
-	}
 	name, from := osInTokens(l.Lower, l.Tokens)
 	if name == "" || from == "" {
+		return nil
+	}
+	if containsAny(l.Lower, []string{"planned for", "roadmap", "separate", "not part", "later", "next year", "afterwards", "after this upgrade", "geplant für", "später", "planificad", "más adelante", "prévu", "plus tard"}) {
 		return nil
 	}
 	// The newest release named after the first, along arrows.
@@ -243,6 +243,9 @@ func mailHeader(l *Line) bool {
 // mailSubject reports whether a line is the "Subject:" header of an
 // e-mail: it names the change the way a title does.
 func mailSubject(l *Line) bool {
+	if n := l.Label.Len(); n < 4 || n > 12 {
+		return false
+	}
 	return mailField(l, []string{"subject", "betreff", "asunto", "objet"}, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à")
 }
 
