@@ -431,10 +431,6 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
-	// An environment description names the running version: "GitLab
-	// Enterprise Edition 17.8.7 in Docker".
-	// (A chain of three or more versions there is the path: "path
-	// (required stops): 14.10.5 -> 15.0.5 -> ... -> 18.5.7".)
 	if numberedStepRow(l) && (l.In(TermEnvironment) || l.In(TermArchitecture)) {
 		// "| Step | Image reference |" / "| 1 | gitlab/gitlab-ce:17.11.7-ce.0
 		// |" beside the running image: the images of the path.
@@ -445,6 +441,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		return
 	}
+	// An environment description names the running version: "GitLab
+	// Enterprise Edition 17.8.7 in Docker". (A chain of three or more
+	// versions there is the path: "path (required stops): 14.10.5 ->
+	// 15.0.5 -> ... -> 18.5.7".)
 	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode && len(arrowChain(l, vs)) < 3 {
 		for _, v := range vs {
 			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
