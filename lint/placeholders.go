@@ -20,9 +20,9 @@ var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "
 // variable, not an unfilled plan fact.
 func (l *Line) Placeholders() []Placeholder {
 	if l.Kind == KindCode {
-		return unfilledPins(l, nil)
+		return unfilledPins(l)
 	}
-	out := unfilledPins(l, nil)
+	out := unfilledPins(l)
 	if l.Kind == KindFrontMatter {
 		// "contact: TBD": only the value can be unfilled.
 		for _, s := range findPlaceholders(l.Text[l.Value.Start:l.Value.End], false) {
@@ -52,7 +52,8 @@ func (l *Line) Placeholders() []Placeholder {
 // unfilledPins returns the package and image pins of a line whose
 // version still ends in a wildcard, in code or not: "dnf install
 // gitlab-ee-18.5.x-ee.0.el8" names no release to install.
-func unfilledPins(l *Line, out []Placeholder) []Placeholder {
+func unfilledPins(l *Line) []Placeholder {
+	var out []Placeholder
 	low := l.Lower
 	for off := 0; ; {
 		i := strings.Index(low[off:], "gitlab-")
