@@ -81,6 +81,37 @@ func (r *planReader) readSetup() {
 	if db.Line != nil || db.External || db.Patroni {
 		p.Database = db
 	}
+	if p.RailsNodes == nil {
+		p.RailsNodes = railsHostLines(r.doc)
+	}
+}
+
+// railsHostLines counts the hosts an environment description lists one
+// per line with Puma or Rails on them: "- `gl-app01` — Puma, Sidekiq,
+// bundled PostgreSQL".
+func railsHostLines(d *Document) *Count {
+	var first *Line
+	var span Span
+	hosts := map[string]bool{}
+	for _, l := range d.Lines {
+		if l.Kind == KindCode || !(l.In(TermEnvironment) || l.In(TermArchitecture)) || len(l.Code) == 0 || l.Code[0].Start > 4 {
+			continue
+		}
+		c := l.Code[0]
+		host := strings.Trim(l.Lower[c.Start:c.End], "`")
+		after := l.Lower[c.End:min(len(l.Lower), c.End+30)]
+		if !hasDigit(host) || strings.ContainsAny(host, " /") || !(strings.Contains(after, "puma") || strings.Contains(after, "rails")) {
+			continue
+		}
+		if first == nil {
+			first, span = l, c
+		}
+		hosts[host] = true
+	}
+	if first == nil {
+		return nil
+	}
+	return &Count{N: len(hosts), Line: first, Span: span}
 }
 
 // externalRedisWords name a Redis that GitLab does not run itself.
