@@ -697,6 +697,10 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 				// "required upgrade stops (18.11 is the last ...)": the
 				// verb names a thing, not this plan's install.
 				other = true
+			case "before", "after", "until", "separate", "vor", "nach", "bis", "antes", "después", "avant", "après":
+				// "the PG 17 upgrade is a separate change before 19.0":
+				// the version only places it in time.
+				other = true
 			}
 			if !isDigitWord(t.Word) {
 				continue
@@ -1208,7 +1212,7 @@ func failureWords(toks []Token) bool {
 		switch {
 		case w == "if" || w == "falls" || w == "wenn" || w == "si" || w == "should":
 			cond = true
-		case cond && (strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "fehlschl") || strings.HasPrefix(w, "scheitert") || w == "falla" || strings.HasPrefix(w, "échoue") || strings.HasPrefix(w, "echoue") || w == "breaks" || w == "goes"):
+		case cond && (strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "fehlschl") || strings.HasPrefix(w, "scheitert") || w == "falla" || strings.HasPrefix(w, "échoue") || strings.HasPrefix(w, "echoue") || w == "breaks" || w == "goes" || w == "stops" || w == "hangs" || w == "aborts" || w == "errors"):
 			return true
 		}
 	}
