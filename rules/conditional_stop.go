@@ -264,8 +264,11 @@ func codeSpanAt(l *lint.Line, i int) (lint.Span, bool) {
 var thousands = strings.NewReplacer(",", "", ".", "")
 
 // statedCount finds a count in prose: "2.4 million", "41,000 rows",
-// "3,400 npm packages", "1.8M". Versions and dates are not counts.
+// "3,400 npm packages", "1.8M". Versions and dates are not counts. Of
+// several, the largest is the count: "returns 1 row: n_live_tup =
+// 4,183,552" counts the rows of the table, not of the result.
 func statedCount(text string) (int, bool) {
+	best, found := 0, false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c < '0' || c > '9' || i > 0 && (isWordByte(text[i-1]) || text[i-1] == '.') {
@@ -303,11 +306,13 @@ func statedCount(text string) (int, bool) {
 		}
 		// Counts of rows or packages, not small numbers of anything.
 		if strings.HasPrefix(rest, "row") || strings.HasPrefix(rest, "npm") || strings.HasPrefix(rest, "package") || strings.HasPrefix(rest, "live") || strings.HasPrefix(rest, "entr") || strings.HasPrefix(rest, "record") || mult > 1 || f >= 1000 {
-			return int(f * mult), true
+			if n := int(f * mult); !found || n > best {
+				best, found = n, true
+			}
 		}
 		i = j
 	}
-	return 0, false
+	return best, found
 }
 
 // clauseAround returns the bounds of the clause of text around offset at:
