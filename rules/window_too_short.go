@@ -81,6 +81,9 @@ are shorter.`,
 // planTimings reads the plan's own durations: the longest one stated for
 // the rehearsal, and the longest one stated for a restore.
 func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) {
+	if sum := rehearsalTable(p.Doc); sum > 0 {
+		upgrade, source = sum, fmt.Sprintf("the rehearsal's steps took %s together", human(sum))
+	}
 	for _, l := range p.Doc.Lines {
 		if l.Kind == lint.KindCode || len(l.Versions) > 0 && len(l.Tokens) < 4 {
 			continue
@@ -184,6 +187,67 @@ func clauses(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// rehearsalTable adds up a table of the rehearsal's timings, one row per
+// step with a duration in each timed cell ("| 17.11.7 → 18.2.8 | 22 min |
+// 4 h 40 min |"). The waits of the last row count only for their first
+// cell: the background migrations after the last hop may run on after the
+// window. Restores are rollback time, not upgrade time.
+func rehearsalTable(d *lint.Document) time.Duration {
+	var rows [][]time.Duration
+	var header *lint.Line
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindTableRow || !l.In(lint.TermStaging) || l.Header == nil {
+			continue
+		}
+		if l.Header != header {
+			// Only the first table of timings.
+			if header != nil {
+				break
+			}
+			header = l.Header
+		}
+		if l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd) || containsAnyOf(l.Lower, "total", "gesamt", "sum") {
+			continue
+		}
+		// Columns of parts of a step ("install", "background
+		// migrations") add up; alternative estimates ("staging",
+		// "budget") do not: then the first timed cell is the step's.
+		var row []time.Duration
+		for ci, c := range l.Cells {
+			sc := when.Scan(l.Text[c.Start:c.End], time.Time{})
+			if sc.DurationSpan == (when.Span{}) || sc.Duration <= 0 || sc.Duration >= 24*time.Hour {
+				continue
+			}
+			if len(row) > 0 && !(ci < len(l.Header.Cells) && migrationColumn(l.Header, l.Header.Cells[ci])) {
+				continue
+			}
+			row = append(row, sc.Duration)
+		}
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
+	}
+	if len(rows) < 2 {
+		return 0
+	}
+	var sum time.Duration
+	for i, row := range rows {
+		for j, d := range row {
+			if i == len(rows)-1 && j > 0 {
+				break
+			}
+			sum += d
+		}
+	}
+	return sum
+}
+
+// migrationColumn reports whether a header cell heads the background
+// migrations' wait.
+func migrationColumn(h *lint.Line, c lint.Span) bool {
+	return containsAnyOf(h.Lower[c.Start:c.End], "migration", "bbm", "background")
 }
 
 // tookParts reads a line that times the parts of a rehearsal clause by
