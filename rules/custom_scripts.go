@@ -158,7 +158,7 @@ func customScript(l *lint.Line) (string, lint.Span) {
 			strings.Contains(l.Lower, "gitlab.rb") && containsAnyOf(l.Lower, "from the same ansible", "from our ansible", "from the ansible", "from ansible", "from the same puppet", "from our puppet", "from puppet") ||
 			// "(`sha256sum` compared by Ansible ad-hoc)": reading files
 			// on every node changes nothing.
-			containsAnyOf(l.Lower, "sha256sum", "md5sum", "checksum", "compared by", "compare with") ||
+			containsAnyOf(l.Lower, "sha256sum", "md5sum", "checksum", "compared by", "compare with", "read-only", "readonly") ||
 			// "Upgrade runners (Ansible, gitlab-runner to matching
 			// minor)": the runner fleet, after GitLab's upgrade.
 			l.HasWord("runner", "runners") && !strings.Contains(l.Lower, "gitlab-ee") && !strings.Contains(l.Lower, "gitlab-ce")

@@ -16,7 +16,8 @@ var RollbackWithoutRestore = &lint.Rule{
 (or ` + "`helm rollback`" + `, or reverting a commit in a GitOps repository) leaves the migrated database
 behind, and the old version cannot run on it. GitLab does not support downgrades without a restore:
 a rollback needs the backup taken on the old version, restored on that same version and edition,
-or the snapshots taken before the upgrade. A restore kept for an emergency ("as a last resort, restore
+or the snapshots taken before the upgrade. A backup taken only after the first hop restores on no version
+the rollback returns to. A restore kept for an emergency ("as a last resort, restore
 the database") is not part of the rollback.
 
 Fix: after reinstalling the old version, restore the backup taken before the upgrade
@@ -42,6 +43,20 @@ revert the snapshots of every node.`,
 		for _, l := range lines {
 			if !restoresData(p.Doc, l) || lastResort(l) {
 				continue
+			}
+			if after := onlyBackupAfterHop(p); after != nil {
+				// "We take the backup on Wednesday, after hop 1 has been
+				// validated": nothing was saved on the version the
+				// rollback returns to.
+				at := l
+				for _, o := range lines {
+					if o.Has(lint.TermRestoreCmd) {
+						at = o
+						break
+					}
+				}
+				p.ReportLinef(at, "rollback restores the backup taken after the first hop (line %d), on a newer version than the one it reinstalls, and a backup restores only on the version and edition that created it. take a full backup before the first hop and restore that one", after.Num)
+				return
 			}
 			if later := laterBackup(p); later != nil && restoresLatest(l) {
 				// "restore BACKUP=<latest checkpoint>" after checkpoints
@@ -170,6 +185,34 @@ func restoresLatest(l *lint.Line) bool {
 // laterBackup returns a full backup the plan takes on a newer version:
 // after the first install step, or said to follow each hop ("after each
 // hop ... another full gitlab-backup create as a checkpoint"), or nil.
+// onlyBackupAfterHop returns the line of the plan's full backup when
+// every full backup is said to be taken after the first hop ("after hop
+// 1 has been validated"), or nil.
+func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
+	var at *lint.Line
+	for _, b := range backups(p.Doc) {
+		l := b.Line
+		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) {
+			continue
+		}
+		said := false
+		for _, o := range l.Section.Lines {
+			// (The backup's own section, or the lines just above it.)
+			near := l.Section.Is(lint.TermBackup) || o.Index >= l.Index-3
+			if o.Index <= l.Index && near && containsAnyOf(o.Lower, "after hop 1", "after the first hop", "after hop one", "nach hop 1", "nach dem ersten hop", "después del primer salto", "après le premier saut") {
+				said = true
+			}
+		}
+		if !said {
+			return nil
+		}
+		if at == nil {
+			at = l
+		}
+	}
+	return at
+}
+
 func laterBackup(p *lint.Pass) *lint.Line {
 	first := firstInstallStep(p.Plan)
 	if first == nil {
