@@ -544,6 +544,20 @@ func (r *planReader) readWindow() {
 			found = true
 		}
 	}
+	if w.HasDate && !w.HasTime && w.Line != nil {
+		// "| 1 | 17.5.5 → 17.8.7 | ... | Sat 2026-12-12 |" and "Each
+		// window runs 07:00–13:00 UTC": the time from a window line
+		// without a date.
+		for _, l := range r.doc.Lines {
+			if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || !l.Has(TermWindow) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || !hasDigit(l.Text) {
+				continue
+			}
+			if sc := when.Scan(l.Text, r.today); sc.Start != nil && sc.Date == nil {
+				r.mergeWindowLine(w, l, Span{0, len(l.Text)})
+				break
+			}
+		}
+	}
 	if w.HasTime && w.Zone == "" {
 		// "All times in this plan are Eastern Standard Time (EST,
 		// UTC−05:00)" gives the zone of the window's clock times.
@@ -607,6 +621,11 @@ func (r *planReader) dateFromProse(w *Window) {
 			if (m.Term == TermUpgradeVerb || m.Term == TermWindow) && !negatedBefore(l, m, 3) {
 				from = m.Start
 			}
+		}
+		if from < 0 && l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermWindow) {
+			// "| 1 | 18.2.8 | 18.5.7 | Sa. 12.12.2026 |" under "| Schritt
+			// | Von | Nach | Termin |": the first window's date.
+			from = 0
 		}
 		if from < 0 {
 			continue

@@ -325,7 +325,8 @@ var handleWords = func() map[string]bool {
 		"since", "converted", "convert", "replaced", "replace", "switched", "changed", "rewritten", "nothing", "none",
 		"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
 		"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
-		"desde", "seit", "depuis", "supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien"} {
+		"desde", "seit", "depuis", "supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien",
+		"recopie", "recopier", "copie", "copier", "copions", "copiamos", "copiar", "kopieren", "synchronisé", "sincronizado"} {
 		m[w] = true
 	}
 	return m

@@ -292,7 +292,8 @@ func windowsWithDates(p *lint.Pass) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, l := range p.Doc.Lines {
-		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) && !((l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow)) {
+		headed := l.Kind == lint.KindTableRow && l.Header != nil && l.Header.Has(lint.TermWindow)
+		if l.Kind == lint.KindCode || !l.Has(lint.TermWindow) && !((l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow)) && !headed {
 			// (A row of the window section's table is a window: "| 2 |
 			// Thu 2026-12-10, 19:00–23:00 CET | → 18.8.11 |", and so is
 			// an item under "Proposed windows:".)
@@ -305,7 +306,9 @@ func windowsWithDates(p *lint.Pass) int {
 			// window holds none of production's hops.
 			continue
 		}
-		row := (l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow)
+		// (A row under a "Window" column: "| 1 | 18.5.7 | 18.8.11 |
+		// sábado 12 de diciembre de 2026, 07:00–15:00 CET |".)
+		row := (l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow) || headed
 		for text := l.Text; text != ""; {
 			sc := when.Scan(text, p.Today)
 			if sc.Date == nil || sc.Start == nil && !row {
