@@ -1107,7 +1107,9 @@ func noteItem(l *Line, vs []VersionRef) bool {
 		// ...": release notes, not hops.
 		return true
 	}
-	if !l.Item || !startsWithVersion(l, vs) || startsWithStepWord(l) {
+	// (A quoted note reads like an item: "> 17.11→18.0 with Rails on
+	// 18.0 and Sidekiq still on 17.11 causes pipeline failures".)
+	if !(l.Item || l.Quote) || !startsWithVersion(l, vs) || startsWithStepWord(l) {
 		return false
 	}
 	first := vs[0]
