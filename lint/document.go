@@ -840,7 +840,7 @@ func discussionHeading(h *Line) bool {
 // exported issue: "lwalsh commented on Nov 18, 2026", "@lena.hartmann
 // commented 8 days ago".
 func commentHeader(text string) bool {
-	if !strings.Contains(text, "omment") && !strings.Contains(text, "eplied") && !strings.Contains(text, "ntwortete") && !strings.Contains(text, "omentó") && !strings.Contains(text, "espondió") {
+	if len(text) > 100 || len(text) < 10 || !strings.Contains(text, "omment") && !strings.Contains(text, "eplied") && !strings.Contains(text, "ntwortete") && !strings.Contains(text, "omentó") && !strings.Contains(text, "espondió") {
 		// (Most lines say nothing of the kind: no need to split them.)
 		return false
 	}

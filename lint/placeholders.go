@@ -55,6 +55,9 @@ func (l *Line) Placeholders() []Placeholder {
 func unfilledPins(l *Line) []Placeholder {
 	var out []Placeholder
 	low := l.Lower
+	if !strings.Contains(low, ".x") {
+		return nil
+	}
 	for off := 0; ; {
 		i := strings.Index(low[off:], "gitlab-")
 		if i < 0 {

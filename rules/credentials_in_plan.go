@@ -162,16 +162,6 @@ func loginPair(l *lint.Line) int {
 	if l.Kind == lint.KindCode || len(l.Code) < 2 {
 		return -1
 	}
-	found := false
-	for _, w := range loginWords {
-		if strings.Contains(l.Lower, w) {
-			found = true
-			break
-		}
-	}
-	if !found {
-		return -1
-	}
 	for i := 1; i < len(l.Code); i++ {
 		user, pass := l.Code[i-1], l.Code[i]
 		between := strings.TrimSpace(l.Text[user.End:pass.Start])
@@ -182,9 +172,16 @@ func loginPair(l *lint.Line) int {
 			continue
 		}
 		v := strings.Trim(l.Text[pass.Start:pass.End], "` ")
-		if strongSecret(v) && literalSecret(v) {
-			return pass.Start
+		if !strongSecret(v) || !literalSecret(v) {
+			continue
 		}
+		// The words of a login are looked for only once a pair is there.
+		for _, w := range loginWords {
+			if strings.Contains(l.Lower, w) {
+				return pass.Start
+			}
+		}
+		return -1
 	}
 	return -1
 }
