@@ -133,6 +133,11 @@ func etcDirectory(l *lint.Line) bool {
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
 func waivesCopy(l *lint.Line) bool {
+	if containsAnyOf(l.Lower, "no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier") {
+		// "config is in our Ansible repo so no need to copy /etc/gitlab
+		// separately": the copy is declined.
+		return true
+	}
 	if l.IsCommand() || !(l.Has(lint.TermNeg) || l.HasWord("enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
 		return false
 	}
