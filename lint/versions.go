@@ -79,7 +79,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		// "chart 8.5.5 → 8.8.7", "charts 8.5.5, 8.8.7": the version after
 		// an arrow or a comma from a chart is a chart as well.
 		arrowFromChart := prevChartEnd >= 0 && prevChartEnd <= m.Start && arrowGap(l.Text[prevChartEnd:m.Start])
-		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart) {
+		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart || gitlabBeside(l.Text[m.End:])) {
 			gl, exact, ok := kb.Charts.GitLab(m.Version)
 			if !ok {
 				continue
@@ -160,6 +160,13 @@ func applyChartPairs(vs []VersionRef, pairs map[glversion.Version]glversion.Vers
 			}
 		}
 	}
+}
+
+// gitlabBeside reports whether the text after a version on a chart line
+// gives the GitLab version it deploys: "8.11.8 (GitLab 17.11.7)".
+func gitlabBeside(rest string) bool {
+	rest = strings.TrimLeft(rest, " *_")
+	return len(rest) > 8 && strings.EqualFold(rest[:8], "(gitlab ")
 }
 
 // statedCharts collects the chart versions the plan states as charts

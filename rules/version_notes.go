@@ -211,7 +211,7 @@ func asksRemoval(note string) bool {
 // removes reports whether a line says something was or will be taken
 // out.
 func removes(l *lint.Line) bool {
-	return l.HasWord("removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "eliminado", "eliminados", "eliminadas", "eliminar", "borrado", "supprimé", "supprimés", "supprimées", "supprimer", "retiré", "retirés") ||
+	return l.HasWord("removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "eliminado", "eliminados", "eliminadas", "eliminar", "eliminamos", "borrado", "borramos", "quitamos", "quitar", "quitado", "quitadas", "quitados", "supprimé", "supprimés", "supprimées", "supprimer", "supprimons", "retiré", "retirés", "retirons", "enlevons") ||
 		containsAnyOf(l.Lower, "clean-up", "cleanup", "cleaned up", "out of gitlab.rb", "aus der gitlab.rb", "aus gitlab.rb")
 }
 
@@ -326,7 +326,8 @@ var handleWords = func() map[string]bool {
 		"entfernt", "geprüft", "kopiert", "identisch", "bereits", "schon", "ersetzt", "umgestellt", "nichts",
 		"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
 		"desde", "seit", "depuis", "supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien",
-		"recopie", "recopier", "copie", "copier", "copions", "copiamos", "copiar", "kopieren", "synchronisé", "sincronizado"} {
+		"recopie", "recopier", "copie", "copier", "copions", "copiamos", "copiar", "kopieren", "synchronisé", "sincronizado",
+		"quitamos", "quitado", "quitadas", "entfernen", "supprimons", "retirons"} {
 		m[w] = true
 	}
 	return m
