@@ -1771,7 +1771,7 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 			// on checks ... at least 18.2. So ... from 17.11.7 to 18.2.8".
 			a = -1
 		}
-		if a < 0 && termBefore(l, v.Span.Start, TermFrom, 2) {
+		if a < 0 && (termBefore(l, v.Span.Start, TermFrom, 2) || fromBeforeEdition(l, v)) {
 			a = i
 			continue
 		}
@@ -1781,6 +1781,30 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// fromBeforeEdition reports whether "from" stands before the product's
+// name that precedes v: "from GitLab Enterprise Edition 18.8.11".
+func fromBeforeEdition(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	j := ti - 1
+	for j >= 0 && ti-j <= 5 {
+		switch l.Tokens[j].Word {
+		case "gitlab", "enterprise", "community", "edition", "ee", "ce":
+			j--
+			continue
+		}
+		break
+	}
+	if j < 0 || j == ti-1 {
+		return false
+	}
+	for _, m := range l.FindAll(TermFrom) {
+		if m.Tok+m.NTok-1 == j {
+			return true
+		}
+	}
+	return false
 }
 
 // arrowChain returns the versions joined by arrows ("→", "->", "=>", "»")
