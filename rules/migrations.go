@@ -40,7 +40,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// not a gate of this upgrade.)
 			continue
 		}
-		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations)
+		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) || l.Has(lint.TermMigrations)
 		query := false
 		for _, m := range l.FindAll(lint.TermBBMQuery) {
 			// "the admin page shows no queued migration, and the query

@@ -489,7 +489,7 @@ func everyWithMigrations(l *lint.Line) bool {
 }
 
 // clauseSplitter marks the ends of clauses with NUL bytes.
-var clauseSplitter = strings.NewReplacer(", then ", "\x00", "; ", "\x00", ". ", "\x00")
+var clauseSplitter = strings.NewReplacer(", then ", "\x00", ", dann ", "\x00", ", luego ", "\x00", ", después ", "\x00", ", puis ", "\x00", "; ", "\x00", ". ", "\x00")
 
 // singleNodeSites reports whether the plan says each Geo site is one node:
 // "Geo with two sites, each a single node", "two single-node sites".

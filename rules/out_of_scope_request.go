@@ -101,7 +101,9 @@ func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 	}
 	// "add two Rails nodes", "from the 10K to the 25K reference architecture".
 	for _, a := range l.FindAll(lint.TermAddVerb) {
-		if negatedMatch(l, a) || l.Lower[a.Start:a.End] == "setup" && !startsClause(l, a.Tok) {
+		if negatedMatch(l, a) || l.Lower[a.Start:a.End] == "setup" && !startsClause(l, a.Tok) || a.Tok+a.NTok < len(l.Tokens) && (l.Tokens[a.Tok+a.NTok].Word == "node" || l.Tokens[a.Tok+a.NTok].Word == "nodes") {
+			// ("the deploy node", "rails-1 is the deploy node), 2
+			// Sidekiq": a node's role, not a change.
 			// ("a two-node setup: one GitLab server and one database"
 			// describes what runs; "setup" as a verb opens its clause.)
 			continue
