@@ -60,10 +60,7 @@ provider's tooling) before the hop that needs it.`,
 		// autoFor reports whether the Linux package upgrades the bundled
 		// database to major by itself, at a release before floor.
 		autoFor := func(major int, floor glversion.Version) bool {
-			if optedOut {
-				return false
-			}
-			if db != nil && (db.External || db.Patroni) || s.Topology == "geo" || s.InstallMethod == "helm" || s.InstallMethod == "operator" {
+			if !autoPossible {
 				return false
 			}
 			for _, a := range p.Knowledge.AutoUpgradesCrossed(cur.Version, tgt.Version) {
@@ -229,10 +226,8 @@ func pgTransition(low string) int {
 		if i < 0 {
 			continue
 		}
-		rest := low[i+len(name):]
-		if j := strings.Index(rest, "postgresql "); j == 0 {
-			rest = rest[len("postgresql "):]
-		}
+		// ("rds postgresql 16.8 → 17.10")
+		rest := strings.TrimPrefix(low[i+len(name):], "postgresql ")
 		from, n := leadingMajor(rest)
 		if n == 0 {
 			continue
