@@ -120,6 +120,9 @@ type backupLine struct {
 	Prose bool
 }
 
+// sharedBackups holds backups of the plan: several rules read them.
+var sharedBackups = &lint.Shared[[]backupLine]{Compute: func(p *lint.Pass) []backupLine { return backups(p.Doc) }}
+
 // backups finds the lines that take a backup before the change: backup
 // commands, snapshots, and the content of backup sections. Restores in the
 // rollback plan are not backups.

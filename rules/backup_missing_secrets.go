@@ -29,7 +29,7 @@ do not hold Kubernetes secrets.
 
 Fix: add a step that copies those files next to the backup, before the first hop.`,
 	Run: func(p *lint.Pass) {
-		bs := backups(p.Doc)
+		bs := sharedBackups.Get(p)
 		var first *lint.Line
 		snapshot := false
 		for _, b := range bs {

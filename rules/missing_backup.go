@@ -26,7 +26,7 @@ which the old version cannot restore.
 Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies of
 ` + "`/etc/gitlab/gitlab-secrets.json`" + ` and ` + "`/etc/gitlab/gitlab.rb`" + `, or snapshots of every node.`,
 	Run: func(p *lint.Pass) {
-		bs := backups(p.Doc)
+		bs := sharedBackups.Get(p)
 		var partial, auto *backupLine
 		var vague *lint.Line
 		for i := range bs {

@@ -190,7 +190,7 @@ func restoresLatest(l *lint.Line) bool {
 // 1 has been validated"), or nil.
 func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
 	var at *lint.Line
-	for _, b := range backups(p.Doc) {
+	for _, b := range sharedBackups.Get(p) {
 		l := b.Line
 		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) {
 			continue
@@ -218,7 +218,7 @@ func laterBackup(p *lint.Pass) *lint.Line {
 	if first == nil {
 		return nil
 	}
-	for _, b := range backups(p.Doc) {
+	for _, b := range sharedBackups.Get(p) {
 		l := b.Line
 		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) || l.LabelIs(lint.TermRollback) {
 			continue
