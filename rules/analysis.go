@@ -328,7 +328,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
 		return true
 	}
-	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) && !containsAnyOf(l.Lower, "restore from the backup is not needed", "restore is not needed", "restore is not required", "restore is unnecessary", "no need to restore", "no restore", "without a restore", "without restoring") {
+	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) && !restoreWaived(l, m) {
 		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
 			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
 			strings.Contains(l.Lower, "backup=") || strings.Contains(l.Lower, "datenbank") || strings.Contains(l.Lower, "base de datos") ||
@@ -347,6 +347,23 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// restoreWaived reports whether the sentence of a restore word says the
+// restore is not done: "a restore from the backup is not needed", "no
+// need to restore", "without restoring".
+func restoreWaived(l *lint.Line, m lint.Match) bool {
+	start := strings.LastIndex(l.Lower[:m.Start], ". ") + 1
+	end := len(l.Lower)
+	if i := strings.Index(l.Lower[m.End:], ". "); i >= 0 {
+		end = m.End + i
+	}
+	before, after := l.Lower[start:m.Start], l.Lower[m.End:end]
+	// (Only the words right before it: "If no errors occur, restore"
+	// restores.)
+	before = " " + before[max(0, len(before)-14):]
+	return containsAnyOf(after, "not needed", "not required", "not necessary", "unnecessary", "nicht nötig", "nicht notwendig", "no es necesari", "no hace falta", "pas nécessaire", "pas besoin") ||
+		strings.HasSuffix(before, " no need to ") || strings.HasSuffix(before, " no ") || containsAnyOf(before, " without ", " ohne ", " sin ", " sans ")
 }
 
 // firstInstallStep returns the first command that installs a hop: not a
