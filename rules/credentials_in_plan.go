@@ -244,13 +244,22 @@ func candidatePrefixes(l *lint.Line) uint32 {
 			}
 		}
 	}
+	if strings.Contains(l.Text, "-----BEGIN") {
+		set |= keyPrefixes
+	}
+	return set
+}
+
+// keyPrefixes is the bit set of the private-key prefixes ("-----BEGIN").
+var keyPrefixes = func() uint32 {
+	var set uint32
 	for i, p := range lowerPrefixes {
-		if strings.HasPrefix(p, "-----") && strings.Contains(l.Text, "-----BEGIN") {
+		if strings.HasPrefix(p, "-----") {
 			set |= 1 << i
 		}
 	}
 	return set
-}
+}()
 
 func firstField(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {
