@@ -1170,6 +1170,11 @@ func (b *builder) finishLine(l *Line) {
 			b.matches = append(b.matches[:i], b.matches[i+1:]...)
 		}
 	}
+	if m, ok := helmWithOptions(l); ok {
+		// "helm -n gitlab-prod upgrade gitlab gitlab/gitlab": options
+		// between the words.
+		b.matches = insertMatch(b.matches, mstart, m)
+	}
 	l.Matches = b.matches[mstart:len(b.matches):len(b.matches)]
 	for _, m := range l.Matches {
 		l.terms.add(m.Term)
@@ -1188,6 +1193,40 @@ func (b *builder) finishLine(l *Line) {
 	if len(l.Versions) == 0 {
 		l.Versions = nil
 	}
+}
+
+// helmWithOptions finds "helm upgrade" or "helm install" written with
+// options before the subcommand ("helm -n gitlab upgrade ...").
+func helmWithOptions(l *Line) (Match, bool) {
+	if !strings.Contains(l.Lower, "helm -") {
+		return Match{}, false
+	}
+	for i, t := range l.Tokens {
+		if t.Word != "helm" {
+			continue
+		}
+		for j := i + 1; j < len(l.Tokens) && j <= i+5; j++ {
+			if w := l.Tokens[j].Word; w == "upgrade" || w == "install" {
+				if strings.HasPrefix(l.Text[t.End:], " -") {
+					return Match{Term: TermHelmUpgrade, Tok: i, NTok: j - i + 1, Start: t.Start, End: l.Tokens[j].End}, true
+				}
+				break
+			}
+		}
+	}
+	return Match{}, false
+}
+
+// insertMatch inserts m into the matches after index from, in token order.
+func insertMatch(ms []Match, from int, m Match) []Match {
+	i := from
+	for i < len(ms) && ms[i].Tok <= m.Tok {
+		i++
+	}
+	ms = append(ms, Match{})
+	copy(ms[i+1:], ms[i:])
+	ms[i] = m
+	return ms
 }
 
 // splitLabel finds a "Label: value" split: a short prefix ending in a

@@ -635,8 +635,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if summaryCtx {
 		for _, v := range vs {
 			if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
-				if r.pastDated(l, v) {
-					// "upgraded to 18.5.7 on 2026-10-21": history.
+				if r.pastDated(l, v) || pastUpgrade(l, v) {
+					// "upgraded to 18.5.7 on 2026-10-21", "(previous
+					// change: upgrade to 18.6.4 in February)": history.
 					return
 				}
 				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: v, From: FromProse})
@@ -1001,6 +1002,13 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 			}
 		}
 	}
+	if open := strings.LastIndexByte(l.Text[:v.Span.Start], '('); open >= 0 && strings.IndexByte(l.Text[open:v.Span.Start], ')') < 0 {
+		// "(Vorgänger: CHG-2026-0311, Upgrade auf 18.6.4 im Februar)":
+		// an aside about the change before this one.
+		if first := tokenAt(l, open); first < ti && (pastWord(l.Tokens[first].Word) || predecessorWord(l.Tokens[first].Word)) {
+			return true
+		}
+	}
 	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
 		switch l.Tokens[j].Word {
 		case "copied", "kopiert", "copiado", "copié", "template", "vorlage", "plantilla", "modèle":
@@ -1057,6 +1065,15 @@ func pastWord(w string) bool {
 	switch w {
 	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
 		"rehearsed", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
+		return true
+	}
+	return false
+}
+
+// predecessorWord reports whether w names the change before this one.
+func predecessorWord(w string) bool {
+	switch w {
+	case "predecessor", "vorgänger", "vorgängerchange", "predecesor", "prédécesseur":
 		return true
 	}
 	return false
@@ -1318,6 +1335,11 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		// "wir installieren 18.9 nicht".
 		return true
 	}
+	if knownProblem(l, vs) {
+		// "upgrades to 17.1.0/17.1.1 from 16.x can fail; we use
+		// 17.1.8": a release note about the versions, not a step.
+		return true
+	}
 	conditional := conditionalWording(l)
 	for _, m := range l.FindAll(TermStopWord) {
 		// Only when the sentence speaks of the line's first version:
@@ -1338,7 +1360,31 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	}
 	// "we skip it", but not "cannot skip".
 	for _, t := range l.Tokens {
-		if strings.HasPrefix(t.Word, "skip") && !negatedAround(l, Match{Tok: tokenAt(l, t.Start), NTok: 1}) {
+		if (strings.HasPrefix(t.Word, "skip") || strings.HasPrefix(t.Word, "überspring")) && !negatedAround(l, Match{Tok: tokenAt(l, t.Start), NTok: 1}) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownProblem reports whether the line speaks of upgrades to its versions
+// in general ("upgrades to 18.9.0/18.9.1", "Upgrades auf 18.9.0") and says
+// they fail or are affected by a problem.
+func knownProblem(l *Line, vs []VersionRef) bool {
+	general := false
+	for _, v := range vs {
+		ti := tokenAt(l, v.Span.Start)
+		if ti >= 2 && l.Tokens[ti-2].Word == "upgrades" && (l.Tokens[ti-1].Word == "to" || l.Tokens[ti-1].Word == "auf") {
+			general = true
+			break
+		}
+	}
+	if !general {
+		return false
+	}
+	for _, t := range l.Tokens {
+		w := t.Word
+		if strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "betroffen") || strings.HasPrefix(w, "affect") || w == "betrifft" || w == "betreffen" || w == "bug" || w == "checkviolation" || w == "uniqueviolation" {
 			return true
 		}
 	}
@@ -2932,13 +2978,23 @@ func noteVersion(l *Line, v VersionRef) bool {
 // a later change: "go to 18.8/18.11 in Q1 2027", "19.0 next year".
 func laterUpgrade(l *Line, v VersionRef) bool {
 	rest := l.Lower[v.Span.End:]
-	if i := strings.Index(rest, ". "); i >= 0 {
-		rest = rest[:i]
+	for i := 0; ; {
+		j := strings.Index(rest[i:], ". ")
+		if j < 0 {
+			break
+		}
+		if i+j > 0 && isDigitByte(rest[i+j-1]) {
+			// "für das 2. Quartal 2027": an ordinal, not a sentence end.
+			i += j + 2
+			continue
+		}
+		rest = rest[:i+j]
+		break
 	}
 	if len(rest) > 60 {
 		rest = rest[:60]
 	}
-	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", " quartal ", " trimestre ", ", separat", "separat geplant", "planned separately", "planificado por separado", "prévu séparément", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
 		if strings.Contains(rest, w) {
 			return true
 		}
