@@ -282,6 +282,38 @@ func isMailField(label string, names ...string) bool {
 	return false
 }
 
+// windowNames returns the short names of windows that a table column
+// headed as the window gives ("F1", "W2", "Fenster A"), lower-cased.
+func windowNames(d *Document) map[string]bool {
+	var out map[string]bool
+	for _, l := range d.Lines {
+		h := l.Header
+		if l.Kind != KindTableRow || h == nil || !h.Has(TermWindow) {
+			continue
+		}
+		for i, c := range h.Cells {
+			if i >= len(l.Cells) || !cellHas(h, c, TermWindow) {
+				continue
+			}
+			name := strings.ToLower(strings.TrimSpace(l.Text[l.Cells[i].Start:l.Cells[i].End]))
+			if len(name) == 0 || len(name) > 12 || !hasDigit(name) && len(name) > 2 || hasDate(name) {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// hasDate reports whether s holds a date or a time of day.
+func hasDate(s string) bool {
+	sc := when.Scan(s, time.Time{})
+	return sc.Date != nil || sc.Start != nil
+}
+
 // readWindow finds the maintenance window: front matter first, then lines
 // labelled or sectioned as the window, then any line that gives a date and
 // a time for the upgrade.
@@ -329,6 +361,7 @@ func (r *planReader) readWindow() {
 		// time together, then parts spread over the lines of one section
 		// ("Date: ...", "Start: ...", "Timezone: ...").
 		var winLines []*Line
+		names := windowNames(d)
 		for _, l := range d.Lines {
 			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermChangelog) || l.In(TermStaging) && !l.LabelIs(TermWindow) && !l.Section.Names(TermWindow) || mailHeader(l) {
 				continue
@@ -350,7 +383,10 @@ func (r *planReader) readWindow() {
 				// date, not the window.
 				continue
 			}
-			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) {
+			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) || names != nil && l.Label.Len() > 0 && names[strings.ToLower(l.LabelText())] {
+				// (A label may be a window's short name from a table's
+				// window column: "| 1 | 17.8.7 | F1 |" and then "F1:
+				// samedi 16 janvier 2027, 07:00–15:00 CET".)
 				winLines = append(winLines, l)
 			}
 		}

@@ -70,7 +70,38 @@ func (d *Document) readFrontMatter(raw []byte) *Problem {
 		l.Index = len(d.Lines)
 		d.Lines = append(d.Lines, l)
 	}
+	// Keys in the plan's own language name the same facts:
+	// "version_cible", "zielversion", "zona_horaria".
+	for _, a := range frontMatterAliases {
+		if _, ok := d.FrontMatter[a.key]; ok {
+			continue
+		}
+		for _, alias := range a.aliases {
+			if f, ok := d.FrontMatter[alias]; ok {
+				d.FrontMatter[a.key] = f
+				break
+			}
+		}
+	}
 	return nil
+}
+
+// frontMatterAliases are other names of the documented front matter keys,
+// in the languages planlint reads.
+var frontMatterAliases = []struct {
+	key     string
+	aliases []string
+}{
+	{"current_version", []string{"version_actuelle", "aktuelle_version", "version_actual", "versión_actual", "versao_atual", "versione_attuale", "huidige_versie", "from_version", "current"}},
+	{"target_version", []string{"version_cible", "zielversion", "ziel_version", "version_objetivo", "versión_objetivo", "versao_alvo", "versione_target", "doelversie", "to_version", "target"}},
+	{"install_method", []string{"methode", "méthode", "methode_installation", "méthode_installation", "installationsmethode", "installationsart", "metodo_instalacion", "método_instalación", "install"}},
+	{"window_start", []string{"debut_fenetre", "début_fenêtre", "fenetre", "fenêtre", "wartungsfenster", "fensterbeginn", "ventana", "inicio_ventana", "window"}},
+	{"window_end", []string{"fin_fenetre", "fin_fenêtre", "fensterende", "fin_ventana"}},
+	{"window_duration", []string{"duree", "durée", "dauer", "duracion", "duración"}},
+	{"timezone", []string{"fuseau_horaire", "fuseau", "zeitzone", "zona_horaria", "time_zone", "tz"}},
+	{"contact", []string{"responsable", "interlocuteur", "ansprechpartner", "verantwortlich", "contacto", "contato", "contatto", "point_of_contact", "poc"}},
+	{"edition", []string{"édition", "edicion", "edición"}},
+	{"topology", []string{"topologie", "topologia", "topología", "architecture", "architektur", "arquitectura"}},
 }
 
 // FrontMatterValue returns the value of a front matter key and its line.

@@ -1015,7 +1015,8 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 			// "(copied from CR-87540, the 18.5 → 18.8 upgrade in spring)"
 			return true
 		}
-		if j >= ti-4 && pastWord(l.Tokens[j].Word) {
+		if j >= ti-4 && pastWord(l.Tokens[j].Word) || predecessorWord(l.Tokens[j].Word) {
+			// ("Previous run of this runbook (16.11 → 17.11)".)
 			return true
 		}
 	}
@@ -1073,7 +1074,7 @@ func pastWord(w string) bool {
 // predecessorWord reports whether w names the change before this one.
 func predecessorWord(w string) bool {
 	switch w {
-	case "predecessor", "vorgänger", "vorgängerchange", "predecesor", "prédécesseur":
+	case "predecessor", "vorgänger", "vorgängerchange", "predecesor", "prédécesseur", "previous", "prior", "vorherige", "vorheriger", "vorheriges", "précédente", "précédent":
 		return true
 	}
 	return false

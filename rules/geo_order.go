@@ -56,8 +56,11 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 				continue
 			}
 			site := geoSiteOf(l)
-			if site == "" || inherited != "" && site != inherited && strings.Contains(l.Lower, "geo_"+site) {
-				// "geo_secondary['auto_migrate']" is a setting name.
+			if site == "" || inherited != "" && site != inherited && (strings.Contains(l.Lower, "geo_"+site) || !l.Has(lint.TermPkgInstall) && (namesSite(l, inherited) || l.Has(lint.TermSecretsJSON))) {
+				// "geo_secondary['auto_migrate']" is a setting name; under
+				// "Upgrade the secondary site", "gitlab-secrets.json on
+				// the secondary is identical to the primary's" compares
+				// the two and upgrades the secondary.
 				site = inherited
 			}
 			if site == "" {

@@ -560,7 +560,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 func relationBefore(prefix string) bool {
 	// "restart as on the primary": done the same way as there.
 	tail := strings.TrimRight(strings.ToLower(prefix), " ")
-	for _, p := range []string{"as on the", "as on", "like on the", "like on", "as for the", "as for", "same as the", "wie auf dem", "wie auf der", "wie auf", "como en el", "como en la", "como en", "comme sur le", "comme sur la", "comme sur"} {
+	for _, p := range []string{"as on the", "as on", "like on the", "like on", "as for the", "as for", "same as the", "same as on the", "identical to the", "identical to", "identisch mit dem", "identisch mit der", "identisch mit", "idéntico al", "idéntico a", "identique à celui du", "identique au", "identique à", "wie auf dem", "wie auf der", "wie auf", "como en el", "como en la", "como en", "comme sur le", "comme sur la", "comme sur"} {
 		if strings.HasSuffix(tail, " "+p) || tail == p {
 			return true
 		}

@@ -92,7 +92,7 @@ func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 		}
 	}
 	for _, sc := range l.FindAll(lint.TermScale) {
-		if negatedMatch(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") {
+		if negatedMatch(l, sc) || sizeNoun(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") {
 			continue
 		}
 		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || strings.Contains(l.Lower, "users") {
@@ -176,4 +176,18 @@ func sameFamily(w, method string) bool {
 // startsClause reports whether token i opens its clause.
 func startsClause(l *lint.Line, i int) bool {
 	return i == 0 || l.Tokens[i].Break
+}
+
+// sizeNoun reports whether a scale word is the noun of a size ("a copy at
+// smaller scale", "in reduzierter Größe"), which describes and changes
+// nothing.
+func sizeNoun(l *lint.Line, m lint.Match) bool {
+	if m.Tok == 0 {
+		return false
+	}
+	switch l.Tokens[m.Tok-1].Word {
+	case "smaller", "small", "reduced", "lower", "same", "full", "larger", "similar", "comparable", "kleinerer", "reduzierter", "menor", "reducida", "réduite", "moindre":
+		return true
+	}
+	return false
 }

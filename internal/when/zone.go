@@ -114,6 +114,9 @@ func abbrevOf(w string) (abbrZone, bool) {
 		return abbrZone{-4 * hour, "", true, true}, true
 	case "CLT":
 		return abbrZone{-4 * hour, "", true, true}, true
+	case "CLST":
+		// Chile's summer time, December to April.
+		return abbrZone{-3 * hour, "", true, false}, true
 	case "EDT":
 		return abbrZone{-4 * hour, "", true, false}, true
 	case "EST", "HNE":
