@@ -523,6 +523,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		prose := l.Kind == KindText && !l.Item && fromIdx >= 0
 		switch {
+		case laterUpgrade(l, vs[b]):
+			// "... next upgrade in April at the earliest (18.11)".
 		case (l.LabelIs(TermWindow) && hasDigit(l.Text[l.Label.Start:l.Label.End]) || windowRow(l)) && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
 			// "| Window 2 | 2026-12-19 06:00 SGT: 18.8.11 → 18.11.11 |":
 			// the part of the path one window covers.
@@ -557,10 +559,12 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if currentVersionBefore(l, v) && !l.In(TermStaging) && l.Kind != KindCode {
 			// "We run GitLab EE (Ultimate), current version 17.8.7, ..."
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+			r.targetAfter(l, vs, v)
 			return
 		}
 		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
+			r.targetAfter(l, vs, v)
 			return
 		}
 	}
@@ -1697,6 +1701,17 @@ func startsWithVersion(l *Line, vs []VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// targetAfter reads a target named after the current version in the same
+// line: "we're on GitLab EE 18.5.7 everywhere, target is 18.11.11".
+func (r *planReader) targetAfter(l *Line, vs []VersionRef, cur VersionRef) {
+	for _, v := range vs {
+		if v.Span.Start > cur.Span.End && v.Version.Compare(cur.Version) > 0 && termBefore(l, v.Span.Start, TermTarget, 3) {
+			r.plan.TargetClaims = append(r.plan.TargetClaims, Claim{VersionRef: v, From: FromProse})
+			return
+		}
+	}
 }
 
 func (r *planReader) hop(v VersionRef, listed bool) {
@@ -2978,6 +2993,15 @@ func noteVersion(l *Line, v VersionRef) bool {
 // laterUpgrade reports whether the words right after a version put it in
 // a later change: "go to 18.8/18.11 in Q1 2027", "19.0 next year".
 func laterUpgrade(l *Line, v VersionRef) bool {
+	if ti := tokenAt(l, v.Span.Start); ti > 0 {
+		// "nächster Upgrade frühestens im April (18.11, CHG-7810)",
+		// "the next upgrade (19.5) in spring".
+		for j := ti - 2; j >= 0 && j >= ti-7; j-- {
+			if nextWord(l.Tokens[j].Word) && upgradeNoun(l.Tokens[j+1].Word) && !clauseBreak(l, j+1, ti) {
+				return true
+			}
+		}
+	}
 	rest := l.Lower[v.Span.End:]
 	for i := 0; ; {
 		j := strings.Index(rest[i:], ". ")
@@ -3001,6 +3025,24 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 		}
 	}
 	return containsAny(rest, laterChange)
+}
+
+// nextWord reports whether w means "next" in the sense of a later change.
+func nextWord(w string) bool {
+	switch w {
+	case "next", "nächster", "nächste", "nächstes", "nächsten", "próxima", "próximo", "prochaine", "prochain", "volgende", "prossimo", "prossima":
+		return true
+	}
+	return false
+}
+
+// upgradeNoun reports whether w names an upgrade.
+func upgradeNoun(w string) bool {
+	switch w {
+	case "upgrade", "update", "aktualisierung", "actualización", "actualizacion", "migration", "montée", "mise", "atualização", "aggiornamento":
+		return true
+	}
+	return false
 }
 
 // laterChange are the words that put versions into another change than

@@ -151,8 +151,8 @@ var vocabulary = map[Term]string{
 	TermProcedure: "uitvoering|draaiboek|stappenplan|upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
-		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|" +
-		"procédure|procedure|exécution|étapes|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version|" +
+		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|implementación|implementacion|plan de implementación|implantación|salto|saltos|" +
+		"procédure|procedure|exécution|étapes|mise en œuvre|mise en oeuvre|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version|" +
 		"procedura|esecuzione|passaggi|fasi|aggiornamento|istruzioni|procedimento|execução|execucao|passos|roteiro|atualização|atualizacao",
 	TermMigrations: "contrôle des migrations|controle des migrations|vérification des migrations|prüfung der migrationen|migrationsprüfung|control de migraciones|comprobación de migraciones|verificación de migraciones|achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|migrations are finished|migrations finished|migrations are complete|migrations complete|migrations completed|migrations are done|migrations done|" +
 		"hintergrundmigration*|hintergrund migration*|achtergrond migratie*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
@@ -161,7 +161,7 @@ var vocabulary = map[Term]string{
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
 		"vérification*|contrôle*|après la mise à jour|tests de validation",
-	TermRollback: "terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+	TermRollback: "terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +

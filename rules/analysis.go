@@ -175,13 +175,35 @@ func backups(d *lint.Document) []backupLine {
 			out = append(out, backupLine{Line: l, Kind: backupSnapshot})
 			continue
 		}
-		if m, ok := l.Find(lint.TermBackup); ok && !negatedMatch(l, m) && !restoreOnly {
+		if m, ok := l.Find(lint.TermBackup); ok && !negatedMatch(l, m) && !restoreOnly && !configBackupOnly(l) {
 			if l.In(lint.TermBackup) || l.In(lint.TermPrereq) || l.In(lint.TermProcedure) || l.LabelIs(lint.TermBackup) || l.Section.Heading == nil {
 				out = append(out, backupLine{Line: l, Kind: backupFull, Prose: true})
 			}
 		}
 	}
 	return out
+}
+
+// configBackupOnly reports whether every backup word of a line is part of
+// "gitlab-ctl backup-etc", which copies the configuration only: "Friday:
+// `sudo gitlab-ctl backup-etc` on all 3 servers".
+func configBackupOnly(l *lint.Line) bool {
+	etc := l.FindAll(lint.TermBackupEtc)
+	if len(etc) == 0 {
+		return false
+	}
+	for _, m := range l.FindAll(lint.TermBackup) {
+		inside := false
+		for _, e := range etc {
+			if m.Start >= e.Start && m.End <= e.End {
+				inside = true
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
 }
 
 // databaseOnly reports whether a snapshot line covers only the database

@@ -237,6 +237,11 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				// leader pg-1 |" describes the cluster.
 				continue
 			}
+			if l.Has(lint.TermBackup) && !l.Has(lint.TermPkgInstall) {
+				// "Full backup ... (direct to the Patroni leader)" reads
+				// from the leader; it upgrades nothing.
+				continue
+			}
 			lp, rp := leaderReplicaOrder(l)
 			if lp >= 0 && rp >= 0 {
 				// "first the leader, then the replicas" on one line.
@@ -284,10 +289,12 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 				}
 			}
 		}
-		if !upgrade && l.In(lint.TermProcedure) {
+		if !upgrade && (l.In(lint.TermProcedure) || l.Item && (l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall))) {
 			// "2. PostgreSQL: start with the leader pgsql-01, then the
-			// replicas": a step's order without the verb.
-			upgrade = orderOpener(l.Lower[start:end])
+			// replicas": a step's order without the verb; "2. patroni:
+			// bos-pg1 (leader) first ..., then bos-pg2. each: install,
+			// reconfigure" with the verb in the next sentence.
+			upgrade = orderOpener(l.Lower[start:end]) || leaderFirst(l.Lower[start:end]) >= 0
 		}
 		if upgrade {
 			sent := l.Lower[start:end]
@@ -299,9 +306,8 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 			if lp >= 0 && rp < 0 {
 				// "patroni: the leader first (patroni-01), then patroni-02
 				// and patroni-03": the nodes after it are the replicas.
-				after := sent[lp:]
-				if f := indexAny(after, " first", " zuerst", " primero", " d'abord", " en premier"); f >= 0 && f < 12 {
-					if t := indexAny(after[f:], "then ", "dann ", "luego ", "después ", "puis ", "ensuite "); t >= 0 {
+				if f := leaderFirst(sent[lp:]); f >= 0 {
+					if t := indexAny(sent[lp+f:], "then ", "dann ", "luego ", "después ", "puis ", "ensuite "); t >= 0 {
 						rp = lp + f + t
 					}
 				}
@@ -313,6 +319,20 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 		start = end + 2
 	}
 	return -1, -1
+}
+
+// leaderFirst returns the offset of "first" right after the word
+// "leader" in low ("leader first", "bos-pg1 (leader) first"), or -1.
+func leaderFirst(low string) int {
+	lp := wordAt(low, "leader", "líder", "lider")
+	if lp < 0 {
+		return -1
+	}
+	f := indexAny(low[lp:], " first", " zuerst", " primero", " d'abord", " en premier")
+	if f < 0 || f >= 12 {
+		return -1
+	}
+	return lp + f
 }
 
 // wordAt returns the offset of the first of the words in low that is not
@@ -359,7 +379,9 @@ func componentSteps(d *lint.Document) []componentStep {
 	var out []componentStep
 	var hosts map[string]string
 	for _, l := range d.Lines {
-		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !l.In(lint.TermProcedure) {
+		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !l.In(lint.TermProcedure) && !(l.Item && !l.In(lint.TermStaging) && installLeadIn(d, l)) {
+			// (Notes without headings: "upgrade order, primary first:"
+			// over the list of nodes.)
 			continue
 		}
 		if l.Kind == lint.KindCode || l.Kind == lint.KindHeading && l.Section.IsTitle {
@@ -415,15 +437,31 @@ func componentSteps(d *lint.Document) []componentStep {
 // each node):" over "2. consul-01..03, one at a time", or "Every node:
 // ... `dnf install ...`" over a timeline of the nodes.
 func installLeadIn(d *lint.Document, l *lint.Line) bool {
+	codeInstalls := false
 	for i := l.Index - 1; i >= 0; i-- {
 		o := d.Lines[i]
 		if o.Section != l.Section {
 			return false
 		}
 		if o.Item || o.Kind == lint.KindTableRow || o.Kind == lint.KindTableHeader {
+			// (Code after an item is the item's own.)
+			codeInstalls = false
 			continue
 		}
-		if o.Kind == lint.KindText && o.Has(lint.TermPkgInstall) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes")) {
+		if o.Kind == lint.KindCode && !l.Item {
+			return false
+		}
+		if o.Kind == lint.KindCode {
+			// "Per node: install the package, reconfigure, restart" over
+			// the commands, then the list of nodes.
+			codeInstalls = codeInstalls || o.Has(lint.TermPkgInstall)
+			continue
+		}
+		if o.Kind == lint.KindText && o.Has(lint.TermUpgradeVerb) && orderLeadIn(o.Lower) {
+			// "upgrade order, primary first (downtime):"
+			return true
+		}
+		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud")) {
 			return true
 		}
 		if l.Kind != lint.KindTableRow {
@@ -431,6 +469,17 @@ func installLeadIn(d *lint.Document, l *lint.Line) bool {
 		}
 		// (A timeline table may follow more prose after "Every node:
 		// sudo dnf install ...".)
+	}
+	return false
+}
+
+// orderLeadIn reports whether text announces the order of the nodes, with
+// a colon after the word: "upgrade order, primary first:".
+func orderLeadIn(low string) bool {
+	for _, w := range []string{"order", "reihenfolge", "orden", "ordre", "volgorde", "ordine"} {
+		if i := strings.Index(low, w); i >= 0 && strings.IndexByte(low[i:], ':') >= 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -494,12 +543,23 @@ var clauseSplitter = strings.NewReplacer(", then ", "\x00", ", dann ", "\x00", "
 // singleNodeSites reports whether the plan says each Geo site is one node:
 // "Geo with two sites, each a single node", "two single-node sites".
 func singleNodeSites(doc *lint.Document) bool {
+	// single[true] is the primary, single[false] the secondary.
+	single := map[bool]bool{}
 	for _, l := range doc.Lines {
 		if l.Kind == lint.KindCode || l.In(lint.TermRollback) {
 			continue
 		}
 		m, ok := l.Find(lint.TermSingleNode)
 		if !ok || negatedMatch(l, m) {
+			continue
+		}
+		if pri, sec := namesSite(l, "primary"), namesSite(l, "secondary"); pri != sec {
+			// "secondary (Dublin): single node dub-gl1" is one site; the
+			// other needs a line of its own.
+			single[pri] = true
+			if single[true] && single[false] {
+				return true
+			}
 			continue
 		}
 		if l.Has(lint.TermGeo) || l.HasWord("each", "both", "sites", "site", "jede", "jeder", "cada", "chaque") {

@@ -189,6 +189,15 @@ func restoresLatest(l *lint.Line) bool {
 // every full backup is said to be taken after the first hop ("after hop
 // 1 has been validated"), or nil.
 func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
+	if backupAfterFirstHop(p, sharedBackups.Get(p)) != nil {
+		// Every full backup comes after the first install step
+		// (missing-backup's reading).
+		for _, b := range sharedBackups.Get(p) {
+			if (b.Kind == backupFull || b.Kind == backupSnapshot) && !b.Line.In(lint.TermRollback) {
+				return b.Line
+			}
+		}
+	}
 	var at *lint.Line
 	for _, b := range sharedBackups.Get(p) {
 		l := b.Line
