@@ -1044,9 +1044,15 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
 		switch l.Tokens[j].Word {
 		case "next", "nächste", "nächstes", "nächsten", "próxima", "próximo", "siguiente", "prochaine", "prochain":
+			if j+1 == ti {
+				// "das nächste (18.5 → 18.11) ist für Q2/2027
+				// eingeplant", "the next one (...)": the word
+				// stands for the next upgrade.
+				return true
+			}
 			if j+1 < ti {
 				switch l.Tokens[j+1].Word {
-				case "planned", "change", "upgrade", "upgrades", "major", "geplante", "geplantes", "änderung", "aktualisierung", "cambio", "actualización", "changement", "mise":
+				case "planned", "change", "upgrade", "upgrades", "major", "one", "geplante", "geplantes", "änderung", "aktualisierung", "cambio", "actualización", "changement", "mise":
 					return true
 				}
 			}
@@ -1078,7 +1084,7 @@ func pastWord(w string) bool {
 // predecessorWord reports whether w names the change before this one.
 func predecessorWord(w string) bool {
 	switch w {
-	case "predecessor", "vorgänger", "vorgängerchange", "predecesor", "prédécesseur", "previous", "prior", "vorherige", "vorheriger", "vorheriges", "précédente", "précédent":
+	case "predecessor", "vorgänger", "vorgängerchange", "predecesor", "prédécesseur", "previous", "prior", "vorherige", "vorheriger", "vorheriges", "précédente", "précédent", "precedente", "vorige", "vorig":
 		return true
 	}
 	return false
