@@ -314,7 +314,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team"} {
-		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) {
+		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) && !praefectDatabaseAt(low, i) {
 			db.External = true
 			if db.ExternalLine == nil {
 				db.ExternalLine = l
@@ -370,8 +370,46 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		db.Version, db.Major, db.Line = ver, major, l
 		db.Span = Span{t.Start, t.End + k}
+		if to, end, ok := pastArrowTarget(l, rest, k); ok {
+			// "Earlier prep work: PostgreSQL 14 → 16 on the Patroni
+			// cluster (Sept 2026)": the database runs the arrow's end.
+			if m, err := strconv.Atoi(strings.SplitN(to, ".", 2)[0]); err == nil && m > major && m <= 30 {
+				db.Version, db.Major = to, m
+				db.Span = Span{t.Start, t.End + end}
+			}
+		}
 		return
 	}
+}
+
+// pastArrowTarget reads "→ 16" after a database version at rest[k:] when
+// the line tells of an upgrade already done: the version it went to, and
+// where that ends in rest.
+func pastArrowTarget(l *Line, rest string, k int) (string, int, bool) {
+	after := strings.TrimLeft(rest[k:], " ")
+	for _, a := range []string{"→", "->", "=>"} {
+		if strings.HasPrefix(after, a) {
+			num := strings.TrimLeft(after[len(a):], " ")
+			to := numberAt(num)
+			if to == "" || !pastUpgradeWords(l) {
+				return "", 0, false
+			}
+			return to, len(rest) - len(num) + len(to), true
+		}
+	}
+	return "", 0, false
+}
+
+// pastUpgradeWords reports whether a line tells of work already done:
+// "Earlier prep work", "upgraded in September", "bereits erledigt".
+func pastUpgradeWords(l *Line) bool {
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "earlier", "previously", "already", "done", "completed", "upgraded", "migrated", "bereits", "erledigt", "aktualisiert", "ya", "realizado", "realizada", "déjà", "effectué", "effectuée":
+			return true
+		}
+	}
+	return false
 }
 
 // shipsBefore reports whether a word just before the database token says
@@ -817,4 +855,20 @@ func negatedAt(l *Line, off int) bool {
 		}
 	}
 	return false
+}
+
+// praefectDatabaseAt reports whether the database words at offset i
+// describe Praefect's own database: "Praefect DB on a separate PostgreSQL
+// 17.4".
+func praefectDatabaseAt(low string, i int) bool {
+	j := strings.LastIndex(low[:i], "praefect")
+	if j < 0 {
+		return false
+	}
+	for _, w := range []string{"praefect db", "praefect database", "praefect postgres", "praefect's database", "praefect-db"} {
+		if strings.HasPrefix(low[j:], w) {
+			return true
+		}
+	}
+	return i-j < 40
 }
