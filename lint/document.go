@@ -514,6 +514,15 @@ func (b *builder) block(n ast.Node) {
 			b.openSection(lines[0], level, true)
 			lines = lines[1:]
 		}
+		if len(lines) == 1 && b.depth == 0 && b.quote == 0 {
+			if level := wikiHeading(lines[0].Text); level > 0 {
+				// Jira and Confluence wiki markup pasted as it is:
+				// "h3. Onderhoudsvenster".
+				lines[0].Kind = KindHeading
+				b.openSection(lines[0], level, false)
+				return
+			}
+		}
 		if len(lines) == 1 && b.isPseudoHeading(lines[0], n) {
 			lines[0].Kind = KindHeading
 			b.openSection(lines[0], b.pseudoLevel(), true)
@@ -666,6 +675,11 @@ func (b *builder) listItem(item ast.Node, ordered bool) {
 // leadTerms returns the section concepts of the last sentence of a
 // lead-in line ("Each hop goes to the newest patch. Notes we act on:").
 func leadTerms(l *Line) termSet {
+	if l.Label.Start == 0 && l.Label.Len() > 0 && l.LabelTerms.intersects(sectionTerms) {
+		// "**Backout plan:** Back to 17.3.7 with the backup from step
+		// 2:" over the steps: the label names the part.
+		return intersect(l.LabelTerms, sectionTerms)
+	}
 	start := 0
 	for i, t := range l.Tokens {
 		if t.Break && i > 0 && l.Text[l.Tokens[i-1].End] == '.' {
@@ -729,6 +743,15 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 		return false
 	}
 	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
+}
+
+// wikiHeading returns the level of a Jira or Confluence wiki heading,
+// "h3. Rollback", or 0.
+func wikiHeading(text string) int {
+	if len(text) < 5 || text[0] != 'h' || text[1] < '1' || text[1] > '6' || text[2] != '.' || text[3] != ' ' {
+		return 0
+	}
+	return int(text[1] - '0')
 }
 
 // chatMessage reports whether a paragraph opens with who wrote it and

@@ -34,7 +34,7 @@ func (l *Line) Placeholders() []Placeholder {
 	}
 	bare := bareCommand(l)
 	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
-		if l.InCode(s.Start) || l.Text[s.Start] == '<' && (bare || s.Start > 0 && strings.IndexByte("/=_.-", l.Text[s.Start-1]) >= 0) {
+		if l.InCode(s.Start) && !wholeCodeValue(l, s) || l.Text[s.Start] == '<' && (bare || s.Start > 0 && strings.IndexByte("/=_.-", l.Text[s.Start-1]) >= 0) {
 			// (A command written as plain text holds runtime variables
 			// too: "sudo gitlab-backup restore BACKUP=<timestamp>"; so
 			// does a path pattern, "/backup/gitlab/<window>/<hostname>/".)
@@ -47,6 +47,21 @@ func (l *Line) Placeholders() []Placeholder {
 		out = appendPendingValues(out, l)
 	}
 	return out
+}
+
+// wholeCodeValue reports whether a fill-in is all there is of a label's
+// value, set in code so that markdown shows it: "Executing admin:
+// `<Name>`" leaves a plan fact unfilled.
+func wholeCodeValue(l *Line, s Span) bool {
+	if l.Label.Len() == 0 || s.Start < l.Value.Start {
+		return false
+	}
+	for _, c := range l.Code {
+		if c.Start <= s.Start && s.End <= c.End {
+			return strings.TrimSpace(l.Text[c.Start:c.End]) == l.Text[s.Start:s.End] && strings.Trim(l.Text[l.Value.Start:l.Value.End], " .`") == l.Text[s.Start:s.End]
+		}
+	}
+	return false
 }
 
 // unfilledPins returns the package and image pins of a line whose

@@ -358,7 +358,7 @@ func eachHop(l *lint.Line) bool {
 }
 
 // hopNouns name one hop of a path.
-var hopNouns = map[string]bool{"hop": true, "hops": true, "sprung": true, "salto": true, "saut": true}
+var hopNouns = map[string]bool{"hop": true, "hops": true, "sprung": true, "salto": true, "saut": true, "sprong": true}
 
 // namesOneHop reports whether a line names one hop by its number or
 // order: "Before hop 1:", "vor dem ersten Sprung".
