@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -546,7 +547,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if r.continues(vs[a].Version) {
 				r.hop(vs[b], true)
 			}
-		case pastUpgrade(l, vs[a]) || r.pastDated(l, vs[b]) || nextUpgrade(l, vs[a], vs[b]):
+		case pastUpgrade(l, vs[a]) || r.pastDated(l, vs[b]) || r.pastYear(l, vs[a]) || nextUpgrade(l, vs[a], vs[b]):
 			// "Previous upgrade (16.11 → 17.3): runbook" is history.
 		case summaryCtx || l.In(TermSummary) || l.In(TermEnvironment) || l.In(TermArchitecture) || l.Context.empty():
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
@@ -1108,6 +1109,29 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 	return d.Before(r.today)
 }
 
+// pastYear reports whether the sentence around v names a year before the
+// current one, and none after: "Im Oktober 2023 hat Watchtower uns von
+// 16.3 auf 16.4 gehoben" is history.
+func (r *planReader) pastYear(l *Line, v VersionRef) bool {
+	start := strings.LastIndex(l.Lower[:v.Span.Start], ". ") + 1
+	end := len(l.Lower)
+	if i := strings.Index(l.Lower[v.Span.End:], ". "); i >= 0 {
+		end = v.Span.End + i
+	}
+	past := false
+	for _, t := range l.Tokens {
+		if t.Start < start || t.End > end || len(t.Word) != 4 || t.Word[0] != '2' || t.Word[1] != '0' || !isDigitWord(t.Word) {
+			continue
+		}
+		y, _ := strconv.Atoi(t.Word)
+		if y >= r.today.Year() {
+			return false
+		}
+		past = true
+	}
+	return past
+}
+
 // continues reports whether v is where the path stands: the current
 // version or a version already installed.
 func (r *planReader) continues(v glversion.Version) bool {
@@ -1593,7 +1617,10 @@ func referencedVersion(l *Line, v VersionRef) bool {
 		}
 		switch l.Tokens[j-1].Word {
 		case "of", "for", "since", "until", "before", "after", "from", "to", "than", "by", "with", "in", "requires", "needs",
-			"von", "für", "seit", "bis", "ab", "de", "para", "desde", "hasta", "pour", "depuis", "jusqu":
+			"von", "für", "seit", "bis", "ab", "de", "para", "desde", "hasta", "pour", "depuis", "jusqu",
+			"including", "through", "einschließlich", "inklusive", "incluido", "incluida", "inclus", "incluse":
+			// ("Ubuntu 20.04 gets packages up to and including GitLab
+			// 18.11")
 			return true
 		}
 		return false
@@ -3025,7 +3052,7 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 	if len(rest) > 60 {
 		rest = rest[:60]
 	}
-	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", " quartal ", " trimestre ", ", separat", "separat geplant", "planned separately", "planificado por separado", "prévu séparément", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
+	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", " quartal ", " trimestre ", "in spring", "in the spring", "im frühjahr", "au printemps", "en primavera", "in summer", "im sommer", "en été", "en verano", ", separat", "separat geplant", "planned separately", "planificado por separado", "prévu séparément", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
 		if strings.Contains(rest, w) {
 			return true
 		}
@@ -3054,4 +3081,4 @@ func upgradeNoun(w string) bool {
 // laterChange are the words that put versions into another change than
 // this plan: "a separate plan will cover 18.2.8 → 18.5", "19.3/19.5 will
 // be another request".
-var laterChange = []string{"in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}
+var laterChange = []string{"second request", "second change", "seconde demande", "deuxième demande", "second changement", "segunda solicitud", "segundo cambio", "zweite anfrage", "zweiten change", "zweiten änderung", "in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}

@@ -606,13 +606,18 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 			// PgBouncer host)": after the migrations.
 			continue
 		}
-		if strings.Contains(low, "bypass") || strings.Contains(low, "directly") || strings.Contains(low, "straight") || strings.Contains(low, "no pgbouncer") || strings.Contains(low, "without pgbouncer") || strings.Contains(low, "not via pgbouncer") || strings.Contains(low, "direct connection") || strings.Contains(low, "leader") || strings.Contains(low, "not through") || strings.Contains(low, "instead of pgbouncer") || strings.Contains(low, "umgeh") || strings.Contains(low, "direkt") || strings.Contains(low, "directamente") {
+		if containsAnyOf(low, bypassWords...) {
 			continue
 		}
 		return l
 	}
 	return nil
 }
+
+// bypassWords say that migrations go to the database directly, not
+// through PgBouncer.
+var bypassWords = []string{"bypass", "directly", "straight", "no pgbouncer", "without pgbouncer", "not via pgbouncer", "direct connection", "leader", "not through", "instead of pgbouncer",
+	"umgeh", "direkt", "ohne pgbouncer", "kein pgbouncer", "nicht über pgbouncer", "directamente", "sin pgbouncer", "conexión directa", "connexion directe", "pas de pgbouncer", "sans pgbouncer", "pas via pgbouncer", "sem pgbouncer", "senza pgbouncer"}
 
 // relationBefore reports whether the last words before a component name
 // make it a reference point rather than the thing upgraded: "after the
