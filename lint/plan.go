@@ -936,7 +936,7 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			// from today's version.
 			continue
 		}
-		if conditionBefore(l, m.Tok, 6) || negationAfter(l, tokenAt(l, v.Span.End)-1, 4) {
+		if conditionBefore(l, m.Tok, 6) || negationAfter(l, tokenAt(l, v.Span.End)-1, 4) || negatedBefore(l, m, 2) {
 			// "the 18.x packages refuse to install unless the instance
 			// already runs 17.11" states a requirement; "läuft 18.5.7
 			// bis dahin nicht" a condition of the cut-off.
@@ -1337,6 +1337,34 @@ var stopRejections = []string{"not needed", "not required", "no need", "does not
 var emptyCheck = []string{"far below", "below the threshold", "returned 0", "returned no", "returns 0", "returns no", "no row", "0 rows",
 	"keine zeile", "0 zeilen", "ninguna fila", "0 filas", "aucune ligne", "0 ligne", "nenhuma linha", "nessuna riga", "geen rijen", "0 rijen"}
 
+// sentenceWithVersion reports whether one of the phrases stands in a
+// sentence of the line that names one of its versions: "17.1: 140,000
+// rows, so not needed", but not "Upgrade from 14.8.2 to 17.11.7. The
+// conditional stops do not apply to us."
+func sentenceWithVersion(l *Line, vs []VersionRef, phrases []string) bool {
+	for _, p := range phrases {
+		for off := 0; ; {
+			i := strings.Index(l.Lower[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(p)
+			a := strings.LastIndex(l.Lower[:i], ". ") + 1
+			b := len(l.Lower)
+			if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
+				b = i + j
+			}
+			for _, v := range vs {
+				if v.Span.Start >= a && v.Span.End <= b {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // sentenceNames reports whether the sentence around offset off names
 // version v.
 func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool {
@@ -1388,7 +1416,12 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
 		return false
 	}
-	if containsAny(l.Lower, stopRejections) || conditional && containsAny(l.Lower, emptyCheck) {
+	// (An item about one version speaks of it in every sentence: "16.2.11
+	// is only needed with a large history. pg_stat_user_tables shows 1.2
+	// million rows, far below ...".)
+	whole := l.Item && startsWithVersion(l, vs)
+	if whole && (containsAny(l.Lower, stopRejections) || conditional && containsAny(l.Lower, emptyCheck)) ||
+		sentenceWithVersion(l, vs, stopRejections) || conditional && sentenceWithVersion(l, vs, emptyCheck) {
 		// (A conditional stop whose check came back empty is not taken
 		// either.)
 		return true

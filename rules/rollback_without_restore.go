@@ -96,9 +96,35 @@ revert the snapshots of every node.`,
 // ("Im Notfall Point-in-Time-Restore der Azure-Datenbank"): the rollback
 // itself then does without it.
 func lastResort(l *lint.Line) bool {
-	return containsAnyOf(l.Lower, "in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
-		"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen")
+	for _, p := range lastResortWords {
+		for off := 0; ; {
+			i := strings.Index(l.Lower[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(p)
+			// Only the sentence that says so: "... then gitlab-backup
+			// restore BACKUP=<id>. As a last resort, the VMware
+			// snapshot" still restores the backup.
+			a := strings.LastIndex(l.Lower[:i], ". ") + 1
+			b := len(l.Lower)
+			if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
+				b = i + j
+			}
+			for _, m := range l.Matches {
+				if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
+
+// lastResortWords keep a step for emergencies.
+var lastResortWords = []string{"in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
+		"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen"}
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.

@@ -255,7 +255,7 @@ func migrationColumn(h *lint.Line, c lint.Span) bool {
 // restore named in another clause. A line that also names a total
 // ("total", "whole path") is left to the total.
 func tookParts(l *lint.Line) (parts int, sum, restored time.Duration) {
-	if containsAnyOf(l.Lower, "total", "whole", "full path", "overall", "altogether", "insgesamt", "gesamt") {
+	if containsAnyOf(l.Lower, "total", "whole", "full path", "overall", "altogether", "insgesamt", "gesamt", "including", "inklusive", "einschließlich", "incluyendo", "incluidas", "incluidos", "y compris") {
 		return 0, 0, 0
 	}
 	text := l.Text
