@@ -1803,7 +1803,7 @@ func vsIn(vs []VersionRef, s Span) []VersionRef {
 	return out
 }
 
-var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "etappe": true, "paso": true, "fase": true, "étape": true, "etape": true, "palier": true}
+var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "sprung": true, "etappe": true, "paso": true, "salto": true, "fase": true, "étape": true, "etape": true, "palier": true, "saut": true, "stap": true, "sprong": true, "passo": true}
 
 // numberedStepOf reports whether a paragraph opens with a numbered step
 // that names v: "Salto 2 (17.3.7): ...", "Hop 3: 16.11.10, then ...".

@@ -380,9 +380,13 @@ func dealOn(l *lint.Line) pgDeal {
 	}
 	// The PostgreSQL major: a small number that is not part of a GitLab
 	// version ("pg-upgrade -V 12", "to PostgreSQL 16").
-	for _, t := range l.Tokens {
+	for i, t := range l.Tokens {
 		n, err := strconv.Atoi(t.Word)
 		if err != nil || n < 9 || n > 30 {
+			continue
+		}
+		if i+1 < len(l.Tokens) && durationUnit(l.Tokens[i+1].Word) {
+			// ("Ensayo: 1 h 20 min" is a time, not a major.)
 			continue
 		}
 		inVersion := false
@@ -494,7 +498,17 @@ func runningBefore(deals []pgDeal, db *lint.Database, i int) string {
 }
 
 func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Version, autoPossible bool, floorStep int) bool {
+	// A plan that says which major it upgrades to ("RDS 13.15 → 14.15")
+	// has its other words about the upgrade ("we upgrade RDS ourselves")
+	// mean that one, not any later floor.
+	named := 0
 	for _, d := range deals {
+		named = max(named, d.major)
+	}
+	for _, d := range deals {
+		if d.major == 0 && named > 0 && named < f.Major {
+			continue
+		}
 		if d.at.IsZero() && floorStep >= 0 && d.index > floorStep && !d.auto {
 			// A bare "gitlab-ctl pg-upgrade" command after the step that
 			// installs the release needing it comes too late.
@@ -546,6 +560,16 @@ func mentionsPostgres(d *lint.Document) bool {
 		if strings.Contains(l.Lower, "postgres") {
 			return true
 		}
+	}
+	return false
+}
+
+// durationUnit reports whether w is a unit of time or size that follows a
+// number.
+func durationUnit(w string) bool {
+	switch w {
+	case "min", "mins", "minute", "minutes", "minuten", "minutos", "h", "hr", "hrs", "hour", "hours", "stunden", "std", "horas", "heures", "s", "sec", "secs", "seconds", "gb", "go", "tb", "mb", "days", "tage", "días", "jours":
+		return true
 	}
 	return false
 }
