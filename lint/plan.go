@@ -666,6 +666,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// later change, not this plan's hops.
 			continue
 		}
+		if negatedVersion(l, v) {
+			// "wir installieren 18.9 nicht, sondern gehen von 18.8.11
+			// direkt auf 18.11.11".
+			continue
+		}
 		if upgradeVerbFor(l, vs, v) && !termBefore(l, v.Span.Start, TermFrom, 1) ||
 			(l.Kind == KindHeading || l.Item || l.Kind == KindTableRow) && (step || pathCtx) && (startsWithStepWord(l) || startsWithVersion(l, vs)) && !noteItem(l, vs) && !noteColumn(l, v) && !checkHeading(l) ||
 			l.Kind == KindText && step && numberedStepOf(l, v) {
@@ -1330,7 +1335,8 @@ func containsAny(s string, phrases []string) bool {
 // stopRejections are the phrases that say a conditional stop is not taken.
 var stopRejections = []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable",
 	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas", "pas d'arrêt", "pas d’arrêt",
-	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada", "n/a", "entfällt", "nicht zutreffend", "non applicable", "no procede"}
+	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada", "n/a", "entfällt", "nicht zutreffend", "non applicable", "no procede",
+	"não se aplica", "não é necessári", "nao se aplica", "non si applica", "non necessari", "non serve", "niet van toepassing", "niet nodig"}
 
 // emptyCheck are the phrases that say a conditional stop's check found
 // nothing.
@@ -1453,6 +1459,23 @@ func knownProblem(l *Line, vs []VersionRef) bool {
 	for _, t := range l.Tokens {
 		w := t.Word
 		if strings.HasPrefix(w, "fail") || strings.HasPrefix(w, "betroffen") || strings.HasPrefix(w, "affect") || w == "betrifft" || w == "betreffen" || w == "bug" || w == "checkviolation" || w == "uniqueviolation" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedVersion reports whether a negated install verb names v in its
+// clause: "we do not install 18.9", "wir installieren 18.9 nicht".
+func negatedVersion(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for _, m := range l.FindAll(TermUpgradeVerb) {
+		end := m.Tok + m.NTok
+		if end > ti || ti-end > 3 || clauseBreak(l, end, ti+1) {
+			continue
+		}
+		vEnd := tokenAt(l, v.Span.End)
+		if negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || negatedAfterVerb(l, vEnd) {
 			return true
 		}
 	}

@@ -266,8 +266,8 @@ func geoSiteOf(l *lint.Line) string {
 
 // geoSiteWords name the Geo sites, in English, German, Spanish and French.
 var geoSiteWords = []struct{ word, name string }{
-	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primaire", "primary"},
-	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secondaire", "secondary"},
+	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primári", "primary"}, {"primaire", "primary"},
+	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secundári", "secondary"}, {"secondaire", "secondary"},
 	{"dr site", "secondary"}, {"disaster recovery site", "secondary"},
 }
 

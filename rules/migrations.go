@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -614,6 +615,17 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 				}
 			}
 		}
+		// A check that names the hop by its number, wherever it stands:
+		// "**Before hop 1:** on gitlab-rails-1:" over the query.
+		for _, c := range checks {
+			if beforeHopNumber(p.Doc, c.Line) == len(gaps)+1 {
+				if c.Effective {
+					g.Effective = true
+				} else if g.Ineffective == nil {
+					g.Ineffective = c.Line
+				}
+			}
+		}
 		// A check on the hop's own line ("upgrade to 16.3.9 once the
 		// background migrations are finished", "install 15.0.0, then wait
 		// 20 minutes") counts too, as does a real check that follows the
@@ -633,6 +645,42 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 		prev, prevAt = at.Index, stepSpan(pl, h.Version, at)
 	}
 	return gaps, false
+}
+
+// beforeHopNumber returns N when a check line, or the prose that leads
+// into its code block, says it runs before hop N ("Before hop 1:", "Vor
+// Hop 2:", "Antes del salto 2:"), or 0.
+func beforeHopNumber(d *lint.Document, l *lint.Line) int {
+	for i := l.Index; i >= 0 && i >= l.Index-8; i-- {
+		o := d.Lines[i]
+		if o.Section != l.Section {
+			return 0
+		}
+		if o.Kind == lint.KindCode && o != l {
+			continue
+		}
+		for j, t := range o.Tokens {
+			if !hopNouns[t.Word] || j == 0 || j+1 >= len(o.Tokens) || !isNumber(o.Tokens[j+1].Word) {
+				continue
+			}
+			switch o.Tokens[j-1].Word {
+			case "before", "vor", "antes", "avant", "voor", "prima":
+			case "del", "dem", "du", "de":
+				if j < 2 || o.Tokens[j-2].Word != "antes" && o.Tokens[j-2].Word != "avant" {
+					continue
+				}
+			default:
+				continue
+			}
+			n, _ := strconv.Atoi(o.Tokens[j+1].Word)
+			return n
+		}
+		if o != l {
+			// Only the prose right before the code block leads into it.
+			return 0
+		}
+	}
+	return 0
 }
 
 // gateAfter takes the checks that follow line at in its section as the

@@ -601,7 +601,7 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 		if !runsMigrations(low) || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
 			continue
 		}
-		if l.HasWord("back", "restore", "wieder") || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
+		if backNearPgBouncer(l) || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
 			// "then the normal settings back (auto_migrate = false,
 			// PgBouncer host)": after the migrations.
 			continue
@@ -612,6 +612,30 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 		return l
 	}
 	return nil
+}
+
+// backNearPgBouncer reports whether the sentence that names PgBouncer
+// puts a setting back ("then switch rails-1 back to PgBouncer"), rather
+// than another sentence of the line ("Put it back in the pool").
+func backNearPgBouncer(l *lint.Line) bool {
+	i := strings.Index(l.Lower, "pgbouncer")
+	if i < 0 {
+		i = strings.Index(l.Lower, ":6432")
+	}
+	if i < 0 {
+		return false
+	}
+	a := strings.LastIndex(l.Lower[:i], ". ") + 1
+	b := len(l.Lower)
+	if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
+		b = i + j
+	}
+	for _, t := range l.Tokens {
+		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "restore" || t.Word == "wieder") {
+			return true
+		}
+	}
+	return false
 }
 
 // bypassWords say that migrations go to the database directly, not
@@ -781,7 +805,7 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 // orderOpener reports whether text opens an order of steps: "start with
 // the leader", "begin with", "beginnen mit", "empezar por".
 func orderOpener(text string) bool {
-	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "commencer par", "d'abord"} {
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "d'abord", "per primo", "prima il", "prima la"} {
 		if strings.Contains(text, w) {
 			return true
 		}
