@@ -422,7 +422,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	step := r.isStepLine(l)
 	// A section headed "Target" or "Current version" states that version
 	// in its first sentence: "GitLab EE 18.5.7 via the required stops".
-	if h := l.Section.Heading; h != nil && !step && l.Kind != KindTableRow && l.Kind != KindCode && len(l.Section.Lines) > 0 && l.Section.Lines[0] == l {
+	if a, b := fromTo(l, vs); a >= 0 && b > a {
+		// ("## Ziel" over "von 18.8.11 auf 18.11.11 heben": the sentence
+		// says which is which.)
+	} else if h := l.Section.Heading; h != nil && !step && l.Kind != KindTableRow && l.Kind != KindCode && len(l.Section.Lines) > 0 && l.Section.Lines[0] == l {
 		switch {
 		case h.Has(TermTarget) && !h.Has(TermCurrent):
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[0], From: FromProse})
@@ -815,7 +818,7 @@ func negatedAfterVerb(l *Line, end int) bool {
 		return false
 	}
 	switch l.Tokens[end].Word {
-	case "pas", "jamais", "nicht", "nie", "neither":
+	case "pas", "jamais", "nicht", "nie", "neither", "weder", "ni", "niet", "nunca":
 		// ("we install neither 18.9 nor 18.10")
 		return true
 	}

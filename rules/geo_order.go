@@ -30,6 +30,7 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		// runbooks), so a later hop that starts with a secondary is
 		// found; across the plan as a whole when no section has both.
 		var primary, secondary *lint.Line
+		var names map[string]string
 		type pair struct{ primary, secondary *lint.Line }
 		bySection := map[*lint.Section]*pair{}
 		var sections []*lint.Section
@@ -55,7 +56,18 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l) || l.Item && installsInCodeAfter(p.Doc, l)) {
 				continue
 			}
-			site := geoSiteOf(l)
+			site, siteAt := geoSiteAt(l)
+			if l.Kind != lint.KindHeading {
+				// "Rotterdam first, as a canary: ... then we continue
+				// with the primary", with "Secondary 2: git-rotterdam...
+				// (Rotterdam)" in the architecture.
+				if names == nil {
+					names = geoSiteNames(p.Doc)
+				}
+				if named, at := namedSite(l, names); named != "" && (site == "" || at < siteAt) {
+					site = named
+				}
+			}
 			if site == "" || inherited != "" && site != inherited && (strings.Contains(l.Lower, "geo_"+site) || !l.Has(lint.TermPkgInstall) && (namesSite(l, inherited) || l.Has(lint.TermSecretsJSON))) {
 				// "geo_secondary['auto_migrate']" is a setting name; under
 				// "Upgrade the secondary site", "gitlab-secrets.json on
@@ -118,8 +130,13 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		if h := firstInstallStep(p.Plan); h != nil {
 			firstInstall = h.Line.Index
 		}
-		var primaryOnly *lint.Line
+		var primaryOnly, declined *lint.Line
 		for _, l := range p.Doc.Lines {
+			if declined == nil && l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (l.Has(lint.TermNeg) || containsAnyOf(l.Lower, "keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "garde son propre")) {
+				// "each site keeps its own gitlab-secrets.json; we do not
+				// copy files between sites"
+				declined = l
+			}
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
@@ -152,6 +169,9 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 			at = primary
 		}
 		if !synced {
+			if declined != nil {
+				at = declined
+			}
 			if at != nil {
 				p.ReportLinef(at, "plan does not make gitlab-secrets.json identical on the Geo sites. copy it from the primary to every secondary node before the secondaries start on the new version")
 			} else {
@@ -243,6 +263,12 @@ func copiedAcross(l *lint.Line) bool {
 // the secondary"; "upgrade the secondary first, then continue with the
 // primary").
 func geoSiteOf(l *lint.Line) string {
+	site, _ := geoSiteAt(l)
+	return site
+}
+
+// geoSiteAt is geoSiteOf with the offset of the site's word.
+func geoSiteAt(l *lint.Line) (string, int) {
 	low := l.Lower
 	best, at := "", len(low)
 	for _, site := range geoSiteWords {
@@ -261,7 +287,66 @@ func geoSiteOf(l *lint.Line) string {
 			off = i + len(site.word)
 		}
 	}
-	return best
+	return best, at
+}
+
+// geoSiteNames maps the names a plan gives its Geo sites ("Rotterdam",
+// "git-rotterdam") to the site's role, from the lines that describe each
+// site: "**Secondary 2:** git-rotterdam.example.com (Rotterdam)". A word
+// that several sites share (the company's domain) names none of them.
+func geoSiteNames(d *lint.Document) map[string]string {
+	out := map[string]string{}
+	shared := map[string]bool{}
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindCode || l.Label.Len() == 0 || !(l.In(lint.TermArchitecture) || l.In(lint.TermEnvironment)) {
+			continue
+		}
+		role := ""
+		label := l.Lower[l.Label.Start:l.Label.End]
+		for _, site := range geoSiteWords {
+			if strings.Contains(label, site.word) {
+				role = site.name
+				break
+			}
+		}
+		if role == "" {
+			continue
+		}
+		for _, t := range l.Tokens {
+			if t.Start < l.Value.Start || len(t.Word) < 4 || isNumber(t.Word) || geoSiteOfWord(t.Word) != "" {
+				continue
+			}
+			if r, ok := out[t.Word]; ok && r != role {
+				shared[t.Word] = true
+			}
+			out[t.Word] = role
+		}
+	}
+	for w := range shared {
+		delete(out, w)
+	}
+	return out
+}
+
+// geoSiteOfWord returns the role a word names by itself, or "".
+func geoSiteOfWord(w string) string {
+	for _, site := range geoSiteWords {
+		if strings.Contains(w, site.word) {
+			return site.name
+		}
+	}
+	return ""
+}
+
+// namedSite returns the role of the first site name on the line and where
+// it stands, or "".
+func namedSite(l *lint.Line, names map[string]string) (string, int) {
+	for _, t := range l.Tokens {
+		if r, ok := names[t.Word]; ok {
+			return r, t.Start
+		}
+	}
+	return "", 0
 }
 
 // geoSiteWords name the Geo sites, in English, German, Spanish and French.

@@ -190,7 +190,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		// With downtime, GitLab's procedure needs no skip-auto-reconfigure
 		// when the plan keeps the migrations to one deploy node itself;
 		// without downtime every node needs it.
-		controlled := withDowntime(p, steps[0].line) && has("deploy node", "deploy-node", "deployment node") != nil && has("auto_migrate") != nil
+		controlled := withDowntime(p, steps[0].line) && has(deployNodeWords...) != nil && has("auto_migrate") != nil
 		if has("skip-auto-reconfigure", "skip_auto_reconfigure") == nil && !oneRails && !controlled {
 			p.ReportLinef(steps[0].line, "multi-node steps do not create /etc/gitlab/skip-auto-reconfigure. touch it on every node before installing the package, so the package does not reconfigure and migrate on its own")
 		}
@@ -205,7 +205,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				break
 			}
 		}
-		if everyNode == nil && first["rails"] != nil && !oneRails && has("deploy node", "deploy-node", "auto_migrate", "skip_post_deployment_migrations", "deployment node") == nil {
+		if everyNode == nil && first["rails"] != nil && !oneRails && has(append(deployNodeWords, "auto_migrate", "skip_post_deployment_migrations")...) == nil {
 			p.ReportLinef(anchor, "plan does not name a deploy node. run the database migrations on one Rails node only (gitlab_rails['auto_migrate'] = true there, false on the others), connected to the database leader rather than PgBouncer")
 		}
 		if l := migratesThroughPgBouncer(doc); l != nil {
@@ -581,11 +581,24 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 			chart[l.Section] = l
 			continue
 		}
-		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && strings.Contains(l.Lower, "gitaly") {
+		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (strings.Contains(l.Lower, "gitaly") || l.Kind == lint.KindCode && strings.Contains(leadInOf(doc, l).Lower, "gitaly")) {
+			// ("6. Then Gitaly, on gitaly-01..03:" over "sudo apt-get
+			// install ...")
 			return l, h
 		}
 	}
 	return nil, nil
+}
+
+// leadInOf returns the nearest line above a code line that is not code:
+// the step that its commands belong to.
+func leadInOf(doc *lint.Document, l *lint.Line) *lint.Line {
+	for i := l.Index - 1; i >= 0; i-- {
+		if doc.Lines[i].Kind != lint.KindCode {
+			return doc.Lines[i]
+		}
+	}
+	return l
 }
 
 // migratesThroughPgBouncer returns the step where the deploy node runs
@@ -637,6 +650,10 @@ func backNearPgBouncer(l *lint.Line) bool {
 	}
 	return false
 }
+
+// deployNodeWords name the node that runs the database migrations.
+var deployNodeWords = []string{"deploy node", "deploy-node", "deployment node", "migration node", "deploy-knoten", "deploy knoten", "deployment-knoten",
+	"nodo de despliegue", "nodo de implementación", "nœud de déploiement", "noeud de déploiement", "nó de implantação", "nó de deploy", "nodo di deploy", "deploy-node"}
 
 // bypassWords say that migrations go to the database directly, not
 // through PgBouncer.
@@ -919,15 +936,21 @@ func gitlabToolkit(d *lint.Document) bool {
 func migratesOnNamedRailsNodes(l *lint.Line) bool {
 	low := l.Lower
 	if !(strings.Contains(low, "gitlab_rails['auto_migrate'] = true") || strings.Contains(low, "gitlab_rails auto_migrate = true")) || strings.Contains(low, "false") ||
-		containsAnyOf(low, "deploy node", "deploy-node", "deployment node", "nœud de déploiement", "deploy-knoten", "nodo de despliegue") {
+		containsAnyOf(low, deployNodeWords...) {
 		return false
 	}
 	hosts := map[string]bool{}
-	for _, c := range l.Code {
-		h := low[c.Start:c.End]
+	railsHost := func(h string) {
 		if hostName(h) && (strings.Contains(h, "rails") || strings.Contains(h, "app") || strings.Contains(h, "web") || strings.Contains(h, "puma")) {
 			hosts[h] = true
 		}
+	}
+	for _, c := range l.Code {
+		railsHost(low[c.Start:c.End])
+	}
+	// Host names in the prose too: "auf app-01, app-02 und app-03".
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' || r == ':' || r == '`' }) {
+		railsHost(strings.TrimRight(w, "."))
 	}
 	return len(hosts) >= 2
 }
