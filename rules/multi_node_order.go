@@ -949,7 +949,9 @@ func migratesOnNamedRailsNodes(l *lint.Line) bool {
 		railsHost(low[c.Start:c.End])
 	}
 	// Host names in the prose too: "auf app-01, app-02 und app-03".
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' || r == ':' || r == '`' }) {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
+		return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' || r == ':' || r == '`'
+	}) {
 		railsHost(strings.TrimRight(w, "."))
 	}
 	return len(hosts) >= 2
