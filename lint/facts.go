@@ -1356,7 +1356,8 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 // sharedMailbox reports whether a contact line gives a distribution list
 // or a mailbox read by whoever is on duty.
 func sharedMailbox(l *Line) bool {
-	for _, w := range []string{"distribution list", "shared mailbox", "group mailbox", "whoever is on", "verteiler", "sammelpostfach", "funktionspostfach", "diensthabend", "lista de distribución", "lista de distribucion", "buzón compartido", "liste de diffusion", "boîte partagée"} {
+	for _, w := range []string{"distribution list", "shared mailbox", "group mailbox", "whoever is on", "verteiler", "sammelpostfach", "funktionspostfach", "diensthabend", "lista de distribución", "lista de distribucion", "buzón compartido", "liste de diffusion", "boîte partagée",
+		"team mailbox", "functional mailbox", "teampostfach", "functionele mailbox", "gedeelde mailbox", "teammailbox", "buzón del equipo", "boîte fonctionnelle", "casella condivisa", "caixa partilhada", "caixa compartilhada"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

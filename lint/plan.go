@@ -331,6 +331,15 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
+	if l.Kind == KindCode && versionQueryOutput(r.doc, l) {
+		// "$ rpm -q gitlab-ee" / "gitlab-ee-17.11.7-ee.0.el9.x86_64",
+		// "gitlab:env:info" / "Version: 18.6.3-ee": what runs now, not
+		// an install.
+		if !l.In(TermRollback) && !l.In(TermStaging) && !l.In(TermVerify) {
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse})
+		}
+		return
+	}
 	// The title of an "upgrade and rollback plan" states the versions.
 	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure)) && !pathProse(l, vs)
 	if excluded {
@@ -1088,6 +1097,43 @@ func pastWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// versionQueryOutput reports whether a code line is the output of a
+// command that shows the installed GitLab version ("rpm -q gitlab-ee",
+// "gitlab-rake gitlab:env:info", "dpkg -l gitlab-ee"), printed in the
+// same block below it.
+func versionQueryOutput(d *Document, l *Line) bool {
+	if versionQueryCommand(l.Lower) || strings.HasPrefix(strings.TrimSpace(l.Text), "$") || installCommand(l) {
+		return false
+	}
+	for i := l.Index - 1; i >= 0 && i >= l.Index-20; i-- {
+		o := d.Lines[i]
+		if o.Kind != KindCode || o.Num != d.Lines[i+1].Num-1 {
+			return false
+		}
+		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || strings.HasPrefix(strings.TrimSpace(o.Lower), "sudo ")
+		if cmd && !versionQueryCommand(o.Lower) {
+			// The output of another command: "$ sudo gitlab-psql -c
+			// 'SHOW server_version;'" / " 17.7".
+			return false
+		}
+		if versionQueryCommand(o.Lower) {
+			if strings.Contains(o.Lower, "env:info") {
+				// Only the "Version:" line under "GitLab information".
+				return l.Label.Len() > 0 && strings.TrimSpace(l.Lower[l.Label.Start:l.Label.End]) == "version" || strings.HasPrefix(strings.TrimSpace(l.Lower), "version:")
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// versionQueryCommand reports whether a command line asks which GitLab
+// version is installed.
+func versionQueryCommand(low string) bool {
+	return strings.Contains(low, "gitlab:env:info") || strings.Contains(low, "rpm -q") || strings.Contains(low, "dpkg -l") || strings.Contains(low, "dpkg-query") ||
+		strings.Contains(low, "apt list --installed") || strings.Contains(low, "version-manifest") || strings.Contains(low, "apt-cache policy")
 }
 
 // predecessorWord reports whether w names the change before this one.

@@ -184,6 +184,16 @@ func backups(d *lint.Document) []backupLine {
 	return out
 }
 
+// routineBackupOnly reports whether a line only speaks of the backups
+// that run anyway ("We have nightly backups."), not of one taken before
+// the upgrade.
+func routineBackupOnly(l *lint.Line) bool {
+	if l.Has(lint.TermBackupCmd) || l.Has(lint.TermSnapshot) || l.Has(lint.TermUpgradeVerb) || len(l.Tokens) > 14 {
+		return false
+	}
+	return l.HasWord("nightly", "daily", "weekly", "regular", "scheduled", "nächtlich", "nächtliche", "nächtlichen", "täglich", "tägliche", "täglichen", "wöchentlich", "diario", "diarios", "diaria", "diarias", "nocturno", "nocturnos", "quotidien", "quotidienne", "quotidiennes", "nocturne", "nocturnes", "dagelijks", "dagelijkse", "nachtelijke", "diária", "diárias", "giornaliero", "giornalieri", "notturno")
+}
+
 // configBackupOnly reports whether every backup word of a line is part of
 // "gitlab-ctl backup-etc", which copies the configuration only: "Friday:
 // `sudo gitlab-ctl backup-etc` on all 3 servers".

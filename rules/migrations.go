@@ -55,7 +55,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// out elsewhere, named here with its expected result.
 			query = true
 		}
-		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l)
+		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l) || l.Has(lint.TermBBM) && backReference(l)
 		if assumesFinished(l) {
 			// "then the background migrations are considered done":
 			// an assumption, not a check.
@@ -271,9 +271,28 @@ func backReference(l *lint.Line) bool {
 		// "Repeat step 3 until 0 rows": the query of an earlier step.
 		return true
 	}
+	if l.HasWord("again", "wieder", "erneut", "nuevamente", "encore", "opnieuw", "novamente", "ancora") && numberedItemRef(l) {
+		// "Vor Schritt 2 wieder Punkt 3 der Vorbereitung: 0 offene
+		// Hintergrundmigrationen": the check of an earlier item.
+		return true
+	}
 	// The nouns are rarer, so they are looked for first.
 	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle") &&
 		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "opnieuw")
+}
+
+// numberedItemRef reports whether a line points to a numbered item:
+// "Punkt 3", "item 3", "step 3 of the preparation".
+func numberedItemRef(l *lint.Line) bool {
+	for j := 0; j+1 < len(l.Tokens); j++ {
+		switch l.Tokens[j].Word {
+		case "punkt", "point", "item", "step", "schritt", "paso", "punto", "étape", "stap", "passo", "ponto":
+			if isNumber(l.Tokens[j+1].Word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkFollows reports whether the last mention of batched background
@@ -647,6 +666,9 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 	return gaps, false
 }
 
+// stepNouns name a numbered step, which "before step N" makes a hop.
+var stepNouns = map[string]bool{"step": true, "schritt": true, "paso": true, "étape": true, "stap": true, "passo": true}
+
 // beforeHopNumber returns N when a check line, or the prose that leads
 // into its code block, says it runs before hop N ("Before hop 1:", "Vor
 // Hop 2:", "Antes del salto 2:"), or 0.
@@ -660,7 +682,7 @@ func beforeHopNumber(d *lint.Document, l *lint.Line) int {
 			continue
 		}
 		for j, t := range o.Tokens {
-			if !hopNouns[t.Word] || j == 0 || j+1 >= len(o.Tokens) || !isNumber(o.Tokens[j+1].Word) {
+			if !hopNouns[t.Word] && !stepNouns[t.Word] || j == 0 || j+1 >= len(o.Tokens) || !isNumber(o.Tokens[j+1].Word) {
 				continue
 			}
 			switch o.Tokens[j-1].Word {

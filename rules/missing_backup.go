@@ -28,7 +28,7 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 	Run: func(p *lint.Pass) {
 		bs := sharedBackups.Get(p)
 		var partial, auto *backupLine
-		var vague *lint.Line
+		var vague, routine *lint.Line
 		for i := range bs {
 			if bs[i].Kind == backupPartial {
 				partial = &bs[i]
@@ -38,6 +38,14 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		for i := range bs {
 			switch bs[i].Kind {
 			case backupFull, backupSnapshot:
+				if bs[i].Prose && routineBackupOnly(bs[i].Line) {
+					// "We have nightly backups." names the backups that
+					// run anyway, not one of the version that runs now.
+					if routine == nil {
+						routine = bs[i].Line
+					}
+					continue
+				}
 				if bs[i].Prose && vagueBackup(bs[i].Line) {
 					// "Backup: as usual via our backup system" says neither
 					// what is backed up nor how.
@@ -69,6 +77,8 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		switch {
 		case partial != nil:
 			p.ReportLinef(partial.Line, "backup leaves out %s, so it cannot restore the instance. take a full backup before the upgrade (\"sudo gitlab-backup create\" without skipping the database or the repositories) or snapshots of every server", partial.Skipped)
+		case routine != nil:
+			p.ReportLinef(routine, "the plan names only the routine backups, not one taken right before the upgrade on the version the instance runs. take a full backup before the first hop (\"sudo gitlab-backup create\" plus copies of gitlab-secrets.json and gitlab.rb) or snapshots of every node")
 		case vague != nil:
 			p.ReportLinef(vague, "backup is only described as the usual one, which does not say whether it is full. take a full backup before the upgrade (\"sudo gitlab-backup create\" plus copies of gitlab-secrets.json and gitlab.rb) or snapshots of every node, and say so")
 		case auto != nil:

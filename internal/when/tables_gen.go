@@ -9,7 +9,7 @@ import "time"
 
 // lexEntries holds what the lexicon knows of each word; entry 0 is the
 // empty entry of unknown words.
-var lexEntries = [626]lexEntry{
+var lexEntries = [628]lexEntry{
 	0:   {},
 	1:   {flags: lxMonth, wordAt: 0, wordLen: 7, month: time.January},                                                       // "january"
 	2:   {flags: lxMonth | lxHint, wordAt: 7, wordLen: 6, month: time.January},                                              // "januar"
@@ -592,50 +592,52 @@ var lexEntries = [626]lexEntry{
 	579: {flags: lxZoneStart, phrases: 544, nphrases: 1, wordAt: 3242, wordLen: 6},                                          // "mumbai"
 	580: {flags: lxZoneStart, phrases: 545, nphrases: 1, wordAt: 3248, wordLen: 6},                                          // "munich"
 	581: {flags: lxZoneStart, phrases: 546, nphrases: 1, wordAt: 3254, wordLen: 7},                                          // "méxico"
-	582: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3261, wordLen: 3},                                          // "new"
-	583: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3264, wordLen: 4},                                          // "oslo"
-	584: {flags: lxZoneStart, phrases: 549, nphrases: 1, wordAt: 3268, wordLen: 15},                                         // "osteuropäische"
-	585: {flags: lxZoneStart, phrases: 550, nphrases: 3, wordAt: 3283, wordLen: 7},                                          // "pacific"
-	586: {flags: lxZoneStart, phrases: 553, nphrases: 1, wordAt: 3290, wordLen: 6},                                          // "panama"
-	587: {flags: lxZoneStart, phrases: 554, nphrases: 1, wordAt: 3296, wordLen: 7},                                          // "panamá"
-	588: {flags: lxZoneStart, phrases: 555, nphrases: 1, wordAt: 3303, wordLen: 5},                                          // "paris"
-	589: {flags: lxZoneStart, phrases: 556, nphrases: 1, wordAt: 3308, wordLen: 4},                                          // "peru"
-	590: {flags: lxZoneStart, phrases: 557, nphrases: 1, wordAt: 3312, wordLen: 5},                                          // "perú"
-	591: {flags: lxZoneStart, phrases: 558, nphrases: 1, wordAt: 3317, wordLen: 8},                                          // "portugal"
-	592: {flags: lxZoneStart, phrases: 559, nphrases: 1, wordAt: 3325, wordLen: 6},                                          // "prague"
-	593: {flags: lxZoneStart, phrases: 560, nphrases: 1, wordAt: 3331, wordLen: 7},                                          // "québec"
-	594: {flags: lxZoneStart, phrases: 561, nphrases: 1, wordAt: 3338, wordLen: 4},                                          // "roma"
-	595: {flags: lxZoneStart, phrases: 562, nphrases: 1, wordAt: 3342, wordLen: 4},                                          // "rome"
-	596: {flags: lxZoneStart, phrases: 563, nphrases: 1, wordAt: 3346, wordLen: 3},                                          // "san"
-	597: {flags: lxZoneStart, phrases: 564, nphrases: 1, wordAt: 3349, wordLen: 8},                                          // "santiago"
-	598: {flags: lxZoneStart, phrases: 565, nphrases: 1, wordAt: 3357, wordLen: 3},                                          // "sao"
-	599: {flags: lxZoneStart, phrases: 566, nphrases: 1, wordAt: 3360, wordLen: 9},                                          // "schweizer"
-	600: {flags: lxZoneStart, phrases: 567, nphrases: 1, wordAt: 3369, wordLen: 7},                                          // "seattle"
-	601: {flags: lxZoneStart, phrases: 568, nphrases: 1, wordAt: 3376, wordLen: 5},                                          // "seoul"
-	602: {flags: lxZoneStart, phrases: 569, nphrases: 1, wordAt: 3381, wordLen: 8},                                          // "shanghai"
-	603: {flags: lxZoneStart, phrases: 570, nphrases: 1, wordAt: 3389, wordLen: 9},                                          // "singapore"
-	604: {flags: lxZoneStart, phrases: 571, nphrases: 1, wordAt: 3398, wordLen: 5},                                          // "spain"
-	605: {flags: lxZoneStart, phrases: 572, nphrases: 1, wordAt: 3403, wordLen: 7},                                          // "spanish"
-	606: {flags: lxZoneStart, phrases: 573, nphrases: 1, wordAt: 3410, wordLen: 9},                                          // "stockholm"
-	607: {flags: lxZoneStart, phrases: 574, nphrases: 1, wordAt: 3419, wordLen: 5},                                          // "swiss"
-	608: {flags: lxZoneStart, phrases: 575, nphrases: 1, wordAt: 3424, wordLen: 11},                                         // "switzerland"
-	609: {flags: lxZoneStart, phrases: 576, nphrases: 1, wordAt: 3435, wordLen: 6},                                          // "sydney"
-	610: {flags: lxZoneStart, phrases: 577, nphrases: 1, wordAt: 3441, wordLen: 4},                                          // "são"
-	611: {flags: lxZoneStart, phrases: 578, nphrases: 1, wordAt: 3445, wordLen: 5},                                          // "tokyo"
-	612: {flags: lxZoneStart, phrases: 579, nphrases: 1, wordAt: 3450, wordLen: 7},                                          // "toronto"
-	613: {flags: lxZoneStart, phrases: 580, nphrases: 1, wordAt: 3457, wordLen: 2},                                          // "uk"
-	614: {flags: lxZoneStart, phrases: 581, nphrases: 1, wordAt: 3459, wordLen: 7},                                          // "uruguay"
-	615: {flags: lxZoneStart, phrases: 582, nphrases: 2, wordAt: 3466, wordLen: 2},                                          // "us"
-	616: {flags: lxZoneStart, phrases: 584, nphrases: 1, wordAt: 3468, wordLen: 9},                                          // "vancouver"
-	617: {flags: lxZoneStart, phrases: 585, nphrases: 1, wordAt: 3477, wordLen: 9},                                          // "venezuela"
-	618: {flags: lxZoneStart, phrases: 586, nphrases: 1, wordAt: 3486, wordLen: 6},                                          // "vienna"
-	619: {flags: lxZoneStart, phrases: 587, nphrases: 1, wordAt: 3492, wordLen: 6},                                          // "warsaw"
-	620: {flags: lxZoneStart, phrases: 588, nphrases: 2, wordAt: 3498, wordLen: 7},                                          // "western"
-	621: {flags: lxZoneStart, phrases: 590, nphrases: 1, wordAt: 3505, wordLen: 16},                                         // "westeuropäische"
-	622: {flags: lxZoneStart, phrases: 591, nphrases: 1, wordAt: 3521, wordLen: 4},                                          // "wien"
-	623: {flags: lxZoneStart, phrases: 592, nphrases: 1, wordAt: 3525, wordLen: 6},                                          // "wiener"
-	624: {flags: lxZoneStart, phrases: 593, nphrases: 1, wordAt: 3531, wordLen: 6},                                          // "zurich"
-	625: {flags: lxZoneStart, phrases: 594, nphrases: 1, wordAt: 3537, wordLen: 7},                                          // "zürich"
+	582: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3261, wordLen: 11},                                         // "nederlandse"
+	583: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3272, wordLen: 3},                                          // "new"
+	584: {flags: lxZoneStart, phrases: 549, nphrases: 108, wordAt: 3275, wordLen: 3},                                        // "ora"
+	585: {flags: lxZoneStart, phrases: 657, nphrases: 1, wordAt: 3278, wordLen: 4},                                          // "oslo"
+	586: {flags: lxZoneStart, phrases: 658, nphrases: 1, wordAt: 3282, wordLen: 15},                                         // "osteuropäische"
+	587: {flags: lxZoneStart, phrases: 659, nphrases: 3, wordAt: 3297, wordLen: 7},                                          // "pacific"
+	588: {flags: lxZoneStart, phrases: 662, nphrases: 1, wordAt: 3304, wordLen: 6},                                          // "panama"
+	589: {flags: lxZoneStart, phrases: 663, nphrases: 1, wordAt: 3310, wordLen: 7},                                          // "panamá"
+	590: {flags: lxZoneStart, phrases: 664, nphrases: 1, wordAt: 3317, wordLen: 5},                                          // "paris"
+	591: {flags: lxZoneStart, phrases: 665, nphrases: 1, wordAt: 3322, wordLen: 4},                                          // "peru"
+	592: {flags: lxZoneStart, phrases: 666, nphrases: 1, wordAt: 3326, wordLen: 5},                                          // "perú"
+	593: {flags: lxZoneStart, phrases: 667, nphrases: 1, wordAt: 3331, wordLen: 8},                                          // "portugal"
+	594: {flags: lxZoneStart, phrases: 668, nphrases: 1, wordAt: 3339, wordLen: 6},                                          // "prague"
+	595: {flags: lxZoneStart, phrases: 669, nphrases: 1, wordAt: 3345, wordLen: 7},                                          // "québec"
+	596: {flags: lxZoneStart, phrases: 670, nphrases: 1, wordAt: 3352, wordLen: 4},                                          // "roma"
+	597: {flags: lxZoneStart, phrases: 671, nphrases: 1, wordAt: 3356, wordLen: 4},                                          // "rome"
+	598: {flags: lxZoneStart, phrases: 672, nphrases: 1, wordAt: 3360, wordLen: 3},                                          // "san"
+	599: {flags: lxZoneStart, phrases: 673, nphrases: 1, wordAt: 3363, wordLen: 8},                                          // "santiago"
+	600: {flags: lxZoneStart, phrases: 674, nphrases: 1, wordAt: 3371, wordLen: 3},                                          // "sao"
+	601: {flags: lxZoneStart, phrases: 675, nphrases: 1, wordAt: 3374, wordLen: 9},                                          // "schweizer"
+	602: {flags: lxZoneStart, phrases: 676, nphrases: 1, wordAt: 3383, wordLen: 7},                                          // "seattle"
+	603: {flags: lxZoneStart, phrases: 677, nphrases: 1, wordAt: 3390, wordLen: 5},                                          // "seoul"
+	604: {flags: lxZoneStart, phrases: 678, nphrases: 1, wordAt: 3395, wordLen: 8},                                          // "shanghai"
+	605: {flags: lxZoneStart, phrases: 679, nphrases: 1, wordAt: 3403, wordLen: 9},                                          // "singapore"
+	606: {flags: lxZoneStart, phrases: 680, nphrases: 1, wordAt: 3412, wordLen: 5},                                          // "spain"
+	607: {flags: lxZoneStart, phrases: 681, nphrases: 1, wordAt: 3417, wordLen: 7},                                          // "spanish"
+	608: {flags: lxZoneStart, phrases: 682, nphrases: 1, wordAt: 3424, wordLen: 9},                                          // "stockholm"
+	609: {flags: lxZoneStart, phrases: 683, nphrases: 1, wordAt: 3433, wordLen: 5},                                          // "swiss"
+	610: {flags: lxZoneStart, phrases: 684, nphrases: 1, wordAt: 3438, wordLen: 11},                                         // "switzerland"
+	611: {flags: lxZoneStart, phrases: 685, nphrases: 1, wordAt: 3449, wordLen: 6},                                          // "sydney"
+	612: {flags: lxZoneStart, phrases: 686, nphrases: 1, wordAt: 3455, wordLen: 4},                                          // "são"
+	613: {flags: lxZoneStart, phrases: 687, nphrases: 1, wordAt: 3459, wordLen: 5},                                          // "tokyo"
+	614: {flags: lxZoneStart, phrases: 688, nphrases: 1, wordAt: 3464, wordLen: 7},                                          // "toronto"
+	615: {flags: lxZoneStart, phrases: 689, nphrases: 1, wordAt: 3471, wordLen: 2},                                          // "uk"
+	616: {flags: lxZoneStart, phrases: 690, nphrases: 1, wordAt: 3473, wordLen: 7},                                          // "uruguay"
+	617: {flags: lxZoneStart, phrases: 691, nphrases: 2, wordAt: 3480, wordLen: 2},                                          // "us"
+	618: {flags: lxZoneStart, phrases: 693, nphrases: 1, wordAt: 3482, wordLen: 9},                                          // "vancouver"
+	619: {flags: lxZoneStart, phrases: 694, nphrases: 1, wordAt: 3491, wordLen: 9},                                          // "venezuela"
+	620: {flags: lxZoneStart, phrases: 695, nphrases: 1, wordAt: 3500, wordLen: 6},                                          // "vienna"
+	621: {flags: lxZoneStart, phrases: 696, nphrases: 1, wordAt: 3506, wordLen: 6},                                          // "warsaw"
+	622: {flags: lxZoneStart, phrases: 697, nphrases: 2, wordAt: 3512, wordLen: 7},                                          // "western"
+	623: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3519, wordLen: 16},                                         // "westeuropäische"
+	624: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3535, wordLen: 4},                                          // "wien"
+	625: {flags: lxZoneStart, phrases: 701, nphrases: 1, wordAt: 3539, wordLen: 6},                                          // "wiener"
+	626: {flags: lxZoneStart, phrases: 702, nphrases: 1, wordAt: 3545, wordLen: 6},                                          // "zurich"
+	627: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3551, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -680,11 +682,11 @@ const lexText = "" +
 	"frankfurtfrenchgermangermanygreenwichguatemalahawaiihelsinkihonghorariohorárioi" +
 	"ndiairelandirishistanbulitalianitalyjapankievkoreakyivlimalisboalisbonlondonlond" +
 	"resmadridmelbournemexicomitteleuropaeischemitteleuropäischemitteleuropäischerm" +
-	"ontevideomontrealmontréalmoscowmountainmumbaimunichméxiconewosloosteuropäisch" +
-	"epacificpanamapanamáparisperuperúportugalpraguequébecromaromesansantiagosaosc" +
-	"hweizerseattleseoulshanghaisingaporespainspanishstockholmswissswitzerlandsydneys" +
-	"ãotokyotorontoukuruguayusvancouvervenezuelaviennawarsawwesternwesteuropäischew" +
-	"ienwienerzurichzürich"
+	"ontevideomontrealmontréalmoscowmountainmumbaimunichméxiconederlandseneworaoslo" +
+	"osteuropäischepacificpanamapanamáparisperuperúportugalpraguequébecromaromesa" +
+	"nsantiagosaoschweizerseattleseoulshanghaisingaporespainspanishstockholmswissswit" +
+	"zerlandsydneysãotokyotorontoukuruguayusvancouvervenezuelaviennawarsawwesternwes" +
+	"teuropäischewienwienerzurichzürich"
 
 // lexSlots is an open-addressing table of lexEntries by lexHash: a slot
 // holds the hash in its upper 16 bits and the entry index in the lower.
@@ -694,7 +696,7 @@ var lexSlots = [2048]uint32{
 	6:    0xb806017b, // "at"
 	7:    0xf8070181, // "beginnt"
 	8:    0x180701f2, // "argentina"
-	20:   0x70140248, // "osteuropäische"
+	20:   0x7014024a, // "osteuropäische"
 	24:   0x38180099, // "donnerstag"
 	25:   0xa019006b, // "dic"
 	27:   0x901b0152, // "cada"
@@ -702,8 +704,8 @@ var lexSlots = [2048]uint32{
 	36:   0x40240224, // "hawaii"
 	43:   0xf02b00d0, // "minuto"
 	45:   0xd02d0079, // "lunes"
-	53:   0xc835024f, // "portugal"
-	54:   0xd0360246, // "new"
+	53:   0xc8350251, // "portugal"
+	54:   0xd0360247, // "new"
 	59:   0x003b0174, // "até"
 	67:   0xc84301cd, // "server"
 	69:   0x0845009e, // "giovedi"
@@ -744,11 +746,12 @@ var lexSlots = [2048]uint32{
 	147:  0xf8930176, // "and"
 	148:  0x48940161, // "vorher"
 	149:  0x0890019a, // "versionen"
+	150:  0xd8940246, // "nederlandse"
 	151:  0xf89701ef, // "midi"
-	154:  0x189a025f, // "swiss"
+	154:  0x189a0261, // "swiss"
 	155:  0xb09b000c, // "janv"
 	157:  0x289d016e, // "to"
-	160:  0xb0a00250, // "prague"
+	160:  0xb0a00252, // "prague"
 	162:  0xe8a201a3, // "update"
 	164:  0x80a40109, // "duración"
 	165:  0x80a50127, // "durera"
@@ -760,7 +763,7 @@ var lexSlots = [2048]uint32{
 	195:  0x18c30049, // "augustus"
 	196:  0x40c3023f, // "montreal"
 	197:  0x80c50114, // "pour"
-	203:  0x60cb0264, // "toronto"
+	203:  0x60cb0266, // "toronto"
 	205:  0x60cd0093, // "wed"
 	208:  0xf8d001a5, // "postgresql"
 	211:  0x70d30168, // "despues"
@@ -772,7 +775,7 @@ var lexSlots = [2048]uint32{
 	235:  0x48eb00cf, // "minuten"
 	244:  0x38f40235, // "lisbon"
 	254:  0xe0fe01b2, // "psql"
-	256:  0x29000256, // "sao"
+	256:  0x29000258, // "sao"
 	257:  0x69010009, // "gennaio"
 	260:  0x69040190, // "du"
 	261:  0xf90500a4, // "do"
@@ -782,7 +785,7 @@ var lexSlots = [2048]uint32{
 	267:  0xf10a020d, // "colombia"
 	269:  0x990d01f0, // "alaska"
 	271:  0x810f0103, // "hasta"
-	273:  0xa1110262, // "são"
+	273:  0xa1110264, // "são"
 	282:  0x591a00fa, // "zwischen"
 	291:  0x892301ac, // "node"
 	292:  0xf12401e0, // "shard"
@@ -795,17 +798,17 @@ var lexSlots = [2048]uint32{
 	304:  0xb1300060, // "novembro"
 	306:  0x01320106, // "será"
 	307:  0x21330206, // "bruxelles"
-	308:  0x19340249, // "pacific"
+	308:  0x1934024b, // "pacific"
 	309:  0xf93501c2, // "fase"
 	310:  0x613600a3, // "jeu"
 	314:  0x293a00b0, // "saturday"
-	318:  0x813e026c, // "western"
+	318:  0x813e026e, // "western"
 	325:  0x31450045, // "august"
 	332:  0xf94c00a9, // "vrijdag"
 	336:  0x195000f6, // "zur"
 	339:  0xb153006f, // "domingo"
 	342:  0xd15601b1, // "pg"
-	351:  0x615f0258, // "seattle"
+	351:  0x615f025a, // "seattle"
 	357:  0x496500ef, // "dem"
 	358:  0x9166014e, // "maintenance"
 	359:  0xb1660195, // "ce"
@@ -813,14 +816,14 @@ var lexSlots = [2048]uint32{
 	361:  0xe9670241, // "moscow"
 	364:  0xe96c0189, // "finishes"
 	366:  0xd16e018f, // "am"
-	376:  0xc978026b, // "warsaw"
+	376:  0xc978026d, // "warsaw"
 	377:  0xa9790088, // "tue"
 	381:  0xe17d005c, // "okt"
 	392:  0xd9880125, // "dauert"
 	393:  0x29890228, // "horário"
 	394:  0xd98a0095, // "mie"
 	398:  0x418e0216, // "dubai"
-	401:  0x71910247, // "oslo"
+	401:  0x71910249, // "oslo"
 	406:  0x219600c2, // "std"
 	407:  0x49970214, // "deutscher"
 	418:  0x41a200a1, // "thurs"
@@ -840,12 +843,12 @@ var lexSlots = [2048]uint32{
 	473:  0x91d80151, // "alle"
 	474:  0x19d9020b, // "chile"
 	478:  0xc9de015a, // "before"
-	482:  0x79e20259, // "seoul"
+	482:  0x79e2025b, // "seoul"
 	487:  0xb9e701c6, // "stage"
 	488:  0xb9e701c7, // "stufe"
 	490:  0x61ea0085, // "dinsdag"
 	491:  0xa9eb01b0, // "package"
-	495:  0x39ef0261, // "sydney"
+	495:  0x39ef0263, // "sydney"
 	501:  0xf9f50065, // "décembre"
 	507:  0x41fb0011, // "febrero"
 	508:  0x21fc0242, // "mountain"
@@ -853,7 +856,7 @@ var lexSlots = [2048]uint32{
 	517:  0x8205001f, // "maerz"
 	521:  0xe209013d, // "window"
 	522:  0x120a0207, // "buenos"
-	523:  0x9a0a026d, // "westeuropäische"
+	523:  0x9a0a026f, // "westeuropäische"
 	524:  0xd20c009b, // "jeudi"
 	533:  0x6a150163, // "früher"
 	537:  0x3a190096, // "mer"
@@ -869,7 +872,7 @@ var lexSlots = [2048]uint32{
 	579:  0x3a430030, // "may"
 	580:  0x224300af, // "fr"
 	584:  0x5a480091, // "mercoledì"
-	585:  0x8249024a, // "panama"
+	585:  0x8249024c, // "panama"
 	594:  0xb25200ae, // "ven"
 	595:  0xea530047, // "août"
 	596:  0xba5200b2, // "sonnabend"
@@ -888,10 +891,10 @@ var lexSlots = [2048]uint32{
 	632:  0x1277016f, // "till"
 	635:  0x4a7b01d0, // "task"
 	636:  0x627c00bd, // "h"
-	643:  0xf283024b, // "panamá"
+	643:  0xf283024d, // "panamá"
 	645:  0xfa85001e, // "märz"
 	646:  0x3285014c, // "block"
-	647:  0x92860267, // "us"
+	647:  0x92860269, // "us"
 	648:  0xda880209, // "central"
 	662:  0xda9601e7, // "midnight"
 	670:  0xe29e00b8, // "sat"
@@ -908,7 +911,7 @@ var lexSlots = [2048]uint32{
 	703:  0xf2bf00ab, // "venerdi"
 	704:  0x1abe0122, // "take"
 	717:  0xa2cd001b, // "fev"
-	718:  0x72cd0270, // "zurich"
+	718:  0x72cd0272, // "zurich"
 	723:  0x92d30200, // "brasil"
 	724:  0x92d30203, // "brazil"
 	726:  0x22d6008d, // "miércoles"
@@ -921,7 +924,7 @@ var lexSlots = [2048]uint32{
 	746:  0xaaea0101, // "con"
 	750:  0x92ee01ca, // "parte"
 	754:  0x02f201ae, // "runner"
-	757:  0x82f50268, // "vancouver"
+	757:  0x82f5026a, // "vancouver"
 	758:  0x32f6010b, // "la"
 	762:  0x5afa008a, // "di"
 	765:  0xeafd0012, // "février"
@@ -941,7 +944,7 @@ var lexSlots = [2048]uint32{
 	804:  0x23240146, // "ausfall"
 	806:  0xcb260191, // "date"
 	808:  0xcb2801a9, // "debian"
-	809:  0x43280252, // "roma"
+	809:  0x43280254, // "roma"
 	821:  0xa335010f, // "des"
 	824:  0x6338005a, // "ottobre"
 	826:  0xfb3a012c, // "ca"
@@ -979,7 +982,7 @@ var lexSlots = [2048]uint32{
 	889:  0x0379006c, // "déc"
 	891:  0x937b0124, // "lasts"
 	895:  0x0b7f001d, // "march"
-	901:  0xbb850266, // "uruguay"
+	901:  0xbb850268, // "uruguay"
 	903:  0xb387021c, // "españa"
 	905:  0x838901a0, // "patch"
 	910:  0x238e003b, // "giugno"
@@ -998,7 +1001,7 @@ var lexSlots = [2048]uint32{
 	949:  0x3bb501ea, // "minuit"
 	950:  0x93b60097, // "mi"
 	954:  0xcbba00f9, // "ab"
-	974:  0x5bce0263, // "tokyo"
+	974:  0x5bce0265, // "tokyo"
 	975:  0x43cf01e1, // "shards"
 	982:  0x8bd601da, // "número"
 	983:  0x83d7007b, // "maandag"
@@ -1031,7 +1034,7 @@ var lexSlots = [2048]uint32{
 	1082: 0xec3a0032, // "mayo"
 	1083: 0xec3a0034, // "maio"
 	1084: 0x7c3a01cc, // "nodes"
-	1085: 0x343d026f, // "wiener"
+	1085: 0x343d0271, // "wiener"
 	1090: 0x644200dc, // "jour"
 	1091: 0xf4430188, // "finish"
 	1092: 0xfc4400ed, // "mit"
@@ -1044,6 +1047,7 @@ var lexSlots = [2048]uint32{
 	1116: 0xec5c0092, // "mercoledi"
 	1117: 0xec5d004b, // "ago"
 	1118: 0x9c5d005b, // "oct"
+	1123: 0x14630248, // "ora"
 	1128: 0x346800ba, // "sab"
 	1134: 0xc46e022e, // "italy"
 	1135: 0xd46f0192, // "datum"
@@ -1062,7 +1066,7 @@ var lexSlots = [2048]uint32{
 	1169: 0xac9100c0, // "hour"
 	1173: 0x7495018a, // "finished"
 	1178: 0x149a00e9, // "wartung"
-	1181: 0x7c9d0253, // "rome"
+	1181: 0x7c9d0255, // "rome"
 	1188: 0x34a40212, // "denver"
 	1192: 0xc4a8014a, // "lang"
 	1201: 0xbcb101ec, // "mittag"
@@ -1080,11 +1084,11 @@ var lexSlots = [2048]uint32{
 	1227: 0xccca00fc, // "los"
 	1228: 0x24cc001a, // "févr"
 	1229: 0x64cc01c5, // "paso"
-	1230: 0x84cb0265, // "uk"
+	1230: 0x84cb0267, // "uk"
 	1231: 0xb4cf0016, // "febbraio"
 	1232: 0x34d001fe, // "bogota"
 	1233: 0xb4d10173, // "às"
-	1234: 0xfcd1026e, // "wien"
+	1234: 0xfcd10270, // "wien"
 	1235: 0xdcd30240, // "montréal"
 	1239: 0xa4d70236, // "london"
 	1241: 0x0cd900f0, // "den"
@@ -1098,17 +1102,17 @@ var lexSlots = [2048]uint32{
 	1263: 0x4cef01c9, // "teil"
 	1264: 0x34ee022f, // "japan"
 	1271: 0xc4f701bb, // "ª"
-	1277: 0xecfd025e, // "stockholm"
+	1277: 0xecfd0260, // "stockholm"
 	1287: 0xd50701b9, // "re"
 	1288: 0xe50701d6, // "nr"
 	1289: 0xd509002c, // "aprile"
 	1291: 0x5d0b0232, // "kyiv"
-	1292: 0x5d0c0271, // "zürich"
+	1292: 0x5d0c0273, // "zürich"
 	1294: 0x850e01df, // "replicas"
 	1303: 0x151700ee, // "auf"
 	1306: 0xbd1a0229, // "india"
 	1308: 0xd51c017c, // "starting"
-	1312: 0x7520024d, // "peru"
+	1312: 0x7520024f, // "peru"
 	1315: 0xbd230205, // "brussels"
 	1321: 0x952900e8, // "werden"
 	1322: 0xb5290100, // "para"
@@ -1139,7 +1143,7 @@ var lexSlots = [2048]uint32{
 	1432: 0x45980238, // "madrid"
 	1437: 0x7d9d0119, // "sera"
 	1440: 0xeda00134, // "aprox"
-	1442: 0x75a20269, // "venezuela"
+	1442: 0x75a2026b, // "venezuela"
 	1468: 0x0dbc0133, // "aproximadamente"
 	1470: 0x7dbe00be, // "hr"
 	1473: 0xcdc10111, // "à"
@@ -1150,7 +1154,7 @@ var lexSlots = [2048]uint32{
 	1488: 0x3dd00239, // "melbourne"
 	1492: 0x85d40001, // "january"
 	1493: 0x75d400a6, // "freitag"
-	1495: 0x85d70254, // "san"
+	1495: 0x85d70256, // "san"
 	1500: 0xdddc00a2, // "jue"
 	1501: 0xbddc00e2, // "bis"
 	1506: 0x05e20076, // "so"
@@ -1163,13 +1167,13 @@ var lexSlots = [2048]uint32{
 	1525: 0xe5f5003d, // "july"
 	1526: 0x95f601fd, // "berliner"
 	1532: 0xbdfc01cb, // "partie"
-	1545: 0x5609026a, // "vienna"
-	1546: 0x3e0a0251, // "québec"
-	1547: 0x9e0b025a, // "shanghai"
+	1545: 0x5609026c, // "vienna"
+	1546: 0x3e0a0253, // "québec"
+	1547: 0x9e0b025c, // "shanghai"
 	1552: 0x7e10014b, // "lange"
 	1556: 0x36140068, // "dicembre"
 	1557: 0x36140070, // "dimanche"
-	1565: 0x0e1d0260, // "switzerland"
+	1565: 0x0e1d0262, // "switzerland"
 	1567: 0x6e1f012e, // "about"
 	1571: 0x0e23000d, // "ene"
 	1572: 0x8e23008e, // "miercoles"
@@ -1220,10 +1224,10 @@ var lexSlots = [2048]uint32{
 	1741: 0x5ecd011c, // "dès"
 	1745: 0x3ed1022c, // "istanbul"
 	1747: 0xfed300f8, // "gegen"
-	1749: 0x86d5024e, // "perú"
+	1749: 0x86d50250, // "perú"
 	1756: 0x86dc0067, // "dezembro"
 	1757: 0xd6dc00df, // "das"
-	1763: 0x56e3025b, // "singapore"
+	1763: 0x56e3025d, // "singapore"
 	1766: 0x3ee60196, // "gitlab"
 	1767: 0x06e601a6, // "postgres"
 	1770: 0xdeea0138, // "expected"
@@ -1237,7 +1241,7 @@ var lexSlots = [2048]uint32{
 	1790: 0x7efe019c, // "v"
 	1793: 0xef010022, // "mars"
 	1795: 0x7f0301fa, // "beijing"
-	1797: 0x8705025d, // "spanish"
+	1797: 0x8705025f, // "spanish"
 	1799: 0xe70700ce, // "minutes"
 	1800: 0xe70700d1, // "minutos"
 	1808: 0xbf10011a, // "durée"
@@ -1278,8 +1282,8 @@ var lexSlots = [2048]uint32{
 	1918: 0xd77e0055, // "october"
 	1919: 0x4f7e012f, // "etwa"
 	1920: 0xe77f0223, // "guatemala"
-	1921: 0x5f800257, // "schweizer"
-	1925: 0x7f85024c, // "paris"
+	1921: 0x5f800259, // "schweizer"
+	1925: 0x7f85024e, // "paris"
 	1931: 0x078b00a8, // "vendredi"
 	1932: 0x878c0230, // "kiev"
 	1936: 0xe790009d, // "giovedì"
@@ -1298,11 +1302,11 @@ var lexSlots = [2048]uint32{
 	1995: 0x87ca01f6, // "australian"
 	1997: 0xb7cd0245, // "méxico"
 	2000: 0xa7d00243, // "mumbai"
-	2002: 0x0fd20255, // "santiago"
+	2002: 0x0fd20257, // "santiago"
 	2006: 0x3fd60023, // "maart"
 	2007: 0x7fd701b5, // "nd"
 	2009: 0x9fd901e8, // "mitternacht"
-	2016: 0xefe0025c, // "spain"
+	2016: 0xefe0025e, // "spain"
 	2017: 0xc7e10027, // "mär"
 	2022: 0x67e60053, // "sept"
 	2023: 0x77e70153, // "toutes"
@@ -1351,6 +1355,7 @@ var lexBloom = [1024]uint64{
 	77:   0x1000,
 	78:   0x80000000,
 	79:   0x2000000,
+	81:   0x800000000,
 	82:   0x4000000,
 	84:   0x800000,
 	88:   0x8000000000,
@@ -1707,6 +1712,7 @@ var lexBloom = [1024]uint64{
 	860:  0x100000,
 	861:  0x4000000000000000,
 	865:  0x200000000,
+	866:  0x100000,
 	870:  0x800000500,
 	874:  0x400100,
 	877:  0x800004000000,
@@ -1790,6 +1796,7 @@ var zoneBloom = [1024]uint64{
 	56:   0x20000000,
 	63:   0x40000,
 	72:   0x400,
+	81:   0x800000000,
 	96:   0x80,
 	98:   0x4000000,
 	100:  0x10000000000000,
@@ -1895,6 +1902,7 @@ var zoneBloom = [1024]uint64{
 	839:  0x2,
 	841:  0x400000000000,
 	851:  0x400000000000,
+	866:  0x100000,
 	874:  0x100,
 	881:  0x200,
 	882:  0x2000000000000000,
@@ -1917,7 +1925,7 @@ var zoneBloom = [1024]uint64{
 
 // zonePhraseList holds the zone phrases grouped by first word, longest
 // first; lexEntries locates the group of each first word.
-var zonePhraseList = [595]phrase{
+var zonePhraseList = [704]phrase{
 	0:   {words: []string{"del", "centro", "de", "méxico"}, iana: "America/Mexico_City"},
 	1:   {words: []string{"del", "centro", "de", "mexico"}, iana: "America/Mexico_City"},
 	2:   {words: []string{"del", "pacífico", "de", "méxico"}, iana: "America/Mazatlan"},
@@ -2465,52 +2473,161 @@ var zonePhraseList = [595]phrase{
 	544: {words: []string{"time"}, iana: "Asia/Kolkata"},
 	545: {words: []string{"time"}, iana: "Europe/Berlin"},
 	546: {words: []string{"time"}, iana: "America/Mexico_City"},
-	547: {words: []string{"york", "time"}, iana: "America/New_York"},
-	548: {words: []string{"time"}, iana: "Europe/Oslo"},
-	549: {words: []string{"zeit"}, iana: "Europe/Athens"},
-	550: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
-	551: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
-	552: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	553: {words: []string{"time"}, iana: "America/Panama"},
-	554: {words: []string{"time"}, iana: "America/Panama"},
-	555: {words: []string{"time"}, iana: "Europe/Paris"},
-	556: {words: []string{"time"}, iana: "America/Lima"},
-	557: {words: []string{"time"}, iana: "America/Lima"},
-	558: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	559: {words: []string{"time"}, iana: "Europe/Prague"},
-	560: {words: []string{"time"}, iana: "America/Toronto"},
-	561: {words: []string{"time"}, iana: "Europe/Rome"},
-	562: {words: []string{"time"}, iana: "Europe/Rome"},
-	563: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
-	564: {words: []string{"time"}, iana: "America/Santiago"},
-	565: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	566: {words: []string{"zeit"}, iana: "Europe/Zurich"},
-	567: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	568: {words: []string{"time"}, iana: "Asia/Seoul"},
-	569: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	570: {words: []string{"time"}, iana: "Asia/Singapore"},
-	571: {words: []string{"time"}, iana: "Europe/Madrid"},
-	572: {words: []string{"time"}, iana: "Europe/Madrid"},
-	573: {words: []string{"time"}, iana: "Europe/Stockholm"},
-	574: {words: []string{"time"}, iana: "Europe/Zurich"},
-	575: {words: []string{"time"}, iana: "Europe/Zurich"},
-	576: {words: []string{"time"}, iana: "Australia/Sydney"},
-	577: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	578: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	579: {words: []string{"time"}, iana: "America/Toronto"},
-	580: {words: []string{"time"}, iana: "Europe/London"},
-	581: {words: []string{"time"}, iana: "America/Montevideo"},
-	582: {words: []string{"eastern", "time"}, iana: "America/New_York"},
-	583: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
-	584: {words: []string{"time"}, iana: "America/Vancouver"},
-	585: {words: []string{"time"}, iana: "America/Caracas"},
-	586: {words: []string{"time"}, iana: "Europe/Vienna"},
-	587: {words: []string{"time"}, iana: "Europe/Warsaw"},
-	588: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
-	589: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
-	590: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
-	591: {words: []string{"time"}, iana: "Europe/Vienna"},
-	592: {words: []string{"zeit"}, iana: "Europe/Vienna"},
-	593: {words: []string{"time"}, iana: "Europe/Zurich"},
-	594: {words: []string{"time"}, iana: "Europe/Zurich"},
+	547: {words: []string{"tijd"}, iana: "Europe/Amsterdam"},
+	548: {words: []string{"york", "time"}, iana: "America/New_York"},
+	549: {words: []string{"di", "new", "york"}, iana: "America/New_York"},
+	550: {words: []string{"di", "los", "angeles"}, iana: "America/Los_Angeles"},
+	551: {words: []string{"di", "san", "francisco"}, iana: "America/Los_Angeles"},
+	552: {words: []string{"di", "mexico", "city"}, iana: "America/Mexico_City"},
+	553: {words: []string{"di", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	554: {words: []string{"di", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	555: {words: []string{"di", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	556: {words: []string{"di", "costa", "rica"}, iana: "America/Costa_Rica"},
+	557: {words: []string{"di", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	558: {words: []string{"dell", "europa", "centrale"}, iana: "Europe/Rome"},
+	559: {words: []string{"di", "berlin"}, iana: "Europe/Berlin"},
+	560: {words: []string{"di", "germany"}, iana: "Europe/Berlin"},
+	561: {words: []string{"di", "german"}, iana: "Europe/Berlin"},
+	562: {words: []string{"di", "deutschland"}, iana: "Europe/Berlin"},
+	563: {words: []string{"di", "frankfurt"}, iana: "Europe/Berlin"},
+	564: {words: []string{"di", "munich"}, iana: "Europe/Berlin"},
+	565: {words: []string{"di", "paris"}, iana: "Europe/Paris"},
+	566: {words: []string{"di", "france"}, iana: "Europe/Paris"},
+	567: {words: []string{"di", "french"}, iana: "Europe/Paris"},
+	568: {words: []string{"di", "madrid"}, iana: "Europe/Madrid"},
+	569: {words: []string{"di", "spain"}, iana: "Europe/Madrid"},
+	570: {words: []string{"di", "spanish"}, iana: "Europe/Madrid"},
+	571: {words: []string{"di", "españa"}, iana: "Europe/Madrid"},
+	572: {words: []string{"di", "espana"}, iana: "Europe/Madrid"},
+	573: {words: []string{"di", "barcelona"}, iana: "Europe/Madrid"},
+	574: {words: []string{"di", "london"}, iana: "Europe/London"},
+	575: {words: []string{"di", "uk"}, iana: "Europe/London"},
+	576: {words: []string{"di", "british"}, iana: "Europe/London"},
+	577: {words: []string{"di", "londres"}, iana: "Europe/London"},
+	578: {words: []string{"di", "dublin"}, iana: "Europe/Dublin"},
+	579: {words: []string{"di", "ireland"}, iana: "Europe/Dublin"},
+	580: {words: []string{"di", "irish"}, iana: "Europe/Dublin"},
+	581: {words: []string{"di", "lisbon"}, iana: "Europe/Lisbon"},
+	582: {words: []string{"di", "lisboa"}, iana: "Europe/Lisbon"},
+	583: {words: []string{"di", "portugal"}, iana: "Europe/Lisbon"},
+	584: {words: []string{"di", "vienna"}, iana: "Europe/Vienna"},
+	585: {words: []string{"di", "wien"}, iana: "Europe/Vienna"},
+	586: {words: []string{"di", "austria"}, iana: "Europe/Vienna"},
+	587: {words: []string{"di", "zurich"}, iana: "Europe/Zurich"},
+	588: {words: []string{"di", "zürich"}, iana: "Europe/Zurich"},
+	589: {words: []string{"di", "swiss"}, iana: "Europe/Zurich"},
+	590: {words: []string{"di", "switzerland"}, iana: "Europe/Zurich"},
+	591: {words: []string{"di", "amsterdam"}, iana: "Europe/Amsterdam"},
+	592: {words: []string{"di", "dutch"}, iana: "Europe/Amsterdam"},
+	593: {words: []string{"di", "brussels"}, iana: "Europe/Brussels"},
+	594: {words: []string{"di", "bruxelles"}, iana: "Europe/Brussels"},
+	595: {words: []string{"di", "rome"}, iana: "Europe/Rome"},
+	596: {words: []string{"di", "roma"}, iana: "Europe/Rome"},
+	597: {words: []string{"di", "italy"}, iana: "Europe/Rome"},
+	598: {words: []string{"di", "italian"}, iana: "Europe/Rome"},
+	599: {words: []string{"di", "warsaw"}, iana: "Europe/Warsaw"},
+	600: {words: []string{"di", "prague"}, iana: "Europe/Prague"},
+	601: {words: []string{"di", "stockholm"}, iana: "Europe/Stockholm"},
+	602: {words: []string{"di", "oslo"}, iana: "Europe/Oslo"},
+	603: {words: []string{"di", "copenhagen"}, iana: "Europe/Copenhagen"},
+	604: {words: []string{"di", "helsinki"}, iana: "Europe/Helsinki"},
+	605: {words: []string{"di", "athens"}, iana: "Europe/Athens"},
+	606: {words: []string{"di", "istanbul"}, iana: "Europe/Istanbul"},
+	607: {words: []string{"di", "moscow"}, iana: "Europe/Moscow"},
+	608: {words: []string{"di", "kyiv"}, iana: "Europe/Kyiv"},
+	609: {words: []string{"di", "kiev"}, iana: "Europe/Kyiv"},
+	610: {words: []string{"di", "chicago"}, iana: "America/Chicago"},
+	611: {words: []string{"di", "denver"}, iana: "America/Denver"},
+	612: {words: []string{"di", "seattle"}, iana: "America/Los_Angeles"},
+	613: {words: []string{"di", "toronto"}, iana: "America/Toronto"},
+	614: {words: []string{"di", "vancouver"}, iana: "America/Vancouver"},
+	615: {words: []string{"di", "montreal"}, iana: "America/Toronto"},
+	616: {words: []string{"di", "montréal"}, iana: "America/Toronto"},
+	617: {words: []string{"di", "québec"}, iana: "America/Toronto"},
+	618: {words: []string{"di", "méxico"}, iana: "America/Mexico_City"},
+	619: {words: []string{"di", "mexico"}, iana: "America/Mexico_City"},
+	620: {words: []string{"di", "bogotá"}, iana: "America/Bogota"},
+	621: {words: []string{"di", "bogota"}, iana: "America/Bogota"},
+	622: {words: []string{"di", "lima"}, iana: "America/Lima"},
+	623: {words: []string{"di", "santiago"}, iana: "America/Santiago"},
+	624: {words: []string{"di", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	625: {words: []string{"di", "chile"}, iana: "America/Santiago"},
+	626: {words: []string{"di", "colombia"}, iana: "America/Bogota"},
+	627: {words: []string{"di", "perú"}, iana: "America/Lima"},
+	628: {words: []string{"di", "peru"}, iana: "America/Lima"},
+	629: {words: []string{"di", "brasília"}, iana: "America/Sao_Paulo"},
+	630: {words: []string{"di", "brasilia"}, iana: "America/Sao_Paulo"},
+	631: {words: []string{"di", "brasil"}, iana: "America/Sao_Paulo"},
+	632: {words: []string{"di", "brazil"}, iana: "America/Sao_Paulo"},
+	633: {words: []string{"di", "venezuela"}, iana: "America/Caracas"},
+	634: {words: []string{"di", "uruguay"}, iana: "America/Montevideo"},
+	635: {words: []string{"di", "montevideo"}, iana: "America/Montevideo"},
+	636: {words: []string{"di", "ecuador"}, iana: "America/Guayaquil"},
+	637: {words: []string{"di", "guatemala"}, iana: "America/Guatemala"},
+	638: {words: []string{"di", "panamá"}, iana: "America/Panama"},
+	639: {words: []string{"di", "panama"}, iana: "America/Panama"},
+	640: {words: []string{"di", "caracas"}, iana: "America/Caracas"},
+	641: {words: []string{"di", "tokyo"}, iana: "Asia/Tokyo"},
+	642: {words: []string{"di", "japan"}, iana: "Asia/Tokyo"},
+	643: {words: []string{"di", "seoul"}, iana: "Asia/Seoul"},
+	644: {words: []string{"di", "beijing"}, iana: "Asia/Shanghai"},
+	645: {words: []string{"di", "shanghai"}, iana: "Asia/Shanghai"},
+	646: {words: []string{"di", "singapore"}, iana: "Asia/Singapore"},
+	647: {words: []string{"di", "india"}, iana: "Asia/Kolkata"},
+	648: {words: []string{"di", "bangalore"}, iana: "Asia/Kolkata"},
+	649: {words: []string{"di", "bengaluru"}, iana: "Asia/Kolkata"},
+	650: {words: []string{"di", "mumbai"}, iana: "Asia/Kolkata"},
+	651: {words: []string{"di", "delhi"}, iana: "Asia/Kolkata"},
+	652: {words: []string{"di", "dubai"}, iana: "Asia/Dubai"},
+	653: {words: []string{"di", "sydney"}, iana: "Australia/Sydney"},
+	654: {words: []string{"di", "melbourne"}, iana: "Australia/Melbourne"},
+	655: {words: []string{"di", "auckland"}, iana: "Pacific/Auckland"},
+	656: {words: []string{"italiana"}, iana: "Europe/Rome"},
+	657: {words: []string{"time"}, iana: "Europe/Oslo"},
+	658: {words: []string{"zeit"}, iana: "Europe/Athens"},
+	659: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
+	660: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
+	661: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	662: {words: []string{"time"}, iana: "America/Panama"},
+	663: {words: []string{"time"}, iana: "America/Panama"},
+	664: {words: []string{"time"}, iana: "Europe/Paris"},
+	665: {words: []string{"time"}, iana: "America/Lima"},
+	666: {words: []string{"time"}, iana: "America/Lima"},
+	667: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	668: {words: []string{"time"}, iana: "Europe/Prague"},
+	669: {words: []string{"time"}, iana: "America/Toronto"},
+	670: {words: []string{"time"}, iana: "Europe/Rome"},
+	671: {words: []string{"time"}, iana: "Europe/Rome"},
+	672: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
+	673: {words: []string{"time"}, iana: "America/Santiago"},
+	674: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	675: {words: []string{"zeit"}, iana: "Europe/Zurich"},
+	676: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	677: {words: []string{"time"}, iana: "Asia/Seoul"},
+	678: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	679: {words: []string{"time"}, iana: "Asia/Singapore"},
+	680: {words: []string{"time"}, iana: "Europe/Madrid"},
+	681: {words: []string{"time"}, iana: "Europe/Madrid"},
+	682: {words: []string{"time"}, iana: "Europe/Stockholm"},
+	683: {words: []string{"time"}, iana: "Europe/Zurich"},
+	684: {words: []string{"time"}, iana: "Europe/Zurich"},
+	685: {words: []string{"time"}, iana: "Australia/Sydney"},
+	686: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	687: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	688: {words: []string{"time"}, iana: "America/Toronto"},
+	689: {words: []string{"time"}, iana: "Europe/London"},
+	690: {words: []string{"time"}, iana: "America/Montevideo"},
+	691: {words: []string{"eastern", "time"}, iana: "America/New_York"},
+	692: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
+	693: {words: []string{"time"}, iana: "America/Vancouver"},
+	694: {words: []string{"time"}, iana: "America/Caracas"},
+	695: {words: []string{"time"}, iana: "Europe/Vienna"},
+	696: {words: []string{"time"}, iana: "Europe/Warsaw"},
+	697: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
+	698: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
+	699: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
+	700: {words: []string{"time"}, iana: "Europe/Vienna"},
+	701: {words: []string{"zeit"}, iana: "Europe/Vienna"},
+	702: {words: []string{"time"}, iana: "Europe/Zurich"},
+	703: {words: []string{"time"}, iana: "Europe/Zurich"},
 }

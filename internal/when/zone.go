@@ -271,6 +271,9 @@ var named = []struct {
 	{"hora peninsular espanola", "Europe/Madrid", false},
 	{"hora española", "Europe/Madrid", false},
 	{"hora espanola", "Europe/Madrid", false},
+	{"ora italiana", "Europe/Rome", false},
+	{"ora dell europa centrale", "Europe/Rome", false},
+	{"nederlandse tijd", "Europe/Amsterdam", false},
 }
 
 type phrase struct {
@@ -294,6 +297,7 @@ func buildPhrases() map[string][]phrase {
 		addp("horario de "+p[0], p[1], false)
 		addp("heure de "+p[0], p[1], false)
 		addp("horário de "+p[0], p[1], false)
+		addp("ora di "+p[0], p[1], false)
 	}
 	for _, z := range named {
 		addp(z.text, z.iana, z.fixed)
