@@ -827,7 +827,7 @@ func negatedAfterVerb(l *Line, end int) bool {
 		return false
 	}
 	switch l.Tokens[end].Word {
-	case "pas", "jamais", "nicht", "nie", "neither", "weder", "ni", "niet", "nunca":
+	case "pas", "jamais", "nicht", "nie", "neither", "weder", "ni", "niet", "nunca", "geen", "kein", "keine", "keinen", "ningún", "ninguna", "aucun", "aucune", "nessun", "nessuna", "nenhum", "nenhuma":
 		// ("we install neither 18.9 nor 18.10")
 		return true
 	}

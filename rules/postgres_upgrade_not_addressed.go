@@ -148,6 +148,7 @@ var pgUpgradeVerbs = map[string]bool{
 	"moved": true, "moves": true, "migrate": true, "migrated": true, "aktualisieren": true, "aktualisiert": true,
 	"actualizar": true, "actualizamos": true, "actualizado": true, "migrer": true, "automatic": true, "automatically": true,
 	"automatisch": true, "automáticamente": true, "automatiquement": true,
+	"bijgewerkt": true, "bijwerken": true, "upgraden": true, "geüpgraded": true, "atualizar": true, "atualizado": true, "aggiornare": true, "aggiornato": true,
 }
 
 // postgresHandling reports whether the plan deals with a PostgreSQL
@@ -204,8 +205,14 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 			if !named && !(generic && hasNumberAfter(l, i)) || inIdentifier(l, t) {
 				continue
 			}
-			for j := i - 4; j <= i+5; j++ {
+			for j := i - 4; j <= i+8; j++ {
 				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
+					continue
+				}
+				if j > i+5 && !strings.HasPrefix(l.Tokens[j].Word, "automat") {
+					// (Only "automatically" may stand that far after the
+					// name: "werkt PostgreSQL op alle drie knooppunten
+					// automatisch bij".)
 					continue
 				}
 				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) && !duringBetween(l, i, j) {

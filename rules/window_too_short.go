@@ -89,7 +89,9 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 			continue
 		}
 		staging := l.In(lint.TermStaging) || l.Has(lint.TermStaging)
-		if !staging && !l.In(lint.TermRollback) || !l.Has(lint.TermTimeUnit) {
+		if !staging && !l.In(lint.TermRollback) || !l.Has(lint.TermTimeUnit) || l.LabelIs(lint.TermCutoff) {
+			// ("Heure limite de décision : 12h30. ... (1 h 40 min en
+			// recette)": the cut-off's clock time is no timing.)
 			continue
 		}
 		d, span := durationIn(l)
