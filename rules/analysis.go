@@ -371,9 +371,19 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 			return true
 		}
 	}
-	if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) {
+	for _, m := range l.FindAll(lint.TermSnapshot) {
+		if negatedMatch(l, m) {
+			continue
+		}
+		// In the snapshot's own sentence: "helm rollback ... . The RDS
+		// snapshot is kept for 30 days" reverts nothing.
+		start := strings.LastIndex(l.Lower[:m.Start], ". ") + 1
+		end := len(l.Lower)
+		if i := strings.Index(l.Lower[m.End:], ". "); i >= 0 {
+			end = m.End + i
+		}
 		for _, w := range []string{"revert", "roll back", "rollback", "restore", "reset", "zurück", "revertir", "restaurer", "restaurar", "apply", "boot from", "return to"} {
-			if strings.Contains(l.Lower, w) {
+			if strings.Contains(l.Lower[start:end], w) {
 				return true
 			}
 		}

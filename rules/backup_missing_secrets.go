@@ -179,13 +179,17 @@ func databaseSnapshot(l *lint.Line) bool {
 func dataVolumeOnly(l *lint.Line) bool {
 	low := l.Lower
 	data := false
-	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disque de données", "volume de données"} {
+	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données"} {
 		if strings.Contains(low, w) {
 			data = true
 		}
 	}
 	if !data {
 		return false
+	}
+	if i := strings.Index(low, "/var/opt/gitlab"); i >= 0 && containsAnyOf(low[max(0, i-12):i], "only", "solo", "nur", "seulement", "uniquement", "apenas", "alleen") {
+		// "snapshot of the VM's data disks (only /var/opt/gitlab)"
+		return true
 	}
 	for _, w := range []string{" vm", "whole", "entire", "all volumes", "every volume", "both volumes", "root volume", "/etc/gitlab", "server", "machine", "instance", "ganze", "alle volumes", "completa", "entière"} {
 		if strings.Contains(low, w) {

@@ -153,7 +153,7 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 		// not by discussing the subject.
 		return false
 	}
-	named := false
+	named, hopOnly := false, false
 	// The version may be named by the line or by its section's heading
 	// ("## Things we fixed already for 17.0").
 	for _, vl := range []*lint.Line{l, l.Section.Heading} {
@@ -161,17 +161,36 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 			continue
 		}
 		for _, v := range vl.Versions {
-			for _, m := range minors {
+			for i, m := range minors {
 				if v.Version.MinorString() == m {
 					named = true
+					// minors[0] is the hop's own minor; for a note about
+					// a minor the hop crosses, naming the hop alone
+					// ("19.2.0 | Duo AI Gateway URLs") is weaker.
+					hopOnly = hopOnly || i == 0 && len(minors) > 1 && minors[1] != m
 				}
 			}
 		}
 	}
-	shared, telling, labelTelling := 0, 0, false
+	if hopOnly {
+		for _, vl := range []*lint.Line{l, l.Section.Heading} {
+			if vl == nil {
+				continue
+			}
+			for _, v := range vl.Versions {
+				if len(minors) > 1 && v.Version.MinorString() == minors[1] {
+					hopOnly = false
+				}
+			}
+		}
+	}
+	shared, telling, labelTelling, plain := 0, 0, false, 0
 	for _, t := range l.Tokens {
 		if w, ok := keys[t.Word]; ok {
 			shared++
+			if !noteCommon[t.Word] {
+				plain++
+			}
 			if w {
 				telling++
 				if l.Label.Len() > 0 && t.End <= l.Label.End {
@@ -200,7 +219,10 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 	// A line that only names the subject ("almost every job pulls images
 	// with CI_JOB_TOKEN") shows the note applies; one that handles it
 	// says so.
-	return (telling >= 1 && shared >= 2 || named && shared >= 1) && !onlyOtherNegations(l, keys)
+	// (A line naming the version needs one word of the note that is not
+	// common to all plans of its kind: "19.0 / chart 10.0: bundled
+	// PostgreSQL removed" does not speak of the chart's new ingress.)
+	return (telling >= 1 && shared >= 2 || named && plain >= 1 && (!hopOnly || telling >= 1)) && !onlyOtherNegations(l, keys)
 }
 
 // asksRemoval reports whether a note's action is to delete something.
@@ -350,7 +372,7 @@ func noteKeywords(text string) map[string]bool {
 
 // noteTelling are short names of components and features that tell which
 // note a line speaks of.
-var noteTelling = map[string]bool{"grafana": true, "patroni": true, "consul": true, "gitaly": true, "repmgr": true, "valkey": true, "bitnami": true}
+var noteTelling = map[string]bool{"grafana": true, "patroni": true, "consul": true, "gitaly": true, "repmgr": true, "valkey": true, "bitnami": true, "expiry": true, "envoy": true, "ingress": true}
 
 // noteCommon are long words that many plans use anyway; they are shared
 // words, but do not tell which note a line speaks of.
@@ -358,6 +380,7 @@ var noteCommon = map[string]bool{
 	"postgresql": true, "migration": true, "migrations": true, "background": true, "reconfigure": true, "installation": true,
 	"kubernetes": true, "omnibus": true, "deployment": true, "component": true, "components": true, "enterprise": true,
 	"community": true, "automatically": true, "automatic": true, "secondary": true, "secondaries": true, "replication": true,
+	"chart": true, "charts": true,
 }
 
 var noteStop = map[string]bool{

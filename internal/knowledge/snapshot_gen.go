@@ -1936,7 +1936,8 @@ var snapshot = rawSnapshot{
 		{
 			ID:      "tokens-get-expiry-16-0",
 			Crosses: "16.0",
-			Note:    "access tokens without an expiry date get one, a year after the day of the 16.0 upgrade; list such tokens and plan their rotation before the automation that uses them breaks",
+			Review:  true,
+			Note:    "access tokens without an expiration date get one (a forced expiry), a year after the day of the 16.0 upgrade; list such tokens and plan their rotation before the automation that uses them breaks",
 			Source:  "doc/update/versions/gitlab_16_changes.md (16.0)",
 		},
 		{
@@ -2313,9 +2314,18 @@ var snapshot = rawSnapshot{
 			ID:            "chart-10-bundled-services-19-0",
 			Crosses:       "19.0",
 			InstallMethod: stringList{"helm"},
+			Bundled:       stringList{"postgresql", "redis"},
 			Review:        true,
-			Note:          "chart 10 (GitLab 19.0) no longer deploys PostgreSQL, Redis or MinIO and routes traffic through Envoy Gateway instead of NGINX Ingress (NGINX can be turned back on until 20.0); move those services out of the chart before the upgrade",
+			Note:          "chart 10 (GitLab 19.0) no longer deploys PostgreSQL, Redis or MinIO; move those services out of the chart before the upgrade",
 			Source:        "doc/update/versions/gitlab_19_changes.md (19.0); GitLab chart doc/releases/9_0.md",
+		},
+		{
+			ID:            "chart-10-envoy-gateway-19-0",
+			Crosses:       "19.0",
+			InstallMethod: stringList{"helm"},
+			Review:        true,
+			Note:          "chart 10 (GitLab 19.0) routes traffic through Envoy Gateway and the Gateway API instead of NGINX Ingress; plan the new load balancer, DNS and TLS settings, or keep NGINX Ingress turned on (possible until 20.0)",
+			Source:        "doc/update/versions/gitlab_19_changes.md (19.0, Helm chart 10.0)",
 		},
 		{
 			ID:       "duo-self-hosted-urls-19-2",
