@@ -56,7 +56,9 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		}
 		ti := tokenAt(l, m.NumStart)
 		colChart, colOther := headerKind(l, m.Start)
-		if colOther {
+		if colOther || runnerImage(l.Lower, m.Start) {
+			// ("image: gitlab/gitlab-runner:alpine-v18.8.0" is the
+			// Runner's release.)
 			continue
 		}
 		ref := VersionRef{
@@ -131,12 +133,21 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 	kept := out[:0]
 	for _, r := range out {
 		if r.Chart != nil && !r.Version.HasPatch {
-			beside := false
+			// The nearest such version: "| 18.11.11 | 9.11.12 | avoids
+			// the 18.11.0/18.11.1 regression |" pairs the chart with the
+			// cell beside it, not with the patches the note avoids.
+			beside, best := false, -1
 			for _, o := range out {
 				if o.Chart == nil && o.Version.HasPatch && o.Version.CompareMinor(r.Version) == 0 {
-					beside = true
-					if pairs != nil {
-						pairs[*r.Chart] = o.Version
+					d := o.Span.Start - r.Span.End
+					if d < 0 {
+						d = r.Span.Start - o.Span.End
+					}
+					if !beside || d < best {
+						beside, best = true, d
+						if pairs != nil {
+							pairs[*r.Chart] = o.Version
+						}
 					}
 				}
 			}
@@ -160,6 +171,17 @@ func applyChartPairs(vs []VersionRef, pairs map[glversion.Version]glversion.Vers
 			}
 		}
 	}
+}
+
+// runnerImage reports whether the word that ends at offset i names the
+// GitLab Runner's package or image ("gitlab-runner:v19.2.0",
+// "gitlab-runner=18.8.0-1").
+func runnerImage(low string, i int) bool {
+	w := i
+	for w > 0 && low[w-1] != ' ' && low[w-1] != '\t' && low[w-1] != '"' && low[w-1] != '\'' && low[w-1] != '`' {
+		w--
+	}
+	return strings.Contains(low[w:i], "runner")
 }
 
 // gitlabBeside reports whether the text after a version on a chart line
