@@ -331,11 +331,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
-	if l.Kind == KindCode && versionQueryOutput(r.doc, l) {
+	if out, installed := versionQueryOutput(r.doc, l); l.Kind == KindCode && out {
 		// "$ rpm -q gitlab-ee" / "gitlab-ee-17.11.7-ee.0.el9.x86_64",
 		// "gitlab:env:info" / "Version: 18.6.3-ee": what runs now, not
-		// an install.
-		if !l.In(TermRollback) && !l.In(TermStaging) && !l.In(TermVerify) {
+		// an install. ("Candidate:" of apt-cache policy is neither.)
+		if installed && !l.In(TermRollback) && !l.In(TermStaging) && !l.In(TermVerify) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse})
 		}
 		return
@@ -1103,37 +1103,43 @@ func pastWord(w string) bool {
 // command that shows the installed GitLab version ("rpm -q gitlab-ee",
 // "gitlab-rake gitlab:env:info", "dpkg -l gitlab-ee"), printed in the
 // same block below it.
-func versionQueryOutput(d *Document, l *Line) bool {
-	if versionQueryCommand(l.Lower) || strings.HasPrefix(strings.TrimSpace(l.Text), "$") || installCommand(l) {
-		return false
+func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
+	if l.Kind != KindCode || versionQueryCommand(l.Lower) || strings.HasPrefix(strings.TrimSpace(l.Text), "$") || installCommand(l) {
+		return false, false
 	}
+	head := strings.TrimSpace(l.Lower)
 	for i := l.Index - 1; i >= 0 && i >= l.Index-20; i-- {
 		o := d.Lines[i]
 		if o.Kind != KindCode || o.Num != d.Lines[i+1].Num-1 {
-			return false
+			return false, false
 		}
 		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || strings.HasPrefix(strings.TrimSpace(o.Lower), "sudo ")
 		if cmd && !versionQueryCommand(o.Lower) {
 			// The output of another command: "$ sudo gitlab-psql -c
 			// 'SHOW server_version;'" / " 17.7".
-			return false
+			return false, false
 		}
 		if versionQueryCommand(o.Lower) {
-			if strings.Contains(o.Lower, "env:info") {
+			switch {
+			case strings.Contains(o.Lower, "env:info"):
 				// Only the "Version:" line under "GitLab information".
-				return l.Label.Len() > 0 && strings.TrimSpace(l.Lower[l.Label.Start:l.Label.End]) == "version" || strings.HasPrefix(strings.TrimSpace(l.Lower), "version:")
+				return true, strings.HasPrefix(head, "version:")
+			case strings.Contains(o.Lower, "apt-cache policy"), strings.Contains(o.Lower, "madison"):
+				// "Installed: 18.8.11-ee.0" runs; "Candidate:" and the
+				// version table are what the repository offers.
+				return true, strings.HasPrefix(head, "installed:")
 			}
-			return true
+			return true, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // versionQueryCommand reports whether a command line asks which GitLab
 // version is installed.
 func versionQueryCommand(low string) bool {
 	return strings.Contains(low, "gitlab:env:info") || strings.Contains(low, "rpm -q") || strings.Contains(low, "dpkg -l") || strings.Contains(low, "dpkg-query") ||
-		strings.Contains(low, "apt list --installed") || strings.Contains(low, "version-manifest") || strings.Contains(low, "apt-cache policy")
+		strings.Contains(low, "apt list --installed") || strings.Contains(low, "version-manifest") || strings.Contains(low, "apt-cache policy") || strings.Contains(low, "apt-cache madison")
 }
 
 // predecessorWord reports whether w names the change before this one.
@@ -3186,4 +3192,4 @@ func upgradeNoun(w string) bool {
 // laterChange are the words that put versions into another change than
 // this plan: "a separate plan will cover 18.2.8 → 18.5", "19.3/19.5 will
 // be another request".
-var laterChange = []string{"second request", "second change", "seconde demande", "deuxième demande", "second changement", "segunda solicitud", "segundo cambio", "zweite anfrage", "zweiten change", "zweiten änderung", "in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}
+var laterChange = []string{"piano separato", "richiesta separata", "aparte plan", "apart plan", "second request", "second change", "seconde demande", "deuxième demande", "second changement", "segunda solicitud", "segundo cambio", "zweite anfrage", "zweiten change", "zweiten änderung", "in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}
