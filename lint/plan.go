@@ -777,8 +777,16 @@ func replacedBySed(l *Line, v VersionRef) bool {
 	rest := l.Text[v.Span.End:]
 	before := l.Text[:v.Span.Start]
 	for _, sep := range []string{"/", "|", "#"} {
-		if strings.HasPrefix(rest, sep) && strings.HasSuffix(before, "s"+sep) {
-			return true
+		if !strings.HasPrefix(rest, sep) {
+			continue
+		}
+		// The version ends the pattern of "s|old|new|", alone or in an
+		// image name: "s|gitlab/gitlab-ce:18.2.8-ce.0|...|".
+		if j := strings.LastIndex(before, "s"+sep); j >= 0 {
+			pattern := before[j+2:]
+			if !strings.Contains(pattern, sep) && !strings.ContainsAny(pattern, " '\"") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1917,7 +1925,7 @@ func outputSection(s *Section) bool {
 		if s.Heading == nil || s.IsTitle {
 			continue
 		}
-		if s.Heading.HasWord("appendix", "anhang", "anexo", "apéndice", "annexe", "output", "ausgabe", "salida", "sortie") {
+		if s.Heading.HasWord("appendix", "anhang", "anexo", "apéndice", "annexe", "output", "ausgabe", "salida", "sortie", "bijlage", "allegato", "uitvoer") || strings.Contains(s.Heading.Lower, "madison") || strings.Contains(s.Heading.Lower, "apt-cache") {
 			return true
 		}
 	}

@@ -115,7 +115,7 @@ func railsHostLines(d *Document) *Count {
 }
 
 // externalRedisWords name a Redis that GitLab does not run itself.
-var externalRedisWords = []string{"elasticache", "memorystore", "azure cache for redis", "azure managed redis", "external redis", "externe redis", "externes redis", "redis externo", "redis externe", "managed redis", "redis.install: false", "redis.install=false", "redis enterprise", "separate redis", "own redis"}
+var externalRedisWords = []string{"elasticache", "memorystore", "azure cache for redis", "azure managed redis", "external redis", "externe redis", "externes redis", "redis externo", "redis externe", "managed redis", "redis.install: false", "redis.install=false", "redis enterprise", "separate redis", "own redis", "extern:", "external:", "externo:", "externe:", "externe :"}
 
 // externalRedis returns the line when it says Redis runs outside GitLab
 // ("Redis: ElastiCache", "redis.install: false"), or nil.
@@ -757,7 +757,7 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 func zeroDowntimeAt(l *Line) int {
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "no user downtime", "without user downtime", "no outage", "without an outage", "without outage", "ohne ausfallzeit", "ohne downtime", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
-			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 25, "not attempted", "is not attempted", "not planned", "is not possible", "not an option", "nicht geplant", "no se intenta", "pas tenté") {
+			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 60, "not attempted", "is not attempted", "not planned", "is not possible", "not possible", "not an option", "nicht geplant", "nicht möglich", "no es posible", "no se intenta", "no está previsto", "pas possible", "pas prévu", "pas tenté", "niet mogelijk", "niet gepland", "non è possibile", "non previsto") {
 				// "Option B: one minor at a time, zero downtime (rejected)",
 				// "We take downtime: the documents disagree on zero-downtime
 				// upgrades with the chart".

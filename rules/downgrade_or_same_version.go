@@ -72,6 +72,13 @@ func backwardHops(p *lint.Pass) {
 			seqs[key] = s
 		}
 		v := h.Version
+		if h.Chart != nil && v.CompareMinor(s.max) == 0 {
+			// A chart that deploys another patch of the hop's minor than
+			// the packages beside it ("Gitaly VMs: 17.11.7", then chart
+			// 8.11.7, which deploys 17.11.6) is a wrong chart, which
+			// helm-chart-version-mismatch reports, not a downgrade.
+			continue
+		}
 		if len(s.seen) > 0 && v.Compare(s.max) < 0 && !s.seen[v] && !reported[v] {
 			reported[v] = true
 			p.Reportf(l, h.Span, "hop %s installs an older release than the hop before it, %s. a downgrade needs a restore of a backup taken on the older version; list the hops in ascending order", quote(h.Version.String()), quote(s.max.String()))

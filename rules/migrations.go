@@ -55,6 +55,11 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// out elsewhere, named here with its expected result.
 			query = true
 		}
+		if !query && backReference(l) && namedQueryEmpty(l) && !l.Has(lint.TermMigrateStatus) {
+			// "Before the step, the same query again: go on at 0 rows":
+			// the background-migration query written out earlier.
+			query = true
+		}
 		checks := l.Has(lint.TermCheckVerb) || l.Has(lint.TermWait) && !hasDuration(l) || l.Has(lint.TermBBM) && backReference(l)
 		if assumesFinished(l) {
 			// "then the background migrations are considered done":
@@ -278,7 +283,7 @@ func backReference(l *lint.Line) bool {
 	}
 	// The nouns are rarer, so they are looked for first.
 	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle") &&
-		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "opnieuw")
+		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "dezelfde", "hetzelfde", "opnieuw")
 }
 
 // numberedItemRef reports whether a line points to a numbered item:
@@ -863,7 +868,7 @@ func queryEmptyIn(low string) bool {
 	if !strings.Contains(low, "query") && !strings.Contains(low, "abfrage") && !strings.Contains(low, "consulta") && !strings.Contains(low, "requête") {
 		return false
 	}
-	for _, w := range []string{"0 rows", "no rows", "zero rows", "no row", "returns 0", "returns nothing", "returns no", "→ 0", "-> 0", "= 0", "empty", "0 zeilen", "keine zeilen", "0 filas", "ninguna fila", "0 ligne", "aucune ligne"} {
+	for _, w := range []string{"0 rows", "no rows", "zero rows", "no row", "returns 0", "returns nothing", "returns no", "→ 0", "-> 0", "= 0", "empty", "0 zeilen", "keine zeilen", "0 filas", "ninguna fila", "0 ligne", "aucune ligne", "0 rijen", "geen rijen", "0 righe", "nessuna riga", "0 linhas", "nenhuma linha"} {
 		if strings.Contains(low, w) {
 			return true
 		}

@@ -502,7 +502,7 @@ func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 			continue
 		}
 		if removesSetting(l) || l.HasWord("replace", "replaced", "replacing", "convert", "converted", "converting", "migrate", "migrated", "move", "moved", "rewrite", "rewritten", "switch", "switched",
-			"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "remplacer", "remplacé", "convertire", "sostituire", "sostituito", "vervangen", "substituir", "substituído") {
+			"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "convertimos", "remplacer", "remplacé", "convertissons", "convertire", "convertiamo", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "zetten", "substituir", "substituído", "convertemos") {
 			return true
 		}
 	}
