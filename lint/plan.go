@@ -1150,6 +1150,20 @@ func versionQueryCommand(low string) bool {
 		strings.Contains(low, "apt list --installed") || strings.Contains(low, "version-manifest") || strings.Contains(low, "apt-cache policy") || strings.Contains(low, "apt-cache madison")
 }
 
+// notUsedList reports whether offset off lies in a list of things the
+// instance does not use, in the same sentence: "Not used: Geo,
+// Elasticsearch, Mattermost", "Nicht genutzt: Geo, Advanced Search".
+func notUsedList(l *Line, off int) bool {
+	start := strings.LastIndex(l.Lower[:off], ". ") + 1
+	before := l.Lower[start:off]
+	c := strings.LastIndexByte(before, ':')
+	if c < 0 {
+		return false
+	}
+	return containsAny(before[:c], []string{"not used", "unused", "not in use", "nicht genutzt", "nicht im einsatz", "ungenutzt", "nicht verwendet", "no se usa", "no usamos", "sin uso",
+		"non utilisé", "pas utilisé", "non utilisés", "niet gebruikt", "non usato", "non usati", "não usado", "não utilizado", "não usamos"})
+}
+
 // predecessorWord reports whether w names the change before this one.
 func predecessorWord(w string) bool {
 	switch w {
@@ -2657,7 +2671,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || notUsedList(l, m.Start) {
 			continue
 		}
 		// "cluster" and "nodes" alone say little outside an architecture

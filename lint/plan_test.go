@@ -290,3 +290,27 @@ func TestItemContinuation(t *testing.T) {
 		}
 	}
 }
+
+// TestNotUsedListNamesNoTopology checks that a list of features the
+// instance does not use ("Not used: Geo, ...") does not make it a Geo
+// deployment, in prose and in other languages, while a plain mention does.
+func TestNotUsedListNamesNoTopology(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		geo  bool
+	}{
+		{"Repositories 95 GB on local disk. Not used: Geo, Elasticsearch, Mattermost.", false},
+		{"Zwei Rails-Knoten. Nicht genutzt: Geo, Advanced Search, Mattermost.", false},
+		{"We run a Geo secondary in Frankfurt. Not used: Elasticsearch.", true},
+	} {
+		src := "# Plan\n\n## Environment\n\n" + tc.text + "\n"
+		d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := d.Plan.Topology != nil && d.Plan.Topology.Value == "geo"
+		if got != tc.geo {
+			t.Errorf("%q: geo topology = %v, want %v", tc.text, got, tc.geo)
+		}
+	}
+}
