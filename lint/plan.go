@@ -597,7 +597,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				continue
 			}
 			inCode := l.InCode(v.Span.Start) || bare
-			if replacedBySed(l, v) {
+			if replacedBySed(l, v) || replacedInProse(l, vs, v) {
 				// "sed -i 's/18.8.11-ce.0/18.11.11-ce.0/'" swaps the old
 				// tag out.
 				continue
@@ -787,6 +787,23 @@ func replacedBySed(l *Line, v VersionRef) bool {
 			if !strings.Contains(pattern, sep) && !strings.ContainsAny(pattern, " '\"") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// replacedInProse reports whether v is the old value of a replacement
+// written in words: "in docker-compose.yml we change `gitlab-ce:18.5.7-ce.0`
+// for `gitlab-ce:18.8.11-ce.0`", "replace ... with ...".
+func replacedInProse(l *Line, vs []VersionRef, v VersionRef) bool {
+	i := indexOf(vs, v)
+	if i < 0 || i+1 >= len(vs) || !l.HasWord("replace", "replaces", "change", "swap", "ersetzen", "ersetzt", "tauschen", "cambiamos", "cambiar", "sustituimos", "reemplazamos", "remplaçons", "remplacer", "vervangen", "sostituiamo", "trocamos", "substituímos") {
+		return false
+	}
+	between := l.Lower[v.Span.End:vs[i+1].Span.Start]
+	for _, w := range []string{" with ", " by ", " for ", " durch ", " gegen ", " por ", " par ", " door ", " con ", " pelo ", " pela "} {
+		if strings.Contains(" "+strings.Trim(between, "`* ")+" ", w) {
+			return true
 		}
 	}
 	return false

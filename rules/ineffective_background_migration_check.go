@@ -120,7 +120,7 @@ func bbmBesideStatus(l *lint.Line) bool {
 // separateCheck reports whether a line says its check covers the schema
 // only and the background migrations are checked elsewhere.
 func separateCheck(l *lint.Line) bool {
-	for _, w := range []string{"separately", "schema only", "only the schema", "getrennt", "separat", "por separado", "séparément", "migraciones de esquema", "solo el esquema", "migrations de schéma", "uniquement le schéma", "seulement le schéma", "schema-migrationen", "schemamigrationen", "nur das schema"} {
+	for _, w := range []string{"separately", "schema only", "only the schema", "getrennt", "separat", "por separado", "séparément", "migraciones de esquema", "solo el esquema", "migrations de schéma", "uniquement le schéma", "seulement le schéma", "schema-migrationen", "schemamigrationen", "nur das schema", "additionally", "in addition", "as well", "zusätzlich", "außerdem", "además", "adicionalmente", "en plus", "en outre", "daarnaast", "bovendien", "inoltre", "também"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

@@ -644,7 +644,7 @@ func backNearPgBouncer(l *lint.Line) bool {
 		b = i + j
 	}
 	for _, t := range l.Tokens {
-		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "restore" || t.Word == "wieder") {
+		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "zurück" || t.Word == "terug" || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true
 		}
 	}
