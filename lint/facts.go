@@ -877,6 +877,11 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		if w.Line == nil || !w.HasTime {
 			w.Line = l
 		}
+		if w.Line != l {
+			// ("Datum: Freitag, 16. Januar 2027" under "Zeit: 09:00–14:00
+			// MEZ": the span is in the date's line.)
+			w.DateLine = l
+		}
 		got = true
 	}
 	if sc.Start != nil && !w.HasTime {
@@ -884,6 +889,11 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		w.TimeSpan = shift(sc.Start.Span, span.Start)
 		y, m, dd := w.Start.Date()
 		w.Start = time.Date(y, m, dd, sc.Start.Hour, sc.Start.Minute, 0, 0, w.Start.Location())
+		if w.HasDate && w.Line != nil && w.Line != l && w.DateLine == nil && (sc.Date == nil || w.DateSpan != shift(sc.Date.Span, span.Start)) {
+			// The date came from the line before: "Datum: Freitag, 16.
+			// Januar 2027" / "Zeit: 09:00–14:00 MEZ".
+			w.DateLine = w.Line
+		}
 		w.Line = l
 		got = true
 		if sc.End != nil && w.Duration == 0 {

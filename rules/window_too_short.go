@@ -310,7 +310,9 @@ func windowsWithDates(p *lint.Pass) int {
 		}
 		// (A row under a "Window" column: "| 1 | 18.5.7 | 18.8.11 |
 		// sábado 12 de diciembre de 2026, 07:00–15:00 CET |".)
-		row := (l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow) || headed
+		row := (l.Kind == lint.KindTableRow || l.Item) && l.In(lint.TermWindow) && !(l.Has(lint.TermComms) && !l.Has(lint.TermWindow)) || headed
+		// (An item that tells when users were told, "Ankündigung ...
+		// seit 2027-01-04", dates the announcement, not a window.)
 		for text := l.Text; text != ""; {
 			sc := when.Scan(text, p.Today)
 			if sc.Date == nil || sc.Start == nil && !row {
