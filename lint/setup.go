@@ -338,6 +338,14 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		rest := l.Text[t.End:]
 		j := 0
+		// "PostgreSQL Cloud SQL 16.8", "PostgreSQL RDS 16.8": the
+		// provider's name between the product and its version.
+		for _, p := range []string{" cloud sql", " rds", " aurora", " flexible server", " azure"} {
+			if len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {
+				j = len(p)
+				break
+			}
+		}
 		for j < len(rest) && (rest[j] == ' ' || rest[j] == ':' || rest[j] == '|' || rest[j] == 'v') {
 			j++
 		}

@@ -644,7 +644,7 @@ func backNearPgBouncer(l *lint.Line) bool {
 		b = i + j
 	}
 	for _, t := range l.Tokens {
-		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "zurück" || t.Word == "terug" || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
+		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true
 		}
 	}
@@ -658,7 +658,7 @@ var deployNodeWords = []string{"deploy node", "deploy-node", "deployment node", 
 // bypassWords say that migrations go to the database directly, not
 // through PgBouncer.
 var bypassWords = []string{"bypass", "directly", "straight", "no pgbouncer", "without pgbouncer", "not via pgbouncer", "direct connection", "leader", "not through", "instead of pgbouncer",
-	"umgeh", "direkt", "ohne pgbouncer", "kein pgbouncer", "nicht über pgbouncer", "directamente", "sin pgbouncer", "conexión directa", "connexion directe", "pas de pgbouncer", "sans pgbouncer", "pas via pgbouncer", "sem pgbouncer", "senza pgbouncer", "niet via pgbouncer", "zonder pgbouncer", "omzeil", "direct naar"}
+	"umgeh", "direkt", "ohne pgbouncer", "kein pgbouncer", "nicht über pgbouncer", "directamente", "sin pgbouncer", "conexión directa", "connexion directe", "pas de pgbouncer", "sans pgbouncer", "pas via pgbouncer", "sem pgbouncer", "senza pgbouncer", "niet via pgbouncer", "zonder pgbouncer", "omzeil", "direct naar", "conexão direta", "ligação direta", "líder", "connessione diretta", "direttamente"}
 
 // relationBefore reports whether the last words before a component name
 // make it a reference point rather than the thing upgraded: "after the
