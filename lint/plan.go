@@ -1079,7 +1079,7 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 	}
 	// The sentence names the later change before the versions: "A
 	// separate plan will cover 18.2.8 → 18.5".
-	start := strings.LastIndex(l.Lower[:from.Span.Start], ". ") + 1
+	start, _ := SentenceAt(l.Lower, from.Span.Start, from.Span.Start)
 	if containsAny(l.Lower[start:from.Span.Start], laterChange) {
 		return true
 	}
@@ -1171,7 +1171,7 @@ func versionQueryCommand(low string) bool {
 // instance does not use, in the same sentence: "Not used: Geo,
 // Elasticsearch, Mattermost", "Nicht genutzt: Geo, Advanced Search".
 func notUsedList(l *Line, off int) bool {
-	start := strings.LastIndex(l.Lower[:off], ". ") + 1
+	start, _ := SentenceAt(l.Lower, off, off)
 	before := l.Lower[start:off]
 	c := strings.LastIndexByte(before, ':')
 	if c < 0 {
@@ -1212,11 +1212,7 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 // current one, and none after: "Im Oktober 2023 hat Watchtower uns von
 // 16.3 auf 16.4 gehoben" is history.
 func (r *planReader) pastYear(l *Line, v VersionRef) bool {
-	start := strings.LastIndex(l.Lower[:v.Span.Start], ". ") + 1
-	end := len(l.Lower)
-	if i := strings.Index(l.Lower[v.Span.End:], ". "); i >= 0 {
-		end = v.Span.End + i
-	}
+	start, end := SentenceAt(l.Lower, v.Span.Start, v.Span.End)
 	past := false
 	for _, t := range l.Tokens {
 		if t.Start < start || t.End > end || len(t.Word) != 4 || t.Word[0] != '2' || t.Word[1] != '0' || !isDigitWord(t.Word) {
@@ -1442,37 +1438,20 @@ var emptyCheck = []string{"far below", "below the threshold", "returned 0", "ret
 // rows, so not needed", but not "Upgrade from 14.8.2 to 17.11.7. The
 // conditional stops do not apply to us."
 func sentenceWithVersion(l *Line, vs []VersionRef, phrases []string) bool {
-	for _, p := range phrases {
-		for off := 0; ; {
-			i := strings.Index(l.Lower[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(p)
-			a := strings.LastIndex(l.Lower[:i], ". ") + 1
-			b := len(l.Lower)
-			if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
-				b = i + j
-			}
-			for _, v := range vs {
-				if v.Span.Start >= a && v.Span.End <= b {
-					return true
-				}
+	return AnyPhraseSentence(l.Lower, phrases, func(a, b int) bool {
+		for _, v := range vs {
+			if v.Span.Start >= a && v.Span.End <= b {
+				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // sentenceNames reports whether the sentence around offset off names
 // version v.
 func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool {
-	start := strings.LastIndex(l.Text[:off], ". ") + 1
-	end := len(l.Text)
-	if i := strings.Index(l.Text[off:], ". "); i >= 0 {
-		end = off + i
-	}
+	start, end := SentenceAt(l.Text, off, off)
 	for _, o := range vs {
 		if o.Span.Start >= start && o.Span.End <= end && o.Version.Compare(v) == 0 {
 			return true

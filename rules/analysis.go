@@ -377,11 +377,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 		}
 		// In the snapshot's own sentence: "helm rollback ... . The RDS
 		// snapshot is kept for 30 days" reverts nothing.
-		start := strings.LastIndex(l.Lower[:m.Start], ". ") + 1
-		end := len(l.Lower)
-		if i := strings.Index(l.Lower[m.End:], ". "); i >= 0 {
-			end = m.End + i
-		}
+		start, end := lint.SentenceAt(l.Lower, m.Start, m.End)
 		for _, w := range []string{"revert", "roll back", "rollback", "restore", "reset", "zurück", "revertir", "restaurer", "restaurar", "apply", "boot from", "return to"} {
 			if strings.Contains(l.Lower[start:end], w) {
 				return true
@@ -395,11 +391,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 // restore is not done: "a restore from the backup is not needed", "no
 // need to restore", "without restoring".
 func restoreWaived(l *lint.Line, m lint.Match) bool {
-	start := strings.LastIndex(l.Lower[:m.Start], ". ") + 1
-	end := len(l.Lower)
-	if i := strings.Index(l.Lower[m.End:], ". "); i >= 0 {
-		end = m.End + i
-	}
+	start, end := lint.SentenceAt(l.Lower, m.Start, m.End)
 	before, after := l.Lower[start:m.Start], l.Lower[m.End:end]
 	// (Only the words right before it: "If no errors occur, restore"
 	// restores.)

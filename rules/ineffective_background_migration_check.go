@@ -95,11 +95,7 @@ func bbmBesideStatus(l *lint.Line) bool {
 	if !ok {
 		return true
 	}
-	start := strings.LastIndex(l.Text[:st.Start], ". ") + 1
-	end := len(l.Text)
-	if i := strings.Index(l.Text[st.End:], ". "); i >= 0 {
-		end = st.End + i
-	}
+	start, end := lint.SentenceAt(l.Text, st.Start, st.End)
 	if l.In(lint.TermVerify) && !l.In(lint.TermProcedure) {
 		// After the upgrade, db:migrate:status is a check of its own:
 		// "db:migrate:status all up; background migrations monitored

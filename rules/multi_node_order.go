@@ -638,11 +638,7 @@ func backNearPgBouncer(l *lint.Line) bool {
 	if i < 0 {
 		return false
 	}
-	a := strings.LastIndex(l.Lower[:i], ". ") + 1
-	b := len(l.Lower)
-	if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
-		b = i + j
-	}
+	a, b := lint.SentenceAt(l.Lower, i, i)
 	for _, t := range l.Tokens {
 		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true

@@ -96,30 +96,17 @@ revert the snapshots of every node.`,
 // ("Im Notfall Point-in-Time-Restore der Azure-Datenbank"): the rollback
 // itself then does without it.
 func lastResort(l *lint.Line) bool {
-	for _, p := range lastResortWords {
-		for off := 0; ; {
-			i := strings.Index(l.Lower[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(p)
-			// Only the sentence that says so: "... then gitlab-backup
-			// restore BACKUP=<id>. As a last resort, the VMware
-			// snapshot" still restores the backup.
-			a := strings.LastIndex(l.Lower[:i], ". ") + 1
-			b := len(l.Lower)
-			if j := strings.Index(l.Lower[i:], ". "); j >= 0 {
-				b = i + j
-			}
-			for _, m := range l.Matches {
-				if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b {
-					return true
-				}
+	// Only the sentence that says so: "... then gitlab-backup restore
+	// BACKUP=<id>. As a last resort, the VMware snapshot" still restores
+	// the backup.
+	return lint.AnyPhraseSentence(l.Lower, lastResortWords, func(a, b int) bool {
+		for _, m := range l.Matches {
+			if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b {
+				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // lastResortWords keep a step for emergencies.

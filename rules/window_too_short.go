@@ -102,7 +102,7 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 		// "The restore took 1 h 15 min" is rollback time even on a
 		// staging line, while "Staging (restored from the backup) ... The
 		// rehearsal took 3 h" is upgrade time.
-		a, b := sentenceAround(l.Text, span)
+		a, b := lint.SentenceAt(l.Text, span.Start, span.Start)
 		restore := false
 		for _, m := range l.Matches {
 			if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b && !provenance(l, m) {
@@ -369,21 +369,6 @@ func durationIn(l *lint.Line) (time.Duration, when.Span) {
 		return sc.Duration, sc.DurationSpan
 	}
 	return 0, when.Span{}
-}
-
-// sentenceAround returns the bounds of the sentence of text that holds s.
-func sentenceAround(text string, s when.Span) (int, int) {
-	a := strings.LastIndex(text[:s.Start], ". ")
-	if a < 0 {
-		a = 0
-	}
-	b := strings.Index(text[s.Start:], ". ")
-	if b < 0 {
-		b = len(text)
-	} else {
-		b += s.Start
-	}
-	return a, b
 }
 
 // provenance reports whether a restore word only says where a system came

@@ -1,0 +1,36 @@
+package lint
+
+import "strings"
+
+// SentenceAt returns the bounds of the sentence of text that holds
+// text[start:end]: from just after the last ". " before start to the first
+// ". " at or after end (or the ends of text). Rules use it to keep a word's
+// effect inside its own sentence: "helm rollback ... . The RDS snapshot is
+// kept for 30 days" reverts nothing.
+func SentenceAt(text string, start, end int) (int, int) {
+	a := strings.LastIndex(text[:start], ". ") + 1
+	b := len(text)
+	if i := strings.Index(text[end:], ". "); i >= 0 {
+		b = end + i
+	}
+	return a, b
+}
+
+// AnyPhraseSentence reports whether ok holds for the sentence around some
+// occurrence in low of one of the phrases.
+func AnyPhraseSentence(low string, phrases []string, ok func(start, end int) bool) bool {
+	for _, p := range phrases {
+		for off := 0; ; {
+			i := strings.Index(low[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(p)
+			if ok(SentenceAt(low, i, i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
