@@ -1544,11 +1544,10 @@ func negatedVersion(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 3 || clauseBreak(l, end, ti+1) {
+		if end > ti || ti-end > 4 || breakBetween(l, end, ti) {
 			continue
 		}
-		vEnd := tokenAt(l, v.Span.End)
-		if negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || negatedAfterVerb(l, vEnd) {
+		if negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || end+1 < len(l.Tokens) && negatedAfterVerb(l, end+2) || negatedAfterVerb(l, tokenAt(l, v.Span.End)) {
 			return true
 		}
 	}
@@ -1560,16 +1559,9 @@ func negatedVersion(l *Line, v VersionRef) bool {
 // the same clause, by a version of each of their minors.
 func negatedInstall(l *Line, vs []VersionRef) bool {
 	var minors []glversion.Version
-	for _, m := range l.FindAll(TermUpgradeVerb) {
-		end := m.Tok + m.NTok
-		if !negatedBefore(l, m, 3) && !negatedAfterVerb(l, end) && !(end+1 < len(l.Tokens) && negatedAfterVerb(l, end+2)) {
-			continue
-		}
-		for _, v := range vs {
-			ti := tokenAt(l, v.Span.Start)
-			if ti >= end && ti-end <= 4 && !breakBetween(l, end, ti) {
-				minors = append(minors, v.Version)
-			}
+	for _, v := range vs {
+		if negatedVersion(l, v) {
+			minors = append(minors, v.Version)
 		}
 	}
 	if len(minors) == 0 {
