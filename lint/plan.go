@@ -514,7 +514,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	// "from 15.4.2 to 17.8.1", "15.4.2 → 17.8.1", "von 15.4.2 auf 17.8.1".
-	if (fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2) && !noteItem(l, vs) {
+	if (fromIdx >= 0 && toIdx > fromIdx || len(chain) == 2) && !noteItem(l, vs) && !pinsOtherVersion(l, vs, chain, fromIdx, toIdx) {
 		a, b := fromIdx, toIdx
 		if len(chain) == 2 {
 			a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
@@ -691,6 +691,23 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 }
 
+// pinsOtherVersion reports whether a line's command pins a version other
+// than the two of its from-to pair: "`apt-get install gitlab-ee=17.5.5-ee.0`
+// (17.3 → 17.4 UniqueViolation: workaround at hand)" installs 17.5.5; the
+// pair in the aside names a known problem.
+func pinsOtherVersion(l *Line, vs []VersionRef, chain []VersionRef, fromIdx, toIdx int) bool {
+	a, b := fromIdx, toIdx
+	if len(chain) == 2 {
+		a, b = indexOf(vs, chain[0]), indexOf(vs, chain[1])
+	}
+	for i, v := range vs {
+		if i != a && i != b && v.Pinned && !v.InLink && l.InCode(v.Span.Start) && v.Version.Compare(vs[b].Version) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // upgradeVerbFor reports whether an upgrade verb in the few words before
 // v takes v as its object: not negated ("we do not install 18.9"), and
 // with no other number in between ("the move to 16 comes with 17.11"
@@ -719,6 +736,10 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 			case "stop", "stops", "path", "paths", "tool", "notes", "docs", "documentation":
 				// "required upgrade stops (18.11 is the last ...)": the
 				// verb names a thing, not this plan's install.
+				other = true
+			case "runner", "runners", "gitlab-runner":
+				// "after night 2: upgrade runners to 19.2": the runners
+				// follow GitLab; their version is not a hop.
 				other = true
 			case "before", "after", "until", "separate", "vor", "nach", "bis", "antes", "después", "avant", "après":
 				// "the PG 17 upgrade is a separate change before 19.0":
@@ -1129,16 +1150,18 @@ func pastWord(w string) bool {
 // "gitlab-rake gitlab:env:info", "dpkg -l gitlab-ee"), printed in the
 // same block below it.
 func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
-	if l.Kind != KindCode || versionQueryCommand(l.Lower) || strings.HasPrefix(strings.TrimSpace(l.Text), "$") || installCommand(l) {
+	head := strings.TrimSpace(l.Lower)
+	if l.Kind != KindCode || versionQueryCommand(l.Lower) || strings.HasPrefix(head, "$") || installCommand(l) || startsWithCommand(head) || strings.HasPrefix(head, "sed ") {
+		// A command, not what one printed: "sed -i 's/^GITLAB_TAG=.*/
+		// GITLAB_TAG=18.11.11-ce.0/' .env" after "gitlab:env:info".
 		return false, false
 	}
-	head := strings.TrimSpace(l.Lower)
 	for i := l.Index - 1; i >= 0 && i >= l.Index-20; i-- {
 		o := d.Lines[i]
 		if o.Kind != KindCode || o.Num != d.Lines[i+1].Num-1 {
 			return false, false
 		}
-		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || strings.HasPrefix(strings.TrimSpace(o.Lower), "sudo ")
+		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || startsWithCommand(strings.TrimSpace(o.Lower))
 		if cmd && !versionQueryCommand(o.Lower) {
 			// The output of another command: "$ sudo gitlab-psql -c
 			// 'SHOW server_version;'" / " 17.7".
@@ -1660,11 +1683,16 @@ func bareCommand(l *Line) bool {
 	if l.Kind != KindText {
 		return false
 	}
-	low := strings.TrimLeft(l.Lower, " -*$#")
-	if strings.HasPrefix(low, "sudo ") {
-		return true
-	}
-	for _, c := range []string{"apt-get ", "apt ", "yum ", "dnf ", "zypper ", "rpm ", "dpkg ", "docker ", "helm ", "kubectl ", "gitlab-ctl ", "gitlab-backup ", "gitlab-rake ", "gitlab-psql ", "gitlab-rails "} {
+	return startsWithCommand(strings.TrimLeft(l.Lower, " -*$#"))
+}
+
+// shellCommands are the commands plans run, as a line starts with them.
+var shellCommands = []string{"sudo ", "apt-get ", "apt ", "yum ", "dnf ", "zypper ", "rpm ", "dpkg ", "docker ", "helm ", "kubectl ", "gitlab-ctl ", "gitlab-backup ", "gitlab-rake ", "gitlab-psql ", "gitlab-rails "}
+
+// startsWithCommand reports whether lower-case text starts with a command
+// plans run.
+func startsWithCommand(low string) bool {
+	for _, c := range shellCommands {
 		if strings.HasPrefix(low, c) {
 			return true
 		}

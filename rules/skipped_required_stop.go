@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"github.com/planlint/planlint/internal/knowledge"
+	"slices"
+
 	"github.com/planlint/planlint/lint"
 )
 
@@ -15,7 +18,9 @@ finish, before going further (GitLab's ` + "`config/upgrade_path.yml`" + `; from
 X.5, X.8 and X.11 minors). Skipping one leaves migrations the next version depends on unfinished.
 
 The rule reports one finding per skipped stop, on the line of the hop that jumps over it, naming
-the stop's latest patch. Conditional stops (15.1, 16.0, 16.1, 16.2, 17.1) are not reported here;
+the stop's latest patch. When the path table lists every stop but the steps that install the versions
+leave one out (the commands go from 18.5.7 straight to 18.11.11 although the table lists 18.8.11),
+the finding is on the step that jumps over it. Conditional stops (15.1, 16.0, 16.1, 16.2, 17.1) are not reported here;
 they apply only to some instances.
 
 Fix: add a step that installs the stop's latest patch, and wait for its background migrations.`,
@@ -73,5 +78,75 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 			}
 			p.Reportf(at.Line, at.Span, "upgrade from %s to %s skips required stop %s. add a step that installs %s (latest patch of %s) before %s", quote(prev.String()), quote(at.Version.String()), line.MinorString(), patch, line.MinorString(), at.Version)
 		}
+		commandsSkipListedStop(p, cur)
 	},
+}
+
+// commandsSkipListedStop reports a required stop the plan lists (in a path
+// table or summary) but that none of its steps installs, while the steps
+// install every other listed version: the runbook someone follows in the
+// window goes from 18.5 straight to 18.11 although the table says 18.8.
+// Steps that install only some of the listed versions ("e.g. for row 1 and
+// row 5: ...") are examples, and a line naming several versions ("chart
+// 8.5.5, then 8.8.7, then 8.11.8") lists rather than installs, unless each
+// is pinned in its own command.
+func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
+	tgt := p.Plan.Target
+	inRange := func(h *lint.Hop) bool {
+		return h.Version.Compare(cur.Version) > 0 && h.Version.CompareMinor(tgt.Version) <= 0
+	}
+	perLine := map[*lint.Line]int{}
+	var steps, listed []*lint.Hop
+	for i := range p.Plan.Installs {
+		h := &p.Plan.Installs[i]
+		switch {
+		case !inRange(h):
+		case h.Listed:
+			listed = append(listed, h)
+		case !h.Line.In(lint.TermRollback):
+			if !slices.ContainsFunc(steps, func(o *lint.Hop) bool { return o.Line == h.Line && o.Version.Compare(h.Version) == 0 }) {
+				perLine[h.Line]++
+			}
+			steps = append(steps, h)
+		}
+	}
+	steps = slices.DeleteFunc(steps, func(h *lint.Hop) bool { return perLine[h.Line] > 1 && !(h.Pinned && h.Line.InCode(h.Span.Start)) })
+	installed := func(minor *lint.Hop) bool {
+		return slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(minor.Version) == 0 })
+	}
+	var missing *lint.Hop
+	minors := 0
+	for i, h := range listed {
+		if slices.ContainsFunc(listed[:i], func(o *lint.Hop) bool { return o.Version.CompareMinor(h.Version) == 0 }) {
+			continue
+		}
+		if installed(h) {
+			minors++
+			continue
+		}
+		if missing != nil {
+			return
+		}
+		missing = h
+	}
+	if missing == nil || minors < 2 || !slices.ContainsFunc(p.Knowledge.RequiredStops(cur.Version, tgt.Version), func(s knowledge.Stop) bool { return s.Line().CompareMinor(missing.Version) == 0 }) {
+		return
+	}
+	// The first step past the stop is the one that jumps it.
+	var at *lint.Hop
+	prev := cur.Version
+	for _, h := range steps {
+		switch {
+		case h.Version.CompareMinor(missing.Version) < 0:
+			if h.Version.Compare(prev) > 0 {
+				prev = h.Version
+			}
+		case at == nil || h.Line.Index < at.Line.Index:
+			at = h
+		}
+	}
+	if at == nil {
+		return
+	}
+	p.Reportf(at.Line, at.Span, "the steps go from %s to %s and skip required stop %s, although the path on line %d lists %s. add the step that installs %s before %s", quote(prev.String()), quote(at.Version.String()), missing.Version.MinorString(), missing.Line.Num, missing.Version, missing.Version, at.Version)
 }
