@@ -92,6 +92,9 @@ type Plan struct {
 	Database   *Database
 	// ExternalRedis is the line saying Redis runs outside GitLab, if any.
 	ExternalRedis *Line
+	// OneGitLabNode is the line saying only one server runs GitLab, the
+	// others being its database, load balancer or other services.
+	OneGitLabNode *Line
 
 	// Mentions are all GitLab versions named anywhere, with their lines.
 	Mentions []VersionRef

@@ -65,6 +65,9 @@ func (r *planReader) readSetup() {
 		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
+		if p.OneGitLabNode == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && oneGitLabNode(l) {
+			p.OneGitLabNode = l
+		}
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
 			p.ExternalRedis = externalRedis(l)
 		}
@@ -84,6 +87,38 @@ func (r *planReader) readSetup() {
 	if p.RailsNodes == nil {
 		p.RailsNodes = railsHostLines(r.doc)
 	}
+}
+
+// oneGitLabNode reports whether a line says the instance has a single
+// GitLab node, whatever other servers it lists: "It is the only GitLab
+// node", "der einzige GitLab-Server", "el único servidor de GitLab", "le
+// seul serveur GitLab".
+func oneGitLabNode(l *Line) bool {
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "only", "single", "einzige", "einzigen", "único", "unico", "única", "seul", "enige", "sola", "solo":
+		default:
+			continue
+		}
+		// The qualifier, then within four words "GitLab" and a node noun
+		// in either order ("gitlab node", "servidor de gitlab").
+		gitlab, node := false, false
+		for j := i + 1; j < len(l.Tokens) && j <= i+4; j++ {
+			if l.Tokens[j].Break {
+				break
+			}
+			switch l.Tokens[j].Word {
+			case "gitlab":
+				gitlab = true
+			case "node", "server", "host", "vm", "knoten", "nodo", "servidor", "serveur", "nœud", "noeud", "machine", "maschine", "máquina", "nó":
+				node = true
+			}
+		}
+		if gitlab && node {
+			return true
+		}
+	}
+	return false
 }
 
 // railsHostLines counts the hosts an environment description lists one

@@ -61,7 +61,11 @@ revert the snapshots of every node.`,
 			if later := laterBackup(p); later != nil && restoresLatest(l) {
 				// "restore BACKUP=<latest checkpoint>" after checkpoints
 				// taken on each new version.
-				p.ReportLinef(l, "rollback restores the latest backup, but the plan also takes backups after hops (line %d), on newer versions, and a backup restores only on the version and edition that created it. %s", later.Num, oldVersionFirst(p)+" the backup taken before the first hop")
+				fix := oldVersionFirst(p) + " the backup taken before the first hop"
+				if returnsToOldVersion(p, lines) {
+					fix = "name the backup taken before the first hop in the restore (\"BACKUP=<id>\"), not the newest one"
+				}
+				p.ReportLinef(l, "rollback restores the latest backup, but the plan also takes backups after hops (line %d), on newer versions, and a backup restores only on the version and edition that created it. %s", later.Num, fix)
 				return
 			}
 			if !revertsSnapshot(l) && !returnsToOldVersion(p, lines) {
@@ -192,12 +196,13 @@ func restoreHint(p *lint.Pass) string {
 // restoresLatest reports whether a restore takes whatever backup is
 // newest: "BACKUP=<latest checkpoint>", "the most recent backup".
 func restoresLatest(l *lint.Line) bool {
+	if l.IsCommand() && strings.Contains(l.Lower, "ls -t") && containsAnyOf(l.Lower, "head -1", "head -n1", "head -n 1") {
+		// "BACKUP=$(ls -t /var/opt/gitlab/backups/ | head -1 | ...)".
+		return true
+	}
 	return containsAnyOf(l.Lower, "latest checkpoint", "last checkpoint", "latest backup", "last backup", "most recent backup", "newest backup", "neueste sicherung", "letzte sicherung", "último backup", "dernière sauvegarde")
 }
 
-// laterBackup returns a full backup the plan takes on a newer version:
-// after the first install step, or said to follow each hop ("after each
-// hop ... another full gitlab-backup create as a checkpoint"), or nil.
 // onlyBackupAfterHop returns the line of the plan's full backup when
 // every full backup is said to be taken after the first hop ("after hop
 // 1 has been validated"), or nil.
@@ -235,6 +240,11 @@ func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
 	return at
 }
 
+// laterBackup returns a full backup the plan takes on a newer version:
+// after the first install step, in a routine run before every hop ("###
+// Before every hop (including the first)"), or said to follow each hop
+// ("after each hop ... another full gitlab-backup create as a
+// checkpoint"), or nil.
 func laterBackup(p *lint.Pass) *lint.Line {
 	first := firstInstallStep(p.Plan)
 	if first == nil {
@@ -245,7 +255,7 @@ func laterBackup(p *lint.Pass) *lint.Line {
 		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) || l.LabelIs(lint.TermRollback) {
 			continue
 		}
-		if l.Index > first.Line.Index || containsAnyOf(l.Lower, "after each hop", "after every hop", "after each step", "checkpoint", "nach jedem", "después de cada", "après chaque") {
+		if l.Index > first.Line.Index || sectionSays(l.Section) || containsAnyOf(l.Lower, "after each hop", "after every hop", "after each step", "checkpoint", "nach jedem", "después de cada", "après chaque") {
 			return l
 		}
 	}

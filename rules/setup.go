@@ -13,6 +13,12 @@ func setupOf(p *lint.Plan) knowledge.Setup {
 	s.InstallMethod = method(p)
 	if p.Topology != nil {
 		s.Topology = p.Topology.Value
+		if s.Topology == "multi-node" && p.OneGitLabNode != nil {
+			// "gl-app01 is the only GitLab node; PostgreSQL runs on
+			// pg-db01 (PGDG)": notes for several GitLab nodes do not
+			// apply.
+			s.Topology = "single-node"
+		}
 	}
 	if p.EditionStated != nil {
 		s.Edition = p.EditionStated.Value
