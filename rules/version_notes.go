@@ -349,7 +349,14 @@ var handleWords = func() map[string]bool {
 		"eliminado", "eliminamos", "copiado", "verificado", "ya", "reemplazado", "nada",
 		"desde", "seit", "depuis", "supprimé", "retiré", "retirée", "retirées", "retirés", "enlevé", "copié", "vérifié", "déjà", "remplacé", "rien",
 		"recopie", "recopier", "copie", "copier", "copions", "copiamos", "copiar", "kopieren", "synchronisé", "sincronizado",
-		"quitamos", "quitado", "quitadas", "entfernen", "supprimons", "retirons"} {
+		"quitamos", "quitado", "quitadas", "entfernen", "supprimons", "retirons",
+		// Italian, Dutch, Portuguese.
+		"rimosso", "rimossa", "rimuoviamo", "copiato", "copiamo", "copiare", "verificato", "già", "disattivato", "niente",
+		"verwijderd", "gekopieerd", "kopiëren", "gecontroleerd", "reeds", "uitgeschakeld", "niets",
+		"removido", "removemos", "copiado", "copiamos", "já", "desativado"} {
+		m[w] = true
+	}
+	for _, w := range settingChangeWords {
 		m[w] = true
 	}
 	return m
@@ -501,13 +508,17 @@ func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 			// `git_data_dirs` (we converted ...)", can change it itself.)
 			continue
 		}
-		if removesSetting(l) || l.HasWord("replace", "replaced", "replacing", "convert", "converted", "converting", "migrate", "migrated", "move", "moved", "rewrite", "rewritten", "switch", "switched",
-			"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "convertimos", "remplacer", "remplacé", "convertissons", "convertire", "convertiamo", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "zetten", "substituir", "substituído", "convertemos") {
+		if removesSetting(l) || l.HasWord(settingChangeWords...) {
 			return true
 		}
 	}
 	return false
 }
+
+// settingChangeWords say a setting is rewritten in another form.
+var settingChangeWords = []string{"replace", "replaced", "replacing", "convert", "converted", "converting", "migrate", "migrated", "move", "moved", "rewrite", "rewritten", "switch", "switched",
+	"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "convertimos", "remplacer", "remplacé", "convertissons",
+	"convertire", "convertiamo", "convertito", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "omgezet", "zetten", "substituir", "substituído", "substituímos", "convertemos", "convertido"}
 
 // removesSetting reports whether a line deletes or looks for settings
 // rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
