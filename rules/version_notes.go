@@ -434,13 +434,20 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 					// absent.)
 					continue
 				}
-				if assigns(l.Text[i+len(k):], strings.HasSuffix(k, "[")) {
+				if valueKey(k) || assigns(l.Text[i+len(k):], strings.HasSuffix(k, "[")) {
 					return l, lint.Span{Start: i, End: i + len(k)}, strings.TrimSuffix(k, "[") + map[bool]string{true: "[...]", false: ""}[strings.HasSuffix(k, "[")]
 				}
 			}
 		}
 	}
 	return nil, lint.Span{}, ""
+}
+
+// valueKey reports whether a breaks_on entry carries its value, as Helm
+// values do ("postgresql.install: true", "--set redis.install=true"): the
+// text itself is the assignment.
+func valueKey(k string) bool {
+	return strings.Contains(k, ": ") || strings.Contains(k, "=")
 }
 
 // negatedNear reports whether a negation ends in the few words before

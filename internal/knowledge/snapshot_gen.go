@@ -2316,6 +2316,7 @@ var snapshot = rawSnapshot{
 			InstallMethod: stringList{"helm"},
 			Bundled:       stringList{"postgresql", "redis"},
 			Review:        true,
+			BreaksOn:      stringList{"postgresql.install: true", "postgresql.install=true", "redis.install: true", "redis.install=true"},
 			Note:          "chart 10 (GitLab 19.0) no longer deploys PostgreSQL, Redis or MinIO; move those services out of the chart before the upgrade",
 			Source:        "doc/update/versions/gitlab_19_changes.md (19.0); GitLab chart doc/releases/9_0.md",
 		},
