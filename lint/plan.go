@@ -499,10 +499,16 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			}
 			return
 		}
-		if summaryCtx || len(p.CurrentClaims) == 0 {
+		rest := chain[1:]
+		if hopCount(l, chain[0]) {
+			// "3 sauts (8.5.5 → 8.8.7 → 8.11.8)": a count of hops, then
+			// the hops themselves; the chain does not start at today's
+			// version.
+			rest = chain
+		} else if summaryCtx || len(p.CurrentClaims) == 0 {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
-		for _, v := range chain[1:] {
+		for _, v := range rest {
 			// A chain states the path; the steps that install it come
 			// elsewhere, or the chain is all there is. A stop marked
 			// conditional in it ("→ (17.1.8, conditional) →") is a
@@ -693,6 +699,23 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 	}
 }
+
+// hopCount reports whether a number of hops stands right before v: "3
+// sauts (8.5.5 → ...)", "drei Sprünge: 18.8.11 → ...".
+func hopCount(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 1 && j >= ti-3; j-- {
+		if stepNoun[l.Tokens[j].Word] {
+			w := l.Tokens[j-1].Word
+			return isDigitWord(w) || numberWordValues[w] > 1
+		}
+	}
+	return false
+}
+
+// stepNoun are the plural nouns a plan counts its hops with.
+var stepNoun = map[string]bool{"hops": true, "steps": true, "sauts": true, "étapes": true, "sprünge": true, "schritte": true, "saltos": true, "pasos": true,
+	"salti": true, "tappe": true, "passi": true, "sprongen": true, "stappen": true, "etapas": true, "passos": true, "upgrades": true}
 
 // pinsOtherVersion reports whether a line's command pins a version other
 // than the two of its from-to pair: "`apt-get install gitlab-ee=17.5.5-ee.0`

@@ -211,7 +211,7 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 			telling++
 		}
 	}
-	if telling >= 1 && asksRemoval(n.Text) && removes(l) {
+	if telling >= 1 && asksRemoval(n.Text) && (removes(l) || absentTelling(l, keys)) {
 		// "[x] Grafana keys removed", "gitlab.rb clean-up (grafana
 		// keys, ...)": the subject and the removal the note asks for.
 		return true
@@ -223,6 +223,22 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 	// common to all plans of its kind: "19.0 / chart 10.0: bundled
 	// PostgreSQL removed" does not speak of the chart's new ingress.)
 	return (telling >= 1 && shared >= 2 || named && plain >= 1 && (!hopOnly || telling >= 1)) && !onlyOtherNegations(l, keys)
+}
+
+// absentTelling reports whether a negation stands right before a telling
+// word of the note, outside a description of the setup: "`gitlab.rb` has
+// no `mattermost[...]` keys (checked with grep)" says there is nothing to
+// delete.
+func absentTelling(l *lint.Line, keys map[string]bool) bool {
+	if l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture) {
+		return false
+	}
+	for _, m := range l.FindAll(lint.TermNeg) {
+		if i := m.Tok + m.NTok; i < len(l.Tokens) && keys[l.Tokens[i].Word] && !l.Tokens[i].Break {
+			return true
+		}
+	}
+	return false
 }
 
 // asksRemoval reports whether a note's action is to delete something.
