@@ -82,6 +82,9 @@ type Plan struct {
 	Stated []Hop
 
 	StagingTested *Fact // Value "true" or "false"
+	// StagingVersion is the version the rehearsal instance runs, as the
+	// plan states it ("gitlab-coll is on GitLab 17.6.5").
+	StagingVersion *Claim
 	ZeroDowntime  *Fact
 	Prepared      *Fact
 
@@ -334,6 +337,14 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 	}
+	if p.StagingVersion == nil && l.In(TermStaging) && !l.In(TermProcedure) && l.Kind != KindCode {
+		for _, v := range vs {
+			if !v.InLink && v.Chart == nil && (currentlyRuns(l, v) || currentVersionBefore(l, v)) && !pastUpgrade(l, v) {
+				p.StagingVersion = &Claim{VersionRef: v, From: FromProse}
+				break
+			}
+		}
+	}
 	if out, installed := versionQueryOutput(r.doc, l); l.Kind == KindCode && out {
 		// "$ rpm -q gitlab-ee" / "gitlab-ee-17.11.7-ee.0.el9.x86_64",
 		// "gitlab:env:info" / "Version: 18.6.3-ee": what runs now, not
@@ -584,7 +595,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.targetAfter(l, vs, v)
 			return
 		}
-		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !l.In(TermStaging) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			r.targetAfter(l, vs, v)
 			return

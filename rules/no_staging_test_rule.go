@@ -21,7 +21,8 @@ staging" is one of the facts it wants with the request.
 
 planlint accepts a staging or test environment, a dry run or a rehearsal named in the plan, or
 ` + "`staging_tested: true`" + ` in front matter. "We have no staging environment" is reported, and so is a
-rehearsal dated after the maintenance window.
+rehearsal dated after the maintenance window, or one on an instance that runs another minor than
+production before it starts (it does not take the production path).
 
 Fix: rehearse on a copy restored from a production backup and note the result and timings.`,
 	Run: func(p *lint.Pass) {
@@ -33,8 +34,27 @@ Fix: rehearse on a copy restored from a production backup and note the result an
 			p.Reportf(s.Line, s.Span, "plan says the upgrade is not tested on a non-production copy. rehearse it on a staging instance restored from a production backup first: it shows problems and real timings before the window")
 		default:
 			rehearsalAfterWindow(p, s)
+			rehearsalFromOtherVersion(p)
 		}
 	},
+}
+
+// rehearsalFromOtherVersion reports a rehearsal instance that runs another
+// minor than production before the upgrade: it skips (or adds) the
+// migrations between the two, so it does not test the production path.
+func rehearsalFromOtherVersion(p *lint.Pass) {
+	st, cur, tgt := p.Plan.StagingVersion, p.Plan.Current, p.Plan.Target
+	if st == nil || cur == nil || tgt == nil || st.Version.CompareMinor(cur.Version) == 0 || st.Version.CompareMinor(tgt.Version) >= 0 {
+		return
+	}
+	for _, h := range p.Plan.Hops {
+		if h.Version.CompareMinor(st.Version) == 0 {
+			// Staging already on one of the stops: a state after part of
+			// the rehearsal.
+			return
+		}
+	}
+	p.Reportf(st.Line, st.Span, "the rehearsal instance runs %s, but production runs %s, so the rehearsal does not take the production path. restore a current production backup on %s and rehearse from there", quote(st.Version.String()), quote(cur.Version.String()), cur.Version)
 }
 
 // rehearsalAfterWindow reports a rehearsal planned for a day after the
