@@ -85,8 +85,8 @@ type Plan struct {
 	// StagingVersion is the version the rehearsal instance runs, as the
 	// plan states it ("gitlab-coll is on GitLab 17.6.5").
 	StagingVersion *Claim
-	ZeroDowntime  *Fact
-	Prepared      *Fact
+	ZeroDowntime   *Fact
+	Prepared       *Fact
 
 	// Users and RailsNodes are counts the plan states; Database is what
 	// it says about PostgreSQL.
