@@ -39,6 +39,11 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 				// The title names both sites without upgrading either.
 				continue
 			}
+			if l.Kind == lint.KindHeading && (l.Has(lint.TermBBM) || l.Has(lint.TermMigrations)) {
+				// "### 7.1 Background migration check (primary, before
+				// the upgrade)" checks the primary; it upgrades nothing.
+				continue
+			}
 			if aboutStaging(l) || l.In(lint.TermStaging) && !l.In(lint.TermProcedure) {
 				// "Staging rehearsal: the staging Geo pair ... upgraded
 				// along the path above" orders no production site.
@@ -349,10 +354,11 @@ func namedSite(l *lint.Line, names map[string]string) (string, int) {
 	return "", 0
 }
 
-// geoSiteWords name the Geo sites, in English, German, Spanish and French.
+// geoSiteWords name the Geo sites, in English, German, Spanish, French, Italian,
+// Portuguese and Dutch.
 var geoSiteWords = []struct{ word, name string }{
-	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primári", "primary"}, {"primaire", "primary"},
-	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secundári", "secondary"}, {"secondaire", "secondary"},
+	{"primary", "primary"}, {"primär", "primary"}, {"primari", "primary"}, {"primári", "primary"}, {"primaire", "primary"}, {"primair", "primary"},
+	{"secondar", "secondary"}, {"sekundär", "secondary"}, {"secundari", "secondary"}, {"secundári", "secondary"}, {"secondaire", "secondary"}, {"secundair", "secondary"},
 	{"dr site", "secondary"}, {"disaster recovery site", "secondary"},
 }
 

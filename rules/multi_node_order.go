@@ -306,7 +306,13 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 			if lp >= 0 && rp < 0 {
 				// "patroni: the leader first (patroni-01), then patroni-02
 				// and patroni-03": the nodes after it are the replicas.
-				if f := leaderFirst(sent[lp:]); f >= 0 {
+				f := leaderFirst(sent[lp:])
+				if f < 0 && orderOpener(sent[max(0, lp-24):lp]) {
+					// "Start with the leader pg-01 so that the failover
+					// happens early, then pg-02 and pg-03."
+					f = 0
+				}
+				if f >= 0 {
 					if t := indexAny(sent[lp+f:], "then ", "dann ", "luego ", "después ", "puis ", "ensuite "); t >= 0 {
 						rp = lp + f + t
 					}
@@ -818,7 +824,8 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 // orderOpener reports whether text opens an order of steps: "start with
 // the leader", "begin with", "beginnen mit", "empezar por".
 func orderOpener(text string) bool {
-	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "d'abord", "per primo", "prima il", "prima la"} {
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "d'abord", "per primo", "prima il", "prima la",
+		"beginnen met", "starten met", "eerst", "iniziamo con", "cominciamo con", "começamos por", "começamos com"} {
 		if strings.Contains(text, w) {
 			return true
 		}

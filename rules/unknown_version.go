@@ -20,6 +20,8 @@ installed, and the path planlint checks is not the one that will run. planlint r
 - a minor past the end of a finished major (16.12, 15.12.3: GitLab 16 ended with 16.11);
 - a patch past the last one of a minor that newer minors have long superseded (16.11.99), or well
   past it on a minor no longer among the three maintained ones (18.5.17 when 18.5 ended at 18.5.7);
+- a patch number the release table skips (18.11.10: 18.11 went from 18.11.9 to 18.11.11, and the
+  table lists every tag);
 - a version further ahead of the newest release in planlint's data than one minor release a month
   can have reached by today.
 

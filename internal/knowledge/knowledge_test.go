@@ -86,7 +86,7 @@ func TestCheck(t *testing.T) {
 		want Status
 	}{
 		{"16.11.10", Released}, {"16.11", Released}, {"16.11.x", Released}, {"6.9.2", Released},
-		{"18.11.10", Released}, // a gap in the tags, not past the last patch
+		{"18.11.10", NeverReleased}, // a gap in the tags: the table lists every tag
 		{"16.12", NeverReleased}, {"15.12.3", NeverReleased}, {"16.11.99", NeverReleased}, {"13.13.0", NeverReleased},
 		{"19.3.5", NewerThanData}, {"18.11.12", NewerThanData}, {"19.6.0", NewerThanData},
 		{"19.7.0", TooFarAhead}, {"20.0", TooFarAhead}, {"19.12", TooFarAhead},

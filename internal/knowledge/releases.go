@@ -485,7 +485,25 @@ func (r *Releases) Check(v glversion.Version, today time.Time) Verdict {
 		return out
 	}
 	if l, ok := r.Line(v); ok {
-		if !v.HasPatch || l.patches.has(v.Patch) || v.Patch < l.Latest.Patch {
+		if !v.HasPatch || l.patches.has(v.Patch) {
+			return out
+		}
+		if v.Patch < l.Latest.Patch {
+			// The table lists every tag, so a patch between two listed
+			// ones was skipped: no package or image was ever built.
+			prev, next := v.Patch-1, v.Patch+1
+			for prev >= 0 && !l.patches.has(prev) {
+				prev--
+			}
+			for !l.patches.has(next) {
+				next++
+			}
+			out.Status = NeverReleased
+			if prev < 0 {
+				out.Reason = fmt.Sprintf("the first release of %s is %d.%d.%d", l.Line, v.Major, v.Minor, next)
+			} else {
+				out.Reason = fmt.Sprintf("%s went from %d.%d.%d straight to %d.%d.%d", l.Line, v.Major, v.Minor, prev, v.Major, v.Minor, next)
+			}
 			return out
 		}
 		newer := l.Line.CompareMinor(newest.Version) < 0
