@@ -899,13 +899,13 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		if sc.End != nil && w.Duration == 0 {
 			// "19:00–23:30 CET ... (rehearsed rollback 1 h 48 min)": the
 			// range is the window, the other duration something else.
-			d := time.Duration(sc.End.Hour-sc.Start.Hour)*time.Hour + time.Duration(sc.End.Minute-sc.Start.Minute)*time.Minute
+			// ("Saturday 06:00 until Sunday 18:00" is 36 h.)
+			d := sc.Range
 			if d <= 0 {
-				d += 24 * time.Hour
-			}
-			if extra := sc.Duration - d; extra > 0 && extra%(24*time.Hour) == 0 {
-				// "Saturday 06:00 until Sunday 18:00": days more.
-				d = sc.Duration
+				d = time.Duration(sc.End.Hour-sc.Start.Hour)*time.Hour + time.Duration(sc.End.Minute-sc.Start.Minute)*time.Minute
+				if d <= 0 {
+					d += 24 * time.Hour
+				}
 			}
 			w.Duration = d
 		} else if sc.Duration > 0 && w.Duration == 0 {
@@ -1367,7 +1367,9 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 // or a mailbox read by whoever is on duty.
 func sharedMailbox(l *Line) bool {
 	for _, w := range []string{"distribution list", "shared mailbox", "group mailbox", "whoever is on", "verteiler", "sammelpostfach", "funktionspostfach", "diensthabend", "lista de distribución", "lista de distribucion", "buzón compartido", "liste de diffusion", "boîte partagée",
-		"team mailbox", "functional mailbox", "teampostfach", "functionele mailbox", "gedeelde mailbox", "teammailbox", "buzón del equipo", "boîte fonctionnelle", "casella condivisa", "caixa partilhada", "caixa compartilhada"} {
+		"team mailbox", "functional mailbox", "teampostfach", "functionele mailbox", "gedeelde mailbox", "teammailbox", "buzón del equipo", "boîte fonctionnelle", "casella condivisa", "caixa partilhada", "caixa compartilhada",
+		"mailing list", "mailinglist", "mailinglijst", "distributielijst", "lista di distribuzione", "lista da equipe", "lista de distribuição", "lista de e-mail da equipe", "lista del equipo", "liste de l'équipe",
+		"quem estiver", "wer gerade", "quien esté de guardia", "qui est d'astreinte", "chi è di turno"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

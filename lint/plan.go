@@ -479,6 +479,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				// a release's notes, not what runs.)
 				continue
 			}
+			if termBefore(l, v.Span.Start, TermTo, 3) && (l.Has(TermUpgradeVerb) || l.HasWord("aim", "goal", "reach", "ziel", "objetivo", "objectif", "obiettivo")) {
+				// "The aim of this change is to reach GitLab 16.11.10"
+				// under "Background and current situation".
+				continue
+			}
 			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && l.HasWord("supported", "supports", "lists", "compatible")) {
 				// (Charts an Operator release supports are not the
 				// running version.)

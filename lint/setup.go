@@ -92,7 +92,7 @@ func (r *planReader) readSetup() {
 // oneGitLabNode reports whether a line says the instance has a single
 // GitLab node, whatever other servers it lists: "It is the only GitLab
 // node", "der einzige GitLab-Server", "el único servidor de GitLab", "le
-// seul serveur GitLab".
+// seul serveur GitLab", "nodo applicativo unico".
 func oneGitLabNode(l *Line) bool {
 	for i, t := range l.Tokens {
 		switch t.Word {
@@ -100,18 +100,24 @@ func oneGitLabNode(l *Line) bool {
 		default:
 			continue
 		}
-		// The qualifier, then within four words "GitLab" and a node noun
-		// in either order ("gitlab node", "servidor de gitlab").
+		// "GitLab" (or "application") and a node noun within a few words
+		// of the qualifier, in the same clause, in any order.
 		gitlab, node := false, false
-		for j := i + 1; j < len(l.Tokens) && j <= i+4; j++ {
-			if l.Tokens[j].Break {
-				break
-			}
-			switch l.Tokens[j].Word {
-			case "gitlab":
+		see := func(w string) {
+			switch w {
+			case "gitlab", "application", "app", "applicativo", "aplicación", "aplicacion", "aplicação", "applicatif", "anwendungs", "applicatie":
 				gitlab = true
 			case "node", "server", "host", "vm", "knoten", "nodo", "servidor", "serveur", "nœud", "noeud", "machine", "maschine", "máquina", "nó":
 				node = true
+			}
+		}
+		for j := i + 1; j < len(l.Tokens) && j <= i+4 && !l.Tokens[j].Break; j++ {
+			see(l.Tokens[j].Word)
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			see(l.Tokens[j].Word)
+			if l.Tokens[j].Break {
+				break
 			}
 		}
 		if gitlab && node {

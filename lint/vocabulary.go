@@ -129,7 +129,7 @@ var vocabulary = map[Term]string{
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
-	TermEnvironment: "our server|our instance|our gitlab|our gitlab instance|our gitlab server|our setup|huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|estate|our estate|landscape|system landscape|systemlandschaft|setup|tech stack|deployment|servers|" +
+	TermEnvironment: "situazione attuale|situazione corrente|situação atual|situacao atual|situación actual|situation actuelle|ist-zustand|ist zustand|current situation|our server|our instance|our gitlab|our gitlab instance|our gitlab server|our setup|huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|estate|our estate|landscape|system landscape|systemlandschaft|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",

@@ -363,6 +363,11 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
 		return true
 	}
+	if gitalyOnly(l) {
+		// "Restore the Gitaly PVC from the VolumeSnapshot": the
+		// repositories come back, the database stays migrated.
+		return false
+	}
 	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) && !restoreWaived(l, m) {
 		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
 			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
@@ -388,6 +393,13 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// gitalyOnly reports whether a line restores only Gitaly's storage (its
+// volume, PVC or disk), which holds the repositories and no database.
+func gitalyOnly(l *lint.Line) bool {
+	return strings.Contains(l.Lower, "gitaly") && containsAnyOf(l.Lower, "pvc", "volume", "disk", "snapshot") &&
+		!containsAnyOf(l.Lower, "database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
 }
 
 // restoreWaived reports whether the sentence of a restore word says the
@@ -445,20 +457,39 @@ func firstHopLine(p *lint.Plan) int {
 // stepOccurrence returns, for each hop, the line of its first install that
 // is a step or a command rather than a path listing; listings count when
 // there is nothing else.
+//
+// An image pulled ahead of time ("Vorbereitung: Images vorab ziehen",
+// "docker pull ...:18.5.7-ce.0") is not the hop when a later step puts
+// that image in place.
 func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
-	var listed *lint.Line
+	var listed, pulled *lint.Line
 	for _, h := range p.Installs {
 		if !h.Version.Matches(v) || h.Version.CompareMinor(v) != 0 {
 			continue
 		}
 		if !h.Listed {
+			if pullOnly(h.Line) {
+				if pulled == nil {
+					pulled = h.Line
+				}
+				continue
+			}
 			return h.Line
 		}
 		if listed == nil {
 			listed = h.Line
 		}
 	}
+	if pulled != nil {
+		return pulled
+	}
 	return listed
+}
+
+// pullOnly reports whether a command only downloads an image: "docker
+// pull gitlab/gitlab-ce:18.5.7-ce.0", with nothing that starts it.
+func pullOnly(l *lint.Line) bool {
+	return l.Kind == lint.KindCode && strings.Contains(l.Lower, "docker pull") && !containsAnyOf(l.Lower, " up", " run", "&&", ";", "service update", "stack deploy")
 }
 
 // hasStepInstalls reports whether any install comes from a step or command.

@@ -138,6 +138,9 @@ func waivesCopy(l *lint.Line) bool {
 		// separately": the copy is declined.
 		return true
 	}
+	if l.Kind != lint.KindCode && declinesCopy(l) {
+		return true
+	}
 	if l.IsCommand() || !(l.Has(lint.TermNeg) || l.HasWord("enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
 		return false
 	}
@@ -147,6 +150,55 @@ func waivesCopy(l *lint.Line) bool {
 		}
 	}
 	return true
+}
+
+// declinesCopy reports whether a sentence that names the configuration
+// negates copying it: a negation just before the copy verb ("we do not
+// copy /etc/gitlab", "no copiamos") or ending the sentence after it, as
+// Dutch and German put it ("daarom kopiëren we `/srv/gitlab/config`
+// niet").
+func declinesCopy(l *lint.Line) bool {
+	for _, m := range l.Matches {
+		switch m.Term {
+		case lint.TermConfigVolume, lint.TermSecretsJSON, lint.TermGitlabRb, lint.TermEtcGitlab, lint.TermRailsSecret, lint.TermSecretsYml:
+		default:
+			continue
+		}
+		a, b := lint.SentenceAt(l.Lower, m.Start, m.End)
+		copyAt := -1
+		for i, t := range l.Tokens {
+			if t.Start >= a && t.End <= b && copyVerb(t.Word) {
+				copyAt = i
+				break
+			}
+		}
+		if copyAt < 0 {
+			continue
+		}
+		last := copyAt
+		for i := copyAt; i < len(l.Tokens) && l.Tokens[i].End <= b; i++ {
+			last = i
+		}
+		for _, n := range l.FindAll(lint.TermNeg) {
+			if n.Start < a || n.End > b {
+				continue
+			}
+			if n.Tok < copyAt && copyAt-(n.Tok+n.NTok) <= 2 || n.Tok == last && n.Tok > copyAt {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// copyVerb reports whether a word copies or saves files.
+func copyVerb(w string) bool {
+	for _, p := range []string{"copy", "copie", "copied", "kopier", "kopiër", "kopieer", "copia", "cópia", "copiamo", "copiar", "copier", "sicher", "save", "saving"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // copyWords are the words of saving a copy of a file.

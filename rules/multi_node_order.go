@@ -94,7 +94,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			}
 			return
 		}
-		if pl.Topology == nil || pl.Topology.Value == "single-node" {
+		if pl.Topology == nil || pl.Topology.Value == "single-node" || pl.Topology.Value == "multi-node" && pl.OneGitLabNode != nil {
+			// (One GitLab node beside an external database has no node
+			// order.)
 			return
 		}
 		if pl.Topology.Value == "geo" && (pl.RailsNodes == nil || pl.RailsNodes.N < 2) && (components(pl) < 4 || singleNodeSites(p.Doc)) {

@@ -49,6 +49,11 @@ type Window struct {
 	Zone         *Zone
 	Duration     time.Duration // explicit ("6 hours", "4h", "360 minutes") or End-Start (crossing midnight adds 24h); 0 if unknown
 	DurationSpan Span          // span of an explicit duration, zero if computed
+	// Range is End-Start when both are known: crossing midnight adds 24h,
+	// and a later date between the two times adds its days ("Saturday
+	// 07:00 until Sunday 19:00" is 36h), whatever explicit duration the
+	// text also names.
+	Range time.Duration
 }
 
 var scanners = sync.Pool{New: func() any { return new(scanner) }}
@@ -172,11 +177,7 @@ func (s *scanner) window() Window {
 		w.Zone = &Zone{Text: s.text[z.start:z.end], IANA: z.iana, Offset: z.off, Fixed: z.fixed, Span: Span{z.start, z.end}}
 	}
 
-	switch {
-	case len(s.durs) > 0:
-		w.Duration = s.durs[0].d
-		w.DurationSpan = Span{s.durs[0].start, s.durs[0].end}
-	case start != nil && end != nil:
+	if start != nil && end != nil {
 		m := (end.h*60 + end.m) - (start.h*60 + start.m)
 		// "Saturday 2026-12-12 06:00 until Sunday 2026-12-13 18:00": a
 		// later date between the two times moves the end by days.
@@ -199,7 +200,14 @@ func (s *scanner) window() Window {
 		case m < 0:
 			m += 24 * 60
 		}
-		w.Duration = time.Duration(m) * time.Minute
+		w.Range = time.Duration(m) * time.Minute
+	}
+	switch {
+	case len(s.durs) > 0:
+		w.Duration = s.durs[0].d
+		w.DurationSpan = Span{s.durs[0].start, s.durs[0].end}
+	case w.Range > 0:
+		w.Duration = w.Range
 	}
 	return w
 }

@@ -87,6 +87,17 @@ func (tc tcase) want(t *testing.T) Window {
 		return &Clock{Hour: h, Minute: m, Span: find(t, tc.line, x.text)}
 	}
 	w.Start, w.End = clock(tc.start), clock(tc.end)
+	if w.Start != nil && w.End != nil {
+		m := (w.End.Hour*60 + w.End.Minute) - (w.Start.Hour*60 + w.Start.Minute)
+		if m < 0 {
+			m += 24 * 60
+		}
+		w.Range = time.Duration(m) * time.Minute
+		if tc.durText == "" {
+			// (A later date between the two times: the case's duration.)
+			w.Range = tc.dur
+		}
+	}
 	if tc.zone != nil {
 		sp := find(t, tc.line, tc.zone.text)
 		w.Zone = &Zone{Text: tc.line[sp.Start:sp.End], IANA: tc.zone.iana, Offset: tc.zone.off, Fixed: tc.zone.fixed, Span: sp}
