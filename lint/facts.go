@@ -397,7 +397,9 @@ func (r *planReader) readWindow() {
 				span = Span{0, len(l.Text)}
 			}
 			text := l.Text[span.Start:span.End]
-			if !hasDigit(text) {
+			if !hasDigit(text) || l.Label.Len() > 0 && isEndLabel(l) {
+				// ("| End | 2:00 AM CST on Sunday, December 13, 2026 |"
+				// gives a date and a time, of the end.)
 				continue
 			}
 			sc := when.Scan(text, r.today)

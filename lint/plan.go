@@ -1340,13 +1340,18 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	if termBefore(l, first.Span.End+1, TermUpgradeVerb, 3) {
 		return false
 	}
-	words := 0
+	words, labelWords := 0, 0
 	for _, t := range l.Tokens {
 		if t.Start >= first.Span.End && !isDigitWord(t.Word) {
 			words++
+			if t.End <= l.Label.End {
+				labelWords++
+			}
 		}
 	}
-	return words > 6
+	// "**18.0 – PostgreSQL 16 obligatoire :** déjà en 16.8": a label
+	// naming a version's topic, then how it stands.
+	return words > 6 || labelWords >= 2 && first.Span.Start < l.Label.End
 }
 
 // noteWords start a label of notes: "Notes checked for the path: ...".
