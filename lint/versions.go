@@ -328,6 +328,11 @@ func otherProductBefore(l *Line, ti int) bool {
 			continue
 		}
 		if otherProductAt(l, j) {
+			if (w == "helm" || w == "chart" || w == "charts") && leadingInt(l.Text[l.Tokens[ti].Start:]) >= 11 {
+				// "Helm (17.5.5 → 17.11.7)": Helm is at 3.x and the
+				// charts below 11, so this is GitLab's version.
+				return false
+			}
 			if gap := l.Text[l.Tokens[ti-1].End:l.Tokens[ti].Start]; j+1 < ti && l.Tokens[ti].Break && (strings.Contains(gap, "—") || strings.Contains(gap, "–") || strings.Contains(gap, " - ")) {
 				// "Helm on EKS with Gitaly VMs — 17.8.7": a clause
 				// break right before the version, words away from the
@@ -356,6 +361,19 @@ func otherProductBefore(l *Line, ti int) bool {
 		}
 	}
 	return false
+}
+
+// leadingInt returns the number s starts with, or -1.
+func leadingInt(s string) int {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 6 {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 {
+		return -1
+	}
+	return n
 }
 
 // gitlabBefore reports whether "gitlab" is one of the n tokens before j.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
@@ -54,7 +55,11 @@ Fix: decide on one version and use it everywhere.`,
 		// The last hop must be the target.
 		if tgt := pl.Target; tgt != nil && tgt.From != lint.FromInferred && len(pl.Hops) > 0 {
 			last := pl.Hops[len(pl.Hops)-1]
-			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) && !sectionMismatch(pl, last) {
+			chartSlip := last.Chart != nil && last.Version.CompareMinor(tgt.Version) == 0 && slices.ContainsFunc(pl.Mentions, func(v lint.VersionRef) bool { return v.Line == last.Line && v.Chart == nil && v.Version.Matches(tgt.Version) })
+			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) && !sectionMismatch(pl, last) && !chartSlip {
+				// (A chart beside the target's own number on the same line,
+				// "17.11.7 | chart 8.11.7", deploys another patch:
+				// helm-chart-version-mismatch says so.)
 				ml, known := p.Knowledge.Releases.Line(last.Version)
 				if last.Version.CompareMinor(tgt.Version) == 0 && last.Version.Compare(tgt.Version) > 0 && known && last.Version.Matches(ml.Latest) {
 					// "Target: 18.5.5" over steps that install 18.5.7, the
