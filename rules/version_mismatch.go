@@ -55,7 +55,9 @@ Fix: decide on one version and use it everywhere.`,
 		// The last hop must be the target.
 		if tgt := pl.Target; tgt != nil && tgt.From != lint.FromInferred && len(pl.Hops) > 0 {
 			last := pl.Hops[len(pl.Hops)-1]
-			chartSlip := last.Chart != nil && last.Version.CompareMinor(tgt.Version) == 0 && slices.ContainsFunc(pl.Mentions, func(v lint.VersionRef) bool { return v.Line == last.Line && v.Chart == nil && v.Version.Matches(tgt.Version) })
+			chartSlip := last.Chart != nil && last.Version.CompareMinor(tgt.Version) == 0 && slices.ContainsFunc(pl.Mentions, func(v lint.VersionRef) bool {
+				return v.Line == last.Line && v.Chart == nil && v.Version.Matches(tgt.Version)
+			})
 			if !last.Version.Matches(tgt.Version) && !targetInstalled(pl, tgt.Version) && !sectionMismatch(pl, last) && !chartSlip {
 				// (A chart beside the target's own number on the same line,
 				// "17.11.7 | chart 8.11.7", deploys another patch:
