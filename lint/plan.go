@@ -379,6 +379,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		case l.LabelIs(TermCurrent) && !l.LabelIs(TermTarget) && len(inVal) > 0:
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			labelled = true
+		case len(inVal) == 1 && gitlabVersionLabel(l) && !l.Has(TermTarget) && !l.In(TermProcedure) && !l.In(TermVerify) && !l.In(TermStaging) && !l.In(TermPath):
+			// "| GitLab version | 17.5.5 EE |", "Versão do GitLab:
+			// 17.5.5" among the facts: what runs today.
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
+			labelled = true
 		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			// A row of a path table marked "(target)" is the last hop
@@ -732,6 +737,17 @@ func hopCount(l *Line, v VersionRef) bool {
 // stepNoun are the plural nouns a plan counts its hops with.
 var stepNoun = map[string]bool{"hops": true, "steps": true, "sauts": true, "étapes": true, "sprünge": true, "schritte": true, "saltos": true, "pasos": true,
 	"salti": true, "tappe": true, "passi": true, "sprongen": true, "stappen": true, "etapas": true, "passos": true, "upgrades": true}
+
+// gitlabVersionLabel reports whether a line's label is only "GitLab
+// version", in one of the plan languages.
+func gitlabVersionLabel(l *Line) bool {
+	switch strings.Trim(strings.ToLower(l.LabelText()), " *_:|") {
+	case "gitlab version", "gitlab-version", "version gitlab", "gitlab release", "versão do gitlab", "versão gitlab", "versión de gitlab", "versión gitlab",
+		"version de gitlab", "versione di gitlab", "versione gitlab", "gitlab versie", "versie gitlab", "versie van gitlab":
+		return true
+	}
+	return false
+}
 
 // pinsOtherVersion reports whether a line's command pins a version other
 // than the two of its from-to pair: "`apt-get install gitlab-ee=17.5.5-ee.0`

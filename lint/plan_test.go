@@ -314,3 +314,16 @@ func TestNotUsedListNamesNoTopology(t *testing.T) {
 		}
 	}
 }
+
+func TestGitLabVersionLabel(t *testing.T) {
+	for _, label := range []string{"GitLab version", "Versão do GitLab", "Versión de GitLab", "Versione di GitLab", "GitLab-Version"} {
+		src := "# Plan\n\n## Facts\n\n| Item | Value |\n|---|---|\n| " + label + " | 17.5.5 EE |\n| Target | 17.11.7 |\n\n## Steps\n\n1. Check: GitLab version 17.11.7 shows on the help page.\n"
+		doc, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Plan.Current == nil || doc.Plan.Current.Version.String() != "17.5.5" {
+			t.Errorf("%s: current = %v, want 17.5.5", label, doc.Plan.Current)
+		}
+	}
+}
