@@ -660,7 +660,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		switch {
 		case l.Kind == KindTableRow:
 			for _, v := range vs {
-				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) && !noteColumn(l, v) {
+				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) && !noteColumn(l, v) && !boundAt(l, v) {
 					r.hop(v, true)
 				}
 			}
@@ -1512,7 +1512,8 @@ func containsAny(s string, phrases []string) bool {
 var stopRejections = []string{"not needed", "not required", "no need", "does not apply", "doesn't apply", "do not apply", "not relevant", "not applicable",
 	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas", "pas d'arrêt", "pas d’arrêt",
 	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada", "n/a", "entfällt", "nicht zutreffend", "non applicable", "no procede",
-	"não se aplica", "não é necessári", "nao se aplica", "non si applica", "non necessari", "non serve", "niet van toepassing", "niet nodig"}
+	"não se aplica", "não é necessári", "nao se aplica", "non si applica", "non necessari", "non serve", "niet van toepassing", "niet nodig",
+	"non requis", "non nécessaire", "pas requis", "no requerid", "no necesari", "non richiest", "não necessári", "não requerid", "niet vereist"}
 
 // emptyCheck are the phrases that say a conditional stop's check found
 // nothing.
@@ -1540,6 +1541,33 @@ func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool 
 	start, end := SentenceAt(l.Text, off, off)
 	for _, o := range vs {
 		if o.Span.Start >= start && o.Span.End <= end && o.Version.Compare(v) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// boundAt reports whether a comparison sign stands right before v: "RDS
+// 14.x → 16.x (≥ 16.8)" names a floor, not a hop.
+func boundAt(l *Line, v VersionRef) bool {
+	before := strings.TrimRight(l.Text[:v.Span.Start], " ")
+	for _, sign := range []string{"≥", ">=", "≤", "<=", ">", "<"} {
+		if strings.HasSuffix(before, sign) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalStop reports whether v's minor is a conditional stop of the
+// required-stop list (17.1, 16.0, ...).
+func conditionalStop(v glversion.Version) bool {
+	kb := Knowledge()
+	if _, ok := kb.Conditional[v.MinorString()]; ok {
+		return true
+	}
+	for _, s := range kb.Stops {
+		if s.Conditional && s.Line().CompareMinor(v) == 0 {
 			return true
 		}
 	}
@@ -1578,13 +1606,14 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 			return true
 		}
 	}
-	if !conditional && !(l.Item && startsWithVersion(l, vs)) {
-		return false
-	}
 	// (An item about one version speaks of it in every sentence: "16.2.11
 	// is only needed with a large history. pg_stat_user_tables shows 1.2
-	// million rows, far below ...".)
-	whole := l.Item && startsWithVersion(l, vs)
+	// million rows, far below ...", and so does a table row that starts
+	// with it: "| 17.1 | > 1,500,000 rows | 1,120,000 | non requis |".)
+	whole := (l.Item || l.Kind == KindTableRow && conditionalStop(vs[0].Version)) && startsWithVersion(l, vs)
+	if !conditional && !whole {
+		return false
+	}
 	if whole && (containsAny(l.Lower, stopRejections) || conditional && containsAny(l.Lower, emptyCheck)) ||
 		sentenceWithVersion(l, vs, stopRejections) || conditional && sentenceWithVersion(l, vs, emptyCheck) {
 		// (A conditional stop whose check came back empty is not taken

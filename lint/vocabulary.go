@@ -142,7 +142,7 @@ var vocabulary = map[Term]string{
 	TermPath: "chemin de mise à niveau|chemin de mise a niveau|chemin de migration|parcours de mise à niveau|upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
-		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier|" +
+		"chemin de mise à jour|chemin de migration|chemin de montée de version|chemin de montée en version|chemin d upgrade|paliers|palier|trajet|itinéraire|" +
 		"caminho de atualização|caminho de atualizacao|caminho de upgrade|percurso de atualização|percorso di aggiornamento|percorso di upgrade|percorso|upgrade pad|versiepad",
 	TermBackup: "backup*|back up|backing up|snapshot*|data protection|" +
 		"datensicherung*|sicherung*|sicherheitskopie*|" +

@@ -178,7 +178,8 @@ func targetInstalled(p *lint.Plan, v glversion.Version) bool {
 	return false
 }
 
-// headingVersion returns the single hop a step heading names.
+// headingVersion returns the single hop a step heading names, nil when it
+// names none or a range of versions.
 func headingVersion(p *lint.Plan, h *lint.Line) *lint.Hop {
 	var found *lint.Hop
 	for i := range p.Stated {
@@ -190,6 +191,15 @@ func headingVersion(p *lint.Plan, h *lint.Line) *lint.Hop {
 			return nil
 		}
 		found = in
+	}
+	if found != nil {
+		for _, m := range p.Mentions {
+			if m.Line == h && m.Chart == nil && m.Version.CompareMinor(found.Version) != 0 {
+				// "### F1 (12.12.2026): 14.6.2 → 15.4.6" heads the hops
+				// of a range, each installed under it.
+				return nil
+			}
+		}
 	}
 	return found
 }
