@@ -456,10 +456,11 @@ func (r *planReader) readWindow() {
 				}
 				if w.Zone == "" && (l.LabelIs(TermTimezone) || !hasDigit(l.Text)) {
 					r.mergeWindowLine(w, l, valueSpan(l))
-				} else if w.Zone == "" && l.Index < complete.Index && l.Has(TermWindow) && strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
+				} else if w.Zone == "" && l.Index < complete.Index && strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
 					// "Windows (Europe/Helsinki, UTC+02:00):" over the
-					// list of dated windows.
-					if sc := when.Scan(l.Text, r.today); sc.Zone != nil && sc.Date == nil {
+					// list of dated windows, "Horário de Brasília
+					// (America/Sao_Paulo, BRT, UTC-3):" over their table.
+					if sc := when.Scan(l.Text, r.today); sc.Zone != nil && sc.Date == nil && sc.Start == nil {
 						r.applyZoneAt(w, l, Span{0, len(l.Text)})
 					}
 				}

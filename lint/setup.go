@@ -42,9 +42,9 @@ func (r *planReader) readSetup() {
 		digit := hasDigit(l.Text)
 		// "1,100 users", "30k users", "about 380 Benutzer".
 		if p.Users == nil && digit {
-			if n, s, ok := countBefore(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
+			if n, s, ok := countBefore(l, userNouns...); ok {
 				p.Users = &Count{N: n, Line: l, Span: s}
-			} else if n, s, ok := countAfterLabel(l, "users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts"); ok {
+			} else if n, s, ok := countAfterLabel(l, userNouns...); ok {
 				p.Users = &Count{N: n, Line: l, Span: s}
 			}
 		}
@@ -126,6 +126,9 @@ func oneGitLabNode(l *Line) bool {
 	}
 	return false
 }
+
+// userNouns count an instance's users.
+var userNouns = []string{"users", "user", "benutzer", "nutzer", "usuarios", "utilisateurs", "accounts", "usuários", "utilizadores", "utenti", "gebruikers"}
 
 // railsHostLines counts the hosts an environment description lists one
 // per line with Puma or Rails on them: "- `gl-app01` — Puma, Sidekiq,
@@ -641,7 +644,7 @@ func countAfterLabel(l *Line, nouns ...string) (int, Span, bool) {
 func threshold(l *Line, k, noun int) bool {
 	if k > 0 {
 		switch l.Tokens[k-1].Word {
-		case "than", "over", "above", "least", "under", "below", "beyond", "exceeding", "ab", "über", "mehr", "más", "plus", "dès":
+		case "than", "over", "above", "least", "under", "below", "beyond", "exceeding", "ab", "über", "mehr", "más", "plus", "dès", "mais", "oltre", "meer", "dan", "acima":
 			return true
 		}
 	}
@@ -652,7 +655,7 @@ func threshold(l *Line, k, noun int) bool {
 	}
 	if noun+2 < len(l.Tokens) {
 		a, b := l.Tokens[noun+1].Word, l.Tokens[noun+2].Word
-		if (a == "or" || a == "and" || a == "oder" || a == "o" || a == "ou") && (b == "more" || b == "above" || b == "mehr" || b == "más" || b == "plus") {
+		if (a == "or" || a == "and" || a == "oder" || a == "o" || a == "ou" || a == "of") && (b == "more" || b == "above" || b == "mehr" || b == "más" || b == "plus" || b == "mais" || b == "più" || b == "meer") {
 			return true
 		}
 	}

@@ -133,7 +133,7 @@ var vocabulary = map[Term]string{
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",
-	TermArchitecture: "architectuur|architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|nodes|node layout",
+	TermArchitecture: "architectuur|architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|topologia|arquitetura|architettura|nodes|node layout",
 	TermPrereq: "voorbereiding|voorbereidingen|prerequisite*|pre requisite*|pre upgrade|preupgrade|preparation|preparations|prepare|before you start|before you upgrade|before the upgrade|" +
 		"pre flight|preflight|pre window|readiness|pre checks|pre check|" +
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
