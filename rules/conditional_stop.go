@@ -289,7 +289,10 @@ func statedCount(text string) (int, bool) {
 		case strings.HasPrefix(rest, "k ") || rest == "k" || strings.HasPrefix(rest, "thousand"):
 			mult = 1e3
 		}
-		if strings.Count(num, ".") > 1 || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 {
+		// ("1.850" with three digits after its only dot counts in the
+		// European way; "16.11" or "2026.11" is a version or a date.)
+		europeanThousands := strings.Count(num, ".") == 1 && len(num)-strings.Index(num, ".") == 4
+		if strings.Count(num, ".") > 1 || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 && !europeanThousands {
 			i = j
 			continue // a version or a date
 		}
