@@ -121,6 +121,9 @@ func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Versi
 		minors = append(minors, n.Crosses.MinorString())
 	}
 	keys := noteKeywords(n.Text)
+	for _, t := range n.Terms {
+		keys[t] = true
+	}
 	// Identifiers such as "git_data_dirs" are split into words by the
 	// tokenizer; they are looked for in the text.
 	var idents []string

@@ -194,6 +194,11 @@ type Note struct {
 	// handled the note, whatever else it says about it.
 	Requires []string
 
+	// Terms are words, in the plan languages, that name the note's
+	// subject ("token", "scadenza", "Ablauf"): a line that names the
+	// note's version and one of them speaks of the note.
+	Terms []string
+
 	// cs holds the constraints, shared by every copy of the note; nil
 	// for a note without any, and for one not built from data.
 	cs *noteConstraints
@@ -531,6 +536,7 @@ type rawNote struct {
 	Review         bool       `yaml:"review"`
 	BreaksOn       stringList `yaml:"breaks_on"`
 	Requires       stringList `yaml:"requires"`
+	Terms          stringList `yaml:"terms"`
 	Note           string     `yaml:"note"`
 	Source         string     `yaml:"source"`
 }
@@ -642,7 +648,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
 			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn,
-			Requires: r.Requires,
+			Requires: r.Requires, Terms: r.Terms,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)

@@ -1937,6 +1937,7 @@ var snapshot = rawSnapshot{
 			ID:      "tokens-get-expiry-16-0",
 			Crosses: "16.0",
 			Review:  true,
+			Terms:   stringList{"scadenza", "ablauf", "ablaufdatum", "caducidad", "vencimiento", "expiración", "validade", "vervaldatum", "verloopdatum"},
 			Note:    "access tokens without an expiration date get one (a forced expiry), a year after the day of the 16.0 upgrade; list such tokens and plan their rotation before the automation that uses them breaks",
 			Source:  "doc/update/versions/gitlab_16_changes.md (16.0)",
 		},
