@@ -27,7 +27,8 @@ The rule reports a path that crosses such a version when the plan does not say w
 instance runs and does not deal with the upgrade, or when the database is below the floor on a setup
 that GitLab does not upgrade and the plan has no step for it. A plan that counts on the automatic
 upgrade where it does not happen (on Geo, Patroni or an external database) gets the finding on the line
-that says so.
+that says so, and so does a plan that calls a PostgreSQL below the floor enough ("stays on 14.15, so no
+database work is needed").
 
 Fix: state the PostgreSQL version, and add the database upgrade (with ` + "`gitlab-ctl pg-upgrade`" + ` or the
 provider's tooling) before the hop that needs it.`,
@@ -135,10 +136,56 @@ provider's tooling) before the hop that needs it.`,
 					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
+				if l, major := enoughClaim(p.Doc, db, f.Major); l != nil {
+					// "Restiamo su PostgreSQL 13, già sufficiente per tutta
+					// la 17.x": the finding belongs on the claim.
+					p.ReportLinef(l, "this line says PostgreSQL %d is enough, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", major, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					continue
+				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString())
 			}
 		}
 	},
+}
+
+// requirementWords come before a required version.
+var requirementWords = map[string]bool{"needs": true, "need": true, "requires": true, "require": true, "minimum": true, "braucht": true, "benötigt": true, "requiere": true, "exige": true, "richiede": true, "vereist": true}
+
+// enoughWords say a database version needs no change.
+var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
+	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg"}
+
+// enoughClaim returns a line that calls a PostgreSQL major below major
+// enough ("stays on 14.15 ... so no database work is needed", "Restiamo
+// su PostgreSQL 13, già sufficiente"), with that major.
+func enoughClaim(d *lint.Document, db *lint.Database, major int) (*lint.Line, int) {
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !containsAnyOf(l.Lower, enoughWords...) {
+			continue
+		}
+		if db != nil && db.Major > 0 && db.Major < major && strings.Contains(l.Lower, db.Version) {
+			// "RDS 15.7 is above that, so nothing to do on the DB side"
+			// names the running version beside the requirement.
+			return l, db.Major
+		}
+		for i, t := range l.Tokens {
+			if i > 0 && requirementWords[l.Tokens[i-1].Word] || i+3 < len(l.Tokens) && (l.Tokens[i+3].Word == "newer" || l.Tokens[i+3].Word == "later") {
+				// "GitLab needs PostgreSQL 14.14 or newer" is the
+				// requirement, not the claim.
+				continue
+			}
+			if t.Word != "postgresql" && t.Word != "postgres" && t.Word != "pg" && t.Word != "on" && t.Word != "su" && t.Word != "auf" && t.Word != "en" && t.Word != "em" && t.Word != "op" {
+				continue
+			}
+			if i+1 >= len(l.Tokens) || breakIn(l, i+1, i+2) {
+				continue
+			}
+			if n, _ := leadingMajor(l.Text[l.Tokens[i+1].Start:]); n > 0 && n < major {
+				return l, n
+			}
+		}
+	}
+	return nil, 0
 }
 
 // pgUpgradeVerbs are the words that upgrade a database ("installed" is
@@ -328,7 +375,9 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 		return true
 	}
 	for _, m := range l.FindAll(lint.TermNeg) {
-		if m.Start >= i+n && m.Start-(i+n) <= 12 {
+		// (In its own clause: "we create disable-postgresql-upgrade: no
+		// automatic upgrade during the window" opts out.)
+		if m.Start >= i+n && m.Start-(i+n) <= 12 && !strings.ContainsAny(l.Lower[i+n:m.Start], ":;.") {
 			return true
 		}
 	}
