@@ -1559,6 +1559,33 @@ func boundAt(l *Line, v VersionRef) bool {
 	return false
 }
 
+// otherStopBetween reports whether a negated stop word speaks of other
+// stops between two versions: "there is no other required stop between,
+// so the path is 18.11.11 → 19.2.4", "Er ligt geen andere verplichte stop
+// tussen".
+func otherStopBetween(l *Line, m Match) bool {
+	for j := max(0, m.Tok-3); j < len(l.Tokens) && j <= m.Tok+m.NTok+2; j++ {
+		switch l.Tokens[j].Word {
+		case "other", "further", "andere", "anderen", "weitere", "weiteren", "otro", "otra", "autre", "altro", "altra", "outra", "outro",
+			"between", "dazwischen", "tussen", "entre", "tra", "fra":
+			return true
+		}
+	}
+	return false
+}
+
+// notesNamed reports whether release or upgrade notes are named right
+// before v ("upgrade notes 18.0–18.2", "Versionshinweise 17.x").
+func notesNamed(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-2; j-- {
+		if w := l.Tokens[j].Word; noteWords[w] && w != "known" || w == "changelog" || w == "versionshinweise" {
+			return true
+		}
+	}
+	return false
+}
+
 // conditionalStop reports whether v's minor is a conditional stop of the
 // required-stop list (17.1, 16.0, ...).
 func conditionalStop(v glversion.Version) bool {
@@ -1586,6 +1613,11 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		// CheckViolation | ... |": a table of known problems.
 		return true
 	}
+	if notesNamed(l, vs[0]) {
+		// "Release Notes / Upgrade-Hinweise 18.0–18.2 gelesen": the
+		// versions of the notes read.
+		return true
+	}
 	if negatedInstall(l, vs) {
 		// "17.1.0/17.1.1 upgrade failures: we do not install 17.1",
 		// "wir installieren 18.9 nicht".
@@ -1601,7 +1633,7 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		// Only when the sentence speaks of the line's first version:
 		// "Straight from 18.8.11 to 18.11.11. 18.9 and 18.10 are not
 		// required stops" still installs 18.11.11.
-		if negatedBefore(l, m, 3) && sentenceNames(l, m.Start, vs[0].Version, vs) {
+		if negatedBefore(l, m, 3) && sentenceNames(l, m.Start, vs[0].Version, vs) && !otherStopBetween(l, m) {
 			// "so we do not stop there", "no 16.1 stop"
 			return true
 		}

@@ -12,7 +12,7 @@ import (
 // them, then the frontends.
 var componentOrder = []component{
 	{"consul", "Consul", []string{"consul"}},
-	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node", "praefect-db", "praefect db", "praefect database", "praefect postgres"}},
+	{"postgresql", "PostgreSQL", []string{"postgres", "patroni", "database node", "db node", "praefect-db", "praefect db", "praefect database", "praefect postgres", "praefect-database", "praefect-datenbank", "praefect-datenbankknoten", "base de datos de praefect", "base de données praefect", "base de données de praefect", "banco de dados do praefect", "database di praefect", "database praefect"}},
 	{"pgbouncer", "PgBouncer", []string{"pgbouncer"}},
 	{"redis", "Redis", []string{"redis", "sentinel"}},
 	{"gitaly", "Gitaly", []string{"gitaly"}},
@@ -532,10 +532,15 @@ func everyWithMigrations(l *lint.Line) bool {
 	// migrations once.
 	for _, sent := range strings.FieldsFunc(clauseSplitter.Replace(l.Lower), func(r rune) bool { return r == 0 }) {
 		every := false
-		for _, w := range strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
+		words := strings.FieldsFunc(sent, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' })
+		for i, w := range words {
 			switch w {
-			case "every", "each", "all", "jedem", "allen", "cada", "todos", "chaque", "tous":
-				every = true
+			case "every", "each", "all", "jedem", "allen", "alle", "cada", "todos", "chaque", "tous":
+				// "une fois tous les nœuds en 18.11.11", "once all nodes
+				// are on 18.11.11", "sobald alle Knoten": when, not where.
+				if !(i > 0 && temporalWords[words[i-1]] || i > 1 && temporalWords[words[i-2]+" "+words[i-1]]) {
+					every = true
+				}
 			}
 		}
 		if every && runsMigrations(sent) {
@@ -544,6 +549,10 @@ func everyWithMigrations(l *lint.Line) bool {
 	}
 	return false
 }
+
+// temporalWords open a clause of time ("once all nodes are upgraded").
+var temporalWords = map[string]bool{"once": true, "after": true, "when": true, "until": true, "fois": true, "une fois": true, "dès que": true, "lorsque": true, "quand": true,
+	"sobald": true, "nachdem": true, "wenn": true, "bis": true, "cuando": true, "hasta que": true, "quando": true, "dopo": true, "zodra": true, "nadat": true, "assim que": true, "depois que": true}
 
 // clauseSplitter marks the ends of clauses with NUL bytes.
 var clauseSplitter = strings.NewReplacer(", then ", "\x00", ", dann ", "\x00", ", luego ", "\x00", ", después ", "\x00", ", puis ", "\x00", "; ", "\x00", ". ", "\x00")
@@ -648,7 +657,8 @@ func backNearPgBouncer(l *lint.Line) bool {
 	}
 	a, b := lint.SentenceAt(l.Lower, i, i)
 	for _, t := range l.Tokens {
-		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
+		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" ||
+			strings.HasPrefix(t.Word, "remet") || strings.HasPrefix(t.Word, "rétabli") || strings.HasPrefix(t.Word, "restabl") || strings.HasPrefix(t.Word, "riport") || strings.HasPrefix(t.Word, "repor") || strings.HasPrefix(t.Word, "terugzet") || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true
 		}
 	}
