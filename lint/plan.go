@@ -2830,6 +2830,11 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 			// GitLab's own nodes.
 			continue
 		}
+		if t == "geo" && addsGeo(l, m, r.today.Year()) {
+			// "We will also add a Geo secondary site": the instance does
+			// not run Geo yet (out-of-scope-request says the rest).
+			continue
+		}
 		if t == "geo" && !l.In(TermArchitecture) && !l.In(TermEnvironment) && !l.In(TermSummary) && l.Section.Heading != nil && !l.LabelIs(TermArchitecture) {
 			// Geo named in a step of a plan that has an environment section
 			// still tells the topology; keep the weakest evidence.
@@ -2885,6 +2890,36 @@ func valueNegates(l *Line, m Match) bool {
 
 // addsSomething reports whether a line speaks of setting something up
 // ("add a Geo secondary", "neue Site aufbauen").
+// addsGeo reports whether an add verb governs the Geo match g: "add a
+// Geo secondary", "configuriamo anche il nuovo sito secondario Geo".
+func addsGeo(l *Line, g Match, year int) bool {
+	if pastSetup(l, year) {
+		// "We set up Geo in 2023" describes the instance.
+		return false
+	}
+	for _, a := range l.FindAll(TermAddVerb) {
+		if a.Tok < g.Tok && g.Tok-a.Tok <= 7 && !negatedBefore(l, a, 3) && !breakBetween(l, a.Tok, g.Tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastSetup reports whether a line tells of something set up before now:
+// a year before this one, or "since".
+func pastSetup(l *Line, year int) bool {
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "since", "seit", "desde", "depuis", "sinds":
+			return true
+		}
+		if y, err := strconv.Atoi(t.Word); err == nil && len(t.Word) == 4 && y >= 1990 && y < year {
+			return true
+		}
+	}
+	return false
+}
+
 func addsSomething(l *Line) bool {
 	for _, t := range l.Tokens {
 		switch t.Word {
@@ -3355,3 +3390,7 @@ func upgradeNoun(w string) bool {
 // this plan: "a separate plan will cover 18.2.8 → 18.5", "19.3/19.5 will
 // be another request".
 var laterChange = []string{"piano separato", "richiesta separata", "aparte plan", "apart plan", "second request", "second change", "seconde demande", "deuxième demande", "second changement", "segunda solicitud", "segundo cambio", "zweite anfrage", "zweiten change", "zweiten änderung", "in a later change", "in a separate change", "separate request", "separate ticket", "separate plan", "separate change", "another request", "another change", "another plan", "follow-up plan", "autre demande", "demande séparée", "autre changement", "otra solicitud", "otro cambio", "otro plan", "solicitud aparte", "eigene anfrage", "eigenen change", "separaten change", "anderen change", "eigenen plan", "separaten plan"}
+
+// PastSetup reports whether the line tells of something set up before
+// the given year ("We set up Geo in 2023", "Geo since 2024").
+func (l *Line) PastSetup(year int) bool { return pastSetup(l, year) }

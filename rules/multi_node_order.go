@@ -641,6 +641,23 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 		}
 		return l
 	}
+	// The deploy node's settings in one block: "auto_migrate'] = true"
+	// beside "db_host = '10.70.1.50' # LB PgBouncer" or port 6432.
+	for i, l := range doc.Lines {
+		if l.Kind != lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, "db_host") && !strings.Contains(l.Lower, "db_port") ||
+			!(strings.Contains(l.Lower, "pgbouncer") || strings.Contains(l.Lower, "6432")) || containsAnyOf(l.Lower, bypassWords...) || backNearPgBouncer(l) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
+			o := doc.Lines[j]
+			if o.Kind != lint.KindCode || o.Num != doc.Lines[j+1].Num-1 {
+				break
+			}
+			if runsMigrations(o.Lower) {
+				return l
+			}
+		}
+	}
 	return nil
 }
 

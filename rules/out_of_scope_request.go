@@ -25,6 +25,10 @@ release on the same servers. It does not cover, and a plan that bundles them get
 Fix: split the plan. Upgrade first, then make the other change as its own project.`,
 	Run: func(p *lint.Pass) {
 		m := method(p.Plan)
+		var methodLine *lint.Line
+		if p.Plan.InstallMethod != nil {
+			methodLine = p.Plan.InstallMethod.Line
+		}
 		geo := p.Plan.Topology != nil && p.Plan.Topology.Value == "geo"
 		// One finding per change: a plan that speaks of its CE-to-EE switch
 		// in the summary, the steps and the checks asks for it once.
@@ -33,7 +37,7 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
-			if what, at := outOfScope(l, m, geo); what != "" {
+			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
 				kind, _, _ := strings.Cut(what, " (")
 				if seen[strings.ToLower(kind)] {
 					continue
@@ -46,7 +50,7 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 }
 
 // outOfScope describes the out-of-scope change a line asks for, or "".
-func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
+func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, year int) (string, lint.Span) {
 	if sp, ok := l.EditionChange(); ok {
 		return "a change of edition (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")", sp
 	}
@@ -72,7 +76,14 @@ func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 				continue
 			}
 			w := l.Lower[np.Start:np.End]
-			if sameFamily(w, method) {
+			if sameFamily(w, method) && !(methodLine == l && wordAfter(l, mv.Tok, "from")) {
+				// (Unless the move itself named the method: "we migrate
+				// from Omnibus to Kubernetes (Helm chart)".)
+				continue
+			}
+			if l.Lower[mv.Start:mv.End] == "ziehen" && !wordAfter(l, np.Tok+np.NTok, "um") {
+				// Only the separable "ziehen ... auf den neuen Server um"
+				// moves; "Images ziehen" pulls.
 				continue
 			}
 			return "a move to " + l.Text[np.Start:np.End], lint.Span{Start: mv.Start, End: np.End}
@@ -136,17 +147,35 @@ func outOfScope(l *lint.Line, method string, geo bool) (string, lint.Span) {
 		}
 	}
 	for _, g := range l.FindAll(lint.TermGeo) {
+		if l.PastSetup(year) {
+			// "We set up Geo in 2023": the instance has it.
+			break
+		}
 		for _, a := range l.FindAll(lint.TermAddVerb) {
-			if a.Tok >= g.Tok || g.Tok-a.Tok > 5 || negatedMatch(l, a) || breakIn(l, a.Tok+1, g.Tok+1) {
+			if a.Tok >= g.Tok || g.Tok-a.Tok > 7 || negatedMatch(l, a) || breakIn(l, a.Tok+1, g.Tok+1) {
 				continue
 			}
-			if geo && !strings.Contains(l.Lower, "new") && !strings.Contains(l.Lower, "additional") && !strings.Contains(l.Lower, "another") {
+			if geo && !containsAnyOf(l.Lower, "new", "additional", "another", "neue", "nuevo", "nueva", "nouveau", "nouvelle", "nuovo", "nuova", "novo", "nova", "nieuw") {
 				continue
 			}
 			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")", lint.Span{Start: a.Start, End: g.End}
 		}
 	}
 	return "", lint.Span{}
+}
+
+// wordAfter reports whether w is a token of l from token i on, in the same
+// clause.
+func wordAfter(l *lint.Line, i int, w string) bool {
+	for j := i; j < len(l.Tokens); j++ {
+		if j > i && l.Tokens[j].Break {
+			return false
+		}
+		if l.Tokens[j].Word == w {
+			return true
+		}
+	}
+	return false
 }
 
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "more": true, "additional": true, "extra": true, "new": true, "zwei": true, "drei": true, "weitere": true, "dos": true, "tres": true, "más": true, "deux": true, "trois": true, "nouveaux": true}
