@@ -505,6 +505,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	summaryCtx := inSummary || !r.flat && (l.Section.IsTitle || l.Section.Heading == nil) || l.Kind == KindHeading && l.Section.IsTitle || mailSubject(l)
 	chain := arrowChain(l, vs)
 	fromIdx, toIdx := fromTo(l, vs)
+	if fromIdx < 0 && l.Kind == KindHeading && l.Section.IsTitle {
+		// "# GitLab upgrade 18.8.11 to 18.11.11", "Upgradeplan GitLab
+		// productie – 18.11.11 naar 19.2.4": the title's pair.
+		fromIdx, toIdx = barePair(l, vs)
+	}
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
 		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
@@ -2149,6 +2154,21 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// barePair finds "A to B" with only the word "to" (in a plan language)
+// between two ascending versions: the indexes of A and B, or -1.
+func barePair(l *Line, vs []VersionRef) (int, int) {
+	for i := 0; i+1 < len(vs); i++ {
+		between := strings.ToLower(strings.Trim(l.Text[vs[i].Span.End:vs[i+1].Span.Start], " *_`"))
+		switch between {
+		case "to", "auf", "nach", "a", "à", "vers", "naar", "para", "al", "alla", "até":
+			if vs[i].Version.Compare(vs[i+1].Version) < 0 {
+				return i, i + 1
+			}
+		}
+	}
+	return -1, -1
 }
 
 // fromBeforeEdition reports whether "from" stands before the product's

@@ -327,3 +327,16 @@ func TestGitLabVersionLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlePair(t *testing.T) {
+	for _, title := range []string{"GitLab upgrade 18.8.11 to 18.11.11", "Upgradeplan GitLab productie – 18.8.11 naar 18.11.11", "Mise à jour GitLab 18.8.11 vers 18.11.11", "GitLab-Upgrade 18.8.11 auf 18.11.11"} {
+		doc, err := Parse("plan.md", []byte("# "+title+"\n\n## Path\n\ntext\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := doc.Plan
+		if p.Current == nil || p.Current.Version.String() != "18.8.11" || p.Target == nil || p.Target.Version.String() != "18.11.11" {
+			t.Errorf("%q: current %v, target %v; want 18.8.11 and 18.11.11", title, p.Current, p.Target)
+		}
+	}
+}
