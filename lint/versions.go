@@ -328,6 +328,12 @@ func otherProductBefore(l *Line, ti int) bool {
 			continue
 		}
 		if otherProductAt(l, j) {
+			if l.Kind == KindHeading && installMethodWord[w] && gitlabBefore(l, j, j) {
+				// "# Plano de atualização do GitLab — Docker (19.1.6 →
+				// 19.3.0)": a title names GitLab and its install method,
+				// then GitLab's versions.
+				return false
+			}
 			if (w == "helm" || w == "chart" || w == "charts") && leadingInt(l.Text[l.Tokens[ti].Start:]) >= 11 {
 				// "Helm (17.5.5 → 17.11.7)": Helm is at 3.x and the
 				// charts below 11, so this is GitLab's version.
@@ -362,6 +368,9 @@ func otherProductBefore(l *Line, ti int) bool {
 	}
 	return false
 }
+
+// installMethodWord are other products that name how GitLab is installed.
+var installMethodWord = map[string]bool{"docker": true, "compose": true, "helm": true, "kubernetes": true, "k8s": true, "openshift": true, "swarm": true, "eks": true, "aks": true, "gke": true}
 
 // leadingInt returns the number s starts with, or -1.
 func leadingInt(s string) int {

@@ -196,6 +196,8 @@ var pgUpgradeVerbs = map[string]bool{
 	"actualizar": true, "actualizamos": true, "actualizado": true, "migrer": true, "automatic": true, "automatically": true,
 	"automatisch": true, "automáticamente": true, "automatiquement": true,
 	"bijgewerkt": true, "bijwerken": true, "upgraden": true, "geüpgraded": true, "atualizar": true, "atualizado": true, "aggiornare": true, "aggiornato": true,
+	"passato": true, "passata": true, "portato": true, "migrato": true, "passé": true, "migré": true, "pasado": true, "migrado": true, "passou": true,
+	"umgestellt": true, "gewechselt": true, "gemigreerd": true, "overgestapt": true,
 }
 
 // postgresHandling reports whether the plan deals with a PostgreSQL
