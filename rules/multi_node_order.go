@@ -689,7 +689,7 @@ var deployNodeWords = []string{"deploy node", "deploy-node", "deployment node", 
 // bypassWords say that migrations go to the database directly, not
 // through PgBouncer.
 var bypassWords = []string{"bypass", "directly", "straight", "no pgbouncer", "without pgbouncer", "not via pgbouncer", "direct connection", "leader", "not through", "instead of pgbouncer",
-	"umgeh", "direkt", "ohne pgbouncer", "kein pgbouncer", "nicht über pgbouncer", "directamente", "sin pgbouncer", "conexión directa", "connexion directe", "pas de pgbouncer", "sans pgbouncer", "pas via pgbouncer", "sem pgbouncer", "senza pgbouncer", "niet via pgbouncer", "zonder pgbouncer", "omzeil", "direct naar", "conexão direta", "ligação direta", "líder", "connessione diretta", "direttamente"}
+	"umgeh", "direkt", "ohne pgbouncer", "kein pgbouncer", "nicht über pgbouncer", "directamente", "sin pgbouncer", "conexión directa", "connexion directe", "pas de pgbouncer", "sans pgbouncer", "pas via pgbouncer", "sem pgbouncer", "senza pgbouncer", "niet via pgbouncer", "zonder pgbouncer", "omzeil", "direct naar", "conexão direta", "ligação direta", "líder", "connessione diretta", "direttamente", "leider", "niet pgbouncer", "nicht pgbouncer", "non pgbouncer", "pas pgbouncer", "não pgbouncer", "port 5432", "poort 5432", "puerto 5432", "porta 5432", ":5432"}
 
 // relationBefore reports whether the last words before a component name
 // make it a reference point rather than the thing upgraded: "after the

@@ -28,7 +28,7 @@ a rehearsed restore took. Without timings it assumes one hour per hop (install, 
 background-migration wait; a database under 10 GB usually finishes within the hour) and leaves the
 rollback out. A plan that names a cut-off time (a point after which it stops and rolls back) has
 budgeted the rollback itself, so only the upgrade time is compared, unless the rollback the plan timed
-does not fit between the cut-off and the window's end. A plan split over several dated
+does not fit between the cut-off and the window's end; that finding is on the cut-off. A plan split over several dated
 windows is not checked against one of them.
 
 Fix: lengthen the window, split the path over two windows at a required stop, or note why the timings
@@ -48,7 +48,7 @@ are shorter.`,
 			upgrade = time.Duration(len(p.Plan.Hops)) * hourPerHop
 			source = fmt.Sprintf("%d hops at about an hour each", len(p.Plan.Hops))
 		}
-		if cut, rolls, ok := cutoffAt(p); ok {
+		if cut, cutLine, rolls, ok := cutoffAt(p); ok {
 			// A plan that stops at a stated time and rolls back from there
 			// has budgeted the rollback itself, if the rollback fits
 			// between the cut-off and the window's end.
@@ -61,7 +61,9 @@ are shorter.`,
 			// overrun by more than a quarter of its restore time is worth
 			// a finding.)
 			if restore := restoreTime(p); rolls && restore > 0 && !at.After(end) && 4*end.Sub(at) < 3*restore {
-				p.ReportLinef(w.Line, "the window ends at %s, but the cut-off at %s leaves %s for a rollback whose restore took %s. move the cut-off earlier, or lengthen the window", end.Format("15:04"), at.Format("15:04"), human(end.Sub(at)), human(restore))
+				// (On the cut-off: the window may be long enough, the
+				// decision comes too late.)
+				p.Reportf(cutLine, lint.Span{Start: cut.Span.Start, End: cut.Span.End}, "the window ends at %s, but the cut-off at %s leaves %s for a rollback whose restore took %s. move the cut-off earlier, or lengthen the window", end.Format("15:04"), at.Format("15:04"), human(end.Sub(at)), human(restore))
 				return
 			}
 			rollback = 0
@@ -345,7 +347,7 @@ func windowsWithDates(p *lint.Pass) int {
 // gate has not passed by 12:30 UTC we stay on 18.8". rolls tells whether
 // the plan rolls back from there, rather than only stopping on a version
 // it has reached.
-func cutoffAt(p *lint.Pass) (at when.Clock, rolls, ok bool) {
+func cutoffAt(p *lint.Pass) (at when.Clock, line *lint.Line, rolls, ok bool) {
 	for _, l := range p.Doc.Lines {
 		if l.Kind == lint.KindCode {
 			continue
@@ -355,10 +357,10 @@ func cutoffAt(p *lint.Pass) (at when.Clock, rolls, ok bool) {
 			continue
 		}
 		if sc := when.Scan(l.Text, time.Time{}); sc.Start != nil {
-			return *sc.Start, l.Has(lint.TermRollback) || l.In(lint.TermRollback), true
+			return *sc.Start, l, l.Has(lint.TermRollback) || l.In(lint.TermRollback), true
 		}
 	}
-	return when.Clock{}, false, false
+	return when.Clock{}, nil, false, false
 }
 
 // durationIn returns a duration stated on a line ("3 h 20 min", "took 2
