@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -312,6 +313,11 @@ func pathProse(l *Line, vs []VersionRef) bool {
 // and target version, and hops.
 func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	p := r.plan
+	if l.Kind != KindCode && slices.ContainsFunc(vs, func(v VersionRef) bool { return avoidedVersion(l, v) }) {
+		// "Evitamos 19.0.0/19.0.1 (fallo ...)": versions the plan keeps
+		// away from are neither hops nor claims.
+		vs = slices.DeleteFunc(slices.Clone(vs), func(v VersionRef) bool { return avoidedVersion(l, v) })
+	}
 	if l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(vsIn(vs, l.Value)) == 0 && isVagueVersion(l.ValueText()) {
 		p.TargetVague = &Fact{Value: l.ValueText(), Line: l, Span: l.Value, From: FromLabel}
 	}
@@ -1874,7 +1880,9 @@ func noteColumn(l *Line, v VersionRef) bool {
 			}
 		}
 		switch strings.Trim(h.Lower[hc.Start:hc.End], " *_") {
-		case "why", "reason", "reasons", "comment", "comments", "remarks", "grund", "begründung", "bemerkung", "bemerkungen", "kommentar", "motivo", "observaciones", "comentario", "raison", "commentaire", "remarques":
+		case "why", "reason", "reasons", "comment", "comments", "remarks", "note", "notes", "grund", "begründung", "bemerkung", "bemerkungen", "kommentar", "hinweis", "hinweise", "anmerkung",
+			"motivo", "observaciones", "observación", "comentario", "nota", "notas", "raison", "commentaire", "remarques", "remarque", "observação", "observações", "motivo/observação",
+			"osservazioni", "note e motivo", "opmerking", "opmerkingen", "reden", "toelichting":
 			return true
 		}
 	}
@@ -2154,6 +2162,32 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// avoidWords keep the plan away from a release.
+var avoidWords = map[string]bool{"avoid": true, "avoiding": true, "avoids": true, "skip": true, "skipping": true, "vermeiden": true, "vermeiden,": true, "meiden": true,
+	"evitar": true, "evitamos": true, "evita": true, "evitando": true, "éviter": true, "évitons": true, "évite": true, "evitare": true, "evitiamo": true, "vermijden": true, "vermijd": true}
+
+// avoidedVersion reports whether v follows a word that avoids it, perhaps
+// after other versions of the same list: "we avoid 19.0.0/19.0.1",
+// "evita 19.0.0 e 19.0.1".
+func avoidedVersion(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-8; j-- {
+		w := l.Tokens[j].Word
+		if avoidWords[w] {
+			return true
+		}
+		if j+1 < len(l.Tokens) && l.Tokens[j+1].Break && j+1 != ti {
+			return false
+		}
+		if isDigitWord(w) || w == "and" || w == "or" || w == "und" || w == "oder" || w == "y" || w == "o" || w == "e" || w == "et" || w == "ou" || w == "en" || w == "of" || w == "x" {
+			// (The other versions of the list, "19.0.0/19.0.1".)
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // barePair finds "A to B" with only the word "to" (in a plan language)
