@@ -616,7 +616,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.targetAfter(l, vs, v)
 			return
 		}
-		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !l.In(TermStaging) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !l.In(TermStaging) && !windowRow(l) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			r.targetAfter(l, vs, v)
 			return
@@ -1787,7 +1787,12 @@ func windowRow(l *Line) bool {
 		return false
 	}
 	c := l.Cells[0]
-	return cellHas(l, c, TermWindow) && len(strings.Fields(l.Text[c.Start:c.End])) <= 3
+	if len(strings.Fields(l.Text[c.Start:c.End])) > 3 {
+		return false
+	}
+	// "| Window 2 | ... |", or "| A | ... |" under a first column headed
+	// "Window".
+	return cellHas(l, c, TermWindow) || l.Header != nil && len(l.Header.Cells) == len(l.Cells) && cellHas(l.Header, l.Header.Cells[0], TermWindow)
 }
 
 // numberedStepRow reports whether a table row is a numbered step under a

@@ -89,6 +89,16 @@ func (r *planReader) readSetup() {
 	}
 }
 
+// valuesComment reports whether a line of a YAML block describes the
+// database in its comment: "install: true  # PostgreSQL 16 (chart image)".
+func valuesComment(l *Line) bool {
+	if l.Lang != "yaml" && l.Lang != "yml" {
+		return false
+	}
+	i := strings.Index(l.Lower, "#")
+	return i >= 0 && strings.Contains(l.Lower[i:], "postgres")
+}
+
 // oneGitLabNode reports whether a line says the instance has a single
 // GitLab node, whatever other servers it lists: "It is the only GitLab
 // node", "der einzige GitLab-Server", "el único servidor de GitLab", "le
@@ -319,7 +329,7 @@ func pgFillerBetween(l *Line, from, to int) bool {
 func (r *planReader) readDatabase(l *Line, db *Database) {
 	// (A plain block in the environment is a diagram of the nodes:
 	// "pgsql-1..3   Patroni + PostgreSQL 16.11 (bundled)".)
-	if l.Kind == KindCode && !namesVersionQuery(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) {
+	if l.Kind == KindCode && !namesVersionQuery(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) && !valuesComment(l) {
 		return
 	}
 	low := l.Lower

@@ -198,6 +198,7 @@ var pgUpgradeVerbs = map[string]bool{
 	"bijgewerkt": true, "bijwerken": true, "upgraden": true, "geüpgraded": true, "atualizar": true, "atualizado": true, "aggiornare": true, "aggiornato": true,
 	"passato": true, "passata": true, "portato": true, "migrato": true, "passé": true, "migré": true, "pasado": true, "migrado": true, "passou": true,
 	"umgestellt": true, "gewechselt": true, "gemigreerd": true, "overgestapt": true,
+	"aggiorna": true, "aggiornerà": true, "automaticamente": true, "atualiza": true, "actualiza": true, "upgradet": true, "aktualisiert's": true,
 }
 
 // postgresHandling reports whether the plan deals with a PostgreSQL
@@ -412,6 +413,13 @@ type pgDeal struct {
 func dealOn(l *lint.Line) pgDeal {
 	d := pgDeal{index: l.Index}
 	for _, v := range l.Versions {
+		if ti := tokenIndex(l, v.NumStart); databaseBefore(l, ti) {
+			// "aggiorna il database a 17.7": PostgreSQL's version.
+			if m, _ := leadingMajor(l.Text[v.NumStart:]); m > d.major {
+				d.major = m
+			}
+			continue
+		}
 		if d.at.IsZero() || v.Version.Compare(d.at) < 0 {
 			d.at = v.Version
 		}
@@ -443,8 +451,9 @@ func dealOn(l *lint.Line) pgDeal {
 		if err != nil || n < 9 || n > 30 {
 			continue
 		}
-		if i+1 < len(l.Tokens) && durationUnit(l.Tokens[i+1].Word) {
-			// ("Ensayo: 1 h 20 min" is a time, not a major.)
+		if i+1 < len(l.Tokens) && durationUnit(l.Tokens[i+1].Word) || i > 0 && l.Tokens[i-1].Word == "gitlab" {
+			// ("Ensayo: 1 h 20 min" is a time, not a major; "GitLab 19
+			// needs PostgreSQL 17" names GitLab's.)
 			continue
 		}
 		inVersion := false
@@ -464,6 +473,23 @@ func dealOn(l *lint.Line) pgDeal {
 // upgrade ("upgrades the bundled PostgreSQL to 17.7 by itself"), and not
 // with a negation earlier in the clause ("GitLab does not upgrade this
 // database by itself").
+// databaseBefore reports whether a database word stands in the few
+// tokens before token ti: "the database to 17.7", "PostgreSQL auf 17.7".
+func databaseBefore(l *lint.Line, ti int) bool {
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch w := l.Tokens[j].Word; {
+		case strings.HasPrefix(w, "postgres"), w == "pg", w == "database", w == "datenbank", w == "db", w == "banco", w == "datos", w == "données", w == "dados", w == "databank":
+			// (Not a label: "PostgreSQL: 17.11 installs ..." names
+			// GitLab's release.)
+			return !strings.ContainsAny(l.Text[l.Tokens[j].End:l.Tokens[ti].Start], ":|")
+		}
+		if j < ti-1 && l.Tokens[j+1].Break {
+			return false
+		}
+	}
+	return false
+}
+
 func autoWording(l *lint.Line) bool {
 	if strings.Contains(l.Lower, "takes care of") || strings.Contains(l.Lower, "take care of") || strings.Contains(l.Lower, "kümmert sich") || strings.Contains(l.Lower, "se encarga") || strings.Contains(l.Lower, "s'en charge") {
 		// "the GitLab package takes care of the PostgreSQL upgrade"
@@ -471,7 +497,7 @@ func autoWording(l *lint.Line) bool {
 	}
 	for i, t := range l.Tokens {
 		switch t.Word {
-		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement":
+		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement", "automaticamente", "vanzelf":
 		case "own":
 			// "on its own", not "with its own tooling".
 			if i < 2 || l.Tokens[i-1].Word != "its" || l.Tokens[i-2].Word != "on" {

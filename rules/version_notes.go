@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -25,7 +26,9 @@ written into ` + "`planlint init`" + ` plans instead.
 
 When the configuration the plan shows still sets something a version on the path no longer accepts
 (` + "`grafana[...]`" + ` in 17.0, ` + "`git_data_dirs`" + ` in 18.0, ` + "`mattermost[...]`" + ` in 19.0), the finding is an error on that
-line: reconfigure fails and the hop cannot go as written. A plan that discusses a note but declines the
+line: reconfigure fails and the hop cannot go as written. So is a component version the plan states and
+keeps that a version on the path no longer works with (Redis 6 past 19.0), and a Helm value the new
+chart no longer supports (` + "`postgresql.install: true`" + ` for chart 10). A plan that discusses a note but declines the
 action it asks for ("the new secrets are written on each node, no sync needed" for 17.8's keys, which
 must be copied) gets the finding on that line.
 
@@ -50,6 +53,13 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 		var handling []*lint.Line
 		handlingDone := false
 		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(pl)) {
+			if l, span, have := componentBelow(p.Doc, n.BreaksBelow); l != nil {
+				// "redis01 resta su Redis 6.2.14": the hop fails as
+				// written, reviewed note or not.
+				at := hopAt(pl, n.Trigger(cur.Version, tgt.Version, hops))
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, span, "the instance runs %s here, older than the upgrade to %s (line %d) works with: %s", quote(have), quote(at.Version.String()), at.Line.Num, n.Text)
+				continue
+			}
 			if !n.Review {
 				// Background notes are in the release's upgrade notes every
 				// plan should read; "planlint path" and "planlint init" list
@@ -457,9 +467,157 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 					return l, lint.Span{Start: i, End: i + len(k)}, strings.TrimSuffix(k, "[") + map[bool]string{true: "[...]", false: ""}[strings.HasSuffix(k, "[")]
 				}
 			}
+			if l.Kind == lint.KindCode {
+				if sp, ok := nestedValue(d, l, k); ok {
+					return l, sp, k
+				}
+			}
 		}
 	}
 	return nil, lint.Span{}, ""
+}
+
+// componentBelow finds a line that states a version of a component below
+// the minimum of a breaks_below entry ("redis 7.0"): "Redis 6.2.14", when
+// no line upgrades the component to the minimum or later. It returns the
+// line, the span of the stated version and the version as written.
+func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, string) {
+	name, minText, ok := strings.Cut(spec, " ")
+	if !ok {
+		return nil, lint.Span{}, ""
+	}
+	min, err := strconv.ParseFloat(minText, 64)
+	if err != nil {
+		return nil, lint.Span{}, ""
+	}
+	var found *lint.Line
+	var span lint.Span
+	var have string
+	foundKeeps := false
+	for _, l := range d.Lines {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
+			continue
+		}
+		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "verwijderd", "niet meer") {
+			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
+			// note itself, not what the instance runs.
+			continue
+		}
+		stated := l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture) || l.Label.Len() > 0
+		for i, t := range l.Tokens {
+			if t.Word != name || i+1 >= len(l.Tokens) {
+				continue
+			}
+			nt := l.Tokens[i+1]
+			if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
+				continue
+			}
+			num := numberAt(l.Text[nt.Start:])
+			v, err := strconv.ParseFloat(majorMinor(num), 64)
+			if err != nil {
+				continue
+			}
+			if v >= min {
+				if l.Has(lint.TermUpgradeVerb) || strings.Contains(l.Text, "→") || strings.Contains(l.Text, "->") {
+					// "Redis 6.2 → 7.2 before the window": upgraded.
+					return nil, lint.Span{}, ""
+				}
+				continue
+			}
+			// The first statement, or a later one that decides to keep the
+			// version ("redis01 resta su Redis 6.2.14; nessuna modifica").
+			keeps := containsAnyOf(l.Lower, "stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç")
+			if (found == nil || keeps && !foundKeeps) && !l.Has(lint.TermUpgradeVerb) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
+				found, span, have = l, lint.Span{Start: t.Start, End: nt.Start + len(num)}, l.Text[t.Start:nt.Start+len(num)]
+				foundKeeps = keeps
+			}
+		}
+	}
+	return found, span, have
+}
+
+// otherVersion reports whether a line names a version that does not follow
+// the component's name: a GitLab release ("Redis 6 gone in 19.0").
+func otherVersion(l *lint.Line, name string) bool {
+	for _, v := range l.Versions {
+		before := strings.TrimRight(strings.ToLower(l.Text[:v.Start]), " ")
+		if !strings.HasSuffix(before, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether a negation stands in the three tokens before
+// token i: "kein externes Redis 6".
+func negatedAt(l *lint.Line, i int) bool {
+	for _, m := range l.FindAll(lint.TermNeg) {
+		if m.Tok < i && i-m.Tok <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberAt returns the dotted number s starts with ("6.2.14").
+func numberAt(s string) string {
+	n := 0
+	for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.' && n > 0 && n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9') {
+		n++
+	}
+	return s[:n]
+}
+
+// majorMinor keeps the first two parts of a dotted number: "6.2" of
+// "6.2.14".
+func majorMinor(s string) string {
+	parts := strings.SplitN(s, ".", 3)
+	if len(parts) >= 2 {
+		return parts[0] + "." + parts[1]
+	}
+	return s
+}
+
+// nestedValue reports whether a line of a YAML block sets a Helm value
+// written as "parent.child: value" in nested form: "install: true" under
+// "postgresql:".
+func nestedValue(d *lint.Document, l *lint.Line, k string) (lint.Span, bool) {
+	parent, rest, ok := strings.Cut(k, ".")
+	child, value, ok2 := strings.Cut(rest, ": ")
+	if !ok || !ok2 || strings.Contains(child, ".") {
+		return lint.Span{}, false
+	}
+	text := l.Text
+	if i := strings.Index(text, " #"); i >= 0 {
+		text = text[:i]
+	}
+	trim := strings.TrimSpace(text)
+	if trim != child+": "+value && trim != child+": \""+value+"\"" {
+		return lint.Span{}, false
+	}
+	indent := len(text) - len(strings.TrimLeft(text, " "))
+	if indent == 0 {
+		return lint.Span{}, false
+	}
+	// The nearest line above with less indentation is the parent key.
+	for j := l.Index - 1; j >= 0; j-- {
+		o := d.Lines[j]
+		if o.Kind != lint.KindCode || o.Num != d.Lines[j+1].Num-1 {
+			break
+		}
+		ot := o.Text
+		if strings.TrimSpace(ot) == "" || strings.HasPrefix(strings.TrimSpace(ot), "#") {
+			continue
+		}
+		if oi := len(ot) - len(strings.TrimLeft(ot, " ")); oi < indent {
+			if strings.TrimSpace(strings.SplitN(ot, "#", 2)[0]) == parent+":" {
+				at := strings.Index(l.Text, child)
+				return lint.Span{Start: at, End: at + len(trim)}, true
+			}
+			return lint.Span{}, false
+		}
+	}
+	return lint.Span{}, false
 }
 
 // valueKey reports whether a breaks_on entry carries its value, as Helm

@@ -189,6 +189,11 @@ type Note struct {
 	// while the configuration still sets one.
 	BreaksOn []string
 
+	// BreaksBelow is a component and the lowest version of it the release
+	// works with ("redis 7.0"): a plan that states an older one cannot
+	// take the hop as written.
+	BreaksBelow string
+
 	// Requires are the words of the action the note asks for ("copy",
 	// "sync"): a plan that says it does not need that action has not
 	// handled the note, whatever else it says about it.
@@ -260,6 +265,17 @@ func (c *noteConstraints) parsed() *parsedConstraints {
 	return c.p
 }
 
+// exactOnly reports whether every installs constraint names one release
+// ("= 19.2.0").
+func (c *noteConstraints) exactOnly() bool {
+	for _, r := range c.raw.Installs {
+		if !strings.HasPrefix(strings.TrimSpace(r), "=") || strings.ContainsAny(r, ",<>~") {
+			return false
+		}
+	}
+	return len(c.raw.Installs) > 0
+}
+
 // has reports whether the note has constraints in list k.
 func (c *noteConstraints) has(k int) bool { return c != nil && len(c.raw.list(k)) > 0 }
 
@@ -318,7 +334,9 @@ func (n Note) filter() filter {
 //     not bother to say so), and an external-database note only applies
 //     when the plan says the database is external.
 //
-// A version without a patch number is read as its .0 release.
+// A version without a patch number is read as its .0 release, except that
+// it never hits a note about one release alone ("= 19.2.0"): its patch is
+// unknown.
 func (n Note) Applies(current, target glversion.Version, hops []glversion.Version, s Setup) bool {
 	var buf planBuffers
 	p := buf.plan(current, target, hops)
@@ -462,6 +480,11 @@ func (p *planVersions) semverAt(i int) *goversion.Version {
 // satisfies list k of c, or -1.
 func (p *planVersions) firstMatch(c *noteConstraints, k int) int {
 	for i, v := range p.run {
+		if !v.HasPatch && k == listInstalls && c.exactOnly() {
+			// "19.2" (a chart past the mapping table) may be any patch:
+			// it does not hit a note about 19.2.0 alone.
+			continue
+		}
 		ok, known := c.lookup(k, v)
 		if !known {
 			ok = satisfies(c.parsed().lists[k], p.semverAt(i))
@@ -535,6 +558,7 @@ type rawNote struct {
 	ZeroDowntime   bool       `yaml:"zero_downtime"`
 	Review         bool       `yaml:"review"`
 	BreaksOn       stringList `yaml:"breaks_on"`
+	BreaksBelow    string     `yaml:"breaks_below"`
 	Requires       stringList `yaml:"requires"`
 	Terms          stringList `yaml:"terms"`
 	Note           string     `yaml:"note"`
@@ -647,7 +671,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
-			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn,
+			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
 			Requires: r.Requires, Terms: r.Terms,
 		}
 		if n.Text == "" || n.Source == "" {

@@ -2287,10 +2287,11 @@ var snapshot = rawSnapshot{
 			Source:         "doc/update/versions/gitlab_19_changes.md (19.0)",
 		},
 		{
-			ID:      "redis-6-removed-19-0",
-			Crosses: "19.0",
-			Note:    "19.0 no longer works with Redis 6; an external Redis must be on Redis 7.0 or Valkey 7.2 (7.2 is the recommended choice) before the upgrade",
-			Source:  "doc/update/versions/gitlab_19_changes.md (19.0); doc/install/requirements.md",
+			ID:          "redis-6-removed-19-0",
+			Crosses:     "19.0",
+			BreaksBelow: "redis 7.0",
+			Note:        "19.0 no longer works with Redis 6; an external Redis must be on Redis 7.0 or Valkey 7.2 (7.2 is the recommended choice) before the upgrade",
+			Source:      "doc/update/versions/gitlab_19_changes.md (19.0); doc/install/requirements.md",
 		},
 		{
 			ID:      "spamcheck-removed-19-0",
