@@ -81,7 +81,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 		// "chart 8.5.5 → 8.8.7", "charts 8.5.5, 8.8.7": the version after
 		// an arrow or a comma from a chart is a chart as well.
 		arrowFromChart := prevChartEnd >= 0 && prevChartEnd <= m.Start && arrowGap(l.Text[prevChartEnd:m.Start])
-		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart || gitlabBeside(l.Text[m.End:])) {
+		if colChart || helmLine && (isChartVersion(l, ti) || arrowFromChart || gitlabBeside(l.Text[m.End:]) || chartNumber(kb, m.Version)) {
 			gl, exact, ok := kb.Charts.GitLab(m.Version)
 			if !ok {
 				continue
@@ -367,6 +367,18 @@ func otherProductBefore(l *Line, ti int) bool {
 		}
 	}
 	return false
+}
+
+// chartNumber reports whether v, on a line about the chart, can only be a
+// chart: below 11, where GitLab's own releases are years old, and a
+// version the chart table maps exactly ("Chemin 8.8.7 → 8.11.8 → 9.2.8"
+// after "même chart").
+func chartNumber(kb *knowledge.Base, v glversion.Version) bool {
+	if v.Major > 10 || !v.HasPatch {
+		return false
+	}
+	_, exact, ok := kb.Charts.GitLab(v)
+	return ok && exact
 }
 
 // installMethodWord are other products that name how GitLab is installed.
