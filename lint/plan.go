@@ -785,7 +785,7 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) {
+		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || timeReference(l, m.Tok) {
 			continue
 		}
 		if m.Start > 0 && l.Text[m.Start-1] == '_' || m.End < len(l.Text) && l.Text[m.End] == '_' ||
@@ -2191,6 +2191,22 @@ func avoidedVersion(l *Line, v VersionRef) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// timeReference reports whether a preposition of time stands in the few
+// words before token i: "vor einem Upgrade auf 19.0", "before an upgrade
+// to 19.0" uses the upgrade as a point in time, not as a step.
+func timeReference(l *Line, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch l.Tokens[j].Word {
+		case "before", "vor", "antes", "avant", "prima", "voor":
+			return true
+		}
+		if l.Tokens[j+1].Break {
+			return false
+		}
 	}
 	return false
 }
