@@ -1030,6 +1030,13 @@ func (b *builder) addLine(l *Line) {
 			l.LabelTerms.union(intersect(q.terms, askedTerms))
 		}
 	}
+	if n := len(b.doc.Lines); n > 0 && b.quote == 0 && b.doc.Lines[n-1].Quote {
+		// "> 1. The window is only 'Saturday evening': we need the date,
+		// time and time zone." / "Saturday 12 December 2026, 20:00 to
+		// 04:00, Rome time (CET, UTC+1).": an e-mail reply answers the
+		// quoted question right above it.
+		l.LabelTerms.union(intersect(b.doc.Lines[n-1].terms, askedTerms))
+	}
 	if l.Item && l.Ordered && b.depth > 0 {
 		// "Support: 1. What OS ...? 2. Which path? 3. What time and
 		// time zone?" / "Customer: 1. AlmaLinux 8.10 ... 3. Saturday

@@ -1142,6 +1142,11 @@ func (r *planReader) readContact() {
 		switch {
 		case l.LabelIs(TermContact):
 			c := contactFrom(l, l.ValueText(), l.Value)
+			if l.Label.Len() == 0 {
+				// Labelled by the question it answers: "> 2. Who can we
+				// reach during the window?" / "Me (Davide Moretti, ...)".
+				c = contactFrom(l, l.Text, Span{0, len(l.Text)})
+			}
 			if (c == nil || !c.Reachable) && chatMessage(l) {
 				// A chat answer to "who's the contact?": "Priya Raman ·
 				// 10:25 me: priya.raman@..." names the writer.
