@@ -308,6 +308,20 @@ func windowNames(d *Document) map[string]bool {
 	return out
 }
 
+// replacesWindow reports whether a window line says it replaces an earlier
+// one: "New window", "Neuer Termin", "the date of 28-11 is cancelled".
+func replacesWindow(l *Line) bool {
+	if l.LabelIs(TermWindow) && l.Label.Len() > 0 {
+		for _, w := range strings.Fields(strings.ToLower(l.LabelText())) {
+			switch strings.Trim(w, "*_:") {
+			case "new", "revised", "updated", "neuer", "neues", "neue", "nieuw", "nieuwe", "nuevo", "nueva", "nouveau", "nouvelle", "nuovo", "nuova", "novo", "nova":
+				return true
+			}
+		}
+	}
+	return containsAny(l.Lower, []string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"})
+}
+
 // hasDate reports whether s holds a date or a time of day.
 func hasDate(s string) bool {
 	sc := when.Scan(s, time.Time{})
@@ -391,7 +405,11 @@ func (r *planReader) readWindow() {
 			}
 		}
 		var complete *Line
+		settled := false
 		for _, l := range winLines {
+			if settled && !replacesWindow(l) {
+				continue
+			}
 			span := valueSpan(l)
 			if scheduleRow(l) {
 				span = Span{0, len(l.Text)}
@@ -404,6 +422,13 @@ func (r *planReader) readWindow() {
 			}
 			sc := when.Scan(text, r.today)
 			if sc.Date != nil && sc.Start != nil {
+				if complete != nil && complete.Index < l.Index && replacesWindow(l) {
+					// "**New maintenance window:** Saturday 19-12-2026,
+					// 09:00–17:00 CET. The date of 28-11 is cancelled": a
+					// later message moves the window.
+					complete = l
+					continue
+				}
 				if complete == nil {
 					complete = l
 				}
@@ -411,7 +436,8 @@ func (r *planReader) readWindow() {
 				// production window is the one under review.
 				if !l.Has(TermStaging) || l.HasWord("production", "prod", "produktion", "produktiv", "producción", "produccion", "produção", "producao", "produzione", "productie") {
 					complete = l
-					break
+					// (Only a later line that moves the window replaces it.)
+					settled = true
 				}
 			}
 		}
@@ -1132,7 +1158,9 @@ func (r *planReader) readContact() {
 			}
 			continue
 		}
-		if l.In(TermRollback) || l.In(TermChangelog) {
+		if (l.In(TermRollback) || l.In(TermChangelog)) && !(l.LabelIs(TermContact) && !l.Item && strongContactLabel(l)) {
+			// (A "**Contact:** ..." paragraph after the rollback's steps
+			// is the plan's, as e-mails end.)
 			continue
 		}
 		if cell, ok := columnOf(l, TermContact); ok {
