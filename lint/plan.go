@@ -2492,6 +2492,24 @@ func (r *planReader) readFacts(l *Line) {
 // readStaging records whether the line says the upgrade was rehearsed.
 func (r *planReader) readStaging(l *Line) {
 	p := r.plan
+	if p.StagingTested == nil && l.LabelIs(TermStaging) && l.Label.Len() == 0 && l.Kind != KindCode && len(l.Tokens) > 0 {
+		// The answer to "Have you tested this on a staging system?":
+		// "Yes, on git-test01, built from ...", or "No, ...".
+		f := &Fact{Value: "true", Line: l, From: FromProse}
+		for _, m := range l.FindAll(TermNeg) {
+			if m.Tok <= 2 {
+				f.Value = "false"
+			}
+		}
+		p.StagingTested = f
+		return
+	}
+	if m, ok := l.Find(TermStaging); ok {
+		if _, end := SentenceAt(l.Text, m.Start, m.End); strings.HasSuffix(strings.TrimSpace(l.Text[:end]), "?") {
+			// "Has the upgrade been tested on a staging instance?" asks.
+			return
+		}
+	}
 	if p.StagingTested == nil && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermBackup) && rehearsalOnCopy(l) {
 		// "git-test, restored from the production backup of 2026-12-01,
 		// was upgraded to 19.6.1 on 2026-12-03".
@@ -2499,7 +2517,7 @@ func (r *planReader) readStaging(l *Line) {
 		return
 	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
-		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading {
+		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading && !inPathCode(l, m.Start) {
 			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
 				// "Staging: we have no staging instance", "Staging: none".
@@ -2527,6 +2545,18 @@ func (r *planReader) readStaging(l *Line) {
 			}
 		}
 	}
+}
+
+// inPathCode reports whether offset off lies in an inline code span that
+// holds a path: "clone and push to `sandbox/upgrade-check`" names a
+// project, not a staging instance.
+func inPathCode(l *Line, off int) bool {
+	for _, c := range l.Code {
+		if off >= c.Start && off < c.End {
+			return strings.Contains(l.Text[c.Start:c.End], "/")
+		}
+	}
+	return false
 }
 
 // versionsOf returns the GitLab versions of a line from the plan's
