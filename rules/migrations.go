@@ -160,7 +160,21 @@ func gateLine(l *lint.Line) bool {
 // question reports whether a line asks something ("Is it enough that the
 // migrations job has completed?"): a question to Support is not a step.
 func question(l *lint.Line) bool {
-	return l.Kind != lint.KindCode && strings.HasSuffix(strings.TrimSpace(l.Text), "?")
+	if l.Kind == lint.KindCode {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimSpace(l.Text), "?") {
+		return true
+	}
+	// "3. comment vous vérifiez ... que les migrations sont terminées.":
+	// Support asking how, as an item of its list of questions.
+	if len(l.Tokens) > 0 {
+		switch l.Tokens[0].Word {
+		case "how", "comment", "wie", "cómo", "como", "come", "hoe":
+			return l.HasWord("you", "your", "vous", "votre", "sie", "ihr", "ihre", "usted", "ustedes", "vocês", "você", "voi", "jullie", "u")
+		}
+	}
+	return false
 }
 
 // checkReferences finds steps that run a real check defined earlier by
