@@ -82,23 +82,23 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 	},
 }
 
-// commandsSkipListedStop reports a required stop the plan lists (in a path
-// table or summary) but that none of its steps installs, while the steps
-// install every other listed version: the runbook someone follows in the
-// window goes from 18.5 straight to 18.11 although the table says 18.8.
-// Steps that install only some of the listed versions ("e.g. for row 1 and
-// row 5: ...") are examples, and a line naming several versions ("chart
-// 8.5.5, then 8.8.7, then 8.11.8") lists rather than installs, unless each
-// is pinned in its own command.
-func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
-	tgt := p.Plan.Target
+// missingListedStep compares the versions a plan lists (a path table or
+// summary) with those its steps install, above the current version up to
+// the target: it returns the one listed minor no step installs (nil when
+// none, or more than one, is missing: steps that install only some of the
+// listed versions are examples), the steps, and how many listed minors
+// the steps do install. A line naming several versions ("chart 8.5.5,
+// then 8.8.7") lists rather than installs, unless each is pinned in its
+// own command.
+func missingListedStep(pl *lint.Plan, cur *lint.Claim) (*lint.Hop, []*lint.Hop, int) {
+	tgt := pl.Target
 	inRange := func(h *lint.Hop) bool {
 		return h.Version.Compare(cur.Version) > 0 && h.Version.CompareMinor(tgt.Version) <= 0
 	}
 	perLine := map[*lint.Line]int{}
 	var steps, listed []*lint.Hop
-	for i := range p.Plan.Installs {
-		h := &p.Plan.Installs[i]
+	for i := range pl.Installs {
+		h := &pl.Installs[i]
 		switch {
 		case !inRange(h):
 		case h.Listed:
@@ -125,10 +125,24 @@ func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
 			continue
 		}
 		if missing != nil {
-			return
+			return nil, steps, minors
 		}
 		missing = h
 	}
+	return missing, steps, minors
+}
+
+// commandsSkipListedStop reports a required stop the plan lists (in a path
+// table or summary) but that none of its steps installs, while the steps
+// install every other listed version: the runbook someone follows in the
+// window goes from 18.5 straight to 18.11 although the table says 18.8.
+// Steps that install only some of the listed versions ("e.g. for row 1 and
+// row 5: ...") are examples, and a line naming several versions ("chart
+// 8.5.5, then 8.8.7, then 8.11.8") lists rather than installs, unless each
+// is pinned in its own command.
+func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
+	tgt := p.Plan.Target
+	missing, steps, minors := missingListedStep(p.Plan, cur)
 	if missing == nil || minors < 2 || !slices.ContainsFunc(p.Knowledge.RequiredStops(cur.Version, tgt.Version), func(s knowledge.Stop) bool { return s.Line().CompareMinor(missing.Version) == 0 }) {
 		return
 	}
