@@ -1475,7 +1475,18 @@ func findPhone(s string) string {
 // "13/12/2026") rather than a phone number.
 func looksLikeDate(s string) bool {
 	w := when.Scan(s, time.Time{})
-	return w.Date != nil && w.Date.Span.End-w.Date.Span.Start >= len(s)-2
+	if w.Date == nil {
+		return false
+	}
+	// ("2 (23/11/2026)": a version number and a date, too few digits
+	// left for a phone number.)
+	rest := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && (i < w.Date.Span.Start || i >= w.Date.Span.End) {
+			rest++
+		}
+	}
+	return w.Date.Span.End-w.Date.Span.Start >= len(s)-2 || rest < 5
 }
 
 // findName returns a person's name: two or more capitalised words in a
