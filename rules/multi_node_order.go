@@ -907,7 +907,8 @@ func stopsApplication(l *lint.Line) bool {
 // takesDowntimeLine reports whether a line says the upgrade takes
 // downtime: "with downtime", or a heading "(Debian 12, downtime)".
 func takesDowntimeLine(l *lint.Line) bool {
-	for _, w := range []string{"with downtime", "take downtime", "takes downtime", "full downtime", "planned downtime", "mit ausfallzeit", "mit downtime", "con tiempo de inactividad", "avec interruption"} {
+	for _, w := range []string{"with downtime", "take downtime", "takes downtime", "full downtime", "planned downtime", "mit ausfallzeit", "mit downtime", "mit wartungsfenster und ausfall", "con tiempo de inactividad", "con parada de servicio", "con corte de servicio", "con interrupción del servicio",
+		"avec interruption", "avec coupure", "avec arrêt de service", "con fermo", "con interruzione", "com parada", "com indisponibilidade", "com interrupção", "met downtime", "met onderbreking"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

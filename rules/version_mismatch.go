@@ -93,7 +93,7 @@ Fix: decide on one version and use it everywhere.`,
 				if o.Line != h.Line {
 					where = fmt.Sprintf("line %d", o.Line.Num)
 				}
-				p.Reportf(h.Line, h.Span, "command installs %s but %s says %s. make the step and the command name the same version", quote(h.Version.String()), where, quote(o.Version.String()))
+				p.Reportf(h.Line, h.Span, "command installs %s but %s says %s. make the step and the command name the same version%s", quote(h.Version.String()), where, quote(o.Version.String()), latestHint(p, h.Version, o.Version))
 				break
 			}
 		}
@@ -139,12 +139,25 @@ Fix: decide on one version and use it everywhere.`,
 						continue
 					}
 					if !h.Version.Matches(hv.Version) && !reported[l] {
-						p.Reportf(l, h.Span, "command installs %s but the heading on line %d says %s. make the heading and the command name the same version", quote(h.Version.String()), s.Heading.Num, quote(hv.Version.String()))
+						p.Reportf(l, h.Span, "command installs %s but the heading on line %d says %s. make the heading and the command name the same version%s", quote(h.Version.String()), s.Heading.Num, quote(hv.Version.String()), latestHint(p, h.Version, hv.Version))
 					}
 				}
 			}
 		}
 	},
+}
+
+// latestHint says which of two patches of one minor to keep when the
+// other one is its latest: ", the latest patch of 18.8 (18.8.11)".
+func latestHint(p *lint.Pass, cmd, stated glversion.Version) string {
+	if cmd.CompareMinor(stated) != 0 {
+		return ""
+	}
+	latest, ok := p.Knowledge.Releases.Latest(cmd)
+	if !ok || cmd.Matches(latest) {
+		return ""
+	}
+	return fmt.Sprintf(": %s, the latest patch of %s", latest, cmd.MinorString())
 }
 
 // stepFor reports whether one of the steps states the version h installs.
