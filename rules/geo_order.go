@@ -17,10 +17,11 @@ var GeoOrder = &lint.Rule{
 secondary site. ` + "`/etc/gitlab/gitlab-secrets.json`" + ` must be identical on the primary and the secondaries
 (and on every node of a site) before the secondaries start on the new version, or they cannot decrypt
 what the primary writes. Afterwards ` + "`sudo gitlab-rake gitlab:geo:check`" + ` on both sites and the Geo
-dashboard show that replication works again.
+dashboard show that replication works again. A plan that pauses replication on a secondary
+(` + "`gitlab-ctl geo-replication-pause`" + `) must resume it once that site runs the new version.
 
 Fix: upgrade the primary first, copy gitlab-secrets.json from the primary to every secondary node,
-and run gitlab:geo:check on both sites after the upgrade.`,
+resume any paused replication, and run gitlab:geo:check on both sites after the upgrade.`,
 	Run: func(p *lint.Pass) {
 		pl := p.Plan
 		if pl.Topology == nil || pl.Topology.Value != "geo" {
@@ -37,6 +38,11 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		for _, l := range p.Doc.Lines {
 			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) || l.Kind == lint.KindHeading && l.Section.IsTitle {
 				// The title names both sites without upgrading either.
+				continue
+			}
+			if strings.Contains(l.Lower, "replica") && containsAnyOf(l.Lower, "pause", "resume", "pausier", "fortsetz", "pausar", "reanudar", "retomar", "suspend", "reprendre", "riprend", "sospend", "pauzeer", "hervat") {
+				// "`sudo gitlab-ctl geo-replication-pause` on dub-gl-01"
+				// pauses the secondary before the primary's upgrade.
 				continue
 			}
 			if l.Kind == lint.KindHeading && (l.Has(lint.TermBBM) || l.Has(lint.TermMigrations)) {
@@ -137,10 +143,18 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 		}
 		var primaryOnly, declined *lint.Line
 		for _, l := range p.Doc.Lines {
-			if declined == nil && l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (l.Has(lint.TermNeg) || containsAnyOf(l.Lower, "keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "garde son propre")) {
+			conditionalCopy := containsAnyOf(l.Lower, "if not", "otherwise", "si no", "sinon", "wenn nicht", "falls nicht", "sonst", "se não", "se no", "zo niet", "anders")
+			declines := l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (declinesCopy(l) && !conditionalCopy || containsAnyOf(l.Lower, "keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "mantiene su propio", "garde son propre",
+				"mantém o seu próprio", "seu próprio", "mantiene il proprio", "il proprio", "houdt zijn eigen", "eigen bestand"))
+			if declined == nil && (declines || l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && l.Has(lint.TermNeg) && !copiedAcross(l)) {
 				// "each site keeps its own gitlab-secrets.json; we do not
 				// copy files between sites"
 				declined = l
+			}
+			if declines && !strings.Contains(l.Lower, "identical") {
+				// (A line that declines the copy does not make the files
+				// identical, whatever sites it names.)
+				continue
 			}
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
@@ -190,7 +204,29 @@ and run gitlab:geo:check on both sites after the upgrade.`,
 				p.ReportDocumentf("plan does not run \"sudo gitlab-rake gitlab:geo:check\" after the upgrade. run it on the primary and every secondary site, and check the Geo dashboard")
 			}
 		}
+		if paused := replicationPaused(p.Doc); paused != nil {
+			p.ReportLinef(paused, "replication is paused here but the plan never resumes it. once the secondary runs the new version, run \"sudo gitlab-ctl geo-replication-resume\" on it, then restart Puma and Sidekiq there")
+		}
 	},
+}
+
+// replicationPaused returns the line that pauses Geo replication when no
+// line resumes it.
+func replicationPaused(d *lint.Document) *lint.Line {
+	var paused *lint.Line
+	for _, l := range d.Lines {
+		if l.In(lint.TermRollback) {
+			continue
+		}
+		low := l.Lower
+		switch {
+		case containsAnyOf(low, "replication-resume", "resume replication", "resume the replication", "replication resume", "replikation fortsetzen", "reanudar la replicación", "reanudar replicación", "reprendre la réplication", "riprendere la replica", "retomar a replicação", "replicatie hervatten", "hervat de replicatie"):
+			return nil
+		case paused == nil && containsAnyOf(low, "replication-pause", "pause replication", "pause the replication", "replikation pausieren", "pausar la replicación", "mettre en pause la réplication", "sospendere la replica", "mettiamo in pausa la replica", "pausar a replicação", "replicatie pauzeren"):
+			paused = l
+		}
+	}
+	return paused
 }
 
 // secondaryFirst returns a step of the procedure that says the secondary
@@ -259,8 +295,14 @@ func copiedAcross(l *lint.Line) bool {
 		// Copies kept next to the backup are not copies to the sites.
 		return false
 	}
-	copyVerb := strings.Contains(low, "copy") || strings.Contains(low, "scp ") || strings.Contains(low, "rsync") || strings.Contains(low, "kopier") || strings.Contains(low, "copiar") || strings.Contains(low, "copier")
-	return copyVerb && (strings.Contains(low, " from ") && strings.Contains(low, " to ") || strings.Contains(low, "scp ") || strings.Contains(low, "rsync"))
+	copyVerb := containsAnyOf(low, "copy", "scp ", "rsync", "kopier", "kopiër", "kopieer", "copiar", "copier", "copiare", "copiamo", "copiamos")
+	fromTo := false
+	for _, p := range [][2]string{{" from ", " to "}, {" von ", " nach "}, {" von ", " auf "}, {" de ", " a "}, {" de ", " para "}, {" de ", " vers "}, {" de ", " sur "}, {" da ", " a "}, {" van ", " naar "}} {
+		if i := strings.Index(low, p[0]); i >= 0 && strings.Contains(low[i:], p[1]) {
+			fromTo = true
+		}
+	}
+	return copyVerb && (fromTo || strings.Contains(low, "scp ") || strings.Contains(low, "rsync")) && !l.Has(lint.TermNeg)
 }
 
 // geoSiteOf tells which Geo site a step upgrades: the first site it names

@@ -546,7 +546,9 @@ func plainClaim(l *lint.Line) bool {
 // automatic upgrade in time for floor f, or -1.
 func autoClaim(deals []pgDeal, f knowledge.PostgresFloor) int {
 	for _, d := range deals {
-		if d.auto && (d.at.IsZero() || d.at.CompareMinor(f.GitLab) < 0) && (d.major == 0 || d.major >= f.Major) {
+		// (Also one that counts on it at the floor itself: "the 19.2.4
+		// package will upgrade PostgreSQL 16.11 to 17 on both sites".)
+		if d.auto && (d.at.IsZero() || d.at.CompareMinor(f.GitLab) <= 0) && (d.major == 0 || d.major >= f.Major) {
 			return d.index
 		}
 	}
