@@ -161,7 +161,7 @@ var vocabulary = map[Term]string{
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
 		"vérification*|contrôle*|après la mise à jour|tests de validation",
-	TermRollback: "terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+	TermRollback: "retorno|ripiego|terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +
@@ -277,7 +277,7 @@ var vocabulary = map[Term]string{
 
 func init() {
 	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés"
-	vocabulary[TermCutoff] = "cut off|cut off time|cutoff|point of no return|decision point|no later than|deadline|latest by|abbruchzeitpunkt|spätestens|entscheidungspunkt|punto de no retorno|hora límite|hora limite|point de non retour|heure limite|au plus tard"
+	vocabulary[TermCutoff] = "cut off|cut off time|cutoff|point of no return|decision point|no later than|deadline|latest by|abbruchzeitpunkt|spätestens|entscheidungspunkt|punto de no retorno|hora límite|hora limite|point de non retour|heure limite|au plus tard|ponto de não retorno|ponto de nao retorno|punto di non ritorno|point of no return"
 	vocabulary[TermConditional] = "if|when|in case|should|falls|wenn|sollte|si|en caso|au cas|lorsque|fails|failure|fehlschlägt|falla|échoue|problem*|issue*|goes wrong"
 	vocabulary[TermWhenWord] = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|evening|night|morning|afternoon|tonight|next week|" +
 		"january|february|march|april|may|june|july|august|september|october|november|december|" +

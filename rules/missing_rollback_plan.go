@@ -23,7 +23,8 @@ before the upgrade and its secrets, reconfigure, and check.`,
 	Run: func(p *lint.Pass) {
 		lines := rollbackLines(p.Doc)
 		for _, l := range lines {
-			if l.Label.Len() > 0 && l.LabelIs(lint.TermRollback) {
+			if l.Label.Len() > 0 && l.LabelIs(lint.TermRollback) && !l.LabelIs(lint.TermCutoff) {
+				// ("Punto de no retorno: 12:00" is the cut-off.)
 				v := l.ValueText()
 				if v == "" {
 					continue
