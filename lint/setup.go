@@ -314,7 +314,9 @@ var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": tr
 	// "PostgreSQL incluso è già alla 16.8".
 	"incluído": true, "embutido": true, "já": true, "na": true, "no": true, "em": true, "incluso": true, "integrato": true,
 	"è": true, "già": true, "alla": true, "a": true, "nella": true,
-	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "ingebouwde": true}
+	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "ingebouwde": true,
+	// ("incluso nel pacchetto, 14.17", "bundled with the package: 16.8")
+	"nel": true, "pacchetto": true, "package": true, "paket": true, "paquete": true, "pacote": true, "pakket": true, "del": true, "do": true, "with": true, "im paket": true}
 
 func pgFillerBetween(l *Line, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -323,6 +325,21 @@ func pgFillerBetween(l *Line, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// movesBefore reports whether a verb that takes the database somewhere
+// stands in the three words before t: "would bring PostgreSQL to 16",
+// "porterebbe PostgreSQL a 16", "bringt PostgreSQL auf 17".
+func movesBefore(l *Line, t Token) bool {
+	ti := tokenAt(l, t.Start)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "bring", "brings", "would", "moves", "takes", "bringt", "brächte", "hebt", "lleva", "llevaría", "llevará", "amène", "amènerait", "porte", "porterait",
+			"porta", "porterebbe", "porterà", "leva", "levaria", "levará", "brengt", "zou":
+			return true
+		}
+	}
+	return false
 }
 
 // readDatabase notes the PostgreSQL version and where it runs.
@@ -423,6 +440,11 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			// "17.0 needs PostgreSQL 14 or later" is a requirement, and
 			// "the 18.11 package ships PostgreSQL 17" what a package
 			// brings, not the running version.
+			continue
+		}
+		if movesBefore(l, t) {
+			// "Il pacchetto 17.11 porterebbe PostgreSQL a 16": where the
+			// package would take it, not where it is.
 			continue
 		}
 		if !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 && (termBefore(l, t.Start, TermUpgradeVerb, 4) || termBefore(l, t.Start, TermTo, 2)) {

@@ -153,7 +153,9 @@ var requirementWords = map[string]bool{"needs": true, "need": true, "requires": 
 
 // enoughWords say a database version needs no change.
 var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
-	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg"}
+	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
+	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
+	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári"}
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
 // enough ("stays on 14.15 ... so no database work is needed", "Restiamo
@@ -233,6 +235,8 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		// ... --database-version=POSTGRES_17", "aws rds modify-db-instance
 		// ... --engine-version 16.8", "az postgres flexible-server upgrade".
 		cloud := strings.Contains(low, "--database-version=postgres_") || (strings.Contains(low, "--engine-version") || strings.Contains(low, "engine version")) && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade") ||
+			// (The continuation line of "aws rds modify-db-instance \".)
+			strings.Contains(low, "--allow-major-version-upgrade") ||
 			// "RDS PostgreSQL 16.8 → 17.10": the database moved along
 			// an arrow to a newer major.
 			pgTransition(low) > 0
@@ -241,6 +245,11 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		native := strings.Contains(low, "pg_upgrade")
 		if cloud || native || strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
 			deals = append(deals, dealOn(l))
+			continue
+		}
+		if containsAnyOf(low, "glibc", "collation", "operating system", "betriebssystem", "sistema operativo", "système d'exploitation", "besturingssysteem", "sistema operacional") {
+			// "per the doc 'Upgrading operating systems for PostgreSQL' we
+			// rebuild the indexes": the OS moves, the major stays.
 			continue
 		}
 		// "upgrade RDS to PostgreSQL 16", "PostgreSQL is upgraded to 14
@@ -413,6 +422,10 @@ type pgDeal struct {
 func dealOn(l *lint.Line) pgDeal {
 	d := pgDeal{index: l.Index}
 	for _, v := range l.Versions {
+		if v.Version.Major < 8 {
+			// ("glibc 2.27" is no GitLab release.)
+			continue
+		}
 		if ti := tokenIndex(l, v.NumStart); databaseBefore(l, ti) {
 			// "aggiorna il database a 17.7": PostgreSQL's version.
 			if m, _ := leadingMajor(l.Text[v.NumStart:]); m > d.major {
@@ -595,7 +608,7 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Versio
 		if d.major == 0 && named > 0 && named < f.Major {
 			continue
 		}
-		if d.at.IsZero() && floorStep >= 0 && d.index > floorStep && !d.auto {
+		if d.at.IsZero() && !d.before && floorStep >= 0 && d.index > floorStep && !d.auto {
 			// A bare "gitlab-ctl pg-upgrade" command after the step that
 			// installs the release needing it comes too late.
 			continue
