@@ -693,7 +693,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if summaryCtx {
 		for _, v := range vs {
 			if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
-				if r.pastDated(l, v) || pastUpgrade(l, v) {
+				if r.pastDated(l, v) || pastUpgrade(l, v) || r.pastYear(l, v) {
 					// "upgraded to 18.5.7 on 2026-10-21", "(previous
 					// change: upgrade to 18.6.4 in February)": history.
 					return

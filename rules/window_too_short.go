@@ -127,6 +127,10 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 			if d > rollback {
 				rollback = d
 			}
+		case staging && !l.In(lint.TermRollback) && lastHopMigrations(p, l):
+			// "Background migrations 18.8 | finished after 9 h", 18.8
+			// being the target: they run after the window, with the
+			// instance up; only the waits between hops take window time.
 		case staging && !l.In(lint.TermRollback):
 			if d > upgrade {
 				upgrade = d
@@ -135,6 +139,28 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 		}
 	}
 	return upgrade, rollback, source
+}
+
+// lastHopMigrations reports whether a timing line is about the background
+// migrations of the last hop: it names them and the target's minor, or the
+// plan has one hop.
+func lastHopMigrations(p *lint.Pass, l *lint.Line) bool {
+	if !l.Has(lint.TermBBM) && !(l.Has(lint.TermMigrations) && containsAnyOf(l.Lower, "background", "arrière-plan", "hintergrund", "segundo plano", "background", "achtergrond", "in background", "em segundo plano")) {
+		return false
+	}
+	tgt := p.Plan.Target
+	if tgt == nil {
+		return false
+	}
+	if len(p.Plan.Hops) <= 1 {
+		return true
+	}
+	for _, v := range l.Versions {
+		if v.Version.CompareMinor(tgt.Version) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // restoreTime is the longest time the plan gives for a restore alone: a
@@ -212,7 +238,9 @@ func rehearsalTable(d *lint.Document) time.Duration {
 			}
 			header = l.Header
 		}
-		if l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd) || containsAnyOf(l.Lower, "total", "gesamt", "sum") {
+		if l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd) || l.Has(lint.TermRollback) || containsAnyOf(l.Lower, "total", "gesamt", "sum", "totaal", "totale", "insgesamt") {
+			// (Totals and the rollback's row are not steps of the upgrade:
+			// "| **Totaal upgrade** | **7 u 30 min** |", "| Terugval ... |".)
 			continue
 		}
 		// Columns of parts of a step ("install", "background

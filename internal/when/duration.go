@@ -113,12 +113,22 @@ func (s *scanner) parseDur(i int, scan, allowRange bool) (time.Duration, int, bo
 		q++ // "6-hour window", "6-Stunden-Fenster"
 	}
 	u, e, ok := s.unitAt(q, false)
+	if !ok && s.is(q, "u") && q+2 < n && t[q+1].kind == kNum && t[q+1].val <= 59 {
+		// Dutch "1 u 10 min": the bare "u" counts as an hour only with
+		// minutes after it.
+		if u2, _, ok2 := s.unitAt(q+2, true); ok2 && u2 == time.Minute {
+			u, e, ok = time.Hour, q+1, true
+		}
+	}
 	if !ok {
 		return 0, 0, false
 	}
 	d := whole*u + frac*u/div
 	if u == time.Hour && div == 1 {
-		if s.is(q, "h") && s.numAt(e, 0) && t[e].ndig <= 2 && t[e].val <= 59 {
+		spacedMinutes := s.is(q, "h") && t[q].space && e < n && t[e].kind == kNum && t[e].space && !t[e].used && t[e].ndig == 2 && t[e].val <= 59 &&
+			!(e+1 < n && (t[e+1].kind == kPunct && (t[e+1].val == ':' || t[e+1].val == '.') || s.flags(e+1)&lxUnit != 0))
+		if s.is(q, "h") && s.numAt(e, 0) && t[e].ndig <= 2 && t[e].val <= 59 || spacedMinutes {
+			// 1h30, 1h30m, and "2 h 40" written with spaces
 			// 1h30, 1h30m
 			d += time.Duration(t[e].val) * time.Minute
 			e++

@@ -263,17 +263,19 @@ func build() *lexTables {
 		e.guard = gTwoLetter
 	}
 
-	for _, w := range []string{"h", "hr", "hrs", "hour", "hours", "std", "stdn", "stunde", "stunden", "hora", "horas", "heure", "heures"} {
+	for _, w := range []string{"h", "hr", "hrs", "hour", "hours", "std", "stdn", "stunde", "stunden", "hora", "horas", "heure", "heures", "uur", "uren", "ora", "ore", "u"} {
 		e := b.entry(w)
 		e.flags |= lxUnit
 		e.unit = time.Hour
 	}
-	for _, w := range []string{"m", "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "mn"} {
+	for _, w := range []string{"m", "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "mn", "minuti"} {
 		e := b.entry(w)
 		e.flags |= lxUnit
 		e.unit = time.Minute
 	}
 	b.entry("m").guard = gCompound
+	// (Dutch "1 u 10 min": the bare "u" is an hour only with minutes.)
+	b.entry("u").guard = gCompound
 	for _, w := range []string{"day", "days", "tag", "tage", "tagen", "día", "días", "dia", "dias", "jour", "jours"} {
 		e := b.entry(w)
 		e.flags |= lxUnit
@@ -315,7 +317,7 @@ func build() *lexTables {
 		"às", "até", "alle",
 		// Dutch: "van 08:00 tot 17:00"
 		"tot")
-	b.add(lxPairAnd, "and", "und", "y", "et")
+	b.add(lxPairAnd, "and", "und", "y", "et", "e", "en")
 	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen", "dalle", "van")
 	b.add(lxBetween, "between", "entre", "zwischen")
 	b.add(lxArticle, "las", "la", "les", "los")

@@ -9,7 +9,7 @@ import "time"
 
 // lexEntries holds what the lexicon knows of each word; entry 0 is the
 // empty entry of unknown words.
-var lexEntries = [628]lexEntry{
+var lexEntries = [634]lexEntry{
 	0:   {},
 	1:   {flags: lxMonth, wordAt: 0, wordLen: 7, month: time.January},                                                       // "january"
 	2:   {flags: lxMonth | lxHint, wordAt: 7, wordLen: 6, month: time.January},                                              // "januar"
@@ -212,432 +212,438 @@ var lexEntries = [628]lexEntry{
 	199: {flags: lxHint | lxUnit, wordAt: 1085, wordLen: 5, unit: time.Hour},                                                // "horas"
 	200: {flags: lxHint | lxUnit | lxZoneStart, phrases: 117, nphrases: 115, wordAt: 1090, wordLen: 5, unit: time.Hour},     // "heure"
 	201: {flags: lxHint | lxUnit, wordAt: 1095, wordLen: 6, unit: time.Hour},                                                // "heures"
-	202: {flags: lxUnit, wordAt: 1101, wordLen: 1, guard: gCompound, unit: time.Minute},                                     // "m"
-	203: {flags: lxUnit, wordAt: 1102, wordLen: 3, abbr: true, unit: time.Minute},                                           // "min"
-	204: {flags: lxUnit, wordAt: 1105, wordLen: 4, abbr: true, unit: time.Minute},                                           // "mins"
-	205: {flags: lxUnit, wordAt: 1109, wordLen: 6, unit: time.Minute},                                                       // "minute"
-	206: {flags: lxUnit, wordAt: 1115, wordLen: 7, unit: time.Minute},                                                       // "minutes"
-	207: {flags: lxHint | lxUnit, wordAt: 1122, wordLen: 7, unit: time.Minute},                                              // "minuten"
-	208: {flags: lxUnit, wordAt: 1129, wordLen: 6, unit: time.Minute},                                                       // "minuto"
-	209: {flags: lxHint | lxUnit, wordAt: 1135, wordLen: 7, unit: time.Minute},                                              // "minutos"
-	210: {flags: lxUnit, wordAt: 1142, wordLen: 2, unit: time.Minute},                                                       // "mn"
-	211: {flags: lxUnit, wordAt: 1144, wordLen: 3, unit: 24 * time.Hour},                                                    // "day"
-	212: {flags: lxUnit, wordAt: 1147, wordLen: 4, unit: 24 * time.Hour},                                                    // "days"
-	213: {flags: lxUnit | lxVersion, wordAt: 1151, wordLen: 3, unit: 24 * time.Hour},                                        // "tag"
-	214: {flags: lxUnit, wordAt: 1154, wordLen: 4, unit: 24 * time.Hour},                                                    // "tage"
-	215: {flags: lxUnit, wordAt: 1158, wordLen: 5, unit: 24 * time.Hour},                                                    // "tagen"
-	216: {flags: lxHint | lxUnit, wordAt: 1163, wordLen: 4, unit: 24 * time.Hour},                                           // "día"
-	217: {flags: lxUnit, wordAt: 1167, wordLen: 5, unit: 24 * time.Hour},                                                    // "días"
-	218: {flags: lxUnit, wordAt: 1172, wordLen: 3, unit: 24 * time.Hour},                                                    // "dia"
-	219: {flags: lxUnit, wordAt: 1175, wordLen: 4, unit: 24 * time.Hour},                                                    // "dias"
-	220: {flags: lxUnit, wordAt: 1179, wordLen: 4, unit: 24 * time.Hour},                                                    // "jour"
-	221: {flags: lxUnit, wordAt: 1183, wordLen: 5, unit: 24 * time.Hour},                                                    // "jours"
-	222: {flags: lxHint | lxFraction, wordAt: 1188, wordLen: 3},                                                             // "der"
-	223: {flags: lxHint, wordAt: 1191, wordLen: 3},                                                                          // "das"
-	224: {flags: lxHint | lxPairAnd, wordAt: 1194, wordLen: 3},                                                              // "und"
-	225: {flags: lxHint, wordAt: 1197, wordLen: 3},                                                                          // "uhr"
-	226: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw | lxDatePrep | lxDotPrep, wordAt: 1200, wordLen: 3},            // "bis"
-	227: {flags: lxHint | lxRangeIntro | lxClockPrep, wordAt: 1203, wordLen: 3},                                             // "von"
-	228: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1206, wordLen: 3},                                                 // "vom"
-	229: {flags: lxHint | lxClockPrep, wordAt: 1209, wordLen: 2},                                                            // "um"
-	230: {flags: lxHint, wordAt: 1211, wordLen: 3},                                                                          // "ist"
-	231: {flags: lxHint, wordAt: 1214, wordLen: 4},                                                                          // "wird"
-	232: {flags: lxHint, wordAt: 1218, wordLen: 6},                                                                          // "werden"
-	233: {flags: lxHint | lxDurAfter, wordAt: 1224, wordLen: 7},                                                             // "wartung"
-	234: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1231, wordLen: 15},                                                 // "wartungsfenster"
-	235: {flags: lxHint, wordAt: 1246, wordLen: 4},                                                                          // "zeit"
-	236: {flags: lxHint, wordAt: 1250, wordLen: 4},                                                                          // "für"
-	237: {flags: lxHint, wordAt: 1254, wordLen: 3},                                                                          // "mit"
-	238: {flags: lxHint, wordAt: 1257, wordLen: 3},                                                                          // "auf"
-	239: {flags: lxHint, wordAt: 1260, wordLen: 3},                                                                          // "dem"
-	240: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1263, wordLen: 3},                                                 // "den"
-	241: {flags: lxHint | lxDurNegPre | lxDurNegPost, wordAt: 1266, wordLen: 4},                                             // "nach"
-	242: {flags: lxHint | lxClockPrep, wordAt: 1270, wordLen: 6},                                                            // "beginn"
-	243: {flags: lxHint | lxEndKw, wordAt: 1276, wordLen: 4},                                                                // "ende"
-	244: {flags: lxHint, wordAt: 1280, wordLen: 2},                                                                          // "im"
-	245: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1282, wordLen: 3},                                                 // "zum"
-	246: {flags: lxHint, wordAt: 1285, wordLen: 3},                                                                          // "zur"
-	247: {flags: lxHint | lxDurNoun, wordAt: 1288, wordLen: 5},                                                              // "dauer"
-	248: {flags: lxHint | lxClockPrep, wordAt: 1293, wordLen: 5},                                                            // "gegen"
-	249: {flags: lxHint | lxClockPrep | lxDatePrep | lxDotPrep, wordAt: 1298, wordLen: 2},                                   // "ab"
-	250: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1300, wordLen: 8},                                               // "zwischen"
-	251: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1308, wordLen: 2},                                                 // "el"
-	252: {flags: lxHint | lxArticle | lxZoneStart, phrases: 232, nphrases: 1, wordAt: 1310, wordLen: 3},                     // "los"
-	253: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1313, wordLen: 3},                                                // "las"
-	254: {flags: lxHint | lxDatePrep | lxDotPrep | lxOf, wordAt: 1316, wordLen: 3},                                          // "del"
-	255: {flags: lxHint | lxPairAnd, wordAt: 1319, wordLen: 1},                                                              // "y"
-	256: {flags: lxHint, wordAt: 1320, wordLen: 4},                                                                          // "para"
-	257: {flags: lxHint, wordAt: 1324, wordLen: 3},                                                                          // "con"
-	258: {flags: lxHint | lxDurAfter, wordAt: 1327, wordLen: 13},                                                            // "mantenimiento"
-	259: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1340, wordLen: 5},                                     // "hasta"
-	260: {flags: lxHint | lxRangeIntro | lxClockPrep, wordAt: 1345, wordLen: 5},                                             // "desde"
-	261: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1350, wordLen: 5},                                               // "entre"
-	262: {flags: lxHint, wordAt: 1355, wordLen: 5},                                                                          // "será"
-	263: {flags: lxHint | lxClockPrep, wordAt: 1360, wordLen: 6},                                                            // "inicio"
-	264: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1366, wordLen: 7},                                                  // "ventana"
-	265: {flags: lxHint | lxDurNoun, wordAt: 1373, wordLen: 9},                                                              // "duración"
-	266: {flags: lxHint | lxRangeIntro | lxOf | lxFraction, wordAt: 1382, wordLen: 2},                                       // "de"
-	267: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1384, wordLen: 2},                                                // "la"
-	268: {flags: lxHint, wordAt: 1386, wordLen: 2},                                                                          // "en"
-	269: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1388, wordLen: 2},                                                 // "le"
-	270: {flags: lxHint | lxArticle, wordAt: 1390, wordLen: 3},                                                              // "les"
-	271: {flags: lxHint | lxFraction, wordAt: 1393, wordLen: 3},                                                             // "des"
-	272: {flags: lxHint | lxPairAnd, wordAt: 1396, wordLen: 2},                                                              // "et"
-	273: {flags: lxHint | lxRangeSep | lxClockPrep, wordAt: 1398, wordLen: 2},                                               // "à"
-	274: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1400, wordLen: 5},                                     // "jusqu"
-	275: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1405, wordLen: 2},                                                 // "au"
-	276: {flags: lxHint, wordAt: 1407, wordLen: 4},                                                                          // "pour"
-	277: {flags: lxHint, wordAt: 1411, wordLen: 4},                                                                          // "avec"
-	278: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1415, wordLen: 8},                                                  // "fenêtre"
-	279: {flags: lxHint | lxClockPrep, wordAt: 1423, wordLen: 6},                                                            // "début"
-	280: {flags: lxHint | lxEndKw, wordAt: 1429, wordLen: 3},                                                                // "fin"
-	281: {flags: lxHint, wordAt: 1432, wordLen: 4},                                                                          // "sera"
-	282: {flags: lxHint | lxDurNoun, wordAt: 1436, wordLen: 6},                                                              // "durée"
-	283: {flags: lxHint | lxClockPrep, wordAt: 1442, wordLen: 4},                                                            // "vers"
-	284: {flags: lxHint | lxClockPrep, wordAt: 1446, wordLen: 4},                                                            // "dès"
-	285: {flags: lxDurNoun, wordAt: 1450, wordLen: 8},                                                                       // "duration"
-	286: {flags: lxDurNoun, wordAt: 1458, wordLen: 5},                                                                       // "duree"
-	287: {flags: lxDurNoun, wordAt: 1463, wordLen: 8},                                                                       // "duracion"
-	288: {flags: lxDurNoun, wordAt: 1471, wordLen: 6},                                                                       // "length"
-	289: {flags: lxDurCue, wordAt: 1477, wordLen: 5},                                                                        // "takes"
-	290: {flags: lxDurCue, wordAt: 1482, wordLen: 4},                                                                        // "take"
-	291: {flags: lxDurCue, wordAt: 1486, wordLen: 6},                                                                        // "taking"
-	292: {flags: lxDurCue, wordAt: 1492, wordLen: 5},                                                                        // "lasts"
-	293: {flags: lxDurCue, wordAt: 1497, wordLen: 6},                                                                        // "dauert"
-	294: {flags: lxDurCue, wordAt: 1503, wordLen: 4},                                                                        // "dure"
-	295: {flags: lxDurCue, wordAt: 1507, wordLen: 6},                                                                        // "durera"
-	296: {flags: lxDurCue, wordAt: 1513, wordLen: 7},                                                                        // "durará"
-	297: {flags: lxDurCue, wordAt: 1520, wordLen: 5},                                                                        // "tarda"
-	298: {flags: lxDurCue, wordAt: 1525, wordLen: 6},                                                                        // "approx"
-	299: {flags: lxDurCue, wordAt: 1531, wordLen: 13},                                                                       // "approximately"
-	300: {flags: lxDurCue, wordAt: 1544, wordLen: 2},                                                                        // "ca"
-	301: {flags: lxDurCue, wordAt: 1546, wordLen: 5},                                                                        // "circa"
-	302: {flags: lxDurCue, wordAt: 1551, wordLen: 5},                                                                        // "about"
-	303: {flags: lxDurCue, wordAt: 1556, wordLen: 4},                                                                        // "etwa"
-	304: {flags: lxDurCue, wordAt: 1560, wordLen: 9},                                                                        // "ungefähr"
-	305: {flags: lxDurCue, wordAt: 1569, wordLen: 9},                                                                        // "ungefaehr"
-	306: {flags: lxDurCue, wordAt: 1578, wordLen: 7},                                                                        // "environ"
-	307: {flags: lxDurCue, wordAt: 1585, wordLen: 15},                                                                       // "aproximadamente"
-	308: {flags: lxDurCue, wordAt: 1600, wordLen: 5},                                                                        // "aprox"
-	309: {flags: lxDurCue, wordAt: 1605, wordLen: 4},                                                                        // "unos"
-	310: {flags: lxDurCue, wordAt: 1609, wordLen: 4},                                                                        // "unas"
-	311: {flags: lxDurCue, wordAt: 1613, wordLen: 9},                                                                        // "estimated"
-	312: {flags: lxDurCue, wordAt: 1622, wordLen: 8},                                                                        // "expected"
-	313: {flags: lxDurCue, wordAt: 1630, wordLen: 3},                                                                        // "for"
-	314: {flags: lxDurCue, wordAt: 1633, wordLen: 8},                                                                        // "während"
-	315: {flags: lxDurCue, wordAt: 1641, wordLen: 7},                                                                        // "pendant"
-	316: {flags: lxDurCue, wordAt: 1648, wordLen: 7},                                                                        // "durante"
-	317: {flags: lxDurCue | lxDurAfter, wordAt: 1655, wordLen: 6},                                                           // "window"
-	318: {flags: lxDurCue | lxDurAfter, wordAt: 1661, wordLen: 7},                                                           // "fenster"
-	319: {flags: lxDurCue | lxDurAfter, wordAt: 1668, wordLen: 7},                                                           // "fenetre"
-	320: {flags: lxDurCue | lxDurAfter, wordAt: 1675, wordLen: 8},                                                           // "downtime"
-	321: {flags: lxDurCue | lxDurAfter, wordAt: 1683, wordLen: 3},                                                           // "max"
-	322: {flags: lxDurCue | lxDurAfter, wordAt: 1686, wordLen: 7},                                                           // "maximum"
-	323: {flags: lxDurCue, wordAt: 1693, wordLen: 2},                                                                        // "up"
-	324: {flags: lxDurCue | lxDurAfter, wordAt: 1695, wordLen: 5},                                                           // "total"
-	325: {flags: lxDurAfter, wordAt: 1700, wordLen: 6},                                                                      // "outage"
-	326: {flags: lxDurAfter, wordAt: 1706, wordLen: 7},                                                                      // "ausfall"
-	327: {flags: lxDurAfter, wordAt: 1713, wordLen: 11},                                                                     // "ausfallzeit"
-	328: {flags: lxDurAfter, wordAt: 1724, wordLen: 4},                                                                      // "slot"
-	329: {flags: lxDurAfter, wordAt: 1728, wordLen: 4},                                                                      // "long"
-	330: {flags: lxDurAfter, wordAt: 1732, wordLen: 4},                                                                      // "lang"
-	331: {flags: lxDurAfter, wordAt: 1736, wordLen: 5},                                                                      // "lange"
-	332: {flags: lxDurAfter, wordAt: 1741, wordLen: 5},                                                                      // "block"
-	333: {flags: lxDurAfter, wordAt: 1746, wordLen: 9},                                                                      // "timeframe"
-	334: {flags: lxDurAfter, wordAt: 1755, wordLen: 11},                                                                     // "maintenance"
-	335: {flags: lxDurNegPre, wordAt: 1766, wordLen: 5},                                                                     // "every"
-	336: {flags: lxDurNegPre, wordAt: 1771, wordLen: 4},                                                                     // "each"
-	337: {flags: lxDurNegPre | lxRangeSep, wordAt: 1775, wordLen: 4},                                                        // "alle"
-	338: {flags: lxDurNegPre, wordAt: 1779, wordLen: 4},                                                                     // "cada"
-	339: {flags: lxDurNegPre, wordAt: 1783, wordLen: 6},                                                                     // "toutes"
-	340: {flags: lxDurNegPre, wordAt: 1789, wordLen: 4},                                                                     // "tous"
-	341: {flags: lxDurNegPre, wordAt: 1793, wordLen: 4},                                                                     // "hace"
-	342: {flags: lxDurNegPre | lxDurNegPost, wordAt: 1797, wordLen: 3},                                                      // "vor"
-	343: {flags: lxDurNegPre | lxDurNegPost, wordAt: 1800, wordLen: 5},                                                      // "after"
-	344: {flags: lxDurNegPre, wordAt: 1805, wordLen: 4},                                                                     // "last"
-	345: {flags: lxDurNegPre, wordAt: 1809, wordLen: 4},                                                                     // "past"
-	346: {flags: lxDurNegPost, wordAt: 1813, wordLen: 6},                                                                    // "before"
-	347: {flags: lxDurNegPost, wordAt: 1819, wordLen: 5},                                                                    // "prior"
-	348: {flags: lxDurNegPost, wordAt: 1824, wordLen: 7},                                                                    // "earlier"
-	349: {flags: lxDurNegPost, wordAt: 1831, wordLen: 5},                                                                    // "later"
-	350: {flags: lxDurNegPost, wordAt: 1836, wordLen: 10},                                                                   // "beforehand"
-	351: {flags: lxDurNegPost, wordAt: 1846, wordLen: 5},                                                                    // "ahead"
-	352: {flags: lxDurNegPost, wordAt: 1851, wordLen: 6},                                                                    // "notice"
-	353: {flags: lxDurNegPost, wordAt: 1857, wordLen: 6},                                                                    // "vorher"
-	354: {flags: lxDurNegPost, wordAt: 1863, wordLen: 5},                                                                    // "vorab"
-	355: {flags: lxDurNegPost, wordAt: 1868, wordLen: 7},                                                                    // "früher"
-	356: {flags: lxDurNegPost, wordAt: 1875, wordLen: 7},                                                                    // "später"
-	357: {flags: lxDurNegPost, wordAt: 1882, wordLen: 5},                                                                    // "zuvor"
-	358: {flags: lxDurNegPost, wordAt: 1887, wordLen: 5},                                                                    // "antes"
-	359: {flags: lxDurNegPost, wordAt: 1892, wordLen: 8},                                                                    // "después"
-	360: {flags: lxDurNegPost, wordAt: 1900, wordLen: 7},                                                                    // "despues"
-	361: {flags: lxDurNegPost, wordAt: 1907, wordLen: 5},                                                                    // "avant"
-	362: {flags: lxDurNegPost, wordAt: 1912, wordLen: 6},                                                                    // "après"
-	363: {flags: lxDurNegPost, wordAt: 1918, wordLen: 5},                                                                    // "apres"
-	364: {flags: lxDurNegPost, wordAt: 1923, wordLen: 4},                                                                    // "tard"
-	365: {flags: lxDurNegPost, wordAt: 1927, wordLen: 10},                                                                   // "auparavant"
-	366: {flags: lxRangeSep, wordAt: 1937, wordLen: 2},                                                                      // "to"
-	367: {flags: lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1939, wordLen: 4},                                              // "till"
-	368: {flags: lxRangeSep, wordAt: 1943, wordLen: 3},                                                                      // "til"
-	369: {flags: lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1946, wordLen: 5},                                              // "until"
-	370: {flags: lxRangeSep, wordAt: 1951, wordLen: 1},                                                                      // "a"
-	371: {flags: lxRangeSep, wordAt: 1952, wordLen: 3},                                                                      // "às"
-	372: {flags: lxRangeSep, wordAt: 1955, wordLen: 4},                                                                      // "até"
-	373: {flags: lxRangeSep, wordAt: 1959, wordLen: 3},                                                                      // "tot"
-	374: {flags: lxPairAnd, wordAt: 1962, wordLen: 3},                                                                       // "and"
-	375: {flags: lxRangeIntro | lxClockPrep, wordAt: 1965, wordLen: 4},                                                      // "from"
-	376: {flags: lxRangeIntro | lxBetween, wordAt: 1969, wordLen: 7},                                                        // "between"
-	377: {flags: lxRangeIntro, wordAt: 1976, wordLen: 5},                                                                    // "dalle"
-	378: {flags: lxRangeIntro, wordAt: 1981, wordLen: 3},                                                                    // "van"
-	379: {flags: lxClockPrep, wordAt: 1984, wordLen: 2},                                                                     // "at"
-	380: {flags: lxClockPrep, wordAt: 1986, wordLen: 8},                                                                     // "starting"
-	381: {flags: lxClockPrep, wordAt: 1994, wordLen: 5},                                                                     // "start"
-	382: {flags: lxClockPrep, wordAt: 1999, wordLen: 6},                                                                     // "starts"
-	383: {flags: lxClockPrep, wordAt: 2005, wordLen: 6},                                                                     // "begins"
-	384: {flags: lxClockPrep, wordAt: 2011, wordLen: 9},                                                                     // "beginning"
-	385: {flags: lxClockPrep, wordAt: 2020, wordLen: 7},                                                                     // "beginnt"
-	386: {flags: lxClockPrep, wordAt: 2027, wordLen: 5},                                                                     // "debut"
-	387: {flags: lxClockPrep, wordAt: 2032, wordLen: 8},                                                                     // "comienza"
-	388: {flags: lxClockPrep, wordAt: 2040, wordLen: 7},                                                                     // "empieza"
-	389: {flags: lxEndKw, wordAt: 2047, wordLen: 3},                                                                         // "end"
-	390: {flags: lxEndKw, wordAt: 2050, wordLen: 4},                                                                         // "ends"
-	391: {flags: lxEndKw, wordAt: 2054, wordLen: 6},                                                                         // "ending"
-	392: {flags: lxEndKw, wordAt: 2060, wordLen: 6},                                                                         // "finish"
-	393: {flags: lxEndKw, wordAt: 2066, wordLen: 8},                                                                         // "finishes"
-	394: {flags: lxEndKw, wordAt: 2074, wordLen: 8},                                                                         // "finished"
-	395: {flags: lxEndKw, wordAt: 2082, wordLen: 5},                                                                         // "endet"
-	396: {flags: lxEndKw, wordAt: 2087, wordLen: 7},                                                                         // "termina"
-	397: {flags: lxEndKw, wordAt: 2094, wordLen: 8},                                                                         // "finaliza"
-	398: {flags: lxDatePrep, wordAt: 2102, wordLen: 2},                                                                      // "on"
-	399: {flags: lxDatePrep | lxDotPrep, wordAt: 2104, wordLen: 2},                                                          // "am"
-	400: {flags: lxDatePrep | lxDotPrep | lxFraction, wordAt: 2106, wordLen: 2},                                             // "du"
-	401: {flags: lxDatePrep | lxDotPrep, wordAt: 2108, wordLen: 4},                                                          // "date"
-	402: {flags: lxDatePrep | lxDotPrep, wordAt: 2112, wordLen: 5},                                                          // "datum"
-	403: {flags: lxDatePrep | lxDotPrep, wordAt: 2117, wordLen: 5},                                                          // "fecha"
-	404: {flags: lxDatePrep | lxDotPrep, wordAt: 2122, wordLen: 6},                                                          // "termin"
-	405: {flags: lxDatePrep | lxVersion, wordAt: 2128, wordLen: 2},                                                          // "ce"
-	406: {flags: lxVersion, wordAt: 2130, wordLen: 6},                                                                       // "gitlab"
-	407: {flags: lxVersion, wordAt: 2136, wordLen: 7},                                                                       // "version"
-	408: {flags: lxVersion, wordAt: 2143, wordLen: 8},                                                                       // "versions"
-	409: {flags: lxVersion, wordAt: 2151, wordLen: 8},                                                                       // "versión"
-	410: {flags: lxVersion, wordAt: 2159, wordLen: 9},                                                                       // "versionen"
-	411: {flags: lxVersion, wordAt: 2168, wordLen: 7},                                                                       // "release"
-	412: {flags: lxVersion, wordAt: 2175, wordLen: 1},                                                                       // "v"
-	413: {flags: lxVersion, wordAt: 2176, wordLen: 2},                                                                       // "ee"
-	414: {flags: lxVersion, wordAt: 2178, wordLen: 5},                                                                       // "chart"
-	415: {flags: lxVersion, wordAt: 2183, wordLen: 4},                                                                       // "helm"
-	416: {flags: lxVersion, wordAt: 2187, wordLen: 5},                                                                       // "patch"
-	417: {flags: lxVersion, wordAt: 2192, wordLen: 7},                                                                       // "upgrade"
-	418: {flags: lxVersion, wordAt: 2199, wordLen: 9},                                                                       // "upgrading"
-	419: {flags: lxVersion, wordAt: 2208, wordLen: 6},                                                                       // "update"
-	420: {flags: lxVersion, wordAt: 2214, wordLen: 8},                                                                       // "updating"
-	421: {flags: lxVersion, wordAt: 2222, wordLen: 10},                                                                      // "postgresql"
-	422: {flags: lxVersion, wordAt: 2232, wordLen: 8},                                                                       // "postgres"
-	423: {flags: lxVersion, wordAt: 2240, wordLen: 6},                                                                       // "ubuntu"
-	424: {flags: lxVersion, wordAt: 2246, wordLen: 4},                                                                       // "rhel"
-	425: {flags: lxVersion, wordAt: 2250, wordLen: 6},                                                                       // "debian"
-	426: {flags: lxVersion, wordAt: 2256, wordLen: 6},                                                                       // "centos"
-	427: {flags: lxVersion, wordAt: 2262, wordLen: 5},                                                                       // "redis"
-	428: {flags: lxVersion | lxCounter, wordAt: 2267, wordLen: 4},                                                           // "node"
-	429: {flags: lxVersion, wordAt: 2271, wordLen: 7},                                                                       // "omnibus"
-	430: {flags: lxVersion | lxCounter, wordAt: 2278, wordLen: 6},                                                           // "runner"
-	431: {flags: lxVersion, wordAt: 2284, wordLen: 5},                                                                       // "image"
-	432: {flags: lxVersion, wordAt: 2289, wordLen: 7},                                                                       // "package"
-	433: {flags: lxVersion, wordAt: 2296, wordLen: 2},                                                                       // "pg"
-	434: {flags: lxVersion, wordAt: 2298, wordLen: 4},                                                                       // "psql"
-	435: {flags: lxVersion, wordAt: 2302, wordLen: 6},                                                                       // "kernel"
-	436: {flags: lxOrdinal, wordAt: 2308, wordLen: 2},                                                                       // "st"
-	437: {flags: lxOrdinal, wordAt: 2310, wordLen: 2},                                                                       // "nd"
-	438: {flags: lxOrdinal, wordAt: 2312, wordLen: 2},                                                                       // "rd"
-	439: {flags: lxOrdinal, wordAt: 2314, wordLen: 2},                                                                       // "th"
-	440: {flags: lxOrdinal, wordAt: 2316, wordLen: 2},                                                                       // "er"
-	441: {flags: lxOrdinal, wordAt: 2318, wordLen: 2},                                                                       // "re"
-	442: {flags: lxOrdinal, wordAt: 2320, wordLen: 2},                                                                       // "º"
-	443: {flags: lxOrdinal, wordAt: 2322, wordLen: 2},                                                                       // "ª"
-	444: {flags: lxOf | lxFraction, wordAt: 2324, wordLen: 2},                                                               // "of"
-	445: {flags: lxCounter, wordAt: 2326, wordLen: 4},                                                                       // "step"
-	446: {flags: lxCounter, wordAt: 2330, wordLen: 5},                                                                       // "steps"
-	447: {flags: lxCounter, wordAt: 2335, wordLen: 5},                                                                       // "phase"
-	448: {flags: lxCounter, wordAt: 2340, wordLen: 6},                                                                       // "phases"
-	449: {flags: lxCounter, wordAt: 2346, wordLen: 7},                                                                       // "schritt"
-	450: {flags: lxCounter, wordAt: 2353, wordLen: 4},                                                                       // "fase"
-	451: {flags: lxCounter, wordAt: 2357, wordLen: 6},                                                                       // "étape"
-	452: {flags: lxCounter, wordAt: 2363, wordLen: 5},                                                                       // "etape"
-	453: {flags: lxCounter, wordAt: 2368, wordLen: 4},                                                                       // "paso"
-	454: {flags: lxCounter, wordAt: 2372, wordLen: 5},                                                                       // "stage"
-	455: {flags: lxCounter, wordAt: 2377, wordLen: 5},                                                                       // "stufe"
-	456: {flags: lxCounter, wordAt: 2382, wordLen: 4},                                                                       // "part"
-	457: {flags: lxCounter, wordAt: 2386, wordLen: 4},                                                                       // "teil"
-	458: {flags: lxCounter, wordAt: 2390, wordLen: 5},                                                                       // "parte"
-	459: {flags: lxCounter, wordAt: 2395, wordLen: 6},                                                                       // "partie"
-	460: {flags: lxCounter, wordAt: 2401, wordLen: 5},                                                                       // "nodes"
-	461: {flags: lxCounter, wordAt: 2406, wordLen: 6},                                                                       // "server"
-	462: {flags: lxCounter, wordAt: 2412, wordLen: 7},                                                                       // "servers"
-	463: {flags: lxCounter, wordAt: 2419, wordLen: 4},                                                                       // "item"
-	464: {flags: lxCounter, wordAt: 2423, wordLen: 4},                                                                       // "task"
-	465: {flags: lxCounter, wordAt: 2427, wordLen: 5},                                                                       // "issue"
-	466: {flags: lxCounter, wordAt: 2432, wordLen: 6},                                                                       // "ticket"
-	467: {flags: lxCounter, wordAt: 2438, wordLen: 6},                                                                       // "option"
-	468: {flags: lxCounter, wordAt: 2444, wordLen: 5},                                                                       // "punkt"
-	469: {flags: lxCounter, wordAt: 2449, wordLen: 5},                                                                       // "point"
-	470: {flags: lxCounter, wordAt: 2454, wordLen: 2},                                                                       // "nr"
-	471: {flags: lxCounter, wordAt: 2456, wordLen: 2},                                                                       // "no"
-	472: {flags: lxCounter, wordAt: 2458, wordLen: 6},                                                                       // "number"
-	473: {flags: lxCounter, wordAt: 2464, wordLen: 6},                                                                       // "nummer"
-	474: {flags: lxCounter, wordAt: 2470, wordLen: 7},                                                                       // "número"
-	475: {flags: lxCounter, wordAt: 2477, wordLen: 6},                                                                       // "numero"
-	476: {flags: lxCounter, wordAt: 2483, wordLen: 7},                                                                       // "numéro"
-	477: {flags: lxCounter, wordAt: 2490, wordLen: 7},                                                                       // "runners"
-	478: {flags: lxCounter, wordAt: 2497, wordLen: 7},                                                                       // "replica"
-	479: {flags: lxCounter, wordAt: 2504, wordLen: 8},                                                                       // "replicas"
-	480: {flags: lxCounter, wordAt: 2512, wordLen: 5},                                                                       // "shard"
-	481: {flags: lxCounter, wordAt: 2517, wordLen: 6},                                                                       // "shards"
-	482: {flags: lxCounter, wordAt: 2523, wordLen: 5},                                                                       // "ratio"
-	483: {flags: lxCounter, wordAt: 2528, wordLen: 6},                                                                       // "ratios"
-	484: {flags: lxCounter, wordAt: 2534, wordLen: 5},                                                                       // "scale"
-	485: {flags: lxCounter, wordAt: 2539, wordLen: 11},                                                                      // "verhältnis"
-	486: {flags: lxCounter, wordAt: 2550, wordLen: 10},                                                                      // "proportion"
-	487: {flags: lxNamedTime, wordAt: 2560, wordLen: 8},                                                                     // "midnight"
-	488: {flags: lxNamedTime, wordAt: 2568, wordLen: 11},                                                                    // "mitternacht"
-	489: {flags: lxNamedTime, wordAt: 2579, wordLen: 10},                                                                    // "medianoche"
-	490: {flags: lxNamedTime, wordAt: 2589, wordLen: 6},                                                                     // "minuit"
-	491: {flags: lxNamedTime, wordAt: 2595, wordLen: 4, hour: 12},                                                           // "noon"
-	492: {flags: lxNamedTime, wordAt: 2599, wordLen: 6, hour: 12},                                                           // "mittag"
-	493: {flags: lxNamedTime, wordAt: 2605, wordLen: 9, hour: 12},                                                           // "mediodía"
-	494: {flags: lxNamedTime, wordAt: 2614, wordLen: 8, hour: 12},                                                           // "mediodia"
-	495: {flags: lxNamedTime, wordAt: 2622, wordLen: 4, hour: 12},                                                           // "midi"
-	496: {flags: lxZoneStart, phrases: 233, nphrases: 1, wordAt: 2626, wordLen: 6},                                          // "alaska"
-	497: {flags: lxZoneStart, phrases: 234, nphrases: 1, wordAt: 2632, wordLen: 9},                                          // "amsterdam"
-	498: {flags: lxZoneStart, phrases: 235, nphrases: 1, wordAt: 2641, wordLen: 9},                                          // "argentina"
-	499: {flags: lxZoneStart, phrases: 236, nphrases: 1, wordAt: 2650, wordLen: 6},                                          // "athens"
-	500: {flags: lxZoneStart, phrases: 237, nphrases: 1, wordAt: 2656, wordLen: 8},                                          // "atlantic"
-	501: {flags: lxZoneStart, phrases: 238, nphrases: 1, wordAt: 2664, wordLen: 8},                                          // "auckland"
-	502: {flags: lxZoneStart, phrases: 239, nphrases: 2, wordAt: 2672, wordLen: 10},                                         // "australian"
-	503: {flags: lxZoneStart, phrases: 241, nphrases: 1, wordAt: 2682, wordLen: 7},                                          // "austria"
-	504: {flags: lxZoneStart, phrases: 242, nphrases: 1, wordAt: 2689, wordLen: 9},                                          // "bangalore"
-	505: {flags: lxZoneStart, phrases: 243, nphrases: 1, wordAt: 2698, wordLen: 9},                                          // "barcelona"
-	506: {flags: lxZoneStart, phrases: 244, nphrases: 1, wordAt: 2707, wordLen: 7},                                          // "beijing"
-	507: {flags: lxZoneStart, phrases: 245, nphrases: 1, wordAt: 2714, wordLen: 9},                                          // "bengaluru"
-	508: {flags: lxZoneStart, phrases: 246, nphrases: 1, wordAt: 2723, wordLen: 6},                                          // "berlin"
-	509: {flags: lxZoneStart, phrases: 247, nphrases: 1, wordAt: 2729, wordLen: 8},                                          // "berliner"
-	510: {flags: lxZoneStart, phrases: 248, nphrases: 1, wordAt: 2737, wordLen: 6},                                          // "bogota"
-	511: {flags: lxZoneStart, phrases: 249, nphrases: 1, wordAt: 2743, wordLen: 7},                                          // "bogotá"
-	512: {flags: lxZoneStart, phrases: 250, nphrases: 1, wordAt: 2750, wordLen: 6},                                          // "brasil"
-	513: {flags: lxZoneStart, phrases: 251, nphrases: 1, wordAt: 2756, wordLen: 8},                                          // "brasilia"
-	514: {flags: lxZoneStart, phrases: 252, nphrases: 1, wordAt: 2764, wordLen: 9},                                          // "brasília"
-	515: {flags: lxZoneStart, phrases: 253, nphrases: 1, wordAt: 2773, wordLen: 6},                                          // "brazil"
-	516: {flags: lxZoneStart, phrases: 254, nphrases: 2, wordAt: 2779, wordLen: 7},                                          // "british"
-	517: {flags: lxZoneStart, phrases: 256, nphrases: 1, wordAt: 2786, wordLen: 8},                                          // "brussels"
-	518: {flags: lxZoneStart, phrases: 257, nphrases: 1, wordAt: 2794, wordLen: 9},                                          // "bruxelles"
-	519: {flags: lxZoneStart, phrases: 258, nphrases: 1, wordAt: 2803, wordLen: 6},                                          // "buenos"
-	520: {flags: lxZoneStart, phrases: 259, nphrases: 1, wordAt: 2809, wordLen: 7},                                          // "caracas"
-	521: {flags: lxZoneStart, phrases: 260, nphrases: 6, wordAt: 2816, wordLen: 7},                                          // "central"
-	522: {flags: lxZoneStart, phrases: 266, nphrases: 1, wordAt: 2823, wordLen: 7},                                          // "chicago"
-	523: {flags: lxZoneStart, phrases: 267, nphrases: 1, wordAt: 2830, wordLen: 5},                                          // "chile"
-	524: {flags: lxZoneStart, phrases: 268, nphrases: 1, wordAt: 2835, wordLen: 5},                                          // "china"
-	525: {flags: lxZoneStart, phrases: 269, nphrases: 1, wordAt: 2840, wordLen: 8},                                          // "colombia"
-	526: {flags: lxZoneStart, phrases: 270, nphrases: 1, wordAt: 2848, wordLen: 11},                                         // "coordinated"
-	527: {flags: lxZoneStart, phrases: 271, nphrases: 1, wordAt: 2859, wordLen: 10},                                         // "copenhagen"
-	528: {flags: lxZoneStart, phrases: 272, nphrases: 1, wordAt: 2869, wordLen: 5},                                          // "costa"
-	529: {flags: lxZoneStart, phrases: 273, nphrases: 1, wordAt: 2874, wordLen: 5},                                          // "delhi"
-	530: {flags: lxZoneStart, phrases: 274, nphrases: 1, wordAt: 2879, wordLen: 6},                                          // "denver"
-	531: {flags: lxZoneStart, phrases: 275, nphrases: 1, wordAt: 2885, wordLen: 8},                                          // "deutsche"
-	532: {flags: lxZoneStart, phrases: 276, nphrases: 1, wordAt: 2893, wordLen: 9},                                          // "deutscher"
-	533: {flags: lxZoneStart, phrases: 277, nphrases: 1, wordAt: 2902, wordLen: 11},                                         // "deutschland"
-	534: {flags: lxZoneStart, phrases: 278, nphrases: 1, wordAt: 2913, wordLen: 5},                                          // "dubai"
-	535: {flags: lxZoneStart, phrases: 279, nphrases: 1, wordAt: 2918, wordLen: 6},                                          // "dublin"
-	536: {flags: lxZoneStart, phrases: 280, nphrases: 1, wordAt: 2924, wordLen: 5},                                          // "dutch"
-	537: {flags: lxZoneStart, phrases: 281, nphrases: 5, wordAt: 2929, wordLen: 7},                                          // "eastern"
-	538: {flags: lxZoneStart, phrases: 286, nphrases: 1, wordAt: 2936, wordLen: 7},                                          // "ecuador"
-	539: {flags: lxZoneStart, phrases: 287, nphrases: 1, wordAt: 2943, wordLen: 6},                                          // "espana"
-	540: {flags: lxZoneStart, phrases: 288, nphrases: 1, wordAt: 2949, wordLen: 7},                                          // "españa"
-	541: {flags: lxZoneStart, phrases: 289, nphrases: 1, wordAt: 2956, wordLen: 6},                                          // "france"
-	542: {flags: lxZoneStart, phrases: 290, nphrases: 1, wordAt: 2962, wordLen: 9},                                          // "frankfurt"
-	543: {flags: lxZoneStart, phrases: 291, nphrases: 1, wordAt: 2971, wordLen: 6},                                          // "french"
-	544: {flags: lxZoneStart, phrases: 292, nphrases: 1, wordAt: 2977, wordLen: 6},                                          // "german"
-	545: {flags: lxZoneStart, phrases: 293, nphrases: 1, wordAt: 2983, wordLen: 7},                                          // "germany"
-	546: {flags: lxZoneStart, phrases: 294, nphrases: 1, wordAt: 2990, wordLen: 9},                                          // "greenwich"
-	547: {flags: lxZoneStart, phrases: 295, nphrases: 1, wordAt: 2999, wordLen: 9},                                          // "guatemala"
-	548: {flags: lxZoneStart, phrases: 296, nphrases: 1, wordAt: 3008, wordLen: 6},                                          // "hawaii"
-	549: {flags: lxZoneStart, phrases: 297, nphrases: 1, wordAt: 3014, wordLen: 8},                                          // "helsinki"
-	550: {flags: lxZoneStart, phrases: 298, nphrases: 1, wordAt: 3022, wordLen: 4},                                          // "hong"
-	551: {flags: lxZoneStart, phrases: 299, nphrases: 106, wordAt: 3026, wordLen: 7},                                        // "horario"
-	552: {flags: lxZoneStart, phrases: 405, nphrases: 106, wordAt: 3033, wordLen: 8},                                        // "horário"
-	553: {flags: lxZoneStart, phrases: 511, nphrases: 2, wordAt: 3041, wordLen: 5},                                          // "india"
-	554: {flags: lxZoneStart, phrases: 513, nphrases: 1, wordAt: 3046, wordLen: 7},                                          // "ireland"
-	555: {flags: lxZoneStart, phrases: 514, nphrases: 1, wordAt: 3053, wordLen: 5},                                          // "irish"
-	556: {flags: lxZoneStart, phrases: 515, nphrases: 1, wordAt: 3058, wordLen: 8},                                          // "istanbul"
-	557: {flags: lxZoneStart, phrases: 516, nphrases: 1, wordAt: 3066, wordLen: 7},                                          // "italian"
-	558: {flags: lxZoneStart, phrases: 517, nphrases: 1, wordAt: 3073, wordLen: 5},                                          // "italy"
-	559: {flags: lxZoneStart, phrases: 518, nphrases: 2, wordAt: 3078, wordLen: 5},                                          // "japan"
-	560: {flags: lxZoneStart, phrases: 520, nphrases: 1, wordAt: 3083, wordLen: 4},                                          // "kiev"
-	561: {flags: lxZoneStart, phrases: 521, nphrases: 1, wordAt: 3087, wordLen: 5},                                          // "korea"
-	562: {flags: lxZoneStart, phrases: 522, nphrases: 1, wordAt: 3092, wordLen: 4},                                          // "kyiv"
-	563: {flags: lxZoneStart, phrases: 523, nphrases: 1, wordAt: 3096, wordLen: 4},                                          // "lima"
-	564: {flags: lxZoneStart, phrases: 524, nphrases: 1, wordAt: 3100, wordLen: 6},                                          // "lisboa"
-	565: {flags: lxZoneStart, phrases: 525, nphrases: 1, wordAt: 3106, wordLen: 6},                                          // "lisbon"
-	566: {flags: lxZoneStart, phrases: 526, nphrases: 1, wordAt: 3112, wordLen: 6},                                          // "london"
-	567: {flags: lxZoneStart, phrases: 527, nphrases: 1, wordAt: 3118, wordLen: 7},                                          // "londres"
-	568: {flags: lxZoneStart, phrases: 528, nphrases: 1, wordAt: 3125, wordLen: 6},                                          // "madrid"
-	569: {flags: lxZoneStart, phrases: 529, nphrases: 1, wordAt: 3131, wordLen: 9},                                          // "melbourne"
-	570: {flags: lxZoneStart, phrases: 530, nphrases: 2, wordAt: 3140, wordLen: 6},                                          // "mexico"
-	571: {flags: lxZoneStart, phrases: 532, nphrases: 1, wordAt: 3146, wordLen: 18},                                         // "mitteleuropaeische"
-	572: {flags: lxZoneStart, phrases: 533, nphrases: 2, wordAt: 3164, wordLen: 18},                                         // "mitteleuropäische"
-	573: {flags: lxZoneStart, phrases: 535, nphrases: 2, wordAt: 3182, wordLen: 19},                                         // "mitteleuropäischer"
-	574: {flags: lxZoneStart, phrases: 537, nphrases: 1, wordAt: 3201, wordLen: 10},                                         // "montevideo"
-	575: {flags: lxZoneStart, phrases: 538, nphrases: 1, wordAt: 3211, wordLen: 8},                                          // "montreal"
-	576: {flags: lxZoneStart, phrases: 539, nphrases: 1, wordAt: 3219, wordLen: 9},                                          // "montréal"
-	577: {flags: lxZoneStart, phrases: 540, nphrases: 1, wordAt: 3228, wordLen: 6},                                          // "moscow"
-	578: {flags: lxZoneStart, phrases: 541, nphrases: 3, wordAt: 3234, wordLen: 8},                                          // "mountain"
-	579: {flags: lxZoneStart, phrases: 544, nphrases: 1, wordAt: 3242, wordLen: 6},                                          // "mumbai"
-	580: {flags: lxZoneStart, phrases: 545, nphrases: 1, wordAt: 3248, wordLen: 6},                                          // "munich"
-	581: {flags: lxZoneStart, phrases: 546, nphrases: 1, wordAt: 3254, wordLen: 7},                                          // "méxico"
-	582: {flags: lxZoneStart, phrases: 547, nphrases: 1, wordAt: 3261, wordLen: 11},                                         // "nederlandse"
-	583: {flags: lxZoneStart, phrases: 548, nphrases: 1, wordAt: 3272, wordLen: 3},                                          // "new"
-	584: {flags: lxZoneStart, phrases: 549, nphrases: 108, wordAt: 3275, wordLen: 3},                                        // "ora"
-	585: {flags: lxZoneStart, phrases: 657, nphrases: 1, wordAt: 3278, wordLen: 4},                                          // "oslo"
-	586: {flags: lxZoneStart, phrases: 658, nphrases: 1, wordAt: 3282, wordLen: 15},                                         // "osteuropäische"
-	587: {flags: lxZoneStart, phrases: 659, nphrases: 3, wordAt: 3297, wordLen: 7},                                          // "pacific"
-	588: {flags: lxZoneStart, phrases: 662, nphrases: 1, wordAt: 3304, wordLen: 6},                                          // "panama"
-	589: {flags: lxZoneStart, phrases: 663, nphrases: 1, wordAt: 3310, wordLen: 7},                                          // "panamá"
-	590: {flags: lxZoneStart, phrases: 664, nphrases: 1, wordAt: 3317, wordLen: 5},                                          // "paris"
-	591: {flags: lxZoneStart, phrases: 665, nphrases: 1, wordAt: 3322, wordLen: 4},                                          // "peru"
-	592: {flags: lxZoneStart, phrases: 666, nphrases: 1, wordAt: 3326, wordLen: 5},                                          // "perú"
-	593: {flags: lxZoneStart, phrases: 667, nphrases: 1, wordAt: 3331, wordLen: 8},                                          // "portugal"
-	594: {flags: lxZoneStart, phrases: 668, nphrases: 1, wordAt: 3339, wordLen: 6},                                          // "prague"
-	595: {flags: lxZoneStart, phrases: 669, nphrases: 1, wordAt: 3345, wordLen: 7},                                          // "québec"
-	596: {flags: lxZoneStart, phrases: 670, nphrases: 1, wordAt: 3352, wordLen: 4},                                          // "roma"
-	597: {flags: lxZoneStart, phrases: 671, nphrases: 1, wordAt: 3356, wordLen: 4},                                          // "rome"
-	598: {flags: lxZoneStart, phrases: 672, nphrases: 1, wordAt: 3360, wordLen: 3},                                          // "san"
-	599: {flags: lxZoneStart, phrases: 673, nphrases: 1, wordAt: 3363, wordLen: 8},                                          // "santiago"
-	600: {flags: lxZoneStart, phrases: 674, nphrases: 1, wordAt: 3371, wordLen: 3},                                          // "sao"
-	601: {flags: lxZoneStart, phrases: 675, nphrases: 1, wordAt: 3374, wordLen: 9},                                          // "schweizer"
-	602: {flags: lxZoneStart, phrases: 676, nphrases: 1, wordAt: 3383, wordLen: 7},                                          // "seattle"
-	603: {flags: lxZoneStart, phrases: 677, nphrases: 1, wordAt: 3390, wordLen: 5},                                          // "seoul"
-	604: {flags: lxZoneStart, phrases: 678, nphrases: 1, wordAt: 3395, wordLen: 8},                                          // "shanghai"
-	605: {flags: lxZoneStart, phrases: 679, nphrases: 1, wordAt: 3403, wordLen: 9},                                          // "singapore"
-	606: {flags: lxZoneStart, phrases: 680, nphrases: 1, wordAt: 3412, wordLen: 5},                                          // "spain"
-	607: {flags: lxZoneStart, phrases: 681, nphrases: 1, wordAt: 3417, wordLen: 7},                                          // "spanish"
-	608: {flags: lxZoneStart, phrases: 682, nphrases: 1, wordAt: 3424, wordLen: 9},                                          // "stockholm"
-	609: {flags: lxZoneStart, phrases: 683, nphrases: 1, wordAt: 3433, wordLen: 5},                                          // "swiss"
-	610: {flags: lxZoneStart, phrases: 684, nphrases: 1, wordAt: 3438, wordLen: 11},                                         // "switzerland"
-	611: {flags: lxZoneStart, phrases: 685, nphrases: 1, wordAt: 3449, wordLen: 6},                                          // "sydney"
-	612: {flags: lxZoneStart, phrases: 686, nphrases: 1, wordAt: 3455, wordLen: 4},                                          // "são"
-	613: {flags: lxZoneStart, phrases: 687, nphrases: 1, wordAt: 3459, wordLen: 5},                                          // "tokyo"
-	614: {flags: lxZoneStart, phrases: 688, nphrases: 1, wordAt: 3464, wordLen: 7},                                          // "toronto"
-	615: {flags: lxZoneStart, phrases: 689, nphrases: 1, wordAt: 3471, wordLen: 2},                                          // "uk"
-	616: {flags: lxZoneStart, phrases: 690, nphrases: 1, wordAt: 3473, wordLen: 7},                                          // "uruguay"
-	617: {flags: lxZoneStart, phrases: 691, nphrases: 2, wordAt: 3480, wordLen: 2},                                          // "us"
-	618: {flags: lxZoneStart, phrases: 693, nphrases: 1, wordAt: 3482, wordLen: 9},                                          // "vancouver"
-	619: {flags: lxZoneStart, phrases: 694, nphrases: 1, wordAt: 3491, wordLen: 9},                                          // "venezuela"
-	620: {flags: lxZoneStart, phrases: 695, nphrases: 1, wordAt: 3500, wordLen: 6},                                          // "vienna"
-	621: {flags: lxZoneStart, phrases: 696, nphrases: 1, wordAt: 3506, wordLen: 6},                                          // "warsaw"
-	622: {flags: lxZoneStart, phrases: 697, nphrases: 2, wordAt: 3512, wordLen: 7},                                          // "western"
-	623: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3519, wordLen: 16},                                         // "westeuropäische"
-	624: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3535, wordLen: 4},                                          // "wien"
-	625: {flags: lxZoneStart, phrases: 701, nphrases: 1, wordAt: 3539, wordLen: 6},                                          // "wiener"
-	626: {flags: lxZoneStart, phrases: 702, nphrases: 1, wordAt: 3545, wordLen: 6},                                          // "zurich"
-	627: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3551, wordLen: 7},                                          // "zürich"
+	202: {flags: lxUnit, wordAt: 1101, wordLen: 3, unit: time.Hour},                                                         // "uur"
+	203: {flags: lxUnit, wordAt: 1104, wordLen: 4, unit: time.Hour},                                                         // "uren"
+	204: {flags: lxUnit | lxZoneStart, phrases: 232, nphrases: 108, wordAt: 1108, wordLen: 3, unit: time.Hour},              // "ora"
+	205: {flags: lxUnit, wordAt: 1111, wordLen: 3, unit: time.Hour},                                                         // "ore"
+	206: {flags: lxUnit, wordAt: 1114, wordLen: 1, guard: gCompound, unit: time.Hour},                                       // "u"
+	207: {flags: lxUnit, wordAt: 1115, wordLen: 1, guard: gCompound, unit: time.Minute},                                     // "m"
+	208: {flags: lxUnit, wordAt: 1116, wordLen: 3, abbr: true, unit: time.Minute},                                           // "min"
+	209: {flags: lxUnit, wordAt: 1119, wordLen: 4, abbr: true, unit: time.Minute},                                           // "mins"
+	210: {flags: lxUnit, wordAt: 1123, wordLen: 6, unit: time.Minute},                                                       // "minute"
+	211: {flags: lxUnit, wordAt: 1129, wordLen: 7, unit: time.Minute},                                                       // "minutes"
+	212: {flags: lxHint | lxUnit, wordAt: 1136, wordLen: 7, unit: time.Minute},                                              // "minuten"
+	213: {flags: lxUnit, wordAt: 1143, wordLen: 6, unit: time.Minute},                                                       // "minuto"
+	214: {flags: lxHint | lxUnit, wordAt: 1149, wordLen: 7, unit: time.Minute},                                              // "minutos"
+	215: {flags: lxUnit, wordAt: 1156, wordLen: 2, unit: time.Minute},                                                       // "mn"
+	216: {flags: lxUnit, wordAt: 1158, wordLen: 6, unit: time.Minute},                                                       // "minuti"
+	217: {flags: lxUnit, wordAt: 1164, wordLen: 3, unit: 24 * time.Hour},                                                    // "day"
+	218: {flags: lxUnit, wordAt: 1167, wordLen: 4, unit: 24 * time.Hour},                                                    // "days"
+	219: {flags: lxUnit | lxVersion, wordAt: 1171, wordLen: 3, unit: 24 * time.Hour},                                        // "tag"
+	220: {flags: lxUnit, wordAt: 1174, wordLen: 4, unit: 24 * time.Hour},                                                    // "tage"
+	221: {flags: lxUnit, wordAt: 1178, wordLen: 5, unit: 24 * time.Hour},                                                    // "tagen"
+	222: {flags: lxHint | lxUnit, wordAt: 1183, wordLen: 4, unit: 24 * time.Hour},                                           // "día"
+	223: {flags: lxUnit, wordAt: 1187, wordLen: 5, unit: 24 * time.Hour},                                                    // "días"
+	224: {flags: lxUnit, wordAt: 1192, wordLen: 3, unit: 24 * time.Hour},                                                    // "dia"
+	225: {flags: lxUnit, wordAt: 1195, wordLen: 4, unit: 24 * time.Hour},                                                    // "dias"
+	226: {flags: lxUnit, wordAt: 1199, wordLen: 4, unit: 24 * time.Hour},                                                    // "jour"
+	227: {flags: lxUnit, wordAt: 1203, wordLen: 5, unit: 24 * time.Hour},                                                    // "jours"
+	228: {flags: lxHint | lxFraction, wordAt: 1208, wordLen: 3},                                                             // "der"
+	229: {flags: lxHint, wordAt: 1211, wordLen: 3},                                                                          // "das"
+	230: {flags: lxHint | lxPairAnd, wordAt: 1214, wordLen: 3},                                                              // "und"
+	231: {flags: lxHint, wordAt: 1217, wordLen: 3},                                                                          // "uhr"
+	232: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw | lxDatePrep | lxDotPrep, wordAt: 1220, wordLen: 3},            // "bis"
+	233: {flags: lxHint | lxRangeIntro | lxClockPrep, wordAt: 1223, wordLen: 3},                                             // "von"
+	234: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1226, wordLen: 3},                                                 // "vom"
+	235: {flags: lxHint | lxClockPrep, wordAt: 1229, wordLen: 2},                                                            // "um"
+	236: {flags: lxHint, wordAt: 1231, wordLen: 3},                                                                          // "ist"
+	237: {flags: lxHint, wordAt: 1234, wordLen: 4},                                                                          // "wird"
+	238: {flags: lxHint, wordAt: 1238, wordLen: 6},                                                                          // "werden"
+	239: {flags: lxHint | lxDurAfter, wordAt: 1244, wordLen: 7},                                                             // "wartung"
+	240: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1251, wordLen: 15},                                                 // "wartungsfenster"
+	241: {flags: lxHint, wordAt: 1266, wordLen: 4},                                                                          // "zeit"
+	242: {flags: lxHint, wordAt: 1270, wordLen: 4},                                                                          // "für"
+	243: {flags: lxHint, wordAt: 1274, wordLen: 3},                                                                          // "mit"
+	244: {flags: lxHint, wordAt: 1277, wordLen: 3},                                                                          // "auf"
+	245: {flags: lxHint, wordAt: 1280, wordLen: 3},                                                                          // "dem"
+	246: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1283, wordLen: 3},                                                 // "den"
+	247: {flags: lxHint | lxDurNegPre | lxDurNegPost, wordAt: 1286, wordLen: 4},                                             // "nach"
+	248: {flags: lxHint | lxClockPrep, wordAt: 1290, wordLen: 6},                                                            // "beginn"
+	249: {flags: lxHint | lxEndKw, wordAt: 1296, wordLen: 4},                                                                // "ende"
+	250: {flags: lxHint, wordAt: 1300, wordLen: 2},                                                                          // "im"
+	251: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1302, wordLen: 3},                                                 // "zum"
+	252: {flags: lxHint, wordAt: 1305, wordLen: 3},                                                                          // "zur"
+	253: {flags: lxHint | lxDurNoun, wordAt: 1308, wordLen: 5},                                                              // "dauer"
+	254: {flags: lxHint | lxClockPrep, wordAt: 1313, wordLen: 5},                                                            // "gegen"
+	255: {flags: lxHint | lxClockPrep | lxDatePrep | lxDotPrep, wordAt: 1318, wordLen: 2},                                   // "ab"
+	256: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1320, wordLen: 8},                                               // "zwischen"
+	257: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1328, wordLen: 2},                                                 // "el"
+	258: {flags: lxHint | lxArticle | lxZoneStart, phrases: 340, nphrases: 1, wordAt: 1330, wordLen: 3},                     // "los"
+	259: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1333, wordLen: 3},                                                // "las"
+	260: {flags: lxHint | lxDatePrep | lxDotPrep | lxOf, wordAt: 1336, wordLen: 3},                                          // "del"
+	261: {flags: lxHint | lxPairAnd, wordAt: 1339, wordLen: 1},                                                              // "y"
+	262: {flags: lxHint, wordAt: 1340, wordLen: 4},                                                                          // "para"
+	263: {flags: lxHint, wordAt: 1344, wordLen: 3},                                                                          // "con"
+	264: {flags: lxHint | lxDurAfter, wordAt: 1347, wordLen: 13},                                                            // "mantenimiento"
+	265: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1360, wordLen: 5},                                     // "hasta"
+	266: {flags: lxHint | lxRangeIntro | lxClockPrep, wordAt: 1365, wordLen: 5},                                             // "desde"
+	267: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1370, wordLen: 5},                                               // "entre"
+	268: {flags: lxHint, wordAt: 1375, wordLen: 5},                                                                          // "será"
+	269: {flags: lxHint | lxClockPrep, wordAt: 1380, wordLen: 6},                                                            // "inicio"
+	270: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1386, wordLen: 7},                                                  // "ventana"
+	271: {flags: lxHint | lxDurNoun, wordAt: 1393, wordLen: 9},                                                              // "duración"
+	272: {flags: lxHint | lxRangeIntro | lxOf | lxFraction, wordAt: 1402, wordLen: 2},                                       // "de"
+	273: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1404, wordLen: 2},                                                // "la"
+	274: {flags: lxHint | lxPairAnd, wordAt: 1406, wordLen: 2},                                                              // "en"
+	275: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1408, wordLen: 2},                                                 // "le"
+	276: {flags: lxHint | lxArticle, wordAt: 1410, wordLen: 3},                                                              // "les"
+	277: {flags: lxHint | lxFraction, wordAt: 1413, wordLen: 3},                                                             // "des"
+	278: {flags: lxHint | lxPairAnd, wordAt: 1416, wordLen: 2},                                                              // "et"
+	279: {flags: lxHint | lxRangeSep | lxClockPrep, wordAt: 1418, wordLen: 2},                                               // "à"
+	280: {flags: lxHint | lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1420, wordLen: 5},                                     // "jusqu"
+	281: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1425, wordLen: 2},                                                 // "au"
+	282: {flags: lxHint, wordAt: 1427, wordLen: 4},                                                                          // "pour"
+	283: {flags: lxHint, wordAt: 1431, wordLen: 4},                                                                          // "avec"
+	284: {flags: lxHint | lxDurCue | lxDurAfter, wordAt: 1435, wordLen: 8},                                                  // "fenêtre"
+	285: {flags: lxHint | lxClockPrep, wordAt: 1443, wordLen: 6},                                                            // "début"
+	286: {flags: lxHint | lxEndKw, wordAt: 1449, wordLen: 3},                                                                // "fin"
+	287: {flags: lxHint, wordAt: 1452, wordLen: 4},                                                                          // "sera"
+	288: {flags: lxHint | lxDurNoun, wordAt: 1456, wordLen: 6},                                                              // "durée"
+	289: {flags: lxHint | lxClockPrep, wordAt: 1462, wordLen: 4},                                                            // "vers"
+	290: {flags: lxHint | lxClockPrep, wordAt: 1466, wordLen: 4},                                                            // "dès"
+	291: {flags: lxDurNoun, wordAt: 1470, wordLen: 8},                                                                       // "duration"
+	292: {flags: lxDurNoun, wordAt: 1478, wordLen: 5},                                                                       // "duree"
+	293: {flags: lxDurNoun, wordAt: 1483, wordLen: 8},                                                                       // "duracion"
+	294: {flags: lxDurNoun, wordAt: 1491, wordLen: 6},                                                                       // "length"
+	295: {flags: lxDurCue, wordAt: 1497, wordLen: 5},                                                                        // "takes"
+	296: {flags: lxDurCue, wordAt: 1502, wordLen: 4},                                                                        // "take"
+	297: {flags: lxDurCue, wordAt: 1506, wordLen: 6},                                                                        // "taking"
+	298: {flags: lxDurCue, wordAt: 1512, wordLen: 5},                                                                        // "lasts"
+	299: {flags: lxDurCue, wordAt: 1517, wordLen: 6},                                                                        // "dauert"
+	300: {flags: lxDurCue, wordAt: 1523, wordLen: 4},                                                                        // "dure"
+	301: {flags: lxDurCue, wordAt: 1527, wordLen: 6},                                                                        // "durera"
+	302: {flags: lxDurCue, wordAt: 1533, wordLen: 7},                                                                        // "durará"
+	303: {flags: lxDurCue, wordAt: 1540, wordLen: 5},                                                                        // "tarda"
+	304: {flags: lxDurCue, wordAt: 1545, wordLen: 6},                                                                        // "approx"
+	305: {flags: lxDurCue, wordAt: 1551, wordLen: 13},                                                                       // "approximately"
+	306: {flags: lxDurCue, wordAt: 1564, wordLen: 2},                                                                        // "ca"
+	307: {flags: lxDurCue, wordAt: 1566, wordLen: 5},                                                                        // "circa"
+	308: {flags: lxDurCue, wordAt: 1571, wordLen: 5},                                                                        // "about"
+	309: {flags: lxDurCue, wordAt: 1576, wordLen: 4},                                                                        // "etwa"
+	310: {flags: lxDurCue, wordAt: 1580, wordLen: 9},                                                                        // "ungefähr"
+	311: {flags: lxDurCue, wordAt: 1589, wordLen: 9},                                                                        // "ungefaehr"
+	312: {flags: lxDurCue, wordAt: 1598, wordLen: 7},                                                                        // "environ"
+	313: {flags: lxDurCue, wordAt: 1605, wordLen: 15},                                                                       // "aproximadamente"
+	314: {flags: lxDurCue, wordAt: 1620, wordLen: 5},                                                                        // "aprox"
+	315: {flags: lxDurCue, wordAt: 1625, wordLen: 4},                                                                        // "unos"
+	316: {flags: lxDurCue, wordAt: 1629, wordLen: 4},                                                                        // "unas"
+	317: {flags: lxDurCue, wordAt: 1633, wordLen: 9},                                                                        // "estimated"
+	318: {flags: lxDurCue, wordAt: 1642, wordLen: 8},                                                                        // "expected"
+	319: {flags: lxDurCue, wordAt: 1650, wordLen: 3},                                                                        // "for"
+	320: {flags: lxDurCue, wordAt: 1653, wordLen: 8},                                                                        // "während"
+	321: {flags: lxDurCue, wordAt: 1661, wordLen: 7},                                                                        // "pendant"
+	322: {flags: lxDurCue, wordAt: 1668, wordLen: 7},                                                                        // "durante"
+	323: {flags: lxDurCue | lxDurAfter, wordAt: 1675, wordLen: 6},                                                           // "window"
+	324: {flags: lxDurCue | lxDurAfter, wordAt: 1681, wordLen: 7},                                                           // "fenster"
+	325: {flags: lxDurCue | lxDurAfter, wordAt: 1688, wordLen: 7},                                                           // "fenetre"
+	326: {flags: lxDurCue | lxDurAfter, wordAt: 1695, wordLen: 8},                                                           // "downtime"
+	327: {flags: lxDurCue | lxDurAfter, wordAt: 1703, wordLen: 3},                                                           // "max"
+	328: {flags: lxDurCue | lxDurAfter, wordAt: 1706, wordLen: 7},                                                           // "maximum"
+	329: {flags: lxDurCue, wordAt: 1713, wordLen: 2},                                                                        // "up"
+	330: {flags: lxDurCue | lxDurAfter, wordAt: 1715, wordLen: 5},                                                           // "total"
+	331: {flags: lxDurAfter, wordAt: 1720, wordLen: 6},                                                                      // "outage"
+	332: {flags: lxDurAfter, wordAt: 1726, wordLen: 7},                                                                      // "ausfall"
+	333: {flags: lxDurAfter, wordAt: 1733, wordLen: 11},                                                                     // "ausfallzeit"
+	334: {flags: lxDurAfter, wordAt: 1744, wordLen: 4},                                                                      // "slot"
+	335: {flags: lxDurAfter, wordAt: 1748, wordLen: 4},                                                                      // "long"
+	336: {flags: lxDurAfter, wordAt: 1752, wordLen: 4},                                                                      // "lang"
+	337: {flags: lxDurAfter, wordAt: 1756, wordLen: 5},                                                                      // "lange"
+	338: {flags: lxDurAfter, wordAt: 1761, wordLen: 5},                                                                      // "block"
+	339: {flags: lxDurAfter, wordAt: 1766, wordLen: 9},                                                                      // "timeframe"
+	340: {flags: lxDurAfter, wordAt: 1775, wordLen: 11},                                                                     // "maintenance"
+	341: {flags: lxDurNegPre, wordAt: 1786, wordLen: 5},                                                                     // "every"
+	342: {flags: lxDurNegPre, wordAt: 1791, wordLen: 4},                                                                     // "each"
+	343: {flags: lxDurNegPre | lxRangeSep, wordAt: 1795, wordLen: 4},                                                        // "alle"
+	344: {flags: lxDurNegPre, wordAt: 1799, wordLen: 4},                                                                     // "cada"
+	345: {flags: lxDurNegPre, wordAt: 1803, wordLen: 6},                                                                     // "toutes"
+	346: {flags: lxDurNegPre, wordAt: 1809, wordLen: 4},                                                                     // "tous"
+	347: {flags: lxDurNegPre, wordAt: 1813, wordLen: 4},                                                                     // "hace"
+	348: {flags: lxDurNegPre | lxDurNegPost, wordAt: 1817, wordLen: 3},                                                      // "vor"
+	349: {flags: lxDurNegPre | lxDurNegPost, wordAt: 1820, wordLen: 5},                                                      // "after"
+	350: {flags: lxDurNegPre, wordAt: 1825, wordLen: 4},                                                                     // "last"
+	351: {flags: lxDurNegPre, wordAt: 1829, wordLen: 4},                                                                     // "past"
+	352: {flags: lxDurNegPost, wordAt: 1833, wordLen: 6},                                                                    // "before"
+	353: {flags: lxDurNegPost, wordAt: 1839, wordLen: 5},                                                                    // "prior"
+	354: {flags: lxDurNegPost, wordAt: 1844, wordLen: 7},                                                                    // "earlier"
+	355: {flags: lxDurNegPost, wordAt: 1851, wordLen: 5},                                                                    // "later"
+	356: {flags: lxDurNegPost, wordAt: 1856, wordLen: 10},                                                                   // "beforehand"
+	357: {flags: lxDurNegPost, wordAt: 1866, wordLen: 5},                                                                    // "ahead"
+	358: {flags: lxDurNegPost, wordAt: 1871, wordLen: 6},                                                                    // "notice"
+	359: {flags: lxDurNegPost, wordAt: 1877, wordLen: 6},                                                                    // "vorher"
+	360: {flags: lxDurNegPost, wordAt: 1883, wordLen: 5},                                                                    // "vorab"
+	361: {flags: lxDurNegPost, wordAt: 1888, wordLen: 7},                                                                    // "früher"
+	362: {flags: lxDurNegPost, wordAt: 1895, wordLen: 7},                                                                    // "später"
+	363: {flags: lxDurNegPost, wordAt: 1902, wordLen: 5},                                                                    // "zuvor"
+	364: {flags: lxDurNegPost, wordAt: 1907, wordLen: 5},                                                                    // "antes"
+	365: {flags: lxDurNegPost, wordAt: 1912, wordLen: 8},                                                                    // "después"
+	366: {flags: lxDurNegPost, wordAt: 1920, wordLen: 7},                                                                    // "despues"
+	367: {flags: lxDurNegPost, wordAt: 1927, wordLen: 5},                                                                    // "avant"
+	368: {flags: lxDurNegPost, wordAt: 1932, wordLen: 6},                                                                    // "après"
+	369: {flags: lxDurNegPost, wordAt: 1938, wordLen: 5},                                                                    // "apres"
+	370: {flags: lxDurNegPost, wordAt: 1943, wordLen: 4},                                                                    // "tard"
+	371: {flags: lxDurNegPost, wordAt: 1947, wordLen: 10},                                                                   // "auparavant"
+	372: {flags: lxRangeSep, wordAt: 1957, wordLen: 2},                                                                      // "to"
+	373: {flags: lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1959, wordLen: 4},                                              // "till"
+	374: {flags: lxRangeSep, wordAt: 1963, wordLen: 3},                                                                      // "til"
+	375: {flags: lxRangeSep | lxClockPrep | lxEndKw, wordAt: 1966, wordLen: 5},                                              // "until"
+	376: {flags: lxRangeSep, wordAt: 1971, wordLen: 1},                                                                      // "a"
+	377: {flags: lxRangeSep, wordAt: 1972, wordLen: 3},                                                                      // "às"
+	378: {flags: lxRangeSep, wordAt: 1975, wordLen: 4},                                                                      // "até"
+	379: {flags: lxRangeSep, wordAt: 1979, wordLen: 3},                                                                      // "tot"
+	380: {flags: lxPairAnd, wordAt: 1982, wordLen: 3},                                                                       // "and"
+	381: {flags: lxPairAnd, wordAt: 1985, wordLen: 1},                                                                       // "e"
+	382: {flags: lxRangeIntro | lxClockPrep, wordAt: 1986, wordLen: 4},                                                      // "from"
+	383: {flags: lxRangeIntro | lxBetween, wordAt: 1990, wordLen: 7},                                                        // "between"
+	384: {flags: lxRangeIntro, wordAt: 1997, wordLen: 5},                                                                    // "dalle"
+	385: {flags: lxRangeIntro, wordAt: 2002, wordLen: 3},                                                                    // "van"
+	386: {flags: lxClockPrep, wordAt: 2005, wordLen: 2},                                                                     // "at"
+	387: {flags: lxClockPrep, wordAt: 2007, wordLen: 8},                                                                     // "starting"
+	388: {flags: lxClockPrep, wordAt: 2015, wordLen: 5},                                                                     // "start"
+	389: {flags: lxClockPrep, wordAt: 2020, wordLen: 6},                                                                     // "starts"
+	390: {flags: lxClockPrep, wordAt: 2026, wordLen: 6},                                                                     // "begins"
+	391: {flags: lxClockPrep, wordAt: 2032, wordLen: 9},                                                                     // "beginning"
+	392: {flags: lxClockPrep, wordAt: 2041, wordLen: 7},                                                                     // "beginnt"
+	393: {flags: lxClockPrep, wordAt: 2048, wordLen: 5},                                                                     // "debut"
+	394: {flags: lxClockPrep, wordAt: 2053, wordLen: 8},                                                                     // "comienza"
+	395: {flags: lxClockPrep, wordAt: 2061, wordLen: 7},                                                                     // "empieza"
+	396: {flags: lxEndKw, wordAt: 2068, wordLen: 3},                                                                         // "end"
+	397: {flags: lxEndKw, wordAt: 2071, wordLen: 4},                                                                         // "ends"
+	398: {flags: lxEndKw, wordAt: 2075, wordLen: 6},                                                                         // "ending"
+	399: {flags: lxEndKw, wordAt: 2081, wordLen: 6},                                                                         // "finish"
+	400: {flags: lxEndKw, wordAt: 2087, wordLen: 8},                                                                         // "finishes"
+	401: {flags: lxEndKw, wordAt: 2095, wordLen: 8},                                                                         // "finished"
+	402: {flags: lxEndKw, wordAt: 2103, wordLen: 5},                                                                         // "endet"
+	403: {flags: lxEndKw, wordAt: 2108, wordLen: 7},                                                                         // "termina"
+	404: {flags: lxEndKw, wordAt: 2115, wordLen: 8},                                                                         // "finaliza"
+	405: {flags: lxDatePrep, wordAt: 2123, wordLen: 2},                                                                      // "on"
+	406: {flags: lxDatePrep | lxDotPrep, wordAt: 2125, wordLen: 2},                                                          // "am"
+	407: {flags: lxDatePrep | lxDotPrep | lxFraction, wordAt: 2127, wordLen: 2},                                             // "du"
+	408: {flags: lxDatePrep | lxDotPrep, wordAt: 2129, wordLen: 4},                                                          // "date"
+	409: {flags: lxDatePrep | lxDotPrep, wordAt: 2133, wordLen: 5},                                                          // "datum"
+	410: {flags: lxDatePrep | lxDotPrep, wordAt: 2138, wordLen: 5},                                                          // "fecha"
+	411: {flags: lxDatePrep | lxDotPrep, wordAt: 2143, wordLen: 6},                                                          // "termin"
+	412: {flags: lxDatePrep | lxVersion, wordAt: 2149, wordLen: 2},                                                          // "ce"
+	413: {flags: lxVersion, wordAt: 2151, wordLen: 6},                                                                       // "gitlab"
+	414: {flags: lxVersion, wordAt: 2157, wordLen: 7},                                                                       // "version"
+	415: {flags: lxVersion, wordAt: 2164, wordLen: 8},                                                                       // "versions"
+	416: {flags: lxVersion, wordAt: 2172, wordLen: 8},                                                                       // "versión"
+	417: {flags: lxVersion, wordAt: 2180, wordLen: 9},                                                                       // "versionen"
+	418: {flags: lxVersion, wordAt: 2189, wordLen: 7},                                                                       // "release"
+	419: {flags: lxVersion, wordAt: 2196, wordLen: 1},                                                                       // "v"
+	420: {flags: lxVersion, wordAt: 2197, wordLen: 2},                                                                       // "ee"
+	421: {flags: lxVersion, wordAt: 2199, wordLen: 5},                                                                       // "chart"
+	422: {flags: lxVersion, wordAt: 2204, wordLen: 4},                                                                       // "helm"
+	423: {flags: lxVersion, wordAt: 2208, wordLen: 5},                                                                       // "patch"
+	424: {flags: lxVersion, wordAt: 2213, wordLen: 7},                                                                       // "upgrade"
+	425: {flags: lxVersion, wordAt: 2220, wordLen: 9},                                                                       // "upgrading"
+	426: {flags: lxVersion, wordAt: 2229, wordLen: 6},                                                                       // "update"
+	427: {flags: lxVersion, wordAt: 2235, wordLen: 8},                                                                       // "updating"
+	428: {flags: lxVersion, wordAt: 2243, wordLen: 10},                                                                      // "postgresql"
+	429: {flags: lxVersion, wordAt: 2253, wordLen: 8},                                                                       // "postgres"
+	430: {flags: lxVersion, wordAt: 2261, wordLen: 6},                                                                       // "ubuntu"
+	431: {flags: lxVersion, wordAt: 2267, wordLen: 4},                                                                       // "rhel"
+	432: {flags: lxVersion, wordAt: 2271, wordLen: 6},                                                                       // "debian"
+	433: {flags: lxVersion, wordAt: 2277, wordLen: 6},                                                                       // "centos"
+	434: {flags: lxVersion, wordAt: 2283, wordLen: 5},                                                                       // "redis"
+	435: {flags: lxVersion | lxCounter, wordAt: 2288, wordLen: 4},                                                           // "node"
+	436: {flags: lxVersion, wordAt: 2292, wordLen: 7},                                                                       // "omnibus"
+	437: {flags: lxVersion | lxCounter, wordAt: 2299, wordLen: 6},                                                           // "runner"
+	438: {flags: lxVersion, wordAt: 2305, wordLen: 5},                                                                       // "image"
+	439: {flags: lxVersion, wordAt: 2310, wordLen: 7},                                                                       // "package"
+	440: {flags: lxVersion, wordAt: 2317, wordLen: 2},                                                                       // "pg"
+	441: {flags: lxVersion, wordAt: 2319, wordLen: 4},                                                                       // "psql"
+	442: {flags: lxVersion, wordAt: 2323, wordLen: 6},                                                                       // "kernel"
+	443: {flags: lxOrdinal, wordAt: 2329, wordLen: 2},                                                                       // "st"
+	444: {flags: lxOrdinal, wordAt: 2331, wordLen: 2},                                                                       // "nd"
+	445: {flags: lxOrdinal, wordAt: 2333, wordLen: 2},                                                                       // "rd"
+	446: {flags: lxOrdinal, wordAt: 2335, wordLen: 2},                                                                       // "th"
+	447: {flags: lxOrdinal, wordAt: 2337, wordLen: 2},                                                                       // "er"
+	448: {flags: lxOrdinal, wordAt: 2339, wordLen: 2},                                                                       // "re"
+	449: {flags: lxOrdinal, wordAt: 2341, wordLen: 2},                                                                       // "º"
+	450: {flags: lxOrdinal, wordAt: 2343, wordLen: 2},                                                                       // "ª"
+	451: {flags: lxOf | lxFraction, wordAt: 2345, wordLen: 2},                                                               // "of"
+	452: {flags: lxCounter, wordAt: 2347, wordLen: 4},                                                                       // "step"
+	453: {flags: lxCounter, wordAt: 2351, wordLen: 5},                                                                       // "steps"
+	454: {flags: lxCounter, wordAt: 2356, wordLen: 5},                                                                       // "phase"
+	455: {flags: lxCounter, wordAt: 2361, wordLen: 6},                                                                       // "phases"
+	456: {flags: lxCounter, wordAt: 2367, wordLen: 7},                                                                       // "schritt"
+	457: {flags: lxCounter, wordAt: 2374, wordLen: 4},                                                                       // "fase"
+	458: {flags: lxCounter, wordAt: 2378, wordLen: 6},                                                                       // "étape"
+	459: {flags: lxCounter, wordAt: 2384, wordLen: 5},                                                                       // "etape"
+	460: {flags: lxCounter, wordAt: 2389, wordLen: 4},                                                                       // "paso"
+	461: {flags: lxCounter, wordAt: 2393, wordLen: 5},                                                                       // "stage"
+	462: {flags: lxCounter, wordAt: 2398, wordLen: 5},                                                                       // "stufe"
+	463: {flags: lxCounter, wordAt: 2403, wordLen: 4},                                                                       // "part"
+	464: {flags: lxCounter, wordAt: 2407, wordLen: 4},                                                                       // "teil"
+	465: {flags: lxCounter, wordAt: 2411, wordLen: 5},                                                                       // "parte"
+	466: {flags: lxCounter, wordAt: 2416, wordLen: 6},                                                                       // "partie"
+	467: {flags: lxCounter, wordAt: 2422, wordLen: 5},                                                                       // "nodes"
+	468: {flags: lxCounter, wordAt: 2427, wordLen: 6},                                                                       // "server"
+	469: {flags: lxCounter, wordAt: 2433, wordLen: 7},                                                                       // "servers"
+	470: {flags: lxCounter, wordAt: 2440, wordLen: 4},                                                                       // "item"
+	471: {flags: lxCounter, wordAt: 2444, wordLen: 4},                                                                       // "task"
+	472: {flags: lxCounter, wordAt: 2448, wordLen: 5},                                                                       // "issue"
+	473: {flags: lxCounter, wordAt: 2453, wordLen: 6},                                                                       // "ticket"
+	474: {flags: lxCounter, wordAt: 2459, wordLen: 6},                                                                       // "option"
+	475: {flags: lxCounter, wordAt: 2465, wordLen: 5},                                                                       // "punkt"
+	476: {flags: lxCounter, wordAt: 2470, wordLen: 5},                                                                       // "point"
+	477: {flags: lxCounter, wordAt: 2475, wordLen: 2},                                                                       // "nr"
+	478: {flags: lxCounter, wordAt: 2477, wordLen: 2},                                                                       // "no"
+	479: {flags: lxCounter, wordAt: 2479, wordLen: 6},                                                                       // "number"
+	480: {flags: lxCounter, wordAt: 2485, wordLen: 6},                                                                       // "nummer"
+	481: {flags: lxCounter, wordAt: 2491, wordLen: 7},                                                                       // "número"
+	482: {flags: lxCounter, wordAt: 2498, wordLen: 6},                                                                       // "numero"
+	483: {flags: lxCounter, wordAt: 2504, wordLen: 7},                                                                       // "numéro"
+	484: {flags: lxCounter, wordAt: 2511, wordLen: 7},                                                                       // "runners"
+	485: {flags: lxCounter, wordAt: 2518, wordLen: 7},                                                                       // "replica"
+	486: {flags: lxCounter, wordAt: 2525, wordLen: 8},                                                                       // "replicas"
+	487: {flags: lxCounter, wordAt: 2533, wordLen: 5},                                                                       // "shard"
+	488: {flags: lxCounter, wordAt: 2538, wordLen: 6},                                                                       // "shards"
+	489: {flags: lxCounter, wordAt: 2544, wordLen: 5},                                                                       // "ratio"
+	490: {flags: lxCounter, wordAt: 2549, wordLen: 6},                                                                       // "ratios"
+	491: {flags: lxCounter, wordAt: 2555, wordLen: 5},                                                                       // "scale"
+	492: {flags: lxCounter, wordAt: 2560, wordLen: 11},                                                                      // "verhältnis"
+	493: {flags: lxCounter, wordAt: 2571, wordLen: 10},                                                                      // "proportion"
+	494: {flags: lxNamedTime, wordAt: 2581, wordLen: 8},                                                                     // "midnight"
+	495: {flags: lxNamedTime, wordAt: 2589, wordLen: 11},                                                                    // "mitternacht"
+	496: {flags: lxNamedTime, wordAt: 2600, wordLen: 10},                                                                    // "medianoche"
+	497: {flags: lxNamedTime, wordAt: 2610, wordLen: 6},                                                                     // "minuit"
+	498: {flags: lxNamedTime, wordAt: 2616, wordLen: 4, hour: 12},                                                           // "noon"
+	499: {flags: lxNamedTime, wordAt: 2620, wordLen: 6, hour: 12},                                                           // "mittag"
+	500: {flags: lxNamedTime, wordAt: 2626, wordLen: 9, hour: 12},                                                           // "mediodía"
+	501: {flags: lxNamedTime, wordAt: 2635, wordLen: 8, hour: 12},                                                           // "mediodia"
+	502: {flags: lxNamedTime, wordAt: 2643, wordLen: 4, hour: 12},                                                           // "midi"
+	503: {flags: lxZoneStart, phrases: 341, nphrases: 1, wordAt: 2647, wordLen: 6},                                          // "alaska"
+	504: {flags: lxZoneStart, phrases: 342, nphrases: 1, wordAt: 2653, wordLen: 9},                                          // "amsterdam"
+	505: {flags: lxZoneStart, phrases: 343, nphrases: 1, wordAt: 2662, wordLen: 9},                                          // "argentina"
+	506: {flags: lxZoneStart, phrases: 344, nphrases: 1, wordAt: 2671, wordLen: 6},                                          // "athens"
+	507: {flags: lxZoneStart, phrases: 345, nphrases: 1, wordAt: 2677, wordLen: 8},                                          // "atlantic"
+	508: {flags: lxZoneStart, phrases: 346, nphrases: 1, wordAt: 2685, wordLen: 8},                                          // "auckland"
+	509: {flags: lxZoneStart, phrases: 347, nphrases: 2, wordAt: 2693, wordLen: 10},                                         // "australian"
+	510: {flags: lxZoneStart, phrases: 349, nphrases: 1, wordAt: 2703, wordLen: 7},                                          // "austria"
+	511: {flags: lxZoneStart, phrases: 350, nphrases: 1, wordAt: 2710, wordLen: 9},                                          // "bangalore"
+	512: {flags: lxZoneStart, phrases: 351, nphrases: 1, wordAt: 2719, wordLen: 9},                                          // "barcelona"
+	513: {flags: lxZoneStart, phrases: 352, nphrases: 1, wordAt: 2728, wordLen: 7},                                          // "beijing"
+	514: {flags: lxZoneStart, phrases: 353, nphrases: 1, wordAt: 2735, wordLen: 9},                                          // "bengaluru"
+	515: {flags: lxZoneStart, phrases: 354, nphrases: 1, wordAt: 2744, wordLen: 6},                                          // "berlin"
+	516: {flags: lxZoneStart, phrases: 355, nphrases: 1, wordAt: 2750, wordLen: 8},                                          // "berliner"
+	517: {flags: lxZoneStart, phrases: 356, nphrases: 1, wordAt: 2758, wordLen: 6},                                          // "bogota"
+	518: {flags: lxZoneStart, phrases: 357, nphrases: 1, wordAt: 2764, wordLen: 7},                                          // "bogotá"
+	519: {flags: lxZoneStart, phrases: 358, nphrases: 1, wordAt: 2771, wordLen: 6},                                          // "brasil"
+	520: {flags: lxZoneStart, phrases: 359, nphrases: 1, wordAt: 2777, wordLen: 8},                                          // "brasilia"
+	521: {flags: lxZoneStart, phrases: 360, nphrases: 1, wordAt: 2785, wordLen: 9},                                          // "brasília"
+	522: {flags: lxZoneStart, phrases: 361, nphrases: 1, wordAt: 2794, wordLen: 6},                                          // "brazil"
+	523: {flags: lxZoneStart, phrases: 362, nphrases: 2, wordAt: 2800, wordLen: 7},                                          // "british"
+	524: {flags: lxZoneStart, phrases: 364, nphrases: 1, wordAt: 2807, wordLen: 8},                                          // "brussels"
+	525: {flags: lxZoneStart, phrases: 365, nphrases: 1, wordAt: 2815, wordLen: 9},                                          // "bruxelles"
+	526: {flags: lxZoneStart, phrases: 366, nphrases: 1, wordAt: 2824, wordLen: 6},                                          // "buenos"
+	527: {flags: lxZoneStart, phrases: 367, nphrases: 1, wordAt: 2830, wordLen: 7},                                          // "caracas"
+	528: {flags: lxZoneStart, phrases: 368, nphrases: 6, wordAt: 2837, wordLen: 7},                                          // "central"
+	529: {flags: lxZoneStart, phrases: 374, nphrases: 1, wordAt: 2844, wordLen: 7},                                          // "chicago"
+	530: {flags: lxZoneStart, phrases: 375, nphrases: 1, wordAt: 2851, wordLen: 5},                                          // "chile"
+	531: {flags: lxZoneStart, phrases: 376, nphrases: 1, wordAt: 2856, wordLen: 5},                                          // "china"
+	532: {flags: lxZoneStart, phrases: 377, nphrases: 1, wordAt: 2861, wordLen: 8},                                          // "colombia"
+	533: {flags: lxZoneStart, phrases: 378, nphrases: 1, wordAt: 2869, wordLen: 11},                                         // "coordinated"
+	534: {flags: lxZoneStart, phrases: 379, nphrases: 1, wordAt: 2880, wordLen: 10},                                         // "copenhagen"
+	535: {flags: lxZoneStart, phrases: 380, nphrases: 1, wordAt: 2890, wordLen: 5},                                          // "costa"
+	536: {flags: lxZoneStart, phrases: 381, nphrases: 1, wordAt: 2895, wordLen: 5},                                          // "delhi"
+	537: {flags: lxZoneStart, phrases: 382, nphrases: 1, wordAt: 2900, wordLen: 6},                                          // "denver"
+	538: {flags: lxZoneStart, phrases: 383, nphrases: 1, wordAt: 2906, wordLen: 8},                                          // "deutsche"
+	539: {flags: lxZoneStart, phrases: 384, nphrases: 1, wordAt: 2914, wordLen: 9},                                          // "deutscher"
+	540: {flags: lxZoneStart, phrases: 385, nphrases: 1, wordAt: 2923, wordLen: 11},                                         // "deutschland"
+	541: {flags: lxZoneStart, phrases: 386, nphrases: 1, wordAt: 2934, wordLen: 5},                                          // "dubai"
+	542: {flags: lxZoneStart, phrases: 387, nphrases: 1, wordAt: 2939, wordLen: 6},                                          // "dublin"
+	543: {flags: lxZoneStart, phrases: 388, nphrases: 1, wordAt: 2945, wordLen: 5},                                          // "dutch"
+	544: {flags: lxZoneStart, phrases: 389, nphrases: 5, wordAt: 2950, wordLen: 7},                                          // "eastern"
+	545: {flags: lxZoneStart, phrases: 394, nphrases: 1, wordAt: 2957, wordLen: 7},                                          // "ecuador"
+	546: {flags: lxZoneStart, phrases: 395, nphrases: 1, wordAt: 2964, wordLen: 6},                                          // "espana"
+	547: {flags: lxZoneStart, phrases: 396, nphrases: 1, wordAt: 2970, wordLen: 7},                                          // "españa"
+	548: {flags: lxZoneStart, phrases: 397, nphrases: 1, wordAt: 2977, wordLen: 6},                                          // "france"
+	549: {flags: lxZoneStart, phrases: 398, nphrases: 1, wordAt: 2983, wordLen: 9},                                          // "frankfurt"
+	550: {flags: lxZoneStart, phrases: 399, nphrases: 1, wordAt: 2992, wordLen: 6},                                          // "french"
+	551: {flags: lxZoneStart, phrases: 400, nphrases: 1, wordAt: 2998, wordLen: 6},                                          // "german"
+	552: {flags: lxZoneStart, phrases: 401, nphrases: 1, wordAt: 3004, wordLen: 7},                                          // "germany"
+	553: {flags: lxZoneStart, phrases: 402, nphrases: 1, wordAt: 3011, wordLen: 9},                                          // "greenwich"
+	554: {flags: lxZoneStart, phrases: 403, nphrases: 1, wordAt: 3020, wordLen: 9},                                          // "guatemala"
+	555: {flags: lxZoneStart, phrases: 404, nphrases: 1, wordAt: 3029, wordLen: 6},                                          // "hawaii"
+	556: {flags: lxZoneStart, phrases: 405, nphrases: 1, wordAt: 3035, wordLen: 8},                                          // "helsinki"
+	557: {flags: lxZoneStart, phrases: 406, nphrases: 1, wordAt: 3043, wordLen: 4},                                          // "hong"
+	558: {flags: lxZoneStart, phrases: 407, nphrases: 106, wordAt: 3047, wordLen: 7},                                        // "horario"
+	559: {flags: lxZoneStart, phrases: 513, nphrases: 106, wordAt: 3054, wordLen: 8},                                        // "horário"
+	560: {flags: lxZoneStart, phrases: 619, nphrases: 2, wordAt: 3062, wordLen: 5},                                          // "india"
+	561: {flags: lxZoneStart, phrases: 621, nphrases: 1, wordAt: 3067, wordLen: 7},                                          // "ireland"
+	562: {flags: lxZoneStart, phrases: 622, nphrases: 1, wordAt: 3074, wordLen: 5},                                          // "irish"
+	563: {flags: lxZoneStart, phrases: 623, nphrases: 1, wordAt: 3079, wordLen: 8},                                          // "istanbul"
+	564: {flags: lxZoneStart, phrases: 624, nphrases: 1, wordAt: 3087, wordLen: 7},                                          // "italian"
+	565: {flags: lxZoneStart, phrases: 625, nphrases: 1, wordAt: 3094, wordLen: 5},                                          // "italy"
+	566: {flags: lxZoneStart, phrases: 626, nphrases: 2, wordAt: 3099, wordLen: 5},                                          // "japan"
+	567: {flags: lxZoneStart, phrases: 628, nphrases: 1, wordAt: 3104, wordLen: 4},                                          // "kiev"
+	568: {flags: lxZoneStart, phrases: 629, nphrases: 1, wordAt: 3108, wordLen: 5},                                          // "korea"
+	569: {flags: lxZoneStart, phrases: 630, nphrases: 1, wordAt: 3113, wordLen: 4},                                          // "kyiv"
+	570: {flags: lxZoneStart, phrases: 631, nphrases: 1, wordAt: 3117, wordLen: 4},                                          // "lima"
+	571: {flags: lxZoneStart, phrases: 632, nphrases: 1, wordAt: 3121, wordLen: 6},                                          // "lisboa"
+	572: {flags: lxZoneStart, phrases: 633, nphrases: 1, wordAt: 3127, wordLen: 6},                                          // "lisbon"
+	573: {flags: lxZoneStart, phrases: 634, nphrases: 1, wordAt: 3133, wordLen: 6},                                          // "london"
+	574: {flags: lxZoneStart, phrases: 635, nphrases: 1, wordAt: 3139, wordLen: 7},                                          // "londres"
+	575: {flags: lxZoneStart, phrases: 636, nphrases: 1, wordAt: 3146, wordLen: 6},                                          // "madrid"
+	576: {flags: lxZoneStart, phrases: 637, nphrases: 1, wordAt: 3152, wordLen: 9},                                          // "melbourne"
+	577: {flags: lxZoneStart, phrases: 638, nphrases: 2, wordAt: 3161, wordLen: 6},                                          // "mexico"
+	578: {flags: lxZoneStart, phrases: 640, nphrases: 1, wordAt: 3167, wordLen: 18},                                         // "mitteleuropaeische"
+	579: {flags: lxZoneStart, phrases: 641, nphrases: 2, wordAt: 3185, wordLen: 18},                                         // "mitteleuropäische"
+	580: {flags: lxZoneStart, phrases: 643, nphrases: 2, wordAt: 3203, wordLen: 19},                                         // "mitteleuropäischer"
+	581: {flags: lxZoneStart, phrases: 645, nphrases: 1, wordAt: 3222, wordLen: 10},                                         // "montevideo"
+	582: {flags: lxZoneStart, phrases: 646, nphrases: 1, wordAt: 3232, wordLen: 8},                                          // "montreal"
+	583: {flags: lxZoneStart, phrases: 647, nphrases: 1, wordAt: 3240, wordLen: 9},                                          // "montréal"
+	584: {flags: lxZoneStart, phrases: 648, nphrases: 1, wordAt: 3249, wordLen: 6},                                          // "moscow"
+	585: {flags: lxZoneStart, phrases: 649, nphrases: 3, wordAt: 3255, wordLen: 8},                                          // "mountain"
+	586: {flags: lxZoneStart, phrases: 652, nphrases: 1, wordAt: 3263, wordLen: 6},                                          // "mumbai"
+	587: {flags: lxZoneStart, phrases: 653, nphrases: 1, wordAt: 3269, wordLen: 6},                                          // "munich"
+	588: {flags: lxZoneStart, phrases: 654, nphrases: 1, wordAt: 3275, wordLen: 7},                                          // "méxico"
+	589: {flags: lxZoneStart, phrases: 655, nphrases: 1, wordAt: 3282, wordLen: 11},                                         // "nederlandse"
+	590: {flags: lxZoneStart, phrases: 656, nphrases: 1, wordAt: 3293, wordLen: 3},                                          // "new"
+	591: {flags: lxZoneStart, phrases: 657, nphrases: 1, wordAt: 3296, wordLen: 4},                                          // "oslo"
+	592: {flags: lxZoneStart, phrases: 658, nphrases: 1, wordAt: 3300, wordLen: 15},                                         // "osteuropäische"
+	593: {flags: lxZoneStart, phrases: 659, nphrases: 3, wordAt: 3315, wordLen: 7},                                          // "pacific"
+	594: {flags: lxZoneStart, phrases: 662, nphrases: 1, wordAt: 3322, wordLen: 6},                                          // "panama"
+	595: {flags: lxZoneStart, phrases: 663, nphrases: 1, wordAt: 3328, wordLen: 7},                                          // "panamá"
+	596: {flags: lxZoneStart, phrases: 664, nphrases: 1, wordAt: 3335, wordLen: 5},                                          // "paris"
+	597: {flags: lxZoneStart, phrases: 665, nphrases: 1, wordAt: 3340, wordLen: 4},                                          // "peru"
+	598: {flags: lxZoneStart, phrases: 666, nphrases: 1, wordAt: 3344, wordLen: 5},                                          // "perú"
+	599: {flags: lxZoneStart, phrases: 667, nphrases: 1, wordAt: 3349, wordLen: 8},                                          // "portugal"
+	600: {flags: lxZoneStart, phrases: 668, nphrases: 1, wordAt: 3357, wordLen: 6},                                          // "prague"
+	601: {flags: lxZoneStart, phrases: 669, nphrases: 1, wordAt: 3363, wordLen: 7},                                          // "québec"
+	602: {flags: lxZoneStart, phrases: 670, nphrases: 1, wordAt: 3370, wordLen: 4},                                          // "roma"
+	603: {flags: lxZoneStart, phrases: 671, nphrases: 1, wordAt: 3374, wordLen: 4},                                          // "rome"
+	604: {flags: lxZoneStart, phrases: 672, nphrases: 1, wordAt: 3378, wordLen: 3},                                          // "san"
+	605: {flags: lxZoneStart, phrases: 673, nphrases: 1, wordAt: 3381, wordLen: 8},                                          // "santiago"
+	606: {flags: lxZoneStart, phrases: 674, nphrases: 1, wordAt: 3389, wordLen: 3},                                          // "sao"
+	607: {flags: lxZoneStart, phrases: 675, nphrases: 1, wordAt: 3392, wordLen: 9},                                          // "schweizer"
+	608: {flags: lxZoneStart, phrases: 676, nphrases: 1, wordAt: 3401, wordLen: 7},                                          // "seattle"
+	609: {flags: lxZoneStart, phrases: 677, nphrases: 1, wordAt: 3408, wordLen: 5},                                          // "seoul"
+	610: {flags: lxZoneStart, phrases: 678, nphrases: 1, wordAt: 3413, wordLen: 8},                                          // "shanghai"
+	611: {flags: lxZoneStart, phrases: 679, nphrases: 1, wordAt: 3421, wordLen: 9},                                          // "singapore"
+	612: {flags: lxZoneStart, phrases: 680, nphrases: 1, wordAt: 3430, wordLen: 5},                                          // "spain"
+	613: {flags: lxZoneStart, phrases: 681, nphrases: 1, wordAt: 3435, wordLen: 7},                                          // "spanish"
+	614: {flags: lxZoneStart, phrases: 682, nphrases: 1, wordAt: 3442, wordLen: 9},                                          // "stockholm"
+	615: {flags: lxZoneStart, phrases: 683, nphrases: 1, wordAt: 3451, wordLen: 5},                                          // "swiss"
+	616: {flags: lxZoneStart, phrases: 684, nphrases: 1, wordAt: 3456, wordLen: 11},                                         // "switzerland"
+	617: {flags: lxZoneStart, phrases: 685, nphrases: 1, wordAt: 3467, wordLen: 6},                                          // "sydney"
+	618: {flags: lxZoneStart, phrases: 686, nphrases: 1, wordAt: 3473, wordLen: 4},                                          // "são"
+	619: {flags: lxZoneStart, phrases: 687, nphrases: 1, wordAt: 3477, wordLen: 5},                                          // "tokyo"
+	620: {flags: lxZoneStart, phrases: 688, nphrases: 1, wordAt: 3482, wordLen: 7},                                          // "toronto"
+	621: {flags: lxZoneStart, phrases: 689, nphrases: 1, wordAt: 3489, wordLen: 2},                                          // "uk"
+	622: {flags: lxZoneStart, phrases: 690, nphrases: 1, wordAt: 3491, wordLen: 7},                                          // "uruguay"
+	623: {flags: lxZoneStart, phrases: 691, nphrases: 2, wordAt: 3498, wordLen: 2},                                          // "us"
+	624: {flags: lxZoneStart, phrases: 693, nphrases: 1, wordAt: 3500, wordLen: 9},                                          // "vancouver"
+	625: {flags: lxZoneStart, phrases: 694, nphrases: 1, wordAt: 3509, wordLen: 9},                                          // "venezuela"
+	626: {flags: lxZoneStart, phrases: 695, nphrases: 1, wordAt: 3518, wordLen: 6},                                          // "vienna"
+	627: {flags: lxZoneStart, phrases: 696, nphrases: 1, wordAt: 3524, wordLen: 6},                                          // "warsaw"
+	628: {flags: lxZoneStart, phrases: 697, nphrases: 2, wordAt: 3530, wordLen: 7},                                          // "western"
+	629: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3537, wordLen: 16},                                         // "westeuropäische"
+	630: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3553, wordLen: 4},                                          // "wien"
+	631: {flags: lxZoneStart, phrases: 701, nphrases: 1, wordAt: 3557, wordLen: 6},                                          // "wiener"
+	632: {flags: lxZoneStart, phrases: 702, nphrases: 1, wordAt: 3563, wordLen: 6},                                          // "zurich"
+	633: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3569, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -655,669 +661,675 @@ const lexText = "" +
 	"ensdagmercoledìmercolediwedmiémiemermithursdaydonnerstagjuevesjeudidonderdaggi" +
 	"ovedìgiovedithuthurthursjuejeudofridayfreitagviernesvendredivrijdagvenerdìvene" +
 	"rdifrivievenfrsaturdaysamstagsonnabendsábadosabadosamedizaterdagsabatosatsábsa" +
-	"bsamsahhrhrshourhoursstdstdnstundestundenhorahorasheureheuresmminminsminuteminut" +
-	"esminutenminutominutosmndaydaystagtagetagendíadíasdiadiasjourjoursderdasunduhr" +
-	"bisvonvomumistwirdwerdenwartungwartungsfensterzeitfürmitaufdemdennachbeginnende" +
-	"imzumzurdauergegenabzwischenelloslasdelyparaconmantenimientohastadesdeentreserá" +
-	"inicioventanaduracióndelaenlelesdesetàjusquaupouravecfenêtredébutfinseraduré" +
-	"eversdèsdurationdureeduracionlengthtakestaketakinglastsdauertduredureradurarát" +
-	"ardaapproxapproximatelycacircaaboutetwaungefährungefaehrenvironaproximadamentea" +
-	"proxunosunasestimatedexpectedforwährendpendantdurantewindowfensterfenetredownti" +
-	"memaxmaximumuptotaloutageausfallausfallzeitslotlonglanglangeblocktimeframemainte" +
-	"nanceeveryeachallecadatoutestoushacevorafterlastpastbeforepriorearlierlaterbefor" +
-	"ehandaheadnoticevorhervorabfrüherspäterzuvorantesdespuésdespuesavantaprèsapr" +
-	"estardauparavanttotilltiluntilaàsatétotandfrombetweendallevanatstartingstartst" +
-	"artsbeginsbeginningbeginntdebutcomienzaempiezaendendsendingfinishfinishesfinishe" +
-	"dendetterminafinalizaonamdudatedatumfechatermincegitlabversionversionsversiónve" +
-	"rsionenreleaseveecharthelmpatchupgradeupgradingupdateupdatingpostgresqlpostgresu" +
-	"bunturheldebiancentosredisnodeomnibusrunnerimagepackagepgpsqlkernelstndrdtherreº" +
-	"ªofstepstepsphasephasesschrittfaseétapeetapepasostagestufepartteilpartepartien" +
-	"odesserverserversitemtaskissueticketoptionpunktpointnrnonumbernummernúmeronumer" +
-	"onumérorunnersreplicareplicasshardshardsratioratiosscaleverhältnisproportionmi" +
-	"dnightmitternachtmedianocheminuitnoonmittagmediodíamediodiamidialaskaamsterdama" +
-	"rgentinaathensatlanticaucklandaustralianaustriabangalorebarcelonabeijingbengalur" +
-	"uberlinberlinerbogotabogotábrasilbrasiliabrasíliabrazilbritishbrusselsbruxelle" +
-	"sbuenoscaracascentralchicagochilechinacolombiacoordinatedcopenhagencostadelhiden" +
-	"verdeutschedeutscherdeutschlanddubaidublindutcheasternecuadorespanaespañafrance" +
-	"frankfurtfrenchgermangermanygreenwichguatemalahawaiihelsinkihonghorariohorárioi" +
-	"ndiairelandirishistanbulitalianitalyjapankievkoreakyivlimalisboalisbonlondonlond" +
-	"resmadridmelbournemexicomitteleuropaeischemitteleuropäischemitteleuropäischerm" +
-	"ontevideomontrealmontréalmoscowmountainmumbaimunichméxiconederlandseneworaoslo" +
-	"osteuropäischepacificpanamapanamáparisperuperúportugalpraguequébecromaromesa" +
-	"nsantiagosaoschweizerseattleseoulshanghaisingaporespainspanishstockholmswissswit" +
-	"zerlandsydneysãotokyotorontoukuruguayusvancouvervenezuelaviennawarsawwesternwes" +
-	"teuropäischewienwienerzurichzürich"
+	"bsamsahhrhrshourhoursstdstdnstundestundenhorahorasheureheuresuururenoraoreumminm" +
+	"insminuteminutesminutenminutominutosmnminutidaydaystagtagetagendíadíasdiadiasj" +
+	"ourjoursderdasunduhrbisvonvomumistwirdwerdenwartungwartungsfensterzeitfürmitauf" +
+	"demdennachbeginnendeimzumzurdauergegenabzwischenelloslasdelyparaconmantenimiento" +
+	"hastadesdeentreseráinicioventanaduracióndelaenlelesdesetàjusquaupouravecfenê" +
+	"tredébutfinseraduréeversdèsdurationdureeduracionlengthtakestaketakinglastsdau" +
+	"ertduredureradurarátardaapproxapproximatelycacircaaboutetwaungefährungefaehren" +
+	"vironaproximadamenteaproxunosunasestimatedexpectedforwährendpendantdurantewindo" +
+	"wfensterfenetredowntimemaxmaximumuptotaloutageausfallausfallzeitslotlonglanglang" +
+	"eblocktimeframemaintenanceeveryeachallecadatoutestoushacevorafterlastpastbeforep" +
+	"riorearlierlaterbeforehandaheadnoticevorhervorabfrüherspäterzuvorantesdespués" +
+	"despuesavantaprèsaprestardauparavanttotilltiluntilaàsatétotandefrombetweendal" +
+	"levanatstartingstartstartsbeginsbeginningbeginntdebutcomienzaempiezaendendsendin" +
+	"gfinishfinishesfinishedendetterminafinalizaonamdudatedatumfechatermincegitlabver" +
+	"sionversionsversiónversionenreleaseveecharthelmpatchupgradeupgradingupdateupdat" +
+	"ingpostgresqlpostgresubunturheldebiancentosredisnodeomnibusrunnerimagepackagepgp" +
+	"sqlkernelstndrdtherreºªofstepstepsphasephasesschrittfaseétapeetapepasostagest" +
+	"ufepartteilpartepartienodesserverserversitemtaskissueticketoptionpunktpointnrnon" +
+	"umbernummernúmeronumeronumérorunnersreplicareplicasshardshardsratioratiosscale" +
+	"verhältnisproportionmidnightmitternachtmedianocheminuitnoonmittagmediodíamedio" +
+	"diamidialaskaamsterdamargentinaathensatlanticaucklandaustralianaustriabangaloreb" +
+	"arcelonabeijingbengaluruberlinberlinerbogotabogotábrasilbrasiliabrasíliabrazil" +
+	"britishbrusselsbruxellesbuenoscaracascentralchicagochilechinacolombiacoordinated" +
+	"copenhagencostadelhidenverdeutschedeutscherdeutschlanddubaidublindutcheasternecu" +
+	"adorespanaespañafrancefrankfurtfrenchgermangermanygreenwichguatemalahawaiihelsi" +
+	"nkihonghorariohorárioindiairelandirishistanbulitalianitalyjapankievkoreakyivlim" +
+	"alisboalisbonlondonlondresmadridmelbournemexicomitteleuropaeischemitteleuropäis" +
+	"chemitteleuropäischermontevideomontrealmontréalmoscowmountainmumbaimunichméxi" +
+	"conederlandsenewosloosteuropäischepacificpanamapanamáparisperuperúportugalpra" +
+	"guequébecromaromesansantiagosaoschweizerseattleseoulshanghaisingaporespainspani" +
+	"shstockholmswissswitzerlandsydneysãotokyotorontoukuruguayusvancouvervenezuelavi" +
+	"ennawarsawwesternwesteuropäischewienwienerzurichzürich"
 
 // lexSlots is an open-addressing table of lexEntries by lexHash: a slot
 // holds the hash in its upper 16 bits and the entry index in the lower.
 var lexSlots = [2048]uint32{
-	0:    0xb00001dc, // "numéro"
-	2:    0x9002011e, // "duree"
-	6:    0xb806017b, // "at"
-	7:    0xf8070181, // "beginnt"
-	8:    0x180701f2, // "argentina"
-	20:   0x7014024a, // "osteuropäische"
+	0:    0xb00001e3, // "numéro"
+	2:    0x90020124, // "duree"
+	6:    0xb8060182, // "at"
+	7:    0xf8070188, // "beginnt"
+	8:    0x180701f9, // "argentina"
+	20:   0x70140250, // "osteuropäische"
 	24:   0x38180099, // "donnerstag"
 	25:   0xa019006b, // "dic"
-	27:   0x901b0152, // "cada"
-	28:   0xf01c01f1, // "amsterdam"
-	36:   0x40240224, // "hawaii"
-	43:   0xf02b00d0, // "minuto"
+	27:   0x901b0158, // "cada"
+	28:   0xf01c01f8, // "amsterdam"
+	36:   0x4024022b, // "hawaii"
+	43:   0xf02b00d5, // "minuto"
 	45:   0xd02d0079, // "lunes"
-	53:   0xc8350251, // "portugal"
-	54:   0xd0360247, // "new"
-	59:   0x003b0174, // "até"
-	67:   0xc84301cd, // "server"
+	53:   0xc8350257, // "portugal"
+	54:   0xd036024e, // "new"
+	59:   0x003b017a, // "até"
+	67:   0xc84301d4, // "server"
 	69:   0x0845009e, // "giovedi"
 	73:   0x30490080, // "mo"
-	75:   0x404b00d7, // "tagen"
+	75:   0x404b00dd, // "tagen"
 	76:   0x704c008f, // "mercredi"
-	77:   0x004c01aa, // "centos"
-	80:   0xa8500135, // "unos"
-	81:   0xa8500136, // "unas"
-	82:   0x60520118, // "fin"
-	87:   0xf857019d, // "ee"
+	77:   0x004c01b1, // "centos"
+	80:   0xa850013b, // "unos"
+	81:   0xa850013c, // "unas"
+	82:   0x6052011e, // "fin"
+	87:   0xf85701a4, // "ee"
 	97:   0xd8610083, // "martes"
-	98:   0x3862016a, // "après"
+	98:   0x38620170, // "après"
 	101:  0xc06500c5, // "stunden"
 	103:  0xf0670004, // "jaenner"
 	104:  0xf0670006, // "janvier"
 	105:  0x6869002a, // "abril"
 	106:  0x586a0059, // "outubro"
 	107:  0xc06b00bb, // "sam"
-	111:  0xf06f0128, // "durará"
-	112:  0x88700126, // "dure"
-	114:  0x007201d5, // "point"
-	117:  0x907501f4, // "atlantic"
+	111:  0xf06f012e, // "durará"
+	112:  0x8870012c, // "dure"
+	114:  0x007201dc, // "point"
+	117:  0x907501fb, // "atlantic"
 	123:  0x087b004e, // "setiembre"
 	124:  0x087b004f, // "septembre"
 	125:  0x087b0051, // "settembre"
-	130:  0xd08200ca, // "m"
-	131:  0xe083016d, // "auparavant"
-	132:  0x408401ba, // "º"
-	135:  0x40870154, // "tous"
-	138:  0x688a015e, // "beforehand"
+	130:  0xd08200cf, // "m"
+	131:  0xe0830173, // "auparavant"
+	132:  0x408401c1, // "º"
+	135:  0x4087015a, // "tous"
+	138:  0x688a0164, // "beforehand"
 	140:  0x688c0066, // "decembre"
-	141:  0x688c0213, // "deutsche"
-	142:  0xe08e0115, // "avec"
+	141:  0x688c021a, // "deutsche"
+	142:  0xe08e011b, // "avec"
 	144:  0x08900005, // "enero"
 	145:  0xf0910087, // "martedi"
 	146:  0x20920078, // "montag"
-	147:  0xf8930176, // "and"
-	148:  0x48940161, // "vorher"
-	149:  0x0890019a, // "versionen"
-	150:  0xd8940246, // "nederlandse"
-	151:  0xf89701ef, // "midi"
-	154:  0x189a0261, // "swiss"
+	147:  0xf893017c, // "and"
+	148:  0x48940167, // "vorher"
+	149:  0x089001a1, // "versionen"
+	150:  0xd894024d, // "nederlandse"
+	151:  0xf89701f6, // "midi"
+	154:  0x189a0267, // "swiss"
 	155:  0xb09b000c, // "janv"
-	157:  0x289d016e, // "to"
-	160:  0xb0a00252, // "prague"
-	162:  0xe8a201a3, // "update"
-	164:  0x80a40109, // "duración"
-	165:  0x80a50127, // "durera"
-	170:  0x78aa010d, // "le"
-	171:  0xb0aa01e4, // "scale"
-	179:  0x78b30175, // "tot"
-	185:  0x68b901c4, // "etape"
+	157:  0x289d0174, // "to"
+	160:  0xb0a00258, // "prague"
+	162:  0xe8a201aa, // "update"
+	164:  0x80a4010f, // "duración"
+	165:  0x80a5012d, // "durera"
+	170:  0x78aa0113, // "le"
+	171:  0xb0aa01eb, // "scale"
+	179:  0x78b3017b, // "tot"
+	185:  0x68b901cb, // "etape"
 	192:  0x90c000a7, // "viernes"
 	195:  0x18c30049, // "augustus"
-	196:  0x40c3023f, // "montreal"
-	197:  0x80c50114, // "pour"
-	203:  0x60cb0266, // "toronto"
+	196:  0x40c30246, // "montreal"
+	197:  0x80c5011a, // "pour"
+	203:  0x60cb026c, // "toronto"
 	205:  0x60cd0093, // "wed"
-	208:  0xf8d001a5, // "postgresql"
-	211:  0x70d30168, // "despues"
+	208:  0xf8d001ac, // "postgresql"
+	211:  0x70d3016e, // "despues"
 	223:  0x28df0015, // "fevereiro"
-	227:  0x78e3015c, // "earlier"
-	229:  0x48e500d5, // "tag"
+	227:  0x78e30162, // "earlier"
+	229:  0x48e500db, // "tag"
 	231:  0x88e70003, // "jänner"
-	233:  0x70e900e3, // "von"
-	235:  0x48eb00cf, // "minuten"
-	244:  0x38f40235, // "lisbon"
-	254:  0xe0fe01b2, // "psql"
-	256:  0x29000258, // "sao"
+	233:  0x70e900e9, // "von"
+	235:  0x48eb00d4, // "minuten"
+	244:  0x38f4023c, // "lisbon"
+	254:  0xe0fe01b9, // "psql"
+	256:  0x2900025e, // "sao"
 	257:  0x69010009, // "gennaio"
-	260:  0x69040190, // "du"
+	260:  0x69040197, // "du"
 	261:  0xf90500a4, // "do"
-	262:  0xc10401f8, // "bangalore"
-	264:  0xa1080117, // "début"
-	266:  0xf10a0183, // "comienza"
-	267:  0xf10a020d, // "colombia"
-	269:  0x990d01f0, // "alaska"
-	271:  0x810f0103, // "hasta"
-	273:  0xa1110264, // "são"
-	282:  0x591a00fa, // "zwischen"
-	291:  0x892301ac, // "node"
-	292:  0xf12401e0, // "shard"
-	293:  0x912501e9, // "medianoche"
-	296:  0x212801d3, // "option"
+	262:  0xc10401ff, // "bangalore"
+	264:  0xa108011d, // "début"
+	266:  0xf10a018a, // "comienza"
+	267:  0xf10a0214, // "colombia"
+	269:  0x990d01f7, // "alaska"
+	271:  0x810f0109, // "hasta"
+	273:  0xa111026a, // "são"
+	282:  0x591a0100, // "zwischen"
+	291:  0x892301b3, // "node"
+	292:  0xf12401e7, // "shard"
+	293:  0x912501f0, // "medianoche"
+	296:  0x212801da, // "option"
 	298:  0x092a00c9, // "heures"
 	301:  0xd12d00b5, // "samedi"
 	302:  0x012e006e, // "sonntag"
-	303:  0x812e0143, // "up"
+	303:  0x812e0149, // "up"
 	304:  0xb1300060, // "novembro"
-	306:  0x01320106, // "será"
-	307:  0x21330206, // "bruxelles"
-	308:  0x1934024b, // "pacific"
-	309:  0xf93501c2, // "fase"
+	306:  0x0132010c, // "será"
+	307:  0x2133020d, // "bruxelles"
+	308:  0x19340251, // "pacific"
+	309:  0xf93501c9, // "fase"
 	310:  0x613600a3, // "jeu"
 	314:  0x293a00b0, // "saturday"
-	318:  0x813e026e, // "western"
+	318:  0x813e0274, // "western"
 	325:  0x31450045, // "august"
 	332:  0xf94c00a9, // "vrijdag"
-	336:  0x195000f6, // "zur"
+	336:  0x195000fc, // "zur"
 	339:  0xb153006f, // "domingo"
-	342:  0xd15601b1, // "pg"
-	351:  0x615f025a, // "seattle"
-	357:  0x496500ef, // "dem"
-	358:  0x9166014e, // "maintenance"
-	359:  0xb1660195, // "ce"
-	360:  0x81650218, // "dutch"
-	361:  0xe9670241, // "moscow"
-	364:  0xe96c0189, // "finishes"
-	366:  0xd16e018f, // "am"
-	376:  0xc978026d, // "warsaw"
+	342:  0xd15601b8, // "pg"
+	351:  0x615f0260, // "seattle"
+	357:  0x496500f5, // "dem"
+	358:  0x91660154, // "maintenance"
+	359:  0xb166019c, // "ce"
+	360:  0x8165021f, // "dutch"
+	361:  0xe9670248, // "moscow"
+	364:  0xe96c0190, // "finishes"
+	366:  0xd16e0196, // "am"
+	376:  0xc9780273, // "warsaw"
 	377:  0xa9790088, // "tue"
 	381:  0xe17d005c, // "okt"
-	392:  0xd9880125, // "dauert"
-	393:  0x29890228, // "horário"
+	392:  0xd988012b, // "dauert"
+	393:  0x2989022f, // "horário"
 	394:  0xd98a0095, // "mie"
-	398:  0x418e0216, // "dubai"
-	401:  0x71910249, // "oslo"
+	398:  0x418e021d, // "dubai"
+	401:  0x7191024f, // "oslo"
 	406:  0x219600c2, // "std"
-	407:  0x49970214, // "deutscher"
+	407:  0x4997021b, // "deutscher"
 	418:  0x41a200a1, // "thurs"
 	419:  0xd9a30029, // "april"
 	421:  0x29a50010, // "feber"
 	432:  0x71b0004a, // "aug"
 	433:  0x09b000a0, // "thur"
-	434:  0x61b20208, // "caracas"
-	435:  0xf1b30165, // "zuvor"
-	436:  0x61b40197, // "version"
-	437:  0x29b50162, // "vorab"
-	449:  0xd1c10220, // "german"
-	452:  0x11c401e3, // "ratios"
-	460:  0xf9cc013b, // "pendant"
+	434:  0x61b2020f, // "caracas"
+	435:  0xf1b3016b, // "zuvor"
+	436:  0x61b4019e, // "version"
+	437:  0x29b50168, // "vorab"
+	449:  0xd1c10227, // "german"
+	452:  0x11c401ea, // "ratios"
+	460:  0xf9cc0141, // "pendant"
 	471:  0x31d70018, // "febr"
 	472:  0x31d7001c, // "fevr"
-	473:  0x91d80151, // "alle"
-	474:  0x19d9020b, // "chile"
-	478:  0xc9de015a, // "before"
-	482:  0x79e2025b, // "seoul"
-	487:  0xb9e701c6, // "stage"
-	488:  0xb9e701c7, // "stufe"
+	473:  0x91d80157, // "alle"
+	474:  0x19d90212, // "chile"
+	478:  0xc9de0160, // "before"
+	482:  0x79e20261, // "seoul"
+	487:  0xb9e701cd, // "stage"
+	488:  0xb9e701ce, // "stufe"
 	490:  0x61ea0085, // "dinsdag"
-	491:  0xa9eb01b0, // "package"
-	495:  0x39ef0263, // "sydney"
+	491:  0xa9eb01b7, // "package"
+	495:  0x39ef0269, // "sydney"
 	501:  0xf9f50065, // "décembre"
 	507:  0x41fb0011, // "febrero"
-	508:  0x21fc0242, // "mountain"
+	508:  0x21fc0249, // "mountain"
 	516:  0xaa040064, // "diciembre"
 	517:  0x8205001f, // "maerz"
-	521:  0xe209013d, // "window"
-	522:  0x120a0207, // "buenos"
-	523:  0x9a0a026f, // "westeuropäische"
+	521:  0xe2090143, // "window"
+	522:  0x120a020e, // "buenos"
+	523:  0x9a0a0275, // "westeuropäische"
 	524:  0xd20c009b, // "jeudi"
-	533:  0x6a150163, // "früher"
+	533:  0x6a150169, // "früher"
 	537:  0x3a190096, // "mer"
 	545:  0xf2210048, // "aout"
 	549:  0x6225008b, // "wednesday"
 	551:  0x9227000e, // "february"
 	552:  0xb2270081, // "tuesday"
-	556:  0x6a2c016c, // "tard"
-	557:  0xa22d0145, // "outage"
-	567:  0xaa370140, // "downtime"
+	556:  0x6a2c0172, // "tard"
+	557:  0xa22d014b, // "outage"
+	567:  0xaa370146, // "downtime"
 	571:  0x7a3b0050, // "setembro"
 	576:  0xaa400098, // "thursday"
 	579:  0x3a430030, // "may"
 	580:  0x224300af, // "fr"
 	584:  0x5a480091, // "mercoledì"
-	585:  0x8249024c, // "panama"
+	585:  0x82490252, // "panama"
 	594:  0xb25200ae, // "ven"
 	595:  0xea530047, // "août"
 	596:  0xba5200b2, // "sonnabend"
-	602:  0x1a5a01bc, // "of"
+	602:  0x1a5a01c3, // "of"
 	606:  0xaa5e0056, // "oktober"
-	611:  0xb2630130, // "ungefähr"
-	612:  0xb2630131, // "ungefaehr"
-	613:  0x026501ed, // "mediodía"
+	611:  0xb2630136, // "ungefähr"
+	612:  0xb2630137, // "ungefaehr"
+	613:  0x026501f4, // "mediodía"
 	614:  0x826600b3, // "sábado"
-	617:  0x8a6901b6, // "rd"
+	617:  0x8a6901bd, // "rd"
 	619:  0xe26b005d, // "november"
-	622:  0xd26e021f, // "french"
+	622:  0xd26e0226, // "french"
 	629:  0x6a750057, // "octubre"
 	630:  0x6a750058, // "octobre"
 	631:  0x9a770020, // "marz"
-	632:  0x1277016f, // "till"
-	635:  0x4a7b01d0, // "task"
+	632:  0x12770175, // "till"
+	635:  0x4a7b01d7, // "task"
 	636:  0x627c00bd, // "h"
-	643:  0xf283024d, // "panamá"
+	643:  0xf2830253, // "panamá"
 	645:  0xfa85001e, // "märz"
-	646:  0x3285014c, // "block"
-	647:  0x92860269, // "us"
-	648:  0xda880209, // "central"
-	662:  0xda9601e7, // "midnight"
+	646:  0x32850152, // "block"
+	647:  0x9286026f, // "us"
+	648:  0xda880210, // "central"
+	656:  0x029000ce, // "u"
+	662:  0xda9601ee, // "midnight"
 	670:  0xe29e00b8, // "sat"
-	671:  0xc29f0113, // "au"
+	671:  0xc29f0119, // "au"
 	672:  0x12a0000f, // "februar"
 	673:  0x12a00013, // "fevrier"
-	674:  0x5a9f0116, // "fenêtre"
-	675:  0x12a0013e, // "fenster"
-	678:  0x72a60233, // "lima"
-	688:  0x1ab00194, // "termin"
-	690:  0xc2b2012a, // "approx"
-	697:  0x22b9015b, // "prior"
-	702:  0x1abe00d6, // "tage"
+	674:  0x5a9f011c, // "fenêtre"
+	675:  0x12a00144, // "fenster"
+	678:  0x72a6023a, // "lima"
+	688:  0x1ab0019b, // "termin"
+	690:  0xc2b20130, // "approx"
+	697:  0x22b90161, // "prior"
+	702:  0x1abe00dc, // "tage"
 	703:  0xf2bf00ab, // "venerdi"
-	704:  0x1abe0122, // "take"
+	704:  0x1abe0128, // "take"
 	717:  0xa2cd001b, // "fev"
-	718:  0x72cd0272, // "zurich"
-	723:  0x92d30200, // "brasil"
-	724:  0x92d30203, // "brazil"
+	718:  0x12cd00cb, // "uren"
+	719:  0x72cd0278, // "zurich"
+	723:  0x92d30207, // "brasil"
+	724:  0x92d3020a, // "brazil"
 	726:  0x22d6008d, // "miércoles"
-	731:  0x8adb0172, // "a"
+	731:  0x8adb0178, // "a"
 	736:  0x4ae00077, // "monday"
-	740:  0xa2e4012b, // "approximately"
-	741:  0xa2e401de, // "replica"
-	742:  0xe2e60170, // "til"
-	744:  0xe2e80231, // "korea"
-	746:  0xaaea0101, // "con"
-	750:  0x92ee01ca, // "parte"
-	754:  0x02f201ae, // "runner"
-	757:  0x82f5026a, // "vancouver"
-	758:  0x32f6010b, // "la"
+	740:  0xa2e40131, // "approximately"
+	741:  0xa2e401e5, // "replica"
+	742:  0xe2e60176, // "til"
+	744:  0xe2e80238, // "korea"
+	746:  0xaaea0107, // "con"
+	750:  0x92ee01d1, // "parte"
+	754:  0x02f201b5, // "runner"
+	757:  0x82f50270, // "vancouver"
+	758:  0x32f60111, // "la"
 	762:  0x5afa008a, // "di"
 	765:  0xeafd0012, // "février"
-	775:  0xab07013c, // "durante"
-	777:  0xc309021d, // "france"
-	781:  0x9b0d00cb, // "min"
-	782:  0xc30e018b, // "endet"
-	783:  0xf30f00d3, // "day"
+	775:  0xab070142, // "durante"
+	777:  0xc3090224, // "france"
+	781:  0x9b0d00d0, // "min"
+	782:  0xc30e0192, // "endet"
+	783:  0xf30f00d9, // "day"
 	786:  0xe31200c3, // "stdn"
 	787:  0x8b130014, // "februari"
 	789:  0x631500b6, // "zaterdag"
-	792:  0xa318012d, // "circa"
-	793:  0x6b180187, // "ending"
-	795:  0xc31b015d, // "later"
-	796:  0xab1b0193, // "fecha"
-	803:  0x332300f4, // "im"
-	804:  0x23240146, // "ausfall"
-	806:  0xcb260191, // "date"
-	808:  0xcb2801a9, // "debian"
-	809:  0x43280254, // "roma"
-	821:  0xa335010f, // "des"
+	792:  0xa3180133, // "circa"
+	793:  0x6b18018e, // "ending"
+	795:  0xc31b0163, // "later"
+	796:  0xab1b019a, // "fecha"
+	803:  0x332300fa, // "im"
+	804:  0x2324014c, // "ausfall"
+	806:  0xcb260198, // "date"
+	808:  0xcb2801b0, // "debian"
+	809:  0x4328025a, // "roma"
+	821:  0xa3350115, // "des"
 	824:  0x6338005a, // "ottobre"
-	826:  0xfb3a012c, // "ca"
+	826:  0xfb3a0132, // "ca"
 	828:  0xa33c0008, // "janeiro"
-	829:  0xd33d01a7, // "ubuntu"
-	831:  0x4b3f01ab, // "redis"
-	843:  0xab4b01a4, // "updating"
-	844:  0x134c01b3, // "kernel"
+	829:  0xd33d01ae, // "ubuntu"
+	831:  0x4b3f01b2, // "redis"
+	843:  0xab4b01ab, // "updating"
+	844:  0x334c017d, // "e"
+	845:  0x134c01ba, // "kernel"
 	847:  0x8b4f006d, // "sunday"
-	848:  0xb3500226, // "hong"
-	850:  0xf3520177, // "from"
+	848:  0xb350022d, // "hong"
+	850:  0xf352017e, // "from"
 	851:  0xcb5300c8, // "heure"
-	852:  0xd3540179, // "dalle"
+	852:  0xd3540180, // "dalle"
 	853:  0x635500bc, // "sa"
-	854:  0xf35500de, // "der"
-	856:  0xd35801d1, // "issue"
-	857:  0x8b5900f2, // "beginn"
+	854:  0xf35500e4, // "der"
+	856:  0xd35801d8, // "issue"
+	857:  0x8b5900f8, // "beginn"
 	858:  0xdb5a0024, // "março"
 	859:  0xdb5a0035, // "maggio"
-	860:  0x8b5901fc, // "berlin"
-	864:  0xa36000f5, // "zum"
-	865:  0x236101d2, // "ticket"
-	866:  0xfb62020e, // "coordinated"
-	873:  0x2b690164, // "später"
-	874:  0xe36a0148, // "slot"
-	876:  0x3b6c0198, // "versions"
+	860:  0x8b590203, // "berlin"
+	864:  0xa36000fb, // "zum"
+	865:  0x236101d9, // "ticket"
+	866:  0xfb620215, // "coordinated"
+	873:  0x2b69016a, // "später"
+	874:  0xe36a014e, // "slot"
+	876:  0x3b6c019f, // "versions"
 	879:  0xdb6f0038, // "junio"
 	880:  0xdb6f003a, // "junho"
 	881:  0xdb6f003f, // "julio"
 	882:  0xdb6f0041, // "julho"
 	883:  0xc370005e, // "noviembre"
-	884:  0x83730182, // "debut"
-	886:  0x4b76013a, // "während"
+	884:  0x83730189, // "debut"
+	886:  0x4b760140, // "während"
 	887:  0x23770031, // "mai"
 	889:  0x0379006c, // "déc"
-	891:  0x937b0124, // "lasts"
+	891:  0x937b012a, // "lasts"
 	895:  0x0b7f001d, // "march"
-	901:  0xbb850268, // "uruguay"
-	903:  0xb387021c, // "españa"
-	905:  0x838901a0, // "patch"
+	901:  0xbb85026e, // "uruguay"
+	903:  0xb3870223, // "españa"
+	905:  0x838901a7, // "patch"
 	910:  0x238e003b, // "giugno"
 	916:  0xcb940084, // "mardi"
-	917:  0x7395018c, // "termina"
-	920:  0x7b9800fd, // "las"
+	917:  0x73950193, // "termina"
+	920:  0x7b980103, // "las"
 	923:  0x6b9b002b, // "avril"
-	924:  0x7b9c014d, // "timeframe"
-	926:  0x7b9e017e, // "starts"
-	927:  0x139f01cf, // "item"
-	932:  0xcba401eb, // "noon"
+	924:  0x7b9c0153, // "timeframe"
+	926:  0x7b9e0185, // "starts"
+	927:  0x139f01d6, // "item"
+	932:  0xcba401f2, // "noon"
 	940:  0x2bac0046, // "agosto"
-	941:  0x43ac0158, // "last"
+	941:  0x43ac015e, // "last"
 	945:  0x0bb100a5, // "friday"
-	946:  0x3bb2018d, // "finaliza"
-	949:  0x3bb501ea, // "minuit"
+	946:  0x3bb20194, // "finaliza"
+	949:  0x3bb501f1, // "minuit"
 	950:  0x93b60097, // "mi"
-	954:  0xcbba00f9, // "ab"
-	974:  0x5bce0265, // "tokyo"
-	975:  0x43cf01e1, // "shards"
-	982:  0x8bd601da, // "número"
+	954:  0xcbba00ff, // "ab"
+	974:  0x5bce026b, // "tokyo"
+	975:  0x43cf01e8, // "shards"
+	982:  0x2bd600cd, // "ore"
 	983:  0x83d7007b, // "maandag"
 	984:  0xc3d8007d, // "lunedi"
-	985:  0x13d90186, // "ends"
+	985:  0x13d9018d, // "ends"
+	986:  0x53da00ca, // "uur"
+	987:  0x8bd601e1, // "número"
 	990:  0x8bde0074, // "dom"
-	993:  0x33e100d2, // "mn"
-	994:  0x23e101e6, // "proportion"
-	1003: 0xbbeb023d, // "mitteleuropäischer"
-	1005: 0x43ed0107, // "inicio"
-	1006: 0xf3ed0202, // "brasília"
+	993:  0x33e100d7, // "mn"
+	994:  0x23e101ed, // "proportion"
+	1003: 0xbbeb0244, // "mitteleuropäischer"
+	1005: 0x43ed010d, // "inicio"
+	1006: 0xf3ed0209, // "brasília"
 	1012: 0x2bf40040, // "juillet"
-	1013: 0x9bf4021e, // "frankfurt"
-	1018: 0x73fa0149, // "long"
-	1021: 0x03fd0139, // "for"
-	1023: 0x6bff023b, // "mitteleuropaeische"
-	1024: 0x6bff023c, // "mitteleuropäische"
+	1013: 0x9bf40225, // "frankfurt"
+	1018: 0x73fa014f, // "long"
+	1021: 0x03fd013f, // "for"
+	1023: 0x6bff0242, // "mitteleuropaeische"
+	1024: 0x6bff0243, // "mitteleuropäische"
 	1028: 0xfc040042, // "luglio"
 	1037: 0xdc0d000a, // "jan"
-	1039: 0x640f0102, // "mantenimiento"
-	1043: 0x8c1300d8, // "día"
-	1047: 0x3c17019e, // "chart"
-	1048: 0xa41701db, // "numero"
-	1050: 0xd41a019f, // "helm"
-	1051: 0x441a01ff, // "bogotá"
+	1039: 0x640f0108, // "mantenimiento"
+	1043: 0x8c1300de, // "día"
+	1047: 0x3c1701a5, // "chart"
+	1048: 0xa41701e2, // "numero"
+	1050: 0xd41a01a6, // "helm"
+	1051: 0x441a0206, // "bogotá"
 	1052: 0x541c000b, // "jän"
-	1053: 0xb41b0204, // "british"
-	1065: 0x9c29017d, // "start"
-	1076: 0x8c3401ce, // "servers"
+	1053: 0xb41b020b, // "british"
+	1065: 0x9c290184, // "start"
+	1076: 0x8c3401d5, // "servers"
 	1082: 0xec3a0032, // "mayo"
 	1083: 0xec3a0034, // "maio"
-	1084: 0x7c3a01cc, // "nodes"
-	1085: 0x343d0271, // "wiener"
-	1090: 0x644200dc, // "jour"
-	1091: 0xf4430188, // "finish"
-	1092: 0xfc4400ed, // "mit"
+	1084: 0x7c3a01d3, // "nodes"
+	1085: 0x343d0277, // "wiener"
+	1090: 0x644200e2, // "jour"
+	1091: 0xf443018f, // "finish"
+	1092: 0xfc4400f3, // "mit"
 	1096: 0xf4480021, // "marzo"
 	1097: 0xf4480025, // "marco"
-	1098: 0xdc49022a, // "ireland"
-	1104: 0x2c5000dd, // "jours"
-	1106: 0x0c5201d7, // "no"
-	1112: 0x945801bd, // "step"
+	1098: 0xdc490231, // "ireland"
+	1104: 0x2c5000e3, // "jours"
+	1106: 0x0c5201de, // "no"
+	1112: 0x945801c4, // "step"
 	1116: 0xec5c0092, // "mercoledi"
 	1117: 0xec5d004b, // "ago"
 	1118: 0x9c5d005b, // "oct"
-	1123: 0x14630248, // "ora"
+	1123: 0x146300cc, // "ora"
 	1128: 0x346800ba, // "sab"
-	1134: 0xc46e022e, // "italy"
-	1135: 0xd46f0192, // "datum"
+	1134: 0xc46e0235, // "italy"
+	1135: 0xd46f0199, // "datum"
 	1136: 0xe4700002, // "januar"
-	1137: 0xc47000cc, // "mins"
-	1142: 0xf47601d4, // "punkt"
+	1137: 0xc47000d1, // "mins"
+	1142: 0xf47601db, // "punkt"
 	1145: 0xbc7900b9, // "sáb"
-	1152: 0x94800199, // "versión"
+	1152: 0x948001a0, // "versión"
 	1155: 0xb4830089, // "tues"
 	1156: 0xe48300c1, // "hours"
 	1157: 0xe48300c7, // "horas"
-	1158: 0x1c860108, // "ventana"
-	1164: 0x548c01be, // "steps"
-	1165: 0xcc8c020a, // "chicago"
+	1158: 0x1c86010e, // "ventana"
+	1164: 0x548c01c5, // "steps"
+	1165: 0xcc8c0211, // "chicago"
 	1166: 0xa48e004d, // "septiembre"
 	1169: 0xac9100c0, // "hour"
-	1173: 0x7495018a, // "finished"
-	1178: 0x149a00e9, // "wartung"
-	1181: 0x7c9d0255, // "rome"
-	1188: 0x34a40212, // "denver"
-	1192: 0xc4a8014a, // "lang"
-	1201: 0xbcb101ec, // "mittag"
-	1204: 0x1cb4011d, // "duration"
-	1205: 0x1cb4011f, // "duracion"
-	1206: 0x24b5017f, // "begins"
-	1207: 0xfcb501a1, // "upgrade"
-	1213: 0xdcbd0227, // "horario"
-	1214: 0x3cbe00ec, // "für"
+	1173: 0x74950191, // "finished"
+	1178: 0x149a00ef, // "wartung"
+	1181: 0x7c9d025b, // "rome"
+	1188: 0x34a40219, // "denver"
+	1192: 0xc4a80150, // "lang"
+	1201: 0xbcb101f3, // "mittag"
+	1204: 0x1cb40123, // "duration"
+	1205: 0x1cb40125, // "duracion"
+	1206: 0x24b50186, // "begins"
+	1207: 0xfcb501a8, // "upgrade"
+	1213: 0xdcbd022e, // "horario"
+	1214: 0x3cbe00f2, // "für"
 	1217: 0xfcc10037, // "juni"
 	1218: 0xfcc1003e, // "juli"
-	1221: 0xecc500e5, // "um"
-	1225: 0xa4c90157, // "after"
+	1221: 0xecc500eb, // "um"
+	1225: 0xa4c9015d, // "after"
 	1226: 0xecca007a, // "lundi"
-	1227: 0xccca00fc, // "los"
+	1227: 0xccca0102, // "los"
 	1228: 0x24cc001a, // "févr"
-	1229: 0x64cc01c5, // "paso"
-	1230: 0x84cb0267, // "uk"
+	1229: 0x64cc01cc, // "paso"
+	1230: 0x84cb026d, // "uk"
 	1231: 0xb4cf0016, // "febbraio"
-	1232: 0x34d001fe, // "bogota"
-	1233: 0xb4d10173, // "às"
-	1234: 0xfcd10270, // "wien"
-	1235: 0xdcd30240, // "montréal"
-	1239: 0xa4d70236, // "london"
-	1241: 0x0cd900f0, // "den"
-	1245: 0xbcdd020f, // "copenhagen"
+	1232: 0x34d00205, // "bogota"
+	1233: 0xb4d10179, // "às"
+	1234: 0xfcd10276, // "wien"
+	1235: 0xdcd30247, // "montréal"
+	1239: 0xa4d7023d, // "london"
+	1241: 0x0cd900f6, // "den"
+	1245: 0xbcdd0216, // "copenhagen"
 	1246: 0x94de0082, // "dienstag"
 	1248: 0x9ce00007, // "januari"
-	1250: 0x2ce201f3, // "athens"
-	1259: 0x3ceb01bf, // "phase"
+	1250: 0x2ce201fa, // "athens"
+	1259: 0x3ceb01c6, // "phase"
 	1261: 0x94ed009c, // "donderdag"
-	1262: 0xd4ee0225, // "helsinki"
-	1263: 0x4cef01c9, // "teil"
-	1264: 0x34ee022f, // "japan"
-	1271: 0xc4f701bb, // "ª"
-	1277: 0xecfd0260, // "stockholm"
-	1287: 0xd50701b9, // "re"
-	1288: 0xe50701d6, // "nr"
+	1262: 0xd4ee022c, // "helsinki"
+	1263: 0x4cef01d0, // "teil"
+	1264: 0x34ee0236, // "japan"
+	1271: 0xc4f701c2, // "ª"
+	1277: 0xecfd0266, // "stockholm"
+	1287: 0xd50701c0, // "re"
+	1288: 0xe50701dd, // "nr"
 	1289: 0xd509002c, // "aprile"
-	1291: 0x5d0b0232, // "kyiv"
-	1292: 0x5d0c0273, // "zürich"
-	1294: 0x850e01df, // "replicas"
-	1303: 0x151700ee, // "auf"
-	1306: 0xbd1a0229, // "india"
-	1308: 0xd51c017c, // "starting"
-	1312: 0x7520024f, // "peru"
-	1315: 0xbd230205, // "brussels"
-	1321: 0x952900e8, // "werden"
-	1322: 0xb5290100, // "para"
-	1323: 0x95290147, // "ausfallzeit"
+	1291: 0x5d0b0239, // "kyiv"
+	1292: 0x5d0c0279, // "zürich"
+	1294: 0x850e01e6, // "replicas"
+	1303: 0x151700f4, // "auf"
+	1306: 0xbd1a0230, // "india"
+	1308: 0xd51c0183, // "starting"
+	1312: 0x75200255, // "peru"
+	1315: 0xbd23020c, // "brussels"
+	1321: 0x952900ee, // "werden"
+	1322: 0xb5290106, // "para"
+	1323: 0x9529014d, // "ausfallzeit"
 	1326: 0xcd2e007c, // "lunedì"
-	1327: 0xed2f011b, // "vers"
-	1336: 0xc53800e0, // "und"
-	1338: 0x853a01f5, // "auckland"
-	1340: 0x0d3c00db, // "dias"
-	1344: 0xe5400141, // "max"
+	1327: 0xed2f0121, // "vers"
+	1336: 0xc53800e6, // "und"
+	1338: 0x853a01fc, // "auckland"
+	1340: 0x0d3c00e1, // "dias"
+	1344: 0xe5400147, // "max"
 	1357: 0x2d4d0036, // "june"
-	1361: 0x9d51019b, // "release"
-	1362: 0x5d510215, // "deutschland"
-	1364: 0x7554022d, // "italian"
-	1365: 0x355500e4, // "vom"
+	1361: 0x9d5101a2, // "release"
+	1362: 0x5d51021c, // "deutschland"
+	1364: 0x75540234, // "italian"
+	1365: 0x355500ea, // "vom"
 	1380: 0x35640071, // "zondag"
 	1386: 0x1d6a00aa, // "venerdì"
 	1392: 0xb570004c, // "september"
 	1396: 0xd57400ac, // "fri"
-	1401: 0x3d790129, // "tarda"
+	1401: 0x3d79012f, // "tarda"
 	1410: 0x95820072, // "domenica"
-	1412: 0x95840137, // "estimated"
+	1412: 0x9584013d, // "estimated"
 	1415: 0xd5870062, // "december"
 	1416: 0xd5870063, // "dezember"
-	1417: 0x8d890166, // "antes"
-	1420: 0x358c0120, // "length"
-	1431: 0xfd970217, // "dublin"
-	1432: 0x45980238, // "madrid"
-	1437: 0x7d9d0119, // "sera"
-	1440: 0xeda00134, // "aprox"
-	1442: 0x75a2026b, // "venezuela"
-	1468: 0x0dbc0133, // "aproximadamente"
+	1417: 0x8d89016c, // "antes"
+	1420: 0x358c0126, // "length"
+	1431: 0xfd97021e, // "dublin"
+	1432: 0x4598023f, // "madrid"
+	1437: 0x7d9d011f, // "sera"
+	1440: 0xeda0013a, // "aprox"
+	1442: 0x75a20271, // "venezuela"
+	1468: 0x0dbc0139, // "aproximadamente"
 	1470: 0x7dbe00be, // "hr"
-	1473: 0xcdc10111, // "à"
-	1478: 0x45c60234, // "lisboa"
+	1473: 0xcdc10117, // "à"
+	1478: 0x45c6023b, // "lisboa"
 	1483: 0x1dcb002f, // "avr"
-	1486: 0xc5ce01ad, // "omnibus"
-	1487: 0xbdce023e, // "montevideo"
-	1488: 0x3dd00239, // "melbourne"
+	1486: 0xc5ce01b4, // "omnibus"
+	1487: 0xbdce0245, // "montevideo"
+	1488: 0x3dd00240, // "melbourne"
 	1492: 0x85d40001, // "january"
 	1493: 0x75d400a6, // "freitag"
-	1495: 0x85d70256, // "san"
+	1495: 0x85d7025c, // "san"
 	1500: 0xdddc00a2, // "jue"
-	1501: 0xbddc00e2, // "bis"
+	1501: 0xbddc00e8, // "bis"
 	1506: 0x05e20076, // "so"
-	1510: 0x6de600fe, // "del"
-	1511: 0x85e70167, // "después"
-	1513: 0x3de901b8, // "er"
-	1517: 0x6ded0169, // "avant"
-	1518: 0xd5ee010a, // "de"
-	1519: 0x3ded01e2, // "ratio"
+	1510: 0x6de60104, // "del"
+	1511: 0x85e7016d, // "después"
+	1513: 0x3de901bf, // "er"
+	1517: 0x6ded016f, // "avant"
+	1518: 0xd5ee0110, // "de"
+	1519: 0x3ded01e9, // "ratio"
 	1525: 0xe5f5003d, // "july"
-	1526: 0x95f601fd, // "berliner"
-	1532: 0xbdfc01cb, // "partie"
-	1545: 0x5609026c, // "vienna"
-	1546: 0x3e0a0253, // "québec"
-	1547: 0x9e0b025c, // "shanghai"
-	1552: 0x7e10014b, // "lange"
+	1526: 0x95f60204, // "berliner"
+	1532: 0xbdfc01d2, // "partie"
+	1545: 0x56090272, // "vienna"
+	1546: 0x3e0a0259, // "québec"
+	1547: 0x9e0b0262, // "shanghai"
+	1552: 0x7e100151, // "lange"
 	1556: 0x36140068, // "dicembre"
 	1557: 0x36140070, // "dimanche"
-	1565: 0x0e1d0262, // "switzerland"
-	1567: 0x6e1f012e, // "about"
+	1565: 0x0e1d0268, // "switzerland"
+	1567: 0x6e1f0134, // "about"
 	1571: 0x0e23000d, // "ene"
 	1572: 0x8e23008e, // "miercoles"
-	1573: 0x3e240110, // "et"
-	1574: 0x26260142, // "maximum"
-	1575: 0x96260144, // "total"
-	1576: 0x16270180, // "beginning"
-	1577: 0x7e2301e5, // "verhältnis"
+	1573: 0x3e240116, // "et"
+	1574: 0x26260148, // "maximum"
+	1575: 0x9626014a, // "total"
+	1576: 0x16270187, // "beginning"
+	1577: 0x7e2301ec, // "verhältnis"
 	1583: 0x2e2f00c6, // "hora"
 	1593: 0x1e39002e, // "abr"
 	1599: 0xee3f008c, // "mittwoch"
 	1603: 0xd643006a, // "dez"
-	1604: 0xbe430160, // "notice"
+	1604: 0xbe430166, // "notice"
 	1613: 0xae4d00ad, // "vie"
-	1614: 0x264d00d4, // "days"
-	1619: 0xde5300ff, // "y"
-	1624: 0xa658015f, // "ahead"
-	1631: 0x6e5f00f7, // "dauer"
-	1633: 0xae6101c1, // "schritt"
+	1614: 0x264d00da, // "days"
+	1619: 0xde530105, // "y"
+	1624: 0xa6580165, // "ahead"
+	1631: 0x6e5f00fd, // "dauer"
+	1633: 0xae6101c8, // "schritt"
 	1636: 0xfe640043, // "jul"
-	1644: 0x266c020c, // "china"
+	1644: 0x266c0213, // "china"
 	1646: 0xb66e00bf, // "hrs"
-	1649: 0x0e71010e, // "les"
-	1650: 0x467201a8, // "rhel"
-	1653: 0x1e7500e6, // "ist"
-	1654: 0x9e7501ee, // "mediodia"
-	1659: 0x1e7b00cd, // "minute"
+	1649: 0x0e710114, // "les"
+	1650: 0x467201af, // "rhel"
+	1653: 0x1e7500ec, // "ist"
+	1654: 0x9e7501f5, // "mediodia"
+	1659: 0x1e7b00d2, // "minute"
 	1660: 0xb67c00b1, // "samstag"
 	1663: 0xce7f009f, // "thu"
 	1665: 0xfe810069, // "dec"
 	1666: 0xc6810073, // "sun"
-	1669: 0x468501dd, // "runners"
-	1673: 0xbe8900e1, // "uhr"
-	1682: 0xfe9201c0, // "phases"
+	1669: 0x468501e4, // "runners"
+	1673: 0xbe8900e7, // "uhr"
+	1682: 0xfe9201c7, // "phases"
 	1694: 0x569e0033, // "mei"
-	1713: 0x7eb10185, // "end"
-	1714: 0xfeb200f3, // "ende"
-	1715: 0xfeb101f9, // "barcelona"
-	1716: 0xaeb3023a, // "mexico"
-	1720: 0x3eb801fb, // "bengaluru"
-	1721: 0x06b9014f, // "every"
-	1722: 0x86b9022b, // "irish"
-	1725: 0xa6bd0104, // "desde"
-	1727: 0x46bf00d9, // "días"
-	1728: 0xe6c00105, // "entre"
-	1732: 0xcec400e7, // "wird"
-	1736: 0xa6c80155, // "hace"
-	1741: 0x5ecd011c, // "dès"
-	1745: 0x3ed1022c, // "istanbul"
-	1747: 0xfed300f8, // "gegen"
-	1749: 0x86d50250, // "perú"
+	1713: 0x7eb1018c, // "end"
+	1714: 0xfeb200f9, // "ende"
+	1715: 0xfeb10200, // "barcelona"
+	1716: 0xaeb30241, // "mexico"
+	1720: 0x3eb80202, // "bengaluru"
+	1721: 0x06b90155, // "every"
+	1722: 0x86b90232, // "irish"
+	1725: 0xa6bd010a, // "desde"
+	1727: 0x46bf00df, // "días"
+	1728: 0xe6c0010b, // "entre"
+	1732: 0xcec400ed, // "wird"
+	1736: 0xa6c8015b, // "hace"
+	1741: 0x5ecd0122, // "dès"
+	1745: 0x3ed10233, // "istanbul"
+	1747: 0xfed300fe, // "gegen"
+	1749: 0x86d50256, // "perú"
 	1756: 0x86dc0067, // "dezembro"
-	1757: 0xd6dc00df, // "das"
-	1763: 0x56e3025d, // "singapore"
-	1766: 0x3ee60196, // "gitlab"
-	1767: 0x06e601a6, // "postgres"
-	1770: 0xdeea0138, // "expected"
+	1757: 0xd6dc00e5, // "das"
+	1763: 0x56e30263, // "singapore"
+	1766: 0x3ee6019d, // "gitlab"
+	1767: 0x06e601ad, // "postgres"
+	1770: 0xdeea013e, // "expected"
 	1777: 0xeef100b4, // "sabado"
 	1778: 0xeef100b7, // "sabato"
-	1779: 0x7ef10171, // "until"
+	1779: 0x7ef10177, // "until"
 	1781: 0x0ef50044, // "juil"
 	1782: 0x96f500c4, // "stunde"
 	1788: 0x56fc0090, // "woensdag"
-	1789: 0xcefd01b7, // "th"
-	1790: 0x7efe019c, // "v"
+	1789: 0xcefd01be, // "th"
+	1790: 0x7efe01a3, // "v"
 	1793: 0xef010022, // "mars"
-	1795: 0x7f0301fa, // "beijing"
-	1797: 0x8705025f, // "spanish"
-	1799: 0xe70700ce, // "minutes"
-	1800: 0xe70700d1, // "minutos"
-	1808: 0xbf10011a, // "durée"
-	1812: 0xd714010c, // "en"
-	1813: 0x8f140123, // "taking"
-	1814: 0x2f1600f1, // "nach"
+	1795: 0x7f030201, // "beijing"
+	1797: 0x87050265, // "spanish"
+	1799: 0xe70700d3, // "minutes"
+	1800: 0xe70700d6, // "minutos"
+	1808: 0xbf100120, // "durée"
+	1812: 0xd7140112, // "en"
+	1813: 0x8f140129, // "taking"
+	1814: 0x2f1600f7, // "nach"
 	1826: 0x9722007f, // "lun"
-	1833: 0x3f2901f7, // "austria"
-	1836: 0x1f2c0237, // "londres"
+	1833: 0x3f2901fe, // "austria"
+	1836: 0x1f2c023e, // "londres"
 	1838: 0x072e007e, // "mon"
-	1841: 0x77310211, // "delhi"
+	1841: 0x77310218, // "delhi"
 	1842: 0xa7320061, // "nov"
 	1845: 0x5f350019, // "fév"
-	1851: 0x3f3b0210, // "costa"
-	1852: 0x673b0244, // "munich"
-	1858: 0x9f420132, // "environ"
+	1851: 0x3f3b0217, // "costa"
+	1852: 0x673b024b, // "munich"
+	1858: 0x9f420138, // "environ"
 	1860: 0x1f440086, // "martedì"
 	1862: 0xf746009a, // "jueves"
-	1867: 0x474b01af, // "image"
-	1868: 0xf74c01d8, // "number"
-	1869: 0xf74c01d9, // "nummer"
-	1870: 0x9f4e0178, // "between"
-	1874: 0xaf520159, // "past"
-	1875: 0xaf5201c8, // "part"
+	1867: 0x474b01b6, // "image"
+	1868: 0xf74c01df, // "number"
+	1869: 0xf74c01e0, // "nummer"
+	1870: 0x9f4e017f, // "between"
+	1874: 0xaf52015f, // "past"
+	1875: 0xaf5201cf, // "part"
 	1883: 0x9f5b003c, // "jun"
-	1884: 0x375b01a2, // "upgrading"
+	1884: 0x375b01a9, // "upgrading"
 	1888: 0x5f60005f, // "novembre"
-	1891: 0x5f6300fb, // "el"
-	1893: 0x8f650156, // "vor"
-	1898: 0xbf6a0112, // "jusqu"
-	1903: 0x876f0219, // "eastern"
-	1904: 0x1770016b, // "apres"
-	1907: 0x2f7300da, // "dia"
+	1891: 0x5f630101, // "el"
+	1893: 0x8f65015c, // "vor"
+	1898: 0xbf6a0118, // "jusqu"
+	1903: 0x876f0220, // "eastern"
+	1904: 0x17700171, // "apres"
+	1907: 0x2f7300e0, // "dia"
 	1908: 0x87740052, // "sep"
 	1909: 0x8f750017, // "feb"
 	1911: 0x97770054, // "set"
-	1914: 0xef7a01b4, // "st"
+	1914: 0xef7a01bb, // "st"
 	1918: 0xd77e0055, // "october"
-	1919: 0x4f7e012f, // "etwa"
-	1920: 0xe77f0223, // "guatemala"
-	1921: 0x5f800259, // "schweizer"
-	1925: 0x7f85024e, // "paris"
+	1919: 0x4f7e0135, // "etwa"
+	1920: 0xe77f022a, // "guatemala"
+	1921: 0x5f80025f, // "schweizer"
+	1925: 0x7f850254, // "paris"
 	1931: 0x078b00a8, // "vendredi"
-	1932: 0x878c0230, // "kiev"
+	1932: 0x878c0237, // "kiev"
 	1936: 0xe790009d, // "giovedì"
-	1937: 0xe790018e, // "on"
-	1938: 0xa790021b, // "espana"
-	1940: 0x27940184, // "empieza"
-	1959: 0xefa70121, // "takes"
-	1960: 0x87a70222, // "greenwich"
-	1963: 0xafab013f, // "fenetre"
-	1969: 0x8fb101c3, // "étape"
+	1937: 0xe7900195, // "on"
+	1938: 0xa7900222, // "espana"
+	1940: 0x2794018b, // "empieza"
+	1959: 0xefa70127, // "takes"
+	1960: 0x87a70229, // "greenwich"
+	1963: 0xafab0145, // "fenetre"
+	1969: 0x8fb101ca, // "étape"
 	1978: 0x67ba0028, // "mrz"
-	1979: 0x47bb00eb, // "zeit"
-	1980: 0xc7bb017a, // "van"
+	1979: 0x47bb00f1, // "zeit"
+	1980: 0xc7bb0181, // "van"
 	1993: 0xdfc90094, // "mié"
 	1994: 0x6fca0039, // "juin"
-	1995: 0x87ca01f6, // "australian"
-	1997: 0xb7cd0245, // "méxico"
-	2000: 0xa7d00243, // "mumbai"
-	2002: 0x0fd20257, // "santiago"
+	1995: 0x87ca01fd, // "australian"
+	1997: 0xb7cd024c, // "méxico"
+	2000: 0xa7d0024a, // "mumbai"
+	2002: 0x0fd2025d, // "santiago"
 	2006: 0x3fd60023, // "maart"
-	2007: 0x7fd701b5, // "nd"
-	2009: 0x9fd901e8, // "mitternacht"
-	2016: 0xefe0025e, // "spain"
+	2007: 0x7fd701bc, // "nd"
+	2009: 0x9fd901ef, // "mitternacht"
+	2016: 0xefe00264, // "spain"
 	2017: 0xc7e10027, // "mär"
 	2022: 0x67e60053, // "sept"
-	2023: 0x77e70153, // "toutes"
-	2025: 0x4fe90221, // "germany"
+	2023: 0x77e70159, // "toutes"
+	2025: 0x4fe90228, // "germany"
 	2032: 0x4ff00026, // "mar"
 	2035: 0xaff3002d, // "apr"
-	2040: 0xf7f80150, // "each"
-	2041: 0xc7f900ea, // "wartungsfenster"
-	2042: 0xe7fa021a, // "ecuador"
+	2039: 0xcff700d8, // "minuti"
+	2040: 0xf7f80156, // "each"
+	2041: 0xc7f900f0, // "wartungsfenster"
+	2042: 0xe7fa0221, // "ecuador"
 	2045: 0x17fd0075, // "dim"
-	2046: 0x6ffd0201, // "brasilia"
+	2046: 0x6ffd0208, // "brasilia"
 }
 
 // lexBloom has bit lexHash(w) set for every word of the lexicon.
@@ -1326,6 +1338,7 @@ var lexBloom = [1024]uint64{
 	1:    0x4000000001000,
 	4:    0x4400000000000,
 	9:    0x2000000000,
+	10:   0x10000,
 	11:   0x4000000000000,
 	13:   0x200000000000000,
 	15:   0x2000000000000000,
@@ -1352,6 +1365,7 @@ var lexBloom = [1024]uint64{
 	72:   0x400,
 	73:   0x80000000000000,
 	74:   0x100000000,
+	75:   0x2000,
 	77:   0x1000,
 	78:   0x80000000,
 	79:   0x2000000,
@@ -1398,7 +1412,7 @@ var lexBloom = [1024]uint64{
 	166:  0x20002000000200,
 	173:  0x20000000000,
 	174:  0x100000000000,
-	175:  0x10000000000000,
+	175:  0x10000000400000,
 	177:  0x10000,
 	179:  0x400000000,
 	181:  0x2000,
@@ -1411,6 +1425,7 @@ var lexBloom = [1024]uint64{
 	202:  0x20,
 	203:  0x40000000000000,
 	204:  0x800000000,
+	205:  0x1000,
 	207:  0x200000000,
 	208:  0x2000000000000000,
 	209:  0x10000000000,
@@ -1465,6 +1480,7 @@ var lexBloom = [1024]uint64{
 	307:  0x800000000000,
 	317:  0x4000000000000000,
 	319:  0x1020000000000,
+	335:  0x4000000,
 	336:  0x10000000,
 	338:  0x1000,
 	344:  0x200,
@@ -1691,6 +1707,7 @@ var lexBloom = [1024]uint64{
 	823:  0x2,
 	825:  0x8000000000000000,
 	827:  0x2000000000000010,
+	831:  0x80000000000000,
 	832:  0x40200000000000,
 	834:  0x4,
 	836:  0x200000000000,
@@ -2158,431 +2175,431 @@ var zonePhraseList = [704]phrase{
 	229: {words: []string{"du", "pacifique"}, iana: "America/Vancouver"},
 	230: {words: []string{"française"}, iana: "Europe/Paris"},
 	231: {words: []string{"francaise"}, iana: "Europe/Paris"},
-	232: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
-	233: {words: []string{"time"}, iana: "America/Anchorage"},
-	234: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	235: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
-	236: {words: []string{"time"}, iana: "Europe/Athens"},
-	237: {words: []string{"time"}, iana: "America/Halifax"},
-	238: {words: []string{"time"}, iana: "Pacific/Auckland"},
-	239: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
-	240: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
-	241: {words: []string{"time"}, iana: "Europe/Vienna"},
-	242: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	243: {words: []string{"time"}, iana: "Europe/Madrid"},
-	244: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	245: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	246: {words: []string{"time"}, iana: "Europe/Berlin"},
-	247: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	248: {words: []string{"time"}, iana: "America/Bogota"},
-	249: {words: []string{"time"}, iana: "America/Bogota"},
-	250: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	251: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	252: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	253: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	254: {words: []string{"summer", "time"}, iana: "Europe/London"},
-	255: {words: []string{"time"}, iana: "Europe/London"},
-	256: {words: []string{"time"}, iana: "Europe/Brussels"},
-	257: {words: []string{"time"}, iana: "Europe/Brussels"},
-	258: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
-	259: {words: []string{"time"}, iana: "America/Caracas"},
-	260: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
-	261: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
-	262: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
-	263: {words: []string{"standard", "time"}, iana: "America/Chicago"},
-	264: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
-	265: {words: []string{"time"}, iana: "America/Chicago"},
-	266: {words: []string{"time"}, iana: "America/Chicago"},
-	267: {words: []string{"time"}, iana: "America/Santiago"},
-	268: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
-	269: {words: []string{"time"}, iana: "America/Bogota"},
-	270: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
-	271: {words: []string{"time"}, iana: "Europe/Copenhagen"},
-	272: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
-	273: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	274: {words: []string{"time"}, iana: "America/Denver"},
-	275: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	276: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	277: {words: []string{"time"}, iana: "Europe/Berlin"},
-	278: {words: []string{"time"}, iana: "Asia/Dubai"},
-	279: {words: []string{"time"}, iana: "Europe/Dublin"},
-	280: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	281: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
-	282: {words: []string{"european", "time"}, iana: "Europe/Athens"},
-	283: {words: []string{"standard", "time"}, iana: "America/New_York"},
-	284: {words: []string{"daylight", "time"}, iana: "America/New_York"},
-	285: {words: []string{"time"}, iana: "America/New_York"},
-	286: {words: []string{"time"}, iana: "America/Guayaquil"},
-	287: {words: []string{"time"}, iana: "Europe/Madrid"},
-	288: {words: []string{"time"}, iana: "Europe/Madrid"},
-	289: {words: []string{"time"}, iana: "Europe/Paris"},
-	290: {words: []string{"time"}, iana: "Europe/Berlin"},
-	291: {words: []string{"time"}, iana: "Europe/Paris"},
-	292: {words: []string{"time"}, iana: "Europe/Berlin"},
-	293: {words: []string{"time"}, iana: "Europe/Berlin"},
-	294: {words: []string{"mean", "time"}, fixed: true},
-	295: {words: []string{"time"}, iana: "America/Guatemala"},
-	296: {words: []string{"time"}, iana: "Pacific/Honolulu"},
-	297: {words: []string{"time"}, iana: "Europe/Helsinki"},
-	298: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
-	299: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	300: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	301: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	302: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	303: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	304: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	305: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	306: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	307: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	308: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	309: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	310: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	311: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	312: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	313: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	314: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	315: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	316: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	317: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	318: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	319: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	320: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	321: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	322: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	323: {words: []string{"de", "london"}, iana: "Europe/London"},
-	324: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	325: {words: []string{"de", "british"}, iana: "Europe/London"},
-	326: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	327: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	328: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	329: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	330: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	331: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	332: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	333: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	334: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	335: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	336: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	337: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	338: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	339: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	340: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	341: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	342: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	343: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	344: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	345: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	346: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	347: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	348: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	349: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	350: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	351: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	352: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	353: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	354: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	355: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	356: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	357: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	358: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	359: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	360: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	361: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	362: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	363: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	364: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	365: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	366: {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	367: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	368: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	369: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	370: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	371: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	372: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	373: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	374: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	375: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	376: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	377: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	378: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	379: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	380: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	381: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	382: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	383: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	384: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	385: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	386: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	387: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	388: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	389: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	390: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	391: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	392: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	393: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	394: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	395: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	396: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	397: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	398: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	399: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	400: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	401: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	402: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	403: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	404: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	405: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	406: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	407: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	408: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	409: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	410: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	411: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	412: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	413: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	414: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	415: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	416: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	417: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	418: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	419: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	420: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	421: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	422: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	423: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	424: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	425: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	426: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	427: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	428: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	429: {words: []string{"de", "london"}, iana: "Europe/London"},
-	430: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	431: {words: []string{"de", "british"}, iana: "Europe/London"},
-	432: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	433: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	434: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	435: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	436: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	437: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	438: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	439: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	440: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	441: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	442: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	443: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	444: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	445: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	446: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	447: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	448: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	449: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	450: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	451: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	452: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	453: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	454: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	455: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	456: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	457: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	458: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	459: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	460: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	461: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	462: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	463: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	464: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	465: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	466: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	467: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	468: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	469: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	470: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	471: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	472: {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	473: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	474: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	475: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	476: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	477: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	478: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	479: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	480: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	481: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	482: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	483: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	484: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	485: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	486: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	487: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	488: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	489: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	490: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	491: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	492: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	493: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	494: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	495: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	496: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	497: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	498: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	499: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	500: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	501: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	502: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	503: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	504: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	505: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	506: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	507: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	508: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	509: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	510: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	511: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
-	512: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	513: {words: []string{"time"}, iana: "Europe/Dublin"},
-	514: {words: []string{"time"}, iana: "Europe/Dublin"},
-	515: {words: []string{"time"}, iana: "Europe/Istanbul"},
-	516: {words: []string{"time"}, iana: "Europe/Rome"},
-	517: {words: []string{"time"}, iana: "Europe/Rome"},
-	518: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
-	519: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	520: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	521: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
-	522: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	523: {words: []string{"time"}, iana: "America/Lima"},
-	524: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	525: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	526: {words: []string{"time"}, iana: "Europe/London"},
-	527: {words: []string{"time"}, iana: "Europe/London"},
-	528: {words: []string{"time"}, iana: "Europe/Madrid"},
-	529: {words: []string{"time"}, iana: "Australia/Melbourne"},
-	530: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
-	531: {words: []string{"time"}, iana: "America/Mexico_City"},
-	532: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	533: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	534: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	535: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	536: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	537: {words: []string{"time"}, iana: "America/Montevideo"},
-	538: {words: []string{"time"}, iana: "America/Toronto"},
-	539: {words: []string{"time"}, iana: "America/Toronto"},
-	540: {words: []string{"time"}, iana: "Europe/Moscow"},
-	541: {words: []string{"standard", "time"}, iana: "America/Denver"},
-	542: {words: []string{"daylight", "time"}, iana: "America/Denver"},
-	543: {words: []string{"time"}, iana: "America/Denver"},
-	544: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	545: {words: []string{"time"}, iana: "Europe/Berlin"},
-	546: {words: []string{"time"}, iana: "America/Mexico_City"},
-	547: {words: []string{"tijd"}, iana: "Europe/Amsterdam"},
-	548: {words: []string{"york", "time"}, iana: "America/New_York"},
-	549: {words: []string{"di", "new", "york"}, iana: "America/New_York"},
-	550: {words: []string{"di", "los", "angeles"}, iana: "America/Los_Angeles"},
-	551: {words: []string{"di", "san", "francisco"}, iana: "America/Los_Angeles"},
-	552: {words: []string{"di", "mexico", "city"}, iana: "America/Mexico_City"},
-	553: {words: []string{"di", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	554: {words: []string{"di", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	555: {words: []string{"di", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	556: {words: []string{"di", "costa", "rica"}, iana: "America/Costa_Rica"},
-	557: {words: []string{"di", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	558: {words: []string{"dell", "europa", "centrale"}, iana: "Europe/Rome"},
-	559: {words: []string{"di", "berlin"}, iana: "Europe/Berlin"},
-	560: {words: []string{"di", "germany"}, iana: "Europe/Berlin"},
-	561: {words: []string{"di", "german"}, iana: "Europe/Berlin"},
-	562: {words: []string{"di", "deutschland"}, iana: "Europe/Berlin"},
-	563: {words: []string{"di", "frankfurt"}, iana: "Europe/Berlin"},
-	564: {words: []string{"di", "munich"}, iana: "Europe/Berlin"},
-	565: {words: []string{"di", "paris"}, iana: "Europe/Paris"},
-	566: {words: []string{"di", "france"}, iana: "Europe/Paris"},
-	567: {words: []string{"di", "french"}, iana: "Europe/Paris"},
-	568: {words: []string{"di", "madrid"}, iana: "Europe/Madrid"},
-	569: {words: []string{"di", "spain"}, iana: "Europe/Madrid"},
-	570: {words: []string{"di", "spanish"}, iana: "Europe/Madrid"},
-	571: {words: []string{"di", "españa"}, iana: "Europe/Madrid"},
-	572: {words: []string{"di", "espana"}, iana: "Europe/Madrid"},
-	573: {words: []string{"di", "barcelona"}, iana: "Europe/Madrid"},
-	574: {words: []string{"di", "london"}, iana: "Europe/London"},
-	575: {words: []string{"di", "uk"}, iana: "Europe/London"},
-	576: {words: []string{"di", "british"}, iana: "Europe/London"},
-	577: {words: []string{"di", "londres"}, iana: "Europe/London"},
-	578: {words: []string{"di", "dublin"}, iana: "Europe/Dublin"},
-	579: {words: []string{"di", "ireland"}, iana: "Europe/Dublin"},
-	580: {words: []string{"di", "irish"}, iana: "Europe/Dublin"},
-	581: {words: []string{"di", "lisbon"}, iana: "Europe/Lisbon"},
-	582: {words: []string{"di", "lisboa"}, iana: "Europe/Lisbon"},
-	583: {words: []string{"di", "portugal"}, iana: "Europe/Lisbon"},
-	584: {words: []string{"di", "vienna"}, iana: "Europe/Vienna"},
-	585: {words: []string{"di", "wien"}, iana: "Europe/Vienna"},
-	586: {words: []string{"di", "austria"}, iana: "Europe/Vienna"},
-	587: {words: []string{"di", "zurich"}, iana: "Europe/Zurich"},
-	588: {words: []string{"di", "zürich"}, iana: "Europe/Zurich"},
-	589: {words: []string{"di", "swiss"}, iana: "Europe/Zurich"},
-	590: {words: []string{"di", "switzerland"}, iana: "Europe/Zurich"},
-	591: {words: []string{"di", "amsterdam"}, iana: "Europe/Amsterdam"},
-	592: {words: []string{"di", "dutch"}, iana: "Europe/Amsterdam"},
-	593: {words: []string{"di", "brussels"}, iana: "Europe/Brussels"},
-	594: {words: []string{"di", "bruxelles"}, iana: "Europe/Brussels"},
-	595: {words: []string{"di", "rome"}, iana: "Europe/Rome"},
-	596: {words: []string{"di", "roma"}, iana: "Europe/Rome"},
-	597: {words: []string{"di", "italy"}, iana: "Europe/Rome"},
-	598: {words: []string{"di", "italian"}, iana: "Europe/Rome"},
-	599: {words: []string{"di", "warsaw"}, iana: "Europe/Warsaw"},
-	600: {words: []string{"di", "prague"}, iana: "Europe/Prague"},
-	601: {words: []string{"di", "stockholm"}, iana: "Europe/Stockholm"},
-	602: {words: []string{"di", "oslo"}, iana: "Europe/Oslo"},
-	603: {words: []string{"di", "copenhagen"}, iana: "Europe/Copenhagen"},
-	604: {words: []string{"di", "helsinki"}, iana: "Europe/Helsinki"},
-	605: {words: []string{"di", "athens"}, iana: "Europe/Athens"},
-	606: {words: []string{"di", "istanbul"}, iana: "Europe/Istanbul"},
-	607: {words: []string{"di", "moscow"}, iana: "Europe/Moscow"},
-	608: {words: []string{"di", "kyiv"}, iana: "Europe/Kyiv"},
-	609: {words: []string{"di", "kiev"}, iana: "Europe/Kyiv"},
-	610: {words: []string{"di", "chicago"}, iana: "America/Chicago"},
-	611: {words: []string{"di", "denver"}, iana: "America/Denver"},
-	612: {words: []string{"di", "seattle"}, iana: "America/Los_Angeles"},
-	613: {words: []string{"di", "toronto"}, iana: "America/Toronto"},
-	614: {words: []string{"di", "vancouver"}, iana: "America/Vancouver"},
-	615: {words: []string{"di", "montreal"}, iana: "America/Toronto"},
-	616: {words: []string{"di", "montréal"}, iana: "America/Toronto"},
-	617: {words: []string{"di", "québec"}, iana: "America/Toronto"},
-	618: {words: []string{"di", "méxico"}, iana: "America/Mexico_City"},
-	619: {words: []string{"di", "mexico"}, iana: "America/Mexico_City"},
-	620: {words: []string{"di", "bogotá"}, iana: "America/Bogota"},
-	621: {words: []string{"di", "bogota"}, iana: "America/Bogota"},
-	622: {words: []string{"di", "lima"}, iana: "America/Lima"},
-	623: {words: []string{"di", "santiago"}, iana: "America/Santiago"},
-	624: {words: []string{"di", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	625: {words: []string{"di", "chile"}, iana: "America/Santiago"},
-	626: {words: []string{"di", "colombia"}, iana: "America/Bogota"},
-	627: {words: []string{"di", "perú"}, iana: "America/Lima"},
-	628: {words: []string{"di", "peru"}, iana: "America/Lima"},
-	629: {words: []string{"di", "brasília"}, iana: "America/Sao_Paulo"},
-	630: {words: []string{"di", "brasilia"}, iana: "America/Sao_Paulo"},
-	631: {words: []string{"di", "brasil"}, iana: "America/Sao_Paulo"},
-	632: {words: []string{"di", "brazil"}, iana: "America/Sao_Paulo"},
-	633: {words: []string{"di", "venezuela"}, iana: "America/Caracas"},
-	634: {words: []string{"di", "uruguay"}, iana: "America/Montevideo"},
-	635: {words: []string{"di", "montevideo"}, iana: "America/Montevideo"},
-	636: {words: []string{"di", "ecuador"}, iana: "America/Guayaquil"},
-	637: {words: []string{"di", "guatemala"}, iana: "America/Guatemala"},
-	638: {words: []string{"di", "panamá"}, iana: "America/Panama"},
-	639: {words: []string{"di", "panama"}, iana: "America/Panama"},
-	640: {words: []string{"di", "caracas"}, iana: "America/Caracas"},
-	641: {words: []string{"di", "tokyo"}, iana: "Asia/Tokyo"},
-	642: {words: []string{"di", "japan"}, iana: "Asia/Tokyo"},
-	643: {words: []string{"di", "seoul"}, iana: "Asia/Seoul"},
-	644: {words: []string{"di", "beijing"}, iana: "Asia/Shanghai"},
-	645: {words: []string{"di", "shanghai"}, iana: "Asia/Shanghai"},
-	646: {words: []string{"di", "singapore"}, iana: "Asia/Singapore"},
-	647: {words: []string{"di", "india"}, iana: "Asia/Kolkata"},
-	648: {words: []string{"di", "bangalore"}, iana: "Asia/Kolkata"},
-	649: {words: []string{"di", "bengaluru"}, iana: "Asia/Kolkata"},
-	650: {words: []string{"di", "mumbai"}, iana: "Asia/Kolkata"},
-	651: {words: []string{"di", "delhi"}, iana: "Asia/Kolkata"},
-	652: {words: []string{"di", "dubai"}, iana: "Asia/Dubai"},
-	653: {words: []string{"di", "sydney"}, iana: "Australia/Sydney"},
-	654: {words: []string{"di", "melbourne"}, iana: "Australia/Melbourne"},
-	655: {words: []string{"di", "auckland"}, iana: "Pacific/Auckland"},
-	656: {words: []string{"italiana"}, iana: "Europe/Rome"},
+	232: {words: []string{"di", "new", "york"}, iana: "America/New_York"},
+	233: {words: []string{"di", "los", "angeles"}, iana: "America/Los_Angeles"},
+	234: {words: []string{"di", "san", "francisco"}, iana: "America/Los_Angeles"},
+	235: {words: []string{"di", "mexico", "city"}, iana: "America/Mexico_City"},
+	236: {words: []string{"di", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	237: {words: []string{"di", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	238: {words: []string{"di", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	239: {words: []string{"di", "costa", "rica"}, iana: "America/Costa_Rica"},
+	240: {words: []string{"di", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	241: {words: []string{"dell", "europa", "centrale"}, iana: "Europe/Rome"},
+	242: {words: []string{"di", "berlin"}, iana: "Europe/Berlin"},
+	243: {words: []string{"di", "germany"}, iana: "Europe/Berlin"},
+	244: {words: []string{"di", "german"}, iana: "Europe/Berlin"},
+	245: {words: []string{"di", "deutschland"}, iana: "Europe/Berlin"},
+	246: {words: []string{"di", "frankfurt"}, iana: "Europe/Berlin"},
+	247: {words: []string{"di", "munich"}, iana: "Europe/Berlin"},
+	248: {words: []string{"di", "paris"}, iana: "Europe/Paris"},
+	249: {words: []string{"di", "france"}, iana: "Europe/Paris"},
+	250: {words: []string{"di", "french"}, iana: "Europe/Paris"},
+	251: {words: []string{"di", "madrid"}, iana: "Europe/Madrid"},
+	252: {words: []string{"di", "spain"}, iana: "Europe/Madrid"},
+	253: {words: []string{"di", "spanish"}, iana: "Europe/Madrid"},
+	254: {words: []string{"di", "españa"}, iana: "Europe/Madrid"},
+	255: {words: []string{"di", "espana"}, iana: "Europe/Madrid"},
+	256: {words: []string{"di", "barcelona"}, iana: "Europe/Madrid"},
+	257: {words: []string{"di", "london"}, iana: "Europe/London"},
+	258: {words: []string{"di", "uk"}, iana: "Europe/London"},
+	259: {words: []string{"di", "british"}, iana: "Europe/London"},
+	260: {words: []string{"di", "londres"}, iana: "Europe/London"},
+	261: {words: []string{"di", "dublin"}, iana: "Europe/Dublin"},
+	262: {words: []string{"di", "ireland"}, iana: "Europe/Dublin"},
+	263: {words: []string{"di", "irish"}, iana: "Europe/Dublin"},
+	264: {words: []string{"di", "lisbon"}, iana: "Europe/Lisbon"},
+	265: {words: []string{"di", "lisboa"}, iana: "Europe/Lisbon"},
+	266: {words: []string{"di", "portugal"}, iana: "Europe/Lisbon"},
+	267: {words: []string{"di", "vienna"}, iana: "Europe/Vienna"},
+	268: {words: []string{"di", "wien"}, iana: "Europe/Vienna"},
+	269: {words: []string{"di", "austria"}, iana: "Europe/Vienna"},
+	270: {words: []string{"di", "zurich"}, iana: "Europe/Zurich"},
+	271: {words: []string{"di", "zürich"}, iana: "Europe/Zurich"},
+	272: {words: []string{"di", "swiss"}, iana: "Europe/Zurich"},
+	273: {words: []string{"di", "switzerland"}, iana: "Europe/Zurich"},
+	274: {words: []string{"di", "amsterdam"}, iana: "Europe/Amsterdam"},
+	275: {words: []string{"di", "dutch"}, iana: "Europe/Amsterdam"},
+	276: {words: []string{"di", "brussels"}, iana: "Europe/Brussels"},
+	277: {words: []string{"di", "bruxelles"}, iana: "Europe/Brussels"},
+	278: {words: []string{"di", "rome"}, iana: "Europe/Rome"},
+	279: {words: []string{"di", "roma"}, iana: "Europe/Rome"},
+	280: {words: []string{"di", "italy"}, iana: "Europe/Rome"},
+	281: {words: []string{"di", "italian"}, iana: "Europe/Rome"},
+	282: {words: []string{"di", "warsaw"}, iana: "Europe/Warsaw"},
+	283: {words: []string{"di", "prague"}, iana: "Europe/Prague"},
+	284: {words: []string{"di", "stockholm"}, iana: "Europe/Stockholm"},
+	285: {words: []string{"di", "oslo"}, iana: "Europe/Oslo"},
+	286: {words: []string{"di", "copenhagen"}, iana: "Europe/Copenhagen"},
+	287: {words: []string{"di", "helsinki"}, iana: "Europe/Helsinki"},
+	288: {words: []string{"di", "athens"}, iana: "Europe/Athens"},
+	289: {words: []string{"di", "istanbul"}, iana: "Europe/Istanbul"},
+	290: {words: []string{"di", "moscow"}, iana: "Europe/Moscow"},
+	291: {words: []string{"di", "kyiv"}, iana: "Europe/Kyiv"},
+	292: {words: []string{"di", "kiev"}, iana: "Europe/Kyiv"},
+	293: {words: []string{"di", "chicago"}, iana: "America/Chicago"},
+	294: {words: []string{"di", "denver"}, iana: "America/Denver"},
+	295: {words: []string{"di", "seattle"}, iana: "America/Los_Angeles"},
+	296: {words: []string{"di", "toronto"}, iana: "America/Toronto"},
+	297: {words: []string{"di", "vancouver"}, iana: "America/Vancouver"},
+	298: {words: []string{"di", "montreal"}, iana: "America/Toronto"},
+	299: {words: []string{"di", "montréal"}, iana: "America/Toronto"},
+	300: {words: []string{"di", "québec"}, iana: "America/Toronto"},
+	301: {words: []string{"di", "méxico"}, iana: "America/Mexico_City"},
+	302: {words: []string{"di", "mexico"}, iana: "America/Mexico_City"},
+	303: {words: []string{"di", "bogotá"}, iana: "America/Bogota"},
+	304: {words: []string{"di", "bogota"}, iana: "America/Bogota"},
+	305: {words: []string{"di", "lima"}, iana: "America/Lima"},
+	306: {words: []string{"di", "santiago"}, iana: "America/Santiago"},
+	307: {words: []string{"di", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	308: {words: []string{"di", "chile"}, iana: "America/Santiago"},
+	309: {words: []string{"di", "colombia"}, iana: "America/Bogota"},
+	310: {words: []string{"di", "perú"}, iana: "America/Lima"},
+	311: {words: []string{"di", "peru"}, iana: "America/Lima"},
+	312: {words: []string{"di", "brasília"}, iana: "America/Sao_Paulo"},
+	313: {words: []string{"di", "brasilia"}, iana: "America/Sao_Paulo"},
+	314: {words: []string{"di", "brasil"}, iana: "America/Sao_Paulo"},
+	315: {words: []string{"di", "brazil"}, iana: "America/Sao_Paulo"},
+	316: {words: []string{"di", "venezuela"}, iana: "America/Caracas"},
+	317: {words: []string{"di", "uruguay"}, iana: "America/Montevideo"},
+	318: {words: []string{"di", "montevideo"}, iana: "America/Montevideo"},
+	319: {words: []string{"di", "ecuador"}, iana: "America/Guayaquil"},
+	320: {words: []string{"di", "guatemala"}, iana: "America/Guatemala"},
+	321: {words: []string{"di", "panamá"}, iana: "America/Panama"},
+	322: {words: []string{"di", "panama"}, iana: "America/Panama"},
+	323: {words: []string{"di", "caracas"}, iana: "America/Caracas"},
+	324: {words: []string{"di", "tokyo"}, iana: "Asia/Tokyo"},
+	325: {words: []string{"di", "japan"}, iana: "Asia/Tokyo"},
+	326: {words: []string{"di", "seoul"}, iana: "Asia/Seoul"},
+	327: {words: []string{"di", "beijing"}, iana: "Asia/Shanghai"},
+	328: {words: []string{"di", "shanghai"}, iana: "Asia/Shanghai"},
+	329: {words: []string{"di", "singapore"}, iana: "Asia/Singapore"},
+	330: {words: []string{"di", "india"}, iana: "Asia/Kolkata"},
+	331: {words: []string{"di", "bangalore"}, iana: "Asia/Kolkata"},
+	332: {words: []string{"di", "bengaluru"}, iana: "Asia/Kolkata"},
+	333: {words: []string{"di", "mumbai"}, iana: "Asia/Kolkata"},
+	334: {words: []string{"di", "delhi"}, iana: "Asia/Kolkata"},
+	335: {words: []string{"di", "dubai"}, iana: "Asia/Dubai"},
+	336: {words: []string{"di", "sydney"}, iana: "Australia/Sydney"},
+	337: {words: []string{"di", "melbourne"}, iana: "Australia/Melbourne"},
+	338: {words: []string{"di", "auckland"}, iana: "Pacific/Auckland"},
+	339: {words: []string{"italiana"}, iana: "Europe/Rome"},
+	340: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
+	341: {words: []string{"time"}, iana: "America/Anchorage"},
+	342: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	343: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
+	344: {words: []string{"time"}, iana: "Europe/Athens"},
+	345: {words: []string{"time"}, iana: "America/Halifax"},
+	346: {words: []string{"time"}, iana: "Pacific/Auckland"},
+	347: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
+	348: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
+	349: {words: []string{"time"}, iana: "Europe/Vienna"},
+	350: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	351: {words: []string{"time"}, iana: "Europe/Madrid"},
+	352: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	353: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	354: {words: []string{"time"}, iana: "Europe/Berlin"},
+	355: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	356: {words: []string{"time"}, iana: "America/Bogota"},
+	357: {words: []string{"time"}, iana: "America/Bogota"},
+	358: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	359: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	360: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	361: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	362: {words: []string{"summer", "time"}, iana: "Europe/London"},
+	363: {words: []string{"time"}, iana: "Europe/London"},
+	364: {words: []string{"time"}, iana: "Europe/Brussels"},
+	365: {words: []string{"time"}, iana: "Europe/Brussels"},
+	366: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
+	367: {words: []string{"time"}, iana: "America/Caracas"},
+	368: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
+	369: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
+	370: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
+	371: {words: []string{"standard", "time"}, iana: "America/Chicago"},
+	372: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
+	373: {words: []string{"time"}, iana: "America/Chicago"},
+	374: {words: []string{"time"}, iana: "America/Chicago"},
+	375: {words: []string{"time"}, iana: "America/Santiago"},
+	376: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
+	377: {words: []string{"time"}, iana: "America/Bogota"},
+	378: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
+	379: {words: []string{"time"}, iana: "Europe/Copenhagen"},
+	380: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
+	381: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	382: {words: []string{"time"}, iana: "America/Denver"},
+	383: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	384: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	385: {words: []string{"time"}, iana: "Europe/Berlin"},
+	386: {words: []string{"time"}, iana: "Asia/Dubai"},
+	387: {words: []string{"time"}, iana: "Europe/Dublin"},
+	388: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	389: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
+	390: {words: []string{"european", "time"}, iana: "Europe/Athens"},
+	391: {words: []string{"standard", "time"}, iana: "America/New_York"},
+	392: {words: []string{"daylight", "time"}, iana: "America/New_York"},
+	393: {words: []string{"time"}, iana: "America/New_York"},
+	394: {words: []string{"time"}, iana: "America/Guayaquil"},
+	395: {words: []string{"time"}, iana: "Europe/Madrid"},
+	396: {words: []string{"time"}, iana: "Europe/Madrid"},
+	397: {words: []string{"time"}, iana: "Europe/Paris"},
+	398: {words: []string{"time"}, iana: "Europe/Berlin"},
+	399: {words: []string{"time"}, iana: "Europe/Paris"},
+	400: {words: []string{"time"}, iana: "Europe/Berlin"},
+	401: {words: []string{"time"}, iana: "Europe/Berlin"},
+	402: {words: []string{"mean", "time"}, fixed: true},
+	403: {words: []string{"time"}, iana: "America/Guatemala"},
+	404: {words: []string{"time"}, iana: "Pacific/Honolulu"},
+	405: {words: []string{"time"}, iana: "Europe/Helsinki"},
+	406: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
+	407: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	408: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	409: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	410: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	411: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	412: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	413: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	414: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	415: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	416: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	417: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	418: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	419: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	420: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	421: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	422: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	423: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	424: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	425: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	426: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	427: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	428: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	429: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	430: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	431: {words: []string{"de", "london"}, iana: "Europe/London"},
+	432: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	433: {words: []string{"de", "british"}, iana: "Europe/London"},
+	434: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	435: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	436: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	437: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	438: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	439: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	440: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	441: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	442: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	443: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	444: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	445: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	446: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	447: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	448: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	449: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	450: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	451: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	452: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	453: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	454: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	455: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	456: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	457: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	458: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	459: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	460: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	461: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	462: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	463: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	464: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	465: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	466: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	467: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	468: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	469: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	470: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	471: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	472: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	473: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	474: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	475: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	476: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	477: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	478: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	479: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	480: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	481: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	482: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	483: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	484: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	485: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	486: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	487: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	488: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	489: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	490: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	491: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	492: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	493: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	494: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	495: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	496: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	497: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	498: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	499: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	500: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	501: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	502: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	503: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	504: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	505: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	506: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	507: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	508: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	509: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	510: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	511: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	512: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	513: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	514: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	515: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	516: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	517: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	518: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	519: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	520: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	521: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	522: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	523: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	524: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	525: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	526: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	527: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	528: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	529: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	530: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	531: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	532: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	533: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	534: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	535: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	536: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	537: {words: []string{"de", "london"}, iana: "Europe/London"},
+	538: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	539: {words: []string{"de", "british"}, iana: "Europe/London"},
+	540: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	541: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	542: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	543: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	544: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	545: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	546: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	547: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	548: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	549: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	550: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	551: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	552: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	553: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	554: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	555: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	556: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	557: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	558: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	559: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	560: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	561: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	562: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	563: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	564: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	565: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	566: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	567: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	568: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	569: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	570: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	571: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	572: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	573: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	574: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	575: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	576: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	577: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	578: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	579: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	580: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	581: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	582: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	583: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	584: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	585: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	586: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	587: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	588: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	589: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	590: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	591: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	592: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	593: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	594: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	595: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	596: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	597: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	598: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	599: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	600: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	601: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	602: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	603: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	604: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	605: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	606: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	607: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	608: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	609: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	610: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	611: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	612: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	613: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	614: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	615: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	616: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	617: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	618: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	619: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
+	620: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	621: {words: []string{"time"}, iana: "Europe/Dublin"},
+	622: {words: []string{"time"}, iana: "Europe/Dublin"},
+	623: {words: []string{"time"}, iana: "Europe/Istanbul"},
+	624: {words: []string{"time"}, iana: "Europe/Rome"},
+	625: {words: []string{"time"}, iana: "Europe/Rome"},
+	626: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
+	627: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	628: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	629: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
+	630: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	631: {words: []string{"time"}, iana: "America/Lima"},
+	632: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	633: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	634: {words: []string{"time"}, iana: "Europe/London"},
+	635: {words: []string{"time"}, iana: "Europe/London"},
+	636: {words: []string{"time"}, iana: "Europe/Madrid"},
+	637: {words: []string{"time"}, iana: "Australia/Melbourne"},
+	638: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
+	639: {words: []string{"time"}, iana: "America/Mexico_City"},
+	640: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	641: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	642: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	643: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	644: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	645: {words: []string{"time"}, iana: "America/Montevideo"},
+	646: {words: []string{"time"}, iana: "America/Toronto"},
+	647: {words: []string{"time"}, iana: "America/Toronto"},
+	648: {words: []string{"time"}, iana: "Europe/Moscow"},
+	649: {words: []string{"standard", "time"}, iana: "America/Denver"},
+	650: {words: []string{"daylight", "time"}, iana: "America/Denver"},
+	651: {words: []string{"time"}, iana: "America/Denver"},
+	652: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	653: {words: []string{"time"}, iana: "Europe/Berlin"},
+	654: {words: []string{"time"}, iana: "America/Mexico_City"},
+	655: {words: []string{"tijd"}, iana: "Europe/Amsterdam"},
+	656: {words: []string{"york", "time"}, iana: "America/New_York"},
 	657: {words: []string{"time"}, iana: "Europe/Oslo"},
 	658: {words: []string{"zeit"}, iana: "Europe/Athens"},
 	659: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
