@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -30,7 +31,16 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 			}
 			reported[l] = true
 			what := "this check"
+			src := l
+			if l.Kind == lint.KindTableRow && backReference(l) {
+				// "| T10 | ... | same check as T02 |": judged by T02.
+				if ref := rowReference(l, sharedMigrationChecks.Get(p)); ref != nil {
+					src = ref.Line
+				}
+			}
 			switch {
+			case src != l && src.Has(lint.TermMigrateStatus):
+				what = fmt.Sprintf("the check repeated from line %d, \"db:migrate:status\", lists schema migrations only and", src.Num)
 			case l.Has(lint.TermMigrateStatus):
 				what = "\"db:migrate:status\" lists schema migrations only and"
 			case l.Has(lint.TermMigrationsJob):

@@ -197,12 +197,20 @@ func checkReferences(d *lint.Document, checks []migrationCheck) []migrationCheck
 			names[name] = true
 		}
 	}
-	if first < 0 {
-		return nil
-	}
 	var out []migrationCheck
 	for _, l := range d.Lines {
 		if isCheck[l] || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) || l.In(lint.TermRisk) {
+			continue
+		}
+		if l.Kind == lint.KindTableRow && backReference(l) {
+			// A row that repeats an earlier row's check by its ID, "| T10
+			// | ... | same check as T02 |", is as good as that check.
+			if ref := rowReference(l, checks); ref != nil {
+				out = append(out, migrationCheck{Line: l, Effective: ref.Effective})
+				continue
+			}
+		}
+		if first < 0 {
 			continue
 		}
 		if l.Index <= first && !(l.Has(lint.TermBBM) && l.HasWord("below", "unten", "abajo", "ci-dessous", "dessous")) {
@@ -229,6 +237,30 @@ func checkReferences(d *lint.Document, checks []migrationCheck) []migrationCheck
 		}
 	}
 	return out
+}
+
+// rowReference returns the check a table row points to by the ID in the
+// first cell of that check's row ("same check as T02").
+func rowReference(l *lint.Line, checks []migrationCheck) *migrationCheck {
+	for i := range checks {
+		c := &checks[i]
+		r := c.Line
+		if r.Kind != lint.KindTableRow || len(r.Cells) == 0 || r.Index >= l.Index {
+			continue
+		}
+		id := strings.ToLower(strings.Trim(strings.TrimSpace(r.Text[r.Cells[0].Start:r.Cells[0].End]), "*_`"))
+		if id == "" || strings.Contains(id, " ") || !hasDigitByte(id) {
+			continue
+		}
+		if l.HasWord(id) {
+			return c
+		}
+	}
+	return nil
+}
+
+func hasDigitByte(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
 }
 
 // checkName returns the short name a check is introduced with: the words
@@ -627,7 +659,10 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 			}
 			if c.Effective {
 				g.Effective = true
-			} else if g.Ineffective == nil {
+			} else if g.Ineffective == nil || gateLine(c.Line) && !gateLine(g.Ineffective) {
+				// (A step named as the gate, "Migration gate before hop 2:
+				// same check as T02", speaks for the hop more than "migrations
+				// OK" in the row before.)
 				g.Ineffective = c.Line
 			}
 		}
@@ -840,7 +875,12 @@ func estimateLine(l *lint.Line) bool {
 // full path took 3 h 40 min including the waits for background
 // migrations"): a rehearsal's timing, not a gate.
 func tookTiming(l *lint.Line) bool {
-	return hasDuration(l) && !l.Has(lint.TermBBMQuery) && !namedQueryEmpty(l) && l.HasWord("took", "dauerte", "tardó", "duró", "durou", "levou", "duurde") && !l.Has(lint.TermCheckVerb)
+	if !hasDuration(l) || l.Has(lint.TermBBMQuery) || namedQueryEmpty(l) {
+		return false
+	}
+	// "background migrations done after 55 min"
+	return l.HasWord("took", "dauerte", "tardó", "duró", "durou", "levou", "duurde") && !l.Has(lint.TermCheckVerb) ||
+		containsAnyOf(l.Lower, "done after", "finished after", "completed after", "fertig nach", "abgeschlossen nach", "terminadas tras", "terminadas después de", "terminées après", "concluse dopo", "terminate dopo", "concluídas após", "klaar na", "afgerond na")
 }
 
 // namedQueryEmpty reports whether a line names a query and the empty
