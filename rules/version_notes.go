@@ -486,8 +486,8 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 	if !ok {
 		return nil, lint.Span{}, ""
 	}
-	min, err := strconv.ParseFloat(minText, 64)
-	if err != nil {
+	minMajor, minMinor, ok := majorMinor(minText)
+	if !ok {
 		return nil, lint.Span{}, ""
 	}
 	var found *lint.Line
@@ -497,6 +497,24 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 	for _, l := range d.Lines {
 		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
 			continue
+		}
+		if l.Has(lint.TermUpgradeVerb) {
+			// "we upgrade Redis 6.2 → 7.2 before the window": a number at
+			// the minimum or above after the name says it is upgraded.
+			at := strings.Index(l.Lower, name)
+			for _, t := range l.Tokens {
+				if t.Start < at || t.Start-at > 60 || !isNumber(t.Word) || t.Start > 0 && l.Text[t.Start-1] == '.' {
+					continue
+				}
+				// (Only the version it goes to: "→ 7.2", "to 7.2".)
+				before := strings.TrimRight(l.Lower[max(at, t.Start-6):t.Start], " *`")
+				if !(strings.HasSuffix(before, "→") || strings.HasSuffix(before, "->") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " auf") || strings.HasSuffix(before, " naar") || strings.HasSuffix(before, " a") || strings.HasSuffix(before, " para") || strings.HasSuffix(before, " vers") || strings.HasSuffix(before, " à")) {
+					continue
+				}
+				if major, minor, ok := majorMinor(numberAt(l.Text[t.Start:])); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
+					return nil, lint.Span{}, ""
+				}
+			}
 		}
 		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "verwijderd", "niet meer") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
@@ -513,11 +531,11 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 				continue
 			}
 			num := numberAt(l.Text[nt.Start:])
-			v, err := strconv.ParseFloat(majorMinor(num), 64)
-			if err != nil {
+			major, minor, ok := majorMinor(num)
+			if !ok {
 				continue
 			}
-			if v >= min {
+			if major > minMajor || major == minMajor && minor >= minMinor {
 				if l.Has(lint.TermUpgradeVerb) || strings.Contains(l.Text, "→") || strings.Contains(l.Text, "->") {
 					// "Redis 6.2 → 7.2 before the window": upgraded.
 					return nil, lint.Span{}, ""
@@ -568,14 +586,21 @@ func numberAt(s string) string {
 	return s[:n]
 }
 
-// majorMinor keeps the first two parts of a dotted number: "6.2" of
-// "6.2.14".
-func majorMinor(s string) string {
+// majorMinor reads the first two parts of a dotted number: 6 and 2 of
+// "6.2.14"; a missing minor is 0.
+func majorMinor(s string) (int, int, bool) {
 	parts := strings.SplitN(s, ".", 3)
-	if len(parts) >= 2 {
-		return parts[0] + "." + parts[1]
+	major, err := strconv.Atoi(parts[0])
+	if err != nil {
+		return 0, 0, false
 	}
-	return s
+	minor := 0
+	if len(parts) > 1 {
+		if minor, err = strconv.Atoi(parts[1]); err != nil {
+			return 0, 0, false
+		}
+	}
+	return major, minor, true
 }
 
 // nestedValue reports whether a line of a YAML block sets a Helm value

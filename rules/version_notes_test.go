@@ -35,3 +35,29 @@ func TestSettingInUse(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentBelow checks which lines state a component version below a
+// release's minimum.
+func TestComponentBelow(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want string // the version as written, or "" for none
+	}{
+		{"## Environment\n\n- **Redis:** external, Redis 6.2.14 on redis01\n", "Redis 6.2.14"},
+		{"- `redis01` stays on Redis 6.2.14; no change planned.\n", "Redis 6.2.14"},
+		{"- 19.0 drops Redis 6: our bundled Redis is 7.\n", ""},
+		{"- **Redis:** bundled Redis 7, kein externes Redis 6.\n", ""},
+		{"- **Redis:** external Redis 6.2 today.\n- Before the window we upgrade Redis 6.2 → 7.2.\n", ""},
+		{"## Environment\n\n- **Redis:** external, Redis 7.10\n", ""},
+		{"## Environment\n\n- **Redis:** external, Redis 6.2.14\n\nRedis 6.2.14 is fine for the upgrade to 19.2.4.\n", "Redis 6.2.14"},
+	} {
+		doc, err := lint.Parse("t.md", []byte(tc.src), fixtureToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, got := componentBelow(doc, "redis 7.0")
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
