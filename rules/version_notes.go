@@ -498,23 +498,10 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
 			continue
 		}
-		if l.Has(lint.TermUpgradeVerb) {
-			// "we upgrade Redis 6.2 → 7.2 before the window": a number at
-			// the minimum or above after the name says it is upgraded.
-			at := strings.Index(l.Lower, name)
-			for _, t := range l.Tokens {
-				if t.Start < at || t.Start-at > 60 || !isNumber(t.Word) || t.Start > 0 && l.Text[t.Start-1] == '.' {
-					continue
-				}
-				// (Only the version it goes to: "→ 7.2", "to 7.2".)
-				before := strings.TrimRight(l.Lower[max(at, t.Start-6):t.Start], " *`")
-				if !(strings.HasSuffix(before, "→") || strings.HasSuffix(before, "->") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " auf") || strings.HasSuffix(before, " naar") || strings.HasSuffix(before, " a") || strings.HasSuffix(before, " para") || strings.HasSuffix(before, " vers") || strings.HasSuffix(before, " à")) {
-					continue
-				}
-				if major, minor, ok := majorMinor(numberAt(l.Text[t.Start:])); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
-					return nil, lint.Span{}, ""
-				}
-			}
+		if l.Has(lint.TermUpgradeVerb) && upgradedTo(l, name, minMajor, minMinor) {
+			// "we upgrade Redis 6.2 → 7.2 before the window", "upgrade
+			// Redis to 7.2": the component moves to the minimum or above.
+			return nil, lint.Span{}, ""
 		}
 		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "verwijderd", "niet meer") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
@@ -552,6 +539,43 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 		}
 	}
 	return found, span, have
+}
+
+// upgradedTo reports whether the line moves the component to a version at
+// the minimum or above, written right after its name: "Redis 6.2 → 7.2",
+// "Redis to 7.2", "Redis auf 7.2".
+func upgradedTo(l *lint.Line, name string, minMajor, minMinor int) bool {
+	for off := 0; ; {
+		i := strings.Index(l.Lower[off:], name)
+		if i < 0 {
+			return false
+		}
+		rest := l.Lower[off+i+len(name):]
+		off += i + len(name)
+		rest = strings.TrimLeft(rest, " *`")
+		if n := numberAt(rest); n != "" {
+			// "Redis 6.2 → 7.2": past the current version to the arrow.
+			rest = strings.TrimLeft(rest[len(n):], " *`")
+			if !strings.HasPrefix(rest, "→") && !strings.HasPrefix(rest, "->") {
+				continue
+			}
+			rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, "→"), "->"), " *`")
+		} else {
+			cut := false
+			for _, w := range []string{"to ", "auf ", "naar ", "a ", "para ", "vers ", "à "} {
+				if strings.HasPrefix(rest, w) {
+					rest, cut = strings.TrimLeft(rest[len(w):], " *`"), true
+					break
+				}
+			}
+			if !cut {
+				continue
+			}
+		}
+		if major, minor, ok := majorMinor(numberAt(rest)); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
+			return true
+		}
+	}
 }
 
 // otherVersion reports whether a line names a version that does not follow
