@@ -225,12 +225,43 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 			if !p.OSNoVersion || ver == "" || !strings.HasPrefix(p.OS.Value, name) {
 				return
 			}
-		case p.OS.From == from && (!p.OSNoVersion || ver == ""):
+		case p.OS.From == from && (!p.OSNoVersion || ver == "") && !(otherInstanceItem(p.OS.Line) && !otherInstanceItem(l)):
+			// (Unless the first one described another instance: "Instance
+			// BU Réseaux: ... CentOS 7", then "sur RHEL 9.4 (toutes les VM)".)
 			return
 		}
 	}
+	if otherInstanceItem(l) && p.OS != nil {
+		return
+	}
 	p.OS = &Fact{Value: osString(name, ver), Line: l, Span: span, From: from}
 	p.OSNoVersion = ver == ""
+}
+
+// otherInstanceItem reports whether a line describes an instance other
+// than the one the plan upgrades: a table row of another instance, or an
+// item whose label names one ("**Recette** (...)", "**Instance BU
+// Réseaux**").
+func otherInstanceItem(l *Line) bool {
+	if l.Kind == KindTableRow {
+		return otherInstanceRow(l)
+	}
+	label := ""
+	switch {
+	case l.Label.Len() > 0:
+		label = strings.ToLower(l.LabelText())
+	case l.Item:
+		// "**Instance BU Réseaux** (git.reseaux...) : ...": the item's
+		// head, up to its parenthesis or colon.
+		head := l.Lower
+		if i := strings.IndexAny(head, "(:"); i > 0 && i <= 40 {
+			label = head[:i]
+		}
+	}
+	if label == "" {
+		return false
+	}
+	return l.LabelIs(TermStaging) || containsAny(label, []string{"instance", "instanz", "instancia", "istanza", "instância", "bu ", "business unit", "dr", "dev"}) && !containsAny(label, []string{"prod"})
 }
 
 // mailHeader reports whether a line is the "Date:" header of an e-mail

@@ -398,7 +398,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 	}
 	// Table columns labelled by the header: "| Current | Target |".
-	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) && !l.In(TermPath) && !l.In(TermProcedure) {
+	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) && !l.In(TermPath) && !l.In(TermProcedure) && !otherInstanceRow(l) {
 		for ci, cell := range l.Cells {
 			h := l.Header
 			hs := h.Cells[ci]
@@ -1556,6 +1556,29 @@ func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool 
 		}
 	}
 	return false
+}
+
+// otherInstanceRow reports whether a table row describes an instance
+// other than production: "| Staging | gl-stg-01 | ... | 18.11.11 | no |",
+// "| DR `gl-dr` | ... |", "| Unidad de negocio LatAm | ... | fuera de
+// alcance |".
+func otherInstanceRow(l *Line) bool {
+	if len(l.Cells) == 0 {
+		return false
+	}
+	c := l.Cells[0]
+	if cellHas(l, c, TermStaging) {
+		return true
+	}
+	first := strings.ToLower(l.Text[c.Start:c.End])
+	for _, w := range strings.FieldsFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "dr", "dev", "development", "entwicklung", "desarrollo", "développement", "sviluppo", "desenvolvimento", "ontwikkeling",
+			"preprod", "preproducción", "préproduction", "preproduzione", "recette", "collaudo", "acceptatie", "homologação", "qa", "uat", "sandbox", "lab":
+			return true
+		}
+	}
+	return containsAny(l.Lower, []string{"out of scope", "not in this change", "fuera de alcance", "hors périmètre", "nicht teil", "fuori ambito", "buiten scope", "fora do escopo"})
 }
 
 // boundAt reports whether a comparison sign stands right before v: "RDS

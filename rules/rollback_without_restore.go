@@ -115,7 +115,10 @@ func lastResort(l *lint.Line) bool {
 
 // lastResortWords keep a step for emergencies.
 var lastResortWords = []string{"in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
-	"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen"}
+	"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen",
+	// A restore kept for later trouble: "restore the backup only if we see
+	// data problems afterwards".
+	"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.
