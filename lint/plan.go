@@ -616,7 +616,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.targetAfter(l, vs, v)
 			return
 		}
-		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !l.In(TermStaging) && !windowRow(l) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !interimState(l) && !l.In(TermProcedure) && !l.In(TermStaging) && !windowRow(l) && !databaseSentence(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			r.targetAfter(l, vs, v)
 			return
@@ -1556,6 +1556,15 @@ func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool 
 		}
 	}
 	return false
+}
+
+// databaseSentence reports whether the sentence of v, before it, is about
+// PostgreSQL: "We do not cross a PostgreSQL floor (18.x needs 16.5 or
+// later; we run 16.10)".
+func databaseSentence(l *Line, v VersionRef) bool {
+	a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End)
+	before := l.Lower[a:v.Span.Start]
+	return (strings.Contains(before, "postgres") || strings.Contains(before, " pg ")) && !strings.Contains(before, "gitlab")
 }
 
 // otherInstanceRow reports whether a table row describes an instance

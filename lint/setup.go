@@ -71,6 +71,15 @@ func (r *planReader) readSetup() {
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
 			p.ExternalRedis = externalRedis(l)
 		}
+		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
+			// "Das Upgrade läuft **mit Downtime**", "with downtime".
+			for _, w := range []string{"with downtime", "mit downtime", "mit ausfallzeit", "con tiempo de inactividad", "con parada de servicio", "avec interruption", "avec coupure", "con fermo", "com parada", "met downtime"} {
+				if i := strings.Index(l.Lower, w); i >= 0 {
+					p.ZeroDowntime = &Fact{Value: "false", Line: l, Span: Span{i, i + len(w)}, From: FromProse}
+					break
+				}
+			}
+		}
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}

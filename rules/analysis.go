@@ -428,10 +428,27 @@ func firstInstallStep(pl *lint.Plan) *lint.Hop {
 			continue
 		}
 		if !h.Listed && !h.Line.In(lint.TermRollback) && installsHere(h.Line) {
+			if pullOnly(h.Line) && laterInstall(pl, i) {
+				// "J-1: docker pull gitlab/gitlab-ee:19.2.4-ee.0" fetches
+				// the image; the hop is the later deploy of it.
+				continue
+			}
 			return h
 		}
 	}
 	return nil
+}
+
+// laterInstall reports whether an install step after p.Installs[i]
+// installs the same version with more than a pull.
+func laterInstall(p *lint.Plan, i int) bool {
+	h := p.Installs[i]
+	for _, o := range p.Installs[i+1:] {
+		if !o.Listed && o.Line.Index > h.Line.Index && o.Version.Matches(h.Version) && !pullOnly(o.Line) {
+			return true
+		}
+	}
+	return false
 }
 
 // installsHere reports whether a line is a command that installs a

@@ -47,7 +47,7 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 				what = "a finished migrations job ran the schema migrations only and"
 			case l.Has(lint.TermAutoMigrations):
 				what = "the package runs the schema migrations only and"
-			case l.Has(lint.TermWait), hasDuration(l):
+			case l.Has(lint.TermWait), hasDuration(l), sleepCommand(l):
 				what = "a fixed wait"
 			}
 			// The finding points at the weak check itself, which may be

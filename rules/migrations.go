@@ -70,7 +70,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// an assumption, not a check.
 			checks = false
 		}
-		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) ||
+		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
 			// "Give Sidekiq 30 minutes to work off the background migrations"
 			l.Has(lint.TermBBM) && assumesFinished(l) ||
 			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !strings.Contains(l.Lower, "query")
@@ -118,9 +118,15 @@ func leadsIntoWeak(d *lint.Document, l *lint.Line) bool {
 		if c.Has(lint.TermBBMQuery) || c.Has(lint.TermBBM) {
 			return false
 		}
-		weak = weak || c.Has(lint.TermMigrateStatus)
+		weak = weak || c.Has(lint.TermMigrateStatus) || sleepCommand(c)
 	}
 	return weak
+}
+
+// sleepCommand reports whether a code line only waits: "sleep 1800".
+func sleepCommand(l *lint.Line) bool {
+	f := strings.Fields(l.Lower)
+	return l.Kind == lint.KindCode && len(f) >= 2 && f[0] == "sleep" && isNumber(strings.TrimRight(f[1], "smh"))
 }
 
 // disclaims reports whether a line says a weak signal is not the check:
