@@ -261,7 +261,19 @@ func otherInstanceItem(l *Line) bool {
 	if label == "" {
 		return false
 	}
-	return l.LabelIs(TermStaging) || containsAny(label, []string{"instance", "instanz", "instancia", "istanza", "instância", "bu ", "business unit", "dr", "dev"}) && !containsAny(label, []string{"prod"})
+	if l.LabelIs(TermStaging) || strings.Contains(label, "prod") {
+		return l.LabelIs(TermStaging) && !strings.Contains(label, "prod")
+	}
+	if strings.Contains(label, "business unit") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "bu", "dr", "dev", "development", "entwicklung", "desarrollo", "sviluppo", "ontwikkeling", "tochter", "subsidiary", "filiale":
+			return true
+		}
+	}
+	return false
 }
 
 // mailHeader reports whether a line is the "Date:" header of an e-mail
