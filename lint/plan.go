@@ -2233,7 +2233,7 @@ func avoidedVersion(l *Line, v VersionRef) bool {
 func timeReference(l *Line, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		switch l.Tokens[j].Word {
-		case "before", "vor", "antes", "avant", "prima", "voor":
+		case "before", "vor", "antes", "avant", "prima", "vóór":
 			return true
 		}
 		if l.Tokens[j+1].Break {
