@@ -323,7 +323,7 @@ var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": tr
 	// "PostgreSQL incluso è già alla 16.8".
 	"incluído": true, "embutido": true, "já": true, "na": true, "no": true, "em": true, "incluso": true, "integrato": true,
 	"è": true, "già": true, "alla": true, "a": true, "nella": true,
-	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "ingebouwde": true,
+	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "meegeleverd": true, "ingebouwde": true, "ingebouwd": true, "gebundeld": true,
 	// ("incluso nel pacchetto, 14.17", "bundled with the package: 16.8")
 	"nel": true, "pacchetto": true, "package": true, "paket": true, "paquete": true, "pacote": true, "pakket": true, "del": true, "do": true, "with": true, "im paket": true}
 

@@ -106,7 +106,11 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 			// GitLab has never had a minor above 13 ("GitLab Shell 14.45.5").
 			continue
 		}
-		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) || plannedLastBefore(l, ti) {
+		if otherProductBefore(l, ti) || otherProductLabel(l, m.Start) || plannedLastBefore(l, ti) ||
+			m.Version.Major > kb.Releases.Newest().Version.Major && productEarlierInSentence(l, ti) {
+			// ("Docker Engine 27.2 voldoet ruim aan de minimale versie
+			// 20.10.10": past GitLab's releases, in a sentence about
+			// another product.)
 			continue
 		}
 		if m.Version.Major > kb.Releases.Newest().Version.Major+3 && !gitlabWordBefore(l, m.Start, 3) {
@@ -363,6 +367,21 @@ func otherProductBefore(l *Line, ti int) bool {
 					return false
 				}
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// productEarlierInSentence reports whether another product is named
+// anywhere before token ti in its sentence, with no "GitLab" after it.
+func productEarlierInSentence(l *Line, ti int) bool {
+	a, _ := SentenceAt(l.Lower, l.Tokens[ti].Start, l.Tokens[ti].End)
+	for j := ti - 1; j >= 0 && l.Tokens[j].Start >= a; j-- {
+		if l.Tokens[j].Word == "gitlab" {
+			return false
+		}
+		if otherProductAt(l, j) {
 			return true
 		}
 	}
