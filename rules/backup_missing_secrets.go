@@ -133,7 +133,10 @@ func etcDirectory(l *lint.Line) bool {
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
 func waivesCopy(l *lint.Line) bool {
-	if containsAnyOf(l.Lower, "no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier") {
+	if containsAnyOf(l.Lower, "no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier",
+		// "the /srv/gitlab/config volume can always be rebuilt from Git":
+		// gitlab-secrets.json is in no Git repository.
+		"be rebuilt", "can rebuild", "we rebuild", "be recreated", "neu aufgebaut", "neu erzeugt", "reconstruir", "reconstruido", "être reconstruit", "ricostruit", "opnieuw opgebouwd", "reconstruído") {
 		// "config is in our Ansible repo so no need to copy /etc/gitlab
 		// separately": the copy is declined.
 		return true

@@ -183,7 +183,10 @@ func commandStart(d *lint.Document, l *lint.Line) *lint.Line {
 
 // imageContext reports whether a line deploys a container image.
 func imageContext(l *lint.Line) bool {
-	return l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "image:") || strings.Contains(l.Lower, "image =")
+	// ("sed -i 's#gitlab/gitlab-ce:18.2.8-ce.0#gitlab/gitlab-ce:latest#'
+	// docker-compose.yml" writes the tag into the compose file.)
+	return l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "image:") || strings.Contains(l.Lower, "image =") ||
+		l.Kind == lint.KindCode && strings.HasPrefix(strings.TrimSpace(l.Lower), "sed ") && strings.Contains(l.Lower, ":latest")
 }
 
 // unpinnedImage returns the offset of a GitLab image reference without a
@@ -198,24 +201,33 @@ func unpinnedImage(lower string) int {
 
 func unpinnedImageAt(lower string) int {
 	for _, name := range []string{"gitlab/gitlab-ee", "gitlab/gitlab-ce"} {
-		i := strings.Index(lower, name)
-		if i < 0 || i > 0 && (lower[i-1] == '/' || lower[i-1] == '.') && !strings.HasSuffix(lower[:i], "docker.io/") {
-			continue
-		}
-		rest := lower[i+len(name):]
-		if strings.HasPrefix(rest, ":") {
-			tag := strings.TrimPrefix(rest, ":")
-			if tag == "" || tag[0] < '0' || tag[0] > '9' {
-				// Variables, placeholders and search patterns ("sed
-				// 's|gitlab/gitlab-ce:.*|...|'") are not tags.
-				if tag == "" || !strings.ContainsRune("$<{.*[\\(", rune(tag[0])) {
-					return i
-				}
+		// Every reference on the line: "s#gitlab/gitlab-ce:18.2.8-ce.0#
+		// gitlab/gitlab-ce:latest#" writes the second one.
+		for off := 0; ; {
+			j := strings.Index(lower[off:], name)
+			if j < 0 {
+				break
 			}
-			continue
-		}
-		if rest == "" || rest[0] == ' ' || rest[0] == '"' || rest[0] == '\'' || rest[0] == '`' {
-			return i
+			i := off + j
+			off = i + len(name)
+			if i > 0 && (lower[i-1] == '/' || lower[i-1] == '.') && !strings.HasSuffix(lower[:i], "docker.io/") {
+				continue
+			}
+			rest := lower[i+len(name):]
+			if strings.HasPrefix(rest, ":") {
+				tag := strings.TrimPrefix(rest, ":")
+				if tag == "" || tag[0] < '0' || tag[0] > '9' {
+					// Variables, placeholders and search patterns ("sed
+					// 's|gitlab/gitlab-ce:.*|...|'") are not tags.
+					if tag == "" || !strings.ContainsRune("$<{.*[\\(", rune(tag[0])) {
+						return i
+					}
+				}
+				continue
+			}
+			if rest == "" || rest[0] == ' ' || rest[0] == '"' || rest[0] == '\'' || rest[0] == '`' {
+				return i
+			}
 		}
 	}
 	return -1
