@@ -1224,7 +1224,9 @@ func (r *planReader) readContact() {
 				c = contactFrom(l, l.Text, Span{0, len(l.Text)})
 			}
 			consider(c)
-		case l.In(TermContact) && l.Kind != KindHeading && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow || strings.Contains(l.Text, "@") || l.Has(TermPhone)) && !l.LabelIs(TermWindow):
+		case l.In(TermContact) && l.Kind != KindHeading && l.Kind != KindTableHeader && (l.Label.Len() == 0 || l.LabelIs(TermContact) || l.Kind == KindTableRow || strings.Contains(l.Text, "@") || l.Has(TermPhone)) && !l.LabelIs(TermWindow):
+			// (A table's header row names columns, not people: "| Activity
+			// | Responsible | Accountable | ... |".)
 			// In a contacts section any line with an address counts:
 			// "- **Primary:** Oliver Pryce, oliver.pryce@..., +44 ...".
 			consider(contactFrom(l, l.Text, Span{0, len(l.Text)}))

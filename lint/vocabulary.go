@@ -161,7 +161,7 @@ var vocabulary = map[Term]string{
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
 		"vérification*|contrôle*|après la mise à jour|tests de validation",
-	TermRollback: "retorno|ripiego|terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
+	TermRollback: "retorno|ripiego|terugdraaiplan|terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
 		"contingencia|plan de contingencia|reversión|reversion|vuelta atrás|vuelta atras|marcha atrás|plan de retorno|restauración|restauracion|" +

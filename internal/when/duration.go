@@ -123,6 +123,10 @@ func (s *scanner) parseDur(i int, scan, allowRange bool) (time.Duration, int, bo
 	if !ok {
 		return 0, 0, false
 	}
+	if div == 100 && (s.is(q, "uur") || s.is(q, "u") || s.is(q, "h")) && whole <= 24 && frac < 60 {
+		// "20.00 uur", "21.45 h": a clock time, not hours and a fraction.
+		return 0, 0, false
+	}
 	d := whole*u + frac*u/div
 	if u == time.Hour && div == 1 {
 		spacedMinutes := s.is(q, "h") && t[q].space && e < n && t[e].kind == kNum && t[e].space && !t[e].used && t[e].ndig == 2 && t[e].val <= 59 &&
