@@ -434,6 +434,11 @@ func (r *planReader) readWindow() {
 				// minutes" is the last step, not the window's end.
 				continue
 			}
+			if l.Label.Len() > 0 && containsAny(strings.ToLower(l.LabelText()), []string{"solicitud", "request", "created", "creation", "erstellt", "antrag", "demande", "création", "richiesta", "aanvraag", "pedido", "solicitação", "submitted", "eingereicht", "document", "dokument", "revision", "revisión", "révision"}) {
+				// "| Fecha de solicitud | 23/11/2026 |" dates the request,
+				// not the window.
+				continue
+			}
 			if decisionLabel(l) {
 				// "| Go/no-go | 13:00 UTC: ... the last hop moves to
 				// Saturday 2027-01-16 |" names a decision and a fallback

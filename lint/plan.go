@@ -956,7 +956,9 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 	for _, m := range l.FindAll(TermCurrent) {
 		end := m.Tok + m.NTok
 		// ("Current version is GitLab EE 18.8.11": three filler words.)
-		if end > ti || ti-end > 4 || breakBetween(l, end, ti) || negatedBefore(l, m, 2) {
+		if end > ti || ti-end > 4 || breakBetween(l, end, ti) || negatedBefore(l, m, 2) || termBefore(l, m.Start, TermTo, 2) {
+			// ("auf die aktuelle Version 19.3.0 gebracht": to the newest
+			// release, the target.)
 			continue
 		}
 		w := l.Lower[m.Start:m.End]
