@@ -224,7 +224,7 @@ var vocabulary = map[Term]string{
 	TermMigrateStatus:   "db migrate status",
 	TermMigrationsJob:   "job gitlab migrations|gitlab migrations job|job de migraciones|migrations job|migration job|migrations pod|migration pod|migrations container|migrations completed|migrations complete",
 	TermAutoMigrations:  "migrations run automatically|runs the migrations|run the migrations automatically|migrations are run automatically|package runs the migrations|package runs migrations|reconfigure runs the migrations|automatically during reconfigure|handled by the package|handled by reconfigure",
-	TermWait:            "wait*|warten|abwarten|esperar|espera|esperamos|attendre|attendons|attend|attendere|aspettare|attendiamo|aspettiamo|wachten|wacht|aguardar|aguardamos",
+	TermWait:            "wait*|warten|abwarten|esperar|espera|esperamos|attendre|attendons|attend|pause de|pausa de|pauze van|attendere|aspettare|attendiamo|aspettiamo|wachten|wacht|aguardar|aguardamos",
 	TermTimeUnit:        "minute*|min|mins|hour*|hrs|hr|h|stunde*|minuten|hora*|heure*|minuti|minuto|ore|ora|uur|uren|minutos",
 	TermEach:            "elke|iedere|tussen|ogni|ciascun|ciascuno|cada|each|every|between|all hops|each hop|every hop|each stop|every stop|jede*|jeder|jedem|je|pro|zwischen|cada|entre|chaque|tous les|toutes les|both|beide|beiden|ambas|ambos|les deux",
 	TermNeg:             "neither|weder|geen|niet|nooit|zonder|sem|nessun|nessuna|nessuno|niente|non|nenhum|nenhuma|non usato|non usati|non usata|non utilizzato|non utilizzati|não|nao|n a|no|not|nein|without|never|none|nor|don t|doesn t|isn t|aren t|won t|haven t|hasn t|didn t|cannot|can t|lack*|kein*|nicht|ohne|nie|sin|ningún|ninguna|ninguno|nunca|pas|sans|aucun*|jamais|ni",
