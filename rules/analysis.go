@@ -485,7 +485,9 @@ func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
 			continue
 		}
 		if !h.Listed {
-			if pullOnly(h.Line) {
+			if pullOnly(h.Line) || codeComment(h.Line) {
+				// ("# 2. Salto 1: 17.3.7 -> 17.5.5" heads the commands
+				// of the hop in the block.)
 				if pulled == nil {
 					pulled = h.Line
 				}
@@ -501,6 +503,11 @@ func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
 		return pulled
 	}
 	return listed
+}
+
+// codeComment reports whether a line of a code block is a shell comment.
+func codeComment(l *lint.Line) bool {
+	return l.Kind == lint.KindCode && strings.HasPrefix(strings.TrimSpace(l.Text), "#")
 }
 
 // pullOnly reports whether a command only downloads an image: "docker
