@@ -126,7 +126,10 @@ func bbmBesideStatus(l *lint.Line) bool {
 // separateCheck reports whether a line says its check covers the schema
 // only and the background migrations are checked elsewhere.
 func separateCheck(l *lint.Line) bool {
-	for _, w := range []string{"separately", "schema only", "only the schema", "getrennt", "separat", "por separado", "séparément", "migraciones de esquema", "solo el esquema", "migrations de schéma", "uniquement le schéma", "seulement le schéma", "schema-migrationen", "schemamigrationen", "nur das schema", "additionally", "in addition", "as well", "zusätzlich", "außerdem", "además", "adicionalmente", "en plus", "en outre", "daarnaast", "bovendien", "inoltre", "também"} {
+	for _, w := range []string{"separately", "schema only", "only the schema", "getrennt", "separat", "por separado", "séparément", "migraciones de esquema", "solo el esquema", "migrations de schéma", "uniquement le schéma", "seulement le schéma", "schema-migrationen", "schemamigrationen", "nur das schema", "additionally", "in addition", "as well", "zusätzlich", "außerdem", "además", "adicionalmente", "en plus", "en outre", "daarnaast", "bovendien", "inoltre", "também",
+		// "... that db:migrate:status shows all up, and the background
+		// migrations on the admin page": the admin page is checked beside it.
+		"admin page", "admin area", "página de administración", "page d'administration", "admin-seite", "adminbereich", "pagina di amministrazione", "página de administração", "beheerpagina"} {
 		if strings.Contains(l.Lower, w) {
 			return true
 		}

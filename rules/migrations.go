@@ -409,8 +409,8 @@ func isNumber(w string) bool {
 var hopWords = map[string]bool{
 	"hop": true, "hops": true, "step": true, "steps": true, "stop": true, "stops": true, "upgrade": true, "upgrades": true,
 	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
-	"schritt": true, "sprung": true, "aktualisierung": true, "stopp": true, "paso": true, "salto": true, "actualización": true, "parada": true,
-	"étape": true, "saut": true, "palier": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
+	"schritt": true, "schritte": true, "sprung": true, "sprünge": true, "aktualisierung": true, "stopp": true, "paso": true, "pasos": true, "salto": true, "saltos": true, "actualización": true, "parada": true, "paradas": true,
+	"étape": true, "étapes": true, "saut": true, "sauts": true, "palier": true, "paliers": true, "salti": true, "sprongen": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
 	"etapa": true, "etapas": true, "atualização": true, "tappa": true, "task": true, "tasks": true, "aufgabe": true, "tarea": true, "tâche": true,
 	"passaggio": true, "passaggi": true, "stap": true, "stappen": true, "sprong": true, "fase": true, "finestra": true, "janela": true, "venster": true,
 	// ("Durchführung (gilt für beide Fenster)": one procedure per window)
@@ -429,7 +429,8 @@ func eachHop(l *lint.Line) bool {
 			// "each of the three hops", but not "every migration ...
 			// before hop 1".
 			switch w {
-			case "of", "the", "our", "these", "two", "three", "four", "five", "six", "der", "die", "los", "las", "des", "les":
+			case "of", "the", "our", "these", "two", "three", "four", "five", "six", "der", "die", "los", "las", "des", "les",
+				"uno", "una", "de", "dos", "tres", "cuatro", "zwei", "drei", "vier", "deux", "trois", "quatre", "dei", "delle", "van", "twee", "drie":
 			default:
 				if j > m.Tok+m.NTok+1 {
 					return false

@@ -751,7 +751,8 @@ func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 // settingChangeWords say a setting is rewritten in another form.
 var settingChangeWords = []string{"replace", "replaced", "replacing", "convert", "converted", "converting", "migrate", "migrated", "move", "moved", "rewrite", "rewritten", "switch", "switched",
 	"ersetzen", "ersetzt", "umstellen", "umgestellt", "reemplazar", "reemplazado", "convertir", "convertimos", "remplacer", "remplacé", "convertissons",
-	"convertire", "convertiamo", "convertito", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "omgezet", "zetten", "substituir", "substituído", "substituímos", "convertemos", "convertido"}
+	"convertire", "convertiamo", "convertito", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "omgezet", "zetten", "substituir", "substituído", "substituímos", "convertemos", "convertido",
+	"sustituir", "sustituimos", "sustituiremos", "sustituido", "reemplazamos", "reemplazaremos", "convertiremos", "remplaçons", "remplacerons", "convertirons", "umstellen", "stellen"}
 
 // removesSetting reports whether a line deletes or looks for settings
 // rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
