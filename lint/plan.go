@@ -3094,7 +3094,8 @@ func platformNodes(l *Line, m Match) bool {
 var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true,
 	"elasticsearch": true, "opensearch": true, "ceph": true, "storage": true, "s3": true, "vmware": true, "vsphere": true, "proxmox": true,
 	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true,
-	"k3s": true, "rke": true, "rke2": true, "k0s": true, "microk8s": true, "nomad": true, "swarm": true, "galera": true, "rabbitmq": true}
+	"k3s": true, "rke": true, "rke2": true, "k0s": true, "microk8s": true, "nomad": true, "swarm": true, "galera": true, "rabbitmq": true,
+	"hyper": true, "v": true, "hyperv": true, "esxi": true, "nutanix": true, "ovirt": true, "xen": true, "virtualisation": true, "virtualization": true, "virtualisierungs": true}
 
 func topologyIn(l *Line, s Span) string {
 	best := ""
