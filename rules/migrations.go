@@ -627,9 +627,10 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 		if st := chartStep(pl, at); st != nil {
 			at = st
 		}
-		if at.Kind == lint.KindHeading {
-			// "## Hop 1: 17.3.7", then the check, then the command: the
-			// hop happens at the command of its section.
+		if at.Kind == lint.KindHeading || at.Strong && at.Kind == lint.KindText && !installsHere(at) {
+			// "## Hop 1: 17.3.7" (or a bold "**Hop 1: 18.5.7 → 18.8.11**"
+			// line), then the check, then the command: the hop happens
+			// at the command of its section.
 			for _, o := range pl.Installs {
 				if o.Line.Section == at.Section && o.Line != at && o.Line.Index > at.Index && o.Version.Matches(h.Version) {
 					at = o.Line
