@@ -219,7 +219,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
-			if i := strings.Index(low, w); w != "" && i >= 0 && !optOutNegated(l, i, len(w)) {
+			if i := strings.Index(low, w); w != "" && i >= 0 && !optOutNegated(l, i, len(w)) && !negationEndsPrevious(d, l, i) {
 				optedOut, optsOut = true, true
 			}
 		}
@@ -386,6 +386,14 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 	if negatedMatchAt(l, i) || strings.Contains(l.Lower, "not opted out") || strings.Contains(l.Lower, "no opt-out") {
 		return true
 	}
+	// "(kein `GITLAB_SKIP_PG_UPGRADE` gesetzt)": the negation right before
+	// the code span.
+	lead := strings.TrimRight(l.Lower[max(0, i-10):i], " `(*\"'\n\t")
+	for _, w := range []string{" kein", " keine", " no", " not", " nicht", " sin", " sans", " senza", " sem", " geen", " without", " ohne"} {
+		if strings.HasSuffix(" "+lead, w) {
+			return true
+		}
+	}
 	for _, m := range l.FindAll(lint.TermNeg) {
 		// (In its own clause: "we create disable-postgresql-upgrade: no
 		// automatic upgrade during the window" opts out.)
@@ -403,6 +411,28 @@ func optOutNegated(l *lint.Line, i, n int) bool {
 	}
 	// "We leave GITLAB_SKIP_PG_UPGRADE unset", "removed it".
 	return l.SaysAfter(i+n, 16, "unset", "removed", "absent", "deleted", "entfernt", "eliminad", "supprim")
+}
+
+// negationEndsPrevious reports whether an opt-out named at the start of a
+// wrapped line is negated at the end of the line before: "... automatisch
+// auf 17.7 an (kein" / "`GITLAB_SKIP_PG_UPGRADE` gesetzt)".
+func negationEndsPrevious(d *lint.Document, l *lint.Line, i int) bool {
+	if l.Index == 0 || strings.TrimLeft(l.Lower[:i], " `(*") != "" {
+		return false
+	}
+	prev := d.Lines[l.Index-1]
+	if prev.Kind != l.Kind || prev.Num != l.Num-1 {
+		return false
+	}
+	f := strings.Fields(strings.TrimRight(prev.Lower, " `(*"))
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.TrimLeft(f[len(f)-1], "(") {
+	case "kein", "keine", "no", "not", "nicht", "sin", "sans", "senza", "sem", "geen", "without", "ohne":
+		return true
+	}
+	return false
 }
 
 // pgDeal is a line that deals with a PostgreSQL upgrade: when (the
