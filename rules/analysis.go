@@ -295,7 +295,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		forBackup := l.In(lint.TermBackup) && !conditional && !l.Has(lint.TermReinstall)
 		// "Restore of the full backup on staging took 1 h 40 min." reports
 		// a rehearsal wherever it stands.
-		rehearsal := l.Has(lint.TermStaging) && l.Has(lint.TermDone) && !conditional
+		rehearsal := l.Has(lint.TermStaging) && (l.Has(lint.TermDone) || l.Has(lint.TermTimeUnit)) && !conditional
 		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup && !rehearsal {
 			out = append(out, l)
 			continue

@@ -103,9 +103,21 @@ func lastResort(l *lint.Line) bool {
 	// Only the sentence that says so: "... then gitlab-backup restore
 	// BACKUP=<id>. As a last resort, the VMware snapshot" still restores
 	// the backup.
-	return lint.AnyPhraseSentence(l.Lower, lastResortWords, func(a, b int) bool {
+	if lint.AnyPhraseSentence(l.Lower, lastResortWords, func(a, b int) bool {
 		for _, m := range l.Matches {
 			if (m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd) && m.Start >= a && m.End <= b {
+				return true
+			}
+		}
+		return false
+	}) {
+		return true
+	}
+	// (Only a restore command: "Only if the restore itself fails do we
+	// revert the snapshot" keeps the restore before it.)
+	return lint.AnyPhraseSentence(l.Lower, onlyIfWords, func(a, b int) bool {
+		for _, m := range l.Matches {
+			if m.Term == lint.TermRestoreCmd && m.Start >= a && m.End <= b {
 				return true
 			}
 		}
@@ -115,10 +127,11 @@ func lastResort(l *lint.Line) bool {
 
 // lastResortWords keep a step for emergencies.
 var lastResortWords = []string{"in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
-	"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen",
-	// A restore kept for later trouble: "restore the backup only if we see
-	// data problems afterwards".
-	"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
+	"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen"}
+
+// onlyIfWords make a restore command conditional: "Only if we see data
+// problems afterwards: restore the backup with `gitlab-backup restore`".
+var onlyIfWords = []string{"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.
