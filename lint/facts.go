@@ -755,7 +755,7 @@ func (r *planReader) dateFromProse(w *Window) {
 		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, loc)
 		w.HasDate = true
 		w.DateLine = l
-		w.DateSpan = shift(sc.Date.Span, from)
+		w.DateSpan, w.DateBack = shift(sc.Date.Span, from), sc.Date.Back
 		return
 	}
 }
@@ -949,7 +949,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 	got := false
 	if sc.Date != nil && !w.HasDate && !approximateDate(text[:sc.Date.Span.Start]) {
 		w.HasDate = true
-		w.DateSpan = shift(sc.Date.Span, span.Start)
+		w.DateSpan, w.DateBack = shift(sc.Date.Span, span.Start), sc.Date.Back
 		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, w.Start.Location())
 		if w.Line == nil || !w.HasTime {
 			w.Line = l

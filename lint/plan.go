@@ -3392,6 +3392,9 @@ type Window struct {
 	// ("Window: Saturday 07:00–12:00 ET" with the date in the prose);
 	// DateSpan is then in DateLine.Text.
 	DateLine *Line
+	// DateBack is how many days before the date written at DateSpan the
+	// window starts (the written date is the end's).
+	DateBack int
 }
 
 // Contact is the point of contact as understood.

@@ -32,12 +32,12 @@ Europe/Berlin".`,
 		case w == nil:
 			p.ReportDocumentf("plan gives no maintenance window. add the date and start time of the upgrade with its time zone, for example \"Window: 2026-12-12 22:00-04:00 Europe/Berlin\"")
 		case w.HasDate && w.HasTime:
-			if said, ok := statedWeekday(w); ok && said != w.Start.Weekday() {
+			if said, ok := statedWeekday(w); ok && said != w.Start.AddDate(0, 0, w.DateBack).Weekday() {
 				l := w.Line
 				if w.DateLine != nil {
 					l = w.DateLine
 				}
-				p.Reportf(l, w.DateSpan, "the window's date %s is a %s, but the plan calls it a %s. correct the date or the weekday, so the day of the upgrade is certain", quote(w.Start.Format(time.DateOnly)), w.Start.Weekday(), said)
+				p.Reportf(l, w.DateSpan, "the window's date %s is a %s, but the plan calls it a %s. correct the date or the weekday, so the day of the upgrade is certain", quote(w.Start.AddDate(0, 0, w.DateBack).Format(time.DateOnly)), w.Start.AddDate(0, 0, w.DateBack).Weekday(), said)
 			}
 		case w.Placeholder:
 			// placeholder-text reports the unfilled value.

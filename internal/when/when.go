@@ -19,6 +19,9 @@ type Date struct {
 	Day          int
 	YearInferred bool // the text gave no year; Year is the next occurrence on or after `today` (within 12 months)
 	Span         Span
+	// Back is how many days before the date written at Span the window
+	// starts: 1 for "22:00–04:00, ending Sunday 13.12." (the end's date).
+	Back int
 }
 
 // Clock is a time of day found in the text. Span covers the time with its
@@ -159,6 +162,14 @@ func (s *scanner) window() Window {
 			}
 		}
 		w.Date = &Date{Year: d.y, Month: d.m, Day: d.d, YearInferred: d.inferred, Span: Span{d.start, d.end}}
+		// "9:00 PM – 3:00 AM ET, ending Sunday 12/13/2026": a date written
+		// after the range behind an end word is the end's; a range that
+		// crosses midnight started the day before.
+		if start != nil && end != nil && d.i >= end.j && s.flagBefore(d.i, lxEndKw, 0, 3) &&
+			end.h*60+end.m < start.h*60+start.m {
+			t := time.Date(d.y, d.m, d.d-1, 0, 0, 0, 0, time.UTC)
+			w.Date.Year, w.Date.Month, w.Date.Day, w.Date.Back = t.Year(), t.Month(), t.Day(), 1
+		}
 	}
 	if start != nil {
 		w.Start = &Clock{Hour: start.h, Minute: start.m, Span: s.span(start.i, start.j)}

@@ -640,3 +640,24 @@ func TestDateListSharesTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestEndDateAfterRange checks that a date written after the range behind
+// an end word is the end's: a range crossing midnight started the day
+// before, one that does not started that day.
+func TestEndDateAfterRange(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text string
+		day  int
+	}{
+		{"9:00 PM – 3:00 AM ET (UTC-5), ending Sunday 12/13/2026", 12},
+		{"22:00–04:00 MEZ, endet am Sonntag 13.12.2026", 12},
+		{"08:00–14:00 CET, ending Sunday 13.12.2026", 13},
+		{"22:00–04:00 CET on Saturday 12.12.2026", 12},
+	} {
+		w := Scan(c.text, today)
+		if w.Date == nil || w.Date.Day != c.day {
+			t.Errorf("%q: date = %+v, want day %d", c.text, w.Date, c.day)
+		}
+	}
+}
