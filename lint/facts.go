@@ -1064,14 +1064,22 @@ func shift(s when.Span, by int) Span { return Span{s.Start + by, s.End + by} }
 // applyWindow reads a whole window from one value (front matter).
 func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
 	sc := when.Scan(v, r.today)
+	// The spans locate the parts in the line: the value is written there,
+	// perhaps quoted ("window_start: \"2026-12-19 21:00\"").
+	at := span.Start
+	if i := strings.Index(l.Text[span.Start:span.End], v); i >= 0 {
+		at += i
+	}
 	if sc.Date != nil {
 		w.HasDate = true
 		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+		w.DateSpan = shift(sc.Date.Span, at)
 	}
 	if sc.Start != nil {
 		w.HasTime = true
 		y, m, d := w.Start.Date()
 		w.Start = time.Date(y, m, d, sc.Start.Hour, sc.Start.Minute, 0, 0, time.UTC)
+		w.TimeSpan = shift(sc.Start.Span, at)
 	}
 	if sc.Duration > 0 {
 		w.Duration = sc.Duration
@@ -1079,6 +1087,7 @@ func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
 	if sc.Zone != nil {
 		w.Zone = sc.Zone.Text
 		w.ZoneIANA = sc.Zone.IANA
+		w.ZoneSpan = shift(sc.Zone.Span, at)
 		r.zoneOffset(w, sc.Zone)
 	}
 }
@@ -1421,6 +1430,10 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 	c := &Contact{Line: l, Span: span}
 	c.Email = findEmail(v)
 	c.Phone = findPhone(v)
+	if c.Email == "" && c.Phone == "" && PointsElsewhere(strings.ToLower(v)) {
+		// "Siehe Front Matter.": the contact is given elsewhere.
+		return nil
+	}
 	c.Name = findName(v)
 	chat := strings.Contains(v, "@") && c.Email == "" || strings.Contains(v, "#") || l.Has(TermChat)
 	c.Placeholder = isPlaceholderValue(v)
@@ -1442,7 +1455,8 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 	}
 	if !c.Reachable && c.Name == "" && !c.Placeholder && c.Phone == "" {
 		// Role words alone ("the ops team") are still a partial contact.
-		if !l.Has(TermTeamWord) && !l.LabelIs(TermContact) {
+		// (A front matter line reaches here only for a contact key.)
+		if !l.Has(TermTeamWord) && !l.LabelIs(TermContact) && l.Kind != KindFrontMatter {
 			return nil
 		}
 	}

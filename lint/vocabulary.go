@@ -318,3 +318,16 @@ var sectionTerms = func() termSet {
 	}
 	return s
 }()
+
+// PointsElsewhere reports whether lower-cased text sends the reader to
+// another part of the plan instead of saying something itself: "Step 2:
+// backup (see above)", "Étape 4 (voir section suivante)", "Siehe Front
+// Matter."
+func PointsElsewhere(lower string) bool {
+	return containsAny(lower, elsewhereWords)
+}
+
+var elsewhereWords = []string{"see above", "see below", "see section", "see the section", "see next", "see previous", "see step", "as above", "described above",
+	"siehe oben", "siehe unten", "siehe abschnitt", "siehe schritt", "wie oben", "ver arriba", "ver abajo", "ver sección", "ver la sección", "ver paso", "véase",
+	"voir ci-dessus", "voir ci-dessous", "voir section", "voir la section", "voir étape", "voir l'étape", "comme ci-dessus", "vedi sopra", "vedi sotto", "zie boven", "zie hieronder", "ver acima",
+	"see front matter", "see the front matter", "siehe front matter", "siehe front-matter", "siehe frontmatter", "voir le front matter", "ver front matter", "ver el front matter", "vedi front matter", "zie front matter"}

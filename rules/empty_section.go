@@ -16,7 +16,7 @@ nothing under it reads as done when it is not. A heading that points to another 
 Fix: fill the section in, or remove the heading.`,
 	Run: func(p *lint.Pass) {
 		for _, s := range p.Doc.Sections {
-			if s.Heading == nil || s.Pseudo || s.IsTitle || !s.Empty() || s.Names(lint.TermRollback) || pointsElsewhere(s.Heading) {
+			if s.Heading == nil || s.Pseudo || s.IsTitle || !s.Empty() || s.Names(lint.TermRollback) || lint.PointsElsewhere(s.Heading.Lower) {
 				continue
 			}
 			p.ReportLinef(s.Heading, "section %s is empty. fill it in, or remove the heading", quote(s.Title))
@@ -24,11 +24,3 @@ Fix: fill the section in, or remove the heading.`,
 	},
 }
 
-// pointsElsewhere reports whether a heading sends the reader to another
-// part of the plan: "Step 2: backup (see above)", "Étape 4 (voir section
-// suivante)".
-func pointsElsewhere(h *lint.Line) bool {
-	return containsAnyOf(h.Lower, "see above", "see below", "see section", "see the section", "see next", "see previous", "see step", "as above", "described above",
-		"siehe oben", "siehe unten", "siehe abschnitt", "siehe schritt", "wie oben", "ver arriba", "ver abajo", "ver sección", "ver la sección", "ver paso", "véase",
-		"voir ci-dessus", "voir ci-dessous", "voir section", "voir la section", "voir étape", "voir l'étape", "comme ci-dessus", "vedi sopra", "vedi sotto", "zie boven", "zie hieronder", "ver acima")
-}
