@@ -23,4 +23,3 @@ Fix: fill the section in, or remove the heading.`,
 		}
 	},
 }
-
