@@ -1315,10 +1315,12 @@ func splitLabel(l *Line) {
 		i = j
 	}
 	if i <= 0 {
+		parenLabel(l)
 		return
 	}
 	// "https://..." or "16:00" are not labels.
 	if i+1 < len(l.Text) && (l.Text[i+1] == '/' || l.Text[i+1] >= '0' && l.Text[i+1] <= '9') {
+		parenLabel(l)
 		return
 	}
 	words := 0
@@ -1328,6 +1330,7 @@ func splitLabel(l *Line) {
 		}
 	}
 	if words == 0 || words > 6 || i > 60 {
+		parenLabel(l)
 		return
 	}
 	for _, c := range l.Code {
@@ -1341,6 +1344,40 @@ func splitLabel(l *Line) {
 	}
 	l.Label = Span{0, i}
 	l.Value = Span{i + n, len(l.Text)}
+}
+
+// parenLabel finds a label whose aside makes it long: "Current version
+// (Admin > Overview > Dashboard, checked 2026-11-24): 18.5.7", at most
+// six words before the parenthesis. The aside stays in the label, as in
+// "Window (CET = UTC+01:00): ...".
+func parenLabel(l *Line) {
+	p := strings.IndexByte(l.Text[:min(len(l.Text), 48)], '(')
+	if p <= 0 {
+		return
+	}
+	q := strings.Index(l.Text[p:min(len(l.Text), 160)], "):")
+	if q < 0 || strings.ContainsAny(l.Text[p+1:p+q], "()@") {
+		// (An address in the aside makes the line a speaker's signature:
+		// "**Dev Ramanathan** (owner, dev@..., cell ...):".)
+		return
+	}
+	end := len(strings.TrimRight(l.Text[:p], " "))
+	words := 0
+	for _, t := range l.Tokens {
+		if t.End <= end {
+			words++
+		}
+	}
+	for _, c := range l.Code {
+		if c.Start < end {
+			return
+		}
+	}
+	if words == 0 || words > 6 {
+		return
+	}
+	l.Label = Span{0, p + q + 1}
+	l.Value = Span{p + q + 2, len(l.Text)}
 }
 
 // numberedQuestion returns, for the numbered list item being added, the

@@ -340,3 +340,25 @@ func TestTitlePair(t *testing.T) {
 		}
 	}
 }
+
+// TestParenLabel checks that a label with a long aside before its colon
+// is still a label, and that a speaker's line with an address is not.
+func TestParenLabel(t *testing.T) {
+	src := "# Plan\n\n- Current version (Admin > Overview > Dashboard, checked 2026-11-24): **18.5.7**\n\n**Dev Ramanathan** (owner, dev@example.com, cell +1 617 555 0142):\nwe're on 18.5.7.\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range d.Lines {
+		switch {
+		case strings.HasPrefix(l.Text, "Current"):
+			if !l.LabelIs(TermCurrent) || strings.TrimSpace(l.ValueText()) != "18.5.7" {
+				t.Errorf("line %q: label %q value %q, want a current-version label over 18.5.7", l.Text, l.LabelText(), l.ValueText())
+			}
+		case strings.HasPrefix(l.Text, "Dev"):
+			if l.Label.Len() > 0 {
+				t.Errorf("line %q: label %q, want none", l.Text, l.LabelText())
+			}
+		}
+	}
+}

@@ -107,6 +107,12 @@ Fix: decide on one version and use it everywhere.`,
 					if m.Line != l || !m.Pinned || !m.Version.HasPatch || m.Version.CompareMinor(cur.Version) != 0 || m.Version.Compare(cur.Version) == 0 || reported[l] {
 						continue
 					}
+					if slices.ContainsFunc(pl.CurrentClaims, func(c lint.Claim) bool { return c.Version.Matches(m.Version) }) {
+						// The plan states this version as the current one
+						// too: the current-version conflict above is the
+						// finding, and the rollback may well be right.
+						continue
+					}
 					reported[l] = true
 					p.Reportf(l, m.Span, "rollback reinstalls %s, but the instance runs %s (line %d), where the backup is taken; a backup restores only on the version and edition that created it. reinstall %s", quote(m.Version.String()), cur.Version, cur.Line.Num, cur.Version)
 				}
