@@ -177,6 +177,12 @@ func extractPlan(d *Document, today time.Time) *Plan {
 		r.readVersions(l, vs)
 		r.readFacts(l)
 	}
+	if r.stagingDenied != nil && !r.stagingAffirmed {
+		// "staging_tested: true" over "We hebben geen aparte
+		// testomgeving; de upgrade wordt niet vooraf geoefend": the body
+		// says what happened.
+		p.StagingTested = r.stagingDenied
+	}
 	r.resolve()
 	r.readSetup()
 	r.readWindow()
@@ -201,6 +207,11 @@ type planReader struct {
 	// geoSites is a description of existing Geo sites in the environment
 	// ("| Rolle | Geo primary | Geo secondary |").
 	geoSites *Fact
+	// stagingDenied is the first body line that says the upgrade was not
+	// rehearsed while the front matter says it was; stagingAffirmed
+	// records a body line that says it was.
+	stagingDenied   *Fact
+	stagingAffirmed bool
 }
 
 func (r *planReader) fm(key string) (string, *Line) {
@@ -2550,7 +2561,11 @@ func (r *planReader) readStaging(l *Line) {
 		p.StagingTested = &Fact{Value: "true", Line: l, From: FromProse}
 		return
 	}
-	if p.StagingTested == nil || p.StagingTested.From > FromLabel {
+	fmYes := p.StagingTested != nil && p.StagingTested.From == FromFrontMatter && p.StagingTested.Value == "true"
+	if fmYes && !r.stagingAffirmed && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermBackup) && rehearsalOnCopy(l) {
+		r.stagingAffirmed = true
+	}
+	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
 		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading && !inPathCode(l, m.Start) {
 			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
@@ -2572,6 +2587,12 @@ func (r *planReader) readStaging(l *Line) {
 			switch {
 			case p.StagingTested == nil:
 				p.StagingTested = f
+			case fmYes && neg:
+				if r.stagingDenied == nil {
+					r.stagingDenied = f
+				}
+			case fmYes:
+				r.stagingAffirmed = true
 			case p.StagingTested.From == FromProse && p.StagingTested.Value == "false" && !neg:
 				// A later positive statement ("rehearsed on a restored copy")
 				// outweighs an earlier "no staging environment".
