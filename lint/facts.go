@@ -219,6 +219,13 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 		// in prose count outside the upgrade steps, where an OS is only
 		// mentioned in passing.
 	}
+	if ver != "" && osReleaseOutput(l) && !otherInstanceItem(l) && !l.In(TermStaging) && !l.Has(TermStaging) && l.Kind != KindHeading {
+		// "`lsb_release -d` vom 20.11.2026: `Ubuntu 20.04.6 LTS`": what the
+		// server itself reports outweighs a stated OS ("os: Ubuntu 22.04").
+		p.OS = &Fact{Value: osString(name, ver), Line: l, Span: span, From: FromFrontMatter}
+		p.OSNoVersion = false
+		return
+	}
 	if p.OS != nil {
 		switch {
 		case p.OS.From < from:
@@ -236,6 +243,12 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 	}
 	p.OS = &Fact{Value: osString(name, ver), Line: l, Span: span, From: from}
 	p.OSNoVersion = ver == ""
+}
+
+// osReleaseOutput reports whether a line quotes what the server reports
+// about its operating system (lsb_release, /etc/os-release, hostnamectl).
+func osReleaseOutput(l *Line) bool {
+	return strings.Contains(l.Lower, "lsb_release") || strings.Contains(l.Lower, "os-release") || strings.Contains(l.Lower, "hostnamectl") || strings.Contains(l.Lower, "redhat-release")
 }
 
 // otherInstanceItem reports whether a line describes an instance other

@@ -2523,7 +2523,7 @@ func (r *planReader) readFacts(l *Line) {
 		}
 	}
 	// Operating system.
-	if p.OS == nil || p.OS.From > FromLabel || p.OSNoVersion {
+	if p.OS == nil || p.OS.From > FromLabel || p.OSNoVersion || osReleaseOutput(l) {
 		r.readOS(l, labelled)
 	}
 	if p.OSUpgrade == nil {
