@@ -339,6 +339,12 @@ func backReference(l *lint.Line) bool {
 		// Hintergrundmigrationen": the check of an earlier item.
 		return true
 	}
+	if l.HasWord("command", "befehl", "kommando", "comando", "commande", "commando") && l.HasWord("same", "gleiche", "gleichen", "misma", "mismo", "même", "stesso", "mesmo", "zelfde", "dezelfde", "hetzelfde") &&
+		(l.In(lint.TermMigrations) || l.Has(lint.TermBBM)) {
+		// "Mesmo comando da seção 6.1. Só seguimos com 0 linhas." under
+		// a background-migration heading: that section's query again.
+		return true
+	}
 	// The nouns are rarer, so they are looked for first.
 	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle") &&
 		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "dezelfde", "hetzelfde", "opnieuw")
