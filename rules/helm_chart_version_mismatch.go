@@ -17,7 +17,9 @@ var HelmChartVersionMismatch = &lint.Rule{
 	Doc: `Helm installs pin the chart version, not the GitLab version. From chart 4.x on, the chart's
 major is GitLab's major minus 9 and the minors match, but the patch numbers do not line up (chart
 8.7.3 deploys GitLab 17.7.1; charts 8.11.5 and 8.11.6 both deploy 17.11.5). A plan that writes "chart
-8.8.6 (GitLab 17.8.6)" installs something other than the hop it reviews.
+8.8.6 (GitLab 17.8.6)" installs something other than the hop it reviews. The same holds for a
+step that names the GitLab version and runs a chart under it ("Upgrade to GitLab 18.2.8:" over
+` + "`helm upgrade ... --version 9.2.6`" + `).
 
 planlint maps chart versions through the chart's own version table; for charts newer than its table
 it checks the major and minor only.
@@ -47,6 +49,16 @@ every chart.`,
 				} else {
 					nGL++
 				}
+			}
+			if nChart > 0 && nGL == 0 && l.Kind == lint.KindCode {
+				// "4. Upgrade auf GitLab 18.2.8:" over "helm upgrade ...
+				// --version 9.2.6": the step's lead-in names the version.
+				if g, ok := leadInGitLab(p, l); ok {
+					for _, c := range refs {
+						checkChart(p, l, c, g)
+					}
+				}
+				continue
 			}
 			if nChart == 0 || nGL == 0 {
 				continue
@@ -128,6 +140,44 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 	try(i - 1)
 	try(i + 1)
 	return best, bestGap >= 0
+}
+
+// leadInGitLab returns the one GitLab version named as GitLab's, or as
+// the version a step goes to, by the text line that leads into the code
+// block holding line l ("4. Upgrade auf GitLab 18.2.8:").
+func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
+	lines := p.Doc.Lines
+	for i := l.Index - 1; i >= 0 && i >= l.Index-12; i-- {
+		o := lines[i]
+		if o.Section != l.Section {
+			break
+		}
+		var found lint.VersionRef
+		n := 0
+		for _, v := range p.Plan.Mentions {
+			if v.Line != o {
+				continue
+			}
+			if v.Chart != nil {
+				return lint.VersionRef{}, false
+			}
+			if o.Kind != lint.KindCode && v.Version.HasPatch && v.Version.Major >= 10 && (namedGitLab(o, v) || stepTarget(o, v)) {
+				if n > 0 && !found.Version.Matches(v.Version) {
+					return lint.VersionRef{}, false
+				}
+				found = v
+				n++
+			} else if o.Kind == lint.KindCode {
+				// Another command's version stands between.
+				return lint.VersionRef{}, false
+			}
+		}
+		if o.Kind == lint.KindCode {
+			continue
+		}
+		return found, n > 0 && strings.HasSuffix(strings.TrimRight(o.Text, " *_"), ":")
+	}
+	return lint.VersionRef{}, false
 }
 
 // chainGoesOn reports whether text starts with an arrow to a next
