@@ -472,7 +472,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// says which is which.)
 	} else if h := l.Section.Heading; h != nil && !step && l.Kind != KindTableRow && l.Kind != KindCode && len(l.Section.Lines) > 0 && l.Section.Lines[0] == l {
 		switch {
-		case h.Has(TermTarget) && !h.Has(TermCurrent):
+		case h.Has(TermTarget) && !h.Has(TermCurrent) && !currentlyRuns(l, vs[0]):
+			// ("## Ziel" over "Unsere Instanz läuft mit GitLab EE 18.5.7.
+			// Ziel ist 18.11.11": the sentence says what runs today.)
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[0], From: FromProse})
 			return
 		case h.Has(TermCurrent) && !h.Has(TermTarget) && !h.Has(TermEnvironment):
