@@ -85,7 +85,7 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 			if declined != nil {
 				// "no manual sync needed" answers a note whose fix is the
 				// sync: the plan has read it, and decided wrongly.
-				p.ReportLinef(declined, "this line says the upgrade to %s (line %d) needs no %s, but it does: %s", quote(at.Version.String()), at.Line.Num, declinedAction(declined, n), n.Text)
+				p.ReportLinef(declined, "this line declines the %s that the upgrade to %s (line %d) needs: %s", quote(declinedAction(declined, n)), quote(at.Version.String()), at.Line.Num, n.Text)
 				continue
 			}
 			g := byPlace[place{at.Line, at.Span.Start}]
@@ -275,7 +275,7 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 				continue
 			}
 			for _, m := range l.FindAll(lint.TermNeg) {
-				if m.Tok < i && i-(m.Tok+m.NTok) <= 2 && !breakIn(l, m.Tok+1, i+1) {
+				if m.Tok < i && i-(m.Tok+m.NTok) <= 4 && !breakIn(l, m.Tok+1, i+1) {
 					return w
 				}
 			}
