@@ -224,7 +224,7 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 			telling++
 		}
 	}
-	if telling >= 1 && asksRemoval(n.Text) && (removes(l) || absentTelling(l, keys)) {
+	if telling >= 1 && asksRemoval(n.Text) && (removes(l) || absentTelling(l, keys) || searchFindsNothing(l)) {
 		// "[x] Grafana keys removed", "gitlab.rb clean-up (grafana
 		// keys, ...)": the subject and the removal the note asks for.
 		return true
@@ -252,6 +252,15 @@ func absentTelling(l *lint.Line, keys map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// searchFindsNothing reports whether a line searches for something and
+// reports no hit: "`grep -i mattermost /etc/gitlab/gitlab.rb` no devuelve
+// nada en ningún nodo".
+func searchFindsNothing(l *lint.Line) bool {
+	return strings.Contains(l.Lower, "grep") && containsAnyOf(l.Lower, "returns nothing", "finds nothing", "found nothing", "no output", "no match", "no hits", "no results", "empty",
+		"keine treffer", "ohne treffer", "kein treffer", "liefert nichts", "findet nichts", "no devuelve nada", "no encuentra nada", "sin resultados", "sin salida", "ningún resultado",
+		"ne renvoie rien", "ne trouve rien", "aucun résultat", "sans résultat", "nessun risultato", "non restituisce nulla", "geen resultaat", "geen treffers", "levert niets op", "sem resultados", "não retorna nada", "não devolve nada")
 }
 
 // asksRemoval reports whether a note's action is to delete something.
