@@ -254,8 +254,13 @@ func requirement(l *Line, t Token, ver string) bool {
 	}
 	after := strings.ToLower(l.Text[t.End:])
 	if i := strings.Index(after, ver); i >= 0 && i < 3 {
+		if strings.HasPrefix(after[i+len(ver):], "+") {
+			// "PostgreSQL 16+" (but "PostgreSQL 16.10 + Patroni" names two
+			// things).
+			return true
+		}
 		rest := strings.TrimLeft(after[i+len(ver):], " ")
-		for _, w := range []string{"or later", "or newer", "or higher", "or above", "+", "oder neuer", "oder höher", "o posterior", "o superior", "ou plus", "ou supérieur"} {
+		for _, w := range []string{"or later", "or newer", "or higher", "or above", "oder neuer", "oder höher", "o posterior", "o superior", "ou plus", "ou supérieur"} {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}

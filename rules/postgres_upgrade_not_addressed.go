@@ -521,6 +521,10 @@ func dealOn(l *lint.Line) pgDeal {
 func databaseBefore(l *lint.Line, ti int) bool {
 	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
 		switch w := l.Tokens[j].Word; {
+		case w == "before" || w == "after" || w == "vor" || w == "nach" || w == "antes" || w == "después" || w == "avant" || w == "après" || w == "prima" || w == "dopo" || w == "voor" || w == "na" || w == "até" || w == "until" || w == "bis" || w == "hasta":
+			// "ningún paso de base de datos antes de 19.0": a point in
+			// GitLab's path, not the database's version.
+			return false
 		case strings.HasPrefix(w, "postgres"), w == "pg", w == "database", w == "datenbank", w == "db", w == "banco", w == "datos", w == "données", w == "dados", w == "databank":
 			// (Not a label: "PostgreSQL: 17.11 installs ..." names
 			// GitLab's release.)
@@ -537,6 +541,10 @@ func autoWording(l *lint.Line) bool {
 	if strings.Contains(l.Lower, "takes care of") || strings.Contains(l.Lower, "take care of") || strings.Contains(l.Lower, "kümmert sich") || strings.Contains(l.Lower, "se encarga") || strings.Contains(l.Lower, "s'en charge") {
 		// "the GitLab package takes care of the PostgreSQL upgrade"
 		return !l.Has(lint.TermNeg)
+	}
+	if containsAnyOf(l.Lower, byItself...) {
+		// "el paquete de 18.11 actualiza solo PostgreSQL a 17.7"
+		return true
 	}
 	for i, t := range l.Tokens {
 		switch t.Word {
@@ -582,8 +590,15 @@ func leadIn(l *lint.Line) bool {
 // will happen, without a limit or a doubt: not "only for the bundled
 // database on single nodes; ours is RDS", not "the package wants to".
 func plainClaim(l *lint.Line) bool {
-	return !l.HasWord("only", "nur", "solo", "seulement", "would", "wants", "want", "ours", "unless", "except")
+	if l.HasWord("solo") && !containsAnyOf(l.Lower, byItself...) {
+		return false
+	}
+	return !l.HasWord("only", "nur", "seulement", "would", "wants", "want", "ours", "unless", "except")
 }
+
+// byItself are the phrases that say the package does something on its
+// own ("el paquete de 18.11 actualiza solo PostgreSQL a 17.7").
+var byItself = []string{"actualiza solo", "se actualiza sola", "por sí solo", "por sí mismo", "de forma automática", "tout seul", "de lui-même", "von selbst", "da solo", "sozinho", "por conta própria"}
 
 // autoClaim returns the line index of a deal that counts on the
 // automatic upgrade in time for floor f, or -1.
