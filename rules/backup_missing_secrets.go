@@ -134,6 +134,7 @@ func etcDirectory(l *lint.Line) bool {
 // the application backup is enough".
 func waivesCopy(l *lint.Line) bool {
 	if containsAnyOf(l.Lower, "no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier",
+		"no hace falta guardar", "no es necesario guardar", "no hace falta respaldar", "pas besoin de sauvegarder", "pas besoin de garder", "nicht extra sichern", "nicht gesondert sichern", "muss nicht gesichert", "non serve salvare", "non è necessario salvare", "hoeft niet apart", "não é preciso guardar", "não precisa guardar", "lo incluye todo", "already includes everything", "includes everything",
 		// "the /srv/gitlab/config volume can always be rebuilt from Git":
 		// gitlab-secrets.json is in no Git repository.
 		"be rebuilt", "can rebuild", "we rebuild", "be recreated", "neu aufgebaut", "neu erzeugt", "reconstruir", "reconstruido", "être reconstruit", "ricostruit", "opnieuw opgebouwd", "reconstruído") {

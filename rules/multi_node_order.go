@@ -674,7 +674,7 @@ func backNearPgBouncer(l *lint.Line) bool {
 	}
 	a, b := lint.SentenceAt(l.Lower, i, i)
 	for _, t := range l.Tokens {
-		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" ||
+		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "vuelta" || t.Word == "volta" || t.Word == "retour" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" ||
 			strings.HasPrefix(t.Word, "remet") || strings.HasPrefix(t.Word, "rétabli") || strings.HasPrefix(t.Word, "restabl") || strings.HasPrefix(t.Word, "riport") || strings.HasPrefix(t.Word, "repor") || strings.HasPrefix(t.Word, "terugzet") || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true
 		}

@@ -113,6 +113,11 @@ func lastResort(l *lint.Line) bool {
 	}) {
 		return true
 	}
+	if containsAnyOf(l.Lower, restoreOnlyIf...) {
+		// "La copia de seguridad solo se restaura si la base de datos
+		// estuviera dañada."
+		return true
+	}
 	// (Only a restore command: "Only if the restore itself fails do we
 	// revert the snapshot" keeps the restore before it.)
 	return lint.AnyPhraseSentence(l.Lower, onlyIfWords, func(a, b int) bool {
@@ -132,6 +137,11 @@ var lastResortWords = []string{"in an emergency", "in case of emergency", "in em
 // onlyIfWords make a restore command conditional: "Only if we see data
 // problems afterwards: restore the backup with `gitlab-backup restore`".
 var onlyIfWords = []string{"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
+
+// restoreOnlyIf say in prose that the restore happens only under a
+// condition.
+var restoreOnlyIf = []string{"solo se restaura si", "sólo se restaura si", "se restaura solo si", "se restaura sólo si", "se restaura únicamente si", "only restored if", "only be restored if", "restored only if", "restore it only if", "restore only if",
+	"nur wiederhergestellt, wenn", "nur zurückgespielt, wenn", "nur eingespielt, wenn", "restaurée que si", "restaurons que si", "restaurée uniquement si", "restauré uniquement si", "ripristinato solo se", "si ripristina solo se", "alleen teruggezet als", "alleen hersteld als", "alleen teruggezet indien", "só é restaurado se", "só restauramos se", "apenas restaurado se"}
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.
