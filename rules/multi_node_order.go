@@ -469,7 +469,10 @@ func installLeadIn(d *lint.Document, l *lint.Line) bool {
 			// "upgrade order, primary first (downtime):"
 			return true
 		}
-		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud")) {
+		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud",
+			// "Comando di installazione: `sudo dnf install ...`, poi
+			// reconfigure." over the numbered nodes.
+			"install command", "installation command", "installationsbefehl", "comando de instalación", "commande d'installation", "comando di installazione", "installatiecommando", "comando de instalação")) {
 			return true
 		}
 		if l.Kind != lint.KindTableRow {
