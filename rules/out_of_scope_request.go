@@ -103,7 +103,13 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 		}
 	}
 	for _, sc := range l.FindAll(lint.TermScale) {
-		if negatedMatch(l, sc) || sizeNoun(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") {
+		if negatedMatch(l, sc) || sizeNoun(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") || containsAnyOf(l.Lower, "to zero", "auf null", "auf 0", "a cero", "a 0 ", "à zéro", "à 0 ", "a zero", "naar nul", "naar 0") {
+			// ("webservice and sidekiq are scaled to zero" stops them.)
+			continue
+		}
+		if after := strings.TrimLeft(l.Lower[sc.End:], " "); strings.HasPrefix(after, "back") || strings.HasPrefix(after, "zurück") || strings.HasPrefix(after, "wieder") || strings.HasPrefix(after, "de nuevo") || strings.HasPrefix(after, "de nouveau") {
+			// "scaled back to 4 and 3" after the backup: the replicas the
+			// instance already had.
 			continue
 		}
 		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || strings.Contains(l.Lower, "users") {
