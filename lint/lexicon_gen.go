@@ -3762,6 +3762,7 @@ var builtLexicon = &lexicon{
 		2849: {key: 0xf441cb8dedf5c9a6, phrases: []*phrase{{words: []string{"prochaines", "étapes"}, term: 18}}},
 		2853: {key: 0x848c8620cb532ae5, phrases: []*phrase{{words: []string{"required", "stop"}, term: 88}}},
 		2854: {key: 0xfb31c5cfed0d13b0, phrases: []*phrase{{words: []string{"design", "decisions"}, term: 14}}},
+		2862: {key: 0xd6f666f6aec9779a, phrases: []*phrase{{words: []string{"versione", "obiettivo"}, term: 20}}},
 		2864: {key: 0xe0a4fcd79e9552c8, phrases: []*phrase{{words: []string{"vier", "knoten"}, term: 68}}},
 		2874: {key: 0x3845ff3eb40eb21c, phrases: []*phrase{{words: []string{"before", "the", "upgrade"}, term: 4}}},
 		2882: {key: 0x23e47eae70250473, phrases: []*phrase{{words: []string{"meerdere", "servers"}, term: 68}}},

@@ -191,7 +191,7 @@ var vocabulary = map[Term]string{
 		"zielversion|ziel version|ziel|" +
 		"versión objetivo|versión destino|versión de destino|version objetivo|" +
 		"version cible|cible|" +
-		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|doelversie|nieuwe versie",
+		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation|installatiemethode|installatietype|installatie|metodo di installazione|metodo installazione|tipo di installazione|installazione|método de instalação|metodo de instalacao|tipo de instalação|instalação",
 	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|système d exploitation|systeme d exploitation",

@@ -155,7 +155,9 @@ var requirementWords = map[string]bool{"needs": true, "need": true, "requires": 
 var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
-	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári"}
+	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
+	"nessun intervento", "kein eingriff", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
+	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo"}
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
 // enough ("stays on 14.15 ... so no database work is needed", "Restiamo
