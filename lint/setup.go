@@ -853,6 +853,18 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.
 func zeroDowntimeAt(l *Line) int {
+	if l.Label.Len() > 0 {
+		// "**Downtime:** none. The Operator does a rolling update".
+		switch strings.ToLower(strings.TrimSpace(l.LabelText())) {
+		case "downtime", "planned downtime", "user downtime", "ausfallzeit", "geplante ausfallzeit", "tiempo de inactividad", "interrupción", "interruption", "interruption de service", "indisponibilité", "fermo", "disservizio", "onderbreking", "indisponibilidade":
+			v := strings.TrimLeft(strings.ToLower(l.ValueText()), " *_")
+			for _, w := range []string{"none", "no downtime", "zero", "keine", "ninguno", "ninguna", "aucune", "aucun", "nessuno", "nessun", "geen", "nenhum", "nenhuma"} {
+				if strings.HasPrefix(v, w) && (len(v) == len(w) || !(v[len(w)] >= 'a' && v[len(w)] <= 'z')) {
+					return l.Label.Start
+				}
+			}
+		}
+	}
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "no user downtime", "without user downtime", "no outage", "without an outage", "without outage", "ohne ausfallzeit", "ohne downtime", "sin tiempo de inactividad", "sans interruption"} {
 		if i := strings.Index(l.Lower, w); i >= 0 {
 			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 60, "not attempted", "is not attempted", "not planned", "is not possible", "not possible", "not an option", "nicht geplant", "nicht möglich", "no es posible", "no se intenta", "no está previsto", "pas possible", "pas prévu", "pas tenté", "niet mogelijk", "niet gepland", "non è possibile", "non previsto") {
