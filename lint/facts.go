@@ -248,7 +248,15 @@ func (r *planReader) readOS(l *Line, labelled bool) {
 // osReleaseOutput reports whether a line quotes what the server reports
 // about its operating system (lsb_release, /etc/os-release, hostnamectl).
 func osReleaseOutput(l *Line) bool {
-	return strings.Contains(l.Lower, "lsb_release") || strings.Contains(l.Lower, "os-release") || strings.Contains(l.Lower, "hostnamectl") || strings.Contains(l.Lower, "redhat-release")
+	// (The command is written as code, in a block or inline.)
+	if l.Kind != KindCode && len(l.Code) == 0 {
+		return false
+	}
+	if strings.Contains(l.Lower, "hostnamectl") {
+		return true
+	}
+	i := strings.Index(l.Lower, "release")
+	return i > 0 && (strings.HasSuffix(l.Lower[:i], "lsb_") || strings.HasSuffix(l.Lower[:i], "os-") || strings.HasSuffix(l.Lower[:i], "redhat-"))
 }
 
 // otherInstanceItem reports whether a line describes an instance other
