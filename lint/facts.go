@@ -1210,7 +1210,15 @@ func (r *planReader) readContact() {
 		}
 	}
 	if v, l := r.fm("contact"); l != nil {
-		consider(contactFrom(l, v, l.Value))
+		c := contactFrom(l, v, l.Value)
+		if c != nil && c.Email == "" && c.Phone == "" {
+			// "responsable: Lucía Ferreyra" over "contacto: lucia@...",
+			// "telefono: +54 ...": the reach in keys of its own.
+			if reach := r.frontMatterContactReach(l); reach != "" {
+				c = contactFrom(l, v+reach, l.Value)
+			}
+		}
+		consider(c)
 	} else {
 		// Other keys that name the person: "owner:", "point_of_contact:".
 		for _, l := range r.doc.Lines {
@@ -1413,6 +1421,32 @@ func (r *planReader) frontMatterReach(key string) string {
 			b.WriteString(", ")
 			b.WriteString(l.ValueText())
 		}
+	}
+	return b.String()
+}
+
+// frontMatterContactReach returns, after ", ", the values of the front
+// matter keys other than the contact's own line that only give an e-mail
+// address or a phone number ("contacto: ...", "telefono: ..."), or "".
+func (r *planReader) frontMatterContactReach(own *Line) string {
+	var b strings.Builder
+	for _, l := range r.doc.Lines {
+		if l == own || l.Kind != KindFrontMatter || l.Label.Len() == 0 {
+			continue
+		}
+		k := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+		if containsAny(k, []string{"backup", "deputy", "secondary", "alternate", "fallback", "vertret", "suplente", "adjoint", "escalat", "support"}) {
+			continue
+		}
+		v := l.ValueText()
+		switch {
+		case containsAny(k, []string{"mail", "correo", "courriel"}), containsAny(k, []string{"contact", "kontakt"}) && findEmail(v) != "":
+		case containsAny(k, []string{"phone", "telefon", "teléfono", "telefono", "téléphone", "telefone", "telefoon", "mobile", "handy", "móvil", "cell"}):
+		default:
+			continue
+		}
+		b.WriteString(", ")
+		b.WriteString(v)
 	}
 	return b.String()
 }

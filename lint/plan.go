@@ -1278,7 +1278,12 @@ func versionQueryCommand(low string) bool {
 // instance does not use, in the same sentence: "Not used: Geo,
 // Elasticsearch, Mattermost", "Nicht genutzt: Geo, Advanced Search".
 func notUsedList(l *Line, off int) bool {
-	start, _ := SentenceAt(l.Lower, off, off)
+	start, end := SentenceAt(l.Lower, off, off)
+	if usedNotAfter(l.Lower[off:end]) {
+		// "Geo, Elasticsearch, Mattermost und Spamcheck setzen wir nicht
+		// ein."
+		return true
+	}
 	before := l.Lower[start:off]
 	c := strings.LastIndexByte(before, ':')
 	if c < 0 {
@@ -1286,6 +1291,32 @@ func notUsedList(l *Line, off int) bool {
 	}
 	return containsAny(before[:c], []string{"not used", "unused", "not in use", "nicht genutzt", "nicht im einsatz", "ungenutzt", "nicht verwendet", "no se usa", "no usamos", "sin uso",
 		"non utilisé", "pas utilisé", "non utilisés", "niet gebruikt", "non usato", "non usati", "não usado", "não utilizado", "não usamos"})
+}
+
+// usedNotAfter reports whether the rest of a sentence, after a list of
+// names joined by commas and "and", says they are not used.
+func usedNotAfter(rest string) bool {
+	for _, w := range []string{"setzen wir nicht ein", "nutzen wir nicht", "verwenden wir nicht", "sind nicht im einsatz", "werden nicht genutzt", "werden nicht verwendet",
+		"are not used", "aren't used", "are not in use", "we don't use", "we do not use", "no se usan", "no los usamos", "no utilizamos", "no se utilizan",
+		"ne sont pas utilisés", "n'utilisons pas", "non sono usati", "non usiamo", "non utilizziamo", "worden niet gebruikt", "gebruiken we niet", "não usamos", "não são usados", "não utilizamos"} {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			continue
+		}
+		// Only names, commas and "and" stand between: "Geo, Elasticsearch
+		// und Spamcheck setzen wir nicht ein".
+		for _, f := range strings.FieldsFunc(rest[:i], func(r rune) bool { return r == ' ' || r == ',' || r == '/' }) {
+			switch f {
+			case "und", "and", "y", "e", "et", "en", "oder", "or", "o", "ou", "of", "ni", "noch", "nor", "weder", "neither", "auch":
+			default:
+				if len(f) > 20 {
+					return false
+				}
+			}
+		}
+		return strings.Count(rest[:i], " ") <= 10
+	}
+	return false
 }
 
 // predecessorWord reports whether w names the change before this one.
