@@ -156,7 +156,7 @@ var enoughWords = []string{"is enough", "enough for", "sufficient", "no database
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
-	"nessun intervento", "kein eingriff", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
+	"nessun intervento", "kein eingriff", "aucune action", "keine maßnahme", "ninguna acción", "nessuna azione", "geen actie", "nenhuma ação", "no database action", "no action on the database", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
 	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo"}
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
