@@ -476,11 +476,21 @@ func namesOneHop(l *lint.Line) bool {
 // speaks of every hop.
 func sectionSays(s *lint.Section) bool {
 	for ; s != nil; s = s.Parent {
-		if s.Heading != nil && !s.IsTitle && eachHop(s.Heading) {
+		if s.Heading != nil && !s.IsTitle && (eachHop(s.Heading) || oneHopProcedure(s.Heading)) {
 			return true
 		}
 	}
 	return false
+}
+
+// oneHopProcedure reports whether a heading introduces the procedure one
+// hop follows, which every hop then repeats: "Déroulé d'une étape",
+// "Procedure for one hop", "Ablauf eines Sprungs".
+func oneHopProcedure(h *lint.Line) bool {
+	// (Not "Procedure (per hop)": its lines may still say which items a
+	// later hop repeats.)
+	return containsAnyOf(h.Lower, "d'une étape", "d’une étape", "d'un palier", "d'un saut", "of one hop", "of a hop", "for one hop", "for a hop",
+		"eines schritts", "eines schrittes", "eines sprungs", "de un salto", "di un salto", "van een sprong", "de um salto")
 }
 
 // introducedForEachHop reports whether the prose right before a check
