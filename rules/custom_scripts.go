@@ -204,6 +204,9 @@ func commandsOf(l *lint.Line) []string {
 }
 
 // scriptIn returns the script a shell command runs, or "".
+// volumeDir are the folders a Compose project mounts into the container.
+var volumeDir = map[string]bool{"config": true, "data": true, "logs": true, "log": true, "backups": true, "backup": true, "volumes": true, "secrets": true, "certs": true, "ssl": true}
+
 func scriptIn(cmd string) string {
 	c := strings.TrimSpace(cmd)
 	if strings.HasPrefix(c, "#") || strings.Contains(c, "packages.gitlab.com") || strings.Contains(c, "curl ") && strings.Contains(c, "| sudo bash") && strings.Contains(c, "gitlab") {
@@ -215,8 +218,9 @@ func scriptIn(cmd string) string {
 		if w == "sudo" || w == "-E" || strings.Contains(w, "=") && i == 0 {
 			continue
 		}
-		if strings.HasPrefix(w, "./") && len(w) > 2 && !strings.Contains(w, ":") {
-			// "./upgrade.sh", not the volume "./config:/etc/gitlab".
+		if strings.HasPrefix(w, "./") && len(w) > 2 && !strings.Contains(w, ":") && !volumeDir[strings.TrimSuffix(w[2:], "/")] {
+			// "./upgrade.sh", not the volume "./config:/etc/gitlab" nor
+			// the folder "`./config` → `/etc/gitlab`".
 			return w
 		}
 		if w == "ansible-playbook" {
