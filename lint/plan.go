@@ -651,7 +651,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				continue
 			}
 			inCode := l.InCode(v.Span.Start) || bare
-			if replacedBySed(l, v) || replacedInProse(l, vs, v) {
+			if replacedBySed(l, v) || replacedInProse(l, vs, v) || replacedInComment(l, vs, v) {
 				// "sed -i 's/18.8.11-ce.0/18.11.11-ce.0/'" swaps the old
 				// tag out.
 				continue
@@ -906,6 +906,23 @@ func replacedInProse(l *Line, vs []VersionRef, v VersionRef) bool {
 	between := l.Lower[v.Span.End:vs[i+1].Span.Start]
 	for _, w := range []string{" with ", " by ", " for ", " durch ", " gegen ", " por ", " par ", " door ", " con ", " pelo ", " pela "} {
 		if strings.Contains(" "+strings.Trim(between, "`* ")+" ", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// replacedInComment reports whether v is the old side of a change a
+// shell comment writes with an arrow: "# docker-compose.yml: image:
+// gitlab/gitlab-ee:18.2.8-ee.0 -> gitlab/gitlab-ee:18.5.7".
+func replacedInComment(l *Line, vs []VersionRef, v VersionRef) bool {
+	i := indexOf(vs, v)
+	if l.Kind != KindCode || i < 0 || i+1 >= len(vs) || !strings.HasPrefix(strings.TrimSpace(l.Text), "#") {
+		return false
+	}
+	between := strings.TrimSpace(l.Text[v.Span.End:vs[i+1].Span.Start])
+	for _, a := range []string{"->", "→", "=>", "⇒"} {
+		if strings.HasPrefix(between, a) {
 			return true
 		}
 	}
