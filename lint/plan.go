@@ -2079,10 +2079,12 @@ func (r *planReader) isStepLine(l *Line) bool {
 	if l.In(TermProcedure) || l.In(TermMigrations) {
 		return true
 	}
-	if l.Has(TermPkgInstall) && (l.Kind == KindCode || len(l.Code) > 0) && !l.In(TermRollback) && !l.In(TermRisk) && !l.In(TermVerify) {
+	if (l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) && !l.Has(TermRollback)) && (l.Kind == KindCode || len(l.Code) > 0) && !l.In(TermRollback) && !l.In(TermRisk) && !l.In(TermVerify) {
 		// "- [ ] 21:45 hop 1: `sudo apt-get install gitlab-ee=17.11.7-ee.0`"
 		// under a heading such as "## Window": an install command is a
-		// step wherever it stands.
+		// step wherever it stands, and so is a helm upgrade outside the
+		// rollback ("| 5 | Salto 1 → 17.5.5 | `helm upgrade ... --version
+		// 8.5.5` |" in a plan that is one big table).
 		return true
 	}
 	// A plan without sections is all steps.
