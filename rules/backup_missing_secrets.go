@@ -228,7 +228,9 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 // holds nothing of /etc/gitlab.
 func databaseSnapshot(l *lint.Line) bool {
 	low := l.Lower
-	db := containsAnyOf(low, "rds snapshot", "db snapshot", "database snapshot", "cloud sql", "aurora snapshot", "azure database", "snapshot of the database", "snapshot of rds")
+	db := containsAnyOf(low, "rds snapshot", "db snapshot", "database snapshot", "cloud sql", "aurora snapshot", "azure database", "snapshot of the database", "snapshot of rds") ||
+		// "RDS manual snapshot gl-prod-pg-pre-18 (DBA team)"
+		l.HasWord("rds", "aurora") && strings.Contains(low, "snapshot")
 	return db && !containsAnyOf(low, " vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
 }
 
