@@ -754,10 +754,21 @@ func componentIn(low string) (string, int) {
 // description to the component each runs: "| `gl-db01` | base de données
 // | PostgreSQL 16.10, Redis 7.2 |" makes gl-db01 a PostgreSQL node (the
 // first component named).
+// nodeRoleRow reports whether a line is a row of a table of nodes and
+// their roles ("| Node | Role | Notes |"), wherever the table stands.
+func nodeRoleRow(l *lint.Line) bool {
+	if l.Kind != lint.KindTableRow || l.Header == nil {
+		return false
+	}
+	h := l.Header.Lower
+	return containsAnyOf(h, "node", "host", "server", "knoten", "nodo", "nœud", "noeud", "servidor", "serveur", "vm") &&
+		containsAnyOf(h, "role", "rolle", "rol", "rôle", "ruolo", "função", "service", "dienst", "servicio", "servizio", "component", "komponente")
+}
+
 func hostRoles(d *lint.Document) map[string]string {
 	out := map[string]string{}
 	for _, l := range d.Lines {
-		if !(l.In(lint.TermArchitecture) || l.In(lint.TermEnvironment)) || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) {
+		if !(l.In(lint.TermArchitecture) || l.In(lint.TermEnvironment) || nodeRoleRow(l)) || l.Kind == lint.KindCode || l.Kind == lint.KindHeading || l.In(lint.TermRollback) {
 			continue
 		}
 		host := ""
