@@ -175,7 +175,12 @@ func loginPair(l *lint.Line) int {
 		if !strongSecret(v) || !literalSecret(v) {
 			continue
 		}
-		// The words of a login are looked for only once a pair is there.
+		// The words of a login are looked for only once a pair is there
+		// ("Contraseña de root de emergencia: `root` / `...`" names the
+		// password itself).
+		if l.Has(lint.TermCredentialWord) {
+			return pass.Start
+		}
 		for _, w := range loginWords {
 			if strings.Contains(l.Lower, w) {
 				return pass.Start

@@ -512,7 +512,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// Redis to 7.2": the component moves to the minimum or above.
 			return nil, lint.Span{}, ""
 		}
-		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "verwijderd", "niet meer") {
+		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
 			// note itself, not what the instance runs.
 			continue
