@@ -42,7 +42,7 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			case backupSnapshot:
 				// A snapshot of the data volume alone
 				// ("/var/opt/gitlab") leaves /etc/gitlab out.
-				if !dataVolumeOnly(b.Line) && !databaseSnapshot(b.Line) {
+				if !dataVolumeOnly(b.Line) && !databaseSnapshot(b.Line) && !secondaryOnly(b.Line) {
 					snapshot = true
 				}
 			}
@@ -232,6 +232,26 @@ func databaseSnapshot(l *lint.Line) bool {
 		// "RDS manual snapshot gl-prod-pg-pre-18 (DBA team)"
 		l.HasWord("rds", "aurora") && strings.Contains(low, "snapshot")
 	return db && !containsAnyOf(low, " vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
+}
+
+// secondaryOnly reports whether a snapshot line covers a Geo secondary's
+// VM and not the primary: "un instantané Proxmox de la VM secondaire (le
+// primaire est couvert par la sauvegarde GitLab)".
+func secondaryOnly(l *lint.Line) bool {
+	if site, _ := geoSiteAt(l); site != "secondary" {
+		return false
+	}
+	// The primary may be named only in an aside that says what covers it.
+	outside := l.Lower
+	if i := strings.IndexByte(outside, '('); i >= 0 {
+		outside = outside[:i]
+	}
+	for _, w := range geoSiteWords {
+		if w.name == "primary" && strings.Contains(outside, w.word) {
+			return false
+		}
+	}
+	return true
 }
 
 func dataVolumeOnly(l *lint.Line) bool {

@@ -339,6 +339,11 @@ func backReference(l *lint.Line) bool {
 		// Hintergrundmigrationen": the check of an earlier item.
 		return true
 	}
+	if l.HasWord("identical", "identisch", "idéntico", "idéntica", "identique", "identico", "identica", "identiek", "idêntico", "idêntica") && l.HasWord("window", "hop", "step", "fenster", "sprung", "schritt", "ventana", "salto", "paso", "fenêtre", "saut", "étape", "finestra", "venster", "sprong", "stap", "janela") {
+		// "Window 2: identical, with gitlab-ee-18.11.11-ee.0.el8": the
+		// runbook again, its check included.
+		return true
+	}
 	if l.HasWord("command", "befehl", "kommando", "comando", "commande", "commando") && l.HasWord("same", "gleiche", "gleichen", "misma", "mismo", "même", "stesso", "mesmo", "zelfde", "dezelfde", "hetzelfde") &&
 		(l.In(lint.TermMigrations) || l.Has(lint.TermBBM)) {
 		// "Mesmo comando da seção 6.1. Só seguimos com 0 linhas." under

@@ -114,6 +114,19 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			return
 		}
 		steps := componentSteps(p.Doc)
+		if pl.Topology.Value == "geo" {
+			// Each Geo site has its own node order; the primary's steps
+			// come first, and a secondary's Gitaly after the primary's
+			// Rails is no late Gitaly.
+			for i, s := range steps {
+				if h := s.line.Section.Heading; h != nil && i > 0 {
+					if site, _ := geoSiteAt(h); site == "secondary" {
+						steps = steps[:i]
+						break
+					}
+				}
+			}
+		}
 		if len(steps) == 0 {
 			return
 		}
@@ -405,6 +418,12 @@ func componentSteps(d *lint.Document) []componentStep {
 		if !upgrades || stopsOnly(l) && !(ledIn && strings.Contains(l.Lower, "drain")) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
 			// (A PostgreSQL major upgrade between hops is its own
 			// procedure, not the database node's turn in a hop.)
+			continue
+		}
+		if strings.Contains(l.Lower, "gitlab-secrets.json") && !l.Has(lint.TermPkgInstall) {
+			// "copy gitlab-secrets.json to le-gl-db01, le-gl-gitaly01, ...
+			// Only then is the secondary site upgraded": a copy between
+			// nodes, not their upgrade.
 			continue
 		}
 		if containsAnyOf(l.Lower, "every node", "all nodes", "each node", "jedem knoten", "allen knoten", "cada nodo", "todos los nodos", "chaque nœud", "tous les nœuds") && !l.Item {

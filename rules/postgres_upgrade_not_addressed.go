@@ -202,6 +202,7 @@ var pgUpgradeVerbs = map[string]bool{
 	"bijgewerkt": true, "bijwerken": true, "upgraden": true, "geüpgraded": true, "atualizar": true, "atualizado": true, "aggiornare": true, "aggiornato": true,
 	"passato": true, "passata": true, "portato": true, "migrato": true, "passé": true, "migré": true, "pasado": true, "migrado": true, "passou": true,
 	"umgestellt": true, "gewechselt": true, "gemigreerd": true, "overgestapt": true,
+	"niveau": true, "montée": true, "passera": true, "migrera": true, "actualizará": true, "atualizará": true,
 	"aggiorna": true, "aggiornerà": true, "automaticamente": true, "atualiza": true, "actualiza": true, "upgradet": true, "aktualisiert's": true,
 }
 
