@@ -243,16 +243,61 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 // no `mattermost[...]` keys (checked with grep)" says there is nothing to
 // delete.
 func absentTelling(l *lint.Line, keys map[string]bool) bool {
-	if l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture) {
+	// (In a description of the setup, "no Geo, no Praefect" lists what
+	// the instance does not use; only settings written as code count
+	// there: "pas de clé `grafana[...]` dans `gitlab.rb`".)
+	setup := l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)
+	telling := func(i int) bool {
+		t := l.Tokens[i]
+		if setup && !l.InCode(t.Start) {
+			return false
+		}
+		if keys[t.Word] {
+			return true
+		}
+		for k, tell := range keys {
+			if tell && strings.Contains(k, "_") && strings.HasPrefix(l.Lower[t.Start:], k) {
+				return true
+			}
+		}
 		return false
 	}
 	for _, m := range l.FindAll(lint.TermNeg) {
-		if i := m.Tok + m.NTok; i < len(l.Tokens) && keys[l.Tokens[i].Word] && !l.Tokens[i].Break {
-			return true
+		// "No `grafana[...]`, `git_data_dirs` or `mattermost[...]` keys",
+		// "weder `grafana[...]` noch `git_data_dirs`": the negation
+		// covers a list of settings written as code.
+		for i := m.Tok + m.NTok; i < len(l.Tokens) && i <= m.Tok+m.NTok+12; i++ {
+			if l.Tokens[i].Break {
+				break
+			}
+			if telling(i) {
+				return true
+			}
+			if !l.InCode(l.Tokens[i].Start) && !absentListWords[l.Tokens[i].Word] {
+				break
+			}
+		}
+	}
+	// "`git_data_dirs` absent de notre gitlab.rb"
+	for i, t := range l.Tokens {
+		if !absentWords[t.Word] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-4 && l.InCode(l.Tokens[j].Start); j-- {
+			if telling(j) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// absentListWords join the settings of a list a negation covers.
+var absentListWords = map[string]bool{"or": true, "nor": true, "and": true, "oder": true, "noch": true, "und": true, "ni": true, "y": true, "o": true, "et": true, "ou": true, "pas": true, "de": true, "e": true, "né": true, "of": true, "en": true, "nem": true,
+	"key": true, "keys": true, "setting": true, "settings": true, "schlüssel": true, "einträge": true, "eintrag": true, "clave": true, "claves": true, "clé": true, "clés": true, "chiave": true, "chiavi": true, "sleutel": true, "sleutels": true, "chave": true, "chaves": true}
+
+// absentWords say after a setting that it is not there.
+var absentWords = map[string]bool{"absent": true, "absente": true, "absents": true, "fehlt": true, "ausente": true, "assente": true, "afwezig": true}
 
 // searchFindsNothing reports whether a line searches for something and
 // reports no hit: "`grep -i mattermost /etc/gitlab/gitlab.rb` no devuelve
