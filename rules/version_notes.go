@@ -436,7 +436,8 @@ var handleWords = func() map[string]bool {
 		// Italian, Dutch, Portuguese.
 		"rimosso", "rimossa", "rimuoviamo", "copiato", "copiamo", "copiare", "verificato", "già", "disattivato", "niente",
 		"verwijderd", "gekopieerd", "kopiëren", "gecontroleerd", "reeds", "uitgeschakeld", "niets",
-		"removido", "removemos", "copiado", "copiamos", "já", "desativado"} {
+		"removido", "removemos", "copiado", "copiamos", "já", "desativado",
+		"absent", "absente", "fehlt", "ausente", "assente", "afwezig", "migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd"} {
 		m[w] = true
 	}
 	for _, w := range settingChangeWords {
