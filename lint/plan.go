@@ -2818,7 +2818,7 @@ func contraction(l *Line, n Match) bool {
 		return false
 	}
 	switch l.Tokens[n.Tok+1].Word {
-	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim":
+	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim", "ensaio", "teste", "primeiro", "segundo", "último":
 		return true
 	case "staging", "host", "backup", "cluster", "final":
 		return portugueseAround(l)
