@@ -408,6 +408,27 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			labelled = !(l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)))
 		}
 	}
+	if !labelled && len(p.CurrentClaims) == 0 && l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)) && l.Has(TermCurrent) && !l.Has(TermTarget) &&
+		!l.Has(TermPkgInstall) && !l.Has(TermHelmUpgrade) && len(l.Code) == 0 {
+		// "| nu | 17.8.7 | 8.8.7 |" in a path table of a plan that has not
+		// said what runs: where the path starts, not a hop.
+		var cur *VersionRef
+		for i := range vs {
+			v := &vs[i]
+			if v.Chart != nil && !v.Version.HasPatch || v.InLink {
+				continue
+			}
+			if cur != nil && !cur.Version.Matches(v.Version) {
+				cur = nil
+				break
+			}
+			cur = v
+		}
+		if cur != nil {
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: *cur, From: FromLabel})
+			return
+		}
+	}
 	// Table columns labelled by the header: "| Current | Target |".
 	if !labelled && l.Kind == KindTableRow && l.Header != nil && len(l.Header.Cells) == len(l.Cells) && !l.In(TermPath) && !l.In(TermProcedure) && !otherInstanceRow(l) {
 		for ci, cell := range l.Cells {

@@ -182,7 +182,7 @@ var vocabulary = map[Term]string{
 	TermOutOfScope: "next steps|next steps after this change|later|future work|outlook|roadmap|ausblick|nächste schritte|próximos pasos|siguientes pasos|prochaines étapes|perspectives|prossimi passi|volgende stappen|próximos passos|out of scope|non goals|non goal|not in scope|not included|nicht im umfang|außerhalb des umfangs|fuera de alcance|fuera del alcance|hors périmètre|hors scope|hors du périmètre|next planned change|next planned upgrade|follow up change|future upgrade|future upgrades|later upgrade|later upgrades|follow up upgrade",
 
 	// ---- fact labels ----
-	TermCurrent: "actual version|actual gitlab version|aktuell installiert|installierte version|aktuelle version|derzeitige version|versión actual|versión instalada|version actuelle|version installée|current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
+	TermCurrent: "actual version|versie nu|nu|actual gitlab version|aktuell installiert|installierte version|aktuelle version|derzeitige version|versión actual|versión instalada|version actuelle|version installée|current version|current gitlab version|current|version right now|version now|right now|installed version|installed|from version|source version|running version|existing version|version today|" +
 		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
 		"versión actual|version actual|versión instalada|versión de origen|" +
 		"version actuelle|version installée|version source|version de départ|" +
