@@ -267,14 +267,16 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 			if !named && !(generic && hasNumberAfter(l, i)) || inIdentifier(l, t) {
 				continue
 			}
-			for j := i - 4; j <= i+8; j++ {
+			for j := i - 4; j <= i+16; j++ {
 				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
 					continue
 				}
-				if j > i+5 && !strings.HasPrefix(l.Tokens[j].Word, "automat") {
+				if j > i+5 && !strings.HasPrefix(l.Tokens[j].Word, "automat") || j > i+8 && breakIn(l, i+1, j+1) {
 					// (Only "automatically" may stand that far after the
 					// name: "werkt PostgreSQL op alle drie knooppunten
-					// automatisch bij".)
+					// automatisch bij", "Die PostgreSQL-Version wird bei den
+					// Sprüngen auf 16.11.10 und 17.11.7 automatisch ...
+					// angehoben", in the same clause.)
 					continue
 				}
 				if !negatedMatchAt(l, l.Tokens[j].Start) && !negatedMatchAt(l, t.Start) && !duringBetween(l, i, j) {
