@@ -168,6 +168,11 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 			if !strings.Contains(l.Lower, w) {
 				continue
 			}
+			if l.Kind == lint.KindCode && (strings.Contains(l.Lower, "select ") || strings.Contains(l.Lower, " where ")) {
+				// The query in a block: its threshold ("n_live_tup>1500000")
+				// is no count; its output on a later line is.
+				continue
+			}
 			// Only a clause that names the condition speaks of it: "290
 			// users, so no 16.0 stop; no npm packages; 41,000 rows". A
 			// stated count wins over other wording.
