@@ -1608,7 +1608,8 @@ var stopRejections = []string{"not needed", "not required", "no need", "does not
 	"nicht nötig", "nicht erforderlich", "no aplica", "no es necesari", "pas nécessaire", "ne s'applique pas", "pas d'arrêt", "pas d’arrêt",
 	"kein stopp", "kein zwischenstopp", "sin parada", "no hay parada", "n/a", "entfällt", "nicht zutreffend", "non applicable", "no procede",
 	"não se aplica", "não é necessári", "nao se aplica", "non si applica", "non necessari", "non serve", "niet van toepassing", "niet nodig",
-	"non requis", "non nécessaire", "pas requis", "no requerid", "no necesari", "non richiest", "não necessári", "não requerid", "niet vereist"}
+	"non requis", "non nécessaire", "pas requis", "no requerid", "no necesari", "non richiest", "não necessári", "não requerid", "niet vereist",
+	"non concerné", "pas concerné", "nicht betroffen", "not affected", "no afecta", "non interessat", "niet van belang", "não afeta"}
 
 // emptyCheck are the phrases that say a conditional stop's check found
 // nothing.
