@@ -37,6 +37,12 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
+			if containsAnyOf(l.Lower, separateChangeWords...) {
+				// "Der geplante Umzug auf OpenShift ist ein separates
+				// Projekt für Q3 2027, ausdrücklich nicht Teil dieses
+				// Changes."
+				continue
+			}
 			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
 				kind, _, _ := strings.Cut(what, " (")
 				if seen[strings.ToLower(kind)] {
@@ -48,6 +54,11 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 		}
 	},
 }
+
+// separateChangeWords say that another change is not part of this one.
+var separateChangeWords = []string{"separate project", "separate change", "not part of this", "separates projekt", "eigenes projekt", "eigener change", "nicht teil dieses", "nicht teil des", "kein teil dieses",
+	"proyecto aparte", "proyecto separado", "cambio aparte", "no forma parte de", "projet distinct", "projet séparé", "ne fait pas partie de", "progetto separato", "non fa parte di",
+	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d"}
 
 // outOfScope describes the out-of-scope change a line asks for, or "".
 func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, year int) (string, lint.Span) {
