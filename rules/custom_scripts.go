@@ -118,6 +118,12 @@ var scriptExts = []string{".sh", ".py", ".rb", ".pl", ".ps1", ".bash"}
 // the line names it.
 func customScript(l *lint.Line) (string, lint.Span) {
 	whole := lint.Span{Start: 0, End: len(l.Text)}
+	if l.Kind != lint.KindCode && containsAnyOf(l.Lower, "we do not use", "we don't use", "is not used", "not run", "only read", "gebruiken we niet", "niet gebruikt", "alleen doorgelezen", "nutzen wir nicht", "verwenden wir nicht", "wird nicht verwendet", "nur gelesen",
+		"no usamos", "no utilizamos", "no se usa", "solo leído", "n'utilisons pas", "n'est pas utilisé", "seulement lu", "non usiamo", "non viene usato", "não usamos", "não é usado") {
+		// "ons oude script `scripts/gitlab-upgrade.sh` gebruiken we
+		// niet": named, not run.
+		return "", lint.Span{}
+	}
 	// A description of the instance ("a plain docker run (script
 	// /opt/gitlab/run.sh)") names the script; only steps run it.
 	describes := l.Kind != lint.KindCode && (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure)
@@ -238,6 +244,12 @@ func scriptIn(cmd string) string {
 				return "ansible-playbook " + a
 			}
 			return w
+		}
+		if w == "gitlab-rails" && i+2 < len(f) && f[i+1] == "runner" {
+			// "gitlab-rails runner /root/scripts/cargar_licencia.rb"
+			if next := strings.Trim(f[i+2], "\"'`;"); strings.HasSuffix(next, ".rb") {
+				return "gitlab-rails runner " + next
+			}
 		}
 		if scriptRunners[w] && i+1 < len(f) {
 			next := strings.Trim(f[i+1], "\"'`;")
