@@ -1496,6 +1496,11 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 	if c.Email != "" && c.Name == "" && c.Phone == "" && sharedMailbox(l) {
 		c.Shared = true
 	}
+	if c.Email != "" && c.Phone == "" && (teamName(c.Name) || c.Name == "" && containsAny(strings.ToLower(v), []string{"team ", "equipo ", "équipe ", "equipe ", "abteilung ", "gruppe "})) && !strings.Contains(c.Email[:strings.IndexByte(c.Email, '@')+1], ".") {
+		// "Team Anwendungsbetrieb, gitlab-betrieb@kessler-mb.de": a team
+		// and its mailbox, no person.
+		c.Name, c.Shared = "", true
+	}
 	switch {
 	case c.Email != "":
 		c.Value = c.Email
@@ -1516,6 +1521,18 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 		}
 	}
 	return c
+}
+
+// teamName reports whether a name found for a contact is a team's:
+// "Team Anwendungsbetrieb", "Equipo Plataforma", "Platform team".
+func teamName(name string) bool {
+	low := strings.ToLower(name)
+	for _, w := range []string{"team", "equipo", "équipe", "equipe", "abteilung", "gruppe", "squad", "servicio", "service desk", "helpdesk"} {
+		if strings.HasPrefix(low, w+" ") || strings.HasSuffix(low, " "+w) || low == w {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedMailbox reports whether a contact line gives a distribution list

@@ -412,6 +412,33 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if db.Line != nil {
 		return
 	}
+	if l.Label.Len() > 0 && l.Kind != KindCode {
+		// "**PostgreSQL:** el incluido en la imagen, ya en **16.8** (...)":
+		// the first version in the value of a PostgreSQL label, before
+		// any aside.
+		switch strings.TrimSpace(strings.ToLower(l.LabelText())) {
+		case "postgresql", "postgres", "pg", "postgresql version", "postgresql-version", "versión de postgresql", "version postgresql", "datenbank", "database", "base de datos", "base de données":
+			v := l.Text[l.Value.Start:l.Value.End]
+			if i := strings.IndexByte(v, '('); i >= 0 {
+				v = v[:i]
+			}
+			if low := strings.ToLower(v); strings.Contains(low, "gitlab") || containsAny(low, []string{"install", "ship", "bring", "brings", "package", "paket", "paquete", "requires", "needs", "benötigt", "necesita", "nécessite"}) {
+				// ("PostgreSQL: 17.11 installs 16" names GitLab's release.)
+				v = ""
+			}
+			for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '*' || r == ',' || r == ';' }) {
+				f = strings.TrimRight(f, ".")
+				maj, rest, ok := strings.Cut(f, ".")
+				major, err := strconv.Atoi(maj)
+				if !ok || err != nil || major < 9 || major > 30 || rest == "" || strings.Trim(rest, "0123456789") != "" || strings.Count(f, ".") > 1 {
+					continue
+				}
+				at := l.Value.Start + strings.Index(l.Text[l.Value.Start:], f)
+				db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
+				return
+			}
+		}
+	}
 	// "PostgreSQL 13", "bundled PostgreSQL 16.8", "PG 14", "Postgres 12.10".
 	for _, t := range l.Tokens {
 		if t.Word != "postgresql" && t.Word != "postgres" && t.Word != "pg" {
