@@ -316,7 +316,7 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 			lp := wordAt(sent, "leader", "líder", "lider")
 			rp := -1
 			if lp >= 0 || l.Has(lint.TermDatabaseWord) {
-				rp = wordAt(sent, "replica", "replik", "réplica", "standby")
+				rp = wordAt(sent, "replica", "replik", "réplica", "répliqu", "repliche", "standby")
 			}
 			if lp >= 0 && rp < 0 {
 				// "patroni: the leader first (patroni-01), then patroni-02
