@@ -1205,6 +1205,14 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 			// "(copied from CR-87540, the 18.5 → 18.8 upgrade in spring)"
 			return true
 		}
+		if w := l.Tokens[j].Word; (w == "letzten" || w == "vorigen") && j+1 < ti {
+			// "Bei unserem letzten Upgrade (17.11 → 18.3)", but not "auf
+			// den letzten Patch 18.8.11".
+			switch l.Tokens[j+1].Word {
+			case "upgrade", "update", "aktualisierung", "change", "wartungsfenster", "wartung":
+				return true
+			}
+		}
 		if j >= ti-4 && pastWord(l.Tokens[j].Word) || predecessorWord(l.Tokens[j].Word) {
 			// ("Previous run of this runbook (16.11 → 17.11)".)
 			return true
