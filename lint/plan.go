@@ -1342,22 +1342,16 @@ func notUsedList(l *Line, off int) bool {
 // usedNotAfter reports whether the rest of a sentence, after a list of
 // names joined by commas and "and", says they are not used.
 func usedNotAfter(rest string) bool {
-	for _, w := range []string{"setzen wir nicht ein", "nutzen wir nicht", "verwenden wir nicht", "sind nicht im einsatz", "werden nicht genutzt", "werden nicht verwendet",
-		"are not used", "aren't used", "are not in use", "we don't use", "we do not use", "no se usan", "no los usamos", "no utilizamos", "no se utilizan",
-		"ne sont pas utilisés", "n'utilisons pas", "non sono usati", "non usiamo", "non utilizziamo", "worden niet gebruikt", "gebruiken we niet", "não usamos", "não são usados", "não utilizamos"} {
+	for _, w := range notUsedWords {
 		i := strings.Index(rest, w)
 		if i < 0 {
 			continue
 		}
-		// Only names, commas and "and" stand between: "Geo, Elasticsearch
-		// und Spamcheck setzen wir nicht ein".
+		// Only names, commas and short joining words stand between: "Geo,
+		// Elasticsearch und Spamcheck setzen wir nicht ein".
 		for _, f := range strings.FieldsFunc(rest[:i], func(r rune) bool { return r == ' ' || r == ',' || r == '/' }) {
-			switch f {
-			case "und", "and", "y", "e", "et", "en", "oder", "or", "o", "ou", "of", "ni", "noch", "nor", "weder", "neither", "auch":
-			default:
-				if len(f) > 20 {
-					return false
-				}
+			if len(f) > 20 {
+				return false
 			}
 		}
 		return strings.Count(rest[:i], " ") <= 10

@@ -331,3 +331,16 @@ var elsewhereWords = []string{"see above", "see below", "see section", "see the 
 	"siehe oben", "siehe unten", "siehe abschnitt", "siehe schritt", "wie oben", "ver arriba", "ver abajo", "ver sección", "ver la sección", "ver paso", "véase",
 	"voir ci-dessus", "voir ci-dessous", "voir section", "voir la section", "voir étape", "voir l'étape", "comme ci-dessus", "vedi sopra", "vedi sotto", "zie boven", "zie hieronder", "ver acima",
 	"see front matter", "see the front matter", "siehe front matter", "siehe front-matter", "siehe frontmatter", "voir le front matter", "ver front matter", "ver el front matter", "vedi front matter", "zie front matter"}
+
+// SaysNotUsed reports whether lower-cased text says that something it
+// names is not used or not run: "ons oude script ... gebruiken we niet",
+// "Geo, Elasticsearch ... setzen wir nicht ein".
+func SaysNotUsed(lower string) bool {
+	return containsAny(lower, notUsedWords)
+}
+
+var notUsedWords = []string{"setzen wir nicht ein", "nutzen wir nicht", "verwenden wir nicht", "sind nicht im einsatz", "werden nicht genutzt", "werden nicht verwendet", "wird nicht verwendet", "nur gelesen",
+	"are not used", "aren't used", "is not used", "are not in use", "we don't use", "we do not use", "not run", "only read",
+	"no se usan", "no se usa", "no los usamos", "no usamos", "no utilizamos", "no se utilizan", "solo leído",
+	"ne sont pas utilisés", "n'est pas utilisé", "n'utilisons pas", "seulement lu", "non sono usati", "non viene usato", "non usiamo", "non utilizziamo",
+	"worden niet gebruikt", "niet gebruikt", "gebruiken we niet", "alleen doorgelezen", "não usamos", "não são usados", "não é usado", "não utilizamos"}

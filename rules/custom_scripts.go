@@ -117,13 +117,19 @@ var scriptExts = []string{".sh", ".py", ".rb", ".pl", ".ps1", ".bash"}
 // customScript describes the custom code a line runs, or "", and where
 // the line names it.
 func customScript(l *lint.Line) (string, lint.Span) {
-	whole := lint.Span{Start: 0, End: len(l.Text)}
-	if l.Kind != lint.KindCode && containsAnyOf(l.Lower, "we do not use", "we don't use", "is not used", "not run", "only read", "gebruiken we niet", "niet gebruikt", "alleen doorgelezen", "nutzen wir nicht", "verwenden wir nicht", "wird nicht verwendet", "nur gelesen",
-		"no usamos", "no utilizamos", "no se usa", "solo leído", "n'utilisons pas", "n'est pas utilisé", "seulement lu", "non usiamo", "non viene usato", "não usamos", "não é usado") {
+	what, at := scriptOn(l)
+	if what != "" && l.Kind != lint.KindCode && lint.SaysNotUsed(l.Lower) {
 		// "ons oude script `scripts/gitlab-upgrade.sh` gebruiken we
 		// niet": named, not run.
 		return "", lint.Span{}
 	}
+	return what, at
+}
+
+// scriptOn finds the custom code a line names as run, whatever the line
+// says about it.
+func scriptOn(l *lint.Line) (string, lint.Span) {
+	whole := lint.Span{Start: 0, End: len(l.Text)}
 	// A description of the instance ("a plain docker run (script
 	// /opt/gitlab/run.sh)") names the script; only steps run it.
 	describes := l.Kind != lint.KindCode && (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure)

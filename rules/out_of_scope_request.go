@@ -37,13 +37,13 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
-			if containsAnyOf(l.Lower, separateChangeWords...) {
-				// "Der geplante Umzug auf OpenShift ist ein separates
-				// Projekt für Q3 2027, ausdrücklich nicht Teil dieses
-				// Changes."
-				continue
-			}
 			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
+				if containsAnyOf(l.Lower, separateChangeWords...) {
+					// "Der geplante Umzug auf OpenShift ist ein separates
+					// Projekt für Q3 2027, ausdrücklich nicht Teil dieses
+					// Changes."
+					continue
+				}
 				kind, _, _ := strings.Cut(what, " (")
 				if seen[strings.ToLower(kind)] {
 					continue

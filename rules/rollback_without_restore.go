@@ -113,7 +113,7 @@ func lastResort(l *lint.Line) bool {
 	}) {
 		return true
 	}
-	if containsAnyOf(l.Lower, restoreOnlyIf...) {
+	if restoreOnlyIf(l) {
 		// "La copia de seguridad solo se restaura si la base de datos
 		// estuviera dañada."
 		return true
@@ -138,10 +138,43 @@ var lastResortWords = []string{"in an emergency", "in case of emergency", "in em
 // problems afterwards: restore the backup with `gitlab-backup restore`".
 var onlyIfWords = []string{"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
 
-// restoreOnlyIf say in prose that the restore happens only under a
-// condition.
-var restoreOnlyIf = []string{"solo se restaura si", "sólo se restaura si", "se restaura solo si", "se restaura sólo si", "se restaura únicamente si", "only restored if", "only be restored if", "restored only if", "restore it only if", "restore only if",
-	"nur wiederhergestellt, wenn", "nur zurückgespielt, wenn", "nur eingespielt, wenn", "restaurée que si", "restaurons que si", "restaurée uniquement si", "restauré uniquement si", "ripristinato solo se", "si ripristina solo se", "alleen teruggezet als", "alleen hersteld als", "alleen teruggezet indien", "só é restaurado se", "só restauramos se", "apenas restaurado se"}
+// restoreOnlyIf reports whether a prose restore is made conditional
+// around its own word: an "only" word near it and a condition word right
+// after the later of the two ("solo se restaura si", "is only restored
+// if", "Wiederherstellung erfolgt nur, wenn", "restaura la copia
+// únicamente si").
+func restoreOnlyIf(l *lint.Line) bool {
+	word := func(j int) string {
+		if j < 0 || j >= len(l.Tokens) {
+			return ""
+		}
+		return l.Tokens[j].Word
+	}
+	for _, m := range l.Matches {
+		if m.Term != lint.TermRestore {
+			continue
+		}
+		end := m.Tok + m.NTok
+		for o := m.Tok - 3; o < end+4 && o < len(l.Tokens); o++ {
+			if o >= m.Tok && o < end || !(onlyWords[word(o)] || word(o) == "que" && word(o+1) == "si") {
+				continue
+			}
+			// The condition follows the later of the two words, at once
+			// or after a word: "únicamente si", "restaura solo si".
+			from := max(o, end-1) + 1
+			for j := from; j < from+2 && j < len(l.Tokens); j++ {
+				if conditionWords[word(j)] && !breakIn(l, min(o, m.Tok)+1, j+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var onlyWords = map[string]bool{"only": true, "solo": true, "sólo": true, "solamente": true, "únicamente": true, "nur": true, "seulement": true, "uniquement": true, "apenas": true, "só": true, "alleen": true}
+
+var conditionWords = map[string]bool{"if": true, "when": true, "si": true, "wenn": true, "falls": true, "se": true, "als": true, "indien": true, "quando": true, "cuando": true}
 
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.

@@ -437,7 +437,10 @@ var handleWords = func() map[string]bool {
 		"rimosso", "rimossa", "rimuoviamo", "copiato", "copiamo", "copiare", "verificato", "già", "disattivato", "niente",
 		"verwijderd", "gekopieerd", "kopiëren", "gecontroleerd", "reeds", "uitgeschakeld", "niets",
 		"removido", "removemos", "copiado", "copiamos", "já", "desativado",
-		"absent", "absente", "fehlt", "ausente", "assente", "afwezig", "migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd"} {
+		"migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd"} {
+		m[w] = true
+	}
+	for w := range absentWords {
 		m[w] = true
 	}
 	for _, w := range settingChangeWords {
