@@ -974,6 +974,21 @@ func refineConcepts(h *Line, s termSet) termSet {
 	return other
 }
 
+// whyHeading reports whether a heading asks why ("Why we are upgrading",
+// "Warum wir aktualisieren", "Pourquoi cette mise à jour").
+func whyHeading(h *Line) bool {
+	if len(h.Tokens) == 0 {
+		return false
+	}
+	switch h.Tokens[0].Word {
+	case "why", "warum", "wieso", "weshalb", "pourquoi", "perché", "perche", "waarom", "porquê", "porque":
+		return true
+	case "por":
+		return len(h.Tokens) > 1 && h.Tokens[1].Word == "qué"
+	}
+	return false
+}
+
 // riskOnlyAsNotes reports whether a heading's risk concept comes from the
 // word "notes" alone ("Path and notes"), not from risks or known issues.
 func riskOnlyAsNotes(h *Line) bool {
@@ -1196,7 +1211,11 @@ func (b *builder) finishLine(l *Line) {
 	// A command's option is not a word of the sentence:
 	// "--non-interactive", "--no-cache" negate nothing.
 	for i := len(b.matches) - 1; i >= mstart; i-- {
-		if m := b.matches[i]; m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" {
+		m := b.matches[i]
+		// "we go back to front, one node at a time" is an order, not a
+		// way back.
+		backToFront := m.Term == TermRollback && m.NTok > 1 && m.Tok+m.NTok < len(l.Tokens) && l.Tokens[m.Tok+m.NTok].Word == "front"
+		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront {
 			b.matches = append(b.matches[:i], b.matches[i+1:]...)
 		}
 	}
