@@ -20,7 +20,12 @@ type migrationCheck struct {
 // migrations, effective or not.
 func migrationChecks(d *lint.Document) []migrationCheck {
 	var out []migrationCheck
+	var taken *lint.Line
 	for _, l := range d.Lines {
+		if l == taken {
+			// (Judged already as the command a check sentence leads into.)
+			continue
+		}
 		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) && !(eachHop(l) && l.Has(lint.TermBBMQuery)) || l.In(lint.TermChangelog) {
 			// (A note that sets the gate for every hop, "Background
 			// migrations: before each hop, the admin page ... and the
@@ -83,10 +88,12 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case bmContext && weak:
 			out = append(out, migrationCheck{Line: l})
-		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeak(d, l):
+		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeak(d, l) != nil:
 			// "Verify that the migrations are finished:" over
 			// "rake db:migrate:status": the command is the check.
-			continue
+			taken = leadsIntoWeak(d, l)
+			l = taken
+			out = append(out, migrationCheck{Line: l})
 		case l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM):
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
@@ -108,19 +115,23 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 	return append(out, checkReferences(d, out)...)
 }
 
-// leadsIntoWeak reports whether a line ending in a colon leads into a
-// code block whose check cannot see background migrations.
-func leadsIntoWeak(d *lint.Document, l *lint.Line) bool {
-	if !strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
-		return false
+// leadsIntoWeak reports whether a line ending in a colon, or one that
+// points at the command below it ("la commande suivante ne doit afficher
+// que des lignes up"), leads into a code block whose check cannot see
+// background migrations.
+func leadsIntoWeak(d *lint.Document, l *lint.Line) *lint.Line {
+	if !strings.HasSuffix(strings.TrimSpace(l.Text), ":") && !l.HasWord("following", "below", "suivante", "suivant", "ci-dessous", "folgende", "folgenden", "folgendem", "unten", "siguiente", "abajo", "seguente", "sotto", "volgende", "hieronder", "seguinte", "abaixo") {
+		return nil
 	}
-	weak := false
+	var weak *lint.Line
 	for i := l.Index + 1; i < len(d.Lines) && d.Lines[i].Kind == lint.KindCode; i++ {
 		c := d.Lines[i]
 		if c.Has(lint.TermBBMQuery) || c.Has(lint.TermBBM) {
-			return false
+			return nil
 		}
-		weak = weak || c.Has(lint.TermMigrateStatus) || sleepCommand(c)
+		if weak == nil && (c.Has(lint.TermMigrateStatus) || sleepCommand(c)) {
+			weak = c
+		}
 	}
 	return weak
 }
