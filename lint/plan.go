@@ -518,6 +518,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// versions there is the path: "path (required stops): 14.10.5 ->
 	// 15.0.5 -> ... -> 18.5.7".)
 	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode && len(arrowChain(l, vs)) < 3 {
+		if m, ok := l.Find(TermUpgradeVerb); ok && m.Tok == 0 && l.Item {
+			// "1. Instalar gitlab-ee=19.2.4-ee.0 em gitlab-db01" under
+			// "Geo e nova arquitetura": an instruction, not what runs.
+			return
+		}
 		for _, v := range vs {
 			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
 				// (A chart line, "nothing to clean up for chart 9.0", is

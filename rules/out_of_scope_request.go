@@ -153,13 +153,19 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 		}
 	}
 	if l.Has(lint.TermArchitecture) && (l.Has(lint.TermMoveVerb) || l.Has(lint.TermScale) || l.Has(lint.TermFrom)) {
-		sizes := 0
-		for _, t := range l.Tokens {
-			if len(t.Word) >= 2 && t.Word[len(t.Word)-1] == 'k' && isNumber(t.Word[:len(t.Word)-1]) {
+		// Two sizes ("from the 10K to the 25K reference architecture"),
+		// or one node to a size ("from a single server to the 3,000-user
+		// reference architecture").
+		sizes, users := 0, 0
+		for i, t := range l.Tokens {
+			switch {
+			case len(t.Word) >= 2 && t.Word[len(t.Word)-1] == 'k' && isNumber(t.Word[:len(t.Word)-1]):
 				sizes++
+			case isNumber(t.Word) && i+1 < len(l.Tokens) && userWords[l.Tokens[i+1].Word]:
+				users++
 			}
 		}
-		if sizes >= 2 {
+		if sizes >= 2 || sizes+users >= 1 && singleToArchitecture(l) {
 			return "scaling the architecture to another reference architecture", lint.Span{Start: 0, End: len(l.Text)}
 		}
 	}
@@ -180,6 +186,39 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 	}
 	return "", lint.Span{}
 }
+
+// singleToArchitecture reports whether a line moves from one node to a
+// reference architecture: "from the single server to the 3K reference
+// architecture", "passar ... num só servidor para a arquitetura de
+// referência".
+func singleToArchitecture(l *lint.Line) bool {
+	sn, ok := l.Find(lint.TermSingleNode)
+	if !ok {
+		return false
+	}
+	from := false
+	for _, f := range l.FindAll(lint.TermFrom) {
+		from = from || f.Tok < sn.Tok && sn.Tok-(f.Tok+f.NTok) <= 4
+	}
+	if !from {
+		return false
+	}
+	for _, t := range l.FindAll(lint.TermTo) {
+		if t.Tok < sn.Tok+sn.NTok {
+			continue
+		}
+		for _, a := range l.FindAll(lint.TermArchitecture) {
+			if a.Tok > t.Tok && a.Tok-t.Tok <= 3 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// userWords name the users a reference architecture is sized for.
+var userWords = map[string]bool{"users": true, "user": true, "benutzer": true, "nutzer": true, "usuarios": true, "utilisateurs": true, "utenti": true, "gebruikers": true, "utilizadores": true, "usuários": true}
 
 // wordAfter reports whether w is a token of l from token i on, in the same
 // clause.
