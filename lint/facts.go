@@ -1261,6 +1261,11 @@ func (r *planReader) readContact() {
 				// reach during the window?" / "Me (Davide Moretti, ...)".
 				c = contactFrom(l, l.Text, Span{0, len(l.Text)})
 			}
+			if c != nil && !c.Reachable && c.Name != "" && l.Label.Len() > 0 {
+				if reach := reachBelow(r.doc, l); reach != "" {
+					c = contactFrom(l, l.ValueText()+reach, l.Value)
+				}
+			}
 			if (c == nil || !c.Reachable) && chatMessage(l) {
 				// A chat answer to "who's the contact?": "Priya Raman ·
 				// 10:25 me: priya.raman@..." names the writer.
@@ -1439,16 +1444,39 @@ func (r *planReader) frontMatterContactReach(own *Line) string {
 			continue
 		}
 		v := l.ValueText()
-		switch {
-		case containsAny(k, []string{"mail", "correo", "courriel"}), containsAny(k, []string{"contact", "kontakt"}) && findEmail(v) != "":
-		case containsAny(k, []string{"phone", "telefon", "teléfono", "telefono", "téléphone", "telefone", "telefoon", "mobile", "handy", "móvil", "cell"}):
-		default:
+		if !reachKey(k, v) {
 			continue
 		}
 		b.WriteString(", ")
 		b.WriteString(v)
 	}
 	return b.String()
+}
+
+// reachKey reports whether a lower-case label only gives how to reach a
+// person: "mail", "correo / teléfono", "phone", or "contact" with an
+// address.
+func reachKey(k, v string) bool {
+	return containsAny(k, []string{"mail", "correo", "courriel", "phone", "telefon", "teléfono", "telefono", "téléphone", "telefone", "telefoon", "mobile", "handy", "móvil", "cell"}) ||
+		containsAny(k, []string{"contact", "kontakt"}) && findEmail(v) != ""
+}
+
+// reachBelow returns, after ", ", the value of the line right below a
+// named contact that only gives how to reach them ("| Responsable | Lucía
+// Ferrer |" over "| Correo / teléfono | lferrer@... / +34 ... |"), or "".
+func reachBelow(d *Document, l *Line) string {
+	if l.Index+1 >= len(d.Lines) {
+		return ""
+	}
+	n := d.Lines[l.Index+1]
+	if n.Kind != l.Kind || n.Section != l.Section || n.Label.Len() == 0 || deputyLabel(n) {
+		return ""
+	}
+	v := n.ValueText()
+	if !reachKey(strings.ToLower(n.LabelText()), v) || findEmail(v) == "" && findPhone(v) == "" {
+		return ""
+	}
+	return ", " + v
 }
 
 // deputyLabel reports whether a line's label names a stand-in for the
