@@ -36,7 +36,8 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			switch b.Kind {
 			case backupFull:
 				// Point at the backup command when there is one.
-				if first == nil || !first.Has(lint.TermBackupCmd) && b.Line.Has(lint.TermBackupCmd) {
+				// (A shell comment over the command only names it.)
+				if first == nil || (!first.Has(lint.TermBackupCmd) || codeComment(first)) && b.Line.Has(lint.TermBackupCmd) && !codeComment(b.Line) {
 					first = b.Line
 				}
 			case backupSnapshot:
@@ -209,7 +210,12 @@ func copyVerb(w string) bool {
 var copyWords = []string{" cp ", " tar ", "rsync", " scp ", "copy", "kopier", "sicher", "copia", "copie", "save", "archive", "get secret", "docker cp", "store", "keep"}
 
 func keepsCopy(d *lint.Document, l *lint.Line) bool {
-	if l.In(lint.TermBackup) || l.Has(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot) {
+	// A description of the server that names a backup volume beside
+	// /etc/gitlab ("tank/gitlab-backups ... Root filesystem (with
+	// /etc/gitlab) is ext4") says where things are, not that they are
+	// copied.
+	describes := (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermBackup) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq)
+	if l.In(lint.TermBackup) || !describes && (l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot)) || l.Has(lint.TermBackupEtc) {
 		return !l.In(lint.TermRollback) || l.In(lint.TermBackup)
 	}
 	c := " " + commandText(d, l) + " "

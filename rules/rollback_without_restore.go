@@ -268,12 +268,20 @@ func restoresLatest(l *lint.Line) bool {
 func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
 	if backupAfterFirstHop(p, sharedBackups.Get(p)) != nil {
 		// Every full backup comes after the first install step
-		// (missing-backup's reading).
+		// (missing-backup's reading). Name the backup command when
+		// there is one, not a sentence about the package's own dump.
+		var at *lint.Line
 		for _, b := range sharedBackups.Get(p) {
 			if (b.Kind == backupFull || b.Kind == backupSnapshot) && !b.Line.In(lint.TermRollback) {
-				return b.Line
+				if at == nil {
+					at = b.Line
+				}
+				if b.Line.Has(lint.TermBackupCmd) && !codeComment(b.Line) {
+					return b.Line
+				}
 			}
 		}
+		return at
 	}
 	var at *lint.Line
 	for _, b := range sharedBackups.Get(p) {
