@@ -2851,7 +2851,7 @@ func contraction(l *Line, n Match) bool {
 	switch l.Tokens[n.Tok+1].Word {
 	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim", "ensaio", "teste", "primeiro", "segundo", "último":
 		return true
-	case "staging", "host", "backup", "cluster", "final":
+	case "staging", "host", "backup", "cluster", "final", "vmware", "proxmox", "hyper", "azure", "aws", "nfs", "disco", "datacenter":
 		return portugueseAround(l)
 	}
 	return false
@@ -2859,7 +2859,7 @@ func contraction(l *Line, n Match) bool {
 
 // portugueseAround reports whether a line reads as Portuguese.
 func portugueseAround(l *Line) bool {
-	return l.HasWord("não", "também", "então", "executamos", "fizemos", "após", "antes", "depois", "cópia", "produção")
+	return l.HasWord("não", "também", "então", "executamos", "fizemos", "após", "antes", "depois", "cópia", "produção", "com", "uma", "às", "serviços", "está", "estão", "são", "nó", "único")
 }
 
 // negatedBefore reports whether a negation stands at most n words before
@@ -3068,7 +3068,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 			// clustered; the instance may still have several nodes.
 			continue
 		}
-		if t == "multi-node" && w == "cluster" && m.Tok > 0 && otherCluster[l.Tokens[m.Tok-1].Word] {
+		if t == "multi-node" && w == "cluster" && otherClusterBefore(l, m.Tok) {
 			// "the on-prem MinIO cluster", "our Kubernetes cluster": not
 			// GitLab's own nodes.
 			continue
@@ -3195,6 +3195,27 @@ func platformNodes(l *Line, m Match) bool {
 }
 
 // otherCluster names clusters that are not GitLab nodes.
+// otherClusterBefore reports whether the words just before "cluster", in
+// the same clause, name something other than GitLab: "our Kubernetes
+// cluster", "Kubernetes executor on a separate cluster".
+func otherClusterBefore(l *Line, i int) bool {
+	if i > 0 && otherCluster[l.Tokens[i-1].Word] {
+		return true
+	}
+	// Further back only the runners' cluster: a Helm install on "EKS 1.31
+	// cluster" runs on several nodes.
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		switch l.Tokens[j].Word {
+		case "runner", "runners", "executor", "executors":
+			return true
+		}
+		if l.Tokens[j+1].Break {
+			break
+		}
+	}
+	return false
+}
+
 var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true,
 	"elasticsearch": true, "opensearch": true, "ceph": true, "storage": true, "s3": true, "vmware": true, "vsphere": true, "proxmox": true,
 	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true,

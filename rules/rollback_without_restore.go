@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -40,8 +41,15 @@ revert the snapshots of every node.`,
 			// placeholder-text reports it.
 			return
 		}
+		var resort *lint.Line
 		for _, l := range lines {
-			if !restoresData(p.Doc, l) || lastResort(l) {
+			if !restoresData(p.Doc, l) {
+				continue
+			}
+			if lastResort(l) {
+				if resort == nil {
+					resort = l
+				}
 				continue
 			}
 			if after := onlyBackupAfterHop(p); after != nil {
@@ -75,7 +83,12 @@ revert the snapshots of every node.`,
 			}
 			return
 		}
-		const msg = "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: %s"
+		msg := "rollback never restores the backup taken before the upgrade. the database schema is already migrated, so the old version cannot run on it: %s"
+		if resort != nil {
+			// "Como último recurso, restaurar o backup": the old version
+			// is already running on the migrated database by then.
+			msg = fmt.Sprintf("rollback restores the backup only as a last resort (line %d), after the old version is back on the already migrated database schema, which it cannot run on. make the restore part of every rollback: %%s", resort.Num)
+		}
 		at := rollbackHeading(p.Doc)
 		if at == nil && p.Plan.Current != nil {
 			// A rollback written as "put the old image back": point at
