@@ -205,6 +205,9 @@ func (s *scanner) window() Window {
 				}
 			}
 		}
+		if days == 0 {
+			days = s.weekdaysApart(w.Date, start, end)
+		}
 		switch {
 		case days > 0:
 			m += days * 24 * 60
@@ -221,6 +224,38 @@ func (s *scanner) window() Window {
 		w.Duration = w.Range
 	}
 	return w
+}
+
+// weekdaysApart returns how many days the end of a range lies after its
+// start when a weekday stands between the two times: "Saturday 12
+// December 08:00 to Sunday 20:00" ends a day later. The start's weekday is
+// its date's, or the weekday written before the start time; 0 when either
+// is unknown.
+func (s *scanner) weekdaysApart(d *Date, start, end *clockCand) int {
+	to := -1
+	for k := start.j; k < end.i; k++ {
+		if s.isWeekday(k) {
+			to = int(s.toks[k].entry().wday) - 1
+		}
+	}
+	if to < 0 {
+		return 0
+	}
+	from := -1
+	if d != nil {
+		from = int(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Weekday())
+	} else {
+		for k := start.i - 1; k >= 0 && k >= start.i-6; k-- {
+			if s.isWeekday(k) {
+				from = int(s.toks[k].entry().wday) - 1
+				break
+			}
+		}
+	}
+	if from < 0 || from == to {
+		return 0
+	}
+	return (to - from + 7) % 7
 }
 
 // zoneNextTo returns the zone written right after clock c ("22:00 CET",

@@ -614,6 +614,11 @@ func TestRangeOverDays(t *testing.T) {
 		{"Saturday 2026-12-12 06:00 until Sunday 2026-12-13 18:00, Europe/Dublin", 36 * time.Hour},
 		{"2026-12-12 22:00 to 2026-12-13 02:00 CET", 4 * time.Hour},
 		{"2026-12-12 06:00 to 18:00 UTC", 12 * time.Hour},
+		// A weekday before the end time moves it from the start's day.
+		{"Saturday 12 December 2026 08:00 to Sunday 20:00 CET", 36 * time.Hour},
+		{"Saturday 07:00 to Sunday 20:00 CET", 37 * time.Hour},
+		{"Samstag, 12.12.2026, 22:00 bis Sonntag 06:00 MEZ", 8 * time.Hour},
+		{"Saturday 2026-12-12 08:00 to Saturday 20:00 CET", 12 * time.Hour},
 	} {
 		if w := Scan(c.text, today); w.Duration != c.want {
 			t.Errorf("Scan(%q).Duration = %v, want %v", c.text, w.Duration, c.want)
