@@ -496,8 +496,23 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		case h.Has(TermTarget) && !h.Has(TermCurrent) && !currentlyRuns(l, vs[0]):
 			// ("## Ziel" over "Unsere Instanz läuft mit GitLab EE 18.5.7.
 			// Ziel ist 18.11.11": the sentence says what runs today.)
-			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[0], From: FromProse})
-			return
+			// The version after a target word wins; otherwise only the
+			// first sentence's ("Debian 11 reached ... . The table lists
+			// 19.3.0 as its last release. Our target 19.2.4 ...").
+			pick := -1
+			for i, v := range vs {
+				if termBefore(l, v.Span.Start, TermTarget, 3) {
+					pick = i
+					break
+				}
+			}
+			if _, end := SentenceAt(l.Text, 0, 0); pick < 0 && vs[0].Span.Start < end {
+				pick = 0
+			}
+			if pick >= 0 {
+				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[pick], From: FromProse})
+				return
+			}
 		case h.Has(TermCurrent) && !h.Has(TermTarget) && !h.Has(TermEnvironment):
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse})
 			return

@@ -276,7 +276,7 @@ var vocabulary = map[Term]string{
 }
 
 func init() {
-	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés"
+	vocabulary[TermCheckVerb] = "check*|verify|verif*|confirm*|ensure|make sure|monitor*|wait until|until|finished|finish|complete*|done|status|zero|no pending|none pending|all finished|prüf*|überprüf*|kontroll*|sicherstellen|abgeschlossen|fertig|comprob*|verific*|confirmar|asegur*|terminad*|finalizad*|vérifi*|contrôl*|s assurer|terminée*|terminés|controle*|controlla*|controllo|conferm*|assicura*|garantir|certific*"
 	vocabulary[TermCutoff] = "cut off|cut off time|cutoff|point of no return|decision point|rollback decision|no go decision|go no go decision|rollback entscheidung|entscheidung über rollback|decisión de rollback|décision de retour arrière|decisione di rollback|no later than|deadline|latest by|abbruchzeitpunkt|spätestens|entscheidungspunkt|punto de no retorno|hora límite|hora limite|point de non retour|heure limite|au plus tard|ponto de não retorno|ponto de nao retorno|punto di non ritorno|point of no return"
 	vocabulary[TermConditional] = "if|when|in case|should|falls|wenn|sollte|si|en caso|au cas|lorsque|fails|failure|fehlschlägt|falla|échoue|problem*|issue*|goes wrong"
 	vocabulary[TermWhenWord] = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|evening|night|morning|afternoon|tonight|next week|" +

@@ -67,6 +67,12 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			if !keepsCopy(p.Doc, l) || waivesCopy(l) {
 				continue
 			}
+			if l.In(lint.TermStaging) && !l.In(lint.TermBackup) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) {
+				// "Staging was restored from the production backup, plus
+				// a copy of production's config volume": the rehearsal's
+				// copy, not one kept with this window's backup.
+				continue
+			}
 			all := l.Has(lint.TermEtcGitlab) && etcDirectory(l) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
 			secrets = secrets || l.Has(lint.TermSecretsJSON) || all
 			rb = rb || l.Has(lint.TermGitlabRb) || all

@@ -102,10 +102,12 @@ provider's tooling) before the hop that needs it.`,
 				switch {
 				case s.Topology == "geo":
 					hint = " (the package does not upgrade PostgreSQL on Geo sites: plan the upgrade on every site, and re-initialise replication on the secondaries)"
-				case s.InstallMethod == "linux-package", s.InstallMethod == "docker", s.InstallMethod == "":
-					hint = fmt.Sprintf(" (on a single-node Linux package or Docker install the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString())
 				case s.InstallMethod == "helm", s.InstallMethod == "operator":
 					hint = " (the chart never upgrades PostgreSQL: upgrade the external database, or the bundled one by its own procedure)"
+				case s.Topology == "multi-node":
+					hint = " (the package does not upgrade PostgreSQL on multi-node installs such as Patroni clusters: plan the upgrade of the database nodes)"
+				case s.InstallMethod == "linux-package", s.InstallMethod == "docker", s.InstallMethod == "":
+					hint = fmt.Sprintf(" (on a single-node Linux package or Docker install the bundled database is upgraded by the last minor before %s)", f.GitLab.MinorString())
 				}
 				p.Reportf(at.Line, at.Span, "the path crosses %s, which needs PostgreSQL %s or later, and the plan does not say which PostgreSQL the instance runs or how it gets there. state the version, and plan its upgrade before the %s hop%s", f.GitLab.MinorString(), pgNeed(p, f), f.GitLab.MinorString(), hint)
 			default:
@@ -134,6 +136,13 @@ provider's tooling) before the hop that needs it.`,
 					// The plan counts on the automatic upgrade that this
 					// setup does not get: the finding belongs on that claim.
 					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					continue
+				}
+				if i := laterDeal(deals, f); i >= 0 {
+					// "A atualização para PostgreSQL 16 fica para
+					// fevereiro, depois desta atualização do GitLab": the
+					// finding belongs on the words that put it off.
+					p.Reportf(p.Doc.Lines[deals[i].index], deals[i].deferral, "this line puts the PostgreSQL upgrade after the GitLab upgrade, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. upgrade PostgreSQL to %d before the %s hop (line %d)", f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				if l, major := enoughClaim(p.Doc, db, f.Major); l != nil {
@@ -450,6 +459,14 @@ type pgDeal struct {
 	// auto is true when the line counts on the package's automatic
 	// upgrade ("upgrades PostgreSQL by itself").
 	auto bool
+	// later is true when the line puts the database upgrade after the
+	// GitLab upgrade ("in its own window in February, after this GitLab
+	// upgrade", "turned off for now; we do it in January").
+	later bool
+	// deferral is the span of the words that put the upgrade off to a
+	// stated later time ("after this upgrade", "for now ... will");
+	// empty when the line only keeps the old version "for now".
+	deferral lint.Span
 	// index is the line's place in the document.
 	index int
 }
@@ -485,6 +502,7 @@ func dealOn(l *lint.Line) pgDeal {
 		}
 	}
 	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
+	d.later, d.deferral = deferredUpgrade(l)
 	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
 	if to := pgTransition(l.Lower); to > 0 {
 		// ("| W2 | 07:00–21:00 CET | PG 13→14 |": the arrow says the
@@ -663,6 +681,11 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Versio
 			// installs the release needing it comes too late.
 			continue
 		}
+		if d.later {
+			// ("A atualização para PostgreSQL 16 fica para fevereiro,
+			// depois desta atualização do GitLab.")
+			continue
+		}
 		if d.auto && !autoPossible {
 			// "the 18.11 package upgrades PostgreSQL by itself" does not
 			// happen on Geo, Patroni, external databases or Helm.
@@ -676,6 +699,64 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Versio
 	}
 	return false
 }
+
+// laterDeal returns the index of the line that puts off a database
+// upgrade the floor needs until after the GitLab upgrade, or -1.
+func laterDeal(deals []pgDeal, f knowledge.PostgresFloor) int {
+	for i, d := range deals {
+		if d.later && d.deferral.Len() > 0 && (d.major == 0 || d.major >= f.Major) {
+			return i
+		}
+	}
+	return -1
+}
+
+// deferredUpgrade reports whether a line puts the database upgrade off
+// until after the GitLab upgrade: an "after" word before the upgrade
+// ("after this upgrade", "depois desta atualização do GitLab", "nach dem
+// Upgrade"), or "for now" ("we turn it off for now and will do it in
+// January"). The span covers the words that name the later time; it is
+// empty when the line only keeps the old version "for now".
+func deferredUpgrade(l *lint.Line) (bool, lint.Span) {
+	later := false
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "after", "nach", "después", "despues", "après", "depois", "dopo", "na":
+			for j := i + 1; j < len(l.Tokens) && j <= i+3; j++ {
+				if l.Tokens[j].Break {
+					break
+				}
+				w := l.Tokens[j].Word
+				if upgradeNouns[w] {
+					return true, lint.Span{Start: t.Start, End: l.Tokens[j].End}
+				}
+				if !upgradeDeterminers[w] {
+					break
+				}
+			}
+		case "now", "ahora", "enquanto", "ora":
+			if i > 0 {
+				switch l.Tokens[i-1].Word {
+				case "for", "por", "per":
+					later = true
+					if l.HasWord("will", "later", "scheduled", "planned", "wird", "werden", "später", "geplant", "más", "planificada", "plus", "tard", "prévue", "mais", "tarde", "planejada", "dopo", "pianificato", "later", "gepland") {
+						return true, lint.Span{Start: l.Tokens[i-1].Start, End: t.End}
+					}
+				}
+			}
+		case "vorerst", "voorlopig":
+			later = true
+		}
+	}
+	return later, lint.Span{}
+}
+
+// upgradeNouns name the GitLab upgrade after an "after" word.
+var upgradeNouns = map[string]bool{"upgrade": true, "update": true, "atualização": true, "actualización": true, "aggiornamento": true, "l'aggiornamento": true, "aktualisierung": true, "mise": true}
+
+// upgradeDeterminers may stand between the "after" word and the noun:
+// "after this GitLab upgrade", "depois desta atualização".
+var upgradeDeterminers = map[string]bool{"this": true, "the": true, "gitlab": true, "gitlab's": true, "diesem": true, "dem": true, "der": true, "esta": true, "desta": true, "da": true, "la": true, "de": true, "cette": true, "questo": true, "deze": true}
 
 // inIdentifier reports whether a token is part of a name written with
 // underscores, colons or dashes ("GITLAB_SKIP_PG_UPGRADE", "db:migrate",

@@ -112,7 +112,9 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 func handlingLines(d *lint.Document) []*lint.Line {
 	var out []*lint.Line
 	for _, l := range d.Lines {
-		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && !backsUp(l) && handles(l) {
+		// (A runbook's shell comment is prose: "# grep -n mattermost
+		// /etc/gitlab/gitlab.rb (leeg), dan:".)
+		if (l.Kind != lint.KindCode || codeComment(l)) && !l.In(lint.TermRollback) && !backsUp(l) && handles(l) {
 			out = append(out, l)
 		}
 	}
@@ -305,7 +307,8 @@ var absentWords = map[string]bool{"absent": true, "absente": true, "absents": tr
 func searchFindsNothing(l *lint.Line) bool {
 	return strings.Contains(l.Lower, "grep") && containsAnyOf(l.Lower, "returns nothing", "finds nothing", "found nothing", "no output", "no match", "no hits", "no results", "empty",
 		"keine treffer", "ohne treffer", "kein treffer", "liefert nichts", "findet nichts", "no devuelve nada", "no encuentra nada", "sin resultados", "sin salida", "ningún resultado",
-		"ne renvoie rien", "ne trouve rien", "aucun résultat", "sans résultat", "nessun risultato", "non restituisce nulla", "geen resultaat", "geen treffers", "levert niets op", "sem resultados", "não retorna nada", "não devolve nada")
+		"ne renvoie rien", "ne trouve rien", "aucun résultat", "sans résultat", "nessun risultato", "non restituisce nulla", "geen resultaat", "geen treffers", "levert niets op", "sem resultados", "não retorna nada", "não devolve nada") ||
+		strings.Contains(l.Lower, "grep") && l.HasWord("empty", "leer", "vacío", "vacía", "vide", "vuoto", "leeg", "vazio", "vazia")
 }
 
 // asksRemoval reports whether a note's action is to delete something.
