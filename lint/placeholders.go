@@ -34,6 +34,11 @@ func (l *Line) Placeholders() []Placeholder {
 	}
 	bare := bareCommand(l)
 	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
+		if statusCell(l, s.Start) {
+			// "| 3 | Stop Puma | rails01 | [TODO] |" under a "Status"
+			// column: the step's progress, not an unfilled fact.
+			continue
+		}
 		if l.InCode(s.Start) && !wholeCodeValue(l, s) || l.Text[s.Start] == '<' && (bare || s.Start > 0 && strings.IndexByte("/=_.-", l.Text[s.Start-1]) >= 0) {
 			// (A command written as plain text holds runtime variables
 			// too: "sudo gitlab-backup restore BACKUP=<timestamp>"; so
@@ -47,6 +52,27 @@ func (l *Line) Placeholders() []Placeholder {
 		out = appendPendingValues(out, l)
 	}
 	return out
+}
+
+// statusCell reports whether offset off of a table row lies in a column
+// headed as the progress of each step ("Status", "Stand", "Estado",
+// "Statut", "Stato", "Done").
+func statusCell(l *Line, off int) bool {
+	if l.Kind != KindTableRow || l.Header == nil || len(l.Header.Cells) != len(l.Cells) {
+		return false
+	}
+	for ci, c := range l.Cells {
+		if off < c.Start || off >= c.End {
+			continue
+		}
+		hc := l.Header.Cells[ci]
+		switch strings.Trim(strings.TrimSpace(l.Header.Lower[hc.Start:hc.End]), "*_`") {
+		case "status", "state", "stand", "zustand", "estado", "statut", "état", "stato", "done", "erledigt", "hecho", "fait", "fatto", "klaar", "feito", "progress", "fortschritt", "avance", "progresso", "voortgang":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // wholeCodeValue reports whether a fill-in is all there is of a label's
