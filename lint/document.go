@@ -1500,7 +1500,10 @@ func labelWords(l *Line) int {
 	// Words in parentheses explain the label ("Maintenance window (date,
 	// time, time zone) (mandatory for vendor review)"); they do not make
 	// it prose.
-	n, depth := 0, 0
+	// A label written in two languages counts as its longer half:
+	// "Fecha de inicio planificada / Planned start date".
+	// ("Go / no-go for rollback" has a one-word half: it is one label.)
+	n, most, least, total, depth := 0, 0, 1<<30, 0, 0
 	prev := l.Label.Start
 	for _, t := range l.Tokens {
 		if t.Start < l.Label.Start || t.End > l.Label.End {
@@ -1511,12 +1514,19 @@ func labelWords(l *Line) int {
 		if depth < 0 {
 			depth = 0
 		}
+		if strings.Contains(gap, " / ") && depth == 0 && n > 0 {
+			most, least, n = max(most, n), min(least, n), 0
+		}
 		prev = t.End
 		if depth == 0 {
 			n++
+			total++
 		}
 	}
-	return n
+	if min(least, n) < 2 {
+		return total
+	}
+	return max(most, n)
 }
 
 // wordyCell reports whether a table cell holds words, not just a row

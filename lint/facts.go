@@ -346,6 +346,36 @@ func isMailField(label string, names ...string) bool {
 	return false
 }
 
+// boardLabel reports whether a line's label names an approval or a
+// meeting about the change ("CAB date", "Approval", "Data do CAB",
+// "Freigabe durch"), whose date is not the window's.
+func boardLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	for _, m := range l.Matches {
+		// ("Window agreed with CAB: Sunday ..." is the window.)
+		if m.Term == TermWindow && m.End <= l.Label.End {
+			switch l.Lower[m.Start:m.End] {
+			case "date", "datum", "fecha", "data", "when":
+			default:
+				return false
+			}
+		}
+	}
+	for _, t := range l.Tokens {
+		if t.Start < l.Label.Start || t.End > l.Label.End {
+			continue
+		}
+		switch t.Word {
+		case "cab", "approval", "approved", "genehmigung", "genehmigt", "freigabe", "aprobación", "aprobado", "approbation", "approuvé", "approvazione", "approvato", "goedkeuring", "goedgekeurd", "aprovação", "aprovado",
+			"meeting", "besprechung", "reunión", "réunion", "riunione", "vergadering", "reunião":
+			return true
+		}
+	}
+	return false
+}
+
 // windowNames returns the short names of windows that a table column
 // headed as the window gives ("F1", "W2", "Fenster A"), lower-cased.
 func windowNames(d *Document) map[string]bool {
@@ -458,6 +488,11 @@ func (r *planReader) readWindow() {
 			if l.Label.Len() > 0 && containsAny(strings.ToLower(l.LabelText()), []string{"solicitud", "request", "created", "creation", "erstellt", "antrag", "demande", "création", "richiesta", "aanvraag", "pedido", "solicitação", "submitted", "eingereicht", "document", "dokument", "revision", "revisión", "révision"}) {
 				// "| Fecha de solicitud | 23/11/2026 |" dates the request,
 				// not the window.
+				continue
+			}
+			if boardLabel(l) {
+				// "| CAB date | 2026-12-01 |", "Data do CAB": the day the
+				// change is approved, not the window.
 				continue
 			}
 			if decisionLabel(l) {
