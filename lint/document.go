@@ -1242,6 +1242,11 @@ func (b *builder) finishLine(l *Line) {
 	if len(l.Versions) == 0 {
 		l.Versions = nil
 	}
+	if l.Kind == KindHeading && len(l.Versions) >= 2 && sectionNumber(l.Text, l.Versions[0]) {
+		// "### 10.1 Aggiornamento a GitLab 18.2.8": the heading's number
+		// in the document, then the version.
+		l.Versions = l.Versions[1:]
+	}
 }
 
 // helmWithOptions finds "helm upgrade" or "helm install" written with
@@ -1493,6 +1498,15 @@ func leaderAt(s string) int {
 		return -1
 	}
 	return i
+}
+
+// sectionNumber reports whether a heading starts with version-like
+// section numbering ("10.1 ", "3.2.1 ") rather than with a version.
+func sectionNumber(text string, m glversion.Mention) bool {
+	if strings.TrimSpace(text[:m.Start]) != "" || m.Form != glversion.FormPlain || m.End >= len(text) || text[m.End] != ' ' && text[m.End] != '.' {
+		return false
+	}
+	return !m.Version.HasPatch || m.Version.Minor < 10
 }
 
 // labelWords counts the words of a line's label.

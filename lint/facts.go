@@ -948,7 +948,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 		w.DateLine = h
 		end := rows[len(rows)-1]
 		for _, l := range rows[1:] {
-			if l.HasWord("end", "ends", "ende", "fin", "einde", "close", "closes") {
+			if l.HasWord("end", "ends", "ende", "fin", "einde", "close", "closes", "término", "termino", "fim", "fine") {
 				end = l
 				break
 			}
@@ -975,7 +975,7 @@ func isEndLabel(l *Line) bool {
 			break
 		}
 		switch t.Word {
-		case "end", "ende", "fin", "until", "bis", "hasta", "jusqu", "finish", "finished", "back", "retour":
+		case "end", "ende", "fin", "until", "bis", "hasta", "jusqu", "finish", "finished", "back", "retour", "término", "termino", "fim", "fine", "einde":
 			return true
 		}
 	}

@@ -175,7 +175,9 @@ func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
 		if o.Kind == lint.KindCode {
 			continue
 		}
-		return found, n > 0 && strings.HasSuffix(strings.TrimRight(o.Text, " *_"), ":")
+		// A lead-in sentence ends in a colon; a step's heading leads into
+		// its commands as it is ("### 10.1 Upgrade to GitLab 18.2.8").
+		return found, n > 0 && (strings.HasSuffix(strings.TrimRight(o.Text, " *_"), ":") || o.Kind == lint.KindHeading)
 	}
 	return lint.VersionRef{}, false
 }
