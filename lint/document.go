@@ -98,6 +98,9 @@ type Line struct {
 	// Versions are the GitLab-looking versions in Text.
 	Versions []glversion.Mention
 
+	grams    gramSet
+	gramsSet bool
+
 	segs []textSeg
 	doc  *Document
 }
@@ -825,7 +828,7 @@ func (b *builder) openSection(h *Line, level int, pseudo bool) {
 			own.add(rel)
 		}
 	}
-	if own.has(TermPath) && (h.Has(TermNeg) || h.Has(TermSkipWord) || strings.Contains(h.Lower, "conditional")) {
+	if own.has(TermPath) && (h.Has(TermNeg) || h.Has(TermSkipWord) || h.Contains("conditional")) {
 		// "Conditional stops we do not take": not the path.
 		own[TermPath>>6] &^= 1 << (TermPath & 63)
 	}
@@ -1192,7 +1195,7 @@ func (b *builder) finishLine(l *Line) {
 	if l.Num == 0 {
 		l.Num = b.doc.index.lineOf(l.segs[0].src)
 	}
-	l.Lower = b.text.lower(l.Text)
+	l.setLower(b.text.lower(l.Text))
 	// Tokens, matches and versions of all lines share a few large arrays:
 	// one allocation for the document instead of several per line.
 	// A line has at most one token per two bytes; start a new chunk
@@ -1252,7 +1255,7 @@ func (b *builder) finishLine(l *Line) {
 // helmWithOptions finds "helm upgrade" or "helm install" written with
 // options before the subcommand ("helm -n gitlab upgrade ...").
 func helmWithOptions(l *Line) (Match, bool) {
-	if !strings.Contains(l.Lower, "helm -") {
+	if !l.Contains("helm -") {
 		return Match{}, false
 	}
 	for i, t := range l.Tokens {

@@ -121,14 +121,14 @@ func osUpgrade(l *Line) *Fact {
 	if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermOutOfScope) || l.In(TermRisk) || l.In(TermChangelog) || l.In(TermStaging) {
 		return nil
 	}
-	if !strings.Contains(l.Lower, "→") && !strings.Contains(l.Lower, "->") && !strings.Contains(l.Lower, "do-release-upgrade") && !strings.Contains(l.Lower, "leapp") {
+	if !l.Contains("→") && !l.Contains("->") && !l.Contains("do-release-upgrade") && !l.Contains("leapp") {
 		return nil
 	}
 	name, from := osInTokens(l.Lower, l.Tokens)
 	if name == "" || from == "" {
 		return nil
 	}
-	if containsAny(l.Lower, []string{"planned for", "roadmap", "separate", "not part", "later", "next year", "afterwards", "after this upgrade", "geplant für", "später", "planificad", "más adelante", "prévu", "plus tard"}) {
+	if l.ContainsAny([]string{"planned for", "roadmap", "separate", "not part", "later", "next year", "afterwards", "after this upgrade", "geplant für", "später", "planificad", "más adelante", "prévu", "plus tard"}...) {
 		return nil
 	}
 	// The newest release named after the first, along arrows.
@@ -252,10 +252,10 @@ func osReleaseOutput(l *Line) bool {
 	if l.Kind != KindCode && len(l.Code) == 0 {
 		return false
 	}
-	if strings.Contains(l.Lower, "hostnamectl") {
+	if l.Contains("hostnamectl") {
 		return true
 	}
-	i := strings.Index(l.Lower, "release")
+	i := l.IndexOf("release")
 	return i > 0 && (strings.HasSuffix(l.Lower[:i], "lsb_") || strings.HasSuffix(l.Lower[:i], "os-") || strings.HasSuffix(l.Lower[:i], "redhat-"))
 }
 
@@ -413,7 +413,7 @@ func replacesWindow(l *Line) bool {
 			}
 		}
 	}
-	return containsAny(l.Lower, []string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"})
+	return l.ContainsAny([]string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"}...)
 }
 
 // hasDate reports whether s holds a date or a time of day.
@@ -731,7 +731,7 @@ func (r *planReader) readWindow() {
 		// "All times in this plan are Eastern Standard Time (EST,
 		// UTC−05:00)" gives the zone of the window's clock times.
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || !containsAny(l.Lower, allTimesPhrases) {
+			if l.Kind == KindCode || !l.ContainsAny(allTimesPhrases...) {
 				continue
 			}
 			if sc := when.Scan(l.Text, r.today); sc.Zone != nil {
@@ -1344,7 +1344,7 @@ func (r *planReader) readContact() {
 // else.
 func (r *planReader) namedPointOfContact(c *Contact) *Contact {
 	l := c.Line
-	i := strings.Index(l.Lower, "point of contact")
+	i := l.IndexOf("point of contact")
 	if i < 0 || len(l.Lower) != len(l.Text) {
 		return nil
 	}
@@ -1526,7 +1526,7 @@ func deputyLabel(l *Line) bool {
 // namesPointOfContact reports whether a line calls its person the point
 // of contact anywhere, not only in its label.
 func namesPointOfContact(l *Line) bool {
-	return containsAny(l.Lower, []string{"point of contact", "contact during the window", "contact person", "ansprechpartner", "punto de contacto", "persona de contacto", "interlocuteur"})
+	return l.ContainsAny([]string{"point of contact", "contact during the window", "contact person", "ansprechpartner", "punto de contacto", "persona de contacto", "interlocuteur"}...)
 }
 
 // assigneeLabel reports whether a line's label names who carries out the
@@ -1605,7 +1605,7 @@ func sharedMailbox(l *Line) bool {
 		"team mailbox", "functional mailbox", "teampostfach", "functionele mailbox", "gedeelde mailbox", "teammailbox", "buzón del equipo", "boîte fonctionnelle", "casella condivisa", "caixa partilhada", "caixa compartilhada",
 		"mailing list", "mailinglist", "mailinglijst", "distributielijst", "lista di distribuzione", "lista da equipe", "lista de distribuição", "lista de e-mail da equipe", "lista del equipo", "liste de l'équipe",
 		"quem estiver", "wer gerade", "quien esté de guardia", "qui est d'astreinte", "chi è di turno"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

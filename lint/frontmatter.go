@@ -55,7 +55,7 @@ func (d *Document) readFrontMatter(raw []byte) *Problem {
 		text := d.index.text(num)
 		l := &Line{Kind: KindFrontMatter, Text: text, Num: num, Task: -1, doc: d}
 		l.segs = []textSeg{{0, start, len(text)}}
-		l.Lower = lowerSameLen(text)
+		l.setLower(lowerSameLen(text))
 		l.Tokens = tokenize(l.Lower, nil)
 		if c := strings.IndexByte(text, ':'); c > 0 {
 			l.Label = Span{0, c}

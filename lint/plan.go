@@ -917,7 +917,7 @@ func (l *Line) HasWord(words ...string) bool {
 // replacedBySed reports whether v is the pattern of a sed substitution
 // ("s/18.8.11-ce.0/18.11.11-ce.0/"), which names the version replaced.
 func replacedBySed(l *Line, v VersionRef) bool {
-	if !strings.Contains(l.Lower, "sed ") {
+	if !l.Contains("sed ") {
 		return false
 	}
 	rest := l.Text[v.Span.End:]
@@ -1281,9 +1281,9 @@ func nextUpgrade(l *Line, from, to VersionRef) bool {
 // windows of the plan ("Between the windows GitLab runs on 17.11.7 for
 // five weeks"), not the version the instance runs today.
 func interimState(l *Line) bool {
-	return containsAny(l.Lower, []string{"between the windows", "between windows", "between the two windows", "between window 1 and", "after window 1", "after the first window",
+	return l.ContainsAny([]string{"between the windows", "between windows", "between the two windows", "between window 1 and", "after window 1", "after the first window",
 		"interim", "zwischen den fenstern", "zwischen den beiden fenstern", "nach fenster 1", "entre las ventanas", "entre las dos ventanas", "entre ambas ventanas",
-		"entre les fenêtres", "entre les deux fenêtres", "tra le finestre", "tra le due finestre", "entre as janelas", "tussen de vensters"})
+		"entre les fenêtres", "entre les deux fenêtres", "tra le finestre", "tra le due finestre", "entre as janelas", "tussen de vensters"}...)
 }
 
 // pastWord reports whether a word places an upgrade in the past: "last",
@@ -1321,10 +1321,10 @@ func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
 		}
 		if versionQueryCommand(o.Lower) {
 			switch {
-			case strings.Contains(o.Lower, "env:info"):
+			case o.Contains("env:info"):
 				// Only the "Version:" line under "GitLab information".
 				return true, strings.HasPrefix(head, "version:")
-			case strings.Contains(o.Lower, "apt-cache policy"), strings.Contains(o.Lower, "madison"):
+			case o.Contains("apt-cache policy"), o.Contains("madison"):
 				// "Installed: 18.8.11-ee.0" runs; "Candidate:" and the
 				// version table are what the repository offers.
 				return true, strings.HasPrefix(head, "installed:")
@@ -1577,7 +1577,7 @@ func failureWords(toks []Token) bool {
 // versions ("helm search", "apt-cache madison") comes before offset.
 func lookupBefore(l *Line, offset int) bool {
 	for _, c := range []string{"helm search", "apt-cache madison", "--showduplicates"} {
-		if i := strings.Index(l.Lower, c); i >= 0 && i < offset {
+		if i := l.IndexOf(c); i >= 0 && i < offset {
 			return true
 		}
 	}
@@ -1596,7 +1596,7 @@ func (r *planReader) continuationRejects(l *Line) bool {
 		if n.Item || n.Kind == KindHeading || n.Section != l.Section {
 			return false
 		}
-		if containsAny(n.Lower, stopRejections) || containsAny(n.Lower, emptyCheck) {
+		if n.ContainsAny(stopRejections...) || n.ContainsAny(emptyCheck...) {
 			return true
 		}
 	}
@@ -1606,7 +1606,7 @@ func (r *planReader) continuationRejects(l *Line) bool {
 // conditionalWording reports whether a line calls a stop conditional:
 // "17.1 (conditional stop)", "16.2 is only needed with ...".
 func conditionalWording(l *Line) bool {
-	if containsAny(l.Lower, []string{"only needed", "only required", "nur nötig", "solo necesari"}) {
+	if l.ContainsAny([]string{"only needed", "only required", "nur nötig", "solo necesari"}...) {
 		return true
 	}
 	for _, t := range l.Tokens {
@@ -1696,7 +1696,7 @@ func otherInstanceRow(l *Line) bool {
 			return true
 		}
 	}
-	return containsAny(l.Lower, []string{"out of scope", "not in this change", "fuera de alcance", "hors périmètre", "nicht teil", "fuori ambito", "buiten scope", "fora do escopo"})
+	return l.ContainsAny([]string{"out of scope", "not in this change", "fuera de alcance", "hors périmètre", "nicht teil", "fuori ambito", "buiten scope", "fora do escopo"}...)
 }
 
 // boundAt reports whether a comparison sign stands right before v: "RDS
@@ -1798,7 +1798,7 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 	if !conditional && !whole {
 		return false
 	}
-	if whole && (containsAny(l.Lower, stopRejections) || conditional && containsAny(l.Lower, emptyCheck)) ||
+	if whole && (l.ContainsAny(stopRejections...) || conditional && l.ContainsAny(emptyCheck...)) ||
 		sentenceWithVersion(l, vs, stopRejections) || conditional && sentenceWithVersion(l, vs, emptyCheck) {
 		// (A conditional stop whose check came back empty is not taken
 		// either.)
@@ -2442,7 +2442,7 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 // do not stop at 17.1") does not count.
 func (r *planReader) stopTaken(at *Line, v VersionRef) bool {
 	for _, l := range r.doc.Lines {
-		if l == at || l.Kind == KindCode || l.In(TermRollback) || !l.Has(TermStopWord) || l.Has(TermNeg) || containsAny(l.Lower, stopRejections) || hasAnyToken(l, "if", "unless", "falls", "wenn", "si", "sauf") {
+		if l == at || l.Kind == KindCode || l.In(TermRollback) || !l.Has(TermStopWord) || l.Has(TermNeg) || l.ContainsAny(stopRejections...) || hasAnyToken(l, "if", "unless", "falls", "wenn", "si", "sauf") {
 			// ("we stop at 17.1.8 only if the query returns rows" leaves
 			// the question open.)
 			continue
@@ -2749,8 +2749,8 @@ func (l *Line) EditionChange() (Span, bool) {
 	}
 	// "replace the gitlab-ce package by gitlab-ee", "dnf swap gitlab-ce
 	// gitlab-ee-18.2.8-ee.0.el8".
-	if strings.Contains(l.Lower, "gitlab-ce") && l.HasWord("replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
-		if ce, ee := strings.Index(l.Lower, "gitlab-ce"), strings.Index(l.Lower, "gitlab-ee"); ce >= 0 && ee > ce {
+	if l.Contains("gitlab-ce") && l.HasWord("replace", "replaces", "replaced", "swap", "swaps", "ersetzen", "reemplazar", "remplacer") {
+		if ce, ee := l.IndexOf("gitlab-ce"), l.IndexOf("gitlab-ee"); ce >= 0 && ee > ce {
 			if m, ok := l.Find(TermNeg); !ok || m.Start > ee {
 				return Span{ce, ee + len("gitlab-ee")}, true
 			}
@@ -2912,7 +2912,7 @@ func (r *planReader) methodEvidence(l *Line) {
 			add("helm", 3)
 		case v.Pinned && strings.Contains(l.Lower[v.Span.Start:v.Span.End], "rpm") || v.Pinned && l.Has(TermPkgInstall):
 			add("linux-package", 3)
-		case v.Pinned && l.Has(TermDockerPull) || v.Pinned && strings.Contains(l.Lower, "gitlab/gitlab-"):
+		case v.Pinned && l.Has(TermDockerPull) || v.Pinned && l.Contains("gitlab/gitlab-"):
 			if l.Has(TermMethodHelm) {
 				add("helm", 1)
 			} else {
@@ -2920,7 +2920,7 @@ func (r *planReader) methodEvidence(l *Line) {
 			}
 		}
 	}
-	if l.Has(TermPkgInstall) && strings.Contains(l.Lower, "gitlab-") {
+	if l.Has(TermPkgInstall) && l.Contains("gitlab-") {
 		add("linux-package", 2)
 	}
 	if l.Has(TermHelmUpgrade) {
@@ -3455,7 +3455,7 @@ func (r *planReader) resolve() {
 		lines := map[*Line]bool{}
 		var at *Line
 		for _, l := range p.Components {
-			if strings.Contains(l.Lower, "node") || strings.Contains(l.Lower, "server") || strings.Contains(l.Lower, "host") || strings.Contains(l.Lower, "vm") {
+			if l.Contains("node") || l.Contains("server") || l.Contains("host") || l.Contains("vm") {
 				lines[l] = true
 				if at == nil || l.Index < at.Index {
 					at = l

@@ -74,7 +74,7 @@ func (r *planReader) readSetup() {
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
 			// "Das Upgrade läuft **mit Downtime**", "with downtime".
 			for _, w := range []string{"with downtime", "mit downtime", "mit ausfallzeit", "con tiempo de inactividad", "con parada de servicio", "avec interruption", "avec coupure", "con fermo", "com parada", "met downtime"} {
-				if i := strings.Index(l.Lower, w); i >= 0 {
+				if i := l.IndexOf(w); i >= 0 {
 					p.ZeroDowntime = &Fact{Value: "false", Line: l, Span: Span{i, i + len(w)}, From: FromProse}
 					break
 				}
@@ -104,7 +104,7 @@ func valuesComment(l *Line) bool {
 	if l.Lang != "yaml" && l.Lang != "yml" {
 		return false
 	}
-	i := strings.Index(l.Lower, "#")
+	i := l.IndexOf("#")
 	return i >= 0 && strings.Contains(l.Lower[i:], "postgres")
 }
 
@@ -183,11 +183,11 @@ var externalRedisWords = []string{"elasticache", "memorystore", "azure cache for
 // externalRedis returns the line when it says Redis runs outside GitLab
 // ("Redis: ElastiCache", "redis.install: false"), or nil.
 func externalRedis(l *Line) *Line {
-	if !strings.Contains(l.Lower, "redis") && !strings.Contains(l.Lower, "elasticache") && !strings.Contains(l.Lower, "memorystore") {
+	if !l.Contains("redis") && !l.Contains("elasticache") && !l.Contains("memorystore") {
 		return nil
 	}
 	for _, w := range externalRedisWords {
-		if i := strings.Index(l.Lower, w); i >= 0 && !negatedAt(l, i) {
+		if i := l.IndexOf(w); i >= 0 && !negatedAt(l, i) {
 			return l
 		}
 	}
@@ -366,7 +366,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	low := l.Lower
 	if db.Line == nil && answerLabel(l) && l.Index > 0 {
 		// "**Q: PostgreSQL?**" / "A: Bundled 16.8 (...)".
-		if q := r.doc.Lines[l.Index-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") && strings.Contains(q.Lower, "postgres") {
+		if q := r.doc.Lines[l.Index-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") && q.Contains("postgres") {
 			words := strings.Fields(l.Lower[l.Value.Start:l.Value.End])
 			for i, w := range words {
 				if i > 3 {
@@ -399,6 +399,9 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team"} {
+		if !l.mayContain(w) {
+			continue
+		}
 		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) && !praefectDatabaseAt(low, i) {
 			db.External = true
 			if db.ExternalLine == nil {
@@ -893,7 +896,7 @@ func zeroDowntimeAt(l *Line) int {
 		}
 	}
 	for _, w := range []string{"zero-downtime", "zero downtime", "zero‑downtime", "without downtime", "no downtime", "no user downtime", "without user downtime", "no outage", "without an outage", "without outage", "ohne ausfallzeit", "ohne downtime", "sin tiempo de inactividad", "sans interruption"} {
-		if i := strings.Index(l.Lower, w); i >= 0 {
+		if i := l.IndexOf(w); i >= 0 {
 			if rejectedOption(l) || takesDowntime(l) || l.SaysAfter(i+len(w), 60, "not attempted", "is not attempted", "not planned", "is not possible", "not possible", "not an option", "nicht geplant", "nicht möglich", "no es posible", "no se intenta", "no está previsto", "pas possible", "pas prévu", "pas tenté", "niet mogelijk", "niet gepland", "non è possibile", "non previsto") {
 				// "Option B: one minor at a time, zero downtime (rejected)",
 				// "We take downtime: the documents disagree on zero-downtime
@@ -934,7 +937,7 @@ func zeroDowntimeAt(l *Line) int {
 // turned down.
 func rejectedOption(l *Line) bool {
 	for _, w := range []string{"rejected", "abgelehnt", "verworfen", "rechazad", "descartad", "rejeté", "écarté", "not chosen", "discarded"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
@@ -944,7 +947,7 @@ func rejectedOption(l *Line) bool {
 // takesDowntime reports whether a line says the upgrade has downtime.
 func takesDowntime(l *Line) bool {
 	for _, w := range []string{"take downtime", "takes downtime", "with downtime", "full downtime", "planned downtime", "announced downtime", "mit ausfallzeit", "mit downtime", "con tiempo de inactividad", "con parada", "avec interruption", "avec coupure"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

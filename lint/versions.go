@@ -71,7 +71,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 			out = append(out, ref)
 			continue
 		}
-		if l.InCode(m.Start) && m.Version.HasPatch && (strings.Contains(l.Lower, "git checkout") || m.Suffixed && strings.Contains(l.Lower[m.Start:m.End], ".0")) {
+		if l.InCode(m.Start) && m.Version.HasPatch && (l.Contains("git checkout") || m.Suffixed && strings.Contains(l.Lower[m.Start:m.End], ".0")) {
 			// Source installs pin a version with "git checkout v17.5.5-ee";
 			// a package revision ("18.8.10-ee.0") is a package pin.
 			ref.Pinned = true

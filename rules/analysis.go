@@ -139,13 +139,13 @@ func backups(d *lint.Document) []backupLine {
 			continue
 		}
 		restoreOnly := (l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)) && !l.Has(lint.TermBackupCmd) && !l.Has(lint.TermBackupEtc)
-		if strings.Contains(l.Lower, "--restore") || restoreOnly && !l.In(lint.TermBackup) {
+		if l.Contains("--restore") || restoreOnly && !l.In(lint.TermBackup) {
 			continue
 		}
 		cmd := commandText(d, l)
 		switch {
 		case l.Has(lint.TermAutoBackup):
-			if !l.Has(lint.TermBackupCmd) || containsAnyOf(l.Lower, "rely on", "instead", "rather than", "so we use", "statt", "stattdessen", "en lugar", "en vez", "au lieu") {
+			if !l.Has(lint.TermBackupCmd) || l.ContainsAny("rely on", "instead", "rather than", "so we use", "statt", "stattdessen", "en lugar", "en vez", "au lieu") {
 				// ("a full gitlab-backup create takes 9 hours, so we rely
 				// on the database backup the package takes")
 				out = append(out, backupLine{Line: l, Kind: backupAuto})
@@ -322,7 +322,7 @@ func referenceOnly(l *lint.Line) bool {
 	if l.IsCommand() || l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || l.Has(lint.TermPkgInstall) {
 		return false
 	}
-	link := len(l.Links) > 0 || strings.Contains(l.Lower, "http://") || strings.Contains(l.Lower, "https://")
+	link := len(l.Links) > 0 || l.Contains("http://") || l.Contains("https://")
 	return link && l.HasWord("see", "siehe", "voir", "ver", "véase", "refer", "wiki", "confluence", "sharepoint", "runbook", "document", "link")
 }
 
@@ -370,12 +370,12 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	}
 	if m, ok := l.Find(lint.TermRestore); ok && !negatedMatch(l, m) && !restoreWaived(l, m) {
 		if l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot) || l.Has(lint.TermBackupCmd) ||
-			strings.Contains(l.Lower, "database") || strings.Contains(l.Lower, "pg_restore") || strings.Contains(l.Lower, "dump") ||
-			strings.Contains(l.Lower, "backup=") || strings.Contains(l.Lower, "datenbank") || strings.Contains(l.Lower, "base de datos") ||
-			strings.Contains(l.Lower, "données") || strings.Contains(l.Lower, "daten") || strings.Contains(l.Lower, "vm") || strings.Contains(l.Lower, "volume") ||
+			l.Contains("database") || l.Contains("pg_restore") || l.Contains("dump") ||
+			l.Contains("backup=") || l.Contains("datenbank") || l.Contains("base de datos") ||
+			l.Contains("données") || l.Contains("daten") || l.Contains("vm") || l.Contains("volume") ||
 			// "Restore qf-gitlab-db to point in time T0": a database
 			// restore by the managed service.
-			strings.Contains(l.Lower, "point in time") || strings.Contains(l.Lower, "point-in-time") {
+			l.Contains("point in time") || l.Contains("point-in-time") {
 			return true
 		}
 	}
@@ -398,8 +398,8 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 // gitalyOnly reports whether a line restores only Gitaly's storage (its
 // volume, PVC or disk), which holds the repositories and no database.
 func gitalyOnly(l *lint.Line) bool {
-	return strings.Contains(l.Lower, "gitaly") && containsAnyOf(l.Lower, "pvc", "volume", "disk", "snapshot") &&
-		!containsAnyOf(l.Lower, "database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
+	return l.Contains("gitaly") && l.ContainsAny("pvc", "volume", "disk", "snapshot") &&
+		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
 }
 
 // restoreWaived reports whether the sentence of a restore word says the
@@ -457,7 +457,7 @@ func installsHere(l *lint.Line) bool {
 	if !l.IsCommand() || l.Kind == lint.KindHeading || strings.HasPrefix(strings.TrimSpace(l.Text), "#") {
 		return false
 	}
-	return l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || l.Has(lint.TermHelmUpgrade) || strings.Contains(l.Lower, "image:")
+	return l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) || l.Has(lint.TermHelmUpgrade) || l.Contains("image:")
 }
 
 // firstHopLine returns the line index of the first install step, or -1.
@@ -513,7 +513,7 @@ func codeComment(l *lint.Line) bool {
 // pullOnly reports whether a command only downloads an image: "docker
 // pull gitlab/gitlab-ce:18.5.7-ce.0", with nothing that starts it.
 func pullOnly(l *lint.Line) bool {
-	return l.Kind == lint.KindCode && strings.Contains(l.Lower, "docker pull") && !containsAnyOf(l.Lower, " up", " run", "&&", ";", "service update", "stack deploy")
+	return l.Kind == lint.KindCode && l.Contains("docker pull") && !l.ContainsAny(" up", " run", "&&", ";", "service update", "stack deploy")
 }
 
 // hasStepInstalls reports whether any install comes from a step or command.

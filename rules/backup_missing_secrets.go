@@ -77,7 +77,7 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			secrets = secrets || l.Has(lint.TermSecretsJSON) || all
 			rb = rb || l.Has(lint.TermGitlabRb) || all
 			volume = volume || l.Has(lint.TermConfigVolume) || l.Has(lint.TermEtcGitlab) && etcDirectory(l)
-			rails = rails || l.Has(lint.TermRailsSecret) || strings.Contains(l.Lower, "kubectl get secret") && strings.Contains(l.Lower, "rails")
+			rails = rails || l.Has(lint.TermRailsSecret) || l.Contains("kubectl get secret") && l.Contains("rails")
 			secretsYml = secretsYml || l.Has(lint.TermSecretsYml)
 		}
 		switch m {
@@ -140,7 +140,7 @@ func etcDirectory(l *lint.Line) bool {
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
 func waivesCopy(l *lint.Line) bool {
-	if containsAnyOf(l.Lower, "no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier",
+	if l.ContainsAny("no need to copy", "no need to back", "don't need to copy", "do not need to copy", "not copied", "without copying", "nicht kopieren", "nicht gesichert", "no hace falta copiar", "no es necesario copiar", "pas besoin de copier",
 		"no hace falta guardar", "no es necesario guardar", "no hace falta respaldar", "pas besoin de sauvegarder", "pas besoin de garder", "nicht extra sichern", "nicht gesondert sichern", "muss nicht gesichert", "non serve salvare", "non è necessario salvare", "hoeft niet apart", "não é preciso guardar", "não precisa guardar", "lo incluye todo", "already includes everything", "includes everything",
 		// "the /srv/gitlab/config volume can always be rebuilt from Git":
 		// gitlab-secrets.json is in no Git repository.

@@ -110,7 +110,7 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			continue
 		}
 		l := m.Line
-		if strings.Contains(l.Lower, "conditional") || strings.Contains(l.Lower, "only needed") || strings.Contains(l.Lower, "not needed") || strings.Contains(l.Lower, "only required") || strings.Contains(l.Lower, "not required") || strings.Contains(l.Lower, "does not apply") {
+		if l.Contains("conditional") || l.Contains("only needed") || l.Contains("not needed") || l.Contains("only required") || l.Contains("not required") || l.Contains("does not apply") {
 			return condAddressed
 		}
 		if l.Has(lint.TermNeg) && !patchOfMinorOn(pl, l, c.Stop) {
@@ -165,10 +165,10 @@ func factState(p *lint.Pass, c knowledge.Conditional) condState {
 func mentionState(d *lint.Document, limit int, words ...string) condState {
 	for _, l := range d.Lines {
 		for _, w := range words {
-			if !strings.Contains(l.Lower, w) {
+			if !l.Contains(w) {
 				continue
 			}
-			if l.Kind == lint.KindCode && (strings.Contains(l.Lower, "select ") || strings.Contains(l.Lower, " where ")) {
+			if l.Kind == lint.KindCode && (l.Contains("select ") || l.Contains(" where ")) {
 				// The query in a block: its threshold ("n_live_tup>1500000")
 				// is no count; its output on a later line is.
 				continue

@@ -183,7 +183,7 @@ func loginPair(l *lint.Line) int {
 			return pass.Start
 		}
 		for _, w := range loginWords {
-			if strings.Contains(l.Lower, w) {
+			if l.Contains(w) {
 				return pass.Start
 			}
 		}

@@ -40,7 +40,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 				// The title names both sites without upgrading either.
 				continue
 			}
-			if strings.Contains(l.Lower, "replica") && containsAnyOf(l.Lower, "pause", "resume", "pausier", "fortsetz", "pausar", "reanudar", "retomar", "suspend", "reprendre", "riprend", "sospend", "pauzeer", "hervat") {
+			if l.Contains("replica") && l.ContainsAny("pause", "resume", "pausier", "fortsetz", "pausar", "reanudar", "retomar", "suspend", "reprendre", "riprend", "sospend", "pauzeer", "hervat") {
 				// "`sudo gitlab-ctl geo-replication-pause` on dub-gl-01"
 				// pauses the secondary before the primary's upgrade.
 				continue
@@ -63,7 +63,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 			}
 			// "Then the primary: same package, reconfigure, restart"
 			// repeats the install of the step before.
-			repeats := containsAnyOf(l.Lower, "same package", "same steps", "same procedure", "same commands", "likewise", "das gleiche paket", "dasselbe paket", "mismo paquete", "mismos pasos", "même paquet", "mêmes étapes")
+			repeats := l.ContainsAny("same package", "same steps", "same procedure", "same commands", "likewise", "das gleiche paket", "dasselbe paket", "mismo paquete", "mismos pasos", "même paquet", "mêmes étapes")
 			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l) || l.Item && installsInCodeAfter(p.Doc, l)) {
 				continue
 			}
@@ -79,7 +79,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 					site = named
 				}
 			}
-			if site == "" || inherited != "" && site != inherited && (strings.Contains(l.Lower, "geo_"+site) || !l.Has(lint.TermPkgInstall) && (namesSite(l, inherited) || l.Has(lint.TermSecretsJSON))) {
+			if site == "" || inherited != "" && site != inherited && (l.Contains("geo_"+site) || !l.Has(lint.TermPkgInstall) && (namesSite(l, inherited) || l.Has(lint.TermSecretsJSON))) {
 				// "geo_secondary['auto_migrate']" is a setting name; under
 				// "Upgrade the secondary site", "gitlab-secrets.json on
 				// the secondary is identical to the primary's" compares
@@ -143,15 +143,15 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 		}
 		var primaryOnly, declined *lint.Line
 		for _, l := range p.Doc.Lines {
-			conditionalCopy := containsAnyOf(l.Lower, "if not", "otherwise", "si no", "sinon", "wenn nicht", "falls nicht", "sonst", "se não", "se no", "zo niet", "anders")
-			declines := l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (declinesCopy(l) && !conditionalCopy || containsAnyOf(l.Lower, "keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "mantiene su propio", "garde son propre",
+			conditionalCopy := l.ContainsAny("if not", "otherwise", "si no", "sinon", "wenn nicht", "falls nicht", "sonst", "se não", "se no", "zo niet", "anders")
+			declines := l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (declinesCopy(l) && !conditionalCopy || l.ContainsAny("keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "mantiene su propio", "garde son propre",
 				"mantém o seu próprio", "seu próprio", "mantiene il proprio", "il proprio", "houdt zijn eigen", "eigen bestand"))
 			if declined == nil && (declines || l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && l.Has(lint.TermNeg) && !copiedAcross(l)) {
 				// "each site keeps its own gitlab-secrets.json; we do not
 				// copy files between sites"
 				declined = l
 			}
-			if declines && !strings.Contains(l.Lower, "identical") {
+			if declines && !l.Contains("identical") {
 				// (A line that declines the copy does not make the files
 				// identical, whatever sites it names.)
 				continue
@@ -159,14 +159,14 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
-			strong := containsAnyOf(l.Lower, "identical", "same", "identisch", "vergleich", "gleich", "idéntic", "comparar", "identique", "comparer", "identic", "confront") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || strings.Contains(l.Lower, "compare") || strings.Contains(l.Lower, "from the primary")
-			weak := namesSite(l, "secondary") || copiedAcross(l) || strings.Contains(l.Lower, "every node") || strings.Contains(l.Lower, "all nodes")
+			strong := l.ContainsAny("identical", "same", "identisch", "vergleich", "gleich", "idéntic", "comparar", "identique", "comparer", "identic", "confront") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || l.Contains("compare") || l.Contains("from the primary")
+			weak := namesSite(l, "secondary") || copiedAcross(l) || l.Contains("every node") || l.Contains("all nodes")
 			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) && !(pastYearNamed(l, p.Today.Year()) && !copiedAcross(l)) {
 				// ("were made identical when the secondary was set up in
 				// 2024" is history: the file can change in an upgrade.)
 				synced = true
 			}
-			if strings.Contains(l.Lower, "geo:check") || strings.Contains(l.Lower, "geo check") {
+			if l.Contains("geo:check") || l.Contains("geo check") {
 				if firstInstall >= 0 && (l.Index < firstInstall || l.In(lint.TermRollback)) {
 					continue
 				}
@@ -236,7 +236,7 @@ func secondaryFirst(d *lint.Document) *lint.Line {
 		if !l.In(lint.TermProcedure) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || l.Has(lint.TermNeg) {
 			continue
 		}
-		if containsAnyOf(l.Lower, "pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
+		if l.ContainsAny("pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
 			// "Pause replication on the secondary first" prepares the
 			// primary's upgrade.
 			continue
@@ -244,7 +244,7 @@ func secondaryFirst(d *lint.Document) *lint.Line {
 		at := -1
 		for _, site := range geoSiteWords {
 			if site.name == "secondary" {
-				if i := strings.Index(l.Lower, site.word); i >= 0 && (at < 0 || i < at) {
+				if i := l.IndexOf(site.word); i >= 0 && (at < 0 || i < at) {
 					at = i
 				}
 			}
@@ -408,7 +408,7 @@ var geoSiteWords = []struct{ word, name string }{
 // reference point or not.
 func namesSite(l *lint.Line, name string) bool {
 	for _, site := range geoSiteWords {
-		if site.name == name && strings.Contains(l.Lower, site.word) {
+		if site.name == name && l.Contains(site.word) {
 			return true
 		}
 	}

@@ -28,7 +28,7 @@ Fix: take the chart version from ` + "`helm search repo -l gitlab/gitlab`" + `, 
 every chart.`,
 	Run: func(p *lint.Pass) {
 		for _, l := range p.Doc.Lines {
-			if l.In(lint.TermChangelog) || strings.Contains(l.Lower, "helm search") {
+			if l.In(lint.TermChangelog) || l.Contains("helm search") {
 				// Past upgrades are history, not this plan's charts.
 				continue
 			}

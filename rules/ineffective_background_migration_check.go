@@ -130,7 +130,7 @@ func separateCheck(l *lint.Line) bool {
 		// "... that db:migrate:status shows all up, and the background
 		// migrations on the admin page": the admin page is checked beside it.
 		"admin page", "admin area", "página de administración", "page d'administration", "admin-seite", "adminbereich", "pagina di amministrazione", "página de administração", "beheerpagina"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
-			strings.Contains(l.Lower, "migra") && namedQueryEmpty(l)) {
+			l.Contains("migra") && namedQueryEmpty(l)) {
 			// Nothing about migrations on the line.
 			continue
 		}
@@ -59,7 +59,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 				query = true
 			}
 		}
-		if !query && (l.Has(lint.TermBBM) || strings.Contains(l.Lower, "migra")) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
+		if !query && (l.Has(lint.TermBBM) || l.Contains("migra")) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
 			// "Background-migration query → 0 rows": the query written
 			// out elsewhere, named here with its expected result.
 			query = true
@@ -78,7 +78,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
 			// "Give Sidekiq 30 minutes to work off the background migrations"
 			l.Has(lint.TermBBM) && assumesFinished(l) ||
-			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !strings.Contains(l.Lower, "query")
+			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !l.Contains("query")
 		switch {
 		case query:
 			out = append(out, migrationCheck{Line: l, Effective: true})
@@ -150,7 +150,7 @@ func disclaims(l *lint.Line) bool {
 		return false
 	}
 	for _, w := range []string{"not enough", "not sufficient", "insufficient", "is no check", "reicht nicht", "genügt nicht", "no basta", "no es suficiente", "ne suffit pas", "pas suffisant"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func disclaims(l *lint.Line) bool {
 // as finished without looking: "are considered done", "we assume".
 func assumesFinished(l *lint.Line) bool {
 	for _, w := range []string{"considered done", "considered finished", "considered complete", "assumed", "assume", "presumably", "gelten als", "se consideran", "sont considérées"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
@@ -341,7 +341,7 @@ func leadWords(l *lint.Line, n int) string {
 // backReference reports whether a line runs a check defined before: "same
 // query as row 22", "repeat the check above", "misma consulta".
 func backReference(l *lint.Line) bool {
-	if l.HasWord("repeat", "wiederholen", "repetir", "répéter", "ripetere") && containsAnyOf(l.Lower, "0 rows", "no rows", "zero rows", "0 zeilen", "keine zeilen", "0 filas", "0 ligne", "aucune ligne") {
+	if l.HasWord("repeat", "wiederholen", "repetir", "répéter", "ripetere") && l.ContainsAny("0 rows", "no rows", "zero rows", "0 zeilen", "keine zeilen", "0 filas", "0 ligne", "aucune ligne") {
 		// "Repeat step 3 until 0 rows": the query of an earlier step.
 		return true
 	}
@@ -505,7 +505,7 @@ func sectionSays(s *lint.Section) bool {
 func oneHopProcedure(h *lint.Line) bool {
 	// (Not "Procedure (per hop)": its lines may still say which items a
 	// later hop repeats.)
-	return containsAnyOf(h.Lower, "d'une étape", "d’une étape", "d'un palier", "d'un saut", "of one hop", "of a hop", "for one hop", "for a hop",
+	return h.ContainsAny("d'une étape", "d’une étape", "d'un palier", "d'un saut", "of one hop", "of a hop", "for one hop", "for a hop",
 		"eines schritts", "eines schrittes", "eines sprungs", "de un salto", "di un salto", "van een sprong", "de um salto")
 }
 
@@ -926,7 +926,7 @@ func tookTiming(l *lint.Line) bool {
 	}
 	// "background migrations done after 55 min"
 	return l.HasWord("took", "dauerte", "tardó", "duró", "durou", "levou", "duurde") && !l.Has(lint.TermCheckVerb) ||
-		containsAnyOf(l.Lower, "done after", "finished after", "completed after", "fertig nach", "abgeschlossen nach", "terminadas tras", "terminadas después de", "terminées après", "concluse dopo", "terminate dopo", "concluídas após", "klaar na", "afgerond na")
+		l.ContainsAny("done after", "finished after", "completed after", "fertig nach", "abgeschlossen nach", "terminadas tras", "terminadas después de", "terminées après", "concluse dopo", "terminate dopo", "concluídas após", "klaar na", "afgerond na")
 }
 
 // namedQueryEmpty reports whether a line names a query and the empty

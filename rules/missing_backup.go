@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/planlint/planlint/lint"
 )
 
@@ -93,7 +91,7 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 // always, without naming a full backup or a snapshot.
 func vagueBackup(l *lint.Line) bool {
 	for _, w := range []string{"as usual", "as always", "the usual", "our backup system", "our backup tool", "wie üblich", "wie immer", "como siempre", "como de costumbre", "comme d'habitude", "comme toujours"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
@@ -145,7 +143,7 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 func saysBefore(l *lint.Line) bool {
 	for _, w := range []string{"before the upgrade", "before upgrading", "before the first", "before hop 1", "before step 1", "before we start", "before starting", "before anything", "before the change", "before the window",
 		"prior to the upgrade", "prior to upgrading", "beforehand", "vor dem upgrade", "vor der aktualisierung", "vor dem ersten", "vorher", "antes de la actualización", "antes de actualizar", "antes del primer", "avant la mise à jour", "avant le premier"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

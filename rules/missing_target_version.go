@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/planlint/planlint/lint"
 )
 
@@ -49,7 +47,7 @@ Fix: name the exact release, for example 17.8.7.`,
 // the GitLab package without a version.
 func unpinnedInstallAfter(d *lint.Document, at *lint.Line) bool {
 	for _, l := range d.Lines[at.Index+1:] {
-		if l.IsCommand() && !l.In(lint.TermRollback) && l.Has(lint.TermPkgInstall) && len(l.Versions) == 0 && (strings.Contains(l.Lower, "gitlab-ee") || strings.Contains(l.Lower, "gitlab-ce")) {
+		if l.IsCommand() && !l.In(lint.TermRollback) && l.Has(lint.TermPkgInstall) && len(l.Versions) == 0 && (l.Contains("gitlab-ee") || l.Contains("gitlab-ce")) {
 			return true
 		}
 	}

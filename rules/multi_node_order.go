@@ -188,7 +188,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 					continue
 				}
 				for _, w := range words {
-					if strings.Contains(l.Lower, w) {
+					if l.Contains(w) {
 						return l
 					}
 				}
@@ -211,10 +211,10 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var everyNode *lint.Line
 		for _, l := range doc.Lines {
-			if l.In(lint.TermRollback) || strings.Contains(l.Lower, "only") {
+			if l.In(lint.TermRollback) || l.Contains("only") {
 				continue
 			}
-			if everyWithMigrations(l) && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !strings.Contains(l.Lower, "deploy") || migratesOnNamedRailsNodes(l) {
+			if everyWithMigrations(l) && l.HasWord("rails", "node", "nodes", "server", "servers", "them") && !l.Contains("deploy") || migratesOnNamedRailsNodes(l) {
 				everyNode = l
 				p.ReportLinef(l, "database migrations run on every Rails node. run them once, on the deploy node; the other nodes keep gitlab_rails['auto_migrate'] = false")
 				break
@@ -232,7 +232,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			// table of settings.
 			post := false
 			for _, l := range doc.Lines {
-				if l != skip && !l.In(lint.TermRollback) && runsDBMigrate(l.Lower) && !strings.Contains(l.Lower, "skip_post_deployment") {
+				if l != skip && !l.In(lint.TermRollback) && runsDBMigrate(l.Lower) && !l.Contains("skip_post_deployment") {
 					post = true
 				}
 			}
@@ -245,7 +245,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.In(lint.TermProcedure) && orderOpener(l.Lower)) {
 				continue
 			}
-			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) || strings.Contains(l.Lower, "pg-upgrade") {
+			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) || l.Contains("pg-upgrade") {
 				// (A PostgreSQL major upgrade with pg-upgrade runs on the
 				// leader first, by its own procedure.)
 				// "| PostgreSQL (Patroni, upgraded from 14.17 in September) |
@@ -415,18 +415,18 @@ func componentSteps(d *lint.Document) []componentStep {
 			reconfigures(l.Lower) || ledIn
 		// (Under "Every node: install, reconfigure, restart", draining a
 		// Rails node is part of its upgrade.)
-		if !upgrades || stopsOnly(l) && !(ledIn && strings.Contains(l.Lower, "drain")) || strings.Contains(l.Lower, "pg-upgrade") && !l.Has(lint.TermPkgInstall) {
+		if !upgrades || stopsOnly(l) && !(ledIn && l.Contains("drain")) || l.Contains("pg-upgrade") && !l.Has(lint.TermPkgInstall) {
 			// (A PostgreSQL major upgrade between hops is its own
 			// procedure, not the database node's turn in a hop.)
 			continue
 		}
-		if strings.Contains(l.Lower, "gitlab-secrets.json") && !l.Has(lint.TermPkgInstall) {
+		if l.Contains("gitlab-secrets.json") && !l.Has(lint.TermPkgInstall) {
 			// "copy gitlab-secrets.json to le-gl-db01, le-gl-gitaly01, ...
 			// Only then is the secondary site upgraded": a copy between
 			// nodes, not their upgrade.
 			continue
 		}
-		if containsAnyOf(l.Lower, "every node", "all nodes", "each node", "jedem knoten", "allen knoten", "cada nodo", "todos los nodos", "chaque nœud", "tous les nœuds") && !l.Item {
+		if l.ContainsAny("every node", "all nodes", "each node", "jedem knoten", "allen knoten", "cada nodo", "todos los nodos", "chaque nœud", "tous les nœuds") && !l.Item {
 			// "On every node we first run ... then stop puma on the Rails
 			// nodes. Every install is pinned, for example ...": what all
 			// nodes do, not one component's turn.
@@ -441,7 +441,7 @@ func componentSteps(d *lint.Document) []componentStep {
 			}
 			at := -1
 			for h, comp := range hosts {
-				if i := strings.Index(l.Lower, h); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
+				if i := l.IndexOf(h); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
 					best, at = comp, i
 				}
 			}
@@ -488,7 +488,7 @@ func installLeadIn(d *lint.Document, l *lint.Line) bool {
 			// "upgrade order, primary first (downtime):"
 			return true
 		}
-		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || containsAnyOf(o.Lower, "every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud",
+		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || o.ContainsAny("every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud",
 			// "Comando di installazione: `sudo dnf install ...`, poi
 			// reconfigure." over the numbered nodes.
 			"install command", "installation command", "installationsbefehl", "comando de instalación", "commande d'installation", "comando di installazione", "installatiecommando", "comando de instalação")) {
@@ -545,7 +545,7 @@ func runsMigrations(s string) bool {
 // the "every node" words and the migrations ("On every node: touch
 // skip-auto-reconfigure. web01 has auto_migrate = true" runs them once).
 func everyWithMigrations(l *lint.Line) bool {
-	if !strings.Contains(l.Lower, "migrat") {
+	if !l.Contains("migrat") {
 		// Both ways of running migrations name them.
 		return false
 	}
@@ -616,11 +616,11 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 		if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) {
 			continue
 		}
-		if l.Has(lint.TermHelmUpgrade) && strings.Contains(l.Lower, "--version") && chart[l.Section] == nil {
+		if l.Has(lint.TermHelmUpgrade) && l.Contains("--version") && chart[l.Section] == nil {
 			chart[l.Section] = l
 			continue
 		}
-		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (strings.Contains(l.Lower, "gitaly") || l.Kind == lint.KindCode && strings.Contains(leadInOf(doc, l).Lower, "gitaly")) {
+		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (l.Contains("gitaly") || l.Kind == lint.KindCode && strings.Contains(leadInOf(doc, l).Lower, "gitaly")) {
 			// ("6. Then Gitaly, on gitaly-01..03:" over "sudo apt-get
 			// install ...")
 			return l, h
@@ -666,8 +666,8 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 	// The deploy node's settings in one block: "auto_migrate'] = true"
 	// beside "db_host = '10.70.1.50' # LB PgBouncer" or port 6432.
 	for i, l := range doc.Lines {
-		if l.Kind != lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, "db_host") && !strings.Contains(l.Lower, "db_port") ||
-			!(strings.Contains(l.Lower, "pgbouncer") || strings.Contains(l.Lower, "6432")) || containsAnyOf(l.Lower, bypassWords...) || backNearPgBouncer(l) {
+		if l.Kind != lint.KindCode || l.In(lint.TermRollback) || !l.Contains("db_host") && !l.Contains("db_port") ||
+			!(l.Contains("pgbouncer") || l.Contains("6432")) || l.ContainsAny(bypassWords...) || backNearPgBouncer(l) {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-8; j-- {
@@ -687,9 +687,9 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 // puts a setting back ("then switch rails-1 back to PgBouncer"), rather
 // than another sentence of the line ("Put it back in the pool").
 func backNearPgBouncer(l *lint.Line) bool {
-	i := strings.Index(l.Lower, "pgbouncer")
+	i := l.IndexOf("pgbouncer")
 	if i < 0 {
-		i = strings.Index(l.Lower, ":6432")
+		i = l.IndexOf(":6432")
 	}
 	if i < 0 {
 		return false
@@ -746,7 +746,7 @@ func relationBefore(prefix string) bool {
 // ("stop Puma and Sidekiq on all Rails nodes"), which is not an upgrade.
 func stopsOnly(l *lint.Line) bool {
 	for _, w := range []string{"stop ", "pause", "drain", "scale down", "disable "} {
-		if strings.Contains(l.Lower, w) && !l.Has(lint.TermPkgInstall) && !l.HasWord("install", "installieren", "instalar", "installer", "installare") {
+		if l.Contains(w) && !l.Has(lint.TermPkgInstall) && !l.HasWord("install", "installieren", "instalar", "installer", "installare") {
 			// ("| U6 | rails-2 | drain, install, reconfigure |" upgrades.)
 			return true
 		}
@@ -942,11 +942,11 @@ func stopsApplication(l *lint.Line) bool {
 func takesDowntimeLine(l *lint.Line) bool {
 	for _, w := range []string{"with downtime", "take downtime", "takes downtime", "full downtime", "planned downtime", "mit ausfallzeit", "mit downtime", "mit wartungsfenster und ausfall", "con tiempo de inactividad", "con parada de servicio", "con corte de servicio", "con interrupción del servicio",
 		"avec interruption", "avec coupure", "avec arrêt de service", "con fermo", "con interruzione", "com parada", "com indisponibilidade", "com interrupção", "met downtime", "met onderbreking"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
-	if l.Kind == lint.KindHeading && l.HasWord("downtime") && !strings.Contains(l.Lower, "zero") && !strings.Contains(l.Lower, "no downtime") && !strings.Contains(l.Lower, "without downtime") {
+	if l.Kind == lint.KindHeading && l.HasWord("downtime") && !l.Contains("zero") && !l.Contains("no downtime") && !l.Contains("without downtime") {
 		return true
 	}
 	return false
@@ -957,10 +957,10 @@ func takesDowntimeLine(l *lint.Line) bool {
 // "zero_downtime_update.yml") outside the rollback.
 func runsGETPlaybook(d *lint.Document) bool {
 	for _, l := range d.Lines {
-		if l.In(lint.TermRollback) || !strings.Contains(l.Lower, "ansible-playbook") {
+		if l.In(lint.TermRollback) || !l.Contains("ansible-playbook") {
 			continue
 		}
-		if containsAnyOf(l.Lower, "all.yml", "zero_downtime_update", "zero-downtime-update", "gitlab_rails.yml", "playbooks/gitaly.yml", "playbooks/postgres.yml", "playbooks/consul.yml", "playbooks/praefect.yml") {
+		if l.ContainsAny("all.yml", "zero_downtime_update", "zero-downtime-update", "gitlab_rails.yml", "playbooks/gitaly.yml", "playbooks/postgres.yml", "playbooks/consul.yml", "playbooks/praefect.yml") {
 			// The Toolkit's own playbooks, whole or one component at a
 			// time.
 			return true
@@ -989,7 +989,7 @@ func runsDBMigrate(low string) bool {
 // Toolkit manages the instance.
 func gitlabToolkit(d *lint.Document) bool {
 	for _, l := range d.Lines {
-		if strings.Contains(l.Lower, "environment toolkit") || strings.Contains(l.Lower, "gitlab-environment-toolkit") {
+		if l.Contains("environment toolkit") || l.Contains("gitlab-environment-toolkit") {
 			return true
 		}
 	}

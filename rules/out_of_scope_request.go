@@ -38,7 +38,7 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 				continue
 			}
 			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
-				if containsAnyOf(l.Lower, separateChangeWords...) {
+				if l.ContainsAny(separateChangeWords...) {
 					// "Der geplante Umzug auf OpenShift ist ein separates
 					// Projekt für Q3 2027, ausdrücklich nicht Teil dieses
 					// Changes."
@@ -114,7 +114,7 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 		}
 	}
 	for _, sc := range l.FindAll(lint.TermScale) {
-		if negatedMatch(l, sc) || sizeNoun(l, sc) || strings.Contains(l.Lower, "replica") || strings.Contains(l.Lower, "kubectl") || strings.Contains(l.Lower, " down") || strings.Contains(l.Lower, "to 0") || containsAnyOf(l.Lower, "to zero", "auf null", "auf 0", "a cero", "a 0 ", "à zéro", "à 0 ", "a zero", "naar nul", "naar 0") {
+		if negatedMatch(l, sc) || sizeNoun(l, sc) || l.Contains("replica") || l.Contains("kubectl") || l.Contains(" down") || l.Contains("to 0") || l.ContainsAny("to zero", "auf null", "auf 0", "a cero", "a 0 ", "à zéro", "à 0 ", "a zero", "naar nul", "naar 0") {
 			// ("webservice and sidekiq are scaled to zero" stops them.)
 			continue
 		}
@@ -123,7 +123,7 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 			// instance already had.
 			continue
 		}
-		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || strings.Contains(l.Lower, "users") {
+		if l.Has(lint.TermArchitecture) || l.Has(lint.TermMultiNode) || l.Contains("users") {
 			return "scaling the architecture (" + strings.TrimSpace(l.Text[sc.Start:sc.End]) + ")", lint.Span{Start: sc.Start, End: sc.End}
 		}
 	}
@@ -178,7 +178,7 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 			if a.Tok >= g.Tok || g.Tok-a.Tok > 7 || negatedMatch(l, a) || breakIn(l, a.Tok+1, g.Tok+1) {
 				continue
 			}
-			if geo && !containsAnyOf(l.Lower, "new", "additional", "another", "neue", "nuevo", "nueva", "nouveau", "nouvelle", "nuovo", "nuova", "novo", "nova", "nieuw") {
+			if geo && !l.ContainsAny("new", "additional", "another", "neue", "nuevo", "nueva", "nouveau", "nouvelle", "nuovo", "nuova", "novo", "nova", "nieuw") {
 				continue
 			}
 			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")", lint.Span{Start: a.Start, End: g.End}

@@ -27,7 +27,7 @@ func elMajor(pl *lint.Plan) string {
 // rpmLine reports whether a command line installs RPMs.
 func rpmLine(l *lint.Line) bool {
 	for _, w := range []string{".rpm", "yum ", "dnf ", "rpm ", "zypper "} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}
@@ -59,9 +59,9 @@ func installCommand(rpm bool, ed, v string) string {
 func packageExample(l *lint.Line, ed string, v glversion.Version, el string) string {
 	full := v.String() + "-" + ed + ".0"
 	switch {
-	case strings.Contains(l.Lower, "gitlab/gitlab-"):
+	case l.Contains("gitlab/gitlab-"):
 		return "gitlab/gitlab-" + ed + ":" + full
-	case strings.Contains(l.Lower, ".rpm") && el != "":
+	case l.Contains(".rpm") && el != "":
 		return "gitlab-" + ed + "-" + full + ".el" + el + ".x86_64.rpm"
 	case rpmLine(l):
 		return "gitlab-" + ed + "-" + v.String()

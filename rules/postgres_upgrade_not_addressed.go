@@ -173,10 +173,10 @@ var enoughWords = []string{"is enough", "enough for", "sufficient", "no database
 // su PostgreSQL 13, già sufficiente"), with that major.
 func enoughClaim(d *lint.Document, db *lint.Database, major int) (*lint.Line, int) {
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !containsAnyOf(l.Lower, enoughWords...) {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !l.ContainsAny(enoughWords...) {
 			continue
 		}
-		if db != nil && db.Major > 0 && db.Major < major && strings.Contains(l.Lower, db.Version) {
+		if db != nil && db.Major > 0 && db.Major < major && l.Contains(db.Version) {
 			// "RDS 15.7 is above that, so nothing to do on the DB side"
 			// names the running version beside the requirement.
 			return l, db.Major
@@ -374,7 +374,7 @@ func duringBetween(l *lint.Line, a, b int) bool {
 // is set") is not this instance's.
 func pinsPostgres(l *lint.Line) bool {
 	for _, w := range []string{"postgresql['version']", "postgresql[\"version\"]"} {
-		i := strings.Index(l.Lower, w)
+		i := l.IndexOf(w)
 		if i < 0 || !(l.Kind == lint.KindCode || l.InCode(i)) {
 			continue
 		}
@@ -397,7 +397,7 @@ func hasDigitPrefix(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9
 // to be in place: "we do not set GITLAB_SKIP_PG_UPGRADE", "we have not
 // opted out (/etc/gitlab/disable-postgresql-upgrade does not exist)".
 func optOutNegated(l *lint.Line, i, n int) bool {
-	if negatedMatchAt(l, i) || strings.Contains(l.Lower, "not opted out") || strings.Contains(l.Lower, "no opt-out") {
+	if negatedMatchAt(l, i) || l.Contains("not opted out") || l.Contains("no opt-out") {
 		return true
 	}
 	// "(kein `GITLAB_SKIP_PG_UPGRADE` gesetzt)": the negation right before
@@ -503,7 +503,7 @@ func dealOn(l *lint.Line) pgDeal {
 	}
 	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
 	d.later, d.deferral = deferredUpgrade(l)
-	d.auto = autoWording(l) && !strings.Contains(l.Lower, "pg-upgrade")
+	d.auto = autoWording(l) && !l.Contains("pg-upgrade")
 	if to := pgTransition(l.Lower); to > 0 {
 		// ("| W2 | 07:00–21:00 CET | PG 13→14 |": the arrow says the
 		// major, not the clock.)
@@ -561,11 +561,11 @@ func databaseBefore(l *lint.Line, ti int) bool {
 }
 
 func autoWording(l *lint.Line) bool {
-	if strings.Contains(l.Lower, "takes care of") || strings.Contains(l.Lower, "take care of") || strings.Contains(l.Lower, "kümmert sich") || strings.Contains(l.Lower, "se encarga") || strings.Contains(l.Lower, "s'en charge") {
+	if l.Contains("takes care of") || l.Contains("take care of") || l.Contains("kümmert sich") || l.Contains("se encarga") || l.Contains("s'en charge") {
 		// "the GitLab package takes care of the PostgreSQL upgrade"
 		return !l.Has(lint.TermNeg)
 	}
-	if containsAnyOf(l.Lower, byItself...) {
+	if l.ContainsAny(byItself...) {
 		// "el paquete de 18.11 actualiza solo PostgreSQL a 17.7"
 		return true
 	}
@@ -613,7 +613,7 @@ func leadIn(l *lint.Line) bool {
 // will happen, without a limit or a doubt: not "only for the bundled
 // database on single nodes; ours is RDS", not "the package wants to".
 func plainClaim(l *lint.Line) bool {
-	if l.HasWord("solo") && !containsAnyOf(l.Lower, byItself...) {
+	if l.HasWord("solo") && !l.ContainsAny(byItself...) {
 		return false
 	}
 	return !l.HasWord("only", "nur", "seulement", "would", "wants", "want", "ours", "unless", "except")
@@ -787,7 +787,7 @@ func hasNumberAfter(l *lint.Line, i int) bool {
 // mentionsPostgres reports whether the plan names PostgreSQL at all.
 func mentionsPostgres(d *lint.Document) bool {
 	for _, l := range d.Lines {
-		if strings.Contains(l.Lower, "postgres") {
+		if l.Contains("postgres") {
 			return true
 		}
 	}

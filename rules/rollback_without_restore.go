@@ -204,16 +204,16 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 		if m, ok := l.Find(lint.TermReinstall); ok && !negatedMatch(l, m) {
 			return true
 		}
-		if strings.Contains(l.Lower, "allow-downgrades") || strings.Contains(l.Lower, "oldpackage") {
+		if l.Contains("allow-downgrades") || l.Contains("oldpackage") {
 			return true
 		}
-		if l.Has(lint.TermPkgInstall) && containsAnyOf(l.Lower, "gitlab-ee=<", "gitlab-ce=<", "gitlab-ee-<", "gitlab-ce-<") {
+		if l.Has(lint.TermPkgInstall) && l.ContainsAny("gitlab-ee=<", "gitlab-ce=<", "gitlab-ee-<", "gitlab-ce-<") {
 			// "sudo apt-get install gitlab-ce=<version at the start of
 			// the window>-ce.0" in a rollback reinstalls the old version
 			// of each window.
 			return true
 		}
-		if l.IsCommand() && strings.Contains(l.Lower, "helm") && l.HasWord("rollback") {
+		if l.IsCommand() && l.Contains("helm") && l.HasWord("rollback") {
 			// "helm -n gitlab rollback gitlab <revision>" goes back to
 			// the release the revision deployed.
 			return true
@@ -268,11 +268,11 @@ func restoreHint(p *lint.Pass) string {
 // restoresLatest reports whether a restore takes whatever backup is
 // newest: "BACKUP=<latest checkpoint>", "the most recent backup".
 func restoresLatest(l *lint.Line) bool {
-	if l.IsCommand() && strings.Contains(l.Lower, "ls -t") && containsAnyOf(l.Lower, "head -1", "head -n1", "head -n 1") {
+	if l.IsCommand() && l.Contains("ls -t") && l.ContainsAny("head -1", "head -n1", "head -n 1") {
 		// "BACKUP=$(ls -t /var/opt/gitlab/backups/ | head -1 | ...)".
 		return true
 	}
-	return containsAnyOf(l.Lower, "latest checkpoint", "last checkpoint", "latest backup", "last backup", "most recent backup", "newest backup", "neueste sicherung", "letzte sicherung", "último backup", "dernière sauvegarde")
+	return l.ContainsAny("latest checkpoint", "last checkpoint", "latest backup", "last backup", "most recent backup", "newest backup", "neueste sicherung", "letzte sicherung", "último backup", "dernière sauvegarde")
 }
 
 // onlyBackupAfterHop returns the line of the plan's full backup when
@@ -306,7 +306,7 @@ func onlyBackupAfterHop(p *lint.Pass) *lint.Line {
 		for _, o := range l.Section.Lines {
 			// (The backup's own section, or the lines just above it.)
 			near := l.Section.Is(lint.TermBackup) || o.Index >= l.Index-3
-			if o.Index <= l.Index && near && containsAnyOf(o.Lower, "after hop 1", "after the first hop", "after hop one", "nach hop 1", "nach dem ersten hop", "después del primer salto", "après le premier saut") {
+			if o.Index <= l.Index && near && o.ContainsAny("after hop 1", "after the first hop", "after hop one", "nach hop 1", "nach dem ersten hop", "después del primer salto", "après le premier saut") {
 				said = true
 			}
 		}
@@ -335,7 +335,7 @@ func laterBackup(p *lint.Pass) *lint.Line {
 		if b.Kind != backupFull || l.In(lint.TermRollback) && !l.In(lint.TermBackup) || l.LabelIs(lint.TermRollback) {
 			continue
 		}
-		if l.Index > first.Line.Index || sectionSays(l.Section) || containsAnyOf(l.Lower, "after each hop", "after every hop", "after each step", "checkpoint", "nach jedem", "después de cada", "après chaque") {
+		if l.Index > first.Line.Index || sectionSays(l.Section) || l.ContainsAny("after each hop", "after every hop", "after each step", "checkpoint", "nach jedem", "después de cada", "après chaque") {
 			return l
 		}
 	}

@@ -27,7 +27,7 @@ runners; or upgrade the license first, as its own change.`,
 		}
 		free := ed != nil && ed.Value == "ce"
 		for _, l := range p.Doc.Lines {
-			if l.HasWord("free") && (strings.Contains(l.Lower, "free tier") || strings.Contains(l.Lower, "gitlab free")) {
+			if l.HasWord("free") && (l.Contains("free tier") || l.Contains("gitlab free")) {
 				free = true
 			}
 		}
@@ -43,9 +43,9 @@ runners; or upgrade the license first, as its own change.`,
 			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !l.HasWord("maintenance", "maintenance_mode") {
 				continue
 			}
-			i := strings.Index(l.Lower, "maintenance mode")
+			i := l.IndexOf("maintenance mode")
 			if i < 0 {
-				i = strings.Index(l.Lower, "maintenance_mode")
+				i = l.IndexOf("maintenance_mode")
 			}
 			if i < 0 || negatedMatchAt(l, i) || acknowledgesTier(l.Lower) {
 				continue

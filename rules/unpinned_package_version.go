@@ -23,7 +23,7 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 	Run: func(p *lint.Pass) {
 		held := false
 		for _, l := range p.Doc.Lines {
-			if l.Has(lint.TermHold) && strings.Contains(l.Lower, "gitlab") && !l.In(lint.TermRollback) {
+			if l.Has(lint.TermHold) && l.Contains("gitlab") && !l.In(lint.TermRollback) {
 				// The package is held from here on.
 				held = true
 			}
@@ -153,7 +153,7 @@ func hasPinnedVersion(l *lint.Line) bool {
 	// A pin written as a template for each hop: "gitlab-ce=<version>-ce.0",
 	// "gitlab-ee=${GL_VERSION}".
 	for _, pre := range []string{"gitlab-ee=", "gitlab-ce=", "gitlab-ee-", "gitlab-ce-"} {
-		if i := strings.Index(l.Lower, pre); i >= 0 && i+len(pre) < len(l.Lower) && strings.ContainsRune("<${%", rune(l.Lower[i+len(pre)])) {
+		if i := l.IndexOf(pre); i >= 0 && i+len(pre) < len(l.Lower) && strings.ContainsRune("<${%", rune(l.Lower[i+len(pre)])) {
 			return true
 		}
 	}
@@ -185,8 +185,8 @@ func commandStart(d *lint.Document, l *lint.Line) *lint.Line {
 func imageContext(l *lint.Line) bool {
 	// ("sed -i 's#gitlab/gitlab-ce:18.2.8-ce.0#gitlab/gitlab-ce:latest#'
 	// docker-compose.yml" writes the tag into the compose file.)
-	return l.Has(lint.TermDockerPull) || strings.Contains(l.Lower, "image:") || strings.Contains(l.Lower, "image =") ||
-		l.Kind == lint.KindCode && strings.HasPrefix(strings.TrimSpace(l.Lower), "sed ") && strings.Contains(l.Lower, ":latest")
+	return l.Has(lint.TermDockerPull) || l.Contains("image:") || l.Contains("image =") ||
+		l.Kind == lint.KindCode && strings.HasPrefix(strings.TrimSpace(l.Lower), "sed ") && l.Contains(":latest")
 }
 
 // unpinnedImage returns the offset of a GitLab image reference without a

@@ -221,7 +221,7 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 	}
 	// An identifier is as telling as two words.
 	for _, k := range idents {
-		if strings.Contains(l.Lower, k) {
+		if l.Contains(k) {
 			shared += 2
 			telling++
 		}
@@ -305,10 +305,10 @@ var absentWords = map[string]bool{"absent": true, "absente": true, "absents": tr
 // reports no hit: "`grep -i mattermost /etc/gitlab/gitlab.rb` no devuelve
 // nada en ningún nodo".
 func searchFindsNothing(l *lint.Line) bool {
-	return strings.Contains(l.Lower, "grep") && containsAnyOf(l.Lower, "returns nothing", "finds nothing", "found nothing", "no output", "no match", "no hits", "no results", "empty",
+	return l.Contains("grep") && l.ContainsAny("returns nothing", "finds nothing", "found nothing", "no output", "no match", "no hits", "no results", "empty",
 		"keine treffer", "ohne treffer", "kein treffer", "liefert nichts", "findet nichts", "no devuelve nada", "no encuentra nada", "sin resultados", "sin salida", "ningún resultado",
 		"ne renvoie rien", "ne trouve rien", "aucun résultat", "sans résultat", "nessun risultato", "non restituisce nulla", "geen resultaat", "geen treffers", "levert niets op", "sem resultados", "não retorna nada", "não devolve nada") ||
-		strings.Contains(l.Lower, "grep") && l.HasWord("empty", "leer", "vacío", "vacía", "vide", "vuoto", "leeg", "vazio", "vazia")
+		l.Contains("grep") && l.HasWord("empty", "leer", "vacío", "vacía", "vide", "vuoto", "leeg", "vazio", "vazia")
 }
 
 // asksRemoval reports whether a note's action is to delete something.
@@ -320,7 +320,7 @@ func asksRemoval(note string) bool {
 // out.
 func removes(l *lint.Line) bool {
 	return l.HasWord("removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "eliminado", "eliminados", "eliminadas", "eliminar", "eliminamos", "borrado", "borramos", "quitamos", "quitar", "quitado", "quitadas", "quitados", "supprimé", "supprimés", "supprimées", "supprimer", "supprimons", "retiré", "retirés", "retirons", "enlevons") ||
-		containsAnyOf(l.Lower, "clean-up", "cleanup", "cleaned up", "out of gitlab.rb", "aus der gitlab.rb", "aus gitlab.rb")
+		l.ContainsAny("clean-up", "cleanup", "cleaned up", "out of gitlab.rb", "aus der gitlab.rb", "aus gitlab.rb")
 }
 
 // declinedAction returns the word of the note's required action that a
@@ -363,7 +363,7 @@ func onlyOtherNegations(l *lint.Line, keys map[string]bool) bool {
 	}
 	for _, n := range l.FindAll(lint.TermNeg) {
 		for k := range keys {
-			if i := strings.Index(l.Lower, k); i >= 0 && i-n.Start < 40 && n.Start-i < 40 {
+			if i := l.IndexOf(k); i >= 0 && i-n.Start < 40 && n.Start-i < 40 {
 				return false
 			}
 		}
@@ -556,7 +556,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 	var have string
 	foundKeeps := false
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || !l.Contains(name) {
 			continue
 		}
 		if l.Has(lint.TermUpgradeVerb) && upgradedTo(l, name, minMajor, minMinor) {
@@ -564,7 +564,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// Redis to 7.2": the component moves to the minimum or above.
 			return nil, lint.Span{}, ""
 		}
-		if otherVersion(l, name) || containsAnyOf(l.Lower, "remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt") {
+		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
 			// note itself, not what the instance runs.
 			continue
@@ -592,7 +592,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			}
 			// The first statement, or a later one that decides to keep the
 			// version ("redis01 resta su Redis 6.2.14; nessuna modifica").
-			keeps := containsAnyOf(l.Lower, "stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç")
+			keeps := l.ContainsAny("stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç")
 			if (found == nil || keeps && !foundKeeps) && !l.Has(lint.TermUpgradeVerb) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
 				found, span, have = l, lint.Span{Start: t.Start, End: nt.Start + len(num)}, l.Text[t.Start:nt.Start+len(num)]
 				foundKeeps = keeps
@@ -797,7 +797,7 @@ func assigns(rest string, indexed bool) bool {
 func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 	name := strings.TrimSuffix(key, "[...]")
 	for _, l := range d.Lines {
-		if l == cfg && cfg.Kind == lint.KindCode || l.In(lint.TermRollback) || !strings.Contains(l.Lower, name) {
+		if l == cfg && cfg.Kind == lint.KindCode || l.In(lint.TermRollback) || !l.Contains(name) {
 			// (Prose that shows the setting in code, "has no
 			// `git_data_dirs` (we converted ...)", can change it itself.)
 			continue

@@ -150,7 +150,7 @@ func planTimings(p *lint.Pass) (upgrade, rollback time.Duration, source string) 
 // migrations of the last hop: it names them and the target's minor, or the
 // plan has one hop.
 func lastHopMigrations(p *lint.Pass, l *lint.Line) bool {
-	if !l.Has(lint.TermBBM) && !(l.Has(lint.TermMigrations) && containsAnyOf(l.Lower, "background", "arrière-plan", "hintergrund", "segundo plano", "background", "achtergrond", "in background", "em segundo plano")) {
+	if !l.Has(lint.TermBBM) && !(l.Has(lint.TermMigrations) && l.ContainsAny("background", "arrière-plan", "hintergrund", "segundo plano", "background", "achtergrond", "in background", "em segundo plano")) {
 		return false
 	}
 	tgt := p.Plan.Target
@@ -243,7 +243,7 @@ func rehearsalTable(d *lint.Document) time.Duration {
 			}
 			header = l.Header
 		}
-		if l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd) || l.Has(lint.TermRollback) || containsAnyOf(l.Lower, "total", "gesamt", "sum", "totaal", "totale", "insgesamt") {
+		if l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd) || l.Has(lint.TermRollback) || l.ContainsAny("total", "gesamt", "sum", "totaal", "totale", "insgesamt") {
 			// (Totals and the rollback's row are not steps of the upgrade:
 			// "| **Totaal upgrade** | **7 u 30 min** |", "| Terugval ... |".)
 			continue
@@ -292,7 +292,7 @@ func migrationColumn(h *lint.Line, c lint.Span) bool {
 // restore named in another clause. A line that also names a total
 // ("total", "whole path") is left to the total.
 func tookParts(l *lint.Line) (parts int, sum, restored time.Duration) {
-	if containsAnyOf(l.Lower, "total", "whole", "full path", "overall", "altogether", "insgesamt", "gesamt", "including", "inklusive", "einschließlich", "incluyendo", "incluidas", "incluidos", "y compris") {
+	if l.ContainsAny("total", "whole", "full path", "overall", "altogether", "insgesamt", "gesamt", "including", "inklusive", "einschließlich", "incluyendo", "incluidas", "incluidos", "y compris") {
 		return 0, 0, 0
 	}
 	text := l.Text

@@ -103,7 +103,7 @@ image's tag list.`,
 
 // aptLine reports whether a command line installs with apt or apt-get.
 func aptLine(l *lint.Line) bool {
-	return strings.Contains(l.Lower, "apt ") || strings.Contains(l.Lower, "apt-get")
+	return l.Contains("apt ") || l.Contains("apt-get")
 }
 
 // elNames are elFamilies as written in prose, lower-case.

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/lint"
 )
@@ -41,7 +39,7 @@ Fix: go one minor at a time (` + "`planlint path --zero-downtime FROM TO`" + `),
 			prev = h.Version
 		}
 		for _, l := range p.Doc.Lines {
-			if i := strings.Index(l.Lower, "pg-upgrade"); i >= 0 && l.IsCommand() && !l.In(lint.TermRollback) && !separateWindow(l) {
+			if i := l.IndexOf("pg-upgrade"); i >= 0 && l.IsCommand() && !l.In(lint.TermRollback) && !separateWindow(l) {
 				p.Reportf(l, lint.Span{Start: i, End: i + len("pg-upgrade")}, "a PostgreSQL major upgrade is not part of a zero-downtime upgrade: it needs downtime of its own. do it in a separate, announced window")
 				break
 			}
@@ -53,7 +51,7 @@ Fix: go one minor at a time (` + "`planlint path --zero-downtime FROM TO`" + `),
 // window of its own ("in a separate maintenance window with downtime").
 func separateWindow(l *lint.Line) bool {
 	for _, w := range []string{"separate", "own window", "own maintenance", "with downtime", "eigenen", "separado", "séparée", "distinct"} {
-		if strings.Contains(l.Lower, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

@@ -1,0 +1,71 @@
+package lint
+
+import "strings"
+
+// gramSet is a 256-bit set of the byte pairs of a line's lower-case text.
+// Rules ask hundreds of "does the line say ...?" questions of every line;
+// a phrase whose first, middle or last pair the line does not have cannot
+// be in it, and most questions end there without a search.
+type gramSet [4]uint64
+
+func gramHash(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 2654435761 >> 24
+}
+
+func (g *gramSet) addText(s string) {
+	for i := 0; i+1 < len(s); i++ {
+		h := gramHash(s[i], s[i+1])
+		g[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (g *gramSet) has(a, b byte) bool {
+	h := gramHash(a, b)
+	return g[h>>6]&(1<<(h&63)) != 0
+}
+
+// setLower sets the line's lower-case text and the pairs it holds.
+func (l *Line) setLower(lower string) {
+	l.Lower = lower
+	l.grams = gramSet{}
+	l.grams.addText(lower)
+	l.gramsSet = true
+}
+
+// Contains reports whether the line's lower-case text contains s, which
+// must be lower-case.
+func (l *Line) Contains(s string) bool {
+	return l.mayContain(s) && strings.Contains(l.Lower, s)
+}
+
+// mayContain reports whether the line has the first, middle and last
+// byte pairs of s; when it does not, s is not in the line.
+func (l *Line) mayContain(s string) bool {
+	if n := len(s); l.gramsSet && n >= 2 {
+		g := &l.grams
+		if !g.has(s[0], s[1]) || !g.has(s[n-2], s[n-1]) || n >= 6 && !g.has(s[n/2-1], s[n/2]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ContainsAny reports whether the line's lower-case text contains one of
+// the lower-case phrases.
+func (l *Line) ContainsAny(phrases ...string) bool {
+	for _, p := range phrases {
+		if l.Contains(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// IndexOf returns the offset of the lower-case s in the line's lower-case
+// text, or -1.
+func (l *Line) IndexOf(s string) int {
+	if !l.mayContain(s) {
+		return -1
+	}
+	return strings.Index(l.Lower, s)
+}
