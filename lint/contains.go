@@ -69,3 +69,35 @@ func (l *Line) IndexOf(s string) int {
 	}
 	return strings.Index(l.Lower, s)
 }
+
+func wordBit(h uint32) (int, uint64) {
+	h ^= h >> 16
+	return int(h>>6) & 1, 1 << (h & 63)
+}
+
+// maskWords records the hashes of the line's tokens for HasWord.
+func (l *Line) maskWords() {
+	l.words = [2]uint64{}
+	for _, t := range l.Tokens {
+		i, b := wordBit(t.hash)
+		l.words[i] |= b
+	}
+	l.wordsSet = true
+}
+
+// mayHaveWord reports whether w may be a token of the line; when it
+// reports false, w is not.
+func (l *Line) mayHaveWord(w string) bool {
+	i, b := wordBit(wordHash(w))
+	return l.words[i]&b != 0
+}
+
+// hasToken reports whether w is a token of the line.
+func (l *Line) hasToken(w string) bool {
+	for _, t := range l.Tokens {
+		if t.Word == w {
+			return true
+		}
+	}
+	return false
+}

@@ -100,6 +100,10 @@ type Line struct {
 
 	grams    gramSet
 	gramsSet bool
+	// words is a 128-bit set of the tokens' hashes; HasWord asks it
+	// first.
+	words    [2]uint64
+	wordsSet bool
 
 	segs []textSeg
 	doc  *Document
@@ -1206,6 +1210,7 @@ func (b *builder) finishLine(l *Line) {
 	start := len(b.toks)
 	b.toks = tokenize(l.Lower, b.toks)
 	l.Tokens = b.toks[start:len(b.toks):len(b.toks)]
+	l.maskWords()
 	if need := 2*len(l.Tokens) + 4; cap(b.matches)-len(b.matches) < need {
 		b.matches = make([]Match, 0, max(need, len(b.doc.Source)/20+64))
 	}

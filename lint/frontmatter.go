@@ -57,6 +57,7 @@ func (d *Document) readFrontMatter(raw []byte) *Problem {
 		l.segs = []textSeg{{0, start, len(text)}}
 		l.setLower(lowerSameLen(text))
 		l.Tokens = tokenize(l.Lower, nil)
+		l.maskWords()
 		if c := strings.IndexByte(text, ':'); c > 0 {
 			l.Label = Span{0, c}
 			l.Value = Span{c + 1, len(text)}

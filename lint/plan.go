@@ -904,6 +904,14 @@ func currentStatement(l *Line) bool {
 
 // HasWord reports whether one of the words is a token of the line.
 func (l *Line) HasWord(words ...string) bool {
+	if l.wordsSet {
+		for _, w := range words {
+			if l.mayHaveWord(w) && l.hasToken(w) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, t := range l.Tokens {
 		for _, w := range words {
 			if t.Word == w {
