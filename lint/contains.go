@@ -101,3 +101,20 @@ func (l *Line) hasToken(w string) bool {
 	}
 	return false
 }
+
+// ContainsIn reports whether sub, a part of the line's lower-case text,
+// contains the lower-case s.
+func (l *Line) ContainsIn(sub, s string) bool {
+	return l.mayContain(s) && strings.Contains(sub, s)
+}
+
+// ContainsAnyIn reports whether sub, a part of the line's lower-case
+// text, contains one of the lower-case phrases.
+func (l *Line) ContainsAnyIn(sub string, phrases ...string) bool {
+	for _, p := range phrases {
+		if l.ContainsIn(sub, p) {
+			return true
+		}
+	}
+	return false
+}

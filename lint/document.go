@@ -180,6 +180,12 @@ func (l *Line) IsCommand() bool { return l.Kind == KindCode || len(l.Code) > 0 }
 // LabelText returns the label text, trimmed.
 func (l *Line) LabelText() string { return strings.TrimSpace(l.Text[l.Label.Start:l.Label.End]) }
 
+// LowerLabel returns the label text lower-cased, trimmed.
+func (l *Line) LowerLabel() string { return strings.TrimSpace(l.Lower[l.Label.Start:l.Label.End]) }
+
+// LowerValue returns the value text lower-cased, trimmed.
+func (l *Line) LowerValue() string { return strings.TrimSpace(l.Lower[l.Value.Start:l.Value.End]) }
+
 // ValueText returns the value text, trimmed.
 func (l *Line) ValueText() string { return strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) }
 

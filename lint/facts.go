@@ -270,7 +270,7 @@ func otherInstanceItem(l *Line) bool {
 	label := ""
 	switch {
 	case l.Label.Len() > 0:
-		label = strings.ToLower(l.LabelText())
+		label = l.LowerLabel()
 	case l.Item:
 		// "**Instance BU Réseaux** (git.reseaux...) : ...": the item's
 		// head, up to its parenthesis or colon.
@@ -406,7 +406,7 @@ func windowNames(d *Document) map[string]bool {
 // one: "New window", "Neuer Termin", "the date of 28-11 is cancelled".
 func replacesWindow(l *Line) bool {
 	if l.LabelIs(TermWindow) && l.Label.Len() > 0 {
-		for _, w := range strings.Fields(strings.ToLower(l.LabelText())) {
+		for _, w := range strings.Fields(l.LowerLabel()) {
 			switch strings.Trim(w, "*_:") {
 			case "new", "revised", "updated", "neuer", "neues", "neue", "nieuw", "nieuwe", "nuevo", "nueva", "nouveau", "nouvelle", "nuovo", "nuova", "novo", "nova":
 				return true
@@ -485,7 +485,7 @@ func (r *planReader) readWindow() {
 				// minutes" is the last step, not the window's end.
 				continue
 			}
-			if l.Label.Len() > 0 && containsAny(strings.ToLower(l.LabelText()), []string{"solicitud", "request", "created", "creation", "erstellt", "antrag", "demande", "création", "richiesta", "aanvraag", "pedido", "solicitação", "submitted", "eingereicht", "document", "dokument", "revision", "revisión", "révision"}) {
+			if l.Label.Len() > 0 && l.ContainsAnyIn(l.LowerLabel(), "solicitud", "request", "created", "creation", "erstellt", "antrag", "demande", "création", "richiesta", "aanvraag", "pedido", "solicitação", "submitted", "eingereicht", "document", "dokument", "revision", "revisión", "révision") {
 				// "| Fecha de solicitud | 23/11/2026 |" dates the request,
 				// not the window.
 				continue
@@ -501,7 +501,7 @@ func (r *planReader) readWindow() {
 				// date, not the window.
 				continue
 			}
-			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) || names != nil && l.Label.Len() > 0 && names[strings.ToLower(l.LabelText())] {
+			if l.LabelIs(TermWindow) || l.LabelIs(TermTimezone) || l.LabelIs(TermDuration) || l.In(TermWindow) && l.Kind != KindHeading || scheduleRow(l) || names != nil && l.Label.Len() > 0 && names[l.LowerLabel()] {
 				// (A label may be a window's short name from a table's
 				// window column: "| 1 | 17.8.7 | F1 |" and then "F1:
 				// samedi 16 janvier 2027, 07:00–15:00 CET".)
@@ -1260,7 +1260,7 @@ func (r *planReader) readContact() {
 			if l.Kind != KindFrontMatter || l.Label.Len() == 0 {
 				continue
 			}
-			key := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+			key := strings.ReplaceAll(l.LowerLabel(), "_", " ")
 			deputy := containsAny(key, []string{"backup", "deputy", "secondary", "alternate", "fallback"})
 			if (containsAny(key, []string{"contact", "kontakt", "poc", "ansprechpartner", "on call", "on-call"}) || key == "owner" || key == "change owner") && !deputy {
 				consider(contactFrom(l, l.ValueText()+r.frontMatterReach(key), l.Value))
@@ -1455,7 +1455,7 @@ func (r *planReader) frontMatterReach(key string) string {
 		if l.Kind != KindFrontMatter || l.Label.Len() == 0 {
 			continue
 		}
-		k := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+		k := strings.ReplaceAll(l.LowerLabel(), "_", " ")
 		rest, ok := strings.CutPrefix(k, key+" ")
 		if ok && containsAny(rest, []string{"mail", "phone", "tel", "mobile", "handy"}) {
 			b.WriteString(", ")
@@ -1474,7 +1474,7 @@ func (r *planReader) frontMatterContactReach(own *Line) string {
 		if l == own || l.Kind != KindFrontMatter || l.Label.Len() == 0 {
 			continue
 		}
-		k := strings.ReplaceAll(strings.ToLower(l.LabelText()), "_", " ")
+		k := strings.ReplaceAll(l.LowerLabel(), "_", " ")
 		if containsAny(k, []string{"backup", "deputy", "secondary", "alternate", "fallback", "vertret", "suplente", "adjoint", "escalat", "support"}) {
 			continue
 		}

@@ -808,7 +808,7 @@ var stepNoun = map[string]bool{"hops": true, "steps": true, "sauts": true, "éta
 // gitlabVersionLabel reports whether a line's label is only "GitLab
 // version", in one of the plan languages.
 func gitlabVersionLabel(l *Line) bool {
-	switch strings.Trim(strings.ToLower(l.LabelText()), " *_:|") {
+	switch strings.Trim(l.LowerLabel(), " *_:|") {
 	case "gitlab version", "gitlab-version", "version gitlab", "gitlab release", "versão do gitlab", "versão gitlab", "versión de gitlab", "versión gitlab",
 		"version de gitlab", "versione di gitlab", "versione gitlab", "gitlab versie", "versie gitlab", "versie van gitlab":
 		return true
@@ -1355,7 +1355,7 @@ func versionQueryCommand(low string) bool {
 // Elasticsearch, Mattermost", "Nicht genutzt: Geo, Advanced Search".
 func notUsedList(l *Line, off int) bool {
 	start, end := SentenceAt(l.Lower, off, off)
-	if usedNotAfter(l.Lower[off:end]) {
+	if usedNotAfter(l, l.Lower[off:end]) {
 		// "Geo, Elasticsearch, Mattermost und Spamcheck setzen wir nicht
 		// ein."
 		return true
@@ -1365,14 +1365,17 @@ func notUsedList(l *Line, off int) bool {
 	if c < 0 {
 		return false
 	}
-	return containsAny(before[:c], []string{"not used", "unused", "not in use", "nicht genutzt", "nicht im einsatz", "ungenutzt", "nicht verwendet", "no se usa", "no usamos", "sin uso",
-		"non utilisé", "pas utilisé", "non utilisés", "niet gebruikt", "non usato", "non usati", "não usado", "não utilizado", "não usamos"})
+	return l.ContainsAnyIn(before[:c], []string{"not used", "unused", "not in use", "nicht genutzt", "nicht im einsatz", "ungenutzt", "nicht verwendet", "no se usa", "no usamos", "sin uso",
+		"non utilisé", "pas utilisé", "non utilisés", "niet gebruikt", "non usato", "non usati", "não usado", "não utilizado", "não usamos"}...)
 }
 
 // usedNotAfter reports whether the rest of a sentence, after a list of
 // names joined by commas and "and", says they are not used.
-func usedNotAfter(rest string) bool {
+func usedNotAfter(l *Line, rest string) bool {
 	for _, w := range notUsedWords {
+		if !l.mayContain(w) {
+			continue
+		}
 		i := strings.Index(rest, w)
 		if i < 0 {
 			continue
@@ -2681,7 +2684,7 @@ func (r *planReader) readStaging(l *Line) {
 						neg = true
 					}
 				}
-				switch strings.Trim(strings.ToLower(l.ValueText()), " .") {
+				switch strings.Trim(l.LowerValue(), " .") {
 				case "none", "no", "n/a", "nein", "keine", "keins", "ninguno", "ninguna", "aucun", "aucune", "non", "not done", "nicht vorhanden":
 					neg = true
 				}
@@ -3652,11 +3655,11 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 		rest = rest[:60]
 	}
 	for _, w := range []string{" in q1", " in q2", " in q3", " in q4", "next year", "next quarter", " quartal ", " trimestre ", "in spring", "in the spring", "im frühjahr", "au printemps", "en primavera", "in summer", "im sommer", "en été", "en verano", ", separat", "separat geplant", "planned separately", "planificado por separado", "prévu séparément", "when released", "once released", "when it is released", "when it's released", "when available", "once available", "sobald verfügbar", "cuando salga", "cuando esté disponible", "dès sa sortie", "later this year", "im nächsten jahr", "nächstes jahr", "el próximo año", "el año que viene", "l'année prochaine", "l’année prochaine"} {
-		if strings.Contains(rest, w) {
+		if l.ContainsIn(rest, w) {
 			return true
 		}
 	}
-	return containsAny(rest, laterChange)
+	return l.ContainsAnyIn(rest, laterChange...)
 }
 
 // nextWord reports whether w means "next" in the sense of a later change.

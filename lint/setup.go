@@ -419,7 +419,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		// "**PostgreSQL:** el incluido en la imagen, ya en **16.8** (...)":
 		// the first version in the value of a PostgreSQL label, before
 		// any aside.
-		switch strings.TrimSpace(strings.ToLower(l.LabelText())) {
+		switch strings.TrimSpace(l.LowerLabel()) {
 		case "postgresql", "postgres", "pg", "postgresql version", "postgresql-version", "versión de postgresql", "version postgresql", "datenbank", "database", "base de datos", "base de données":
 			v := l.Text[l.Value.Start:l.Value.End]
 			if i := strings.IndexByte(v, '('); i >= 0 {
@@ -813,7 +813,7 @@ func railsHostRange(l *Line) (int, Span, bool) {
 	if l.Label.Len() == 0 || l.Value.Len() == 0 {
 		return 0, Span{}, false
 	}
-	label := strings.Trim(strings.ToLower(l.LabelText()), " *_")
+	label := strings.Trim(l.LowerLabel(), " *_")
 	switch label {
 	case "rails", "rails nodes", "web", "web nodes", "puma", "application", "application nodes", "app nodes", "gitlab rails":
 	default:
@@ -887,7 +887,7 @@ func zeroDowntimeAt(l *Line) int {
 		// "**Downtime:** none. The Operator does a rolling update".
 		switch strings.ToLower(strings.TrimSpace(l.LabelText())) {
 		case "downtime", "planned downtime", "user downtime", "ausfallzeit", "geplante ausfallzeit", "tiempo de inactividad", "interrupción", "interruption", "interruption de service", "indisponibilité", "fermo", "disservizio", "onderbreking", "indisponibilidade":
-			v := strings.TrimLeft(strings.ToLower(l.ValueText()), " *_")
+			v := strings.TrimLeft(l.LowerValue(), " *_")
 			for _, w := range []string{"none", "no downtime", "zero", "keine", "ninguno", "ninguna", "aucune", "aucun", "nessuno", "nessun", "geen", "nenhum", "nenhuma"} {
 				if strings.HasPrefix(v, w) && (len(v) == len(w) || !(v[len(w)] >= 'a' && v[len(w)] <= 'z')) {
 					return l.Label.Start

@@ -908,7 +908,7 @@ func estimateLine(l *lint.Line) bool {
 	if l.Label.Len() == 0 {
 		return false
 	}
-	label := strings.ToLower(l.LabelText())
+	label := l.LowerLabel()
 	for _, w := range []string{"estimat", "schätz", "timing"} {
 		if strings.Contains(label, w) {
 			return true

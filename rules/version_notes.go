@@ -818,11 +818,5 @@ var settingChangeWords = []string{"replace", "replaced", "replacing", "convert",
 // removesSetting reports whether a line deletes or looks for settings
 // rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
 func removesSetting(l *lint.Line) bool {
-	low := l.Lower
-	for _, w := range []string{"grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
+	return l.ContainsAny("grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'")
 }
