@@ -346,6 +346,22 @@ func isMailField(label string, names ...string) bool {
 	return false
 }
 
+// windowSpan returns the part of a window line that holds the window: the
+// value of "Window: ...", or the whole row of a schedule table, or of a
+// table whose first column is itself a date or time ("| Inizio | Fine |"
+// over "| sabato 12/12/2026 ore 07:00 | sabato 12/12/2026 ore 17:00 |").
+func (r *planReader) windowSpan(l *Line) Span {
+	if scheduleRow(l) {
+		return Span{0, len(l.Text)}
+	}
+	if l.Kind == KindTableRow && l.Label.Len() > 0 && hasDigit(l.Text[l.Label.Start:l.Label.End]) {
+		if sc := when.Scan(l.Text[l.Label.Start:l.Label.End], r.today); sc.Date != nil && sc.Start != nil {
+			return Span{0, len(l.Text)}
+		}
+	}
+	return valueSpan(l)
+}
+
 // boardLabel reports whether a line's label names an approval or a
 // meeting about the change ("CAB date", "Approval", "Data do CAB",
 // "Freigabe durch"), whose date is not the window's.
@@ -514,10 +530,7 @@ func (r *planReader) readWindow() {
 			if settled && !replacesWindow(l) {
 				continue
 			}
-			span := valueSpan(l)
-			if scheduleRow(l) {
-				span = Span{0, len(l.Text)}
-			}
+			span := r.windowSpan(l)
 			text := l.Text[span.Start:span.End]
 			if !hasDigit(text) || l.Label.Len() > 0 && isEndLabel(l) {
 				// ("| End | 2:00 AM CST on Sunday, December 13, 2026 |"
@@ -559,11 +572,7 @@ func (r *planReader) readWindow() {
 		}
 		if complete != nil {
 			*w = Window{}
-			span := valueSpan(complete)
-			if scheduleRow(complete) {
-				span = Span{0, len(complete.Text)}
-			}
-			r.mergeWindowLine(w, complete, span)
+			r.mergeWindowLine(w, complete, r.windowSpan(complete))
 			found = true
 			if w.Zone == "" && complete.Label.Len() > 0 {
 				// "| **UTC** | Saturday 23 January 2027, 00:00 | ... |": the
@@ -1563,6 +1572,18 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 		// "Team Anwendungsbetrieb, gitlab-betrieb@kessler-mb.de": a team
 		// and its mailbox, no person.
 		c.Name, c.Shared = "", true
+	}
+	if c.Email == "" && c.Phone == "" && chat {
+		// "Platform team (Fenwick Analytics) — reach us in Slack
+		// #platform-oncall": a team in a chat channel Support cannot
+		// join, no person.
+		lead := v
+		if i := strings.IndexAny(lead, "(—–,:;"); i > 0 {
+			lead = lead[:i]
+		}
+		if lead = strings.Trim(lead, " *_-"); teamName(lead) {
+			c.Name, c.Reachable = "", false
+		}
 	}
 	switch {
 	case c.Email != "":

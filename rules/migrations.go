@@ -120,12 +120,17 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 // que des lignes up"), leads into a code block whose check cannot see
 // background migrations.
 func leadsIntoWeak(d *lint.Document, l *lint.Line) *lint.Line {
-	if !strings.HasSuffix(strings.TrimSpace(l.Text), ":") && !l.HasWord("following", "below", "suivante", "suivant", "ci-dessous", "folgende", "folgenden", "folgendem", "unten", "siguiente", "abajo", "seguente", "sotto", "volgende", "hieronder", "seguinte", "abaixo") {
+	// (A shell comment heads the commands under it: "# Wachten op
+	// achtergrondmigraties" over "sleep 900".)
+	if !codeComment(l) && !strings.HasSuffix(strings.TrimSpace(l.Text), ":") && !l.HasWord("following", "below", "suivante", "suivant", "ci-dessous", "folgende", "folgenden", "folgendem", "unten", "siguiente", "abajo", "seguente", "sotto", "volgende", "hieronder", "seguinte", "abaixo") {
 		return nil
 	}
 	var weak *lint.Line
 	for i := l.Index + 1; i < len(d.Lines) && d.Lines[i].Kind == lint.KindCode; i++ {
 		c := d.Lines[i]
+		if codeComment(l) && codeComment(c) {
+			break
+		}
 		if c.Has(lint.TermBBMQuery) || c.Has(lint.TermBBM) {
 			return nil
 		}

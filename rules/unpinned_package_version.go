@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -14,8 +15,10 @@ var UnpinnedPackageVersion = &lint.Rule{
 	Severity: lint.Error,
 	Category: lint.VersionPath,
 	Doc: `` + "`apt upgrade`" + `, ` + "`yum update`" + `, ` + "`apt-get install gitlab-ee`" + ` without a version, an image tag such as
-` + "`:latest`" + `, or ` + "`helm upgrade`" + ` without ` + "`--version`" + ` install the newest release on the day they run. That
-skips every required stop at once, and makes the plan's version path fiction.
+` + "`:latest`" + ` (also through a tag variable, ` + "`GITLAB_TAG=latest`" + ` in the ` + "`.env`" + ` file a compose file reads), or
+` + "`helm upgrade`" + ` without ` + "`--version`" + ` install the newest release on the day they run. That skips every required
+stop at once, and makes the plan's version path fiction. A sentence about what ran before ("until
+October the image was on ` + "`latest`" + `") is history, not a step.
 
 Fix: pin each hop: ` + "`sudo apt-get install gitlab-ee=16.3.9-ee.0`" + `, ` + "`sudo yum install gitlab-ee-16.3.9-ee.0.el8`" + `,
 ` + "`image: gitlab/gitlab-ee:16.3.9-ee.0`" + `, ` + "`helm upgrade ... --version 7.3.9`" + `. For OS updates during the
@@ -67,8 +70,22 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				}
 				continue
 			}
-			if i := unpinnedImage(l.Lower); i >= 0 && imageContext(l) && deploysImage(l, i) {
+			if i := unpinnedImage(l.Lower); i >= 0 && imageContext(l) && deploysImage(l, i) && !pastSentence(l, i) {
 				reportImage(p, l, i)
+				continue
+			}
+			if sp, ok := latestTagVariable(l); ok && (method(p.Plan) == "docker" || method(p.Plan) == "") {
+				// "GITLAB_TAG=latest" in the .env file the compose file
+				// reads the image tag from.
+				name, _, _ := strings.Cut(l.Text[sp.Start:sp.End], "=")
+				name, _, _ = strings.Cut(name, ":")
+				hop := exampleHop(p)
+				if hs := p.Plan.Hops; len(hs) > 0 && p.Plan.Target != nil && p.Plan.Target.Version.HasPatch && l.Index > hs[len(hs)-1].Line.Index {
+					// (After the last hop the tag stays on the target.)
+					hop = p.Plan.Target.Version
+				}
+				example := fmt.Sprintf("%s=%s-%s.0", strings.TrimSpace(name), hop, planEdition(p, "ee"))
+				p.Reportf(l, sp, "%s makes the image tag \"latest\", which installs the newest GitLab release instead of the planned hop. set the exact tag of each hop, for example %s", quote(l.Text[sp.Start:sp.End]), quote(example))
 				continue
 			}
 			if m, ok := l.Find(lint.TermHelmUpgrade); ok && strings.Contains(cmd, "gitlab") && !strings.Contains(cmd, "--version") && !strings.Contains(cmd, "rollback") && (strings.Contains(cmd, "gitlab/gitlab") || strings.Contains(cmd, "gitlab-operator")) && !bareCommandName(l, m) {
@@ -76,6 +93,69 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 			}
 		}
 	},
+}
+
+// latestTagVariable returns the span of an assignment of "latest" to a
+// variable that holds the image tag or version ("GITLAB_TAG=latest",
+// "GITLAB_VERSION: latest"), in code.
+func latestTagVariable(l *lint.Line) (lint.Span, bool) {
+	low := l.Lower
+	for off := 0; ; {
+		j := strings.Index(low[off:], "latest")
+		if j < 0 {
+			return lint.Span{}, false
+		}
+		i := off + j
+		off = i + len("latest")
+		if off < len(low) && isIdentByte(low[off]) {
+			continue
+		}
+		k := i
+		for k > 0 && (low[k-1] == '"' || low[k-1] == '\'' || low[k-1] == ' ') {
+			k--
+		}
+		if k == 0 || low[k-1] != '=' && low[k-1] != ':' {
+			continue
+		}
+		k--
+		for k > 0 && low[k-1] == ' ' {
+			k--
+		}
+		start := k
+		for start > 0 && isIdentByte(low[start-1]) {
+			start--
+		}
+		name := low[start:k]
+		if !strings.Contains(name, "tag") && !strings.Contains(name, "version") || !strings.Contains(name, "gitlab") && name != "tag" && name != "version" && name != "image_tag" {
+			continue
+		}
+		if l.Kind != lint.KindCode && !l.InCode(start) {
+			continue
+		}
+		return lint.Span{Start: start, End: off}, true
+	}
+}
+
+// pastSentence reports whether the sentence around offset i of a prose
+// line tells what was, not what the plan does: "Jusqu'en octobre,
+// l'image était en gitlab/gitlab-ce:latest".
+func pastSentence(l *lint.Line, i int) bool {
+	if l.Kind == lint.KindCode {
+		return false
+	}
+	// (Only words before the image: "gitlab-ce:latest (18.8.11 when
+	// this was written)" still deploys it.)
+	a, _ := lint.SentenceAt(l.Lower, i, i)
+	for _, t := range l.Tokens {
+		if t.Start < a || t.End > i {
+			continue
+		}
+		switch t.Word {
+		case "was", "were", "used", "previously", "formerly", "until", "war", "waren", "früher", "bisher", "était", "étaient", "jusqu'en", "autrefois", "auparavant", "estaba", "estaban", "era", "eran", "hasta", "antes", "anteriormente", "vroeger", "voorheen", "stava", "estava":
+			return true
+		}
+	}
+	return false
 }
 
 // reportImage reports the unpinned image reference at offset i of l.
