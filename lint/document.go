@@ -1246,6 +1246,11 @@ func (b *builder) finishLine(l *Line) {
 	if l.Label.Len() > 0 && labelWords(l) <= 6 {
 		for _, m := range l.Matches {
 			if m.Start >= l.Label.Start && m.End <= l.Label.End {
+				if m.Term == TermProcedure && upgradeProperty(l, m) {
+					// "| Upgrade mode | zero downtime (18.9 → 18.10) |"
+					// says how, not a step.
+					continue
+				}
 				l.LabelTerms.add(m.Term)
 			}
 		}
@@ -1512,6 +1517,26 @@ func leaderAt(s string) int {
 		return -1
 	}
 	return i
+}
+
+// upgradeProperty reports whether a procedure match in a label is only
+// the word "upgrade" naming a property of the upgrade: "Upgrade mode",
+// "Upgrade type", "Upgrade strategy", "Modo de actualización".
+func upgradeProperty(l *Line, m Match) bool {
+	if !genericUpgradeWord(l.Lower[m.Start:m.End]) && l.Lower[m.Start:m.End] != "actualización" && l.Lower[m.Start:m.End] != "mise" {
+		return false
+	}
+	near := func(j int) bool {
+		if j < 0 || j >= len(l.Tokens) || l.Tokens[j].End > l.Label.End || l.Tokens[j].Start < l.Label.Start {
+			return false
+		}
+		switch l.Tokens[j].Word {
+		case "mode", "type", "method", "strategy", "approach", "kind", "style", "art", "modus", "strategie", "modo", "tipo", "método", "estrategia", "méthode", "stratégie", "modalità", "metodo", "strategia", "soort", "manier", "wijze":
+			return true
+		}
+		return false
+	}
+	return near(m.Tok+m.NTok) || near(m.Tok-1) || near(m.Tok-2)
 }
 
 // sectionNumber reports whether a heading starts with version-like

@@ -1663,6 +1663,8 @@ func isEmailByte(c byte) bool {
 // usual separators.
 func findPhone(s string) string {
 	start, digits := -1, 0
+	id := false
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 	for i := 0; i <= len(s); i++ {
 		c := byte(0)
 		if i < len(s) {
@@ -1672,6 +1674,8 @@ func findPhone(s string) string {
 		case c >= '0' && c <= '9':
 			if start < 0 {
 				start = i
+				// "Change CHG-2026-4471", "INC0012345": a ticket number.
+				id = i > 0 && (letter(s[i-1]) || s[i-1] == '#' || s[i-1] == '-' && i > 1 && letter(s[i-2]))
 			}
 			digits++
 		case c == '+' && start < 0, start >= 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '/'):
@@ -1679,7 +1683,7 @@ func findPhone(s string) string {
 				start = i
 			}
 		default:
-			if digits >= 7 && start >= 0 && !strings.ContainsAny(s[start:i], ":") {
+			if digits >= 7 && start >= 0 && !id && !strings.ContainsAny(s[start:i], ":") {
 				cand := strings.TrimSpace(s[start:i])
 				if !looksLikeDate(cand) {
 					return cand

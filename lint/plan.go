@@ -533,7 +533,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// versions there is the path: "path (required stops): 14.10.5 ->
 	// 15.0.5 -> ... -> 18.5.7".)
 	if (l.In(TermEnvironment) || l.In(TermArchitecture)) && !step && !l.In(TermPath) && l.Kind != KindCode && len(arrowChain(l, vs)) < 3 {
-		if m, ok := l.Find(TermUpgradeVerb); ok && m.Tok == 0 && l.Item {
+		if instruction(l) {
 			// "1. Instalar gitlab-ee=19.2.4-ee.0 em gitlab-db01" under
 			// "Geo e nova arquitetura": an instruction, not what runs.
 			return
@@ -1299,7 +1299,7 @@ func interimState(l *Line) bool {
 func pastWord(w string) bool {
 	switch w {
 	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
-		"rehearsed", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
+		"rehearsed", "went", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
 		return true
 	}
 	return false
@@ -2877,7 +2877,7 @@ func contraction(l *Line, n Match) bool {
 	switch l.Tokens[n.Tok+1].Word {
 	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim", "ensaio", "teste", "primeiro", "segundo", "último":
 		return true
-	case "staging", "host", "backup", "cluster", "final", "vmware", "proxmox", "hyper", "azure", "aws", "nfs", "disco", "datacenter":
+	case "staging", "host", "backup", "cluster", "final", "vmware", "proxmox", "hyper", "azure", "aws", "nfs", "disco", "datacenter", "par", "site":
 		return portugueseAround(l)
 	}
 	return false
@@ -2885,7 +2885,7 @@ func contraction(l *Line, n Match) bool {
 
 // portugueseAround reports whether a line reads as Portuguese.
 func portugueseAround(l *Line) bool {
-	return l.HasWord("não", "também", "então", "executamos", "fizemos", "após", "antes", "depois", "cópia", "produção", "com", "uma", "às", "serviços", "está", "estão", "são", "nó", "único")
+	return l.HasWord("não", "também", "então", "executamos", "fizemos", "após", "antes", "depois", "cópia", "produção", "com", "uma", "às", "serviços", "está", "estão", "são", "nó", "único", "em", "sem", "foi", "executado", "restaurado", "homologação")
 }
 
 // negatedBefore reports whether a negation stands at most n words before
@@ -3115,7 +3115,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		if r.topo[t] == nil || r.topo[t].From > FromProse {
 			r.topo[t] = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 		}
-		if t == "geo" && r.geoSites == nil && (l.In(TermEnvironment) || l.In(TermArchitecture) || l.LabelIs(TermArchitecture)) && namesGeoSite(l) && !l.Has(TermNeg) && !addsSomething(l) {
+		if t == "geo" && r.geoSites == nil && (l.In(TermEnvironment) || l.In(TermArchitecture) || l.LabelIs(TermArchitecture)) && namesGeoSite(l) && !l.Has(TermNeg) && !addsSomething(l) && !instruction(l) {
 			r.geoSites = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 		}
 	}
@@ -3136,7 +3136,7 @@ func componentBefore(l *Line, i, n int) bool {
 func namesGeoSite(l *Line) bool {
 	for _, t := range l.Tokens {
 		switch {
-		case strings.HasPrefix(t.Word, "secondar"), strings.HasPrefix(t.Word, "sekundär"), strings.HasPrefix(t.Word, "secundari"), strings.HasPrefix(t.Word, "secondaire"):
+		case strings.HasPrefix(t.Word, "secondar"), strings.HasPrefix(t.Word, "sekundär"), strings.HasPrefix(t.Word, "secundari"), strings.HasPrefix(t.Word, "secundári"), strings.HasPrefix(t.Word, "secondari"), strings.HasPrefix(t.Word, "secondaire"):
 			return true
 		}
 	}
@@ -3155,6 +3155,13 @@ func valueNegates(l *Line, m Match) bool {
 		}
 	}
 	return false
+}
+
+// instruction reports whether a list item starts with a verb that
+// installs or upgrades: "1. Instalar gitlab-ee=19.2.4-ee.0 em ...".
+func instruction(l *Line) bool {
+	m, ok := l.Find(TermUpgradeVerb)
+	return ok && m.Tok == 0 && l.Item
 }
 
 // addsSomething reports whether a line speaks of setting something up
@@ -3192,7 +3199,8 @@ func pastSetup(l *Line, year int) bool {
 func addsSomething(l *Line) bool {
 	for _, t := range l.Tokens {
 		switch t.Word {
-		case "add", "adding", "added", "new", "introduce", "hinzufügen", "neue", "neuen", "aufbauen", "einrichten", "añadir", "nuevo", "nueva", "ajouter", "nouveau", "nouvelle", "planned", "geplant", "future", "later", "später":
+		case "add", "adding", "added", "new", "introduce", "hinzufügen", "neue", "neuen", "aufbauen", "einrichten", "añadir", "nuevo", "nueva", "ajouter", "nouveau", "nouvelle", "planned", "geplant", "future", "later", "später",
+			"acrescentar", "adicionar", "novo", "nova", "aggiungere", "nuovo", "nuova", "toevoegen", "nieuwe", "nieuw":
 			return true
 		}
 	}
@@ -3431,7 +3439,7 @@ func (r *planReader) resolve() {
 		// "Geo pair": single nodes, but the instance runs Geo.
 		p.Topology = r.topo["geo"]
 	}
-	if p.Topology != nil && p.Topology.From == FromLabel && p.Topology.Value != "geo" && r.geoSites != nil {
+	if p.Topology != nil && (p.Topology.From == FromLabel || p.Topology.From == FromProse && p.Topology.Value == "multi-node") && p.Topology.Value != "geo" && r.geoSites != nil {
 		// "Architecture: single node" beside a primary and a secondary
 		// Geo site describes each site; the instance runs Geo.
 		p.Topology = r.geoSites

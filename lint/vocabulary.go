@@ -127,7 +127,7 @@ var vocabulary = map[Term]string{
 	// ---- sections and labels ----
 	TermSummary: "samenvatting|inleiding|meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
-		"resumen|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
+		"resumen|resumo|sumário|visão geral|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description",
 	TermEnvironment: "ambiente atual|ambiente actual|entorno actual|ambiente attuale|environnement actuel|aktuelle umgebung|situazione attuale|situazione corrente|situação atual|situacao atual|situación actual|situation actuelle|ist-zustand|ist zustand|current situation|our server|our instance|our gitlab|our gitlab instance|our gitlab server|our setup|huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|estate|our estate|landscape|system landscape|systemlandschaft|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
