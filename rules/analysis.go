@@ -510,9 +510,15 @@ func codeComment(l *lint.Line) bool {
 	return l.Kind == lint.KindCode && strings.HasPrefix(strings.TrimSpace(l.Text), "#")
 }
 
-// pullOnly reports whether a command only downloads an image: "docker
-// pull gitlab/gitlab-ce:18.5.7-ce.0", with nothing that starts it.
+// pullOnly reports whether a command only downloads an image or a
+// package: "docker pull gitlab/gitlab-ce:18.5.7-ce.0" with nothing that
+// starts it, "dnf download gitlab-ee-...".
 func pullOnly(l *lint.Line) bool {
+	if l.IsCommand() && l.ContainsAny("dnf download", "yumdownloader", "apt-get download", "apt download", "--downloadonly", "--download-only", "zypper download", "zypper install --download-only") {
+		// "dnf download gitlab-ee-18.8.11-ee.0.el9" the day before fetches
+		// the package; the hop is the later install.
+		return true
+	}
 	return l.Kind == lint.KindCode && l.Contains("docker pull") && !l.ContainsAny(" up", " run", "&&", ";", "service update", "stack deploy")
 }
 

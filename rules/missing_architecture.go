@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/planlint/planlint/lint"
+import (
+	"strings"
+
+	"github.com/planlint/planlint/lint"
+)
 
 // MissingArchitecture finds plans that do not describe the instance's layout.
 var MissingArchitecture = &lint.Rule{
@@ -23,6 +27,13 @@ the components on each.`,
 		n := components(pl)
 		m := method(pl)
 		if pl.Topology == nil {
+			if l := p.Doc.LabelledLine(lint.TermArchitecture); l != nil && vagueArchitecture(l) {
+				// "Architettura: la solita configurazione": the question
+				// is answered with nothing, whatever components the
+				// plan names elsewhere.
+				p.Reportf(l, l.Value, "architecture %s does not say whether GitLab runs on a single node or on several. say which, and for several nodes which components (Rails, Sidekiq, Gitaly, PostgreSQL, Redis) run where", quote(l.ValueText()))
+				return
+			}
 			if n >= 2 || (m == "helm" || m == "operator") && n >= 1 {
 				return
 			}
@@ -45,4 +56,24 @@ the components on each.`,
 			p.Reportf(pl.Topology.Line, pl.Topology.Span, "plan says the instance is %s but not which components run on which nodes. list the nodes and what runs on each (Rails, Sidekiq, Gitaly, PostgreSQL, Redis, ...)", pl.Topology.Value)
 		}
 	},
+}
+
+// vagueArchitecture reports whether an architecture label's value names
+// no node, component, count or host: "the usual setup", "la solita
+// configurazione, come negli aggiornamenti precedenti".
+func vagueArchitecture(l *lint.Line) bool {
+	v := l.LowerValue()
+	if v == "" || lint.PointsElsewhere(v) || strings.ContainsAny(v, "0123456789`") {
+		return false
+	}
+	for _, m := range l.Matches {
+		if m.Start < l.Value.Start {
+			continue
+		}
+		switch m.Term {
+		case lint.TermComponent, lint.TermSingleNode, lint.TermMultiNode, lint.TermGeo, lint.TermNodeWord, lint.TermArchitecture, lint.TermPlaceholderWord:
+			return false
+		}
+	}
+	return len(l.Placeholders()) == 0
 }

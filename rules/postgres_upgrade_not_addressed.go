@@ -219,6 +219,14 @@ var pgUpgradeVerbs = map[string]bool{
 // upgrade (a step that upgrades it, pg-upgrade, the provider's major
 // upgrade), and whether it opts out of the automatic one.
 func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, optedOut bool) {
+	removed := false
+	defer func() {
+		if removed {
+			// "sudo rm /etc/gitlab/disable-postgresql-upgrade" before
+			// the hop: the automatic upgrade runs again.
+			optedOut = false
+		}
+	}()
 	for _, l := range d.Lines {
 		if !l.Has(lint.TermDatabaseWord) && !l.HasWord("upgrade", "gitlab_skip_pg_upgrade") {
 			continue
@@ -231,7 +239,12 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
-			if i := strings.Index(low, w); w != "" && i >= 0 && !optOutNegated(l, i, len(w)) && !negationEndsPrevious(d, l, i) {
+			i := strings.Index(low, w)
+			if w != "" && i >= 0 && w != "gitlab_skip_pg_upgrade" && removesFile(l, i) && !l.In(lint.TermRollback) {
+				removed = true
+				continue
+			}
+			if w != "" && i >= 0 && !optOutNegated(l, i, len(w)) && !negationEndsPrevious(d, l, i) {
 				optedOut, optsOut = true, true
 			}
 		}
@@ -392,6 +405,28 @@ func pinsPostgres(l *lint.Line) bool {
 }
 
 func hasDigitPrefix(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// removesFile reports whether the file named at offset i of a line is
+// deleted there: "sudo rm /etc/gitlab/disable-postgresql-upgrade",
+// "supprimons /etc/gitlab/disable-postgresql-upgrade le vendredi".
+func removesFile(l *lint.Line, i int) bool {
+	before := l.Lower[max(0, i-30):i]
+	if strings.Contains(before, "rm ") || strings.Contains(before, "rm -f") || strings.Contains(before, "unlink ") {
+		return true
+	}
+	for _, t := range l.Tokens {
+		if t.End > i || t.Start < i-40 {
+			continue
+		}
+		w := t.Word
+		for _, p := range []string{"remov", "delet", "supprim", "lösch", "entfern", "elimin", "borr", "rimuov", "verwijder", "apag"} {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // optOutNegated reports whether the opt-out named at offset i is said not
 // to be in place: "we do not set GITLAB_SKIP_PG_UPGRADE", "we have not

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -19,7 +18,7 @@ behind, and the old version cannot run on it. GitLab does not support downgrades
 a rollback needs the backup taken on the old version, restored on that same version and edition,
 or the snapshots taken before the upgrade. A backup taken only after the first hop restores on no version
 the rollback returns to. A restore kept for an emergency ("as a last resort, restore
-the database") is not part of the rollback.
+the database") or left to the day ("restore the backup if needed") is not part of the rollback.
 
 Fix: after reinstalling the old version, restore the backup taken before the upgrade
 (` + "`sudo gitlab-backup restore BACKUP=<id>`" + `) together with gitlab-secrets.json and gitlab.rb, or
@@ -46,7 +45,10 @@ revert the snapshots of every node.`,
 			if !restoresData(p.Doc, l) {
 				continue
 			}
-			if lastResort(l) {
+			if lastResort(l) || ifNeeded(l) && returnsToOldVersion(p, lines) {
+				// ("sudo dnf install gitlab-ee-18.11.11 ..., then
+				// Ripristinare il backup se necessario": the old version
+				// comes back, the restore is left to the day.)
 				if resort == nil {
 					resort = l
 				}
@@ -87,9 +89,13 @@ revert the snapshots of every node.`,
 		if resort != nil {
 			// "Como último recurso, restaurar o backup": the old version
 			// is already running on the migrated database by then.
-			msg = fmt.Sprintf("rollback restores the backup only as a last resort (line %d), after the old version is back on the already migrated database schema, which it cannot run on. make the restore part of every rollback: %%s", resort.Num)
+			msg = "rollback restores the backup only as a last resort, after the old version is back on the already migrated database schema, which it cannot run on. make the restore part of every rollback: %s"
 		}
 		at := rollbackHeading(p.Doc)
+		if resort != nil {
+			// The finding belongs on the restore that is held back.
+			at = resort
+		}
 		if at == nil && p.Plan.Current != nil {
 			// A rollback written as "put the old image back": point at
 			// the old version.
@@ -104,6 +110,16 @@ revert the snapshots of every node.`,
 		}
 		if at == nil {
 			at = lines[0]
+		}
+		if at == resort {
+			// On the held-back restore itself, where a paragraph may
+			// have it on a later line.
+			for _, m := range at.Matches {
+				if m.Term == lint.TermRestore || m.Term == lint.TermRestoreCmd {
+					p.Reportf(at, lint.Span{Start: m.Start, End: m.End}, msg, restoreHint(p))
+					return
+				}
+			}
 		}
 		p.ReportLinef(at, msg, restoreHint(p))
 	},
@@ -131,6 +147,7 @@ func lastResort(l *lint.Line) bool {
 		// estuviera dañada."
 		return true
 	}
+
 	// (Only a restore command: "Only if the restore itself fails do we
 	// revert the snapshot" keeps the restore before it.)
 	return lint.AnyPhraseSentence(l.Lower, onlyIfWords, func(a, b int) bool {
@@ -146,6 +163,26 @@ func lastResort(l *lint.Line) bool {
 // lastResortWords keep a step for emergencies.
 var lastResortWords = []string{"in an emergency", "in case of emergency", "in emergencies", "as a last resort", "last-resort", "only for a real disaster", "only for a disaster", "im notfall", "als letztes mittel", "notfalls",
 	"en caso de emergencia", "como último recurso", "en cas d'urgence", "en cas d’urgence", "en dernier recours", "in caso di emergenza", "come ultima risorsa", "em caso de emergência", "in noodgevallen"}
+
+// ifNeeded reports whether every restore on a line is left to the day:
+// "Ripristinare il backup se necessario".
+func ifNeeded(l *lint.Line) bool {
+	found := false
+	for _, m := range l.Matches {
+		if m.Term != lint.TermRestore && m.Term != lint.TermRestoreCmd {
+			continue
+		}
+		a, b := lint.SentenceAt(l.Lower, m.Start, m.End)
+		if !l.ContainsAnyIn(l.Lower[a:b], ifNeededWords...) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// ifNeededWords leave a step to the day: "restore the backup if needed".
+var ifNeededWords = []string{"if needed", "if necessary", "if required", "when needed", "as needed", "falls nötig", "falls notwendig", "bei bedarf", "wenn nötig", "si es necesario", "si fuera necesario", "de ser necesario", "si nécessaire", "au besoin", "se necessario", "se serve", "indien nodig", "zo nodig", "se necessário", "caso necessário"}
 
 // onlyIfWords make a restore command conditional: "Only if we see data
 // problems afterwards: restore the backup with `gitlab-backup restore`".
