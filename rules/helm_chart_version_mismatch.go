@@ -175,9 +175,10 @@ func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
 		if o.Kind == lint.KindCode {
 			continue
 		}
-		// A lead-in sentence ends in a colon; a step's heading leads into
-		// its commands as it is ("### 10.1 Upgrade to GitLab 18.2.8").
-		return found, n > 0 && (strings.HasSuffix(strings.TrimRight(o.Text, " *_"), ":") || o.Kind == lint.KindHeading)
+		// A lead-in sentence ends in a colon; a step's heading or bold
+		// label leads into its commands as it is ("### 10.1 Upgrade to
+		// GitLab 18.2.8", "**Étape 1 — GitLab 17.11.7**").
+		return found, n > 0 && (strings.HasSuffix(strings.TrimRight(o.Text, " *_"), ":") || o.Kind == lint.KindHeading || o.Strong && o.Kind == lint.KindText)
 	}
 	return lint.VersionRef{}, false
 }

@@ -43,7 +43,7 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 				what = fmt.Sprintf("the check repeated from line %d, \"db:migrate:status\", lists schema migrations only and", src.Num)
 			case l.Has(lint.TermMigrateStatus):
 				what = "\"db:migrate:status\" lists schema migrations only and"
-			case l.Has(lint.TermMigrationsJob):
+			case l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l):
 				what = "a finished migrations job ran the schema migrations only and"
 			case l.Has(lint.TermAutoMigrations):
 				what = "the package runs the schema migrations only and"

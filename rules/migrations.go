@@ -32,7 +32,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// query must return 0 rows", is the gate.)
 			continue
 		}
-		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
+		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
 			l.Contains("migra") && namedQueryEmpty(l)) {
 			// Nothing about migrations on the line.
 			continue
@@ -75,7 +75,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// an assumption, not a check.
 			checks = false
 		}
-		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
+		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
 			// "Give Sidekiq 30 minutes to work off the background migrations"
 			l.Has(lint.TermBBM) && assumesFinished(l) ||
 			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !l.Contains("query")
@@ -110,9 +110,24 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// A section "for both hops" makes its checks gates of every hop,
 		// unless the check names its own ("Before hop 1: ...").
 		inSection := !namesOneHop(l) && (sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section))
-		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l)
+		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l) && beforeHopOnLine(l) == 0
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// namedMigrationsJob reports whether a line speaks of the Helm chart's
+// migrations job by its name: "le job `forge-migrations` passe à
+// `Completed`", "the gitlab-prod-migrations pod".
+func namedMigrationsJob(l *lint.Line) bool {
+	if !l.HasWord("job", "jobs", "pod", "pods") || !l.Contains("-migrations") {
+		return false
+	}
+	for _, t := range l.Tokens {
+		if t.Word == "migrations" && t.Start > 0 && l.Text[t.Start-1] == '-' && l.InCode(t.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsIntoWeak reports whether a line ending in a colon, or one that
@@ -697,7 +712,9 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 				g.Ineffective = globalWeak
 				gaps = append(gaps, g)
 			}
-			prev = at.Index
+			// (The next hop's checks still start after the furthest
+			// step: a hop listed only in an earlier path table must not
+			// move that point back.)
 			continue
 		}
 		for _, c := range checks {
@@ -786,26 +803,36 @@ func beforeHopNumber(d *lint.Document, l *lint.Line) int {
 		if o.Kind == lint.KindCode && o != l {
 			continue
 		}
-		for j, t := range o.Tokens {
-			if !hopNouns[t.Word] && !stepNouns[t.Word] || j == 0 || j+1 >= len(o.Tokens) || !isNumber(o.Tokens[j+1].Word) {
-				continue
-			}
-			switch o.Tokens[j-1].Word {
-			case "before", "vor", "antes", "avant", "voor", "prima":
-			case "del", "dem", "du", "de":
-				if j < 2 || o.Tokens[j-2].Word != "antes" && o.Tokens[j-2].Word != "avant" {
-					continue
-				}
-			default:
-				continue
-			}
-			n, _ := strconv.Atoi(o.Tokens[j+1].Word)
+		if n := beforeHopOnLine(o); n > 0 {
 			return n
 		}
 		if o != l {
 			// Only the prose right before the code block leads into it.
 			return 0
 		}
+	}
+	return 0
+}
+
+// beforeHopOnLine returns N when a line says "before hop N" ("Vor Hop
+// 2", "Antes del salto 2", "Avant l'étape 1"), or 0.
+func beforeHopOnLine(o *lint.Line) int {
+	for j, t := range o.Tokens {
+		if !hopNouns[t.Word] && !stepNouns[t.Word] || j == 0 || j+1 >= len(o.Tokens) || !isNumber(o.Tokens[j+1].Word) {
+			continue
+		}
+		switch o.Tokens[j-1].Word {
+		case "before", "vor", "antes", "avant", "voor", "prima":
+		case "del", "dem", "du", "de", "l", "la":
+			// ("antes del salto 2", "avant l'étape 1")
+			if j < 2 || o.Tokens[j-2].Word != "antes" && o.Tokens[j-2].Word != "avant" {
+				continue
+			}
+		default:
+			continue
+		}
+		n, _ := strconv.Atoi(o.Tokens[j+1].Word)
+		return n
 	}
 	return 0
 }
