@@ -226,7 +226,39 @@ func exampleHop(p *lint.Pass) glversion.Version {
 // pinnedCommand writes a pinned install command in the package manager of
 // the line.
 func pinnedCommand(p *lint.Pass, l *lint.Line) string {
-	return installCommand(rpmLine(l), planEdition(p, "ee"), exampleHop(p).String())
+	return installCommand(rpmLine(l), planEdition(p, "ee"), exampleHopAt(p, l).String())
+}
+
+// exampleHopAt is the version an example pin for the unpinned command on
+// line l uses. When every hop of the plan is installed before l and the
+// target is no version ("latest 18.x"), the command stands for the next
+// hop: the next stop on the way to the newest release of that major, not
+// a version the plan already installed.
+func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
+	v := exampleHop(p)
+	pl := p.Plan
+	if pl.TargetVague == nil || len(pl.Hops) == 0 {
+		return v
+	}
+	last := pl.Hops[len(pl.Hops)-1]
+	for _, h := range pl.Installs {
+		if h.Version.Compare(last.Version) == 0 && h.Line.Index >= l.Index {
+			return v
+		}
+	}
+	var newest glversion.Version
+	for _, ml := range p.Knowledge.Releases.Lines() {
+		if ml.Line.Major == last.Version.Major && (newest.IsZero() || ml.Latest.Compare(newest) > 0) {
+			newest = ml.Latest
+		}
+	}
+	if newest.IsZero() || newest.Compare(last.Version) <= 0 {
+		return v
+	}
+	if steps, err := p.Knowledge.Path(last.Version, newest, false); err == nil && len(steps) > 0 {
+		return steps[0].Version
+	}
+	return v
 }
 
 func hasPinnedVersion(l *lint.Line) bool {
