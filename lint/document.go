@@ -755,6 +755,12 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 	if l.Label.Len() > 0 && strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]) != "" {
 		return false
 	}
+	if b.section != nil && b.section.IsTitle && len(b.section.Lines) == 0 && l.terms.has(TermRollback) && (l.terms.has(TermProcedure) || l.terms.has(TermSummary) || l.HasWord("plan", "piano", "plano", "planning")) {
+		// "# GitLab upgrade" / "**Richiesta di assistenza all'upgrade –
+		// piano e rollback**": a subtitle naming the whole document, not
+		// a rollback section.
+		return false
+	}
 	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
 }
 
@@ -1251,6 +1257,10 @@ func (b *builder) finishLine(l *Line) {
 					// says how, not a step.
 					continue
 				}
+				if m.Term == TermRollback && withoutBefore(l, m) {
+					// "Total without the restore: 2 h 54 min" is a time.
+					continue
+				}
 				l.LabelTerms.add(m.Term)
 			}
 		}
@@ -1517,6 +1527,18 @@ func leaderAt(s string) int {
 		return -1
 	}
 	return i
+}
+
+// withoutBefore reports whether "without" stands right before a match:
+// "without the restore", "ohne Restore", "sin la restauración".
+func withoutBefore(l *Line, m Match) bool {
+	for j := m.Tok - 1; j >= 0 && j >= m.Tok-2; j-- {
+		switch l.Tokens[j].Word {
+		case "without", "excluding", "excl", "ohne", "exklusive", "sin", "sans", "hors", "senza", "sem", "zonder", "exclusief":
+			return true
+		}
+	}
+	return false
 }
 
 // upgradeProperty reports whether a procedure match in a label is only

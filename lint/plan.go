@@ -2771,7 +2771,9 @@ func (l *Line) EditionChange() (Span, bool) {
 	for _, ee := range ees {
 		// "from GitLab CE to GitLab EE"
 		for _, ce := range l.FindAll(TermCE) {
-			if ee.Tok <= ce.Tok || ee.Tok-ce.Tok > 4 || negatedAround(l, ce) {
+			if ee.Tok <= ce.Tok || ee.Tok-ce.Tok > 4 || negatedAround(l, ce) || strings.ContainsAny(l.Lower[ce.End:ee.Start], ",;(") {
+				// ("this is CE, Maintenance Mode (a Premium feature) is not
+				// available": no move between them.)
 				continue
 			}
 			to := strings.ContainsAny(l.Lower[ce.End:ee.Start], "→>")

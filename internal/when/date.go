@@ -101,7 +101,11 @@ func (s *scanner) numericDate(i int) (dc dateCand, ok bool) {
 	}
 
 	day, mon := a.val, b.val
-	if sep.val != '.' {
+	switch {
+	case sep.val == '-' && c != nil && b.val <= 12:
+		// "za 09-01-2027": dashes with the year last are written day
+		// first; month-first dates use slashes.
+	case sep.val != '.':
 		day, mon = s.orderDM(a.val, b.val)
 	}
 

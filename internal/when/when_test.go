@@ -666,3 +666,22 @@ func TestEndDateAfterRange(t *testing.T) {
 		}
 	}
 }
+
+// TestDashedDateDayFirst checks that a dashed date with the year last is
+// read day first, as it is written in most of Europe.
+func TestDashedDateDayFirst(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text       string
+		month, day int
+	}{
+		{"za 09-01-2027, 08:00 – 16:00", 1, 9},
+		{"13-01-2027 08:00", 1, 13},
+		{"01/09/2027 08:00 EST", 1, 9},
+	} {
+		w := Scan(c.text, today)
+		if w.Date == nil || int(w.Date.Month) != c.month || w.Date.Day != c.day {
+			t.Errorf("%q: date = %+v, want month %d day %d", c.text, w.Date, c.month, c.day)
+		}
+	}
+}
