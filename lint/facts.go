@@ -154,6 +154,26 @@ func osUpgrade(l *Line) *Fact {
 		off += j
 		rest = rest[j:]
 	}
+	if best == from && l.ContainsAny("do-release-upgrade", "leapp") {
+		// "per do-release-upgrade über 20.04 auf Ubuntu 22.04": the
+		// newest release of the same system named after the first.
+		low := strings.ToLower(name) + " "
+		for off := at + len(from); ; {
+			i := strings.Index(l.Lower[off:], low)
+			if i < 0 {
+				break
+			}
+			k := off + i + len(low)
+			j := k
+			for j < len(l.Lower) && (isDigitByte(l.Lower[j]) || l.Lower[j] == '.' && j+1 < len(l.Lower) && isDigitByte(l.Lower[j+1])) {
+				j++
+			}
+			if ver := l.Text[k:j]; j > k && newerOSRelease(ver, best) {
+				best, bestAt = ver, k
+			}
+			off = max(j, k)
+		}
+	}
 	if best == from {
 		return nil
 	}

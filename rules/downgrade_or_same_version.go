@@ -49,6 +49,16 @@ func backwardHops(p *lint.Pass) {
 		seen map[glversion.Version]bool
 	}
 	seqs := map[any]*seq{}
+	// The last command that installs each version: an earlier one ("6.
+	// OS move: reinstall 16.11.10 on Ubuntu 22.04" before the runbook
+	// that lists every hop, node 1's hops before node 2's) does not set
+	// the order of the hops.
+	lastCmd := map[glversion.Version]int{}
+	for _, h := range p.Plan.Installs {
+		if !h.Listed && installsHere(h.Line) {
+			lastCmd[h.Version] = h.Line.Index
+		}
+	}
 	for _, h := range p.Plan.Installs {
 		l := h.Line
 		if !h.Version.HasPatch || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.FailureBranch() {
@@ -84,7 +94,11 @@ func backwardHops(p *lint.Pass) {
 			p.Reportf(l, h.Span, "hop %s installs an older release than the hop before it, %s. a downgrade needs a restore of a backup taken on the older version; list the hops in ascending order", quote(h.Version.String()), quote(s.max.String()))
 		}
 		s.seen[v] = true
-		if v.Compare(s.max) > 0 || len(s.seen) == 1 {
+		if key == "commands" && lastCmd[v] > l.Index {
+			// (Installed again later: this one does not set the order.)
+			continue
+		}
+		if v.Compare(s.max) > 0 || s.max.IsZero() {
 			s.max = v
 		}
 	}
