@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/planlint/planlint/internal/glversion"
 	"strings"
 	"time"
 
@@ -64,6 +65,12 @@ then re-add the GitLab package repository for it. Check PostgreSQL's locale (gli
 				continue
 			}
 			at := hopAt(pl, v)
+			if otherELPackage(p.Doc, pl, v) {
+				// "# W4, on gitlab02" / "dnf install gitlab-ce-17.8.7-ce.0.el9"
+				// on a CentOS 7 plan: the hop runs on another machine,
+				// whose OS the package names.
+				continue
+			}
 			if !info.Last.IsZero() && v.CompareMinor(info.Last) > 0 {
 				p.Reportf(at.Line, at.Span, "operating system %s gets no GitLab packages after %s, but the path installs %s. upgrade the operating system to a supported release first, then continue the path", quote(pl.OS.Value), info.Last.MinorString(), v)
 			} else {
@@ -82,4 +89,62 @@ func monthEnd(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t.AddDate(0, 1, 0).Add(-time.Nanosecond), true
+}
+
+// otherELPackage reports whether the commands that install v use a
+// package built for another Enterprise Linux release than the plan's OS:
+// "gitlab-ce-17.8.7-ce.0.el9" in a plan for CentOS 7.
+func otherELPackage(d *lint.Document, pl *lint.Plan, v glversion.Version) bool {
+	major := ""
+	for _, f := range strings.Fields(pl.OS.Value) {
+		if f[0] >= '0' && f[0] <= '9' {
+			major, _, _ = strings.Cut(f, ".")
+			break
+		}
+	}
+	if major == "" {
+		return false
+	}
+	found := false
+	for _, h := range pl.Installs {
+		if h.Listed || h.Version.Compare(v) != 0 || !h.Pinned {
+			continue
+		}
+		low := h.Line.Lower
+		end := min(len(low), h.Span.End+12)
+		i := strings.Index(low[h.Span.Start:end], ".el")
+		if i < 0 {
+			return false
+		}
+		rest := low[h.Span.Start+i+3:]
+		n := 0
+		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n == 0 || rest[:n] == major || !namesELRelease(d, rest[:n]) {
+			// (An el8 package on the CentOS 7 server itself is
+			// wrong-package-name's; only a machine the plan says runs
+			// that release takes it.)
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// namesELRelease reports whether the plan names an Enterprise Linux
+// system of the given major release ("AlmaLinux 9", "RHEL 9.4").
+func namesELRelease(d *lint.Document, major string) bool {
+	for _, l := range d.Lines {
+		for _, name := range []string{"almalinux ", "alma linux ", "rocky linux ", "rocky ", "rhel ", "red hat enterprise linux ", "oracle linux ", "centos stream ", "centos "} {
+			i := l.IndexOf(name + major)
+			if i >= 0 {
+				end := i + len(name) + len(major)
+				if end == len(l.Lower) || l.Lower[end] < '0' || l.Lower[end] > '9' {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
