@@ -675,6 +675,40 @@ func (r *planReader) readWindow() {
 					sec = l.Section
 				}
 			}
+			if found && w.HasDate != w.HasTime {
+				// "| F1 | Sa 06.03.2027 | ... |" in the path table, then
+				// "## Wartungsfenster" / "Samstags jeweils 07:00–19:00 Uhr
+				// MEZ, Daten siehe Tabelle oben": the part the first
+				// section lacks, from a line that gives only that part.
+				for _, l := range winLines {
+					if l.Section == sec {
+						continue
+					}
+					span := r.windowSpan(l)
+					text := l.Text[span.Start:span.End]
+					if !hasDigit(text) {
+						continue
+					}
+					sc := when.Scan(text, r.today)
+					if w.HasDate && sc.Start != nil && sc.Date == nil || w.HasTime && sc.Date != nil && sc.Start == nil {
+						r.mergeWindowLine(w, l, span)
+						break
+					}
+				}
+			}
+			if found && w.HasTime && !w.HasDate && w.Line != nil && w.Line.HasWord("above", "sopra", "oben", "arriba", "ci-dessus", "dessus", "hierboven", "acima", "table", "tabella", "tabelle", "tabla", "tableau", "tabel", "tabela", "listed", "indicato", "indicati", "genannten", "indicados", "indiqués") {
+				// "Ogni sabato indicato sopra, 07:00–19:00 CET": the dates
+				// are the rows of a table above.
+				for _, l := range d.Lines {
+					if l.Kind != KindTableRow || l.Index >= w.Line.Index || l.In(TermRollback) || l.In(TermStaging) || !hasDigit(l.Text) {
+						continue
+					}
+					if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start == nil {
+						r.mergeWindowLine(w, l, Span{0, len(l.Text)})
+						break
+					}
+				}
+			}
 			if !found && w.Line == nil {
 				// A window named without a date ("a Saturday evening in
 				// December"): keep the line so the finding points at it.
