@@ -949,8 +949,11 @@ func timeHeading(h *Line) bool {
 // windowRelative reports whether a heading speaks of a time relative to
 // the window ("Before the window", "Während des Wartungsfensters").
 func windowRelative(h *Line) Term {
+	win, ok := h.Find(TermWindow)
 	for i, t := range h.Tokens {
-		if i >= 3 {
+		if i >= 3 || ok && i >= win.Tok {
+			// ("Onderhoudsvensters en contact": the word after the
+			// window joins another subject.)
 			break
 		}
 		switch t.Word {
