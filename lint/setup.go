@@ -113,9 +113,17 @@ func valuesComment(l *Line) bool {
 // node", "der einzige GitLab-Server", "el único servidor de GitLab", "le
 // seul serveur GitLab", "nodo applicativo unico".
 func oneGitLabNode(l *Line) bool {
+	describes := l.LabelIs(TermArchitecture) || l.In(TermArchitecture) || l.In(TermEnvironment)
 	for i, t := range l.Tokens {
 		switch t.Word {
 		case "only", "single", "einzige", "einzigen", "único", "unico", "única", "seul", "enige", "sola", "solo":
+		case "one", "um", "uma", "un", "una", "ein", "einen", "einem", "één", "uno":
+			// "Arquitetura: um nó de aplicação (Puma, Sidekiq, Gitaly) +
+			// banco externo": a count in the description of the setup,
+			// not "one node at a time".
+			if !describes || l.ContainsAny("at a time", "after the other", "por vez", "de cada vez", "a la vez", "nach dem anderen", "à la fois", "alla volta", "voor een", "per keer") {
+				continue
+			}
 		default:
 			continue
 		}
@@ -170,11 +178,40 @@ func railsHostLines(d *Document) *Count {
 			first, span = l, c
 		}
 		hosts[host] = true
+		if n := hostRangeCount(host); n > 1 {
+			// "`dal-rails-1..3`: Puma" names three hosts.
+			for k := 1; k < n; k++ {
+				hosts[host+"#"+strconv.Itoa(k)] = true
+			}
+		}
 	}
 	if first == nil {
 		return nil
 	}
 	return &Count{N: len(hosts), Line: first, Span: span}
+}
+
+// hostRangeCount returns how many hosts a numbered range names
+// ("gl-rails-01..03" is 3), or 0.
+func hostRangeCount(host string) int {
+	i := strings.Index(host, "..")
+	if i <= 0 || i+2 >= len(host) {
+		return 0
+	}
+	a := i
+	for a > 0 && isDigitByte(host[a-1]) {
+		a--
+	}
+	b := i + 2
+	for b < len(host) && isDigitByte(host[b]) {
+		b++
+	}
+	from, err1 := strconv.Atoi(host[a:i])
+	to, err2 := strconv.Atoi(host[i+2 : b])
+	if err1 != nil || err2 != nil || to <= from || to-from > 50 {
+		return 0
+	}
+	return to - from + 1
 }
 
 // externalRedisWords name a Redis that GitLab does not run itself.
@@ -820,24 +857,11 @@ func railsHostRange(l *Line) (int, Span, bool) {
 		return 0, Span{}, false
 	}
 	v := l.Text[l.Value.Start:l.Value.End]
-	i := strings.Index(v, "..")
-	if i <= 0 || i+2 >= len(v) {
+	n := hostRangeCount(v)
+	if n == 0 {
 		return 0, Span{}, false
 	}
-	a := i
-	for a > 0 && isDigitByte(v[a-1]) {
-		a--
-	}
-	b := i + 2
-	for b < len(v) && isDigitByte(v[b]) {
-		b++
-	}
-	from, err1 := strconv.Atoi(v[a:i])
-	to, err2 := strconv.Atoi(v[i+2 : b])
-	if err1 != nil || err2 != nil || to <= from || to-from > 50 {
-		return 0, Span{}, false
-	}
-	return to - from + 1, Span{l.Value.Start + a, l.Value.Start + b}, true
+	return n, l.Value, true
 }
 
 // namedRailsHosts counts host names listed before a colon that says they
@@ -849,6 +873,13 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 	}
 	after := l.Lower[c:min(len(l.Lower), c+30)]
 	if !strings.Contains(after, "puma") && !strings.Contains(after, "rails") && !strings.Contains(after, "webservice") {
+		return 0, Span{}, false
+	}
+	// The roles follow the hosts at once: "`app1`, `app2`: Puma +
+	// Sidekiq", not a step ("Upgrades do RDS (S2 e S3): parar Puma e
+	// Sidekiq").
+	first := strings.TrimLeft(l.Lower[c+1:], " `*_(")
+	if !strings.HasPrefix(first, "puma") && !strings.HasPrefix(first, "rails") && !strings.HasPrefix(first, "webservice") && !strings.HasPrefix(first, "sidekiq") && !strings.HasPrefix(first, "gitlab") && !strings.HasPrefix(first, "web") && !strings.HasPrefix(first, "application") && !strings.HasPrefix(first, "app ") {
 		return 0, Span{}, false
 	}
 	// Host names end in a number: "app1", "web-01" (tokens "web", "01"),

@@ -131,7 +131,8 @@ func factState(p *lint.Pass, c knowledge.Conditional) condState {
 		switch {
 		case pl.RailsNodes != nil && pl.RailsNodes.N > 1:
 			return condApplies
-		case pl.RailsNodes != nil, pl.Topology != nil && pl.Topology.Value == "single-node":
+		case pl.RailsNodes != nil, pl.Topology != nil && pl.Topology.Value == "single-node", pl.OneGitLabNode != nil:
+			// ("one application node + external RDS": one web node.)
 			return condDoesNotApply
 		}
 	case "users":
