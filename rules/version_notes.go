@@ -339,10 +339,19 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 			if i+2 < len(l.Tokens) && l.Tokens[i+1].Word == "not" && (l.Tokens[i+2].Word == "needed" || l.Tokens[i+2].Word == "required" || l.Tokens[i+2].Word == "necessary") {
 				return w
 			}
+			// "ein Abgleich der gitlab-secrets.json zwischen den Knoten
+			// ist dafür nicht nötig": the verdict at the end of the
+			// sentence.
+			if _, end := lint.SentenceAt(l.Lower, t.Start, t.End); l.ContainsAnyIn(l.Lower[t.End:end], notNeededWords...) {
+				return w
+			}
 		}
 	}
 	return ""
 }
+
+// notNeededWords say a step is not needed.
+var notNeededWords = []string{"not needed", "not required", "not necessary", "unnecessary", "nicht nötig", "nicht notwendig", "nicht erforderlich", "unnötig", "no es necesari", "no hace falta", "innecesari", "pas nécessaire", "inutile", "non necessari", "non serve", "niet nodig", "overbodig", "não é necessári", "desnecessári"}
 
 // onlyOtherNegations reports whether a line's only sign of handling is a
 // negation far from every word of the note: "... configured with

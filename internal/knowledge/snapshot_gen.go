@@ -2092,7 +2092,7 @@ var snapshot = rawSnapshot{
 			InstallMethod: stringList{"linux-package", "docker", "get"},
 			Topology:      stringList{"multi-node"},
 			Review:        true,
-			Requires:      stringList{"copy", "copies", "copied", "sync", "synced", "synchronise", "synchronize", "kopieren", "kopiert", "copiar", "copiamos", "copier", "synchronisieren", "synchronisiert", "abgleichen", "sincronizar", "synchroniser", "copiare", "sincronizzare", "kopiëren", "gekopieerd", "synchroniseren", "gesynchroniseerd", "copiada", "sincronizado", "recopier", "recopie", "copiés", "copiado"},
+			Requires:      stringList{"copy", "copies", "copied", "sync", "synced", "synchronise", "synchronize", "kopieren", "kopiert", "copiar", "copiamos", "copier", "synchronisieren", "synchronisiert", "abgleichen", "sincronizar", "synchroniser", "copiare", "sincronizzare", "kopiëren", "gekopieerd", "synchroniseren", "gesynchroniseerd", "copiada", "sincronizado", "recopier", "recopie", "copiés", "copiado", "abgleich", "synchronization", "synchronisation", "sincronización", "sincronizzazione", "synchronisatie", "sincronização", "kopie"},
 			Note:          "17.8 writes three new active_record_encryption keys into /etc/gitlab/gitlab-secrets.json; after the first node is upgraded, copy that file to every other node (and Geo site) so all of them hold the same keys",
 			Source:        "doc/update/versions/gitlab_17_changes.md (17.8); upgrade path tool alerts.yml",
 		},
