@@ -96,7 +96,7 @@ func wholeCodeValue(l *Line, s Span) bool {
 func unfilledPins(l *Line) []Placeholder {
 	var out []Placeholder
 	low := l.Lower
-	if !strings.Contains(low, ".x") {
+	if !l.Contains(".x") {
 		return nil
 	}
 	for off := 0; ; {

@@ -987,8 +987,8 @@ func rehearsalOnCopy(l *Line) bool {
 		return false
 	}
 	low := l.Lower
-	restored := strings.Contains(low, "restored from") || strings.Contains(low, "restauriert aus") || strings.Contains(low, "restaurado desde") || strings.Contains(low, "restaurée depuis")
-	if restored && strings.Contains(low, "production") {
+	restored := l.Contains("restored from") || l.Contains("restauriert aus") || l.Contains("restaurado desde") || l.Contains("restaurée depuis")
+	if restored && l.Contains("production") {
 		return true
 	}
 	// "We restored last Sunday's backup on a scratch Hetzner Cloud VM and

@@ -446,7 +446,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			}
 		}
 	}
-	if strings.Contains(low, "patroni") && !negatedAt(l, strings.Index(low, "patroni")) {
+	if l.Contains("patroni") && !negatedAt(l, l.IndexOf("patroni")) {
 		db.Patroni = true
 	}
 	if db.Line != nil {
@@ -681,8 +681,7 @@ func praefectBefore(l *Line, t Token) bool {
 	if ti+2 < len(l.Tokens) && l.Tokens[ti+1].Word == "tracking" {
 		return true
 	}
-	low := l.Lower
-	return strings.Contains(low, "praefect database") || strings.Contains(low, "praefect db") || strings.Contains(low, "praefect's database") || strings.Contains(low, "praefect-db")
+	return l.Contains("praefect database") || l.Contains("praefect db") || l.Contains("praefect's database") || l.Contains("praefect-db")
 }
 
 // countBefore finds "<number> <noun>" and returns the number.

@@ -219,13 +219,12 @@ func configBackupOnly(l *lint.Line) bool {
 // databaseOnly reports whether a snapshot line covers only the database
 // and says the repositories are left out.
 func databaseOnly(l *lint.Line) bool {
-	low := l.Lower
-	db := strings.Contains(low, "rds") || strings.Contains(low, "cloud sql") || strings.Contains(low, "database snapshot") || strings.Contains(low, "db snapshot")
-	if !db || !strings.Contains(low, "repositor") {
+	db := l.Contains("rds") || l.Contains("cloud sql") || l.Contains("database snapshot") || l.Contains("db snapshot")
+	if !db || !l.Contains("repositor") {
 		return false
 	}
 	for _, w := range []string{"not back", "do not back", "don't back", "not backed", "not included", "no backup of", "left out", "leave out", "not touched"} {
-		if strings.Contains(low, w) {
+		if l.Contains(w) {
 			return true
 		}
 	}

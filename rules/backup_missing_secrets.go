@@ -126,7 +126,7 @@ func etcDirectory(l *lint.Line) bool {
 	for off := 0; ; {
 		i := strings.Index(low[off:], "/etc/gitlab")
 		if i < 0 {
-			return !strings.Contains(low, "/etc/gitlab")
+			return !l.Contains("/etc/gitlab")
 		}
 		end := off + i + len("/etc/gitlab")
 		if end >= len(low) || low[end] != '/' || end+1 >= len(low) || !(low[end+1] >= 'a' && low[end+1] <= 'z') {
@@ -239,11 +239,10 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 // managed database ("backup + RDS snapshot", "Cloud SQL backup"), which
 // holds nothing of /etc/gitlab.
 func databaseSnapshot(l *lint.Line) bool {
-	low := l.Lower
-	db := containsAnyOf(low, "rds snapshot", "db snapshot", "database snapshot", "cloud sql", "aurora snapshot", "azure database", "snapshot of the database", "snapshot of rds") ||
+	db := l.ContainsAny("rds snapshot", "db snapshot", "database snapshot", "cloud sql", "aurora snapshot", "azure database", "snapshot of the database", "snapshot of rds") ||
 		// "RDS manual snapshot gl-prod-pg-pre-18 (DBA team)"
-		l.HasWord("rds", "aurora") && strings.Contains(low, "snapshot")
-	return db && !containsAnyOf(low, " vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
+		l.HasWord("rds", "aurora") && l.Contains("snapshot")
+	return db && !l.ContainsAny(" vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
 }
 
 // secondaryOnly reports whether a snapshot line covers a Geo secondary's
@@ -270,19 +269,19 @@ func dataVolumeOnly(l *lint.Line) bool {
 	low := l.Lower
 	data := false
 	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données"} {
-		if strings.Contains(low, w) {
+		if l.Contains(w) {
 			data = true
 		}
 	}
 	if !data {
 		return false
 	}
-	if i := strings.Index(low, "/var/opt/gitlab"); i >= 0 && containsAnyOf(low[max(0, i-12):i], "only", "solo", "nur", "seulement", "uniquement", "apenas", "alleen") {
+	if i := l.IndexOf("/var/opt/gitlab"); i >= 0 && containsAnyOf(low[max(0, i-12):i], "only", "solo", "nur", "seulement", "uniquement", "apenas", "alleen") {
 		// "snapshot of the VM's data disks (only /var/opt/gitlab)"
 		return true
 	}
 	for _, w := range []string{" vm", "whole", "entire", "all volumes", "every volume", "both volumes", "root volume", "/etc/gitlab", "server", "machine", "instance", "ganze", "alle volumes", "completa", "entière"} {
-		if strings.Contains(low, w) {
+		if l.Contains(w) {
 			return false
 		}
 	}

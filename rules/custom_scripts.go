@@ -281,14 +281,13 @@ func scriptIn(cmd string) string {
 // background migrations directly ("UPDATE batched_background_migrations
 // SET status = 3"), rather than letting them run or finalizing them.
 func forcesMigrations(l *lint.Line) bool {
-	low := l.Lower
-	if !strings.Contains(low, "batched_background_migration") && !strings.Contains(low, "batchedmigration") {
+	if !l.Contains("batched_background_migration") && !l.Contains("batchedmigration") {
 		return false
 	}
-	if strings.Contains(low, "update ") && strings.Contains(low, "set ") && strings.Contains(low, "status") {
+	if l.Contains("update ") && l.Contains("set ") && l.Contains("status") {
 		return true
 	}
-	return strings.Contains(low, "update_all(status") || strings.Contains(low, "update_column(:status") || strings.Contains(low, "update!(status")
+	return l.Contains("update_all(status") || l.Contains("update_column(:status") || l.Contains("update!(status")
 }
 
 // sqlInCode reports whether an inline code span of the line holds SQL

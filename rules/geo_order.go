@@ -218,11 +218,10 @@ func replicationPaused(d *lint.Document) *lint.Line {
 		if l.In(lint.TermRollback) {
 			continue
 		}
-		low := l.Lower
 		switch {
-		case containsAnyOf(low, "replication-resume", "resume replication", "resume the replication", "replication resume", "replikation fortsetzen", "reanudar la replicación", "reanudar replicación", "reprendre la réplication", "riprendere la replica", "retomar a replicação", "replicatie hervatten", "hervat de replicatie"):
+		case l.ContainsAny("replication-resume", "resume replication", "resume the replication", "replication resume", "replikation fortsetzen", "reanudar la replicación", "reanudar replicación", "reprendre la réplication", "riprendere la replica", "retomar a replicação", "replicatie hervatten", "hervat de replicatie"):
 			return nil
-		case paused == nil && containsAnyOf(low, "replication-pause", "pause replication", "pause the replication", "replikation pausieren", "pausar la replicación", "mettre en pause la réplication", "sospendere la replica", "mettiamo in pausa la replica", "pausar a replicação", "replicatie pauzeren"):
+		case paused == nil && l.ContainsAny("replication-pause", "pause replication", "pause the replication", "replikation pausieren", "pausar la replicación", "mettre en pause la réplication", "sospendere la replica", "mettiamo in pausa la replica", "pausar a replicação", "replicatie pauzeren"):
 			paused = l
 		}
 	}
@@ -291,18 +290,18 @@ func upgradeVerbInProse(l *lint.Line) bool {
 // gl-sin-01", "scp ... gl-aar-01:/etc/gitlab/".
 func copiedAcross(l *lint.Line) bool {
 	low := l.Lower
-	if l.In(lint.TermBackup) || strings.Contains(low, "backup") || l.In(lint.TermRollback) {
+	if l.In(lint.TermBackup) || l.Contains("backup") || l.In(lint.TermRollback) {
 		// Copies kept next to the backup are not copies to the sites.
 		return false
 	}
-	copyVerb := containsAnyOf(low, "copy", "scp ", "rsync", "kopier", "kopiër", "kopieer", "copiar", "copier", "copiare", "copiamo", "copiamos")
+	copyVerb := l.ContainsAny("copy", "scp ", "rsync", "kopier", "kopiër", "kopieer", "copiar", "copier", "copiare", "copiamo", "copiamos")
 	fromTo := false
 	for _, p := range [][2]string{{" from ", " to "}, {" von ", " nach "}, {" von ", " auf "}, {" de ", " a "}, {" de ", " para "}, {" de ", " vers "}, {" de ", " sur "}, {" da ", " a "}, {" van ", " naar "}} {
-		if i := strings.Index(low, p[0]); i >= 0 && strings.Contains(low[i:], p[1]) {
+		if i := l.IndexOf(p[0]); i >= 0 && strings.Contains(low[i:], p[1]) {
 			fromTo = true
 		}
 	}
-	return copyVerb && (fromTo || strings.Contains(low, "scp ") || strings.Contains(low, "rsync")) && !l.Has(lint.TermNeg)
+	return copyVerb && (fromTo || l.Contains("scp ") || l.Contains("rsync")) && !l.Has(lint.TermNeg)
 }
 
 // geoSiteOf tells which Geo site a step upgrades: the first site it names

@@ -650,15 +650,15 @@ func migratesThroughPgBouncer(doc *lint.Document) *lint.Line {
 			continue
 		}
 		low := l.Lower
-		if !runsMigrations(low) || !(strings.Contains(low, "pgbouncer") || strings.Contains(low, ":6432")) {
+		if !runsMigrations(low) || !(l.Contains("pgbouncer") || l.Contains(":6432")) {
 			continue
 		}
-		if backNearPgBouncer(l) || strings.Contains(low, "auto_migrate = false") || strings.Contains(low, "auto_migrate'] = false") {
+		if backNearPgBouncer(l) || l.Contains("auto_migrate = false") || l.Contains("auto_migrate'] = false") {
 			// "then the normal settings back (auto_migrate = false,
 			// PgBouncer host)": after the migrations.
 			continue
 		}
-		if containsAnyOf(low, bypassWords...) {
+		if l.ContainsAny(bypassWords...) {
 			continue
 		}
 		return l
@@ -933,8 +933,7 @@ func withDowntime(p *lint.Pass, firstStep *lint.Line) bool {
 // "sudo gitlab-ctl stop puma && sudo gitlab-ctl stop sidekiq", "Stop puma
 // and sidekiq on all application hosts".
 func stopsApplication(l *lint.Line) bool {
-	low := l.Lower
-	return strings.Contains(low, "stop") && strings.Contains(low, "puma") && strings.Contains(low, "sidekiq") && !strings.Contains(low, "restart")
+	return l.Contains("stop") && l.Contains("puma") && l.Contains("sidekiq") && !l.Contains("restart")
 }
 
 // takesDowntimeLine reports whether a line says the upgrade takes
@@ -1001,8 +1000,8 @@ func gitlabToolkit(d *lint.Document) bool {
 // gitlab_rails['auto_migrate'] = true".
 func migratesOnNamedRailsNodes(l *lint.Line) bool {
 	low := l.Lower
-	if !(strings.Contains(low, "gitlab_rails['auto_migrate'] = true") || strings.Contains(low, "gitlab_rails auto_migrate = true")) || strings.Contains(low, "false") ||
-		containsAnyOf(low, deployNodeWords...) {
+	if !(l.Contains("gitlab_rails['auto_migrate'] = true") || l.Contains("gitlab_rails auto_migrate = true")) || l.Contains("false") ||
+		l.ContainsAny(deployNodeWords...) {
 		return false
 	}
 	hosts := map[string]bool{}

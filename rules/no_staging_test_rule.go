@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"time"
 
 	"github.com/planlint/planlint/internal/when"
@@ -72,10 +71,9 @@ func rehearsalAfterWindow(p *lint.Pass, s *lint.Fact) {
 		}
 		// "... will be upgraded with this runbook on Monday 2026-12-21":
 		// the date after the words that plan the rehearsal.
-		low := l.Lower
 		at := -1
 		for _, f := range []string{"will be", "scheduled", "planned for", "we will", "geplant", "wird am", "programad", "prévu", "sera ", "aura lieu", "será", "se hará", "se realizará", "sarà", "verrà", "wordt", "findet am"} {
-			if i := strings.Index(low, f); i >= 0 && (at < 0 || i < at) {
+			if i := l.IndexOf(f); i >= 0 && (at < 0 || i < at) {
 				at = i
 			}
 		}

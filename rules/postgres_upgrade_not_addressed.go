@@ -241,7 +241,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		for _, w := range []string{"disable-postgresql-upgrade", strings.ToLower(optOutFile), "gitlab_skip_pg_upgrade"} {
 			// "we do not set GITLAB_SKIP_PG_UPGRADE" keeps the automatic
 			// upgrade.
-			i := strings.Index(low, w)
+			i := l.IndexOf(w)
 			if w != "" && i >= 0 && w != "gitlab_skip_pg_upgrade" && removesFile(l, i) && !l.In(lint.TermRollback) {
 				removed = true
 				continue
@@ -250,7 +250,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 				optedOut, optsOut = true, true
 			}
 		}
-		if l.In(lint.TermRollback) || optsOut && !strings.Contains(low, "pg-upgrade") || (l.In(lint.TermStaging) || aboutStaging(l)) && !l.In(lint.TermProcedure) {
+		if l.In(lint.TermRollback) || optsOut && !l.Contains("pg-upgrade") || (l.In(lint.TermStaging) || aboutStaging(l)) && !l.In(lint.TermProcedure) {
 			// (The staging copy's database moving to 17.7 does not move
 			// production's.)
 			// The line that turns the automatic upgrade off does not
@@ -261,20 +261,20 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		// The providers' own major upgrades: "gcloud sql instances patch
 		// ... --database-version=POSTGRES_17", "aws rds modify-db-instance
 		// ... --engine-version 16.8", "az postgres flexible-server upgrade".
-		cloud := strings.Contains(low, "--database-version=postgres_") || (strings.Contains(low, "--engine-version") || strings.Contains(low, "engine version")) && strings.Contains(low, "rds") || strings.Contains(low, "flexible-server upgrade") ||
+		cloud := l.Contains("--database-version=postgres_") || (l.Contains("--engine-version") || l.Contains("engine version")) && l.Contains("rds") || l.Contains("flexible-server upgrade") ||
 			// (The continuation line of "aws rds modify-db-instance \".)
-			strings.Contains(low, "--allow-major-version-upgrade") ||
+			l.Contains("--allow-major-version-upgrade") ||
 			// "RDS PostgreSQL 16.8 → 17.10": the database moved along
 			// an arrow to a newer major.
 			pgTransition(low) > 0
 		// PostgreSQL's own tools: "pg_upgrade --link from PGDG 16.10 to
 		// 17.10", Debian's "pg_upgradecluster".
-		native := strings.Contains(low, "pg_upgrade")
-		if cloud || native || strings.Contains(low, "pg-upgrade") || strings.Contains(low, "major version upgrade") || strings.Contains(low, "major-version upgrade") {
+		native := l.Contains("pg_upgrade")
+		if cloud || native || l.Contains("pg-upgrade") || l.Contains("major version upgrade") || l.Contains("major-version upgrade") {
 			deals = append(deals, dealOn(l))
 			continue
 		}
-		if containsAnyOf(low, "glibc", "collation", "operating system", "betriebssystem", "sistema operativo", "système d'exploitation", "besturingssysteem", "sistema operacional") {
+		if l.ContainsAny("glibc", "collation", "operating system", "betriebssystem", "sistema operativo", "système d'exploitation", "besturingssysteem", "sistema operacional") {
 			// "per the doc 'Upgrading operating systems for PostgreSQL' we
 			// rebuild the indexes": the OS moves, the major stays.
 			continue
