@@ -82,7 +82,18 @@ reviewed.`,
 			}
 			out = append(out, finding{l, at, what})
 		}
+		// "même commande `ansible-playbook`" after the command that runs a
+		// playbook names the same run.
+		playbook := false
 		for _, f := range out {
+			if strings.HasPrefix(f.what, "a custom script (\"ansible-playbook ") {
+				playbook = true
+			}
+		}
+		for _, f := range out {
+			if playbook && scriptKey(f.what) == "ansible-playbook" {
+				continue
+			}
 			if k := scriptKey(f.what); k != "" && scriptShown(p.Doc, k) {
 				// The plan prints the script ("run-gitlab.sh, which only
 				// holds this command:" over the command): it lists
@@ -173,6 +184,9 @@ func scriptOn(l *lint.Line) (string, lint.Span) {
 	}
 	return "", lint.Span{}
 }
+
+// getKey stands for any of the GitLab Environment Toolkit's playbooks.
+const getKey = "the GitLab Environment Toolkit's playbooks"
 
 // getPlaybooks are the playbooks of the GitLab Environment Toolkit: a
 // plan that runs several of them runs one tool, reported once.
@@ -365,7 +379,7 @@ func scriptKey(what string) string {
 	if name[0] == "ansible-playbook" {
 		for _, b := range getPlaybooks {
 			if last == b {
-				return "the GitLab Environment Toolkit's playbooks"
+				return getKey
 			}
 		}
 	}
