@@ -321,7 +321,7 @@ func otherInstanceItem(l *Line) bool {
 // pasted into the plan ("From: ...", "Date: Thu, 26 Nov 2026 09:42
 // -0500", "Subject: ..."): when the message was sent, not the window.
 func mailHeader(l *Line) bool {
-	return mailField(l, []string{"date", "sent", "datum", "gesendet", "fecha", "enviado", "envoyé"}, "from", "subject", "von", "betreff", "de", "asunto", "objet")
+	return mailField(l, []string{"date", "sent", "datum", "gesendet", "fecha", "enviado", "envoyé", "verzonden", "verstuurd", "inviato", "data"}, "from", "subject", "von", "betreff", "de", "asunto", "objet", "van", "onderwerp", "da", "oggetto", "assunto")
 }
 
 // mailSubject reports whether a line is the "Subject:" header of an
@@ -330,7 +330,7 @@ func mailSubject(l *Line) bool {
 	if n := l.Label.Len(); n < 4 || n > 12 {
 		return false
 	}
-	return mailField(l, []string{"subject", "betreff", "asunto", "objet"}, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à")
+	return mailField(l, []string{"subject", "betreff", "asunto", "objet", "onderwerp", "oggetto", "assunto"}, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à", "van", "aan", "verzonden", "da", "a", "inviato")
 }
 
 // mailField reports whether a line is the header field names of an
@@ -758,10 +758,18 @@ func (r *planReader) readWindow() {
 					continue
 				}
 			}
-			if first == nil {
+			if first == nil || first.Quote && !l.Quote {
+				// (The newest message of a thread, unquoted, wins over
+				// the older ones quoted below it.)
 				first = l
 			}
 			if l.Has(TermWindow) && !l.Has(TermNeg) && !l.In(TermRollback) {
+				if l.Quote && !first.Quote {
+					// "> ... ons plan voor zaterdag 9 januari vanaf 07:00
+					// CET" quotes an older message than the runbook's
+					// heading above.
+					continue
+				}
 				named = l
 				break
 			}
@@ -900,6 +908,14 @@ func (r *planReader) unquotedWindow() (*Line, Span, bool) {
 			continue
 		}
 		ms := l.FindAll(TermWindow)
+		if len(ms) == 0 && l.Kind == KindHeading && l.Has(TermProcedure) {
+			// "## Draaiboek – zaterdag 9 januari 2027, 06:00–14:00 CET":
+			// the runbook's heading dates it.
+			if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
+				return l, Span{0, len(l.Text)}, true
+			}
+			continue
+		}
 		if len(ms) == 0 || negatedBefore(l, ms[len(ms)-1], 2) {
 			continue
 		}
