@@ -452,6 +452,27 @@ func replacesWindow(l *Line) bool {
 	return l.ContainsAny([]string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"}...)
 }
 
+// correctedBetween reports whether a line between two window lines says
+// the first date is corrected or moved: "**Korrektur zum Termin:** Der
+// 09.01. klappt nicht, wir machen es eine Woche später".
+func correctedBetween(d *Document, a, b *Line) bool {
+	if b.Index <= a.Index {
+		return false
+	}
+	for _, l := range d.Lines[a.Index+1 : b.Index+1] {
+		if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") {
+			// ("sinon le second saut est reporté au 9 janvier": a
+			// fallback, not a new date.)
+			continue
+		}
+		if l.ContainsAny("correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
+			"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "reporté", "rinviat", "verplaatst", "adiad") {
+			return true
+		}
+	}
+	return false
+}
+
 // hasDate reports whether s holds a date or a time of day.
 func hasDate(s string) bool {
 	sc := when.Scan(s, time.Time{})
@@ -547,7 +568,7 @@ func (r *planReader) readWindow() {
 		var complete *Line
 		settled := false
 		for _, l := range winLines {
-			if settled && !replacesWindow(l) {
+			if settled && !replacesWindow(l) && !(complete != nil && correctedBetween(d, complete, l)) {
 				continue
 			}
 			span := r.windowSpan(l)
@@ -559,7 +580,7 @@ func (r *planReader) readWindow() {
 			}
 			sc := when.Scan(text, r.today)
 			if sc.Date != nil && sc.Start != nil {
-				if complete != nil && complete.Index < l.Index && replacesWindow(l) {
+				if complete != nil && complete.Index < l.Index && (replacesWindow(l) || correctedBetween(d, complete, l)) {
 					// "**New maintenance window:** Saturday 19-12-2026,
 					// 09:00–17:00 CET. The date of 28-11 is cancelled": a
 					// later message moves the window.
