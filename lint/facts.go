@@ -452,10 +452,10 @@ func replacesWindow(l *Line) bool {
 	return l.ContainsAny([]string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"}...)
 }
 
-// correctedBetween reports whether a line between two window lines says
+// CorrectedBetween reports whether a line between two window lines says
 // the first date is corrected or moved: "**Korrektur zum Termin:** Der
 // 09.01. klappt nicht, wir machen es eine Woche später".
-func correctedBetween(d *Document, a, b *Line) bool {
+func CorrectedBetween(d *Document, a, b *Line) bool {
 	if b.Index <= a.Index {
 		return false
 	}
@@ -568,7 +568,7 @@ func (r *planReader) readWindow() {
 		var complete *Line
 		settled := false
 		for _, l := range winLines {
-			if settled && !replacesWindow(l) && !(complete != nil && correctedBetween(d, complete, l)) {
+			if settled && !replacesWindow(l) && !(complete != nil && CorrectedBetween(d, complete, l)) {
 				continue
 			}
 			span := r.windowSpan(l)
@@ -580,7 +580,7 @@ func (r *planReader) readWindow() {
 			}
 			sc := when.Scan(text, r.today)
 			if sc.Date != nil && sc.Start != nil {
-				if complete != nil && complete.Index < l.Index && (replacesWindow(l) || correctedBetween(d, complete, l)) {
+				if complete != nil && complete.Index < l.Index && (replacesWindow(l) || CorrectedBetween(d, complete, l)) {
 					// "**New maintenance window:** Saturday 19-12-2026,
 					// 09:00–17:00 CET. The date of 28-11 is cancelled": a
 					// later message moves the window.

@@ -404,8 +404,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			// A row of a path table marked "(target)" is the last hop
-			// as well.
-			labelled = !(l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)))
+			// as well; a two-column facts row ("| Doelversie | 19.2.4 |"
+			// over "| Pad | 18.8.11 → 18.11.11 → 19.2.4 |") is not.
+			labelled = !(l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure))) || l.Kind == KindTableRow && len(l.Cells) == 2 && l.LabelTerms.has(TermTarget)
 		}
 	}
 	if !labelled && len(p.CurrentClaims) == 0 && l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)) && l.Has(TermCurrent) && !l.Has(TermTarget) &&

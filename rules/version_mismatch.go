@@ -36,6 +36,11 @@ Fix: decide on one version and use it everywhere.`,
 				if c.Line == primary.Line || c.Version.Matches(primary.Version) {
 					continue
 				}
+				if lint.CorrectedBetween(p.Doc, c.Line, primary.Line) {
+					// "Correctie t.o.v. bericht 1: we gaan door naar 19.2.4":
+					// a later message replaces what the first one said.
+					continue
+				}
 				if c.Chart != nil && !primary.Version.Matches(c.Version) && c.Version.CompareMinor(primary.Version) == 0 {
 					// "chart 8.11.7" beside 17.11.7 deploys 17.11.6:
 					// helm-chart-version-mismatch says so.
