@@ -3360,14 +3360,19 @@ func (r *planReader) resolve() {
 		}
 		p.Installs = kept
 	}
-	// Hops: unique versions in ascending order, each at its first mention.
-	seen := map[string]bool{}
+	// Hops: unique versions in ascending order, each at its first mention
+	// (a title's or heading's pair, "## Plan ... 17.8.7 → 18.5.7", gives
+	// way to the path or step that names the hop later).
+	seen := map[string]int{}
 	for _, h := range p.Installs {
 		key := h.Version.String()
-		if seen[key] {
+		if i, ok := seen[key]; ok {
+			if f := p.Hops[i].Line; f.Kind == KindHeading && (f.Section != nil && f.Section.IsTitle || len(f.Versions) >= 2) && h.Line.Kind != KindHeading {
+				p.Hops[i] = h
+			}
 			continue
 		}
-		seen[key] = true
+		seen[key] = len(p.Hops)
 		p.Hops = append(p.Hops, h)
 	}
 	sort.SliceStable(p.Hops, func(i, j int) bool { return p.Hops[i].Version.Compare(p.Hops[j].Version) < 0 })
