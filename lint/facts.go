@@ -599,6 +599,19 @@ func (r *planReader) readWindow() {
 				}
 			}
 		}
+		if complete != nil && !complete.Quote {
+			// "Nueva fecha. ... la ventana pasa al sábado 16 de enero de
+			// 2027, de 08:00 a 16:00" in a later message: the window the
+			// thread settled on, wherever it is written.
+			for _, l := range d.Lines[complete.Index+1:] {
+				if l.Quote || l.Kind == KindCode || !l.Has(TermWindow) || !hasDigit(l.Text) || l.In(TermRollback) || l.In(TermStaging) {
+					continue
+				}
+				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil && CorrectedBetween(d, complete, l) {
+					complete = l
+				}
+			}
+		}
 		if complete != nil && complete.Quote {
 			// A window in a quoted, older message of a thread gives way
 			// to one the newest message names.

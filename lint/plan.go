@@ -2426,6 +2426,11 @@ func arrowChain(l *Line, vs []VersionRef) []VersionRef {
 	var chain []VersionRef
 	for i := 0; i+1 < len(vs); i++ {
 		between := l.Text[vs[i].Span.End:vs[i+1].Span.Start]
+		if (vs[i].Chart != nil) != (vs[i+1].Chart != nil) && vs[i].Version.Compare(vs[i+1].Version) == 0 {
+			// "le mapping du chart donne 9.4.6 → 18.4.6": a chart and
+			// the GitLab release it deploys, not a step.
+			continue
+		}
 		if isArrow(between) {
 			if len(chain) == 0 || chain[len(chain)-1].Span != vs[i].Span {
 				if len(chain) > 0 && chain[len(chain)-1].Version.Compare(vs[i].Version) == 0 {

@@ -478,7 +478,7 @@ func firstHopLine(p *lint.Plan) int {
 // "docker pull ...:18.5.7-ce.0") is not the hop when a later step puts
 // that image in place.
 func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
-	var listed, pulled *lint.Line
+	var listed, pulled, prose *lint.Line
 	for _, h := range p.Installs {
 		if !h.Version.Matches(v) || h.Version.CompareMinor(v) != 0 {
 			continue
@@ -492,11 +492,22 @@ func stepOccurrence(p *lint.Plan, v glversion.Version) *lint.Line {
 				}
 				continue
 			}
+			if !h.Version.HasPatch && !installsHere(h.Line) {
+				// "Un seul saut (18.3 → 18.4, ...)": a minor named in
+				// prose; the step that installs its patch comes later.
+				if prose == nil {
+					prose = h.Line
+				}
+				continue
+			}
 			return h.Line
 		}
 		if listed == nil {
 			listed = h.Line
 		}
+	}
+	if prose != nil {
+		return prose
 	}
 	if pulled != nil {
 		return pulled
