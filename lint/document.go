@@ -1238,7 +1238,10 @@ func (b *builder) finishLine(l *Line) {
 		// "we go back to front, one node at a time" is an order, not a
 		// way back.
 		backToFront := m.Term == TermRollback && m.NTok > 1 && m.Tok+m.NTok < len(l.Tokens) && l.Tokens[m.Tok+m.NTok].Word == "front"
-		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront {
+		// "Pre-upgrade health checks", "post-upgrade checks": a time
+		// around the upgrade, not the upgrade.
+		prePost := m.Term == TermUpgradeVerb && m.Tok > 0 && m.Start > 0 && l.Text[m.Start-1] == '-' && (l.Tokens[m.Tok-1].Word == "pre" || l.Tokens[m.Tok-1].Word == "post")
+		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront || prePost {
 			b.matches = append(b.matches[:i], b.matches[i+1:]...)
 		}
 	}

@@ -1461,7 +1461,8 @@ func (r *planReader) namedPointOfContact(c *Contact) *Contact {
 	if i < 0 || len(l.Lower) != len(l.Text) {
 		return nil
 	}
-	// The capitalised words right before "(point of contact".
+	// The capitalised words right before "(point of contact", or right
+	// after "Point of contact during the window:".
 	before := strings.TrimRight(l.Text[:i], " (*_,:–-")
 	f := strings.Fields(before)
 	var name []string
@@ -1471,6 +1472,18 @@ func (r *planReader) namedPointOfContact(c *Contact) *Contact {
 			break
 		}
 		name = append([]string{w}, name...)
+	}
+	if len(name) < 2 {
+		name = name[:0]
+		if c := strings.IndexByte(l.Text[i:], ':'); c > 0 {
+			for _, w := range strings.Fields(l.Text[i+c+1:]) {
+				w = strings.Trim(w, "*_,.;")
+				if w == "" || !unicode.IsUpper([]rune(w)[0]) || len(name) == 3 {
+					break
+				}
+				name = append(name, w)
+			}
+		}
 	}
 	if len(name) < 2 {
 		return nil
@@ -1485,6 +1498,16 @@ func (r *planReader) namedPointOfContact(c *Contact) *Contact {
 			continue
 		}
 		if oc := contactFrom(o, o.Text, Span{0, len(o.Text)}); oc != nil && oc.Email != "" && emailOf(oc.Email, name) {
+			return oc
+		}
+	}
+	// ("Derek Okafor" over "derek.okafor@... | +1 617 ..." in a
+	// signature: the address carries the name.)
+	for _, o := range r.doc.Lines {
+		if o == l || o.Kind == KindCode || !strings.Contains(o.Text, "@") {
+			continue
+		}
+		if oc := contactFrom(o, o.Text, Span{0, len(o.Text)}); oc != nil && oc.Email != "" && emailOf(oc.Email, name) && emailOf(oc.Email, name[len(name)-1:]) {
 			return oc
 		}
 	}

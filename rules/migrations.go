@@ -119,7 +119,15 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 // migrations job by its name: "le job `forge-migrations` passe à
 // `Completed`", "the gitlab-prod-migrations pod".
 func namedMigrationsJob(l *lint.Line) bool {
-	if !l.HasWord("job", "jobs", "pod", "pods") || !l.Contains("-migrations") {
+	if !l.HasWord("job", "jobs", "pod", "pods") {
+		return false
+	}
+	if l.Contains("app=migrations") {
+		// "kubectl get jobs -n gitlab -l app=migrations": the chart's
+		// migrations job by its label.
+		return true
+	}
+	if !l.Contains("-migrations") {
 		return false
 	}
 	for _, t := range l.Tokens {
