@@ -620,6 +620,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// rehearsal's timings: not this plan's versions.
 			return
 		}
+		if databaseFrom(l, vs[a]) {
+			// "The 17.11.7 package upgrades the bundled database from
+			// 14.11 to 16.8": PostgreSQL's versions.
+			return
+		}
 		// "from 18.5.7 we go to 18.8.11, ..., and then to 18.11.11, our
 		// target": the hops go on to the last "to".
 		for c := b + 1; c < len(vs); c++ {
@@ -1686,6 +1691,20 @@ func databaseSentence(l *Line, v VersionRef) bool {
 	a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End)
 	before := l.Lower[a:v.Span.Start]
 	return (strings.Contains(before, "postgres") || strings.Contains(before, " pg ")) && !strings.Contains(before, "gitlab")
+}
+
+// databaseFrom reports whether a database noun stands right before the
+// first version of a from-to pair: "the bundled database from 14.11 to
+// 16.8", "die Datenbank von 13 auf 14".
+func databaseFrom(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "database", "db", "datenbank", "postgresql", "postgres", "pg", "datos", "données", "dados", "databank", "rds":
+			return true
+		}
+	}
+	return false
 }
 
 // otherInstanceRow reports whether a table row describes an instance

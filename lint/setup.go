@@ -73,7 +73,7 @@ func (r *planReader) readSetup() {
 		}
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
 			// "Das Upgrade läuft **mit Downtime**", "with downtime".
-			for _, w := range []string{"with downtime", "mit downtime", "mit ausfallzeit", "con tiempo de inactividad", "con parada de servicio", "avec interruption", "avec coupure", "con fermo", "com parada", "met downtime"} {
+			for _, w := range []string{"with downtime", "mit downtime", "mit ausfallzeit", "con tiempo de inactividad", "con parada de servicio", "con parada del servicio", "con corte de servicio", "con corte del servicio", "con interrupción del servicio", "com paragem", "com indisponibilidade", "avec interruption", "avec coupure", "con fermo", "com parada", "met downtime"} {
 				if i := l.IndexOf(w); i >= 0 {
 					p.ZeroDowntime = &Fact{Value: "false", Line: l, Span: Span{i, i + len(w)}, From: FromProse}
 					break
