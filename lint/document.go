@@ -69,6 +69,9 @@ type Line struct {
 	// quotes ("> >" is an older message quoted in a reply).
 	Quote      bool
 	QuoteDepth int8
+	// Cited is true for a quote of the documentation or release notes,
+	// which states GitLab's words, not the plan's.
+	Cited bool
 	// Strong is true when all of the line's text is bold or italic.
 	Strong bool
 	// Lang is the info string language of a code line.
@@ -1087,6 +1090,15 @@ func (b *builder) addLine(l *Line) {
 	l.Depth = b.depth
 	l.Quote = b.quote > 0
 	l.QuoteDepth = int8(min(b.quote, 100))
+	if n := len(b.doc.Lines); l.Quote && n > 0 {
+		// A quote of the documentation: "Uit de 18.2-opmerkingen in de
+		// documentatie[^18]:" over "> When upgrading from 18.1 ...".
+		if prev := b.doc.Lines[n-1]; prev.Quote {
+			l.Cited = prev.Cited
+		} else {
+			l.Cited = citesDocs(prev)
+		}
+	}
 	var ctx termSet
 	if l.Section != nil {
 		ctx = l.Section.Concepts
@@ -1533,6 +1545,17 @@ func leaderAt(s string) int {
 		return -1
 	}
 	return i
+}
+
+// citesDocs reports whether a line leads into a quote of GitLab's
+// documentation or release notes: it ends with a colon and names the
+// source ("From the 18.2 notes in the docs[^18]:", "Die Doku sagt:").
+func citesDocs(l *Line) bool {
+	t := strings.TrimSpace(l.Text)
+	if !strings.HasSuffix(t, ":") {
+		return false
+	}
+	return strings.Contains(t, "[^") || l.ContainsAny("documentation", "docs", "doku", "dokumentation", "documentación", "documentação", "documentatie", "documentazione", "release note", "release post", "notas de la versión", "notes de version", "versionshinweise", "upgrade notes", "changes page", "gitlab_1")
 }
 
 // withoutBefore reports whether "without" stands right before a match:

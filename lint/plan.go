@@ -324,6 +324,11 @@ func pathProse(l *Line, vs []VersionRef) bool {
 // and target version, and hops.
 func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	p := r.plan
+	if l.Cited {
+		// A quote of the documentation ("> upgrade directly to 18.2.6")
+		// names GitLab's versions, not the plan's.
+		return
+	}
 	if l.Kind != KindCode && slices.ContainsFunc(vs, func(v VersionRef) bool { return avoidedVersion(l, v) }) {
 		// "Evitamos 19.0.0/19.0.1 (fallo ...)": versions the plan keeps
 		// away from are neither hops nor claims.

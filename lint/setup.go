@@ -71,7 +71,7 @@ func (r *planReader) readSetup() {
 		if p.ExternalRedis == nil && l.Kind != KindFrontMatter {
 			p.ExternalRedis = externalRedis(l)
 		}
-		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter {
+		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && !l.Cited {
 			// "Das Upgrade läuft **mit Downtime**", "with downtime".
 			for _, w := range []string{"with downtime", "mit downtime", "mit ausfallzeit", "con tiempo de inactividad", "con parada de servicio", "con parada del servicio", "con corte de servicio", "con corte del servicio", "con interrupción del servicio", "com paragem", "com indisponibilidade", "avec interruption", "avec coupure", "con fermo", "com parada", "met downtime"} {
 				if i := l.IndexOf(w); i >= 0 {
@@ -80,7 +80,7 @@ func (r *planReader) readSetup() {
 				}
 			}
 		}
-		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && (l.Has(TermWindow) || l.Has(TermNeg)) {
+		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && !l.Cited && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
 				if negatedAt(l, i) || impossibleAfter(l, i) {

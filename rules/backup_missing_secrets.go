@@ -57,7 +57,9 @@ Fix: add a step that copies those files next to the backup, before the first hop
 		}
 		var secrets, rb, volume, rails, secretsYml bool
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindHeading {
+			if l.Kind == lint.KindHeading || l.Cited {
+				// ("> ... you must back up gitlab-secrets.json and
+				// gitlab.rb" quotes the docs; it keeps no copy.)
 				continue
 			}
 			if !(l.Has(lint.TermSecretsJSON) || l.Has(lint.TermGitlabRb) || l.Has(lint.TermEtcGitlab) || l.Has(lint.TermBackupEtc) ||

@@ -114,7 +114,7 @@ func handlingLines(d *lint.Document) []*lint.Line {
 	for _, l := range d.Lines {
 		// (A runbook's shell comment is prose: "# grep -n mattermost
 		// /etc/gitlab/gitlab.rb (leeg), dan:".)
-		if (l.Kind != lint.KindCode || codeComment(l)) && !l.In(lint.TermRollback) && !backsUp(l) && handles(l) {
+		if (l.Kind != lint.KindCode || codeComment(l)) && !l.Cited && !l.In(lint.TermRollback) && !backsUp(l) && handles(l) {
 			out = append(out, l)
 		}
 	}
