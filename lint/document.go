@@ -1555,7 +1555,7 @@ func citesDocs(l *Line) bool {
 	if !strings.HasSuffix(t, ":") {
 		return false
 	}
-	return strings.Contains(t, "[^") || l.ContainsAny("documentation", "docs", "doku", "dokumentation", "documentación", "documentação", "documentatie", "documentazione", "release note", "release post", "notas de la versión", "notes de version", "versionshinweise", "upgrade notes", "changes page", "gitlab_1")
+	return strings.Contains(t, "[^") || strings.Contains(t, "^") || l.ContainsAny("documentation", "docs", "doku", "dokumentation", "documentación", "documentação", "documentatie", "documentazione", "release note", "release post", "notas", "notes", "hinweise", "opmerkingen", "upgrade notes", "changes page", "gitlab_1")
 }
 
 // withoutBefore reports whether "without" stands right before a match:

@@ -1329,29 +1329,49 @@ func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
 	}
 	for i := l.Index - 1; i >= 0 && i >= l.Index-20; i-- {
 		o := d.Lines[i]
+		if o.Kind != KindCode && len(o.Code) > 0 && strings.HasSuffix(strings.TrimSpace(o.Text), ":") && (versionQueryCommand(o.Lower) || versionListCommand(o.Lower)) {
+			// "`sudo dnf --showduplicates list gitlab-ee | tail` (repo is
+			// enabled):" over a block of what it printed: what the
+			// repository offers, not what runs.
+			return true, queryShowsInstalled(o, head)
+		}
 		if o.Kind != KindCode || o.Num != d.Lines[i+1].Num-1 {
 			return false, false
 		}
 		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || startsWithCommand(strings.TrimSpace(o.Lower))
-		if cmd && !versionQueryCommand(o.Lower) {
+		if cmd && !versionQueryCommand(o.Lower) && !versionListCommand(o.Lower) {
 			// The output of another command: "$ sudo gitlab-psql -c
 			// 'SHOW server_version;'" / " 17.7".
 			return false, false
 		}
-		if versionQueryCommand(o.Lower) {
-			switch {
-			case o.Contains("env:info"):
-				// Only the "Version:" line under "GitLab information".
-				return true, strings.HasPrefix(head, "version:")
-			case o.Contains("apt-cache policy"), o.Contains("madison"):
-				// "Installed: 18.8.11-ee.0" runs; "Candidate:" and the
-				// version table are what the repository offers.
-				return true, strings.HasPrefix(head, "installed:")
-			}
-			return true, true
+		if versionQueryCommand(o.Lower) || versionListCommand(o.Lower) {
+			return true, queryShowsInstalled(o, head)
 		}
 	}
 	return false, false
+}
+
+// queryShowsInstalled reports whether an output line (lower-case, trimmed)
+// of the version command on line cmd states the installed version.
+func queryShowsInstalled(cmd *Line, head string) bool {
+	switch {
+	case cmd.Contains("env:info"):
+		// Only the "Version:" line under "GitLab information".
+		return strings.HasPrefix(head, "version:")
+	case cmd.Contains("apt-cache policy"), cmd.Contains("madison"), versionListCommand(cmd.Lower):
+		// "Installed: 18.8.11-ee.0" runs; "Candidate:" and the version
+		// table are what the repository offers.
+		return strings.HasPrefix(head, "installed:")
+	}
+	return true
+}
+
+// versionListCommand reports whether a command lists the GitLab
+// versions a repository offers: "dnf --showduplicates list gitlab-ee",
+// "apt-cache madison gitlab-ee", "helm search repo -l gitlab/gitlab".
+func versionListCommand(low string) bool {
+	return strings.Contains(low, "--showduplicates") || strings.Contains(low, "dnf list") || strings.Contains(low, "yum list") || strings.Contains(low, "apt-cache madison") ||
+		strings.Contains(low, "apt list -a") || strings.Contains(low, "apt list --all-versions") || strings.Contains(low, "zypper se") || strings.Contains(low, "helm search")
 }
 
 // versionQueryCommand reports whether a command line asks which GitLab

@@ -806,7 +806,7 @@ func assigns(rest string, indexed bool) bool {
 func settingChanged(d *lint.Document, key string, cfg *lint.Line) bool {
 	name := strings.TrimSuffix(key, "[...]")
 	for _, l := range d.Lines {
-		if l == cfg && cfg.Kind == lint.KindCode || l.In(lint.TermRollback) || !l.Contains(name) {
+		if l == cfg && cfg.Kind == lint.KindCode || l.In(lint.TermRollback) || l.Cited || !l.Contains(name) {
 			// (Prose that shows the setting in code, "has no
 			// `git_data_dirs` (we converted ...)", can change it itself.)
 			continue
