@@ -302,6 +302,10 @@ type Document struct {
 
 	index  lineIndex
 	arenas *arenas
+	// corrections are the indexes of the lines that correct an earlier
+	// statement (CorrectedBetween), found on first use.
+	corrections     []int
+	correctionsDone bool
 	// shared holds the values of Shared computed for this document.
 	shared map[any]any
 }

@@ -459,14 +459,22 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 	if b.Index <= a.Index {
 		return false
 	}
-	for _, l := range d.Lines[a.Index+1 : b.Index+1] {
-		if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") {
-			// ("sinon le second saut est reporté au 9 janvier": a
-			// fallback, not a new date.)
-			continue
+	if !d.correctionsDone {
+		d.correctionsDone = true
+		for _, l := range d.Lines {
+			if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") {
+				// ("sinon le second saut est reporté au 9 janvier": a
+				// fallback, not a new date.)
+				continue
+			}
+			if l.ContainsAny("correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
+				"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "reporté", "rinviat", "verplaatst", "adiad") {
+				d.corrections = append(d.corrections, l.Index)
+			}
 		}
-		if l.ContainsAny("correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
-			"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "reporté", "rinviat", "verplaatst", "adiad") {
+	}
+	for _, i := range d.corrections {
+		if i > a.Index && i <= b.Index {
 			return true
 		}
 	}
