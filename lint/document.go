@@ -933,6 +933,11 @@ func headingConcepts(h *Line) termSet {
 			set.add(m.Term)
 		}
 	}
+	if len(h.Tokens) > 1 && stepWords[h.Tokens[0].Word] && isDigitWord(h.Tokens[1].Word) {
+		// "### Paso 1: 17.8.7 → 17.11.7", "### Étape 2 — 18.2.8": a
+		// numbered step of the procedure.
+		out.add(TermProcedure)
+	}
 	if out.empty() {
 		return aside
 	}

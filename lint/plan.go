@@ -329,6 +329,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// names GitLab's versions, not the plan's.
 		return
 	}
+	if l.Kind == KindTableRow && slices.ContainsFunc(vs, func(v VersionRef) bool { return boundVersion(l, v) }) {
+		// "| 2 | 18.8.11 | 18.11.11 | doel (laatste voor 19.0) |": a
+		// limit named in a path row is not on the path.
+		vs = slices.DeleteFunc(slices.Clone(vs), func(v VersionRef) bool { return boundVersion(l, v) })
+	}
 	if l.Kind != KindCode && slices.ContainsFunc(vs, func(v VersionRef) bool { return avoidedVersion(l, v) }) {
 		// "Evitamos 19.0.0/19.0.1 (fallo ...)": versions the plan keeps
 		// away from are neither hops nor claims.
@@ -3656,7 +3661,10 @@ func boundVersion(l *Line, v VersionRef) bool {
 	if strings.HasSuffix(before, ">") && !strings.HasSuffix(before, "->") && !strings.HasSuffix(before, "=>") && !strings.HasSuffix(before, ">>") {
 		return true
 	}
-	for _, w := range []string{"≥", ">=", "at least", "mindestens", "al menos", "au moins", "min."} {
+	for _, w := range []string{"≥", ">=", "at least", "mindestens", "al menos", "au moins", "min.",
+		// "laatste voor 19.0", "the last stop before 19.0": a limit named
+		// beside the stop, not a hop.
+		"last before", "last stop before", "laatste voor", "letzte vor", "letzter vor", "última antes de", "ultima antes de", "dernière avant", "ultima prima di", "última antes da"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
