@@ -255,7 +255,19 @@ func secondaryFirst(d *lint.Document) *lint.Line {
 		if end := strings.IndexAny(after, ".;:"); end >= 0 {
 			after = after[:end]
 		}
-		if len(after) <= 40 && strings.Contains(after, " first") || orderOpener(l.Lower[max(0, at-16):at+1]) {
+		// ("Nous commençons par le site secondaire", but not "primaire
+		// d'abord, puis chaque secondaire".)
+		lead := l.Lower[max(0, at-30) : at+1]
+		primaryNamed := false
+		for _, site := range geoSiteWords {
+			if site.name == "primary" && strings.Contains(lead, site.word) {
+				primaryNamed = true
+			}
+		}
+		// A word that opens the order reaches further back than one that
+		// follows the site it puts first ("primaire d'abord, puis chaque
+		// secondaire").
+		if len(after) <= 40 && strings.Contains(after, " first") || orderOpener(l.Lower[max(0, at-16):at+1]) || !primaryNamed && l.ContainsAnyIn(lead, "commençons par", "commencer par", "commence par", "start with", "starting with", "begin with", "beginnen mit", "empezamos por", "empezar por", "beginnen met", "começamos por", "começar por", "iniziamo con", "cominciamo con") {
 			return l
 		}
 	}

@@ -560,7 +560,10 @@ func everyWithMigrations(l *lint.Line) bool {
 			case "every", "each", "all", "jedem", "allen", "alle", "cada", "todos", "chaque", "tous":
 				// "une fois tous les nœuds en 18.11.11", "once all nodes
 				// are on 18.11.11", "sobald alle Knoten": when, not where.
-				if !(i > 0 && temporalWords[words[i-1]] || i > 1 && temporalWords[words[i-2]+" "+words[i-1]]) {
+				other := i+1 < len(words) && (words[i+1] == "other" || words[i+1] == "andere" || words[i+1] == "anderen" || words[i+1] == "otros" || words[i+1] == "otras" || words[i+1] == "autres" || words[i+1] == "altri" || words[i+1] == "outros" || words[i+1] == "restlichen" || words[i+1] == "overige")
+				// ("op alle andere Rails-nodes false": every node but the
+				// deploy node.)
+				if !(i > 0 && temporalWords[words[i-1]] || i > 1 && temporalWords[words[i-2]+" "+words[i-1]]) && !other {
 					every = true
 				}
 			}
@@ -886,7 +889,7 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 // orderOpener reports whether text opens an order of steps: "start with
 // the leader", "begin with", "beginnen mit", "empezar por".
 func orderOpener(text string) bool {
-	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "d'abord", "per primo", "prima il", "prima la",
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "commençons par", "commence par", "on commence par", "d'abord", "per primo", "prima il", "prima la",
 		"beginnen met", "starten met", "eerst", "iniziamo con", "cominciamo con", "começamos por", "começamos com"} {
 		if strings.Contains(text, w) {
 			return true
