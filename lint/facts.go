@@ -615,7 +615,12 @@ func (r *planReader) readWindow() {
 				if l.Quote || l.Kind == KindCode || !l.Has(TermWindow) || !hasDigit(l.Text) || l.In(TermRollback) || l.In(TermStaging) {
 					continue
 				}
-				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil && CorrectedBetween(d, complete, l) {
+				if !CorrectedBetween(d, complete, l) {
+					// (Cheap, from the document's list of corrections: most
+					// plans have none, and scan nothing here.)
+					continue
+				}
+				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
 					complete = l
 				}
 			}

@@ -88,10 +88,9 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case bmContext && weak:
 			out = append(out, migrationCheck{Line: l})
-		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeak(d, l) != nil:
+		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeakAs(d, l, &taken):
 			// "Verify that the migrations are finished:" over
 			// "rake db:migrate:status": the command is the check.
-			taken = leadsIntoWeak(d, l)
 			l = taken
 			out = append(out, migrationCheck{Line: l})
 		case l.Has(lint.TermBBM) && checks && !negated(l, lint.TermBBM):
@@ -134,6 +133,16 @@ func namedMigrationsJob(l *lint.Line) bool {
 		if t.Word == "migrations" && t.Start > 0 && l.Text[t.Start-1] == '-' && l.InCode(t.Start) {
 			return true
 		}
+	}
+	return false
+}
+
+// leadsIntoWeakAs stores in *to the weak command a check line leads
+// into and reports whether there is one.
+func leadsIntoWeakAs(d *lint.Document, l *lint.Line, to **lint.Line) bool {
+	if w := leadsIntoWeak(d, l); w != nil {
+		*to = w
+		return true
 	}
 	return false
 }
