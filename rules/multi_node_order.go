@@ -623,13 +623,25 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 			chart[l.Section] = l
 			continue
 		}
-		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (l.Contains("gitaly") || l.Kind == lint.KindCode && strings.Contains(leadInOf(doc, l).Lower, "gitaly")) {
+		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (l.Contains("gitaly") || l.Kind == lint.KindCode && (strings.Contains(leadInOf(doc, l).Lower, "gitaly") || strings.Contains(codeCommentAbove(doc, l), "gitaly"))) {
 			// ("6. Then Gitaly, on gitaly-01..03:" over "sudo apt-get
-			// install ...")
+			// install ...", or "# then on gitaly-1, gitaly-2" inside the
+			// block)
 			return l, h
 		}
 	}
 	return nil, nil
+}
+
+// codeCommentAbove returns the lower-case text of the nearest shell
+// comment above a code line in the same block, or "".
+func codeCommentAbove(doc *lint.Document, l *lint.Line) string {
+	for i := l.Index - 1; i >= 0 && doc.Lines[i].Kind == lint.KindCode; i-- {
+		if c := strings.TrimSpace(doc.Lines[i].Lower); strings.HasPrefix(c, "#") {
+			return c
+		}
+	}
+	return ""
 }
 
 // leadInOf returns the nearest line above a code line that is not code:
