@@ -33,7 +33,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
-			l.Contains("migra") && namedQueryEmpty(l)) {
+			l.Contains("migra") && namedQueryEmpty(l) || migrationsWord(l) && leadsIntoWeak(d, l) != nil) {
 			// Nothing about migrations on the line.
 			continue
 		}
@@ -88,7 +88,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case bmContext && weak:
 			out = append(out, migrationCheck{Line: l})
-		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations)) && checks && leadsIntoWeakAs(d, l, &taken):
+		case (l.Has(lint.TermBBM) && !negated(l, lint.TermBBM) || l.In(lint.TermMigrations) || migrationsWord(l)) && checks && leadsIntoWeakAs(d, l, &taken):
 			// "Verify that the migrations are finished:" over
 			// "rake db:migrate:status": the command is the check.
 			l = taken
@@ -112,6 +112,12 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l) && beforeHopOnLine(l) == 0
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// migrationsWord reports whether a line speaks of migrations without
+// saying which: "vérifier que toutes les migrations sont passées".
+func migrationsWord(l *lint.Line) bool {
+	return l.HasWord("migrations", "migrationen", "migraciones", "migrazioni", "migraties", "migrações")
 }
 
 // namedMigrationsJob reports whether a line speaks of the Helm chart's

@@ -749,8 +749,11 @@ func relationBefore(prefix string) bool {
 			rest = ""
 		}
 		switch strings.Trim(w, ",;:()") {
-		case "after", "once", "until", "nach", "después", "après", "find", "identify", "determine", "locate":
-			// ("patroni members to find the leader")
+		case "after", "once", "until", "nach", "después", "après", "dopo", "find", "identify", "determine", "locate",
+			"identifier", "trouver", "déterminer", "repérer", "ermitteln", "identifizieren", "finden", "bestimmen",
+			"identificar", "encontrar", "determinar", "localizar", "identificare", "individuare", "trovare", "vinden", "bepalen":
+			// ("patroni members to find the leader", "pour identifier le
+			// leader")
 			return true
 		}
 	}
