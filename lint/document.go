@@ -72,6 +72,10 @@ type Line struct {
 	// Cited is true for a quote of the documentation or release notes,
 	// which states GitLab's words, not the plan's.
 	Cited bool
+	// Earlier is true in an older message quoted below a reply: a quote
+	// within a quote, or the quote from its attribution line ("On 20
+	// Nov, Rafael wrote:") on. Its drafts are superseded by the reply.
+	Earlier bool
 	// Strong is true when all of the line's text is bold or italic.
 	Strong bool
 	// Lang is the info string language of a code line.
@@ -780,6 +784,18 @@ func wikiHeading(text string) int {
 	return int(text[1] - '0')
 }
 
+// attribution reports whether a line introduces a quoted email, as mail
+// clients write it: "On Fri, 20 Nov 2026 at 09:05, Rafael wrote:", "Em
+// sex., 20 de nov. de 2026, Rafael escreveu:", "Am 20.11.2026 schrieb
+// Rafael:".
+func attribution(l *Line) bool {
+	t := strings.TrimSpace(l.Lower)
+	if !strings.HasSuffix(t, ":") || len(t) > 200 {
+		return false
+	}
+	return l.HasWord("wrote", "escreveu", "schrieb", "escribió", "schreef", "skrev") || l.ContainsAny("a écrit", "ha scritto")
+}
+
 // chatMessage reports whether a paragraph opens with who wrote it and
 // when, as a chat export does: "Priya Raman · 10:22 Saturday ...".
 func chatMessage(l *Line) bool {
@@ -1104,9 +1120,11 @@ func (b *builder) addLine(l *Line) {
 		// documentatie[^18]:" over "> When upgrading from 18.1 ...".
 		if prev := b.doc.Lines[n-1]; prev.Quote {
 			l.Cited = prev.Cited
+			l.Earlier = prev.Earlier
 		} else {
 			l.Cited = citesDocs(prev)
 		}
+		l.Earlier = l.Earlier || l.QuoteDepth >= 2 || attribution(l)
 	}
 	var ctx termSet
 	if l.Section != nil {

@@ -19,6 +19,10 @@ var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "
 // "x.y.z". Code is not searched: "<timestamp>" in a command is a runtime
 // variable, not an unfilled plan fact.
 func (l *Line) Placeholders() []Placeholder {
+	if l.Earlier {
+		// "> Data ainda a definir." in the draft a reply replaces.
+		return nil
+	}
 	if l.Kind == KindCode {
 		return unfilledPins(l)
 	}
