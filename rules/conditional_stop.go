@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"github.com/planlint/planlint/internal/glversion"
 	"strconv"
 	"strings"
 
+	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
 	"github.com/planlint/planlint/lint"
 )
@@ -28,7 +28,7 @@ Fix: run the check and either add the stop or note in the plan why it does not a
 			if cs.state != condUnknown {
 				continue
 			}
-			p.Reportf(cs.at.Line, cs.at.Span, "the path passes conditional stop %s, needed only when %s. check it: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.Check, cs.latest)
+			p.Reportf(cs.at.Line, cs.at.Span, "the path passes conditional stop %s, needed only when %s. check it: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.CheckFor(method(p.Plan)), cs.latest)
 		}
 	},
 }

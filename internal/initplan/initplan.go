@@ -281,7 +281,7 @@ func (g *gen) path() {
 		if s.Kind != knowledge.StepConditional {
 			continue
 		}
-		g.p("Conditional stop %s (%s): needed only when %s. Check before the window: %s. If it applies, add %s to the path.", s.Version.MinorString(), s.Version, s.Condition, s.Check, s.Version)
+		g.p("Conditional stop %s (%s): needed only when %s. Check before the window: %s. If it applies, add %s to the path.", s.Version.MinorString(), s.Version, s.Condition, s.CheckFor(g.o.Install), s.Version)
 		g.p("")
 	}
 }

@@ -223,9 +223,49 @@ type Conditional struct {
 	Stop        glversion.Version // minor line
 	Fact        string            // the plan fact that decides it
 	Condition   string            // who needs the stop
-	Check       string            // how to find out
+	Check       string            // how to find out, on a Linux package instance
 	AppliesFrom glversion.Version // paths starting below this never need it
 	AppliesTo   glversion.Version
+
+	runner, sql, decide string // the Rails code or SQL that finds out, and what its answer means
+}
+
+// CheckFor says how to find out whether the stop applies, with the
+// command of the install method ("linux-package", "docker", "helm",
+// "operator", "source", "get"; anything else reads as the Linux
+// package): a toolbox pod runs what "sudo gitlab-rails" runs on a VM.
+func (c Conditional) CheckFor(method string) string {
+	if c.runner == "" && c.sql == "" {
+		return c.Check
+	}
+	var cmd string
+	switch {
+	case c.runner != "":
+		code := "'" + c.runner + "'"
+		switch method {
+		case "docker":
+			cmd = "`docker exec -t <container> gitlab-rails runner " + code + "`"
+		case "helm", "operator":
+			cmd = "`kubectl exec -it <toolbox pod> -- gitlab-rails runner " + code + "`"
+		case "source":
+			cmd = "`sudo -u git -H bundle exec rails runner -e production " + code + "`"
+		default:
+			cmd = "`sudo gitlab-rails runner " + code + "`"
+		}
+	default:
+		query := `"` + c.sql + `"`
+		switch method {
+		case "docker":
+			cmd = "`docker exec -t <container> gitlab-psql -c " + query + "`"
+		case "helm", "operator":
+			cmd = "`kubectl exec -it <toolbox pod> -- gitlab-rails dbconsole --database main`, then the query `" + c.sql + "`"
+		case "source":
+			cmd = "`sudo -u git -H bundle exec rails dbconsole -e production`, then the query `" + c.sql + "`"
+		default:
+			cmd = "`sudo gitlab-psql -c " + query + "`"
+		}
+	}
+	return "run " + cmd + "; " + c.decide
 }
 
 // rawConditional is one entry of conditional_stops.yaml as written.
@@ -234,6 +274,9 @@ type rawConditional struct {
 	Fact        string `yaml:"fact"`
 	Condition   string `yaml:"condition"`
 	Check       string `yaml:"check"`
+	Runner      string `yaml:"runner"`
+	SQL         string `yaml:"sql"`
+	Decide      string `yaml:"decide"`
 	AppliesFrom string `yaml:"applies_from"`
 	AppliesTo   string `yaml:"applies_to"`
 }
@@ -261,7 +304,17 @@ func buildConditional(raw []rawConditional) (map[string]Conditional, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := Conditional{Stop: s, Fact: r.Fact, Condition: r.Condition, Check: r.Check}
+		c := Conditional{Stop: s, Fact: r.Fact, Condition: r.Condition, Check: r.Check, runner: r.Runner, sql: r.SQL, decide: r.Decide}
+		given := 0
+		for _, f := range []string{r.Check, r.Runner, r.SQL} {
+			if f != "" {
+				given++
+			}
+		}
+		if given != 1 || r.Check == "" && r.Decide == "" {
+			return nil, fmt.Errorf("conditional stop %s: give either check, or runner or sql with decide", r.Stop)
+		}
+		c.Check = c.CheckFor("linux-package")
 		if c.AppliesFrom, err = parseVersion(r.AppliesFrom); err != nil {
 			return nil, err
 		}

@@ -132,3 +132,54 @@ func TestCharts(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFor: a conditional stop's check names the command of the
+// install method, and the Linux package form is the plain Check.
+func TestCheckFor(t *testing.T) {
+	b := Default()
+	prefixes := map[string]string{
+		"linux-package": "run `sudo gitlab-",
+		"get":           "run `sudo gitlab-",
+		"docker":        "run `docker exec -t <container> gitlab-",
+		"helm":          "run `kubectl exec -it <toolbox pod> -- gitlab-rails ",
+		"operator":      "run `kubectl exec -it <toolbox pod> -- gitlab-rails ",
+		"source":        "run `sudo -u git -H bundle exec rails ",
+	}
+	commands := 0
+	for minor, c := range b.Conditional {
+		if c.runner == "" && c.sql == "" {
+			if c.CheckFor("helm") != c.Check || c.Check == "" {
+				t.Errorf("%s: a check in words must read the same for every method, got %q", minor, c.CheckFor("helm"))
+			}
+			continue
+		}
+		commands++
+		if got := c.CheckFor("linux-package"); got != c.Check {
+			t.Errorf("%s: CheckFor(linux-package) = %q, want the plain Check %q", minor, got, c.Check)
+		}
+		for method, want := range prefixes {
+			got := c.CheckFor(method)
+			if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "; "+c.decide) {
+				t.Errorf("%s, %s: CheckFor = %q, want it to start with %q and end with the decision", minor, method, got, want)
+			}
+			if (method == "helm" || method == "docker") && strings.Contains(got, "sudo") {
+				t.Errorf("%s, %s: CheckFor = %q runs sudo", minor, method, got)
+			}
+		}
+	}
+	if commands == 0 {
+		t.Fatal("no conditional stop has a command")
+	}
+}
+
+func TestConditionalNeedsOneCheck(t *testing.T) {
+	for _, raw := range []rawConditional{
+		{Stop: "16.0", Decide: "stop"},
+		{Stop: "16.0", Check: "count them", Runner: "puts 1", Decide: "stop"},
+		{Stop: "16.0", Runner: "puts 1"},
+	} {
+		if _, err := buildConditional([]rawConditional{raw}); err == nil {
+			t.Errorf("buildConditional(%+v) = nil error, want one", raw)
+		}
+	}
+}

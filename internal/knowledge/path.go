@@ -27,7 +27,18 @@ type Step struct {
 	Version   glversion.Version
 	Kind      StepKind
 	Condition string // for conditional stops: who needs it
-	Check     string // for conditional stops: how to find out
+	Check     string // for conditional stops: how to find out, on a Linux package instance
+
+	cond *Conditional
+}
+
+// CheckFor says how to find out whether a conditional stop applies, with
+// the commands of the install method (see Conditional.CheckFor).
+func (s Step) CheckFor(method string) string {
+	if s.cond == nil {
+		return s.Check
+	}
+	return s.cond.CheckFor(method)
 }
 
 // Path computes the upgrade path from one version to another the way
@@ -68,7 +79,11 @@ func (b *Base) Path(from, to glversion.Version, zeroDowntime bool) ([]Step, erro
 		st := Step{Version: latest, Kind: StepRequired}
 		if s.Conditional && !zeroDowntime {
 			st.Kind = StepConditional
-			st.Condition, st.Check = b.conditionFor(s.Line())
+			if c, ok := b.Conditional[s.Line().MinorString()]; ok {
+				st.Condition, st.Check, st.cond = c.Condition, c.Check, &c
+			} else {
+				st.Condition = "the required-stop list marks this stop as conditional"
+			}
 		}
 		seen[latest.MinorString()] = true
 		steps = append(steps, st)
@@ -84,7 +99,7 @@ func (b *Base) Path(from, to glversion.Version, zeroDowntime bool) ([]Step, erro
 			steps = append(steps, Step{Version: latest, Kind: StepMinor})
 			continue
 		}
-		steps = append(steps, Step{Version: latest, Kind: StepConditional, Condition: c.Condition, Check: c.Check})
+		steps = append(steps, Step{Version: latest, Kind: StepConditional, Condition: c.Condition, Check: c.Check, cond: &c})
 	}
 	if zeroDowntime {
 		for _, l := range b.Releases.Lines() {
@@ -97,13 +112,6 @@ func (b *Base) Path(from, to glversion.Version, zeroDowntime bool) ([]Step, erro
 	sort.Slice(steps, func(i, j int) bool { return steps[i].Version.Compare(steps[j].Version) < 0 })
 	steps = append(steps, Step{Version: to, Kind: StepTarget})
 	return steps, nil
-}
-
-func (b *Base) conditionFor(line glversion.Version) (condition, check string) {
-	if c, ok := b.Conditional[line.MinorString()]; ok {
-		return c.Condition, c.Check
-	}
-	return "the required-stop list marks this stop as conditional", ""
 }
 
 func exact(v glversion.Version) glversion.Version {
