@@ -405,6 +405,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		switch {
 		case l.LabelIs(TermCurrent) && !l.LabelIs(TermTarget) && len(inVal) > 0:
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
+			// "Current version: 17.3.7. Target: 18.5.7." on one line.
+			r.targetAfter(l, inVal, inVal[0])
 			labelled = true
 		case len(inVal) == 1 && gitlabVersionLabel(l) && !l.Has(TermTarget) && !l.In(TermProcedure) && !l.In(TermVerify) && !l.In(TermStaging) && !l.In(TermPath):
 			// "| GitLab version | 17.5.5 EE |", "Versão do GitLab:
@@ -2234,8 +2236,14 @@ func startsWithVersion(l *Line, vs []VersionRef) bool {
 // targetAfter reads a target named after the current version in the same
 // line: "we're on GitLab EE 18.5.7 everywhere, target is 18.11.11".
 func (r *planReader) targetAfter(l *Line, vs []VersionRef, cur VersionRef) {
-	for _, v := range vs {
-		if v.Span.Start > cur.Span.End && v.Version.Compare(cur.Version) > 0 && termBefore(l, v.Span.Start, TermTarget, 3) {
+	for i, v := range vs {
+		if v.Span.Start <= cur.Span.End || v.Version.Compare(cur.Version) <= 0 || v.InLink {
+			continue
+		}
+		// "We run 17.3.7 and upgrade to 18.5.7": the last version, after
+		// an upgrade verb and "to", is where the upgrade ends.
+		upgradeTo := i == len(vs)-1 && termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 6)
+		if termBefore(l, v.Span.Start, TermTarget, 3) || upgradeTo {
 			r.plan.TargetClaims = append(r.plan.TargetClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}

@@ -109,6 +109,39 @@ func TestCurrentVersionInProse(t *testing.T) {
 	}
 }
 
+// TestTargetBesideCurrent checks a target stated in the same line as the
+// running version.
+func TestTargetBesideCurrent(t *testing.T) {
+	tests := []struct {
+		line, current, target string
+	}{
+		{"Current version: 17.3.7. Target: 18.5.7.", "17.3.7", "18.5.7"},
+		{"Current: 17.3.7 / Target: 18.5.7", "17.3.7", "18.5.7"},
+		{"We run 17.3.7 and upgrade to 18.5.7.", "17.3.7", "18.5.7"},
+		{"We are on GitLab 17.3.7 and will upgrade it to 18.5.7.", "17.3.7", "18.5.7"},
+		// An older version is history, not the target.
+		{"We run 17.3.7 since the upgrade to 17.3.7 from 16.11.10.", "17.3.7", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			d, err := Parse("plan.md", []byte("# Upgrade notes\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cur, tgt string
+			if len(d.Plan.CurrentClaims) > 0 {
+				cur = d.Plan.CurrentClaims[0].Version.String()
+			}
+			if len(d.Plan.TargetClaims) > 0 {
+				tgt = d.Plan.TargetClaims[0].Version.String()
+			}
+			if cur != tt.current || tgt != tt.target {
+				t.Errorf("current %q, target %q; want %q, %q", cur, tgt, tt.current, tt.target)
+			}
+		})
+	}
+}
+
 // TestContactChoice checks which of several people a plan names is taken
 // as the point of contact.
 func TestContactChoice(t *testing.T) {
