@@ -583,6 +583,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// productie – 18.11.11 naar 19.2.4": the title's pair.
 		fromIdx, toIdx = barePair(l, vs)
 	}
+	if fromIdx < 0 && len(chain) < 2 && (summaryCtx || inSummary || l.In(TermEnvironment) || l.Context.empty()) {
+		// "Our instance (17.3.7 EE) will be upgraded to 18.5.7."
+		fromIdx, toIdx = upgradePair(l, vs)
+	}
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
 		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
@@ -2242,7 +2246,9 @@ func (r *planReader) targetAfter(l *Line, vs []VersionRef, cur VersionRef) {
 		}
 		// "We run 17.3.7 and upgrade to 18.5.7": the last version, after
 		// an upgrade verb and "to", is where the upgrade ends.
-		upgradeTo := i == len(vs)-1 && termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 6)
+		// ("Wir sind auf 17.3.7 und wollen auf 18.5.7 aktualisieren":
+		// the verb comes last.)
+		upgradeTo := i == len(vs)-1 && termBefore(l, v.Span.Start, TermTo, 2) && (termBefore(l, v.Span.Start, TermUpgradeVerb, 6) || termAfter(l, v.Span.End-1, TermUpgradeVerb, 2))
 		if termBefore(l, v.Span.Start, TermTarget, 3) || upgradeTo {
 			r.plan.TargetClaims = append(r.plan.TargetClaims, Claim{VersionRef: v, From: FromProse})
 			return
@@ -2436,6 +2442,40 @@ func barePair(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// upgradePair finds the two versions of a sentence that upgrades the
+// first to the second without "from": "GitLab 17.3.7 will be upgraded
+// to 18.5.7", "Version: 17.3.7 (upgrading to 18.5.7)".
+func upgradePair(l *Line, vs []VersionRef) (int, int) {
+	if len(vs) != 2 || vs[0].InLink || vs[1].InLink || vs[0].Chart != nil || vs[1].Chart != nil || vs[0].Version.Compare(vs[1].Version) >= 0 {
+		return -1, -1
+	}
+	a, b := vs[0], vs[1]
+	if termBefore(l, a.Span.Start, TermTo, 2) || !termBefore(l, b.Span.Start, TermTo, 2) || strings.Contains(l.Text[a.Span.End:b.Span.Start], ". ") {
+		return -1, -1
+	}
+	for _, m := range l.FindAll(TermUpgradeVerb) {
+		if m.Start >= a.Span.End && m.End <= b.Span.Start {
+			return 0, 1
+		}
+	}
+	return -1, -1
+}
+
+// termAfter reports whether a match of t starts within n tokens after
+// the token at off, in the same clause: "auf 18.5.7 aktualisieren".
+func termAfter(l *Line, off int, t Term, n int) bool {
+	if !l.Has(t) {
+		return false
+	}
+	ti := tokenAt(l, off)
+	for _, m := range l.Matches {
+		if m.Term == t && m.Tok > ti && m.Tok <= ti+n && !breakBetween(l, ti, m.Tok) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromBeforeEdition reports whether "from" stands before the product's

@@ -121,10 +121,15 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"We are on GitLab 17.3.7 and will upgrade it to 18.5.7.", "17.3.7", "18.5.7"},
 		// An older version is history, not the target.
 		{"We run 17.3.7 since the upgrade to 17.3.7 from 16.11.10.", "17.3.7", ""},
+		{"Wir sind auf 17.3.7 und wollen auf 18.5.7 aktualisieren.", "17.3.7", "18.5.7"},
+		{"Siamo sulla 17.3.7 e vogliamo aggiornare alla 18.5.7.", "17.3.7", "18.5.7"},
+		{"Our instance (17.3.7 EE) will be upgraded to 18.5.7.", "17.3.7", "18.5.7"},
+		{"Version: 17.3.7 (upgrading to 18.5.7)", "17.3.7", "18.5.7"},
+		{"GitLab 17.3.7 to be upgraded to 18.5.7", "17.3.7", "18.5.7"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte("# Upgrade notes\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+			d, err := Parse("plan.md", []byte("# GitLab at ACME\n\n## Summary\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
 			if err != nil {
 				t.Fatal(err)
 			}
