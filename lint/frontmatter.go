@@ -47,29 +47,34 @@ func (d *Document) readFrontMatter(raw []byte) *Problem {
 	d.FrontMatter = map[string]*FrontMatterField{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		num := k.Line + 1
-		if num < 1 || num > d.index.count() {
+		f := d.frontMatterLine(k, v)
+		if f == nil {
 			continue
-		}
-		start := d.index.starts[num-1]
-		text := d.index.text(num)
-		l := &Line{Kind: KindFrontMatter, Text: text, Num: num, Task: -1, doc: d}
-		l.segs = []textSeg{{0, start, len(text)}}
-		l.setLower(lowerSameLen(text))
-		l.Tokens = tokenize(l.Lower, nil)
-		l.maskWords()
-		if c := strings.IndexByte(text, ':'); c > 0 {
-			l.Label = Span{0, c}
-			l.Value = Span{c + 1, len(text)}
-		}
-		f := &FrontMatterField{Line: l}
-		if v.Kind == yaml.ScalarNode {
-			f.Value = strings.TrimSpace(v.Value)
 		}
 		key := strings.ToLower(strings.TrimSpace(k.Value))
 		d.FrontMatter[key] = f
-		l.Index = len(d.Lines)
-		d.Lines = append(d.Lines, l)
+		if v.Kind != yaml.MappingNode {
+			continue
+		}
+		// A mapping one level down ("contact:" over "name:", "email:",
+		// "phone:"; "conditional_stops:" over "\"16.1\": does not
+		// apply") gives a line per entry, keyed "parent.entry"; the
+		// parent's value is its entries' values, in order.
+		var vals []string
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			ck, cv := v.Content[j], v.Content[j+1]
+			if cv.Kind != yaml.ScalarNode {
+				vals = nil
+				continue
+			}
+			if cf := d.frontMatterLine(ck, cv); cf != nil {
+				d.FrontMatter[key+"."+strings.ToLower(strings.TrimSpace(ck.Value))] = cf
+				if cf.Value != "" {
+					vals = append(vals, cf.Value)
+				}
+			}
+		}
+		f.Value = strings.Join(vals, ", ")
 	}
 	// Keys in the plan's own language name the same facts:
 	// "version_cible", "zielversion", "zona_horaria".
@@ -85,6 +90,33 @@ func (d *Document) readFrontMatter(raw []byte) *Problem {
 		}
 	}
 	return nil
+}
+
+// frontMatterLine adds the line of a front matter key to the document
+// and returns its field, or nil when the key's line is not in the file.
+func (d *Document) frontMatterLine(k, v *yaml.Node) *FrontMatterField {
+	num := k.Line + 1
+	if num < 1 || num > d.index.count() || len(d.Lines) > 0 && d.Lines[len(d.Lines)-1].Num >= num {
+		return nil
+	}
+	start := d.index.starts[num-1]
+	text := d.index.text(num)
+	l := &Line{Kind: KindFrontMatter, Text: text, Num: num, Task: -1, doc: d}
+	l.segs = []textSeg{{0, start, len(text)}}
+	l.setLower(lowerSameLen(text))
+	l.Tokens = tokenize(l.Lower, nil)
+	l.maskWords()
+	if c := strings.IndexByte(text, ':'); c > 0 {
+		l.Label = Span{0, c}
+		l.Value = Span{c + 1, len(text)}
+	}
+	f := &FrontMatterField{Line: l}
+	if v.Kind == yaml.ScalarNode {
+		f.Value = strings.TrimSpace(v.Value)
+	}
+	l.Index = len(d.Lines)
+	d.Lines = append(d.Lines, l)
+	return f
 }
 
 // frontMatterAliases are other names of the documented front matter keys,

@@ -435,7 +435,8 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	if !l.Has(TermDatabaseWord) {
 		return
 	}
-	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team"} {
+	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team", "dba-team",
+		"postgresql.install=false", "postgresql.install: false", "external vm", "externe vm", "separate vm", "eigene vm", "vm externa", "vm externe"} {
 		if !l.mayContain(w) {
 			continue
 		}

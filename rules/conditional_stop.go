@@ -120,7 +120,27 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			return condAddressed
 		}
 	}
+	if frontMatterAnswers(p.Doc, c.Stop) {
+		return condAddressed
+	}
 	return fact
+}
+
+// frontMatterAnswers reports whether a front-matter entry keyed by the
+// stop's minor gives an answer: `"16.1": "does not apply: no npm
+// packages"` under a key such as conditional_stops.
+func frontMatterAnswers(d *lint.Document, stop glversion.Version) bool {
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindFrontMatter || l.Label.Len() == 0 || strings.TrimSpace(l.ValueText()) == "" {
+			continue
+		}
+		for _, v := range l.Versions {
+			if !v.Version.HasPatch && v.Version.CompareMinor(stop) == 0 && v.End <= l.Label.End+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // factState decides a conditional stop from the plan's facts alone.

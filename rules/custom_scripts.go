@@ -147,7 +147,13 @@ func scriptOn(l *lint.Line) (string, lint.Span) {
 	if l.IsCommand() && !describes {
 		for _, cmd := range commandsOf(l) {
 			if w := scriptIn(cmd); w != "" {
-				return "a custom script (" + quote(w) + ")", whole
+				// On the script's own line of a wrapped paragraph: "A4. Run
+				// our pre-flight:" / "`sudo /opt/bin/preflight.sh`".
+				at := whole
+				if i := strings.Index(l.Text, w); i >= 0 && l.Kind != lint.KindCode {
+					at = lint.Span{Start: i, End: i + len(w)}
+				}
+				return "a custom script (" + quote(w) + ")", at
 			}
 		}
 		low := l.Lower

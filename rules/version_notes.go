@@ -319,9 +319,15 @@ func asksRemoval(note string) bool {
 // removes reports whether a line says something was or will be taken
 // out.
 func removes(l *lint.Line) bool {
-	return l.HasWord("removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "eliminado", "eliminados", "eliminadas", "eliminar", "eliminamos", "borrado", "borramos", "quitamos", "quitar", "quitado", "quitadas", "quitados", "supprimé", "supprimés", "supprimées", "supprimer", "supprimons", "retiré", "retirés", "retirons", "enlevons") ||
+	return l.HasWord(removeWords...) ||
 		l.ContainsAny("clean-up", "cleanup", "cleaned up", "out of gitlab.rb", "aus der gitlab.rb", "aus gitlab.rb")
 }
+
+// removeWords say a setting is, or is to be, taken out.
+var removeWords = []string{"removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "löschen",
+	"eliminado", "eliminados", "eliminadas", "eliminar", "eliminamos", "borrado", "borramos", "borrar", "quitamos", "quitar", "quitado", "quitadas", "quitados",
+	"supprimé", "supprimés", "supprimées", "supprimer", "supprimons", "retiré", "retirés", "retirer", "retirons", "enlever", "enlevons",
+	"rimuovere", "rimuoviamo", "rimosso", "rimossi", "verwijderen", "verwijderd", "remover", "removemos", "removido", "removidos"}
 
 // declinedAction returns the word of the note's required action that a
 // line declines ("no manual sync needed", "we never copy it"), or "".
@@ -449,7 +455,13 @@ var handleWords = func() map[string]bool {
 		"rimosso", "rimossa", "rimuoviamo", "copiato", "copiamo", "copiare", "verificato", "già", "disattivato", "niente",
 		"verwijderd", "gekopieerd", "kopiëren", "gecontroleerd", "reeds", "uitgeschakeld", "niets",
 		"removido", "removemos", "copiado", "copiamos", "já", "desativado",
-		"migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd"} {
+		"migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd",
+		// Turning on what the note asks for ("enable the SHA256 digest flag").
+		// ("Mattermost est activé" states the setup: no participles.)
+		"enable", "aktivieren", "activar", "activamos", "activer", "activons", "attivare", "attiviamo", "inschakelen", "ativar", "ativamos"} {
+		m[w] = true
+	}
+	for _, w := range removeWords {
 		m[w] = true
 	}
 	for w := range absentWords {
