@@ -329,6 +329,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// names GitLab's versions, not the plan's.
 		return
 	}
+	if runnerLabel(l) {
+		// "Runners: stay online; upgraded to 19.2 the week after": the
+		// runners' version, not GitLab's.
+		vs = slices.DeleteFunc(slices.Clone(vs), func(v VersionRef) bool {
+			return v.Span.Start >= l.Value.Start && !gitlabWordBefore(l, v.Span.Start, 4)
+		})
+	}
 	if l.Kind == KindTableRow && slices.ContainsFunc(vs, func(v VersionRef) bool { return boundVersion(l, v) }) {
 		// "| 2 | 18.8.11 | 18.11.11 | doel (laatste voor 19.0) |": a
 		// limit named in a path row is not on the path.
@@ -2280,6 +2287,23 @@ func vsIn(vs []VersionRef, s Span) []VersionRef {
 }
 
 var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "sprung": true, "etappe": true, "paso": true, "salto": true, "fase": true, "étape": true, "etape": true, "palier": true, "saut": true, "stap": true, "sprong": true, "passo": true}
+
+// runnerLabel reports whether a line's label names the runners:
+// "Runners:", "GitLab Runner fleet:".
+func runnerLabel(l *Line) bool {
+	if l.Label.Len() == 0 || l.Kind == KindCode {
+		return false
+	}
+	label := l.LowerLabel()
+	return strings.Contains(label, "runner") && !strings.Contains(label, "rails runner")
+}
+
+// StepLead reports whether a line opens with a step word and its number,
+// as a step's title does: "Stap 1 – secondary site eerst", "Phase 2:
+// primary".
+func StepLead(l *Line) bool {
+	return len(l.Tokens) >= 3 && (stepWords[l.Tokens[0].Word] || l.Tokens[0].Word == "salto") && isDigitWord(l.Tokens[1].Word)
+}
 
 // numberedStepOf reports whether a paragraph opens with a numbered step
 // that names v: "Salto 2 (17.3.7): ...", "Hop 3: 16.11.10, then ...".

@@ -64,7 +64,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 			// "Then the primary: same package, reconfigure, restart"
 			// repeats the install of the step before.
 			repeats := l.ContainsAny("same package", "same steps", "same procedure", "same commands", "likewise", "das gleiche paket", "dasselbe paket", "mismo paquete", "mismos pasos", "même paquet", "mêmes étapes")
-			if !(l.Kind == lint.KindHeading || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l) || l.Item && installsInCodeAfter(p.Doc, l)) {
+			if !(l.Kind == lint.KindHeading || lint.StepLead(l) || upgradeVerbInProse(l) || l.Has(lint.TermPkgInstall) || repeats || inherited != "" && l.Item && !stopsOnly(l) || l.Item && installsInCodeAfter(p.Doc, l)) {
 				continue
 			}
 			site, siteAt := geoSiteAt(l)

@@ -61,7 +61,7 @@ prints them).`,
 			// The path line or step that goes straight to the target
 			// ("18.2.8 → 18.8.11 en un solo salto") is where the stops
 			// are missing.
-			if h.Version.Compare(tgt.Version) == 0 && (h.Line.In(lint.TermPath) || h.Line.In(lint.TermProcedure)) && h.Line.Kind != lint.KindHeading {
+			if h.Version.Compare(tgt.Version) == 0 && (h.Line.In(lint.TermPath) || h.Line.LabelIs(lint.TermPath) || h.Line.In(lint.TermProcedure)) && h.Line.Kind != lint.KindHeading {
 				at = h.VersionRef
 				break
 			}

@@ -91,6 +91,18 @@ revert the snapshots of every node.`,
 			// is already running on the migrated database by then.
 			msg = "rollback restores the backup only as a last resort, after the old version is back on the already migrated database schema, which it cannot run on. make the restore part of every rollback: %s"
 		}
+		if resort == nil {
+			// "the database stays as it is, no need to restore the
+			// backup": the finding belongs on the restore declined.
+			for _, l := range lines {
+				for _, m := range l.FindAll(lint.TermRestore) {
+					if negatedMatch(l, m) && l.Kind != lint.KindHeading {
+						p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, msg, restoreHint(p))
+						return
+					}
+				}
+			}
+		}
 		at := rollbackHeading(p.Doc)
 		if resort != nil {
 			// The finding belongs on the restore that is held back.
