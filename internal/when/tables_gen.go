@@ -633,17 +633,17 @@ var lexEntries = [634]lexEntry{
 	620: {flags: lxZoneStart, phrases: 688, nphrases: 1, wordAt: 3482, wordLen: 7},                                          // "toronto"
 	621: {flags: lxZoneStart, phrases: 689, nphrases: 1, wordAt: 3489, wordLen: 2},                                          // "uk"
 	622: {flags: lxZoneStart, phrases: 690, nphrases: 1, wordAt: 3491, wordLen: 7},                                          // "uruguay"
-	623: {flags: lxZoneStart, phrases: 691, nphrases: 2, wordAt: 3498, wordLen: 2},                                          // "us"
-	624: {flags: lxZoneStart, phrases: 693, nphrases: 1, wordAt: 3500, wordLen: 9},                                          // "vancouver"
-	625: {flags: lxZoneStart, phrases: 694, nphrases: 1, wordAt: 3509, wordLen: 9},                                          // "venezuela"
-	626: {flags: lxZoneStart, phrases: 695, nphrases: 1, wordAt: 3518, wordLen: 6},                                          // "vienna"
-	627: {flags: lxZoneStart, phrases: 696, nphrases: 1, wordAt: 3524, wordLen: 6},                                          // "warsaw"
-	628: {flags: lxZoneStart, phrases: 697, nphrases: 2, wordAt: 3530, wordLen: 7},                                          // "western"
-	629: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3537, wordLen: 16},                                         // "westeuropäische"
-	630: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3553, wordLen: 4},                                          // "wien"
-	631: {flags: lxZoneStart, phrases: 701, nphrases: 1, wordAt: 3557, wordLen: 6},                                          // "wiener"
-	632: {flags: lxZoneStart, phrases: 702, nphrases: 1, wordAt: 3563, wordLen: 6},                                          // "zurich"
-	633: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3569, wordLen: 7},                                          // "zürich"
+	623: {flags: lxZoneStart, phrases: 691, nphrases: 6, wordAt: 3498, wordLen: 2},                                          // "us"
+	624: {flags: lxZoneStart, phrases: 697, nphrases: 1, wordAt: 3500, wordLen: 9},                                          // "vancouver"
+	625: {flags: lxZoneStart, phrases: 698, nphrases: 1, wordAt: 3509, wordLen: 9},                                          // "venezuela"
+	626: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3518, wordLen: 6},                                          // "vienna"
+	627: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3524, wordLen: 6},                                          // "warsaw"
+	628: {flags: lxZoneStart, phrases: 701, nphrases: 2, wordAt: 3530, wordLen: 7},                                          // "western"
+	629: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3537, wordLen: 16},                                         // "westeuropäische"
+	630: {flags: lxZoneStart, phrases: 704, nphrases: 1, wordAt: 3553, wordLen: 4},                                          // "wien"
+	631: {flags: lxZoneStart, phrases: 705, nphrases: 1, wordAt: 3557, wordLen: 6},                                          // "wiener"
+	632: {flags: lxZoneStart, phrases: 706, nphrases: 1, wordAt: 3563, wordLen: 6},                                          // "zurich"
+	633: {flags: lxZoneStart, phrases: 707, nphrases: 1, wordAt: 3569, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -1942,7 +1942,7 @@ var zoneBloom = [1024]uint64{
 
 // zonePhraseList holds the zone phrases grouped by first word, longest
 // first; lexEntries locates the group of each first word.
-var zonePhraseList = [704]phrase{
+var zonePhraseList = [708]phrase{
 	0:   {words: []string{"del", "centro", "de", "méxico"}, iana: "America/Mexico_City"},
 	1:   {words: []string{"del", "centro", "de", "mexico"}, iana: "America/Mexico_City"},
 	2:   {words: []string{"del", "pacífico", "de", "méxico"}, iana: "America/Mazatlan"},
@@ -2636,15 +2636,19 @@ var zonePhraseList = [704]phrase{
 	690: {words: []string{"time"}, iana: "America/Montevideo"},
 	691: {words: []string{"eastern", "time"}, iana: "America/New_York"},
 	692: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
-	693: {words: []string{"time"}, iana: "America/Vancouver"},
-	694: {words: []string{"time"}, iana: "America/Caracas"},
-	695: {words: []string{"time"}, iana: "Europe/Vienna"},
-	696: {words: []string{"time"}, iana: "Europe/Warsaw"},
-	697: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
-	698: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
-	699: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
-	700: {words: []string{"time"}, iana: "Europe/Vienna"},
-	701: {words: []string{"zeit"}, iana: "Europe/Vienna"},
-	702: {words: []string{"time"}, iana: "Europe/Zurich"},
-	703: {words: []string{"time"}, iana: "Europe/Zurich"},
+	693: {words: []string{"pacific"}, iana: "America/Los_Angeles"},
+	694: {words: []string{"eastern"}, iana: "America/New_York"},
+	695: {words: []string{"central"}, iana: "America/Chicago"},
+	696: {words: []string{"mountain"}, iana: "America/Denver"},
+	697: {words: []string{"time"}, iana: "America/Vancouver"},
+	698: {words: []string{"time"}, iana: "America/Caracas"},
+	699: {words: []string{"time"}, iana: "Europe/Vienna"},
+	700: {words: []string{"time"}, iana: "Europe/Warsaw"},
+	701: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
+	702: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
+	703: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
+	704: {words: []string{"time"}, iana: "Europe/Vienna"},
+	705: {words: []string{"zeit"}, iana: "Europe/Vienna"},
+	706: {words: []string{"time"}, iana: "Europe/Zurich"},
+	707: {words: []string{"time"}, iana: "Europe/Zurich"},
 }

@@ -298,6 +298,8 @@ func TestZones(t *testing.T) {
 		{line: "22:00 New York time", start: c("22:00", "22:00"), zone: iana("New York time", "America/New_York")},
 		{line: "22:00 Central European Time", start: c("22:00", "22:00"), zone: iana("Central European Time", "Europe/Berlin")},
 		{line: "22:00 Eastern Time", start: c("22:00", "22:00"), zone: iana("Eastern Time", "America/New_York")},
+		{line: "22:00 (US Eastern)", start: c("22:00", "22:00"), zone: iana("US Eastern", "America/New_York")},
+		{line: "22:00 US Pacific", start: c("22:00", "22:00"), zone: iana("US Pacific", "America/Los_Angeles")},
 		{line: "22 Uhr mitteleuropäische Zeit", start: c("22:00", "22 Uhr"), zone: iana("mitteleuropäische Zeit", "Europe/Berlin")},
 		{line: "22h heure d'Europe centrale", start: c("22:00", "22h"), zone: iana("heure d'Europe centrale", "Europe/Paris")},
 		{line: "22:00 ET", start: c("22:00", "22:00"), zone: iana("ET", "America/New_York")},
