@@ -438,6 +438,19 @@ func windowNames(d *Document) map[string]bool {
 	return out
 }
 
+// timeLabel reports whether a line's label is only a word for the time
+// of day: "Time:", "| Uhrzeit |", "Heure :".
+func timeLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	switch strings.Trim(strings.TrimSpace(l.LowerLabel()), "*_") {
+	case "time", "times", "uhrzeit", "zeit", "hora", "horas", "heure", "heures", "horaire", "ora", "orario", "tijd", "tijdstip", "horário", "horario":
+		return true
+	}
+	return false
+}
+
 // replacesWindow reports whether a window line says it replaces an earlier
 // one: "New window", "Neuer Termin", "the date of 28-11 is cancelled".
 func replacesWindow(l *Line) bool {
@@ -570,6 +583,10 @@ func (r *planReader) readWindow() {
 				// (A label may be a window's short name from a table's
 				// window column: "| 1 | 17.8.7 | F1 |" and then "F1:
 				// samedi 16 janvier 2027, 07:00–15:00 CET".)
+				winLines = append(winLines, l)
+			} else if n := len(winLines); n > 0 && winLines[n-1].Index == l.Index-1 && winLines[n-1].Label.Len() > 0 && timeLabel(l) {
+				// "Date: 2026-12-12" / "Time: 22:00-02:00 CET" in a
+				// summary: the time of the date above.
 				winLines = append(winLines, l)
 			}
 		}

@@ -61,6 +61,8 @@ func TestWindowInProse(t *testing.T) {
 		{"time on the window line, date in the prose", "# Plan\n\nThe freeze runs from Tuesday 2026-12-01 to Friday 2026-12-11, so the upgrade is on Saturday, December 12, 2026.\n\n- **Window:** the weekend after the freeze, Saturday 07:00–12:00 ET\n", "2026-12-12 07:00"},
 		{"question and answer", "# Plan\n\n**Q: When?**\nA: Saturday 2026-12-19, 07:00–13:00 Europe/Oslo (CET).\n", "2026-12-19 07:00"},
 		{"only the upgrade line", "# Plan\n\nThe upgrade runs on 2026-12-12 from 22:00 CET.\n", "2026-12-12 22:00"},
+		{"date and time labels in a summary", "# Plan\n\n## Summary\n\n- Date: 2026-12-12\n- Time: 22:00 - 02:00 (CET)\n", "2026-12-12 22:00"},
+		{"date and time rows in a summary table", "# Plan\n\n## Summary\n\n| Item | Value |\n|---|---|\n| Date | 2026-12-12 |\n| Uhrzeit | 22:00–02:00 MEZ |\n", "2026-12-12 22:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
