@@ -75,7 +75,10 @@ Fix: add a step that copies those files next to the backup, before the first hop
 				// copy, not one kept with this window's backup.
 				continue
 			}
-			all := l.Has(lint.TermEtcGitlab) && etcDirectory(l) && !l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || l.Has(lint.TermBackupEtc)
+			// ("copy /etc/gitlab (incl. gitlab-secrets.json)" copies the
+			// directory; "copy gitlab-secrets.json from /etc/gitlab" one
+			// file.)
+			all := l.Has(lint.TermEtcGitlab) && etcDirectory(l) && (!l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) || namedAsIncluded(l)) || l.Has(lint.TermBackupEtc)
 			secrets = secrets || l.Has(lint.TermSecretsJSON) || all
 			rb = rb || l.Has(lint.TermGitlabRb) || all
 			volume = volume || l.Has(lint.TermConfigVolume) || l.Has(lint.TermEtcGitlab) && etcDirectory(l)
@@ -288,4 +291,32 @@ func dataVolumeOnly(l *lint.Line) bool {
 		}
 	}
 	return true
+}
+
+// namedAsIncluded reports whether every configuration file a line names
+// is named as part of something larger: "(incl. gitlab-secrets.json)",
+// "(mit gitlab.rb)".
+func namedAsIncluded(l *lint.Line) bool {
+	named := false
+	for _, m := range l.Matches {
+		if m.Term != lint.TermSecretsJSON && m.Term != lint.TermGitlabRb {
+			continue
+		}
+		named = true
+		j := m.Tok - 1
+		if j >= 0 && l.Tokens[j].Word == "gitlab" {
+			// ("gitlab-secrets.json" may match from "secrets".)
+			j--
+		}
+		if j < 0 {
+			return false
+		}
+		switch l.Tokens[j].Word {
+		case "incl", "including", "includes", "inkl", "inklusive", "einschließlich", "mit", "incluido", "incluidos", "incluyendo", "con",
+			"compris", "avec", "incluso", "compreso", "inclusief", "met", "incluindo", "com":
+		default:
+			return false
+		}
+	}
+	return named
 }
