@@ -160,12 +160,18 @@ func pastSentence(l *lint.Line, i int) bool {
 
 // reportImage reports the unpinned image reference at offset i of l.
 func reportImage(p *lint.Pass, l *lint.Line, i int) {
-	name := strings.Fields(l.Text[i:])[0]
+	// The reference ends where its characters do: "`image:
+	// gitlab/gitlab-ce:latest`, poi" names "gitlab/gitlab-ce:latest".
+	end := i
+	for end < len(l.Text) && imageRefByte(l.Text[end]) {
+		end++
+	}
+	name := strings.TrimRight(l.Text[i:end], ".:")
 	ed := "ee"
 	if strings.HasPrefix(strings.ToLower(name), "gitlab/gitlab-ce") {
 		ed = "ce"
 	}
-	p.Reportf(l, lint.Span{Start: i, End: len(l.Text)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example %s", quote(strings.Trim(name, "`\"'")), quote(packageExample(l, planEdition(p, ed), exampleHop(p), "")))
+	p.Reportf(l, lint.Span{Start: i, End: i + len(name)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example %s", quote(name), quote(packageExample(l, planEdition(p, ed), exampleHop(p), "")))
 }
 
 // deploysImage reports whether the image reference at offset i is part of
@@ -365,4 +371,10 @@ func bareCommandName(l *lint.Line, m lint.Match) bool {
 	}
 	c, ok := codeSpanAt(l, m.Start)
 	return ok && m.End <= c.End && strings.TrimSpace(l.Text[m.End:c.End]) == ""
+}
+
+// imageRefByte reports whether c can be part of a container image
+// reference: registry, path, tag or digest.
+func imageRefByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._-/:@", c) >= 0
 }
