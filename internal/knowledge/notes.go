@@ -194,6 +194,11 @@ type Note struct {
 	// take the hop as written.
 	BreaksBelow string
 
+	// SupersededBy are the IDs of notes that say the same for a narrower
+	// case ("18.11.7 blocks 19.0" within "stop on 18.11.9 or later"):
+	// when one of them applies as well, this note is left out.
+	SupersededBy []string
+
 	// Requires are the words of the action the note asks for ("copy",
 	// "sync"): a plan that says it does not need that action has not
 	// handled the note, whatever else it says about it.
@@ -422,6 +427,23 @@ func (b *Base) NotesFor(current, target glversion.Version, hops []glversion.Vers
 	if count == 0 {
 		return nil
 	}
+	hit := func(i int) bool { return hits[i/64]&(1<<(i%64)) != 0 }
+	superseded := func(n *Note) bool {
+		for _, id := range n.SupersededBy {
+			for j := range b.notes {
+				if b.notes[j].ID == id && hit(j) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := range b.notes {
+		if hit(i) && superseded(&b.notes[i]) {
+			hits[i/64] &^= 1 << (i % 64)
+			count--
+		}
+	}
 	out := make([]Note, 0, count)
 	for i := range b.notes {
 		if hits[i/64]&(1<<(i%64)) != 0 {
@@ -561,6 +583,7 @@ type rawNote struct {
 	BreaksBelow    string     `yaml:"breaks_below"`
 	Requires       stringList `yaml:"requires"`
 	Terms          stringList `yaml:"terms"`
+	SupersededBy   stringList `yaml:"superseded_by"`
 	Note           string     `yaml:"note"`
 	Source         string     `yaml:"source"`
 }
@@ -672,7 +695,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
 			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
-			Requires: r.Requires, Terms: r.Terms,
+			Requires: r.Requires, Terms: r.Terms, SupersededBy: r.SupersededBy,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)
@@ -708,6 +731,13 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			return nil, fmt.Errorf("note %s: %v", r.ID, err)
 		}
 		out = append(out, n)
+	}
+	for _, n := range out {
+		for _, id := range n.SupersededBy {
+			if !slices.ContainsFunc(out, func(o Note) bool { return o.ID == id && o.ID != n.ID }) {
+				return nil, fmt.Errorf("note %s: superseded_by names no other note %q", n.ID, id)
+			}
+		}
 	}
 	return out, nil
 }

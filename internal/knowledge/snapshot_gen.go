@@ -2275,9 +2275,10 @@ var snapshot = rawSnapshot{
 		{
 			ID:             "mattermost-check-needs-18-11-9",
 			Crosses:        "19.0",
-			UnlessInstalls: stringList{">= 18.11.9, < 19.0.0", "= 18.11.7"},
+			UnlessInstalls: stringList{">= 18.11.9, < 19.0.0"},
 			InstallMethod:  stringList{"linux-package", "docker", "get"},
 			Review:         true,
+			SupersededBy:   stringList{"mattermost-false-alarm-18-11-7"},
 			Note:           "18.11.0 to 18.11.6 miss leftover mattermost[...] settings and 18.11.7 blocks the 19.0 upgrade on a false alarm; make the 18.11 stop on 18.11.9 or later before going to 19.0",
 			Source:         "doc/update/versions/gitlab_19_changes.md (19.0)",
 		},
@@ -2423,7 +2424,7 @@ var snapshot = rawSnapshot{
 		},
 		{
 			Note:           "mattermost-check-needs-18-11-9",
-			UnlessInstalls: []string{"18.11.7", "18.11.9-18.11.11"},
+			UnlessInstalls: []string{"18.11.9-18.11.11"},
 		},
 		{
 			Note:           "mattermost-false-alarm-18-11-7",
