@@ -464,6 +464,19 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			if len(in) == 0 {
 				continue
 			}
+			// "| From | To |", "| Ist | Soll |": header words that name
+			// the two ends only as a column's whole title, over one row
+			// (several rows list hops or past upgrades).
+			switch onlyRow := r.onlyRow(l); strings.Trim(strings.TrimSpace(h.Lower[hs.Start:hs.End]), "*_:") {
+			case "from", "von", "desde", "de", "ist", "now", "today", "before", "vorher", "antes", "avant":
+				if onlyRow {
+					ht.add(TermCurrent)
+				}
+			case "to", "nach", "auf", "hasta", "a", "vers", "soll", "after", "after upgrade", "nachher", "después", "après", "naar", "para":
+				if onlyRow {
+					ht.add(TermTarget)
+				}
+			}
 			switch {
 			case ht.has(TermCurrent) && !ht.has(TermTarget):
 				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: in[0], From: FromLabel})
@@ -2287,6 +2300,13 @@ func vsIn(vs []VersionRef, s Span) []VersionRef {
 }
 
 var stepWords = map[string]bool{"hop": true, "step": true, "phase": true, "stop": true, "stage": true, "task": true, "schritt": true, "sprung": true, "etappe": true, "paso": true, "salto": true, "fase": true, "étape": true, "etape": true, "palier": true, "saut": true, "stap": true, "sprong": true, "passo": true}
+
+// onlyRow reports whether a table row is the only row under its header.
+func (r *planReader) onlyRow(l *Line) bool {
+	lines := r.doc.Lines
+	return l.Header != nil && l.Index > 0 && lines[l.Index-1] == l.Header &&
+		(l.Index+1 >= len(lines) || lines[l.Index+1].Header != l.Header)
+}
 
 // runnerLabel reports whether a line's label names the runners:
 // "Runners:", "GitLab Runner fleet:".

@@ -128,6 +128,10 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"Our instance (17.3.7 EE) will be upgraded to 18.5.7.", "17.3.7", "18.5.7"},
 		{"Version: 17.3.7 (upgrading to 18.5.7)", "17.3.7", "18.5.7"},
 		{"GitLab 17.3.7 to be upgraded to 18.5.7", "17.3.7", "18.5.7"},
+		{"| From | To |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
+		{"| Ist | Soll |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
+		// Several rows under "From | To" list hops, not the two ends.
+		{"| From | To |\n|---|---|\n| 17.3.7 | 17.5.5 |\n| 17.5.5 | 17.8.7 |", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
