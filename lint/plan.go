@@ -198,6 +198,9 @@ type planReader struct {
 	flat     bool
 	method   map[string]int // evidence counts
 	methodAt map[string]*Line
+	// gitlabOperator is the first line that names the GitLab Operator
+	// itself, not some other Kubernetes operator.
+	gitlabOperator *Line
 	edition  map[string]int
 	edLine   map[string]*Line
 	// proseEd counts editions named in prose, not in commands.
@@ -3099,6 +3102,9 @@ func (r *planReader) methodEvidence(l *Line) {
 			add("helm", 1)
 		case TermMethodOperator:
 			add("operator", 2)
+			if r.gitlabOperator == nil && m.NTok >= 2 {
+				r.gitlabOperator = l
+			}
 		case TermMethodSource:
 			add("source", 2)
 		case TermMethodGET:
@@ -3571,6 +3577,12 @@ func (r *planReader) resolve() {
 			if r.method[m] > score {
 				best, score = m, r.method[m]
 			}
+		}
+		if best == "helm" && r.gitlabOperator != nil {
+			// The GitLab Operator deploys the chart: its chart versions
+			// and helm commands are the Operator's.
+			best = "operator"
+			r.methodAt[best] = r.gitlabOperator
 		}
 		if score >= 2 || score >= 1 && best != "docker" && best != "helm" {
 			p.InstallMethod = &Fact{Value: best, Line: r.methodAt[best], From: FromProse}

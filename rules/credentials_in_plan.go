@@ -94,10 +94,11 @@ func credentialInText(l *lint.Line) (string, int) {
 	}
 	// "password: hunter2", "PGPASSWORD=...", "gitlab_rails['db_password'] = '...'"
 	for _, m := range l.FindAll(lint.TermCredentialWord) {
-		if m.Start > 0 && (t[m.Start-1] == '-' || t[m.Start-1] == '.' || t[m.Start-1] == '_' && m.End < len(t) && t[m.End] == '-') && !strings.HasPrefix(strings.TrimLeft(t[m.End:], " "), ":") {
+		if m.Start > 0 && (t[m.Start-1] == '-' || t[m.Start-1] == '.' || t[m.Start-1] == '_' && m.End < len(t) && t[m.End] == '-') && !strings.HasPrefix(strings.TrimLeft(t[m.End:], " "), ":") && !strings.HasPrefix(strings.TrimLeft(t[m.End:], "'\"]"), "=") {
 			// Part of a name such as "gitlab-rds-password" or
 			// "CI_JOB_TOKEN-regressie", but not a label such as
-			// "Root-Passwort:".
+			// "Root-Passwort:" or a key given its value
+			// ("--from-literal=postgresql-password='...'").
 			continue
 		}
 		rest := t[m.End:]

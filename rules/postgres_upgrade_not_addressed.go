@@ -165,6 +165,7 @@ var enoughWords = []string{"is enough", "enough for", "sufficient", "no database
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
+	"nicht erforderlich", "not required", "not needed", "no es necesario", "pas nécessaire", "non è necessario", "niet vereist", "não é preciso",
 	"nessun intervento", "kein eingriff", "aucune action", "keine maßnahme", "ninguna acción", "nessuna azione", "geen actie", "nenhuma ação", "no database action", "no action on the database", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
 	"still accepted", "continua aceito", "continua aceite", "sigue aceptad", "noch akzeptiert", "toujours accepté", "ancora accettat", "nog geaccepteerd",
 	"no more work", "no further work", "não há mais trabalho", "kein weiterer aufwand", "no hay más trabajo", "plus de travail", "nessun altro lavoro",
