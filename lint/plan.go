@@ -201,8 +201,8 @@ type planReader struct {
 	// gitlabOperator is the first line that names the GitLab Operator
 	// itself, not some other Kubernetes operator.
 	gitlabOperator *Line
-	edition  map[string]int
-	edLine   map[string]*Line
+	edition        map[string]int
+	edLine         map[string]*Line
 	// proseEd counts editions named in prose, not in commands.
 	proseEd   map[string]int
 	proseLine map[string]*Line
