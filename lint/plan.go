@@ -794,6 +794,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if summaryCtx {
 		for _, v := range vs {
 			if termBefore(l, v.Span.Start, TermTo, 2) && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+				if ti := tokenAt(l, v.Span.Start); otherProductInSentence(l, ti) || wordsBefore(l, ti, 5, "runner", "runners") {
+					// "We upgraded the runners to 18.5.7": another
+					// product's version.
+					continue
+				}
 				if r.pastDated(l, v) || pastUpgrade(l, v) || r.pastYear(l, v) {
 					// "upgraded to 18.5.7 on 2026-10-21", "(previous
 					// change: upgrade to 18.6.4 in February)": history.
@@ -2309,6 +2314,20 @@ func (r *planReader) onlyRow(l *Line) bool {
 	lines := r.doc.Lines
 	return l.Header != nil && l.Index > 0 && lines[l.Index-1] == l.Header &&
 		(l.Index+1 >= len(lines) || lines[l.Index+1].Header != l.Header)
+}
+
+// wordsBefore reports whether one of the words stands within n tokens
+// before token i, in the same clause.
+func wordsBefore(l *Line, i, n int, words ...string) bool {
+	for j := i - 1; j >= 0 && j >= i-n; j-- {
+		if slices.Contains(words, l.Tokens[j].Word) {
+			return true
+		}
+		if l.Tokens[j].Break {
+			return false
+		}
+	}
+	return false
 }
 
 // runnerLabel reports whether a line's label names the runners:

@@ -130,6 +130,8 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"GitLab 17.3.7 to be upgraded to 18.5.7", "17.3.7", "18.5.7"},
 		{"| From | To |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
 		{"| Ist | Soll |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
+		// The runners' version is not GitLab's.
+		{"GitLab 17.3.7 had an outage. We upgraded the runners to 18.5.7.", "", ""},
 		// Several rows under "From | To" list hops, not the two ends.
 		{"| From | To |\n|---|---|\n| 17.3.7 | 17.5.5 |\n| 17.5.5 | 17.8.7 |", "", ""},
 	}
