@@ -1,6 +1,7 @@
 package glversion
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,7 +53,8 @@ func (m Mention) Strong() bool {
 //
 // It skips numbers that cannot be versions: four or more dotted parts (IP
 // addresses), parts with leading zeros ("22.00"), numbers glued to letters
-// ("x86_64", "2.5GB", "el8"), and overlong parts (dates like "12.12.2026").
+// ("x86_64", "2.5GB", "el8"), overlong parts (dates like "12.12.2026"), and
+// days with months written the German way ("am 20.11.").
 func Scan(text string, dst []Mention) []Mention {
 	n := len(text)
 	for i := 0; i < n; i++ {
@@ -84,6 +86,11 @@ func Scan(text string, dst []Mention) []Mention {
 		m, end, ok := lexNumber(text, i)
 		if !ok {
 			i = end - 1
+			continue
+		}
+		if !prefixed && dayMonth(text, i, end, m.Version) {
+			// "am 20.11. und 21.11.2026": a German date without its year.
+			i = end
 			continue
 		}
 		m.Start = start
@@ -353,4 +360,50 @@ func containsFold(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// dayMonth reports whether the number at text[start:end] is a day and month
+// written the German way, with a closing dot and no year: after "am", "vom"
+// or "den" ("am 20.11."), or before a conjunction and a further date
+// ("20.11. und 21.11.2026", "20.11. bis 22.11.").
+func dayMonth(text string, start, end int, v Version) bool {
+	if v.HasPatch || v.Wildcard || v.Major > 31 || v.Minor < 1 || v.Minor > 12 || end >= len(text) || text[end] != '.' || end+1 < len(text) && text[end+1] != ' ' {
+		return false
+	}
+	before := strings.TrimRight(text[:start], " ")
+	word := strings.ToLower(before[strings.LastIndexByte(before, ' ')+1:])
+	switch word {
+	case "am", "vom", "den":
+		return true
+	case "und", "bis", "-", "–", "oder":
+		// The second of two: "20.11. bis 22.11.".
+		prev := strings.TrimRight(before[:len(before)-len(word)], " ")
+		if d := strings.LastIndexByte(prev, ' '); strings.HasSuffix(prev, ".") && isShortDate(prev[d+1:len(prev)-1]) {
+			return true
+		}
+	}
+	after := strings.Fields(text[end+1:])
+	if len(after) < 2 || after[1] == "" || !isDigit(after[1][0]) {
+		return false
+	}
+	switch strings.ToLower(after[0]) {
+	case "und", "bis", "-", "–", "oder":
+		return true
+	}
+	return false
+}
+
+// isShortDate reports whether s is a day and a month, "20.11".
+func isShortDate(s string) bool {
+	d, m, ok := strings.Cut(s, ".")
+	return ok && len(d) >= 1 && len(d) <= 2 && len(m) >= 1 && len(m) <= 2 && allDigits(d) && allDigits(m)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
