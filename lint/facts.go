@@ -65,23 +65,42 @@ func osInTokens(lower string, toks []Token) (name, version string) {
 			}
 		}
 		// Read the version after the name: "22.04", "8.9", "2023", "15 SP6".
-		for j := i + skip; j < len(toks) && j < i+skip+4; j++ {
+		width := ""
+		for j := i + skip; j < len(toks) && j < i+skip+6; j++ {
 			w := toks[j].Word
 			if osFiller[w] {
 				continue
 			}
+			if (w == "32" || w == "64") && j+1 < len(toks) && toks[j+1].Word == "bit" {
+				// "Raspberry Pi OS (32-bit) Bullseye": the width, then
+				// the release.
+				width = " (" + w + "-bit)"
+				j++
+				continue
+			}
+			n := n + width
 			if isDigitWord(w) && allDigits(w) {
 				v := w
 				if j+1 < len(toks) && allDigits(toks[j+1].Word) && lower[toks[j].End:toks[j+1].Start] == "." {
 					v += "." + toks[j+1].Word
+				} else if j+1 < len(toks) {
+					// "SLES 12 SP5", "SLES 15 SP 6": the service pack.
+					sp, isSP := strings.CutPrefix(toks[j+1].Word, "sp")
+					if isSP && sp == "" && j+2 < len(toks) {
+						sp = toks[j+2].Word
+					}
+					if isSP && allDigits(sp) {
+						v += " SP" + sp
+					}
 				}
-				if n == "Raspberry Pi OS" && (j+1 < len(toks) && toks[j+1].Word == "model" || len(v) == 1 && v < "7") {
+				if strings.HasPrefix(n, "Raspberry Pi OS") && (j+1 < len(toks) && toks[j+1].Word == "model" || len(v) == 1 && v < "7") {
 					// "Raspberry Pi 4 Model B" is the board, not the OS.
 					break
 				}
 				return n, v
 			}
-			if cn, ok := osCodenames[w]; ok && cn[0] == n {
+			if cn, ok := osCodenames[w]; ok && (cn[0] == strings.TrimSuffix(n, width) || cn[0] == "Debian" && strings.HasPrefix(n, "Raspberry Pi OS")) {
+				// (Raspberry Pi OS releases carry Debian's code names.)
 				return n, cn[1]
 			}
 			break
@@ -120,6 +139,9 @@ func osString(name, version string) string {
 func osUpgrade(l *Line) *Fact {
 	if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermOutOfScope) || l.In(TermRisk) || l.In(TermChangelog) || l.In(TermStaging) {
 		return nil
+	}
+	if f := newMachineOS(l); f != nil {
+		return f
 	}
 	if !l.Contains("→") && !l.Contains("->") && !l.Contains("do-release-upgrade") && !l.Contains("leapp") {
 		return nil
@@ -178,6 +200,41 @@ func osUpgrade(l *Line) *Fact {
 		return nil
 	}
 	return &Fact{Value: osString(name, best), Line: l, Span: Span{bestAt, bestAt + len(best)}, From: FromProse}
+}
+
+// newMachineWords name a new machine the instance moves to.
+var newMachineWords = []string{"new server", "new vm", "new host", "new machine", "nouvelle vm", "nouvelle machine", "nouveau serveur", "neue vm", "neuen server", "neuer server", "neuen host",
+	"nueva vm", "nuevo servidor", "nuevo host", "nuova vm", "nuovo server", "nieuwe vm", "nieuwe server", "nova vm", "novo servidor"}
+
+// newMachineOS reads the operating system of a new machine the plan
+// moves the instance to in this change: "migrer vers une nouvelle VM
+// vm-git02 sous Ubuntu 22.04".
+func newMachineOS(l *Line) *Fact {
+	at := -1
+	for _, w := range newMachineWords {
+		if i := l.IndexOf(w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 || l.ContainsAny("planned for", "roadmap", "next year", "later", "später", "más adelante", "plus tard", "più avanti", "later dit jaar") {
+		return nil
+	}
+	rest := l.Lower[at:]
+	toks := tokenize(rest, nil)
+	if len(toks) > 12 {
+		// The system named with the machine, not somewhere later on.
+		rest = rest[:toks[12].Start]
+		toks = toks[:12]
+	}
+	name, ver := osInTokens(rest, toks)
+	if name == "" || ver == "" {
+		return nil
+	}
+	i := strings.Index(rest, ver)
+	if i < 0 {
+		return nil
+	}
+	return &Fact{Value: osString(name, ver), Line: l, Span: Span{at + i, at + i + len(ver)}, From: FromProse}
 }
 
 // newerOSRelease reports whether release a ("22.04", "9") is newer than

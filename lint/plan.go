@@ -1093,7 +1093,7 @@ func currentVersionBefore(l *Line, v VersionRef) bool {
 			continue
 		}
 		w := l.Lower[m.Start:m.End]
-		if !strings.Contains(w, "version") && !strings.Contains(w, "versión") && w != "current" {
+		if !strings.Contains(w, "version") && !strings.Contains(w, "versión") && !strings.Contains(w, "versie") && !strings.Contains(w, "versão") && w != "current" {
 			continue
 		}
 		if onlyWordsBetween(l, end, ti, currentVersionFiller) && !strings.Contains(l.Text[m.End:v.Span.Start], ",") {

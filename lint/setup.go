@@ -367,7 +367,12 @@ var pgFiller = map[string]bool{"bundled": true, "incluido": true, "incluida": tr
 	"è": true, "già": true, "alla": true, "a": true, "nella": true,
 	"o": true, "empacotado": true, "empacotada": true, "il": true, "interno": true, "het": true, "meegeleverde": true, "meegeleverd": true, "ingebouwde": true, "ingebouwd": true, "gebundeld": true,
 	// ("incluso nel pacchetto, 14.17", "bundled with the package: 16.8")
-	"nel": true, "pacchetto": true, "package": true, "paket": true, "paquete": true, "pacote": true, "pakket": true, "del": true, "do": true, "with": true, "im paket": true}
+	"nel": true, "pacchetto": true, "package": true, "paket": true, "paquete": true, "pacote": true, "pakket": true, "del": true, "do": true, "with": true, "im paket": true,
+	// ("PostgreSQL is de meegeleverde database, nu 14.17", "PostgreSQL
+	// blijft dus op 14.17": the running version, with or without a
+	// change that keeps it.)
+	"de": true, "database": true, "datenbank": true, "nu": true, "now,": true, "jetzt": true, "ahora": true, "maintenant": true, "agora": true,
+	"op": true, "dus": true, "blijft": true, "stays": true, "remains": true, "bleibt": true, "sigue": true, "reste": true, "resta": true, "fica": true, "permanece": true, "so": true, "also": true, "daher": true, "donc": true}
 
 func pgFillerBetween(l *Line, from, to int) bool {
 	for k := from; k < to; k++ {

@@ -477,7 +477,8 @@ var hopWords = map[string]bool{
 	"schritt": true, "schritte": true, "sprung": true, "sprünge": true, "aktualisierung": true, "stopp": true, "paso": true, "pasos": true, "salto": true, "saltos": true, "actualización": true, "parada": true, "paradas": true,
 	"étape": true, "étapes": true, "saut": true, "sauts": true, "palier": true, "paliers": true, "salti": true, "sprongen": true, "mise": true, "passo": true, "aggiornamento": true, "chart": true, "release": true, "minor": true, "first": true,
 	"etapa": true, "etapas": true, "atualização": true, "tappa": true, "task": true, "tasks": true, "aufgabe": true, "tarea": true, "tâche": true,
-	"passaggio": true, "passaggi": true, "stap": true, "stappen": true, "sprong": true, "fase": true, "finestra": true, "janela": true, "venster": true,
+	"passaggio": true, "passaggi": true, "stap": true, "stappen": true, "upgradestap": true, "upgradestappen": true, "updatestap": true,
+	"upgradeschritt": true, "upgradeschritte": true, "updateschritt": true, "updateschritte": true, "upgradesprung": true, "sprong": true, "fase": true, "finestra": true, "janela": true, "venster": true,
 	// ("Durchführung (gilt für beide Fenster)": one procedure per window)
 	"window": true, "windows": true, "fenster": true, "ventana": true, "ventanas": true, "fenêtre": true, "fenêtres": true,
 }

@@ -42,7 +42,7 @@ provider's tooling) before the hop that needs it.`,
 		if len(floors) == 0 {
 			return
 		}
-		s := setupOf(pl)
+		s := setupOf(p)
 		db := pl.Database
 		deals, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
 		// The package upgrades the bundled database by itself only on
@@ -147,8 +147,9 @@ provider's tooling) before the hop that needs it.`,
 				}
 				if l, major := enoughClaim(p.Doc, db, f.Major); l != nil {
 					// "Restiamo su PostgreSQL 13, già sufficiente per tutta
-					// la 17.x": the finding belongs on the claim.
-					p.ReportLinef(l, "this line says PostgreSQL %d is enough, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", major, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					// la 17.x": the finding belongs on the claim, on the
+					// line of a wrapped paragraph that makes it.
+					p.Reportf(l, enoughSpan(l), "this line says PostgreSQL %d is enough, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", major, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString())
@@ -165,11 +166,22 @@ var enoughWords = []string{"is enough", "enough for", "sufficient", "no database
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
-	"nicht erforderlich", "not required", "not needed", "no es necesario", "pas nécessaire", "non è necessario", "niet vereist", "não é preciso",
+	"nicht erforderlich", "not required", "not needed", "no extra work", "geen extra werk", "kein zusätzlicher aufwand", "ningún trabajo adicional", "aucun travail supplémentaire", "nessun lavoro aggiuntivo", "nenhum trabalho extra", "no es necesario", "pas nécessaire", "non è necessario", "niet vereist", "não é preciso",
 	"nessun intervento", "kein eingriff", "aucune action", "keine maßnahme", "ninguna acción", "nessuna azione", "geen actie", "nenhuma ação", "no database action", "no action on the database", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
 	"still accepted", "continua aceito", "continua aceite", "sigue aceptad", "noch akzeptiert", "toujours accepté", "ancora accettat", "nog geaccepteerd",
 	"no more work", "no further work", "não há mais trabalho", "kein weiterer aufwand", "no hay más trabajo", "plus de travail", "nessun altro lavoro",
 	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo"}
+
+// enoughSpan returns where a line calls the database enough.
+func enoughSpan(l *lint.Line) lint.Span {
+	best := lint.Span{Start: 0, End: len(l.Text)}
+	for _, w := range enoughWords {
+		if i := l.IndexOf(w); i >= 0 && (best.End == len(l.Text) && best.Start == 0 || i < best.Start) {
+			best = lint.Span{Start: i, End: i + len(w)}
+		}
+	}
+	return best
+}
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
 // enough ("stays on 14.15 ... so no database work is needed", "Restiamo

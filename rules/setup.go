@@ -8,8 +8,14 @@ import (
 
 // setupOf turns what the plan says about the instance into the setup the
 // knowledge base filters notes and automatic upgrades by.
-func setupOf(p *lint.Plan) knowledge.Setup {
+func setupOf(pass *lint.Pass) knowledge.Setup {
+	p := pass.Plan
 	var s knowledge.Setup
+	if p.OS != nil {
+		if info, ok := pass.Knowledge.LookupOS(p.OS.Value); ok {
+			s.OS = info.Name
+		}
+	}
 	s.InstallMethod = method(p)
 	if p.Topology != nil {
 		s.Topology = p.Topology.Value

@@ -52,7 +52,7 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 		byPlace := map[place]*group{}
 		var handling []*lint.Line
 		handlingDone := false
-		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(pl)) {
+		for _, n := range p.Knowledge.NotesFor(cur.Version, tgt.Version, hops, setupOf(p)) {
 			if l, span, have := componentBelow(p.Doc, n.BreaksBelow); l != nil {
 				// "redis01 resta su Redis 6.2.14": the hop fails as
 				// written, reviewed note or not.

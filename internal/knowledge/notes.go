@@ -28,6 +28,9 @@ type Setup struct {
 	// Patroni is true when the plan runs PostgreSQL as a Patroni cluster;
 	// DatabaseStated is true when it says anything about its PostgreSQL.
 	Patroni, DatabaseStated bool
+	// OS is the name of the operating system release the plan runs on, as
+	// the OS support table names it ("SLES 12 SP5"), or "".
+	OS string
 }
 
 // Values the setup filters of the data files may use.
@@ -60,9 +63,14 @@ type filter struct {
 	Database       string
 	Bundled        []string
 	ZeroDowntime   bool
+	OS             []string
 }
 
 func (f filter) match(s Setup) bool {
+	if len(f.OS) > 0 && !slices.Contains(f.OS, s.OS) {
+		// A note about one system's packages needs the plan to run on it.
+		return false
+	}
 	if len(f.InstallMethods) > 0 && s.InstallMethod != "" && !slices.Contains(f.InstallMethods, s.InstallMethod) {
 		return false
 	}
@@ -178,6 +186,7 @@ type Note struct {
 	Database       string
 	Bundled        []string
 	ZeroDowntime   bool
+	OS             []string
 
 	// Review is true for notes a reviewer raises with every plan they
 	// apply to: reconfigure failures, data loss, secrets that must match,
@@ -320,7 +329,7 @@ func (n Note) Avoids(v glversion.Version) bool {
 }
 
 func (n Note) filter() filter {
-	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime}
+	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime, OS: n.OS}
 }
 
 // Applies reports whether the note applies to a plan going from current
@@ -573,6 +582,7 @@ type rawNote struct {
 	UnlessInstalls stringList `yaml:"unless_installs"`
 	UnlessCurrent  stringList `yaml:"unless_current"`
 	InstallMethod  stringList `yaml:"install_method"`
+	OS             stringList `yaml:"os"`
 	Topology       stringList `yaml:"topology"`
 	Edition        string     `yaml:"edition"`
 	Database       string     `yaml:"database"`
@@ -695,7 +705,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
 			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
-			Requires: r.Requires, Terms: r.Terms, SupersededBy: r.SupersededBy,
+			Requires: r.Requires, Terms: r.Terms, SupersededBy: r.SupersededBy, OS: r.OS,
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)

@@ -484,3 +484,35 @@ func TestConcurrentFirstUse(t *testing.T) {
 		t.Errorf("%d notes after, %d before", got, want)
 	}
 }
+
+// TestNoteOSNames: a note's os filter names releases as the OS support
+// table does, so a plan on that release can match it.
+func TestNoteOSNames(t *testing.T) {
+	b := Default()
+	n := 0
+	for _, note := range b.notes {
+		for _, name := range note.OS {
+			n++
+			if info, ok := b.LookupOS(name); !ok || info.Name != name {
+				t.Errorf("note %s: os %q is not a release name of the OS support table (lookup gives %q)", note.ID, name, info.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no note has an os filter")
+	}
+	s := Setup{InstallMethod: "linux-package"}
+	v := func(x string) glversion.Version { r, _ := glversion.Parse(x); return r }
+	applies := func(os string) bool {
+		s.OS = os
+		for _, note := range b.NotesFor(v("18.8.11"), v("18.11.2"), []glversion.Version{v("18.11.2")}, s) {
+			if note.ID == "sles-12-5-packages-drop-mattermost-18-11" {
+				return true
+			}
+		}
+		return false
+	}
+	if !applies("SLES 12 SP5") || applies("SLES 15 SP6") || applies("") {
+		t.Errorf("the SLES 12 SP5 note applies to SLES 12 SP5 = %v, SLES 15 SP6 = %v, an unnamed OS = %v; want true, false, false", applies("SLES 12 SP5"), applies("SLES 15 SP6"), applies(""))
+	}
+}

@@ -2273,6 +2273,15 @@ var snapshot = rawSnapshot{
 			Source:        "doc/update/versions/gitlab_19_changes.md (19.0)",
 		},
 		{
+			ID:      "sles-12-5-packages-drop-mattermost-18-11",
+			Crosses: "18.11",
+			OS:      stringList{"SLES 12 SP5"},
+			Review:  true,
+			Terms:   stringList{"mattermost", "spamcheck"},
+			Note:    "the 18.11 packages for SLES 12 SP5 no longer contain Mattermost and Spamcheck; move them off the instance before the 18.11 hop, or plan to run without them",
+			Source:  "doc/update/versions/gitlab_18_changes.md (18.11)",
+		},
+		{
 			ID:             "mattermost-check-needs-18-11-9",
 			Crosses:        "19.0",
 			UnlessInstalls: stringList{">= 18.11.9, < 19.0.0"},
