@@ -772,7 +772,18 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 		// a rollback section.
 		return false
 	}
-	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3
+	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3 || stepTitle(l)
+}
+
+// stepTitle reports whether a bold line titles a numbered step, perhaps
+// after its time: "**10:15 – Passo 1: 18.5.7**", "**Step 2 – 18.8.11**".
+func stepTitle(l *Line) bool {
+	toks := l.Tokens
+	if len(toks) >= 2 && isDigitWord(toks[0].Word) && isDigitWord(toks[1].Word) && strings.HasPrefix(l.Text[toks[0].End:], ":") {
+		// "10:15 –"
+		toks = toks[2:]
+	}
+	return len(toks) >= 2 && stepWords[toks[0].Word] && isDigitWord(toks[1].Word)
 }
 
 // wikiHeading returns the level of a Jira or Confluence wiki heading,

@@ -732,6 +732,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// A command written as plain text, as e-mails do: "sudo zypper
 	// install gitlab-ee=18.11.11-ee.0".
 	bare := shellLine(l)
+	if l.ContainsAny("docker pull", "podman pull", "compose pull") && !l.ContainsAny("docker run", "podman run", "compose up") && !l.Has(TermPkgInstall) && l.Section.Own.has(TermPrereq) && !l.Section.Own.has(TermProcedure) {
+		// "### 1. Preparazione" / "podman pull ...:18.8.11-ce.0": images
+		// fetched ahead install nothing yet.
+		return
+	}
 	if (l.IsCommand() || bare) && (!summaryCtx || step || l.Kind == KindCode) {
 		found := false
 		for _, v := range vs {

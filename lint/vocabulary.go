@@ -138,7 +138,8 @@ var vocabulary = map[Term]string{
 		"pre flight|preflight|pre window|readiness|pre checks|pre check|" +
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
-		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration",
+		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration|" +
+		"preparazione|preparativi|prerequisiti|preparação|preparacao|pré requisitos",
 	TermPath: "chemin de mise à niveau|chemin de mise a niveau|chemin de migration|parcours de mise à niveau|upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +
 		"ruta de actualización|ruta de actualizacion|ruta|secuencia de versiones|" +
@@ -153,14 +154,16 @@ var vocabulary = map[Term]string{
 		"durchführung|ablauf|schritte|schritt|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|implementación|implementacion|plan de implementación|implantación|salto|saltos|" +
 		"procédure|procedure|exécution|étapes|mise en œuvre|mise en oeuvre|mise à jour|déroulement|déroulé|mode opératoire|montée de version|montée en version|" +
-		"procedura|esecuzione|passaggi|fasi|aggiornamento|istruzioni|procedimento|execução|execucao|passos|roteiro|atualização|atualizacao",
+		"procedura|esecuzione|passaggi|fasi|aggiornamento|istruzioni|procedimento|execução|execucao|passos|roteiro|atualização|atualizacao|implementação|implementacao|plano de implementação|plano de execução|" +
+		"implementazione|piano di implementazione|implementatie|implementatieplan|implementierung|implementierungsplan|plan d implémentation",
 	TermMigrations: "contrôle des migrations|controle des migrations|controle migraties|controle van de migraties|controllo migrazioni|controllo delle migrazioni|verifica delle migrazioni|verificação das migrações|verificação de migrações|vérification des migrations|prüfung der migrationen|migrationsprüfung|control de migraciones|comprobación de migraciones|verificación de migraciones|achtergrondmigraties|achtergrondmigratie|background migration*|batched background migration*|migration status|migration check|migrations are finished|migrations finished|migrations are complete|migrations complete|migrations completed|migrations are done|migrations done|" +
 		"hintergrundmigration*|hintergrund migration*|achtergrond migratie*|migraciones en segundo plano|migraciones de fondo|migrations en arrière plan|migrations d arrière plan|migration en arrière plan|migration d arrière plan|migrations de fond|migração em segundo plano|migrazione in background|migración en segundo plano|migrações em segundo plano|migrações de fundo|migrazioni in background|migrazioni in secondo piano",
 	TermVerify: "controles na de upgrade|controle na de upgrade|na de upgrade|nacontrole|nacontroles|verificatie|post upgrade|postupgrade|after the upgrade|after upgrade|verification|verify|validation|validate|health check*|smoke test*|test plan|" +
 		"success criteria|acceptance|post checks|post check|" +
 		"nachkontrolle|prüfung|überprüfung|nach dem upgrade|nach der aktualisierung|verifizierung|funktionstest*|abnahmetest*|" +
 		"verificación|verificacion|validación|comprobaciones|pruebas posteriores|después de la actualización|" +
-		"vérification*|contrôle*|après la mise à jour|tests de validation",
+		"vérification*|contrôle*|après la mise à jour|tests de validation|" +
+		"verificação|verificações|verificacao|verificacoes|validação|depois da atualização|verifiche|controlli post",
 	TermRollback: "retorno|ripiego|terugdraaiplan|terugvalplan|terugval|terugdraaien|terugrollen|terugrol*|ripristino|piano di rollback|piano di ritorno|piano di rientro|in caso di problemi|se qualcosa va storto|reversão|reversao|plano de rollback|plano de retorno|rollback*|roll back|if it goes wrong|if something goes wrong|if anything goes wrong|wenn etwas schiefgeht|si algo sale mal|en cas de problème|en cas d échec|rolling back|go back to|switch back|revert to|backout|back out|fallback|fall back|revert|reverting|restore plan|restore steps|restore|" +
 		"contingency|recovery|recovery plan|abort|abort plan|downgrade|last known good|undo|" +
 		"rückfall*|rueckfall*|zurücksetzen|zurückrollen|wiederherstellung|notfallplan|" +
@@ -260,7 +263,7 @@ var vocabulary = map[Term]string{
 	TermUnpinnedCmd:     "apt upgrade|apt get upgrade|apt full upgrade|apt get dist upgrade|apt dist upgrade|yum update|yum upgrade|dnf upgrade|dnf update|zypper update|zypper up|zypper dup|apt get install gitlab ee|apt get install gitlab ce|apt install gitlab ee|apt install gitlab ce|yum install gitlab ee|yum install gitlab ce|dnf install gitlab ee|dnf install gitlab ce|zypper install gitlab ee|zypper install gitlab ce|apt get install y gitlab ee|apt get install y gitlab ce|apt get install yes gitlab ee|apt get install yes gitlab ce|apt get install q gitlab ee|apt get install q gitlab ce|apt install y gitlab ee|apt install y gitlab ce|apt install yes gitlab ee|apt install yes gitlab ce|apt install q gitlab ee|apt install q gitlab ce|yum install y gitlab ee|yum install y gitlab ce|yum install yes gitlab ee|yum install yes gitlab ce|yum install q gitlab ee|yum install q gitlab ce|dnf install y gitlab ee|dnf install y gitlab ce|dnf install yes gitlab ee|dnf install yes gitlab ce|dnf install q gitlab ee|dnf install q gitlab ce|zypper install y gitlab ee|zypper install y gitlab ce|zypper install yes gitlab ee|zypper install yes gitlab ce|zypper install q gitlab ee|zypper install q gitlab ce",
 	TermHold:            "apt mark hold|mark hold|versionlock|exclude gitlab|excludepkgs|pinned|pin|hold",
 	TermPkgInstall:      "apt install|apt get install|yum install|dnf install|zypper install|zypper in|rpm i|rpm uvh|rpm ivh|rpm u|dpkg i|yum localinstall|dnf localinstall|apt get y install|apt y install",
-	TermDockerPull:      "docker pull|docker run|image|docker compose pull|docker compose up",
+	TermDockerPull:      "docker pull|docker run|image|docker compose pull|docker compose up|podman pull|podman run",
 	TermHelmUpgrade:     "helm upgrade|helm install",
 	TermStopWord:        "required stop|required stops|mandatory stop|upgrade stop|stop|pflichtstopp|pflichtstation|zwischenstopp|parada obligatoria|parada|palier obligatoire|palier",
 	TermSeeAlso:         "see|release notes|changelog|documentation|docs|blog|announcement|link|siehe|véase|voir|issue|known issue|fixed in|bug|regression|introduced in|deprecated|removed in|available since|available from|since",

@@ -97,7 +97,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
 			out = append(out, migrationCheck{Line: l, Effective: true})
-		case weak && (eachHop(l) || !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath) || gateLine(l))):
+		case weak && (eachHop(l) || beforeHopHeading(l) || !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath) || gateLine(l))):
 			// ("Avant chaque palier, on vérifie ... avec db:migrate:status":
 			// a gate stated for every hop, wherever it stands.)
 			// "wait 10 minutes" or db:migrate:status used between hops.
@@ -501,6 +501,29 @@ func eachHop(l *lint.Line) bool {
 				if j > m.Tok+m.NTok+1 {
 					return false
 				}
+			}
+		}
+	}
+	return false
+}
+
+// beforeHopHeading reports whether a line stands under a heading that
+// checks before a hop: "**10:00 – Verificação antes do passo 1**",
+// "### Check before hop 2".
+func beforeHopHeading(l *lint.Line) bool {
+	h := l.Section.Heading
+	if h == nil || h == l {
+		return false
+	}
+	for i, t := range h.Tokens {
+		switch t.Word {
+		case "before", "antes", "avant", "vor", "voor", "vóór", "prima":
+		default:
+			continue
+		}
+		for j := i + 1; j < len(h.Tokens) && j <= i+3; j++ {
+			if w := h.Tokens[j].Word; hopWords[w] && w != "first" {
+				return true
 			}
 		}
 	}

@@ -159,6 +159,11 @@ func lastResort(l *lint.Line) bool {
 		// estuviera dañada."
 		return true
 	}
+	if restoreIfOldFails(l) {
+		// "Se depois disso o GitLab não arrancar, restaurar o backup":
+		// the old version runs on the migrated schema first.
+		return true
+	}
 
 	// (Only a restore command: "Only if the restore itself fails do we
 	// revert the snapshot" keeps the restore before it.)
@@ -235,6 +240,42 @@ func restoreOnlyIf(l *lint.Line) bool {
 }
 
 var onlyWords = map[string]bool{"only": true, "solo": true, "sólo": true, "solamente": true, "únicamente": true, "nur": true, "seulement": true, "uniquement": true, "apenas": true, "só": true, "alleen": true}
+
+// failsToStartWords say GitLab does not come up: with a negation, the
+// condition under which some rollbacks restore the backup.
+var failsToStartWords = map[string]bool{"start": true, "starts": true, "come": true, "comes": true, "work": true, "works": true, "starten": true, "startet": true, "läuft": true, "funktioniert": true,
+	"arranca": true, "arrancar": true, "inicia": true, "iniciar": true, "funciona": true, "démarre": true, "démarrer": true, "fonctionne": true, "parte": true, "avvia": true, "funziona": true, "start,": true, "werkt": true, "opstart": true}
+
+// restoreIfOldFails reports whether a restore sentence opens with a
+// condition that the old version fails to start: "If GitLab does not
+// start after that, restore the backup", "Se depois disso o GitLab não
+// arrancar, restaurar o backup".
+func restoreIfOldFails(l *lint.Line) bool {
+	for _, m := range l.Matches {
+		if m.Term != lint.TermRestore && m.Term != lint.TermRestoreCmd {
+			continue
+		}
+		a, _ := lint.SentenceAt(l.Lower, m.Start, m.End)
+		cond, neg, fails := false, false, false
+		for i, t := range l.Tokens {
+			if t.Start < a || t.Start >= m.Start {
+				continue
+			}
+			switch {
+			case conditionWords[t.Word] && (i == 0 || l.Tokens[i-1].End <= a || cond):
+				cond = true
+			case t.Word == "not" || t.Word == "não" || t.Word == "no" || t.Word == "nicht" || t.Word == "ne" || t.Word == "non" || t.Word == "niet" || t.Word == "doesn" || t.Word == "won":
+				neg = true
+			case failsToStartWords[t.Word]:
+				fails = true
+			}
+		}
+		if cond && neg && fails {
+			return true
+		}
+	}
+	return false
+}
 
 var conditionWords = map[string]bool{"if": true, "when": true, "si": true, "wenn": true, "falls": true, "se": true, "als": true, "indien": true, "quando": true, "cuando": true}
 
