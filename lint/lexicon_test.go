@@ -14,6 +14,7 @@ func TestLexicon(t *testing.T) {
 		{"sudo gitlab-rake gitlab:check SANITIZE=true", TermCheckCmd, true},
 		{"sudo gitlab-backup create STRATEGY=copy", TermBackupCmd, true},
 		{"Rückfallplan", TermRollback, true},
+		{"Controles na elke upgrade", TermVerify, true},
 		{"Cómo está hoy", TermEnvironment, true},
 		{"vérifier qu'aucune migration en arrière-plan n'est en attente", TermBBM, true},
 		{"Single box, everything bundled", TermSingleNode, true},

@@ -220,7 +220,9 @@ func gateLine(l *lint.Line) bool {
 			return true
 		}
 	}
-	return false
+	// "Vérifier ... avant de continuer": the condition to go on.
+	return l.Kind != lint.KindCode && l.ContainsAny("before continuing", "before going on", "before we continue", "before starting the next", "avant de continuer", "avant de poursuivre", "avant de passer",
+		"antes de continuar", "antes de seguir", "antes de pasar", "bevor es weitergeht", "bevor wir weitermachen", "vor dem weitermachen", "prima di continuare", "prima di proseguire", "voordat we verdergaan", "alvorens verder te gaan")
 }
 
 // question reports whether a line asks something ("Is it enough that the
