@@ -273,7 +273,7 @@ func secondaryOnly(l *lint.Line) bool {
 func dataVolumeOnly(l *lint.Line) bool {
 	low := l.Lower
 	data := false
-	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données"} {
+	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données", "disco de dados", "discos de dados", "volume de dados", "disco dati", "datadisk", "dataschijf"} {
 		if l.Contains(w) {
 			data = true
 		}
@@ -281,7 +281,7 @@ func dataVolumeOnly(l *lint.Line) bool {
 	if !data {
 		return false
 	}
-	if i := l.IndexOf("/var/opt/gitlab"); i >= 0 && containsAnyOf(low[max(0, i-12):i], "only", "solo", "nur", "seulement", "uniquement", "apenas", "alleen") {
+	if i := l.IndexOf("/var/opt/gitlab"); i >= 0 && containsAnyOf(low[max(0, i-20):i], "only", "solo", "nur", "seulement", "uniquement", "apenas", "alleen", "só ", "soltanto") {
 		// "snapshot of the VM's data disks (only /var/opt/gitlab)"
 		return true
 	}

@@ -328,7 +328,7 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 					f = 0
 				}
 				if f >= 0 {
-					if t := indexAny(sent[lp+f:], "then ", "dann ", "luego ", "después ", "puis ", "ensuite "); t >= 0 {
+					if t := indexAny(sent[lp+f:], "then ", "dann ", "danach ", "anschließend ", "luego ", "después ", "puis ", "ensuite ", "daarna ", "dan ", "poi ", "quindi ", "depois ", "em seguida "); t >= 0 {
 						rp = lp + f + t
 					}
 				}

@@ -592,7 +592,7 @@ func dealOn(l *lint.Line) pgDeal {
 // databaseBefore reports whether a database word stands in the few
 // tokens before token ti: "the database to 17.7", "PostgreSQL auf 17.7".
 func databaseBefore(l *lint.Line, ti int) bool {
-	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
 		switch w := l.Tokens[j].Word; {
 		case w == "before" || w == "after" || w == "vor" || w == "nach" || w == "antes" || w == "después" || w == "avant" || w == "après" || w == "prima" || w == "dopo" || w == "voor" || w == "na" || w == "até" || w == "until" || w == "bis" || w == "hasta":
 			// "ningún paso de base de datos antes de 19.0": a point in
@@ -723,7 +723,9 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Versio
 		named = max(named, d.major)
 	}
 	for _, d := range deals {
-		if d.major == 0 && named > 0 && named < f.Major {
+		if d.major == 0 && named > 0 && (named < f.Major || d.at.IsZero()) {
+			// ("pg-upgrade needs room for two copies" beside "on 17.11.7
+			// we run pg-upgrade -V 16": the same upgrade, timed there.)
 			continue
 		}
 		if d.at.IsZero() && !d.before && floorStep >= 0 && d.index > floorStep && !d.auto {

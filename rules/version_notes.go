@@ -517,7 +517,22 @@ var noteStop = map[string]bool{
 // holds ("the Mattermost data directory is included in the disk
 // snapshot"): keeping a copy does not deal with a note.
 func backsUp(l *lint.Line) bool {
-	return (l.Has(lint.TermSnapshot) || l.Has(lint.TermBackup) || l.In(lint.TermBackup)) && !l.Has(lint.TermNeg)
+	if l.Has(lint.TermNeg) {
+		return false
+	}
+	if l.In(lint.TermBackup) {
+		return true
+	}
+	// Only a backup in the line's first sentence: "18.0: git_data_dirs
+	// wurde bereits umgestellt. ... testen wir gitlab-backup create"
+	// handles the note first.
+	_, end := lint.SentenceAt(l.Lower, l.Value.Start, l.Value.Start)
+	for _, m := range l.Matches {
+		if (m.Term == lint.TermSnapshot || m.Term == lint.TermBackup) && m.Start < end {
+			return true
+		}
+	}
+	return false
 }
 
 // settingInUse finds a line of configuration that sets one of keys, as
