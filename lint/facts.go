@@ -1090,7 +1090,8 @@ func decisionLabel(l *Line) bool {
 		return false
 	}
 	label := strings.ToLower(l.Text[l.Label.Start:l.Label.End])
-	for _, w := range []string{"go/no-go", "go/no go", "go no go", "go-no-go", "no-go", "decision", "décision", "entscheidung", "decisión", "decisione", "beslis", "cut-off", "cutoff", "fallback", "alternative date", "alternate date", "backup date", "spare date", "date de repli", "repli", "ausweich", "fecha alternativa", "data alternativa", "reservedatum"} {
+	for _, w := range []string{"go/no-go", "go/no go", "go no go", "go-no-go", "no-go", "decision", "décision", "entscheidung", "decisión", "decisione", "beslis", "cut-off", "cutoff", "fallback", "alternative date", "alternate date", "backup date", "spare date", "date de repli", "repli", "ausweich", "fecha alternativa", "data alternativa", "reservedatum",
+		"abort", "abbruch", "abandon", "annulation", "cancelación", "interruzione", "afbreken"} {
 		if strings.Contains(label, w) {
 			return true
 		}

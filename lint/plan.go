@@ -717,7 +717,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		// ("Why we are upgrading" over "our GitLab is on 18.9.8": the
 		// word "upgrading" makes no step of what runs today.)
-		if currentlyRuns(l, v) && !interimState(l) && (!l.In(TermProcedure) || l.Section.Heading != nil && whyHeading(l.Section.Heading)) && !l.In(TermStaging) && !windowRow(l) && !databaseSentence(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
+		if currentlyRuns(l, v) && !interimState(l) && !decisionLabel(l) && (!l.In(TermProcedure) || l.Section.Heading != nil && whyHeading(l.Section.Heading)) && !l.In(TermStaging) && !windowRow(l) && !databaseSentence(l, v) && !termBefore(l, v.Span.Start, TermUpgradeVerb, 2) && !otherProductInSentence(l, tokenAt(l, v.Span.Start)) && !(otherProductSection(l) && !gitlabWordBefore(l, v.Span.Start, 4)) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromProse})
 			r.targetAfter(l, vs, v)
 			return

@@ -45,7 +45,9 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				continue
 			}
 			cmd := commandText(p.Doc, l)
-			if m, ok := l.Find(lint.TermUnpinnedCmd); ok && (l.Kind == lint.KindCode || l.InCode(m.Start)) {
+			if m, ok := l.Find(lint.TermUnpinnedCmd); ok && (l.Kind == lint.KindCode || l.InCode(m.Start)) && !(l.Kind != lint.KindCode && pastSentence(l, m.Start)) {
+				// ("Our first draft was `dnf update` and reboot; we replaced
+				// it with the runbook below" tells what was dropped.)
 				text := l.Text[m.Start:m.End]
 				// "dnf upgrade gitlab-ee" names the package after the verb.
 				named := strings.Fields(l.Lower[m.End:])
@@ -243,6 +245,26 @@ func pinnedCommand(p *lint.Pass, l *lint.Line) string {
 func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 	v := exampleHop(p)
 	pl := p.Plan
+	// A comment just above the command names its hop: "# palier 2 :
+	// 18.5.7 -> 18.8.11" over "sudo yum update -y gitlab-ee".
+	for i := l.Index - 1; i >= 0 && i >= l.Index-3 && p.Doc.Lines[i].Kind == lint.KindCode; i-- {
+		c := p.Doc.Lines[i]
+		if !codeComment(c) {
+			continue
+		}
+		var named glversion.Version
+		for _, m := range c.Versions {
+			for _, h := range pl.Hops {
+				if h.Version.Compare(m.Version) == 0 && m.Version.Compare(named) > 0 {
+					named = m.Version
+				}
+			}
+		}
+		if !named.IsZero() {
+			return named
+		}
+		break
+	}
 	if pl.TargetVague == nil || len(pl.Hops) == 0 {
 		return v
 	}
