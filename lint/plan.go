@@ -2140,6 +2140,14 @@ func noteColumn(l *Line, v VersionRef) bool {
 // GitLab 18.0", "supported since GitLab 17.5".
 func referencedVersion(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
+	// "weil GitLab 19.0 mindestens PostgreSQL 17 verlangt", "GitLab 19.0
+	// requires PostgreSQL 17": what a release needs, not what runs.
+	for j := tokenAt(l, v.Span.End-1) + 1; j < len(l.Tokens) && j <= tokenAt(l, v.Span.End-1)+2; j++ {
+		switch l.Tokens[j].Word {
+		case "requires", "required", "needs", "mindestens", "verlangt", "benötigt", "braucht", "voraussetzt", "requiere", "exige", "nécessite", "richiede", "vereist", "heeft", "requer", "precisa":
+			return true
+		}
+	}
 	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
 		if l.Tokens[j].Word != "gitlab" {
 			continue

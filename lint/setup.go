@@ -687,7 +687,15 @@ func praefectBefore(l *Line, t Token) bool {
 	if ti+2 < len(l.Tokens) && l.Tokens[ti+1].Word == "tracking" {
 		return true
 	}
-	return l.Contains("praefect database") || l.Contains("praefect db") || l.Contains("praefect's database") || l.Contains("praefect-db")
+	// ("PostgreSQL 14.17 sur le cluster Patroni et sur praefect-db" names
+	// GitLab's database first: only a Praefect database named before the
+	// version, or right after it, takes the version.)
+	for _, w := range []string{"praefect database", "praefect db", "praefect's database", "praefect-db"} {
+		if i := l.IndexOf(w); i >= 0 && i < t.End+30 {
+			return true
+		}
+	}
+	return false
 }
 
 // countBefore finds "<number> <noun>" and returns the number.

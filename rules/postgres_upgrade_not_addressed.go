@@ -611,7 +611,7 @@ func databaseBefore(l *lint.Line, ti int) bool {
 }
 
 func autoWording(l *lint.Line) bool {
-	if l.Contains("takes care of") || l.Contains("take care of") || l.Contains("kümmert sich") || l.Contains("se encarga") || l.Contains("s'en charge") {
+	if l.ContainsAny("takes care of", "take care of", "kümmert sich", "se encarga", "s'en charge", "s'occupe de", "se charge de", "si occupa", "zorgt voor", "cuida da", "cuida de") {
 		// "the GitLab package takes care of the PostgreSQL upgrade"
 		return !l.Has(lint.TermNeg)
 	}
