@@ -2064,31 +2064,68 @@ func (b *builder) htmlText(n *ast.HTMLBlock) {
 		if bytes.Contains(bytes.ToLower(raw), []byte("<summary>")) {
 			continue
 		}
-		text := []byte(string(raw))
-		in := false
-		for j, c := range text {
-			switch {
-			case c == '<':
-				in = true
-				text[j] = ' '
-			case c == '>' && in:
-				in = false
-				text[j] = ' '
-			case in || c == '\n' || c == '\r':
-				text[j] = ' '
-			}
-		}
-		t := strings.TrimRight(string(text), " \t")
+		text, tsegs := htmlLineText(raw, seg.Start)
+		t := strings.TrimRight(text, " \t")
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
 		l := b.newLine()
 		l.Kind = KindText
 		l.Text = t
-		l.segs = []textSeg{{text: 0, src: seg.Start, n: len(t)}}
+		l.segs = tsegs
 		b.finishLine(l)
 		b.add(l)
 	}
+}
+
+// inlineHTML are the elements that format text inside a run of words:
+// "1<sup>er</sup> décembre" reads "1er décembre".
+var inlineHTML = map[string]bool{"sup": true, "sub": true, "b": true, "i": true, "em": true, "strong": true, "span": true, "u": true,
+	"small": true, "mark": true, "code": true, "a": true, "font": true, "abbr": true, "kbd": true, "s": true, "del": true, "ins": true, "var": true, "samp": true}
+
+// htmlLineText turns a line of an HTML block into text: element tags
+// become a space, formatting tags inside words vanish, and line ends
+// become spaces. The segments map the text back to the source line,
+// which starts at src.
+func htmlLineText(raw []byte, src int) (string, []textSeg) {
+	var buf []byte
+	var segs []textSeg
+	emit := func(from int, b []byte) {
+		if n := len(segs); n > 0 && segs[n-1].src+segs[n-1].n == src+from && segs[n-1].text+segs[n-1].n == len(buf) {
+			segs[n-1].n += len(b)
+		} else {
+			segs = append(segs, textSeg{text: len(buf), src: src + from, n: len(b)})
+		}
+		buf = append(buf, b...)
+	}
+	for j := 0; j < len(raw); {
+		c := raw[j]
+		if c == '<' {
+			if k := bytes.IndexByte(raw[j:], '>'); k > 0 {
+				name := strings.ToLower(strings.TrimLeft(string(raw[j+1:j+k]), "/"))
+				if i := strings.IndexAny(name, " \t/"); i >= 0 {
+					name = name[:i]
+				}
+				if !inlineHTML[name] {
+					emit(j, []byte{' '})
+				}
+				j += k + 1
+				continue
+			}
+		}
+		if c == '\n' || c == '\r' {
+			emit(j, []byte{' '})
+			j++
+			continue
+		}
+		k := j + 1
+		for k < len(raw) && raw[k] != '<' && raw[k] != '\n' && raw[k] != '\r' {
+			k++
+		}
+		emit(j, raw[j:k])
+		j = k
+	}
+	return string(buf), segs
 }
 
 func (b *builder) htmlDirectives(n *ast.HTMLBlock) {

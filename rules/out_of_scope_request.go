@@ -118,7 +118,11 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 			// ("webservice and sidekiq are scaled to zero" stops them.)
 			continue
 		}
-		if after := strings.TrimLeft(l.Lower[sc.End:], " "); strings.HasPrefix(after, "back") || strings.HasPrefix(after, "zurück") || strings.HasPrefix(after, "wieder") || strings.HasPrefix(after, "de nuevo") || strings.HasPrefix(after, "de nouveau") {
+		before := l.Lower[max(0, sc.Start-14):sc.Start]
+		if after := strings.TrimLeft(l.Lower[sc.End:], " "); strings.HasPrefix(after, "back") || strings.HasPrefix(after, "zurück") || strings.HasPrefix(after, "wieder") || strings.HasPrefix(after, "de nuevo") || strings.HasPrefix(after, "de nouveau") || strings.HasPrefix(after, "again") ||
+			containsAnyOf(before, "volver a ", "vuelve a ", "volvemos a ", "wieder ", "erneut ", "à nouveau ", "di nuovo ", "opnieuw ", "novamente ", "voltar a ") {
+			// ("Volver a escalar webservice (3) y sidekiq (2)": the pods
+			// back to their replicas after the downtime.)
 			// "scaled back to 4 and 3" after the backup: the replicas the
 			// instance already had.
 			continue

@@ -244,6 +244,11 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 // word of the note, outside a description of the setup: "`gitlab.rb` has
 // no `mattermost[...]` keys (checked with grep)" says there is nothing to
 // delete.
+// settingsWords name configuration settings.
+var settingsWords = map[string]bool{"settings": true, "setting": true, "keys": true, "key": true, "einstellungen": true, "einstellung": true, "schlüssel": true,
+	"ajustes": true, "claves": true, "paramètres": true, "clés": true, "clé": true, "impostazioni": true, "chiavi": true, "instellingen": true, "sleutels": true,
+	"configurações": true, "chaves": true, "parâmetros": true}
+
 func absentTelling(l *lint.Line, keys map[string]bool) bool {
 	// (In a description of the setup, "no Geo, no Praefect" lists what
 	// the instance does not use; only settings written as code count
@@ -251,7 +256,9 @@ func absentTelling(l *lint.Line, keys map[string]bool) bool {
 	setup := l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)
 	telling := func(i int) bool {
 		t := l.Tokens[i]
-		if setup && !l.InCode(t.Start) {
+		if setup && !l.InCode(t.Start) && !(i+1 < len(l.Tokens) && settingsWords[l.Tokens[i+1].Word]) {
+			// ("Keine Mattermost-Einstellungen in GITLAB_OMNIBUS_CONFIG"
+			// says there are no settings, not only that it is unused.)
 			return false
 		}
 		if keys[t.Word] {
