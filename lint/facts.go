@@ -210,6 +210,9 @@ var newMachineWords = []string{"new server", "new vm", "new host", "new machine"
 // moves the instance to in this change: "migrer vers une nouvelle VM
 // vm-git02 sous Ubuntu 22.04".
 func newMachineOS(l *Line) *Fact {
+	if !l.Has(TermNewPlatform) {
+		return nil
+	}
 	at := -1
 	for _, w := range newMachineWords {
 		if i := l.IndexOf(w); i >= 0 && (at < 0 || i < at) {
