@@ -2144,7 +2144,7 @@ func referencedVersion(l *Line, v VersionRef) bool {
 	// requires PostgreSQL 17": what a release needs, not what runs.
 	for j := tokenAt(l, v.Span.End-1) + 1; j < len(l.Tokens) && j <= tokenAt(l, v.Span.End-1)+2; j++ {
 		switch l.Tokens[j].Word {
-		case "requires", "required", "needs", "mindestens", "verlangt", "benötigt", "braucht", "voraussetzt", "requiere", "exige", "nécessite", "richiede", "vereist", "heeft", "requer", "precisa":
+		case "requires", "required", "needs", "mindestens", "verlangt", "benötigt", "braucht", "voraussetzt", "requiere", "exige", "nécessite", "richiede", "vereist", "requer", "precisa":
 			return true
 		}
 	}
