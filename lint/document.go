@@ -772,12 +772,13 @@ func (b *builder) isPseudoHeading(l *Line, n ast.Node) bool {
 		// a rollback section.
 		return false
 	}
-	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3 || stepTitle(l)
+	return l.terms.intersects(sectionTerms) || l.terms.intersects(factTerms) && len(l.Tokens) <= 3 || StepLead(l)
 }
 
-// stepTitle reports whether a bold line titles a numbered step, perhaps
-// after its time: "**10:15 – Passo 1: 18.5.7**", "**Step 2 – 18.8.11**".
-func stepTitle(l *Line) bool {
+// StepLead reports whether a line opens with a step word and its number,
+// perhaps after its time, as a step's title does: "**10:15 – Passo 1:
+// 18.5.7**", "Stap 1 – secondary site eerst", "Phase 2: primary".
+func StepLead(l *Line) bool {
 	toks := l.Tokens
 	if len(toks) >= 2 && isDigitWord(toks[0].Word) && isDigitWord(toks[1].Word) && strings.HasPrefix(l.Text[toks[0].End:], ":") {
 		// "10:15 –"

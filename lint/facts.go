@@ -202,42 +202,36 @@ func osUpgrade(l *Line) *Fact {
 	return &Fact{Value: osString(name, best), Line: l, Span: Span{bestAt, bestAt + len(best)}, From: FromProse}
 }
 
-// newMachineWords name a new machine the instance moves to.
-var newMachineWords = []string{"new server", "new vm", "new host", "new machine", "nouvelle vm", "nouvelle machine", "nouveau serveur", "neue vm", "neuen server", "neuer server", "neuen host",
-	"nueva vm", "nuevo servidor", "nuevo host", "nuova vm", "nuovo server", "nieuwe vm", "nieuwe server", "nova vm", "novo servidor"}
+// machineNouns end the new-platform phrases that name a machine, which
+// has an operating system of its own: "new server", "nouvelle VM".
+var machineNouns = map[string]bool{"server": true, "servers": true, "vm": true, "vms": true, "host": true, "machine": true,
+	"servidor": true, "servidores": true, "serveur": true, "serveurs": true}
 
 // newMachineOS reads the operating system of a new machine the plan
 // moves the instance to in this change: "migrer vers une nouvelle VM
 // vm-git02 sous Ubuntu 22.04".
 func newMachineOS(l *Line) *Fact {
-	if !l.Has(TermNewPlatform) {
+	if !l.Has(TermNewPlatform) || l.ContainsAny("planned for", "roadmap", "next year", "later", "später", "más adelante", "plus tard", "più avanti", "later dit jaar") {
 		return nil
 	}
-	at := -1
-	for _, w := range newMachineWords {
-		if i := l.IndexOf(w); i >= 0 && (at < 0 || i < at) {
-			at = i
+	for _, m := range l.FindAll(TermNewPlatform) {
+		end := m.Tok + m.NTok
+		if !machineNouns[l.Tokens[end-1].Word] {
+			continue
 		}
-	}
-	if at < 0 || l.ContainsAny("planned for", "roadmap", "next year", "later", "später", "más adelante", "plus tard", "più avanti", "later dit jaar") {
-		return nil
-	}
-	rest := l.Lower[at:]
-	toks := tokenize(rest, nil)
-	if len(toks) > 12 {
 		// The system named with the machine, not somewhere later on.
-		rest = rest[:toks[12].Start]
-		toks = toks[:12]
+		name, ver := osInTokens(l.Lower, l.Tokens[end:min(end+12, len(l.Tokens))])
+		if name == "" || ver == "" {
+			return nil
+		}
+		i := strings.Index(l.Lower[m.End:], strings.ToLower(ver))
+		if i < 0 {
+			return nil
+		}
+		at := m.End + i
+		return &Fact{Value: osString(name, ver), Line: l, Span: Span{at, at + len(ver)}, From: FromProse}
 	}
-	name, ver := osInTokens(rest, toks)
-	if name == "" || ver == "" {
-		return nil
-	}
-	i := strings.Index(rest, ver)
-	if i < 0 {
-		return nil
-	}
-	return &Fact{Value: osString(name, ver), Line: l, Span: Span{at + i, at + i + len(ver)}, From: FromProse}
+	return nil
 }
 
 // newerOSRelease reports whether release a ("22.04", "9") is newer than

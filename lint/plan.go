@@ -2143,8 +2143,9 @@ func referencedVersion(l *Line, v VersionRef) bool {
 	// "weil GitLab 19.0 mindestens PostgreSQL 17 verlangt", "GitLab 19.0
 	// requires PostgreSQL 17": what a release needs, not what runs.
 	for j := tokenAt(l, v.Span.End-1) + 1; j < len(l.Tokens) && j <= tokenAt(l, v.Span.End-1)+2; j++ {
-		switch l.Tokens[j].Word {
-		case "requires", "required", "needs", "mindestens", "verlangt", "benötigt", "braucht", "voraussetzt", "requiere", "exige", "nécessite", "richiede", "vereist", "requer", "precisa":
+		if w := l.Tokens[j].Word; requirementWords[w] && w != "support" && w != "supports" && w != "least" {
+			// ("GitLab 18.5 supports ..." says what it works with, not
+			// what it needs.)
 			return true
 		}
 	}
@@ -2351,13 +2352,6 @@ func runnerLabel(l *Line) bool {
 	}
 	label := l.LowerLabel()
 	return strings.Contains(label, "runner") && !strings.Contains(label, "rails runner")
-}
-
-// StepLead reports whether a line opens with a step word and its number,
-// as a step's title does: "Stap 1 – secondary site eerst", "Phase 2:
-// primary".
-func StepLead(l *Line) bool {
-	return len(l.Tokens) >= 3 && (stepWords[l.Tokens[0].Word] || l.Tokens[0].Word == "salto") && isDigitWord(l.Tokens[1].Word)
 }
 
 // numberedStepOf reports whether a paragraph opens with a numbered step

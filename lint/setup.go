@@ -281,11 +281,16 @@ func leadingNumber(l *Line, c Span) (string, Span, bool) {
 // requirement reports whether "PostgreSQL <ver>" at token t states what a
 // release needs: "needs PostgreSQL 14", "PostgreSQL 16 or later",
 // "minimum PostgreSQL 13".
+// requirementWords say what a release needs: "17.0 needs PostgreSQL 14",
+// "weil GitLab 19.0 mindestens PostgreSQL 17 verlangt".
+var requirementWords = map[string]bool{"needs": true, "need": true, "requires": true, "require": true, "required": true, "minimum": true, "least": true,
+	"supports": true, "support": true, "benötigt": true, "erfordert": true, "mindestens": true, "verlangt": true, "braucht": true, "voraussetzt": true,
+	"necesita": true, "requiere": true, "nécessite": true, "exige": true, "richiede": true, "vereist": true, "requer": true, "precisa": true}
+
 func requirement(l *Line, t Token, ver string) bool {
 	ti := tokenAt(l, t.Start)
 	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
-		switch l.Tokens[j].Word {
-		case "needs", "need", "requires", "require", "required", "minimum", "least", "supports", "support", "benötigt", "erfordert", "mindestens", "necesita", "requiere", "nécessite", "exige":
+		if requirementWords[l.Tokens[j].Word] {
 			return true
 		}
 	}

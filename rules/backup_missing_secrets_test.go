@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"testing"
-
-	"github.com/planlint/planlint/lint"
-)
+import "testing"
 
 // TestEtcCopyNamesItsFiles checks that a copy of /etc/gitlab keeps both
 // files, also when the line names one of them as included, while a copy
@@ -21,13 +17,7 @@ func TestEtcCopyNamesItsFiles(t *testing.T) {
 		{"`sudo gitlab-backup create` and copy gitlab-secrets.json from `/etc/gitlab` to the NAS.\n", true},
 		{"`sudo gitlab-backup create` only.\n", true},
 	} {
-		res := lint.LintSource("plan.md", []byte(head+tc.src), &lint.Config{Rules: []*lint.Rule{BackupMissingSecrets}, Today: fixtureToday})
-		got := false
-		for _, f := range res.Findings {
-			if f.Rule == BackupMissingSecrets.ID {
-				got = true
-			}
-		}
+		got := reports(BackupMissingSecrets, head+tc.src)
 		if got != tc.want {
 			t.Errorf("%q: backup-missing-secrets reported = %v, want %v", tc.src, got, tc.want)
 		}

@@ -514,22 +514,7 @@ func eachHop(l *lint.Line) bool {
 // "### Check before hop 2".
 func beforeHopHeading(l *lint.Line) bool {
 	h := l.Section.Heading
-	if h == nil || h == l {
-		return false
-	}
-	for i, t := range h.Tokens {
-		switch t.Word {
-		case "before", "antes", "avant", "vor", "voor", "vóór", "prima":
-		default:
-			continue
-		}
-		for j := i + 1; j < len(h.Tokens) && j <= i+3; j++ {
-			if w := h.Tokens[j].Word; hopWords[w] && w != "first" {
-				return true
-			}
-		}
-	}
-	return false
+	return h != nil && h != l && beforeHopOnLine(h) > 0
 }
 
 // hopNouns name one hop of a path.
@@ -872,8 +857,8 @@ func beforeHopOnLine(o *lint.Line) int {
 		}
 		switch o.Tokens[j-1].Word {
 		case "before", "vor", "antes", "avant", "voor", "prima":
-		case "del", "dem", "du", "de", "l", "la":
-			// ("antes del salto 2", "avant l'étape 1")
+		case "del", "dem", "du", "de", "l", "la", "do", "da":
+			// ("antes del salto 2", "avant l'étape 1", "antes do passo 2")
 			if j < 2 || o.Tokens[j-2].Word != "antes" && o.Tokens[j-2].Word != "avant" {
 				continue
 			}

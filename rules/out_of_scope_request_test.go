@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"testing"
-
-	"github.com/planlint/planlint/lint"
-)
+import "testing"
 
 // TestBundledChanges checks that adding a Geo site or moving to another
 // platform is out of scope, and that a Geo deployment set up earlier, or
@@ -23,13 +19,7 @@ func TestBundledChanges(t *testing.T) {
 		{"Im selben Fenster ziehen wir auf den neuen Server gl-02 um.\n", true},
 		{"Vorab ziehen wir die Images auf den neuen Server gl-02.\n", false},
 	} {
-		res := lint.LintSource("plan.md", []byte(head+tc.src), &lint.Config{Rules: []*lint.Rule{OutOfScopeRequest}, Today: fixtureToday})
-		got := false
-		for _, f := range res.Findings {
-			if f.Rule == OutOfScopeRequest.ID {
-				got = true
-			}
-		}
+		got := reports(OutOfScopeRequest, head+tc.src)
 		if got != tc.want {
 			t.Errorf("%q: out-of-scope-request reported = %v, want %v", tc.src, got, tc.want)
 		}
