@@ -88,18 +88,6 @@ func breakIn(l *lint.Line, a, b int) bool {
 	return false
 }
 
-// contentLines returns the lines that carry content (not headings, not
-// front matter).
-func contentLines(d *lint.Document) []*lint.Line {
-	var out []*lint.Line
-	for _, l := range d.Lines {
-		if l.Kind != lint.KindHeading && l.Kind != lint.KindFrontMatter {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // backupKind says what a backup statement backs up.
 type backupKind int
 

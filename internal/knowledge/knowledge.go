@@ -281,14 +281,6 @@ type rawConditional struct {
 	AppliesTo   string `yaml:"applies_to"`
 }
 
-func parseConditional(data []byte) (map[string]Conditional, error) {
-	raw, err := decodeConditional(data)
-	if err != nil {
-		return nil, err
-	}
-	return buildConditional(raw)
-}
-
 func decodeConditional(data []byte) ([]rawConditional, error) {
 	var raw []rawConditional
 	if err := yaml.Unmarshal(data, &raw); err != nil {
