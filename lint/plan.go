@@ -610,6 +610,12 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// "Our instance (17.3.7 EE) will be upgraded to 18.5.7."
 		fromIdx, toIdx = upgradePair(l, vs)
 	}
+	if a, b := toFrom(l, vs); toIdx < 0 && a >= 0 && (summaryCtx || inSummary || l.In(TermEnvironment) || l.Context.empty()) && !pastUpgrade(l, vs[a]) && !nextUpgrade(l, vs[a], vs[b]) && !termBefore(l, vs[b].Span.Start, TermRollback, 3) {
+		// "We want to upgrade to 18.5.7 from 17.3.7."
+		p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[a], From: FromProse})
+		p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[b], From: FromProse})
+		return
+	}
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
 		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
@@ -2290,7 +2296,9 @@ func (r *planReader) targetAfter(l *Line, vs []VersionRef, cur VersionRef) {
 		// an upgrade verb and "to", is where the upgrade ends.
 		// ("Wir sind auf 17.3.7 und wollen auf 18.5.7 aktualisieren":
 		// the verb comes last.)
-		upgradeTo := i == len(vs)-1 && termBefore(l, v.Span.Start, TermTo, 2) && (termBefore(l, v.Span.Start, TermUpgradeVerb, 6) || termAfter(l, v.Span.End-1, TermUpgradeVerb, 2))
+		// A verb of going right before it does the same: "we willen naar
+		// 18.5.7", "nous allons passer en 18.5.7".
+		upgradeTo := i == len(vs)-1 && (termBefore(l, v.Span.Start, TermTo, 2) && (termBefore(l, v.Span.Start, TermUpgradeVerb, 6) || termAfter(l, v.Span.End-1, TermUpgradeVerb, 2)) || termBefore(l, v.Span.Start, TermGoVerb, 2))
 		if termBefore(l, v.Span.Start, TermTarget, 3) || upgradeTo {
 			r.plan.TargetClaims = append(r.plan.TargetClaims, Claim{VersionRef: v, From: FromProse})
 			return
@@ -2517,6 +2525,26 @@ func barePair(l *Line, vs []VersionRef) (int, int) {
 	return -1, -1
 }
 
+// toFrom finds a sentence that names where the upgrade goes before where
+// it starts: "upgrade to 18.5.7 from 17.3.7", "passer en 18.5.7 depuis la
+// 17.3.7". It returns the indexes of the start and the end, or -1.
+func toFrom(l *Line, vs []VersionRef) (int, int) {
+	if len(vs) != 2 || vs[0].InLink || vs[1].InLink || vs[0].Chart != nil || vs[1].Chart != nil || vs[1].Version.Compare(vs[0].Version) >= 0 {
+		return -1, -1
+	}
+	to, from := vs[0], vs[1]
+	if from.Version.Matches(to.Version) || to.Version.Matches(from.Version) {
+		// "naar 18.2.8 (laatste patch van de tussenstop 18.2)": one
+		// version named twice.
+		return -1, -1
+	}
+	if strings.Contains(l.Text[to.Span.End:from.Span.Start], ". ") || !termBefore(l, from.Span.Start, TermFrom, 2) ||
+		!termBefore(l, to.Span.Start, TermTo, 2) && !termBefore(l, to.Span.Start, TermGoVerb, 2) {
+		return -1, -1
+	}
+	return 1, 0
+}
+
 // upgradePair finds the two versions of a sentence that upgrades the
 // first to the second without "from": "GitLab 17.3.7 will be upgraded
 // to 18.5.7", "Version: 17.3.7 (upgrading to 18.5.7)".
@@ -2525,8 +2553,14 @@ func upgradePair(l *Line, vs []VersionRef) (int, int) {
 		return -1, -1
 	}
 	a, b := vs[0], vs[1]
-	if termBefore(l, a.Span.Start, TermTo, 2) || !termBefore(l, b.Span.Start, TermTo, 2) || strings.Contains(l.Text[a.Span.End:b.Span.Start], ". ") {
+	goes := termBefore(l, b.Span.Start, TermGoVerb, 2)
+	if termBefore(l, a.Span.Start, TermTo, 2) || !goes && !termBefore(l, b.Span.Start, TermTo, 2) || strings.Contains(l.Text[a.Span.End:b.Span.Start], ". ") {
 		return -1, -1
+	}
+	if goes {
+		// A verb of going right before the second version: "wij willen naar
+		// 18.5.7", "queremos pasar a 18.5.7", "passer en 18.5.7".
+		return 0, 1
 	}
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		if m.Start >= a.Span.End && m.End <= b.Span.Start {

@@ -130,6 +130,15 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"GitLab 17.3.7 to be upgraded to 18.5.7", "17.3.7", "18.5.7"},
 		{"| From | To |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
 		{"| Ist | Soll |\n|---|---|\n| 17.3.7 | 18.5.7 |", "17.3.7", "18.5.7"},
+		{"Installed: 17.3.7 | Planned: 18.5.7", "17.3.7", "18.5.7"},
+		{"Wij draaien 17.3.7 en willen naar 18.5.7.", "17.3.7", "18.5.7"},
+		{"Version actuelle : 17.3.7. Nous allons passer en 18.5.7.", "17.3.7", "18.5.7"},
+		{"Actualmente 17.3.7, queremos pasar a 18.5.7.", "17.3.7", "18.5.7"},
+		// The target before the start.
+		{"We want to upgrade to 18.5.7 from 17.3.7.", "17.3.7", "18.5.7"},
+		{"Nous voulons passer en 18.5.7 depuis la 17.3.7.", "17.3.7", "18.5.7"},
+		// One version named twice is no pair.
+		{"We gaan naar 18.2.8 (laatste patch van de tussenstop 18.2).", "", ""},
 		// The runners' version is not GitLab's.
 		{"GitLab 17.3.7 had an outage. We upgraded the runners to 18.5.7.", "", ""},
 		// Several rows under "From | To" list hops, not the two ends.

@@ -70,6 +70,9 @@ const (
 	TermUpgradeVerb
 	TermFrom
 	TermTo
+	// TermGoVerb: verbs of moving to a version that are not upgrade verbs
+	// on their own ("willen naar 18.5.7", "passer en 18.5.7").
+	TermGoVerb
 	TermCurrently
 	TermLatest
 	TermOtherProduct
@@ -194,7 +197,8 @@ var vocabulary = map[Term]string{
 		"zielversion|ziel version|ziel|" +
 		"versión objetivo|versión destino|versión de destino|version objetivo|" +
 		"version cible|cible|" +
-		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie",
+		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie|" +
+		"planned version|planned|new version|version after upgrade|geplante version|neue version|versión planificada|versión prevista|nueva versión|version prévue|version visée|nouvelle version|versione prevista|nuova versione|geplande versie|versão planejada|versão prevista|nova versão",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation|installatiemethode|installatietype|installatie|metodo di installazione|metodo installazione|tipo di installazione|installazione|método de instalação|metodo de instalacao|tipo de instalação|instalação",
 	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|système d exploitation|systeme d exploitation",
@@ -234,6 +238,7 @@ var vocabulary = map[Term]string{
 	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer|atualizar|atualizamos|atualizaremos|atualizado|atualizada|atualiza|aggiornare|aggiorniamo|aggiorneremo|aggiornato|aggiornata|aggiorna|bijwerken|bijgewerkt",
 	TermFrom:            "from|von|de|desde|depuis|vom|van|da|dalla|dal",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into|naar|para|alla|al",
+	TermGoVerb:          "pasar|pasaremos|pasamos|ir|iremos|passer|passerons|passons|aller|willen|gaan|wollen|möchten|wechseln|passare|passeremo|andare|passar|passaremos|ir para",
 	TermCurrently:       "currently|running|we run|we are on|we re on|we are at|we re at|is on|are on|runs|today|derzeit|aktuell|läuft|laufen|wir sind auf|wir sind bei|actualmente|ejecutamos|estamos en|actuellement|tourne|nous sommes en|nous sommes sur|on est en|on est sur|attualmente|siamo su|siamo sulla|siamo sul|siamo alla|siamo in|è in|è su|draait|staat op|staat nog op|staat nu op|we draaien|wij draaien|we zitten op|wij zitten op|momenteel|atualmente|estamos em|estamos na|ejecuta|ejecutan|executa|esegue|exécute|läuft mit",
 	TermLatest:          "latest|newest|most recent|current release|latest release|latest version|neueste*|aktuellste*|última|ultima|más reciente|dernière|derniere|plus récente",
 	TermOtherProduct:    "openjdk|jdk|java|proxmox|proxmox ve|esxi|vsphere|vmware|hyper v|nutanix|openstack|shell|gitlab shell|workhorse version|agent|postgres*|pg|psql|ubuntu|debian|rhel|red hat|centos|rocky|alma*|oracle|amazon linux|sles|suse|opensuse|redis|valkey|runner|gitlab runner|kubernetes|k8s|kubectl|openssl|ruby|golang|git|elasticsearch|opensearch|docker|compose|patroni|nginx|python|java|openshift|eks|aks|gke|terraform|ansible|mattermost|consul|pgbouncer|haproxy|minio|grafana|prometheus|linux|kernel|windows|raspbian|agentk|chart|charts|operator|cert manager|ingress|tls|ssl|helm|nodejs|node js|npm|yarn|gcc|glibc|vault|mysql|mariadb|jenkins|jira|sonarqube|artifactory|nexus|keycloak|ldap|openldap|vmware|esxi|proxmox|vsphere",
