@@ -867,7 +867,10 @@ func (r *planReader) readWindow() {
 			if sc.Date == nil || sc.Start == nil {
 				continue
 			}
-			if !(l.Has(TermUpgradeVerb) || l.Has(TermWindow) || l.In(TermWindow) || l.Has(TermProcedure)) {
+			if !(l.Has(TermUpgradeVerb) || l.Has(TermWindow) || l.In(TermWindow) || l.Has(TermProcedure) || l.Has(TermEvent) && l.Has(TermTakesPlace)) {
+				// ("The change takes place on 2026-12-12 at 22:00 UTC",
+				// "L'intervention aura lieu le ...": the change as an
+				// event.)
 				continue
 			}
 			if w.HasDate && !w.HasTime && w.Line != nil {

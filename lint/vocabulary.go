@@ -73,6 +73,12 @@ const (
 	// TermGoVerb: verbs of moving to a version that are not upgrade verbs
 	// on their own ("willen naar 18.5.7", "passer en 18.5.7").
 	TermGoVerb
+	// TermEvent: nouns for the change as an event ("the change will take
+	// place on ...", "der Eingriff erfolgt am ...").
+	TermEvent
+	// TermTakesPlace: verbs that put an event at a time ("takes place",
+	// "aura lieu", "findet statt").
+	TermTakesPlace
 	TermCurrently
 	TermLatest
 	TermOtherProduct
@@ -238,6 +244,8 @@ var vocabulary = map[Term]string{
 	TermUpgradeVerb:     "upgrade|upgrades|upgraded|upgrading|update|updating|install|installs|installing|go to|move to|bump|aktualisier*|upgraden|installier*|actualiz*|instal*|mettre à jour|mise à jour|monter en version|montée de version|migrer|atualizar|atualizamos|atualizaremos|atualizado|atualizada|atualiza|aggiornare|aggiorniamo|aggiorneremo|aggiornato|aggiornata|aggiorna|bijwerken|bijgewerkt",
 	TermFrom:            "from|von|de|desde|depuis|vom|van|da|dalla|dal",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into|naar|para|alla|al",
+	TermTakesPlace:      "take place|takes place|will take place|happen|happens|will happen|will be held|is held|is scheduled|is planned|aura lieu|a lieu|se déroulera|se fera|est prévue|est prévu|erfolgt|findet statt|stattfinden|wird durchgeführt|ist geplant|tendrá lugar|tiene lugar|será|se realizará|se hará|está prevista|está previsto|avrà luogo|si terrà|è prevista|è previsto|vindt plaats|zal plaatsvinden|staat gepland|terá lugar|será realizada|será realizado|ocorrerá|está prevista|está previsto",
+	TermEvent:           "change|maintenance|maintenance work|intervention|eingriff|umstellung|changement|opération|operation|intervención|intervencion|mantenimiento|onderhoud|werkzaamheden|manutenzione|intervento|manutenção|manutencao|intervenção|intervencao|cutover",
 	TermGoVerb:          "pasar|pasaremos|pasamos|ir|iremos|passer|passerons|passons|aller|willen|gaan|wollen|möchten|wechseln|passare|passeremo|andare|passar|passaremos|ir para",
 	TermCurrently:       "currently|running|we run|we are on|we re on|we are at|we re at|is on|are on|runs|today|derzeit|aktuell|läuft|laufen|wir sind auf|wir sind bei|actualmente|ejecutamos|estamos en|actuellement|tourne|nous sommes en|nous sommes sur|on est en|on est sur|attualmente|siamo su|siamo sulla|siamo sul|siamo alla|siamo in|è in|è su|draait|staat op|staat nog op|staat nu op|we draaien|wij draaien|we zitten op|wij zitten op|momenteel|atualmente|estamos em|estamos na|ejecuta|ejecutan|executa|esegue|exécute|läuft mit",
 	TermLatest:          "latest|newest|most recent|current release|latest release|latest version|neueste*|aktuellste*|última|ultima|más reciente|dernière|derniere|plus récente",

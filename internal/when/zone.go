@@ -399,9 +399,27 @@ func (s *scanner) zoneAt(i int) (z zoneCand, ok bool) {
 		}
 	}
 	if s.flags(i)&lxZoneStart != 0 {
-		return s.phraseAt(i)
+		if z, ok := s.phraseAt(i); ok {
+			return z, true
+		}
+	}
+	if i > 0 && s.toks[i-1].clockEnd && (t.title || t.upper) && s.rightOK(i+1) {
+		// "22:00 Pacific", "7 PM Eastern": a US zone named by its region
+		// alone, capitalised, right after a clock time.
+		if iana := usRegions[string(s.low[t.lo:t.hi])]; iana != "" {
+			return zoneCand{iana: iana, i: i, j: i + 1}, true
+		}
 	}
 	return z, false
+}
+
+// usRegions are the US zones a plan may name by region alone after a
+// clock time.
+var usRegions = map[string]string{
+	"pacific":  "America/Los_Angeles",
+	"mountain": "America/Denver",
+	"central":  "America/Chicago",
+	"eastern":  "America/New_York",
 }
 
 // abbrAt reads an upper-case abbreviation ("CET", "Z", "UTC+1").
