@@ -1281,6 +1281,11 @@ func scheduleRow(l *Line) bool {
 	if containsAny(h, []string{"window", "fenster", "ventana", "fenêtre", "finestra", "janela", "venster"}) {
 		return true
 	}
+	if windowColumns(l.Header) {
+		// "| Date | Start | End | TZ |": columns that only give a
+		// window's parts, wherever the table stands.
+		return true
+	}
 	// "| Start | End | Time zone | Notice to users |" in the window's
 	// section: the row is the window.
 	if !l.In(TermWindow) || len(l.Header.Cells) == 0 {
@@ -1298,6 +1303,26 @@ func scheduleRow(l *Line) bool {
 		}
 	}
 	return false
+}
+
+// windowColumns reports whether a table header names only the parts of
+// a window, among them a date and a start: "| Date | Start | End | TZ |".
+func windowColumns(h *Line) bool {
+	date, start := false, false
+	for _, c := range h.Cells {
+		switch strings.Trim(strings.TrimSpace(h.Lower[c.Start:c.End]), "*_") {
+		case "date", "datum", "fecha", "data", "day", "tag", "día", "jour", "dag", "giorno", "dia":
+			date = true
+		case "start", "begin", "start time", "beginn", "startzeit", "inicio", "hora de inicio", "début", "heure de début", "inizio", "início", "from", "von", "desde", "de", "van", "da":
+			start = true
+		case "end", "end time", "ende", "endzeit", "fin", "hora de fin", "heure de fin", "fine", "einde", "término", "termino", "fim", "to", "until", "bis", "hasta", "à", "tot", "até", "a",
+			"time", "uhrzeit", "hora", "heure", "ora", "tijd", "duration", "dauer", "duración", "durée", "durata", "duur", "duração",
+			"tz", "timezone", "time zone", "zone", "zeitzone", "zona horaria", "fuseau horaire", "fuso orario", "tijdzone", "fuso horário":
+		default:
+			return false
+		}
+	}
+	return date && start
 }
 
 // approximateDate reports whether the words before a date make it a week

@@ -63,6 +63,9 @@ func TestWindowInProse(t *testing.T) {
 		{"only the upgrade line", "# Plan\n\nThe upgrade runs on 2026-12-12 from 22:00 CET.\n", "2026-12-12 22:00"},
 		{"date and time labels in a summary", "# Plan\n\n## Summary\n\n- Date: 2026-12-12\n- Time: 22:00 - 02:00 (CET)\n", "2026-12-12 22:00"},
 		{"date and time rows in a summary table", "# Plan\n\n## Summary\n\n| Item | Value |\n|---|---|\n| Date | 2026-12-12 |\n| Uhrzeit | 22:00–02:00 MEZ |\n", "2026-12-12 22:00"},
+		{"a table of the window's parts", "# Plan\n\n## Overview\n\n| Date | Start | End | TZ |\n|---|---|---|---|\n| 2026-12-12 | 22:00 | 02:00 | CET |\n", "2026-12-12 22:00"},
+		{"the change as an event", "# Plan\n\nThe change will take place on 2026-12-12 at 22:00 UTC.\n", "2026-12-12 22:00"},
+		{"l'intervention", "# Plan\n\nL'intervention aura lieu le 12/12/2026 à 22h00 CET.\n", "2026-12-12 22:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
