@@ -1130,13 +1130,15 @@ func (r *planReader) timelineWindow() (Window, bool) {
 			continue
 		}
 		var rows []*Line
+		var leads []Span
 		for _, l := range s.Lines {
-			if l.Kind != KindTableRow || len(l.Cells) == 0 {
+			c, ok := timelineLead(l)
+			if !ok {
 				continue
 			}
-			c := l.Cells[0]
 			if cs := when.Scan(l.Text[c.Start:c.End], r.today); cs.Start != nil && cs.Date == nil {
 				rows = append(rows, l)
+				leads = append(leads, c)
 			}
 		}
 		if len(rows) < 2 {
@@ -1144,17 +1146,17 @@ func (r *planReader) timelineWindow() (Window, bool) {
 		}
 		var w Window
 		first := rows[0]
-		r.mergeWindowLine(&w, first, first.Cells[0])
+		r.mergeWindowLine(&w, first, leads[0])
 		r.mergeWindowLine(&w, h, Span{0, len(h.Text)})
 		w.DateLine = h
-		end := rows[len(rows)-1]
-		for _, l := range rows[1:] {
+		end := len(rows) - 1
+		for i, l := range rows[1:] {
 			if l.HasWord("end", "ends", "ende", "fin", "einde", "close", "closes", "término", "termino", "fim", "fine") {
-				end = l
+				end = i + 1
 				break
 			}
 		}
-		if es := when.Scan(end.Text[end.Cells[0].Start:end.Cells[0].End], r.today); es.Start != nil && w.Duration == 0 && w.HasTime {
+		if es := when.Scan(rows[end].Text[leads[end].Start:leads[end].End], r.today); es.Start != nil && w.Duration == 0 && w.HasTime {
 			st := w.Start
 			e := time.Date(st.Year(), st.Month(), st.Day(), es.Start.Hour, es.Start.Minute, 0, 0, st.Location())
 			if !e.After(st) {
@@ -1167,6 +1169,33 @@ func (r *planReader) timelineWindow() (Window, bool) {
 		}
 	}
 	return Window{}, false
+}
+
+// timelineLead returns the part of a timeline row that holds its clock
+// time: a table row's first cell, or the first word of a line in a code
+// block ("06:00 ├─ broadcast message up", "6:00 AM  runners paused").
+func timelineLead(l *Line) (Span, bool) {
+	switch l.Kind {
+	case KindTableRow:
+		if len(l.Cells) == 0 {
+			return Span{}, false
+		}
+		return l.Cells[0], true
+	case KindCode:
+		if len(l.Tokens) == 0 || l.Tokens[0].Start > 8 || !isDigitWord(l.Tokens[0].Word) {
+			return Span{}, false
+		}
+		end := strings.IndexByte(l.Text[l.Tokens[0].Start:], ' ')
+		if end < 0 {
+			return Span{}, false
+		}
+		end += l.Tokens[0].Start
+		if rest := strings.ToLower(l.Text[end:]); strings.HasPrefix(rest, " am") || strings.HasPrefix(rest, " pm") {
+			end += 3
+		}
+		return Span{0, end}, true
+	}
+	return Span{}, false
 }
 
 // isEndLabel reports whether a line states the end of the window.
