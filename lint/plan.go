@@ -431,6 +431,13 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			labelled = !(l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure))) || l.Kind == KindTableRow && len(l.Cells) == 2 && l.LabelTerms.has(TermTarget)
 		}
 	}
+	if !labelled && len(vs) == 2 && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermStaging) && !l.In(TermPath) && !l.In(TermProcedure) && parenRole(l, vs[0]) == TermCurrent && parenRole(l, vs[1]) == TermTarget {
+		// "Versions: 17.3.7 (current), 18.5.7 (target)": each version
+		// says in brackets which it is.
+		p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromLabel})
+		p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[1], From: FromLabel})
+		return
+	}
 	if !labelled && len(p.CurrentClaims) == 0 && l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)) && l.Has(TermCurrent) && !l.Has(TermTarget) &&
 		!l.Has(TermPkgInstall) && !l.Has(TermHelmUpgrade) && len(l.Code) == 0 {
 		// "| nu | 17.8.7 | 8.8.7 |" in a path table of a plan that has not
@@ -1150,7 +1157,11 @@ var (
 	currentVersionFiller = map[string]bool{"is": true, "gitlab": true, "ist": true, "es": true, "est": true, "ee": true, "ce": true,
 		"enterprise": true, "community": true, "edition": true}
 	currentlyFiller = map[string]bool{"gitlab": true, "version": true, "ee": true, "ce": true, "enterprise": true, "community": true, "edition": true, "release": true,
-		"v": true, "the": true, "on": true, "at": true, "auf": true, "en": true, "sur": true, "omnibus": true, "package": true}
+		"v": true, "the": true, "on": true, "at": true, "auf": true, "en": true, "sur": true, "omnibus": true, "package": true,
+		// Articles and "version" in the plan languages, and the Dutch
+		// inverted "momenteel draaien we 17.3.7".
+		"la": true, "el": true, "le": true, "il": true, "lo": true, "de": true, "der": true, "die": true, "na": true, "no": true,
+		"versión": true, "versão": true, "versione": true, "versie": true, "draaien": true, "we": true, "wij": true}
 )
 
 // onlyWordsBetween reports whether every token in [a, b) is in words.
@@ -2299,7 +2310,7 @@ func (r *planReader) targetAfter(l *Line, vs []VersionRef, cur VersionRef) {
 		// A verb of going right before it does the same: "we willen naar
 		// 18.5.7", "nous allons passer en 18.5.7".
 		upgradeTo := i == len(vs)-1 && (termBefore(l, v.Span.Start, TermTo, 2) && (termBefore(l, v.Span.Start, TermUpgradeVerb, 6) || termAfter(l, v.Span.End-1, TermUpgradeVerb, 2)) || termBefore(l, v.Span.Start, TermGoVerb, 2))
-		if termBefore(l, v.Span.Start, TermTarget, 3) || upgradeTo {
+		if termBefore(l, v.Span.Start, TermTarget, 3) || termBefore(l, v.Span.Start, TermGoal, 3) || upgradeTo {
 			r.plan.TargetClaims = append(r.plan.TargetClaims, Claim{VersionRef: v, From: FromProse})
 			return
 		}
@@ -2549,25 +2560,86 @@ func toFrom(l *Line, vs []VersionRef) (int, int) {
 // first to the second without "from": "GitLab 17.3.7 will be upgraded
 // to 18.5.7", "Version: 17.3.7 (upgrading to 18.5.7)".
 func upgradePair(l *Line, vs []VersionRef) (int, int) {
-	if len(vs) != 2 || vs[0].InLink || vs[1].InLink || vs[0].Chart != nil || vs[1].Chart != nil || vs[0].Version.Compare(vs[1].Version) >= 0 {
+	bi := 1
+	to := func(v VersionRef) bool { return termBefore(l, v.Span.Start, TermTo, 2) }
+	if len(vs) == 3 && restates(l, vs[1], vs[2]) {
+		// "upgraded to the latest 18.5 patch, 18.5.7": the second names
+		// the third's minor, and "to" stands before it.
+		bi = 2
+		to = func(VersionRef) bool { return termBefore(l, vs[1].Span.Start, TermTo, 3) }
+	} else if len(vs) != 2 {
 		return -1, -1
 	}
-	a, b := vs[0], vs[1]
+	a, b := vs[0], vs[bi]
+	if a.InLink || b.InLink || a.Chart != nil || b.Chart != nil || a.Version.Compare(b.Version) >= 0 {
+		return -1, -1
+	}
 	goes := termBefore(l, b.Span.Start, TermGoVerb, 2)
-	if termBefore(l, a.Span.Start, TermTo, 2) || !goes && !termBefore(l, b.Span.Start, TermTo, 2) || strings.Contains(l.Text[a.Span.End:b.Span.Start], ". ") {
+	if termBefore(l, a.Span.Start, TermTo, 2) || !goes && !to(b) || strings.Contains(l.Text[a.Span.End:b.Span.Start], ". ") {
 		return -1, -1
 	}
 	if goes {
 		// A verb of going right before the second version: "wij willen naar
 		// 18.5.7", "queremos pasar a 18.5.7", "passer en 18.5.7".
-		return 0, 1
+		return 0, bi
 	}
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		if m.Start >= a.Span.End && m.End <= b.Span.Start {
-			return 0, 1
+			return 0, bi
 		}
 	}
 	return -1, -1
+}
+
+// parenRole returns TermCurrent or TermTarget when a short remark in
+// brackets right after v says which version it is: "17.3.7 (current)",
+// "18.5.7 (target version)", "18.5.7 (Ziel)"; otherwise 0.
+func parenRole(l *Line, v VersionRef) Term {
+	rest := l.Text[v.Span.End:]
+	open := strings.IndexByte(rest, '(')
+	if open < 0 || strings.TrimLeft(rest[:open], " *_`") != "" {
+		return 0
+	}
+	end := strings.IndexByte(rest[open:], ')')
+	if end < 0 {
+		return 0
+	}
+	lo, hi := v.Span.End+open+1, v.Span.End+open+end
+	role := Term(0)
+	n := 0
+	for _, t := range l.Tokens {
+		if t.Start >= lo && t.End <= hi {
+			n++
+		}
+	}
+	for _, m := range l.Matches {
+		if m.Start < lo || m.End > hi {
+			continue
+		}
+		switch m.Term {
+		case TermCurrent, TermTarget:
+			if role != 0 && role != m.Term {
+				return 0
+			}
+			role = m.Term
+		}
+	}
+	if n > 3 {
+		// ("18.5.7 (the target of the last upgrade, in 2025)")
+		return 0
+	}
+	return role
+}
+
+// restates reports whether w repeats v's minor with its patch a few
+// words later in the same clause: "the latest 18.5 patch, 18.5.7",
+// "18.5 (18.5.7)".
+func restates(l *Line, v, w VersionRef) bool {
+	if v.Version.HasPatch || !w.Version.HasPatch || v.Version.CompareMinor(w.Version) != 0 || v.Chart != nil || w.Chart != nil {
+		return false
+	}
+	a, b := tokenAt(l, v.Span.Start), tokenAt(l, w.Span.Start)
+	return b-a <= 4 && !strings.Contains(l.Text[v.Span.End:w.Span.Start], ". ")
 }
 
 // termAfter reports whether a match of t starts within n tokens after

@@ -137,6 +137,12 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"Wij draaien 17.3.7 en willen naar 18.5.7.", "17.3.7", "18.5.7"},
 		{"Version actuelle : 17.3.7. Nous allons passer en 18.5.7.", "17.3.7", "18.5.7"},
 		{"Actualmente 17.3.7, queremos pasar a 18.5.7.", "17.3.7", "18.5.7"},
+		{"Current state: GitLab 17.3.7; desired state: 18.5.7", "17.3.7", "18.5.7"},
+		{"We are currently on 17.3.7 and the goal is 18.5.7.", "17.3.7", "18.5.7"},
+		{"Estamos en la versión 17.3.7 y el objetivo es la 18.5.7.", "17.3.7", "18.5.7"},
+		{"Momenteel draaien we 17.3.7; het doel is 18.5.7.", "17.3.7", "18.5.7"},
+		{"Versions: 17.3.7 (current), 18.5.7 (target)", "17.3.7", "18.5.7"},
+		{"Our GitLab server (v17.3.7-ee) needs to be upgraded to the latest 18.5 patch, 18.5.7.", "17.3.7", "18.5.7"},
 		// The target before the start.
 		{"We want to upgrade to 18.5.7 from 17.3.7.", "17.3.7", "18.5.7"},
 		{"Nous voulons passer en 18.5.7 depuis la 17.3.7.", "17.3.7", "18.5.7"},

@@ -76,6 +76,10 @@ const (
 	// TermEvent: nouns for the change as an event ("the change will take
 	// place on ...", "der Eingriff erfolgt am ...").
 	TermEvent
+	// TermGoal: words that name the version the upgrade aims at in a
+	// sentence ("the goal is 18.5.7"); as headings they name a plan's
+	// purpose, not its target.
+	TermGoal
 	// TermTakesPlace: verbs that put an event at a time ("takes place",
 	// "aura lieu", "findet statt").
 	TermTakesPlace
@@ -204,6 +208,7 @@ var vocabulary = map[Term]string{
 		"versión objetivo|versión destino|versión de destino|version objetivo|" +
 		"version cible|cible|" +
 		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie|" +
+		"desired state|target state|zielzustand|estado objetivo|état cible|stato obiettivo|estado alvo|gewenste versie|gewenste stand|" +
 		"planned version|planned|new version|version after upgrade|geplante version|neue version|versión planificada|versión prevista|nueva versión|version prévue|version visée|nouvelle version|versione prevista|nuova versione|geplande versie|versão planejada|versão prevista|nova versão",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation|installatiemethode|installatietype|installatie|metodo di installazione|metodo installazione|tipo di installazione|installazione|método de instalação|metodo de instalacao|tipo de instalação|instalação",
@@ -245,6 +250,7 @@ var vocabulary = map[Term]string{
 	TermFrom:            "from|von|de|desde|depuis|vom|van|da|dalla|dal",
 	TermTo:              "to|auf|nach|a|hasta|à|vers|towards|into|naar|para|alla|al",
 	TermTakesPlace:      "take place|takes place|will take place|happen|happens|will happen|will be held|is held|is scheduled|is planned|aura lieu|a lieu|se déroulera|se fera|est prévue|est prévu|erfolgt|findet statt|stattfinden|wird durchgeführt|ist geplant|tendrá lugar|tiene lugar|será|se realizará|se hará|está prevista|está previsto|avrà luogo|si terrà|è prevista|è previsto|vindt plaats|zal plaatsvinden|staat gepland|terá lugar|será realizada|será realizado|ocorrerá|está prevista|está previsto",
+	TermGoal:            "goal|aim|objective|objetivo|objectif|obiettivo|doel|ziel ist|ziel",
 	TermEvent:           "change|maintenance|maintenance work|intervention|eingriff|umstellung|changement|opération|operation|intervención|intervencion|mantenimiento|onderhoud|werkzaamheden|manutenzione|intervento|manutenção|manutencao|intervenção|intervencao|cutover",
 	TermGoVerb:          "pasar|pasaremos|pasamos|ir|iremos|passer|passerons|passons|aller|willen|gaan|wollen|möchten|wechseln|passare|passeremo|andare|passar|passaremos|ir para",
 	TermCurrently:       "currently|running|we run|we are on|we re on|we are at|we re at|is on|are on|runs|today|derzeit|aktuell|läuft|laufen|wir sind auf|wir sind bei|actualmente|ejecutamos|estamos en|actuellement|tourne|nous sommes en|nous sommes sur|on est en|on est sur|attualmente|siamo su|siamo sulla|siamo sul|siamo alla|siamo in|è in|è su|draait|staat op|staat nog op|staat nu op|we draaien|wij draaien|we zitten op|wij zitten op|momenteel|atualmente|estamos em|estamos na|ejecuta|ejecutan|executa|esegue|exécute|läuft mit",
