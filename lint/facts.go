@@ -429,7 +429,7 @@ func (r *planReader) windowSpan(l *Line) Span {
 		return Span{0, len(l.Text)}
 	}
 	if l.Kind == KindTableRow && l.Label.Len() > 0 && hasDigit(l.Text[l.Label.Start:l.Label.End]) {
-		if sc := when.Scan(l.Text[l.Label.Start:l.Label.End], r.today); sc.Date != nil && sc.Start != nil {
+		if sc := r.scan(l.Text[l.Label.Start:l.Label.End]); sc.Date != nil && sc.Start != nil {
 			return Span{0, len(l.Text)}
 		}
 	}
@@ -575,7 +575,7 @@ func (r *planReader) readWindow() {
 			}
 		}
 		if end, _ := r.fm("window_end"); end != "" && w.HasDate && w.HasTime {
-			ew := when.Scan(end, r.today)
+			ew := r.scan(end)
 			if t, _, ok := ew.StartTime(); ok {
 				if w.Zoned && ew.Zone == nil {
 					t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, w.Start.Location())
@@ -657,7 +657,7 @@ func (r *planReader) readWindow() {
 				// gives a date and a time, of the end.)
 				continue
 			}
-			sc := when.Scan(text, r.today)
+			sc := r.scan(text)
 			if sc.Date != nil && sc.Start != nil {
 				if complete != nil && complete.Index < l.Index && (replacesWindow(l) || CorrectedBetween(d, complete, l)) {
 					// "**New maintenance window:** Saturday 19-12-2026,
@@ -691,7 +691,7 @@ func (r *planReader) readWindow() {
 					// plans have none, and scan nothing here.)
 					continue
 				}
-				if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
+				if sc := r.scan(l.Text); sc.Date != nil && sc.Start != nil {
 					complete = l
 				}
 			}
@@ -715,14 +715,14 @@ func (r *planReader) readWindow() {
 			if w.Zone == "" && complete.Label.Len() > 0 {
 				// "| **UTC** | Saturday 23 January 2027, 00:00 | ... |": the
 				// row's label is the zone.
-				if sc := when.Scan(complete.Text[complete.Label.Start:complete.Label.End], r.today); sc.Zone != nil {
+				if sc := r.scan(complete.Text[complete.Label.Start:complete.Label.End]); sc.Zone != nil {
 					r.applyZoneAt(w, complete, complete.Label)
 				}
 			}
 			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil {
 				// "| Date and time (Europe/London, UTC+00:00) |" heads the
 				// column of dated windows.
-				if sc := when.Scan(h.Text, r.today); sc.Zone != nil {
+				if sc := r.scan(h.Text); sc.Zone != nil {
 					r.applyZoneAt(w, h, Span{0, len(h.Text)})
 				}
 			}
@@ -737,18 +737,18 @@ func (r *planReader) readWindow() {
 					// "Windows (Europe/Helsinki, UTC+02:00):" over the
 					// list of dated windows, "Horário de Brasília
 					// (America/Sao_Paulo, BRT, UTC-3):" over their table.
-					if sc := when.Scan(l.Text, r.today); sc.Zone != nil && sc.Date == nil && sc.Start == nil {
+					if sc := r.scan(l.Text); sc.Zone != nil && sc.Date == nil && sc.Start == nil {
 						r.applyZoneAt(w, l, Span{0, len(l.Text)})
 					}
 				}
 				if w.Duration == 0 && hasDigit(l.Text) {
 					span := valueSpan(l)
-					sc := when.Scan(l.Text[span.Start:span.End], r.today)
+					sc := r.scan(l.Text[span.Start:span.End])
 					if isEndLabel(l) {
 						// "End: 18:00 UTC (07:00–19:00 Europe/Berlin)": the
 						// end is the time before the conversions.
 						if i := strings.Index(l.Text[span.Start:span.End], "("); i > 0 {
-							if pre := when.Scan(l.Text[span.Start:span.Start+i], r.today); pre.Start != nil {
+							if pre := r.scan(l.Text[span.Start : span.Start+i]); pre.Start != nil {
 								sc = pre
 							}
 						}
@@ -807,7 +807,7 @@ func (r *planReader) readWindow() {
 					if !hasDigit(text) {
 						continue
 					}
-					sc := when.Scan(text, r.today)
+					sc := r.scan(text)
 					if w.HasDate && sc.Start != nil && sc.Date == nil || w.HasTime && sc.Date != nil && sc.Start == nil {
 						r.mergeWindowLine(w, l, span)
 						break
@@ -821,7 +821,7 @@ func (r *planReader) readWindow() {
 					if l.Kind != KindTableRow || l.Index >= w.Line.Index || l.In(TermRollback) || l.In(TermStaging) || !hasDigit(l.Text) {
 						continue
 					}
-					if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start == nil {
+					if sc := r.scan(l.Text); sc.Date != nil && sc.Start == nil {
 						r.mergeWindowLine(w, l, Span{0, len(l.Text)})
 						break
 					}
@@ -854,7 +854,9 @@ func (r *planReader) readWindow() {
 		// runbook below", then "the window is Tuesday 2026-12-01, 19:00").
 		var first, named *Line
 		for _, l := range d.Lines {
-			if l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || mailHeader(l) {
+			if l.Kind == KindCode && r.zoneLineAfter(l) == nil || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || mailHeader(l) {
+				// (A calendar invite pasted as code, its date and time
+				// over its zone, is read.)
 				continue
 			}
 			if !hasDigit(l.Text) {
@@ -863,11 +865,11 @@ func (r *planReader) readWindow() {
 			if (l.In(TermRollback) || l.In(TermRisk)) && !l.Has(TermWindow) {
 				continue
 			}
-			sc := when.Scan(l.Text, r.today)
+			sc := r.scan(l.Text)
 			if sc.Date == nil || sc.Start == nil {
 				continue
 			}
-			if !(l.Has(TermUpgradeVerb) || l.Has(TermWindow) || l.In(TermWindow) || l.Has(TermProcedure) || l.Has(TermEvent) && l.Has(TermTakesPlace)) {
+			if !(l.Has(TermUpgradeVerb) || l.Has(TermWindow) || l.In(TermWindow) || l.Has(TermProcedure) || l.Has(TermEvent) && (l.Has(TermTakesPlace) || l.Has(TermTimezone)) || r.zoneLineAfter(l) != nil) {
 				// ("The change takes place on 2026-12-12 at 22:00 UTC",
 				// "L'intervention aura lieu le ...": the change as an
 				// event.)
@@ -913,7 +915,7 @@ func (r *planReader) readWindow() {
 			if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || !l.Has(TermWindow) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || !hasDigit(l.Text) {
 				continue
 			}
-			if sc := when.Scan(l.Text, r.today); sc.Start != nil && sc.Date == nil {
+			if sc := r.scan(l.Text); sc.Start != nil && sc.Date == nil {
 				r.mergeWindowLine(w, l, Span{0, len(l.Text)})
 				break
 			}
@@ -926,10 +928,18 @@ func (r *planReader) readWindow() {
 			if l.Kind == KindCode || !l.ContainsAny(allTimesPhrases...) {
 				continue
 			}
-			if sc := when.Scan(l.Text, r.today); sc.Zone != nil {
+			if sc := r.scan(l.Text); sc.Zone != nil {
 				r.applyZoneAt(w, l, Span{0, len(l.Text)})
 				break
 			}
+		}
+	}
+	if w.HasTime && w.Zone == "" && w.Line != nil {
+		if z := r.zoneLineAfter(w.Line); z != nil {
+			// A calendar invite: "sábado, 9 de enero de 2027⋅7:00 –
+			// 15:00" over "Zona horaria: (GMT+01:00) Hora estándar de
+			// Europa central - Madrid".
+			r.applyZoneAt(w, z, Span{0, len(z.Text)})
 		}
 	}
 	if w.HasTime && w.Zone == "" && w.Line != nil && w.Line.Kind == KindTableRow && w.Line.Header != nil && hasZoneOnly(w.Line.Header, r.today) {
@@ -991,7 +1001,7 @@ func (r *planReader) dateFromProse(w *Window) {
 		if from < 0 {
 			continue
 		}
-		sc := when.Scan(l.Text[from:], r.today)
+		sc := r.scan(l.Text[from:])
 		if sc.Date == nil || approximateDate(l.Text[from:from+sc.Date.Span.Start]) {
 			continue
 		}
@@ -1032,7 +1042,7 @@ func (r *planReader) unquotedWindow() (*Line, Span, bool) {
 		if len(ms) == 0 && l.Kind == KindHeading && l.Has(TermProcedure) {
 			// "## Draaiboek – zaterdag 9 januari 2027, 06:00–14:00 CET":
 			// the runbook's heading dates it.
-			if sc := when.Scan(l.Text, r.today); sc.Date != nil && sc.Start != nil {
+			if sc := r.scan(l.Text); sc.Date != nil && sc.Start != nil {
 				return l, Span{0, len(l.Text)}, true
 			}
 			continue
@@ -1041,7 +1051,7 @@ func (r *planReader) unquotedWindow() (*Line, Span, bool) {
 			continue
 		}
 		span := Span{ms[len(ms)-1].Start, len(l.Text)}
-		sc := when.Scan(l.Text[span.Start:span.End], r.today)
+		sc := r.scan(l.Text[span.Start:span.End])
 		if sc.Date != nil && sc.Start != nil {
 			return l, span, true
 		}
@@ -1125,7 +1135,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 		if !h.Has(TermWindow) && !h.HasWord("timeline", "schedule", "zeitplan", "ablauf", "cronograma", "calendrier", "déroulé", "tijdlijn", "planning") {
 			continue
 		}
-		hs := when.Scan(h.Text, r.today)
+		hs := r.scan(h.Text)
 		if hs.Date == nil || hs.Start != nil {
 			continue
 		}
@@ -1136,7 +1146,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 			if !ok {
 				continue
 			}
-			if cs := when.Scan(l.Text[c.Start:c.End], r.today); cs.Start != nil && cs.Date == nil {
+			if cs := r.scan(l.Text[c.Start:c.End]); cs.Start != nil && cs.Date == nil {
 				rows = append(rows, l)
 				leads = append(leads, c)
 			}
@@ -1156,7 +1166,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 				break
 			}
 		}
-		if es := when.Scan(rows[end].Text[leads[end].Start:leads[end].End], r.today); es.Start != nil && w.Duration == 0 && w.HasTime {
+		if es := r.scan(rows[end].Text[leads[end].Start:leads[end].End]); es.Start != nil && w.Duration == 0 && w.HasTime {
 			st := w.Start
 			e := time.Date(st.Year(), st.Month(), st.Day(), es.Start.Hour, es.Start.Minute, 0, 0, st.Location())
 			if !e.After(st) {
@@ -1169,6 +1179,110 @@ func (r *planReader) timelineWindow() (Window, bool) {
 		}
 	}
 	return Window{}, false
+}
+
+// scan reads the dates, times, durations and zones of text, with the
+// document's order of day and month.
+func (r *planReader) scan(text string) when.Window {
+	if r.dayFirst {
+		return when.ScanDayFirst(text, r.today)
+	}
+	return when.Scan(text, r.today)
+}
+
+// dayFirstDocument reports whether a document writes its ambiguous
+// numeric dates ("09/01/2027") day first. Its other dates decide: one
+// that can only be day first ("19/12/2026") against one that can only be
+// month first ("12/19/2026"). Without such dates, European zone names
+// ("CET", "MEZ", "Europe/Madrid") and no US ones decide.
+func dayFirstDocument(d *Document) bool {
+	dayFirst, monthFirst, europe, us := 0, 0, 0, 0
+	for _, l := range d.Lines {
+		t := l.Text
+		for i := 1; i+1 < len(t); i++ {
+			if t[i] != '/' && t[i] != '-' || !isDigitByte(t[i-1]) || !isDigitByte(t[i+1]) {
+				continue
+			}
+			a, aStart := numBefore(t, i)
+			b, bEnd := numAfter(t, i+1)
+			if aStart < 0 || bEnd < 0 || bEnd >= len(t) || t[bEnd] != t[i] || aStart > 0 && (isDigitByte(t[aStart-1]) || t[aStart-1] == '.') {
+				continue
+			}
+			if y, yEnd := numAfter(t, bEnd+1); yEnd-(bEnd+1) != 4 || y < 1990 {
+				continue
+			}
+			switch {
+			case a > 12 && a <= 31 && b >= 1 && b <= 12:
+				dayFirst++
+			case b > 12 && b <= 31 && a >= 1 && a <= 12:
+				monthFirst++
+			}
+		}
+		if !l.gramsSet || l.mayContain("cet") || l.mayContain("mez") || l.mayContain("europe/") || l.mayContain("america/") {
+			for _, tok := range l.Tokens {
+				switch tok.Word {
+				case "cet", "cest", "mez", "mesz", "eet", "eest", "europe":
+					europe++
+				case "pst", "pdt", "edt", "cdt", "mdt", "america":
+					us++
+				}
+			}
+		}
+	}
+	if dayFirst != monthFirst {
+		return dayFirst > monthFirst
+	}
+	return europe > 0 && us == 0
+}
+
+// numBefore reads the one- or two-digit number that ends at i: its value
+// and start, or -1.
+func numBefore(t string, i int) (int, int) {
+	j := i
+	for j > 0 && i-j < 2 && isDigitByte(t[j-1]) {
+		j--
+	}
+	if j == i || j > 0 && isDigitByte(t[j-1]) {
+		return 0, -1
+	}
+	n := 0
+	for k := j; k < i; k++ {
+		n = n*10 + int(t[k]-'0')
+	}
+	return n, j
+}
+
+// numAfter reads the number of up to four digits that starts at i: its
+// value and end, or -1.
+func numAfter(t string, i int) (int, int) {
+	j, n := i, 0
+	for j < len(t) && j-i < 4 && isDigitByte(t[j]) {
+		n = n*10 + int(t[j]-'0')
+		j++
+	}
+	if j == i || j < len(t) && isDigitByte(t[j]) {
+		return 0, -1
+	}
+	return n, j
+}
+
+// zoneLineAfter returns the line right after l when it only names a
+// time zone, as a calendar invite does under its date and time ("Time
+// zone: Central European Time - Madrid"); otherwise nil.
+func (r *planReader) zoneLineAfter(l *Line) *Line {
+	d := r.doc
+	if l.Index+1 >= len(d.Lines) {
+		return nil
+	}
+	n := d.Lines[l.Index+1]
+	if n.Kind != l.Kind || n.Quote != l.Quote || !n.Has(TermTimezone) || !hasDigit(l.Text) {
+		return nil
+	}
+	sc := r.scan(n.Text)
+	if sc.Zone == nil || sc.Date != nil {
+		return nil
+	}
+	return n
 }
 
 // timelineLead returns the part of a timeline row that holds its clock
@@ -1231,7 +1345,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		}
 		return false
 	}
-	sc := when.Scan(text, r.today)
+	sc := r.scan(text)
 	got := false
 	if sc.Date != nil && !w.HasDate && !approximateDate(text[:sc.Date.Span.Start]) {
 		w.HasDate = true
@@ -1374,7 +1488,7 @@ func shift(s when.Span, by int) Span { return Span{s.Start + by, s.End + by} }
 
 // applyWindow reads a whole window from one value (front matter).
 func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
-	sc := when.Scan(v, r.today)
+	sc := r.scan(v)
 	// The spans locate the parts in the line: the value is written there,
 	// perhaps quoted ("window_start: \"2026-12-19 21:00\"").
 	at := span.Start
@@ -1404,7 +1518,7 @@ func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
 }
 
 func (r *planReader) applyZone(w *Window, tz string) {
-	sc := when.Scan("00:00 "+tz, r.today)
+	sc := r.scan("00:00 " + tz)
 	if sc.Zone != nil {
 		w.Zone = sc.Zone.Text
 		w.ZoneIANA = sc.Zone.IANA
@@ -1417,7 +1531,7 @@ func (r *planReader) applyZoneAt(w *Window, l *Line, span Span) {
 	if v == "" {
 		return
 	}
-	sc := when.Scan("00:00 "+v, r.today)
+	sc := r.scan("00:00 " + v)
 	if sc.Zone != nil {
 		w.Zone = sc.Zone.Text
 		w.ZoneIANA = sc.Zone.IANA

@@ -10,7 +10,6 @@ import (
 
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
-	"github.com/planlint/planlint/internal/when"
 )
 
 // Claim sources, strongest first.
@@ -139,7 +138,7 @@ var noProseStepContext = func() termSet {
 func extractPlan(d *Document, today time.Time) *Plan {
 	kb := Knowledge()
 	p := &Plan{Components: map[string]*Line{}}
-	r := planReader{doc: d, plan: p, kb: kb, today: today, flat: true}
+	r := planReader{doc: d, plan: p, kb: kb, today: today, flat: true, dayFirst: dayFirstDocument(d)}
 	for _, s := range d.Sections {
 		if s.Heading != nil && !s.IsTitle && !s.Pseudo {
 			r.flat = false
@@ -191,11 +190,13 @@ func extractPlan(d *Document, today time.Time) *Plan {
 }
 
 type planReader struct {
-	doc      *Document
-	plan     *Plan
-	kb       *knowledge.Base
-	today    time.Time
-	flat     bool
+	doc   *Document
+	plan  *Plan
+	kb    *knowledge.Base
+	today time.Time
+	flat  bool
+	// dayFirst: the document writes ambiguous numeric dates day first.
+	dayFirst bool
 	method   map[string]int // evidence counts
 	methodAt map[string]*Line
 	// gitlabOperator is the first line that names the GitLab Operator
@@ -1503,7 +1504,7 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 	if !hasDigit(rest) {
 		return false
 	}
-	sc := when.Scan(rest, r.today)
+	sc := r.scan(rest)
 	if sc.Date == nil || sc.Date.YearInferred {
 		return false
 	}
@@ -1709,11 +1710,11 @@ func (r *planReader) continuationRejects(l *Line) bool {
 // conditionalWording reports whether a line calls a stop conditional:
 // "17.1 (conditional stop)", "16.2 is only needed with ...".
 func conditionalWording(l *Line) bool {
-	if l.ContainsAny([]string{"only needed", "only required", "nur nötig", "solo necesari"}...) {
+	if l.ContainsAny([]string{"only needed", "only required", "nur nötig", "solo necesari", "alleen nodig", "seulement nécessaire", "uniquement nécessaire", "solo necessari", "apenas necessári"}...) {
 		return true
 	}
 	for _, t := range l.Tokens {
-		if t.Word == "cond" || strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") {
+		if t.Word == "cond" || strings.HasPrefix(t.Word, "conditional") || strings.HasPrefix(t.Word, "bedingt") || strings.HasPrefix(t.Word, "condicional") || strings.HasPrefix(t.Word, "conditionnel") || strings.HasPrefix(t.Word, "voorwaardelijk") || strings.HasPrefix(t.Word, "condizional") {
 			return true
 		}
 	}

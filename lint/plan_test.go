@@ -64,6 +64,10 @@ func TestWindowInProse(t *testing.T) {
 		{"date and time labels in a summary", "# Plan\n\n## Summary\n\n- Date: 2026-12-12\n- Time: 22:00 - 02:00 (CET)\n", "2026-12-12 22:00"},
 		{"date and time rows in a summary table", "# Plan\n\n## Summary\n\n| Item | Value |\n|---|---|\n| Date | 2026-12-12 |\n| Uhrzeit | 22:00–02:00 MEZ |\n", "2026-12-12 22:00"},
 		{"a table of the window's parts", "# Plan\n\n## Overview\n\n| Date | Start | End | TZ |\n|---|---|---|---|\n| 2026-12-12 | 22:00 | 02:00 | CET |\n", "2026-12-12 22:00"},
+		{"day first beside a European zone", "# Plan\n\nVentana: 09/01/2027 07:00-15:00 CET\n", "2027-01-09 07:00"},
+		{"day first as another date shows", "# Plan\n\nStaging test: 19/12/2026.\n\nWindow: 09/01/2027 07:00-15:00 UTC\n", "2027-01-09 07:00"},
+		{"month first as another date shows", "# Plan\n\nStaging test: 12/19/2026.\n\nWindow: 01/09/2027 07:00-15:00 UTC\n", "2027-01-09 07:00"},
+		{"calendar invite", "# Plan\n\nMantenimiento GitLab\nsábado, 9 de enero de 2027⋅7:00 – 15:00\nZona horaria: (GMT+01:00) Hora estándar de Europa central - Madrid\n", "2027-01-09 07:00"},
 		{"the change as an event", "# Plan\n\nThe change will take place on 2026-12-12 at 22:00 UTC.\n", "2026-12-12 22:00"},
 		{"l'intervention", "# Plan\n\nL'intervention aura lieu le 12/12/2026 à 22h00 CET.\n", "2026-12-12 22:00"},
 	}

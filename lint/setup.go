@@ -326,7 +326,7 @@ func versionWordAfter(l *Line, t Token) string {
 			return numberAt(l.Text[l.Tokens[j].Start:])
 		}
 		switch w {
-		case "version", "versión", "versao", "versão", "versione":
+		case "version", "versión", "versao", "versão", "versione", "versie":
 		default:
 			continue
 		}

@@ -339,6 +339,11 @@ var removeWords = []string{"removed", "remove", "deleted", "delete", "dropped", 
 // declinedAction returns the word of the note's required action that a
 // line declines ("no manual sync needed", "we never copy it"), or "".
 func declinedAction(l *lint.Line, n knowledge.Note) string {
+	if asksRemoval(n.Text) && l.ContainsAny(keepWords...) {
+		// "19.0 Mattermost: we keep using the bundled Mattermost and
+		// leave its settings as they are": the removal is declined.
+		return "removal"
+	}
 	for i, t := range l.Tokens {
 		for _, w := range n.Requires {
 			if t.Word != w {
@@ -362,6 +367,11 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 	}
 	return ""
 }
+
+// keepWords say the instance keeps something as it is.
+var keepWords = []string{"keep using", "continue using", "continue to use", "still use", "leave it untouched", "left untouched", "as it is", "as they are",
+	"seguimos usando", "seguiremos usando", "continuamos usando", "no tocamos", "tal cual", "on garde", "nous gardons", "on conserve", "nous conservons", "continuons à utiliser", "tel quel", "telle quelle",
+	"behalten wir", "nutzen weiterhin", "weiterhin genutzt", "unverändert lassen", "lassen wir unverändert", "blijven gebruiken", "ongewijzigd laten", "continuiamo a usare", "lasciamo invariat", "continuamos a usar", "deixamos como está"}
 
 // notNeededWords say a step is not needed.
 var notNeededWords = []string{"not needed", "not required", "not necessary", "unnecessary", "nicht nötig", "nicht notwendig", "nicht erforderlich", "unnötig", "no es necesari", "no hace falta", "innecesari", "pas nécessaire", "inutile", "non necessari", "non serve", "niet nodig", "overbodig", "não é necessári", "desnecessári"}

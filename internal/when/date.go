@@ -183,7 +183,7 @@ func (s *scanner) orderDM(a, b int) (day, mon int) {
 		return a, b
 	case b > 12:
 		return b, a
-	case s.hint:
+	case s.hint || s.dayFirst:
 		return a, b
 	}
 	return b, a

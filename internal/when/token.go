@@ -43,6 +43,7 @@ type scanner struct {
 	toks     []token
 	low      []byte
 	hint     bool // the line has German, Spanish or French words
+	dayFirst bool // the document writes ambiguous numeric dates day first
 	digits   bool
 	dates    []dateCand
 	times    []timeItem
@@ -69,6 +70,7 @@ func (s *scanner) reset(text string, today time.Time) {
 	s.toks = s.toks[:0]
 	s.low = s.low[:0]
 	s.hint = false
+	s.dayFirst = false
 	s.digits = false
 	s.dates = s.dates[:0]
 	s.times = s.times[:0]
@@ -114,7 +116,9 @@ func (s *scanner) tokenize() {
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r) || r == '⋅' || r == '·' || r == '•':
+			// (Calendar invites join the date and the time with a dot:
+			// "Saturday, 9 January 2027⋅7:00 – 15:00".)
 			space = true
 			i += w
 			continue

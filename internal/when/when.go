@@ -79,6 +79,17 @@ func (s *scanner) release() {
 // after the start or end time (or else the first); an explicit duration wins
 // over one computed from the range.
 func Scan(text string, today time.Time) Window {
+	return scan(text, today, false)
+}
+
+// ScanDayFirst is Scan for a text whose ambiguous numeric dates are
+// written day first ("09/01/2027" is 9 January), as the rest of its
+// document shows.
+func ScanDayFirst(text string, today time.Time) Window {
+	return scan(text, today, true)
+}
+
+func scan(text string, today time.Time, dayFirst bool) Window {
 	digits := hasDigit(text)
 	if !digits && !mayHaveZone(text) {
 		// Without digits only a time zone can be found; this line has none.
@@ -87,6 +98,7 @@ func Scan(text string, today time.Time) Window {
 	s := scanners.Get().(*scanner)
 	s.reset(text, today)
 	s.digits = digits
+	s.dayFirst = dayFirst
 	s.tokenize()
 	if s.digits {
 		s.findDates()
