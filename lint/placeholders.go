@@ -250,7 +250,9 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 		case "yyyy", "jjjj", "aaaa":
 			// "24/11/2026 (DD/MM/YYYY throughout)" explains the date
 			// format beside a real date; it fills nothing in.
-			if !hasYear(toks) {
+			// So does a line that speaks of the format: "dates in the
+			// American format MM/JJ/AAAA".
+			if !hasYear(toks) && !strings.Contains(lower, "format") && !strings.Contains(lower, "formaat") {
 				add(t.Start, t.End)
 			}
 		case "hh":

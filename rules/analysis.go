@@ -111,16 +111,29 @@ type backupLine struct {
 // sharedBackups holds backups of the plan: several rules read them.
 var sharedBackups = &lint.Shared[[]backupLine]{Compute: func(p *lint.Pass) []backupLine { return backups(p.Doc) }}
 
+// backupInRollback reports whether the plan's backup step points to the
+// rollback section, where the backup is written out: "3. Backup (see
+// Backout plan, "what we keep")".
+func backupInRollback(d *lint.Document) bool {
+	for _, l := range d.Lines {
+		if !l.In(lint.TermRollback) && l.Has(lint.TermBackup) && l.Has(lint.TermRollback) && l.HasWord("see", "siehe", "ver", "véase", "voir", "vedi", "zie", "veja", "cf") {
+			return true
+		}
+	}
+	return false
+}
+
 // backups finds the lines that take a backup before the change: backup
 // commands, snapshots, and the content of backup sections. Restores in the
 // rollback plan are not backups.
 func backups(d *lint.Document) []backupLine {
 	var out []backupLine
+	seeRollback := backupInRollback(d)
 	for _, l := range d.Lines {
 		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter {
 			continue
 		}
-		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) {
+		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) && !(seeRollback && (l.Has(lint.TermBackupCmd) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot))) {
 			continue
 		}
 		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) || l.In(lint.TermContact) || l.LabelIs(lint.TermContact) || l.In(lint.TermStaging) {

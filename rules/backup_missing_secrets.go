@@ -227,7 +227,7 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 	// copied.
 	describes := (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermBackup) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq)
 	if l.In(lint.TermBackup) || !describes && (l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot)) || l.Has(lint.TermBackupEtc) {
-		return !l.In(lint.TermRollback) || l.In(lint.TermBackup)
+		return !l.In(lint.TermRollback) || l.In(lint.TermBackup) || !l.Has(lint.TermRestore) && backupInRollback(d)
 	}
 	c := " " + commandText(d, l) + " "
 	for _, w := range copyWords {

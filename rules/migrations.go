@@ -79,6 +79,13 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// "Give Sidekiq 30 minutes to work off the background migrations"
 			l.Has(lint.TermBBM) && assumesFinished(l) ||
 			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !l.Contains("query")
+		if weak && l.Has(lint.TermBBM) && l.HasWord("also", "too", "auch", "también", "aussi", "également", "anche", "ook", "também") && !query {
+			// "sobald der Job gitlab-migrations den Status Completed hat,
+			// dann sind auch die Hintergrundmigrationen durch": the end of
+			// the schema migrations taken for the end of the background
+			// ones.
+			checks = false
+		}
 		switch {
 		case query:
 			out = append(out, migrationCheck{Line: l, Effective: true})
@@ -203,7 +210,12 @@ func disclaims(l *lint.Line) bool {
 // assumesFinished reports whether a line takes the background migrations
 // as finished without looking: "are considered done", "we assume".
 func assumesFinished(l *lint.Line) bool {
-	for _, w := range []string{"considered done", "considered finished", "considered complete", "assumed", "assume", "presumably", "gelten als", "se consideran", "sont considérées"} {
+	// "... Completed – then the background migrations are done too":
+	// the end of one thing taken for the end of another.
+	for _, w := range []string{"considered done", "considered finished", "considered complete", "assumed", "assume", "presumably", "gelten als", "se consideran", "sont considérées",
+		"done too", "done as well", "finished too", "finished as well", "complete too", "also done", "also finished", "also complete",
+		"auch durch", "auch fertig", "auch abgeschlossen", "también han terminado", "también terminaron", "también están terminadas", "también terminadas",
+		"aussi terminées", "également terminées", "anche finite", "finite anche", "anche completate", "ook klaar", "ook afgerond", "também terminaram", "também concluídas", "também terminadas"} {
 		if l.Contains(w) {
 			return true
 		}

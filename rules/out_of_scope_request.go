@@ -33,11 +33,24 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 		// One finding per change: a plan that speaks of its CE-to-EE switch
 		// in the summary, the steps and the checks asks for it once.
 		seen := map[string]bool{}
+		// An EE instance that never names CE cannot move from CE to EE:
+		// "cambiar la imagen a gitlab/gitlab-ee:18.2.8-ee.0" sets the
+		// next release of the edition it runs.
+		eeOnly := p.Plan.Edition != nil && p.Plan.Edition.Value == "ee"
+		for _, l := range p.Doc.Lines {
+			if l.Has(lint.TermCE) {
+				eeOnly = false
+				break
+			}
+		}
 		for _, l := range p.Doc.Lines {
 			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
 			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
+				if eeOnly && strings.HasPrefix(what, "a change of edition") {
+					continue
+				}
 				if l.ContainsAny(separateChangeWords...) {
 					// "Der geplante Umzug auf OpenShift ist ein separates
 					// Projekt für Q3 2027, ausdrücklich nicht Teil dieses

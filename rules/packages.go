@@ -24,32 +24,59 @@ func elMajor(pl *lint.Plan) string {
 	return ""
 }
 
-// rpmLine reports whether a command line installs RPMs.
-func rpmLine(l *lint.Line) bool {
-	for _, w := range []string{".rpm", "yum ", "dnf ", "rpm ", "zypper "} {
-		if l.Contains(w) {
-			return true
-		}
+// packageTool names the package manager a pinned install command should
+// use: the one the line itself runs ("yum update"), else the one of the
+// plan's operating system (yum on the EL7 family and Amazon Linux 2,
+// zypper on SUSE, dnf on other RPM systems, apt-get elsewhere).
+func packageTool(p *lint.Pass, l *lint.Line) string {
+	if t := lineTool(l); t != "" {
+		return t
 	}
-	return false
+	if p.Plan.OS == nil {
+		return "apt-get"
+	}
+	os := strings.ToLower(p.Plan.OS.Value)
+	switch {
+	case containsAnyOf(os, "sles", "suse"):
+		return "zypper"
+	case containsAnyOf(os, "amazon linux 2", "centos 7", "rhel 7", "red hat enterprise linux 7", "oracle linux 7") && !strings.Contains(os, "2023"):
+		return "yum"
+	case containsAnyOf(os, "rhel", "red hat", "alma", "rocky", "oracle", "amazon", "centos", "fedora"):
+		return "dnf"
+	}
+	return "apt-get"
 }
 
-// rpmPlan reports whether the plan's operating system installs RPMs.
-func rpmPlan(p *lint.Pass) bool {
-	os := p.Plan.OS
-	if os == nil {
-		return false
+// lineTool names the package manager a line runs, or "".
+func lineTool(l *lint.Line) string {
+	switch {
+	case l == nil:
+		return ""
+	case l.Contains("zypper "):
+		return "zypper"
+	case l.Contains("yum "):
+		return "yum"
+	case l.Contains("dnf ") || l.Contains(".rpm") || l.Contains("rpm "):
+		return "dnf"
+	case l.Contains("apt ") || l.Contains("apt-get ") || l.Contains(".deb"):
+		return "apt-get"
 	}
-	return containsAnyOf(strings.ToLower(os.Value), "rhel", "red hat", "alma", "rocky", "oracle", "amazon", "centos", "sles", "suse", "fedora")
+	return ""
+}
+
+// rpmLine reports whether a line installs RPM packages.
+func rpmLine(l *lint.Line) bool {
+	t := lineTool(l)
+	return t != "" && t != "apt-get"
 }
 
 // installCommand writes the pinned install command of edition ed at
-// version v: dnf for RPM systems, apt-get otherwise.
-func installCommand(rpm bool, ed, v string) string {
-	if rpm {
-		return "sudo dnf install gitlab-" + ed + "-" + v
+// version v with the package manager tool.
+func installCommand(tool, ed, v string) string {
+	if tool == "apt-get" {
+		return "sudo apt-get install gitlab-" + ed + "=" + v + "-" + ed + ".0"
 	}
-	return "sudo apt-get install gitlab-" + ed + "=" + v + "-" + ed + ".0"
+	return "sudo " + tool + " install gitlab-" + ed + "-" + v
 }
 
 // packageExample writes the package or image of edition ed at version v in

@@ -338,7 +338,7 @@ func oldVersionFirst(p *lint.Pass) string {
 	case "source":
 		return "check out and build " + cur + " first, with the saved config/secrets.yml, then restore"
 	}
-	return "reinstall " + cur + " first (for example \"" + installCommand(rpmPlan(p), ed, cur) + "\" after removing the new package), put back gitlab-secrets.json and gitlab.rb, reconfigure, then restore"
+	return "reinstall " + cur + " first (for example \"" + installCommand(packageTool(p, nil), ed, cur) + "\" after removing the new package), put back gitlab-secrets.json and gitlab.rb, reconfigure, then restore"
 }
 
 // restoreHint says how to roll back with the backup, in the terms of the

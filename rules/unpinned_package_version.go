@@ -65,8 +65,11 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				}
 				if !held {
 					hold := "apt-mark hold gitlab-" + planEdition(p, "ee")
-					if rpmLine(l) {
-						hold = "dnf versionlock add gitlab-" + planEdition(p, "ee")
+					switch t := lineTool(l); t {
+					case "dnf", "yum":
+						hold = t + " versionlock add gitlab-" + planEdition(p, "ee")
+					case "zypper":
+						hold = "zypper addlock gitlab-" + planEdition(p, "ee")
 					}
 					p.Reportf(l, lint.Span{Start: m.Start, End: m.End}, "%s upgrades GitLab to the newest release along with the OS packages. pin each hop with an explicit package version, and hold the GitLab package (%s) during OS updates", quote(text), quote(hold))
 				}
@@ -234,7 +237,7 @@ func exampleHop(p *lint.Pass) glversion.Version {
 // pinnedCommand writes a pinned install command in the package manager of
 // the line.
 func pinnedCommand(p *lint.Pass, l *lint.Line) string {
-	return installCommand(rpmLine(l), planEdition(p, "ee"), exampleHopAt(p, l).String())
+	return installCommand(packageTool(p, l), planEdition(p, "ee"), exampleHopAt(p, l).String())
 }
 
 // exampleHopAt is the version an example pin for the unpinned command on

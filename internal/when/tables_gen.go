@@ -9,7 +9,7 @@ import "time"
 
 // lexEntries holds what the lexicon knows of each word; entry 0 is the
 // empty entry of unknown words.
-var lexEntries = [634]lexEntry{
+var lexEntries = [667]lexEntry{
 	0:   {},
 	1:   {flags: lxMonth, wordAt: 0, wordLen: 7, month: time.January},                                                       // "january"
 	2:   {flags: lxMonth | lxHint, wordAt: 7, wordLen: 6, month: time.January},                                              // "januar"
@@ -208,13 +208,13 @@ var lexEntries = [634]lexEntry{
 	195: {flags: lxUnit, wordAt: 1064, wordLen: 4, abbr: true, unit: time.Hour},                                             // "stdn"
 	196: {flags: lxHint | lxUnit, wordAt: 1068, wordLen: 6, unit: time.Hour},                                                // "stunde"
 	197: {flags: lxHint | lxUnit, wordAt: 1074, wordLen: 7, unit: time.Hour},                                                // "stunden"
-	198: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 117, wordAt: 1081, wordLen: 4, unit: time.Hour},       // "hora"
+	198: {flags: lxHint | lxUnit | lxZoneStart, phrases: 0, nphrases: 154, wordAt: 1081, wordLen: 4, unit: time.Hour},       // "hora"
 	199: {flags: lxHint | lxUnit, wordAt: 1085, wordLen: 5, unit: time.Hour},                                                // "horas"
-	200: {flags: lxHint | lxUnit | lxZoneStart, phrases: 117, nphrases: 115, wordAt: 1090, wordLen: 5, unit: time.Hour},     // "heure"
+	200: {flags: lxHint | lxUnit | lxZoneStart, phrases: 154, nphrases: 152, wordAt: 1090, wordLen: 5, unit: time.Hour},     // "heure"
 	201: {flags: lxHint | lxUnit, wordAt: 1095, wordLen: 6, unit: time.Hour},                                                // "heures"
 	202: {flags: lxUnit, wordAt: 1101, wordLen: 3, unit: time.Hour},                                                         // "uur"
 	203: {flags: lxUnit, wordAt: 1104, wordLen: 4, unit: time.Hour},                                                         // "uren"
-	204: {flags: lxUnit | lxZoneStart, phrases: 232, nphrases: 108, wordAt: 1108, wordLen: 3, unit: time.Hour},              // "ora"
+	204: {flags: lxUnit | lxZoneStart, phrases: 306, nphrases: 145, wordAt: 1108, wordLen: 3, unit: time.Hour},              // "ora"
 	205: {flags: lxUnit, wordAt: 1111, wordLen: 3, unit: time.Hour},                                                         // "ore"
 	206: {flags: lxUnit, wordAt: 1114, wordLen: 1, guard: gCompound, unit: time.Hour},                                       // "u"
 	207: {flags: lxUnit, wordAt: 1115, wordLen: 1, guard: gCompound, unit: time.Minute},                                     // "m"
@@ -268,7 +268,7 @@ var lexEntries = [634]lexEntry{
 	255: {flags: lxHint | lxClockPrep | lxDatePrep | lxDotPrep, wordAt: 1318, wordLen: 2},                                   // "ab"
 	256: {flags: lxHint | lxRangeIntro | lxBetween, wordAt: 1320, wordLen: 8},                                               // "zwischen"
 	257: {flags: lxHint | lxDatePrep | lxDotPrep, wordAt: 1328, wordLen: 2},                                                 // "el"
-	258: {flags: lxHint | lxArticle | lxZoneStart, phrases: 340, nphrases: 1, wordAt: 1330, wordLen: 3},                     // "los"
+	258: {flags: lxHint | lxArticle | lxZoneStart, phrases: 451, nphrases: 1, wordAt: 1330, wordLen: 3},                     // "los"
 	259: {flags: lxHint | lxArticle | lxClockPrep, wordAt: 1333, wordLen: 3},                                                // "las"
 	260: {flags: lxHint | lxDatePrep | lxDotPrep | lxOf, wordAt: 1336, wordLen: 3},                                          // "del"
 	261: {flags: lxHint | lxPairAnd, wordAt: 1339, wordLen: 1},                                                              // "y"
@@ -513,137 +513,170 @@ var lexEntries = [634]lexEntry{
 	500: {flags: lxNamedTime, wordAt: 2626, wordLen: 9, hour: 12},                                                           // "mediodía"
 	501: {flags: lxNamedTime, wordAt: 2635, wordLen: 8, hour: 12},                                                           // "mediodia"
 	502: {flags: lxNamedTime, wordAt: 2643, wordLen: 4, hour: 12},                                                           // "midi"
-	503: {flags: lxZoneStart, phrases: 341, nphrases: 1, wordAt: 2647, wordLen: 6},                                          // "alaska"
-	504: {flags: lxZoneStart, phrases: 342, nphrases: 1, wordAt: 2653, wordLen: 9},                                          // "amsterdam"
-	505: {flags: lxZoneStart, phrases: 343, nphrases: 1, wordAt: 2662, wordLen: 9},                                          // "argentina"
-	506: {flags: lxZoneStart, phrases: 344, nphrases: 1, wordAt: 2671, wordLen: 6},                                          // "athens"
-	507: {flags: lxZoneStart, phrases: 345, nphrases: 1, wordAt: 2677, wordLen: 8},                                          // "atlantic"
-	508: {flags: lxZoneStart, phrases: 346, nphrases: 1, wordAt: 2685, wordLen: 8},                                          // "auckland"
-	509: {flags: lxZoneStart, phrases: 347, nphrases: 2, wordAt: 2693, wordLen: 10},                                         // "australian"
-	510: {flags: lxZoneStart, phrases: 349, nphrases: 1, wordAt: 2703, wordLen: 7},                                          // "austria"
-	511: {flags: lxZoneStart, phrases: 350, nphrases: 1, wordAt: 2710, wordLen: 9},                                          // "bangalore"
-	512: {flags: lxZoneStart, phrases: 351, nphrases: 1, wordAt: 2719, wordLen: 9},                                          // "barcelona"
-	513: {flags: lxZoneStart, phrases: 352, nphrases: 1, wordAt: 2728, wordLen: 7},                                          // "beijing"
-	514: {flags: lxZoneStart, phrases: 353, nphrases: 1, wordAt: 2735, wordLen: 9},                                          // "bengaluru"
-	515: {flags: lxZoneStart, phrases: 354, nphrases: 1, wordAt: 2744, wordLen: 6},                                          // "berlin"
-	516: {flags: lxZoneStart, phrases: 355, nphrases: 1, wordAt: 2750, wordLen: 8},                                          // "berliner"
-	517: {flags: lxZoneStart, phrases: 356, nphrases: 1, wordAt: 2758, wordLen: 6},                                          // "bogota"
-	518: {flags: lxZoneStart, phrases: 357, nphrases: 1, wordAt: 2764, wordLen: 7},                                          // "bogotá"
-	519: {flags: lxZoneStart, phrases: 358, nphrases: 1, wordAt: 2771, wordLen: 6},                                          // "brasil"
-	520: {flags: lxZoneStart, phrases: 359, nphrases: 1, wordAt: 2777, wordLen: 8},                                          // "brasilia"
-	521: {flags: lxZoneStart, phrases: 360, nphrases: 1, wordAt: 2785, wordLen: 9},                                          // "brasília"
-	522: {flags: lxZoneStart, phrases: 361, nphrases: 1, wordAt: 2794, wordLen: 6},                                          // "brazil"
-	523: {flags: lxZoneStart, phrases: 362, nphrases: 2, wordAt: 2800, wordLen: 7},                                          // "british"
-	524: {flags: lxZoneStart, phrases: 364, nphrases: 1, wordAt: 2807, wordLen: 8},                                          // "brussels"
-	525: {flags: lxZoneStart, phrases: 365, nphrases: 1, wordAt: 2815, wordLen: 9},                                          // "bruxelles"
-	526: {flags: lxZoneStart, phrases: 366, nphrases: 1, wordAt: 2824, wordLen: 6},                                          // "buenos"
-	527: {flags: lxZoneStart, phrases: 367, nphrases: 1, wordAt: 2830, wordLen: 7},                                          // "caracas"
-	528: {flags: lxZoneStart, phrases: 368, nphrases: 6, wordAt: 2837, wordLen: 7},                                          // "central"
-	529: {flags: lxZoneStart, phrases: 374, nphrases: 1, wordAt: 2844, wordLen: 7},                                          // "chicago"
-	530: {flags: lxZoneStart, phrases: 375, nphrases: 1, wordAt: 2851, wordLen: 5},                                          // "chile"
-	531: {flags: lxZoneStart, phrases: 376, nphrases: 1, wordAt: 2856, wordLen: 5},                                          // "china"
-	532: {flags: lxZoneStart, phrases: 377, nphrases: 1, wordAt: 2861, wordLen: 8},                                          // "colombia"
-	533: {flags: lxZoneStart, phrases: 378, nphrases: 1, wordAt: 2869, wordLen: 11},                                         // "coordinated"
-	534: {flags: lxZoneStart, phrases: 379, nphrases: 1, wordAt: 2880, wordLen: 10},                                         // "copenhagen"
-	535: {flags: lxZoneStart, phrases: 380, nphrases: 1, wordAt: 2890, wordLen: 5},                                          // "costa"
-	536: {flags: lxZoneStart, phrases: 381, nphrases: 1, wordAt: 2895, wordLen: 5},                                          // "delhi"
-	537: {flags: lxZoneStart, phrases: 382, nphrases: 1, wordAt: 2900, wordLen: 6},                                          // "denver"
-	538: {flags: lxZoneStart, phrases: 383, nphrases: 1, wordAt: 2906, wordLen: 8},                                          // "deutsche"
-	539: {flags: lxZoneStart, phrases: 384, nphrases: 1, wordAt: 2914, wordLen: 9},                                          // "deutscher"
-	540: {flags: lxZoneStart, phrases: 385, nphrases: 1, wordAt: 2923, wordLen: 11},                                         // "deutschland"
-	541: {flags: lxZoneStart, phrases: 386, nphrases: 1, wordAt: 2934, wordLen: 5},                                          // "dubai"
-	542: {flags: lxZoneStart, phrases: 387, nphrases: 1, wordAt: 2939, wordLen: 6},                                          // "dublin"
-	543: {flags: lxZoneStart, phrases: 388, nphrases: 1, wordAt: 2945, wordLen: 5},                                          // "dutch"
-	544: {flags: lxZoneStart, phrases: 389, nphrases: 5, wordAt: 2950, wordLen: 7},                                          // "eastern"
-	545: {flags: lxZoneStart, phrases: 394, nphrases: 1, wordAt: 2957, wordLen: 7},                                          // "ecuador"
-	546: {flags: lxZoneStart, phrases: 395, nphrases: 1, wordAt: 2964, wordLen: 6},                                          // "espana"
-	547: {flags: lxZoneStart, phrases: 396, nphrases: 1, wordAt: 2970, wordLen: 7},                                          // "españa"
-	548: {flags: lxZoneStart, phrases: 397, nphrases: 1, wordAt: 2977, wordLen: 6},                                          // "france"
-	549: {flags: lxZoneStart, phrases: 398, nphrases: 1, wordAt: 2983, wordLen: 9},                                          // "frankfurt"
-	550: {flags: lxZoneStart, phrases: 399, nphrases: 1, wordAt: 2992, wordLen: 6},                                          // "french"
-	551: {flags: lxZoneStart, phrases: 400, nphrases: 1, wordAt: 2998, wordLen: 6},                                          // "german"
-	552: {flags: lxZoneStart, phrases: 401, nphrases: 1, wordAt: 3004, wordLen: 7},                                          // "germany"
-	553: {flags: lxZoneStart, phrases: 402, nphrases: 1, wordAt: 3011, wordLen: 9},                                          // "greenwich"
-	554: {flags: lxZoneStart, phrases: 403, nphrases: 1, wordAt: 3020, wordLen: 9},                                          // "guatemala"
-	555: {flags: lxZoneStart, phrases: 404, nphrases: 1, wordAt: 3029, wordLen: 6},                                          // "hawaii"
-	556: {flags: lxZoneStart, phrases: 405, nphrases: 1, wordAt: 3035, wordLen: 8},                                          // "helsinki"
-	557: {flags: lxZoneStart, phrases: 406, nphrases: 1, wordAt: 3043, wordLen: 4},                                          // "hong"
-	558: {flags: lxZoneStart, phrases: 407, nphrases: 106, wordAt: 3047, wordLen: 7},                                        // "horario"
-	559: {flags: lxZoneStart, phrases: 513, nphrases: 106, wordAt: 3054, wordLen: 8},                                        // "horário"
-	560: {flags: lxZoneStart, phrases: 619, nphrases: 2, wordAt: 3062, wordLen: 5},                                          // "india"
-	561: {flags: lxZoneStart, phrases: 621, nphrases: 1, wordAt: 3067, wordLen: 7},                                          // "ireland"
-	562: {flags: lxZoneStart, phrases: 622, nphrases: 1, wordAt: 3074, wordLen: 5},                                          // "irish"
-	563: {flags: lxZoneStart, phrases: 623, nphrases: 1, wordAt: 3079, wordLen: 8},                                          // "istanbul"
-	564: {flags: lxZoneStart, phrases: 624, nphrases: 1, wordAt: 3087, wordLen: 7},                                          // "italian"
-	565: {flags: lxZoneStart, phrases: 625, nphrases: 1, wordAt: 3094, wordLen: 5},                                          // "italy"
-	566: {flags: lxZoneStart, phrases: 626, nphrases: 2, wordAt: 3099, wordLen: 5},                                          // "japan"
-	567: {flags: lxZoneStart, phrases: 628, nphrases: 1, wordAt: 3104, wordLen: 4},                                          // "kiev"
-	568: {flags: lxZoneStart, phrases: 629, nphrases: 1, wordAt: 3108, wordLen: 5},                                          // "korea"
-	569: {flags: lxZoneStart, phrases: 630, nphrases: 1, wordAt: 3113, wordLen: 4},                                          // "kyiv"
-	570: {flags: lxZoneStart, phrases: 631, nphrases: 1, wordAt: 3117, wordLen: 4},                                          // "lima"
-	571: {flags: lxZoneStart, phrases: 632, nphrases: 1, wordAt: 3121, wordLen: 6},                                          // "lisboa"
-	572: {flags: lxZoneStart, phrases: 633, nphrases: 1, wordAt: 3127, wordLen: 6},                                          // "lisbon"
-	573: {flags: lxZoneStart, phrases: 634, nphrases: 1, wordAt: 3133, wordLen: 6},                                          // "london"
-	574: {flags: lxZoneStart, phrases: 635, nphrases: 1, wordAt: 3139, wordLen: 7},                                          // "londres"
-	575: {flags: lxZoneStart, phrases: 636, nphrases: 1, wordAt: 3146, wordLen: 6},                                          // "madrid"
-	576: {flags: lxZoneStart, phrases: 637, nphrases: 1, wordAt: 3152, wordLen: 9},                                          // "melbourne"
-	577: {flags: lxZoneStart, phrases: 638, nphrases: 2, wordAt: 3161, wordLen: 6},                                          // "mexico"
-	578: {flags: lxZoneStart, phrases: 640, nphrases: 1, wordAt: 3167, wordLen: 18},                                         // "mitteleuropaeische"
-	579: {flags: lxZoneStart, phrases: 641, nphrases: 2, wordAt: 3185, wordLen: 18},                                         // "mitteleuropäische"
-	580: {flags: lxZoneStart, phrases: 643, nphrases: 2, wordAt: 3203, wordLen: 19},                                         // "mitteleuropäischer"
-	581: {flags: lxZoneStart, phrases: 645, nphrases: 1, wordAt: 3222, wordLen: 10},                                         // "montevideo"
-	582: {flags: lxZoneStart, phrases: 646, nphrases: 1, wordAt: 3232, wordLen: 8},                                          // "montreal"
-	583: {flags: lxZoneStart, phrases: 647, nphrases: 1, wordAt: 3240, wordLen: 9},                                          // "montréal"
-	584: {flags: lxZoneStart, phrases: 648, nphrases: 1, wordAt: 3249, wordLen: 6},                                          // "moscow"
-	585: {flags: lxZoneStart, phrases: 649, nphrases: 3, wordAt: 3255, wordLen: 8},                                          // "mountain"
-	586: {flags: lxZoneStart, phrases: 652, nphrases: 1, wordAt: 3263, wordLen: 6},                                          // "mumbai"
-	587: {flags: lxZoneStart, phrases: 653, nphrases: 1, wordAt: 3269, wordLen: 6},                                          // "munich"
-	588: {flags: lxZoneStart, phrases: 654, nphrases: 1, wordAt: 3275, wordLen: 7},                                          // "méxico"
-	589: {flags: lxZoneStart, phrases: 655, nphrases: 1, wordAt: 3282, wordLen: 11},                                         // "nederlandse"
-	590: {flags: lxZoneStart, phrases: 656, nphrases: 1, wordAt: 3293, wordLen: 3},                                          // "new"
-	591: {flags: lxZoneStart, phrases: 657, nphrases: 1, wordAt: 3296, wordLen: 4},                                          // "oslo"
-	592: {flags: lxZoneStart, phrases: 658, nphrases: 1, wordAt: 3300, wordLen: 15},                                         // "osteuropäische"
-	593: {flags: lxZoneStart, phrases: 659, nphrases: 3, wordAt: 3315, wordLen: 7},                                          // "pacific"
-	594: {flags: lxZoneStart, phrases: 662, nphrases: 1, wordAt: 3322, wordLen: 6},                                          // "panama"
-	595: {flags: lxZoneStart, phrases: 663, nphrases: 1, wordAt: 3328, wordLen: 7},                                          // "panamá"
-	596: {flags: lxZoneStart, phrases: 664, nphrases: 1, wordAt: 3335, wordLen: 5},                                          // "paris"
-	597: {flags: lxZoneStart, phrases: 665, nphrases: 1, wordAt: 3340, wordLen: 4},                                          // "peru"
-	598: {flags: lxZoneStart, phrases: 666, nphrases: 1, wordAt: 3344, wordLen: 5},                                          // "perú"
-	599: {flags: lxZoneStart, phrases: 667, nphrases: 1, wordAt: 3349, wordLen: 8},                                          // "portugal"
-	600: {flags: lxZoneStart, phrases: 668, nphrases: 1, wordAt: 3357, wordLen: 6},                                          // "prague"
-	601: {flags: lxZoneStart, phrases: 669, nphrases: 1, wordAt: 3363, wordLen: 7},                                          // "québec"
-	602: {flags: lxZoneStart, phrases: 670, nphrases: 1, wordAt: 3370, wordLen: 4},                                          // "roma"
-	603: {flags: lxZoneStart, phrases: 671, nphrases: 1, wordAt: 3374, wordLen: 4},                                          // "rome"
-	604: {flags: lxZoneStart, phrases: 672, nphrases: 1, wordAt: 3378, wordLen: 3},                                          // "san"
-	605: {flags: lxZoneStart, phrases: 673, nphrases: 1, wordAt: 3381, wordLen: 8},                                          // "santiago"
-	606: {flags: lxZoneStart, phrases: 674, nphrases: 1, wordAt: 3389, wordLen: 3},                                          // "sao"
-	607: {flags: lxZoneStart, phrases: 675, nphrases: 1, wordAt: 3392, wordLen: 9},                                          // "schweizer"
-	608: {flags: lxZoneStart, phrases: 676, nphrases: 1, wordAt: 3401, wordLen: 7},                                          // "seattle"
-	609: {flags: lxZoneStart, phrases: 677, nphrases: 1, wordAt: 3408, wordLen: 5},                                          // "seoul"
-	610: {flags: lxZoneStart, phrases: 678, nphrases: 1, wordAt: 3413, wordLen: 8},                                          // "shanghai"
-	611: {flags: lxZoneStart, phrases: 679, nphrases: 1, wordAt: 3421, wordLen: 9},                                          // "singapore"
-	612: {flags: lxZoneStart, phrases: 680, nphrases: 1, wordAt: 3430, wordLen: 5},                                          // "spain"
-	613: {flags: lxZoneStart, phrases: 681, nphrases: 1, wordAt: 3435, wordLen: 7},                                          // "spanish"
-	614: {flags: lxZoneStart, phrases: 682, nphrases: 1, wordAt: 3442, wordLen: 9},                                          // "stockholm"
-	615: {flags: lxZoneStart, phrases: 683, nphrases: 1, wordAt: 3451, wordLen: 5},                                          // "swiss"
-	616: {flags: lxZoneStart, phrases: 684, nphrases: 1, wordAt: 3456, wordLen: 11},                                         // "switzerland"
-	617: {flags: lxZoneStart, phrases: 685, nphrases: 1, wordAt: 3467, wordLen: 6},                                          // "sydney"
-	618: {flags: lxZoneStart, phrases: 686, nphrases: 1, wordAt: 3473, wordLen: 4},                                          // "são"
-	619: {flags: lxZoneStart, phrases: 687, nphrases: 1, wordAt: 3477, wordLen: 5},                                          // "tokyo"
-	620: {flags: lxZoneStart, phrases: 688, nphrases: 1, wordAt: 3482, wordLen: 7},                                          // "toronto"
-	621: {flags: lxZoneStart, phrases: 689, nphrases: 1, wordAt: 3489, wordLen: 2},                                          // "uk"
-	622: {flags: lxZoneStart, phrases: 690, nphrases: 1, wordAt: 3491, wordLen: 7},                                          // "uruguay"
-	623: {flags: lxZoneStart, phrases: 691, nphrases: 6, wordAt: 3498, wordLen: 2},                                          // "us"
-	624: {flags: lxZoneStart, phrases: 697, nphrases: 1, wordAt: 3500, wordLen: 9},                                          // "vancouver"
-	625: {flags: lxZoneStart, phrases: 698, nphrases: 1, wordAt: 3509, wordLen: 9},                                          // "venezuela"
-	626: {flags: lxZoneStart, phrases: 699, nphrases: 1, wordAt: 3518, wordLen: 6},                                          // "vienna"
-	627: {flags: lxZoneStart, phrases: 700, nphrases: 1, wordAt: 3524, wordLen: 6},                                          // "warsaw"
-	628: {flags: lxZoneStart, phrases: 701, nphrases: 2, wordAt: 3530, wordLen: 7},                                          // "western"
-	629: {flags: lxZoneStart, phrases: 703, nphrases: 1, wordAt: 3537, wordLen: 16},                                         // "westeuropäische"
-	630: {flags: lxZoneStart, phrases: 704, nphrases: 1, wordAt: 3553, wordLen: 4},                                          // "wien"
-	631: {flags: lxZoneStart, phrases: 705, nphrases: 1, wordAt: 3557, wordLen: 6},                                          // "wiener"
-	632: {flags: lxZoneStart, phrases: 706, nphrases: 1, wordAt: 3563, wordLen: 6},                                          // "zurich"
-	633: {flags: lxZoneStart, phrases: 707, nphrases: 1, wordAt: 3569, wordLen: 7},                                          // "zürich"
+	503: {flags: lxZoneStart, phrases: 452, nphrases: 1, wordAt: 2647, wordLen: 8},                                          // "adelaide"
+	504: {flags: lxZoneStart, phrases: 453, nphrases: 1, wordAt: 2655, wordLen: 6},                                          // "alaska"
+	505: {flags: lxZoneStart, phrases: 454, nphrases: 1, wordAt: 2661, wordLen: 9},                                          // "amsterdam"
+	506: {flags: lxZoneStart, phrases: 455, nphrases: 1, wordAt: 2670, wordLen: 9},                                          // "argentina"
+	507: {flags: lxZoneStart, phrases: 456, nphrases: 1, wordAt: 2679, wordLen: 6},                                          // "athens"
+	508: {flags: lxZoneStart, phrases: 457, nphrases: 1, wordAt: 2685, wordLen: 7},                                          // "atlanta"
+	509: {flags: lxZoneStart, phrases: 458, nphrases: 1, wordAt: 2692, wordLen: 8},                                          // "atlantic"
+	510: {flags: lxZoneStart, phrases: 459, nphrases: 1, wordAt: 2700, wordLen: 8},                                          // "auckland"
+	511: {flags: lxZoneStart, phrases: 460, nphrases: 1, wordAt: 2708, wordLen: 6},                                          // "austin"
+	512: {flags: lxZoneStart, phrases: 461, nphrases: 2, wordAt: 2714, wordLen: 10},                                         // "australian"
+	513: {flags: lxZoneStart, phrases: 463, nphrases: 1, wordAt: 2724, wordLen: 7},                                          // "austria"
+	514: {flags: lxZoneStart, phrases: 464, nphrases: 1, wordAt: 2731, wordLen: 9},                                          // "bangalore"
+	515: {flags: lxZoneStart, phrases: 465, nphrases: 1, wordAt: 2740, wordLen: 7},                                          // "bangkok"
+	516: {flags: lxZoneStart, phrases: 466, nphrases: 1, wordAt: 2747, wordLen: 9},                                          // "barcelona"
+	517: {flags: lxZoneStart, phrases: 467, nphrases: 1, wordAt: 2756, wordLen: 7},                                          // "beijing"
+	518: {flags: lxZoneStart, phrases: 468, nphrases: 1, wordAt: 2763, wordLen: 9},                                          // "bengaluru"
+	519: {flags: lxZoneStart, phrases: 469, nphrases: 1, wordAt: 2772, wordLen: 6},                                          // "berlin"
+	520: {flags: lxZoneStart, phrases: 470, nphrases: 1, wordAt: 2778, wordLen: 8},                                          // "berliner"
+	521: {flags: lxZoneStart, phrases: 471, nphrases: 1, wordAt: 2786, wordLen: 6},                                          // "bogota"
+	522: {flags: lxZoneStart, phrases: 472, nphrases: 1, wordAt: 2792, wordLen: 7},                                          // "bogotá"
+	523: {flags: lxZoneStart, phrases: 473, nphrases: 1, wordAt: 2799, wordLen: 6},                                          // "boston"
+	524: {flags: lxZoneStart, phrases: 474, nphrases: 1, wordAt: 2805, wordLen: 6},                                          // "brasil"
+	525: {flags: lxZoneStart, phrases: 475, nphrases: 1, wordAt: 2811, wordLen: 8},                                          // "brasilia"
+	526: {flags: lxZoneStart, phrases: 476, nphrases: 1, wordAt: 2819, wordLen: 9},                                          // "brasília"
+	527: {flags: lxZoneStart, phrases: 477, nphrases: 1, wordAt: 2828, wordLen: 6},                                          // "brazil"
+	528: {flags: lxZoneStart, phrases: 478, nphrases: 1, wordAt: 2834, wordLen: 8},                                          // "brisbane"
+	529: {flags: lxZoneStart, phrases: 479, nphrases: 2, wordAt: 2842, wordLen: 7},                                          // "british"
+	530: {flags: lxZoneStart, phrases: 481, nphrases: 1, wordAt: 2849, wordLen: 8},                                          // "brussels"
+	531: {flags: lxZoneStart, phrases: 482, nphrases: 1, wordAt: 2857, wordLen: 9},                                          // "bruxelles"
+	532: {flags: lxZoneStart, phrases: 483, nphrases: 1, wordAt: 2866, wordLen: 6},                                          // "buenos"
+	533: {flags: lxZoneStart, phrases: 484, nphrases: 1, wordAt: 2872, wordLen: 5},                                          // "cairo"
+	534: {flags: lxZoneStart, phrases: 485, nphrases: 1, wordAt: 2877, wordLen: 7},                                          // "caracas"
+	535: {flags: lxZoneStart, phrases: 486, nphrases: 6, wordAt: 2884, wordLen: 7},                                          // "central"
+	536: {flags: lxZoneStart, phrases: 492, nphrases: 1, wordAt: 2891, wordLen: 7},                                          // "chicago"
+	537: {flags: lxZoneStart, phrases: 493, nphrases: 1, wordAt: 2898, wordLen: 5},                                          // "chile"
+	538: {flags: lxZoneStart, phrases: 494, nphrases: 2, wordAt: 2903, wordLen: 5},                                          // "china"
+	539: {flags: lxZoneStart, phrases: 496, nphrases: 1, wordAt: 2908, wordLen: 8},                                          // "colombia"
+	540: {flags: lxZoneStart, phrases: 497, nphrases: 1, wordAt: 2916, wordLen: 11},                                         // "coordinated"
+	541: {flags: lxZoneStart, phrases: 498, nphrases: 1, wordAt: 2927, wordLen: 10},                                         // "copenhagen"
+	542: {flags: lxZoneStart, phrases: 499, nphrases: 1, wordAt: 2937, wordLen: 5},                                          // "costa"
+	543: {flags: lxZoneStart, phrases: 500, nphrases: 1, wordAt: 2942, wordLen: 6},                                          // "dallas"
+	544: {flags: lxZoneStart, phrases: 501, nphrases: 1, wordAt: 2948, wordLen: 5},                                          // "delhi"
+	545: {flags: lxZoneStart, phrases: 502, nphrases: 1, wordAt: 2953, wordLen: 6},                                          // "denver"
+	546: {flags: lxZoneStart, phrases: 503, nphrases: 1, wordAt: 2959, wordLen: 8},                                          // "deutsche"
+	547: {flags: lxZoneStart, phrases: 504, nphrases: 1, wordAt: 2967, wordLen: 9},                                          // "deutscher"
+	548: {flags: lxZoneStart, phrases: 505, nphrases: 1, wordAt: 2976, wordLen: 11},                                         // "deutschland"
+	549: {flags: lxZoneStart, phrases: 506, nphrases: 1, wordAt: 2987, wordLen: 5},                                          // "dhaka"
+	550: {flags: lxZoneStart, phrases: 507, nphrases: 1, wordAt: 2992, wordLen: 5},                                          // "dubai"
+	551: {flags: lxZoneStart, phrases: 508, nphrases: 1, wordAt: 2997, wordLen: 6},                                          // "dublin"
+	552: {flags: lxZoneStart, phrases: 509, nphrases: 1, wordAt: 3003, wordLen: 5},                                          // "dutch"
+	553: {flags: lxZoneStart, phrases: 510, nphrases: 5, wordAt: 3008, wordLen: 7},                                          // "eastern"
+	554: {flags: lxZoneStart, phrases: 515, nphrases: 1, wordAt: 3015, wordLen: 7},                                          // "ecuador"
+	555: {flags: lxZoneStart, phrases: 516, nphrases: 1, wordAt: 3022, wordLen: 6},                                          // "espana"
+	556: {flags: lxZoneStart, phrases: 517, nphrases: 1, wordAt: 3028, wordLen: 7},                                          // "españa"
+	557: {flags: lxZoneStart, phrases: 518, nphrases: 1, wordAt: 3035, wordLen: 6},                                          // "france"
+	558: {flags: lxZoneStart, phrases: 519, nphrases: 1, wordAt: 3041, wordLen: 9},                                          // "frankfurt"
+	559: {flags: lxZoneStart, phrases: 520, nphrases: 1, wordAt: 3050, wordLen: 6},                                          // "french"
+	560: {flags: lxZoneStart, phrases: 521, nphrases: 1, wordAt: 3056, wordLen: 6},                                          // "german"
+	561: {flags: lxZoneStart, phrases: 522, nphrases: 1, wordAt: 3062, wordLen: 7},                                          // "germany"
+	562: {flags: lxZoneStart, phrases: 523, nphrases: 1, wordAt: 3069, wordLen: 9},                                          // "greenwich"
+	563: {flags: lxZoneStart, phrases: 524, nphrases: 1, wordAt: 3078, wordLen: 9},                                          // "guatemala"
+	564: {flags: lxZoneStart, phrases: 525, nphrases: 1, wordAt: 3087, wordLen: 5},                                          // "hanoi"
+	565: {flags: lxZoneStart, phrases: 526, nphrases: 1, wordAt: 3092, wordLen: 6},                                          // "hawaii"
+	566: {flags: lxZoneStart, phrases: 527, nphrases: 1, wordAt: 3098, wordLen: 8},                                          // "helsinki"
+	567: {flags: lxZoneStart, phrases: 528, nphrases: 1, wordAt: 3106, wordLen: 4},                                          // "hong"
+	568: {flags: lxZoneStart, phrases: 529, nphrases: 1, wordAt: 3110, wordLen: 8},                                          // "honolulu"
+	569: {flags: lxZoneStart, phrases: 530, nphrases: 143, wordAt: 3118, wordLen: 7},                                        // "horario"
+	570: {flags: lxZoneStart, phrases: 673, nphrases: 143, wordAt: 3125, wordLen: 8},                                        // "horário"
+	571: {flags: lxZoneStart, phrases: 816, nphrases: 1, wordAt: 3133, wordLen: 7},                                          // "houston"
+	572: {flags: lxZoneStart, phrases: 817, nphrases: 2, wordAt: 3140, wordLen: 5},                                          // "india"
+	573: {flags: lxZoneStart, phrases: 819, nphrases: 1, wordAt: 3145, wordLen: 7},                                          // "ireland"
+	574: {flags: lxZoneStart, phrases: 820, nphrases: 1, wordAt: 3152, wordLen: 5},                                          // "irish"
+	575: {flags: lxZoneStart, phrases: 821, nphrases: 1, wordAt: 3157, wordLen: 8},                                          // "istanbul"
+	576: {flags: lxZoneStart, phrases: 822, nphrases: 1, wordAt: 3165, wordLen: 7},                                          // "italian"
+	577: {flags: lxZoneStart, phrases: 823, nphrases: 1, wordAt: 3172, wordLen: 5},                                          // "italy"
+	578: {flags: lxZoneStart, phrases: 824, nphrases: 1, wordAt: 3177, wordLen: 7},                                          // "jakarta"
+	579: {flags: lxZoneStart, phrases: 825, nphrases: 2, wordAt: 3184, wordLen: 5},                                          // "japan"
+	580: {flags: lxZoneStart, phrases: 827, nphrases: 1, wordAt: 3189, wordLen: 12},                                         // "johannesburg"
+	581: {flags: lxZoneStart, phrases: 828, nphrases: 1, wordAt: 3201, wordLen: 7},                                          // "karachi"
+	582: {flags: lxZoneStart, phrases: 829, nphrases: 1, wordAt: 3208, wordLen: 4},                                          // "kiev"
+	583: {flags: lxZoneStart, phrases: 830, nphrases: 2, wordAt: 3212, wordLen: 5},                                          // "korea"
+	584: {flags: lxZoneStart, phrases: 832, nphrases: 1, wordAt: 3217, wordLen: 5},                                          // "kuala"
+	585: {flags: lxZoneStart, phrases: 833, nphrases: 1, wordAt: 3222, wordLen: 4},                                          // "kyiv"
+	586: {flags: lxZoneStart, phrases: 834, nphrases: 1, wordAt: 3226, wordLen: 5},                                          // "lagos"
+	587: {flags: lxZoneStart, phrases: 835, nphrases: 1, wordAt: 3231, wordLen: 4},                                          // "lima"
+	588: {flags: lxZoneStart, phrases: 836, nphrases: 1, wordAt: 3235, wordLen: 6},                                          // "lisboa"
+	589: {flags: lxZoneStart, phrases: 837, nphrases: 1, wordAt: 3241, wordLen: 6},                                          // "lisbon"
+	590: {flags: lxZoneStart, phrases: 838, nphrases: 1, wordAt: 3247, wordLen: 6},                                          // "london"
+	591: {flags: lxZoneStart, phrases: 839, nphrases: 1, wordAt: 3253, wordLen: 7},                                          // "londres"
+	592: {flags: lxZoneStart, phrases: 840, nphrases: 1, wordAt: 3260, wordLen: 5},                                          // "macao"
+	593: {flags: lxZoneStart, phrases: 841, nphrases: 1, wordAt: 3265, wordLen: 5},                                          // "macau"
+	594: {flags: lxZoneStart, phrases: 842, nphrases: 1, wordAt: 3270, wordLen: 6},                                          // "madrid"
+	595: {flags: lxZoneStart, phrases: 843, nphrases: 1, wordAt: 3276, wordLen: 6},                                          // "manila"
+	596: {flags: lxZoneStart, phrases: 844, nphrases: 1, wordAt: 3282, wordLen: 9},                                          // "melbourne"
+	597: {flags: lxZoneStart, phrases: 845, nphrases: 2, wordAt: 3291, wordLen: 6},                                          // "mexico"
+	598: {flags: lxZoneStart, phrases: 847, nphrases: 1, wordAt: 3297, wordLen: 5},                                          // "miami"
+	599: {flags: lxZoneStart, phrases: 848, nphrases: 1, wordAt: 3302, wordLen: 18},                                         // "mitteleuropaeische"
+	600: {flags: lxZoneStart, phrases: 849, nphrases: 2, wordAt: 3320, wordLen: 18},                                         // "mitteleuropäische"
+	601: {flags: lxZoneStart, phrases: 851, nphrases: 2, wordAt: 3338, wordLen: 19},                                         // "mitteleuropäischer"
+	602: {flags: lxZoneStart, phrases: 853, nphrases: 1, wordAt: 3357, wordLen: 10},                                         // "montevideo"
+	603: {flags: lxZoneStart, phrases: 854, nphrases: 1, wordAt: 3367, wordLen: 8},                                          // "montreal"
+	604: {flags: lxZoneStart, phrases: 855, nphrases: 1, wordAt: 3375, wordLen: 9},                                          // "montréal"
+	605: {flags: lxZoneStart, phrases: 856, nphrases: 1, wordAt: 3384, wordLen: 6},                                          // "moscow"
+	606: {flags: lxZoneStart, phrases: 857, nphrases: 3, wordAt: 3390, wordLen: 8},                                          // "mountain"
+	607: {flags: lxZoneStart, phrases: 860, nphrases: 1, wordAt: 3398, wordLen: 6},                                          // "mumbai"
+	608: {flags: lxZoneStart, phrases: 861, nphrases: 1, wordAt: 3404, wordLen: 6},                                          // "munich"
+	609: {flags: lxZoneStart, phrases: 862, nphrases: 1, wordAt: 3410, wordLen: 7},                                          // "méxico"
+	610: {flags: lxZoneStart, phrases: 863, nphrases: 1, wordAt: 3417, wordLen: 7},                                          // "nairobi"
+	611: {flags: lxZoneStart, phrases: 864, nphrases: 1, wordAt: 3424, wordLen: 11},                                         // "nederlandse"
+	612: {flags: lxZoneStart, phrases: 865, nphrases: 1, wordAt: 3435, wordLen: 3},                                          // "new"
+	613: {flags: lxZoneStart, phrases: 866, nphrases: 1, wordAt: 3438, wordLen: 6},                                          // "noumea"
+	614: {flags: lxZoneStart, phrases: 867, nphrases: 1, wordAt: 3444, wordLen: 7},                                          // "nouméa"
+	615: {flags: lxZoneStart, phrases: 868, nphrases: 1, wordAt: 3451, wordLen: 5},                                          // "osaka"
+	616: {flags: lxZoneStart, phrases: 869, nphrases: 1, wordAt: 3456, wordLen: 4},                                          // "oslo"
+	617: {flags: lxZoneStart, phrases: 870, nphrases: 1, wordAt: 3460, wordLen: 15},                                         // "osteuropäische"
+	618: {flags: lxZoneStart, phrases: 871, nphrases: 3, wordAt: 3475, wordLen: 7},                                          // "pacific"
+	619: {flags: lxZoneStart, phrases: 874, nphrases: 1, wordAt: 3482, wordLen: 6},                                          // "panama"
+	620: {flags: lxZoneStart, phrases: 875, nphrases: 1, wordAt: 3488, wordLen: 7},                                          // "panamá"
+	621: {flags: lxZoneStart, phrases: 876, nphrases: 1, wordAt: 3495, wordLen: 5},                                          // "paris"
+	622: {flags: lxZoneStart, phrases: 877, nphrases: 1, wordAt: 3500, wordLen: 5},                                          // "perth"
+	623: {flags: lxZoneStart, phrases: 878, nphrases: 1, wordAt: 3505, wordLen: 4},                                          // "peru"
+	624: {flags: lxZoneStart, phrases: 879, nphrases: 1, wordAt: 3509, wordLen: 5},                                          // "perú"
+	625: {flags: lxZoneStart, phrases: 880, nphrases: 1, wordAt: 3514, wordLen: 7},                                          // "phoenix"
+	626: {flags: lxZoneStart, phrases: 881, nphrases: 1, wordAt: 3521, wordLen: 8},                                          // "portland"
+	627: {flags: lxZoneStart, phrases: 882, nphrases: 1, wordAt: 3529, wordLen: 8},                                          // "portugal"
+	628: {flags: lxZoneStart, phrases: 883, nphrases: 1, wordAt: 3537, wordLen: 6},                                          // "prague"
+	629: {flags: lxZoneStart, phrases: 884, nphrases: 1, wordAt: 3543, wordLen: 7},                                          // "québec"
+	630: {flags: lxZoneStart, phrases: 885, nphrases: 1, wordAt: 3550, wordLen: 6},                                          // "riyadh"
+	631: {flags: lxZoneStart, phrases: 886, nphrases: 1, wordAt: 3556, wordLen: 4},                                          // "roma"
+	632: {flags: lxZoneStart, phrases: 887, nphrases: 1, wordAt: 3560, wordLen: 4},                                          // "rome"
+	633: {flags: lxZoneStart, phrases: 888, nphrases: 3, wordAt: 3564, wordLen: 3},                                          // "san"
+	634: {flags: lxZoneStart, phrases: 891, nphrases: 1, wordAt: 3567, wordLen: 8},                                          // "santiago"
+	635: {flags: lxZoneStart, phrases: 892, nphrases: 1, wordAt: 3575, wordLen: 3},                                          // "sao"
+	636: {flags: lxZoneStart, phrases: 893, nphrases: 1, wordAt: 3578, wordLen: 9},                                          // "schweizer"
+	637: {flags: lxZoneStart, phrases: 894, nphrases: 1, wordAt: 3587, wordLen: 7},                                          // "seattle"
+	638: {flags: lxZoneStart, phrases: 895, nphrases: 1, wordAt: 3594, wordLen: 5},                                          // "seoul"
+	639: {flags: lxZoneStart, phrases: 896, nphrases: 1, wordAt: 3599, wordLen: 8},                                          // "shanghai"
+	640: {flags: lxZoneStart, phrases: 897, nphrases: 1, wordAt: 3607, wordLen: 9},                                          // "singapore"
+	641: {flags: lxZoneStart, phrases: 898, nphrases: 1, wordAt: 3616, wordLen: 5},                                          // "spain"
+	642: {flags: lxZoneStart, phrases: 899, nphrases: 1, wordAt: 3621, wordLen: 7},                                          // "spanish"
+	643: {flags: lxZoneStart, phrases: 900, nphrases: 1, wordAt: 3628, wordLen: 9},                                          // "stockholm"
+	644: {flags: lxZoneStart, phrases: 901, nphrases: 1, wordAt: 3637, wordLen: 5},                                          // "swiss"
+	645: {flags: lxZoneStart, phrases: 902, nphrases: 1, wordAt: 3642, wordLen: 11},                                         // "switzerland"
+	646: {flags: lxZoneStart, phrases: 903, nphrases: 1, wordAt: 3653, wordLen: 6},                                          // "sydney"
+	647: {flags: lxZoneStart, phrases: 904, nphrases: 1, wordAt: 3659, wordLen: 4},                                          // "são"
+	648: {flags: lxZoneStart, phrases: 905, nphrases: 1, wordAt: 3663, wordLen: 6},                                          // "taipei"
+	649: {flags: lxZoneStart, phrases: 906, nphrases: 1, wordAt: 3669, wordLen: 6},                                          // "taiwan"
+	650: {flags: lxZoneStart, phrases: 907, nphrases: 1, wordAt: 3675, wordLen: 3},                                          // "tel"
+	651: {flags: lxZoneStart, phrases: 908, nphrases: 1, wordAt: 3678, wordLen: 5},                                          // "tokyo"
+	652: {flags: lxZoneStart, phrases: 909, nphrases: 1, wordAt: 3683, wordLen: 7},                                          // "toronto"
+	653: {flags: lxZoneStart, phrases: 910, nphrases: 1, wordAt: 3690, wordLen: 2},                                          // "uk"
+	654: {flags: lxZoneStart, phrases: 911, nphrases: 1, wordAt: 3692, wordLen: 7},                                          // "uruguay"
+	655: {flags: lxZoneStart, phrases: 912, nphrases: 6, wordAt: 3699, wordLen: 2},                                          // "us"
+	656: {flags: lxZoneStart, phrases: 918, nphrases: 1, wordAt: 3701, wordLen: 9},                                          // "vancouver"
+	657: {flags: lxZoneStart, phrases: 919, nphrases: 1, wordAt: 3710, wordLen: 9},                                          // "venezuela"
+	658: {flags: lxZoneStart, phrases: 920, nphrases: 1, wordAt: 3719, wordLen: 6},                                          // "vienna"
+	659: {flags: lxZoneStart, phrases: 921, nphrases: 1, wordAt: 3725, wordLen: 6},                                          // "warsaw"
+	660: {flags: lxZoneStart, phrases: 922, nphrases: 1, wordAt: 3731, wordLen: 10},                                         // "wellington"
+	661: {flags: lxZoneStart, phrases: 923, nphrases: 2, wordAt: 3741, wordLen: 7},                                          // "western"
+	662: {flags: lxZoneStart, phrases: 925, nphrases: 1, wordAt: 3748, wordLen: 16},                                         // "westeuropäische"
+	663: {flags: lxZoneStart, phrases: 926, nphrases: 1, wordAt: 3764, wordLen: 4},                                          // "wien"
+	664: {flags: lxZoneStart, phrases: 927, nphrases: 1, wordAt: 3768, wordLen: 6},                                          // "wiener"
+	665: {flags: lxZoneStart, phrases: 928, nphrases: 1, wordAt: 3774, wordLen: 6},                                          // "zurich"
+	666: {flags: lxZoneStart, phrases: 929, nphrases: 1, wordAt: 3780, wordLen: 7},                                          // "zürich"
 }
 
 // lexText holds the words of lexEntries, one after another.
@@ -681,18 +714,21 @@ const lexText = "" +
 	"ufepartteilpartepartienodesserverserversitemtaskissueticketoptionpunktpointnrnon" +
 	"umbernummernúmeronumeronumérorunnersreplicareplicasshardshardsratioratiosscale" +
 	"verhältnisproportionmidnightmitternachtmedianocheminuitnoonmittagmediodíamedio" +
-	"diamidialaskaamsterdamargentinaathensatlanticaucklandaustralianaustriabangaloreb" +
-	"arcelonabeijingbengaluruberlinberlinerbogotabogotábrasilbrasiliabrasíliabrazil" +
-	"britishbrusselsbruxellesbuenoscaracascentralchicagochilechinacolombiacoordinated" +
-	"copenhagencostadelhidenverdeutschedeutscherdeutschlanddubaidublindutcheasternecu" +
-	"adorespanaespañafrancefrankfurtfrenchgermangermanygreenwichguatemalahawaiihelsi" +
-	"nkihonghorariohorárioindiairelandirishistanbulitalianitalyjapankievkoreakyivlim" +
-	"alisboalisbonlondonlondresmadridmelbournemexicomitteleuropaeischemitteleuropäis" +
-	"chemitteleuropäischermontevideomontrealmontréalmoscowmountainmumbaimunichméxi" +
-	"conederlandsenewosloosteuropäischepacificpanamapanamáparisperuperúportugalpra" +
-	"guequébecromaromesansantiagosaoschweizerseattleseoulshanghaisingaporespainspani" +
-	"shstockholmswissswitzerlandsydneysãotokyotorontoukuruguayusvancouvervenezuelavi" +
-	"ennawarsawwesternwesteuropäischewienwienerzurichzürich"
+	"diamidiadelaidealaskaamsterdamargentinaathensatlantaatlanticaucklandaustinaustra" +
+	"lianaustriabangalorebangkokbarcelonabeijingbengaluruberlinberlinerbogotabogotáb" +
+	"ostonbrasilbrasiliabrasíliabrazilbrisbanebritishbrusselsbruxellesbuenoscairocar" +
+	"acascentralchicagochilechinacolombiacoordinatedcopenhagencostadallasdelhidenverd" +
+	"eutschedeutscherdeutschlanddhakadubaidublindutcheasternecuadorespanaespañafranc" +
+	"efrankfurtfrenchgermangermanygreenwichguatemalahanoihawaiihelsinkihonghonoluluho" +
+	"rariohoráriohoustonindiairelandirishistanbulitalianitalyjakartajapanjohannesbur" +
+	"gkarachikievkoreakualakyivlagoslimalisboalisbonlondonlondresmacaomacaumadridmani" +
+	"lamelbournemexicomiamimitteleuropaeischemitteleuropäischemitteleuropäischermon" +
+	"tevideomontrealmontréalmoscowmountainmumbaimunichméxiconairobinederlandsenewno" +
+	"umeanouméaosakaosloosteuropäischepacificpanamapanamáparisperthperuperúphoeni" +
+	"xportlandportugalpraguequébecriyadhromaromesansantiagosaoschweizerseattleseouls" +
+	"hanghaisingaporespainspanishstockholmswissswitzerlandsydneysãotaipeitaiwantelto" +
+	"kyotorontoukuruguayusvancouvervenezuelaviennawarsawwellingtonwesternwesteuropäi" +
+	"schewienwienerzurichzürich"
 
 // lexSlots is an open-addressing table of lexEntries by lexHash: a slot
 // holds the hash in its upper 16 bits and the entry index in the lower.
@@ -701,27 +737,31 @@ var lexSlots = [2048]uint32{
 	2:    0x90020124, // "duree"
 	6:    0xb8060182, // "at"
 	7:    0xf8070188, // "beginnt"
-	8:    0x180701f9, // "argentina"
-	20:   0x70140250, // "osteuropäische"
+	8:    0x180701fa, // "argentina"
+	9:    0xb8060267, // "osaka"
+	20:   0x70140269, // "osteuropäische"
 	24:   0x38180099, // "donnerstag"
 	25:   0xa019006b, // "dic"
 	27:   0x901b0158, // "cada"
-	28:   0xf01c01f8, // "amsterdam"
-	36:   0x4024022b, // "hawaii"
+	28:   0xf01c01f9, // "amsterdam"
+	36:   0x40240235, // "hawaii"
 	43:   0xf02b00d5, // "minuto"
 	45:   0xd02d0079, // "lunes"
-	53:   0xc8350257, // "portugal"
-	54:   0xd036024e, // "new"
+	53:   0xc8350273, // "portugal"
+	54:   0xd0360264, // "new"
 	59:   0x003b017a, // "até"
 	67:   0xc84301d4, // "server"
 	69:   0x0845009e, // "giovedi"
+	72:   0x50480210, // "brisbane"
 	73:   0x30490080, // "mo"
 	75:   0x404b00dd, // "tagen"
 	76:   0x704c008f, // "mercredi"
 	77:   0x004c01b1, // "centos"
+	78:   0x904d0251, // "macau"
 	80:   0xa850013b, // "unos"
 	81:   0xa850013c, // "unas"
 	82:   0x6052011e, // "fin"
+	85:   0x10550271, // "phoenix"
 	87:   0xf85701a4, // "ee"
 	97:   0xd8610083, // "martes"
 	98:   0x38620170, // "après"
@@ -731,20 +771,22 @@ var lexSlots = [2048]uint32{
 	105:  0x6869002a, // "abril"
 	106:  0x586a0059, // "outubro"
 	107:  0xc06b00bb, // "sam"
+	108:  0x706a023b, // "houston"
 	111:  0xf06f012e, // "durará"
 	112:  0x8870012c, // "dure"
 	114:  0x007201dc, // "point"
-	117:  0x907501fb, // "atlantic"
+	117:  0x907501fd, // "atlantic"
 	123:  0x087b004e, // "setiembre"
 	124:  0x087b004f, // "septembre"
 	125:  0x087b0051, // "settembre"
 	130:  0xd08200cf, // "m"
 	131:  0xe0830173, // "auparavant"
 	132:  0x408401c1, // "º"
+	134:  0x80860245, // "karachi"
 	135:  0x4087015a, // "tous"
 	138:  0x688a0164, // "beforehand"
 	140:  0x688c0066, // "decembre"
-	141:  0x688c021a, // "deutsche"
+	141:  0x688c0222, // "deutsche"
 	142:  0xe08e011b, // "avec"
 	144:  0x08900005, // "enero"
 	145:  0xf0910087, // "martedi"
@@ -752,12 +794,12 @@ var lexSlots = [2048]uint32{
 	147:  0xf893017c, // "and"
 	148:  0x48940167, // "vorher"
 	149:  0x089001a1, // "versionen"
-	150:  0xd894024d, // "nederlandse"
+	150:  0xd8940263, // "nederlandse"
 	151:  0xf89701f6, // "midi"
-	154:  0x189a0267, // "swiss"
+	154:  0x189a0284, // "swiss"
 	155:  0xb09b000c, // "janv"
 	157:  0x289d0174, // "to"
-	160:  0xb0a00258, // "prague"
+	160:  0xb0a00274, // "prague"
 	162:  0xe8a201aa, // "update"
 	164:  0x80a4010f, // "duración"
 	165:  0x80a5012d, // "durera"
@@ -767,31 +809,33 @@ var lexSlots = [2048]uint32{
 	185:  0x68b901cb, // "etape"
 	192:  0x90c000a7, // "viernes"
 	195:  0x18c30049, // "augustus"
-	196:  0x40c30246, // "montreal"
+	196:  0x40c3025b, // "montreal"
 	197:  0x80c5011a, // "pour"
-	203:  0x60cb026c, // "toronto"
+	203:  0x60cb028c, // "toronto"
 	205:  0x60cd0093, // "wed"
 	208:  0xf8d001ac, // "postgresql"
 	211:  0x70d3016e, // "despues"
 	223:  0x28df0015, // "fevereiro"
 	227:  0x78e30162, // "earlier"
 	229:  0x48e500db, // "tag"
+	230:  0xf8e50203, // "bangkok"
 	231:  0x88e70003, // "jänner"
+	232:  0xe0e50256, // "miami"
 	233:  0x70e900e9, // "von"
 	235:  0x48eb00d4, // "minuten"
-	244:  0x38f4023c, // "lisbon"
+	244:  0x38f4024d, // "lisbon"
 	254:  0xe0fe01b9, // "psql"
-	256:  0x2900025e, // "sao"
+	256:  0x2900027b, // "sao"
 	257:  0x69010009, // "gennaio"
 	260:  0x69040197, // "du"
 	261:  0xf90500a4, // "do"
-	262:  0xc10401ff, // "bangalore"
+	262:  0xc1040202, // "bangalore"
 	264:  0xa108011d, // "début"
 	266:  0xf10a018a, // "comienza"
-	267:  0xf10a0214, // "colombia"
-	269:  0x990d01f7, // "alaska"
+	267:  0xf10a021b, // "colombia"
+	269:  0x990d01f8, // "alaska"
 	271:  0x810f0109, // "hasta"
-	273:  0xa111026a, // "são"
+	273:  0xa1110287, // "são"
 	282:  0x591a0100, // "zwischen"
 	291:  0x892301b3, // "node"
 	292:  0xf12401e7, // "shard"
@@ -802,67 +846,71 @@ var lexSlots = [2048]uint32{
 	302:  0x012e006e, // "sonntag"
 	303:  0x812e0149, // "up"
 	304:  0xb1300060, // "novembro"
+	305:  0x112d021f, // "dallas"
 	306:  0x0132010c, // "será"
-	307:  0x2133020d, // "bruxelles"
-	308:  0x19340251, // "pacific"
+	307:  0x21330213, // "bruxelles"
+	308:  0x1934026a, // "pacific"
 	309:  0xf93501c9, // "fase"
 	310:  0x613600a3, // "jeu"
 	314:  0x293a00b0, // "saturday"
-	318:  0x813e0274, // "western"
+	318:  0x813e0295, // "western"
 	325:  0x31450045, // "august"
 	332:  0xf94c00a9, // "vrijdag"
 	336:  0x195000fc, // "zur"
 	339:  0xb153006f, // "domingo"
 	342:  0xd15601b8, // "pg"
-	351:  0x615f0260, // "seattle"
+	351:  0x615f027d, // "seattle"
 	357:  0x496500f5, // "dem"
 	358:  0x91660154, // "maintenance"
 	359:  0xb166019c, // "ce"
-	360:  0x8165021f, // "dutch"
-	361:  0xe9670248, // "moscow"
+	360:  0x81650228, // "dutch"
+	361:  0xe967025d, // "moscow"
 	364:  0xe96c0190, // "finishes"
 	366:  0xd16e0196, // "am"
-	376:  0xc9780273, // "warsaw"
+	376:  0xc9780293, // "warsaw"
 	377:  0xa9790088, // "tue"
 	381:  0xe17d005c, // "okt"
 	392:  0xd988012b, // "dauert"
-	393:  0x2989022f, // "horário"
+	393:  0x2989023a, // "horário"
 	394:  0xd98a0095, // "mie"
-	398:  0x418e021d, // "dubai"
-	401:  0x7191024f, // "oslo"
+	396:  0x598c0215, // "cairo"
+	398:  0x418e0226, // "dubai"
+	401:  0x71910268, // "oslo"
 	406:  0x219600c2, // "std"
-	407:  0x4997021b, // "deutscher"
+	407:  0x49970223, // "deutscher"
 	418:  0x41a200a1, // "thurs"
 	419:  0xd9a30029, // "april"
 	421:  0x29a50010, // "feber"
 	432:  0x71b0004a, // "aug"
 	433:  0x09b000a0, // "thur"
-	434:  0x61b2020f, // "caracas"
+	434:  0x61b20216, // "caracas"
 	435:  0xf1b3016b, // "zuvor"
 	436:  0x61b4019e, // "version"
 	437:  0x29b50168, // "vorab"
-	449:  0xd1c10227, // "german"
+	449:  0xd1c10230, // "german"
 	452:  0x11c401ea, // "ratios"
 	460:  0xf9cc0141, // "pendant"
 	471:  0x31d70018, // "febr"
 	472:  0x31d7001c, // "fevr"
 	473:  0x91d80157, // "alle"
-	474:  0x19d90212, // "chile"
+	474:  0x19d90219, // "chile"
 	478:  0xc9de0160, // "before"
-	482:  0x79e20261, // "seoul"
+	482:  0x49e2020b, // "boston"
+	483:  0x79e2027e, // "seoul"
 	487:  0xb9e701cd, // "stage"
 	488:  0xb9e701ce, // "stufe"
 	490:  0x61ea0085, // "dinsdag"
 	491:  0xa9eb01b7, // "package"
-	495:  0x39ef0269, // "sydney"
+	495:  0x39ef0286, // "sydney"
 	501:  0xf9f50065, // "décembre"
+	502:  0x81f60265, // "noumea"
 	507:  0x41fb0011, // "febrero"
-	508:  0x21fc0249, // "mountain"
+	508:  0x21fc025e, // "mountain"
 	516:  0xaa040064, // "diciembre"
 	517:  0x8205001f, // "maerz"
 	521:  0xe2090143, // "window"
-	522:  0x120a020e, // "buenos"
-	523:  0x9a0a0275, // "westeuropäische"
+	522:  0x120a0214, // "buenos"
+	523:  0x9a0a0296, // "westeuropäische"
 	524:  0xd20c009b, // "jeudi"
 	533:  0x6a150169, // "früher"
 	537:  0x3a190096, // "mer"
@@ -870,6 +918,7 @@ var lexSlots = [2048]uint32{
 	549:  0x6225008b, // "wednesday"
 	551:  0x9227000e, // "february"
 	552:  0xb2270081, // "tuesday"
+	555:  0xea2b01fc, // "atlanta"
 	556:  0x6a2c0172, // "tard"
 	557:  0xa22d014b, // "outage"
 	567:  0xaa370146, // "downtime"
@@ -878,7 +927,7 @@ var lexSlots = [2048]uint32{
 	579:  0x3a430030, // "may"
 	580:  0x224300af, // "fr"
 	584:  0x5a480091, // "mercoledì"
-	585:  0x82490252, // "panama"
+	585:  0x8249026b, // "panama"
 	594:  0xb25200ae, // "ven"
 	595:  0xea530047, // "août"
 	596:  0xba5200b2, // "sonnabend"
@@ -890,18 +939,18 @@ var lexSlots = [2048]uint32{
 	614:  0x826600b3, // "sábado"
 	617:  0x8a6901bd, // "rd"
 	619:  0xe26b005d, // "november"
-	622:  0xd26e0226, // "french"
+	622:  0xd26e022f, // "french"
 	629:  0x6a750057, // "octubre"
 	630:  0x6a750058, // "octobre"
 	631:  0x9a770020, // "marz"
 	632:  0x12770175, // "till"
 	635:  0x4a7b01d7, // "task"
 	636:  0x627c00bd, // "h"
-	643:  0xf2830253, // "panamá"
+	643:  0xf283026c, // "panamá"
 	645:  0xfa85001e, // "märz"
 	646:  0x32850152, // "block"
-	647:  0x9286026f, // "us"
-	648:  0xda880210, // "central"
+	647:  0x9286028f, // "us"
+	648:  0xda880217, // "central"
 	656:  0x029000ce, // "u"
 	662:  0xda9601ee, // "midnight"
 	670:  0xe29e00b8, // "sat"
@@ -910,34 +959,38 @@ var lexSlots = [2048]uint32{
 	673:  0x12a00013, // "fevrier"
 	674:  0x5a9f011c, // "fenêtre"
 	675:  0x12a00144, // "fenster"
-	678:  0x72a6023a, // "lima"
+	678:  0x72a6024b, // "lima"
 	688:  0x1ab0019b, // "termin"
 	690:  0xc2b20130, // "approx"
 	697:  0x22b90161, // "prior"
 	702:  0x1abe00dc, // "tage"
 	703:  0xf2bf00ab, // "venerdi"
 	704:  0x1abe0128, // "take"
+	705:  0x0abf0253, // "manila"
 	717:  0xa2cd001b, // "fev"
 	718:  0x12cd00cb, // "uren"
-	719:  0x72cd0278, // "zurich"
-	723:  0x92d30207, // "brasil"
-	724:  0x92d3020a, // "brazil"
+	719:  0x72cd0299, // "zurich"
+	723:  0x92d3020c, // "brasil"
+	724:  0x92d3020f, // "brazil"
 	726:  0x22d6008d, // "miércoles"
+	729:  0x72d90242, // "jakarta"
 	731:  0x8adb0178, // "a"
 	736:  0x4ae00077, // "monday"
 	740:  0xa2e40131, // "approximately"
 	741:  0xa2e401e5, // "replica"
 	742:  0xe2e60176, // "til"
-	744:  0xe2e80238, // "korea"
+	743:  0x42e40225, // "dhaka"
+	744:  0xe2e80247, // "korea"
 	746:  0xaaea0107, // "con"
 	750:  0x92ee01d1, // "parte"
 	754:  0x02f201b5, // "runner"
-	757:  0x82f50270, // "vancouver"
+	757:  0x82f50290, // "vancouver"
 	758:  0x32f60111, // "la"
 	762:  0x5afa008a, // "di"
 	765:  0xeafd0012, // "février"
+	769:  0xc3010244, // "johannesburg"
 	775:  0xab070142, // "durante"
-	777:  0xc3090224, // "france"
+	777:  0xc309022d, // "france"
 	781:  0x9b0d00d0, // "min"
 	782:  0xc30e0192, // "endet"
 	783:  0xf30f00d9, // "day"
@@ -948,11 +1001,12 @@ var lexSlots = [2048]uint32{
 	793:  0x6b18018e, // "ending"
 	795:  0xc31b0163, // "later"
 	796:  0xab1b019a, // "fecha"
+	799:  0x9b1f0272, // "portland"
 	803:  0x332300fa, // "im"
 	804:  0x2324014c, // "ausfall"
 	806:  0xcb260198, // "date"
 	808:  0xcb2801b0, // "debian"
-	809:  0x4328025a, // "roma"
+	809:  0x43280277, // "roma"
 	821:  0xa3350115, // "des"
 	824:  0x6338005a, // "ottobre"
 	826:  0xfb3a0132, // "ca"
@@ -963,7 +1017,7 @@ var lexSlots = [2048]uint32{
 	844:  0x334c017d, // "e"
 	845:  0x134c01ba, // "kernel"
 	847:  0x8b4f006d, // "sunday"
-	848:  0xb350022d, // "hong"
+	848:  0xb3500237, // "hong"
 	850:  0xf352017e, // "from"
 	851:  0xcb5300c8, // "heure"
 	852:  0xd3540180, // "dalle"
@@ -973,10 +1027,10 @@ var lexSlots = [2048]uint32{
 	857:  0x8b5900f8, // "beginn"
 	858:  0xdb5a0024, // "março"
 	859:  0xdb5a0035, // "maggio"
-	860:  0x8b590203, // "berlin"
+	860:  0x8b590207, // "berlin"
 	864:  0xa36000fb, // "zum"
 	865:  0x236101d9, // "ticket"
-	866:  0xfb620215, // "coordinated"
+	866:  0xfb62021c, // "coordinated"
 	873:  0x2b69016a, // "später"
 	874:  0xe36a014e, // "slot"
 	876:  0x3b6c019f, // "versions"
@@ -990,9 +1044,10 @@ var lexSlots = [2048]uint32{
 	887:  0x23770031, // "mai"
 	889:  0x0379006c, // "déc"
 	891:  0x937b012a, // "lasts"
+	892:  0x937b024a, // "lagos"
 	895:  0x0b7f001d, // "march"
-	901:  0xbb85026e, // "uruguay"
-	903:  0xb3870223, // "españa"
+	901:  0xbb85028e, // "uruguay"
+	903:  0xb387022c, // "españa"
 	905:  0x838901a7, // "patch"
 	910:  0x238e003b, // "giugno"
 	916:  0xcb940084, // "mardi"
@@ -1010,7 +1065,7 @@ var lexSlots = [2048]uint32{
 	949:  0x3bb501f1, // "minuit"
 	950:  0x93b60097, // "mi"
 	954:  0xcbba00ff, // "ab"
-	974:  0x5bce026b, // "tokyo"
+	974:  0x5bce028b, // "tokyo"
 	975:  0x43cf01e8, // "shards"
 	982:  0x2bd600cd, // "ore"
 	983:  0x83d7007b, // "maandag"
@@ -1021,15 +1076,15 @@ var lexSlots = [2048]uint32{
 	990:  0x8bde0074, // "dom"
 	993:  0x33e100d7, // "mn"
 	994:  0x23e101ed, // "proportion"
-	1003: 0xbbeb0244, // "mitteleuropäischer"
+	1003: 0xbbeb0259, // "mitteleuropäischer"
 	1005: 0x43ed010d, // "inicio"
-	1006: 0xf3ed0209, // "brasília"
+	1006: 0xf3ed020e, // "brasília"
 	1012: 0x2bf40040, // "juillet"
-	1013: 0x9bf40225, // "frankfurt"
+	1013: 0x9bf4022e, // "frankfurt"
 	1018: 0x73fa014f, // "long"
 	1021: 0x03fd013f, // "for"
-	1023: 0x6bff0242, // "mitteleuropaeische"
-	1024: 0x6bff0243, // "mitteleuropäische"
+	1023: 0x6bff0257, // "mitteleuropaeische"
+	1024: 0x6bff0258, // "mitteleuropäische"
 	1028: 0xfc040042, // "luglio"
 	1037: 0xdc0d000a, // "jan"
 	1039: 0x640f0108, // "mantenimiento"
@@ -1037,55 +1092,59 @@ var lexSlots = [2048]uint32{
 	1047: 0x3c1701a5, // "chart"
 	1048: 0xa41701e2, // "numero"
 	1050: 0xd41a01a6, // "helm"
-	1051: 0x441a0206, // "bogotá"
+	1051: 0x441a020a, // "bogotá"
 	1052: 0x541c000b, // "jän"
-	1053: 0xb41b020b, // "british"
+	1053: 0xb41b0211, // "british"
 	1065: 0x9c290184, // "start"
 	1076: 0x8c3401d5, // "servers"
 	1082: 0xec3a0032, // "mayo"
 	1083: 0xec3a0034, // "maio"
 	1084: 0x7c3a01d3, // "nodes"
-	1085: 0x343d0277, // "wiener"
+	1085: 0x343d0298, // "wiener"
 	1090: 0x644200e2, // "jour"
 	1091: 0xf443018f, // "finish"
 	1092: 0xfc4400f3, // "mit"
 	1096: 0xf4480021, // "marzo"
 	1097: 0xf4480025, // "marco"
-	1098: 0xdc490231, // "ireland"
+	1098: 0xdc49023d, // "ireland"
+	1099: 0xf4480250, // "macao"
 	1104: 0x2c5000e3, // "jours"
 	1106: 0x0c5201de, // "no"
+	1107: 0xfc520288, // "taipei"
 	1112: 0x945801c4, // "step"
 	1116: 0xec5c0092, // "mercoledi"
 	1117: 0xec5d004b, // "ago"
 	1118: 0x9c5d005b, // "oct"
 	1123: 0x146300cc, // "ora"
 	1128: 0x346800ba, // "sab"
-	1134: 0xc46e0235, // "italy"
+	1134: 0xc46e0241, // "italy"
 	1135: 0xd46f0199, // "datum"
 	1136: 0xe4700002, // "januar"
 	1137: 0xc47000d1, // "mins"
 	1142: 0xf47601db, // "punkt"
 	1145: 0xbc7900b9, // "sáb"
+	1150: 0xbc7e028a, // "tel"
 	1152: 0x948001a0, // "versión"
 	1155: 0xb4830089, // "tues"
 	1156: 0xe48300c1, // "hours"
 	1157: 0xe48300c7, // "horas"
 	1158: 0x1c86010e, // "ventana"
+	1162: 0xcc8a0262, // "nairobi"
 	1164: 0x548c01c5, // "steps"
-	1165: 0xcc8c0211, // "chicago"
+	1165: 0xcc8c0218, // "chicago"
 	1166: 0xa48e004d, // "septiembre"
 	1169: 0xac9100c0, // "hour"
 	1173: 0x74950191, // "finished"
 	1178: 0x149a00ef, // "wartung"
-	1181: 0x7c9d025b, // "rome"
-	1188: 0x34a40219, // "denver"
+	1181: 0x7c9d0278, // "rome"
+	1188: 0x34a40221, // "denver"
 	1192: 0xc4a80150, // "lang"
 	1201: 0xbcb101f3, // "mittag"
 	1204: 0x1cb40123, // "duration"
 	1205: 0x1cb40125, // "duracion"
 	1206: 0x24b50186, // "begins"
 	1207: 0xfcb501a8, // "upgrade"
-	1213: 0xdcbd022e, // "horario"
+	1213: 0xdcbd0239, // "horario"
 	1214: 0x3cbe00f2, // "für"
 	1217: 0xfcc10037, // "juni"
 	1218: 0xfcc1003e, // "juli"
@@ -1095,49 +1154,51 @@ var lexSlots = [2048]uint32{
 	1227: 0xccca0102, // "los"
 	1228: 0x24cc001a, // "févr"
 	1229: 0x64cc01cc, // "paso"
-	1230: 0x84cb026d, // "uk"
+	1230: 0x84cb028d, // "uk"
 	1231: 0xb4cf0016, // "febbraio"
-	1232: 0x34d00205, // "bogota"
+	1232: 0x34d00209, // "bogota"
 	1233: 0xb4d10179, // "às"
-	1234: 0xfcd10276, // "wien"
-	1235: 0xdcd30247, // "montréal"
-	1239: 0xa4d7023d, // "london"
+	1234: 0xfcd10297, // "wien"
+	1235: 0xdcd3025c, // "montréal"
+	1239: 0xa4d7024e, // "london"
 	1241: 0x0cd900f6, // "den"
-	1245: 0xbcdd0216, // "copenhagen"
+	1245: 0xbcdd021d, // "copenhagen"
 	1246: 0x94de0082, // "dienstag"
 	1248: 0x9ce00007, // "januari"
-	1250: 0x2ce201fa, // "athens"
+	1250: 0x2ce201fb, // "athens"
 	1259: 0x3ceb01c6, // "phase"
+	1260: 0xeceb01f7, // "adelaide"
 	1261: 0x94ed009c, // "donderdag"
-	1262: 0xd4ee022c, // "helsinki"
+	1262: 0xd4ee0236, // "helsinki"
 	1263: 0x4cef01d0, // "teil"
-	1264: 0x34ee0236, // "japan"
+	1264: 0x34ee0243, // "japan"
+	1265: 0x44ef0294, // "wellington"
 	1271: 0xc4f701c2, // "ª"
-	1277: 0xecfd0266, // "stockholm"
+	1277: 0xecfd0283, // "stockholm"
 	1287: 0xd50701c0, // "re"
 	1288: 0xe50701dd, // "nr"
 	1289: 0xd509002c, // "aprile"
-	1291: 0x5d0b0239, // "kyiv"
-	1292: 0x5d0c0279, // "zürich"
+	1291: 0x5d0b0249, // "kyiv"
+	1292: 0x5d0c029a, // "zürich"
 	1294: 0x850e01e6, // "replicas"
 	1303: 0x151700f4, // "auf"
-	1306: 0xbd1a0230, // "india"
+	1306: 0xbd1a023c, // "india"
 	1308: 0xd51c0183, // "starting"
-	1312: 0x75200255, // "peru"
-	1315: 0xbd23020c, // "brussels"
+	1312: 0x7520026f, // "peru"
+	1315: 0xbd230212, // "brussels"
 	1321: 0x952900ee, // "werden"
 	1322: 0xb5290106, // "para"
 	1323: 0x9529014d, // "ausfallzeit"
 	1326: 0xcd2e007c, // "lunedì"
 	1327: 0xed2f0121, // "vers"
 	1336: 0xc53800e6, // "und"
-	1338: 0x853a01fc, // "auckland"
+	1338: 0x853a01fe, // "auckland"
 	1340: 0x0d3c00e1, // "dias"
 	1344: 0xe5400147, // "max"
 	1357: 0x2d4d0036, // "june"
 	1361: 0x9d5101a2, // "release"
-	1362: 0x5d51021c, // "deutschland"
-	1364: 0x75540234, // "italian"
+	1362: 0x5d510224, // "deutschland"
+	1364: 0x75540240, // "italian"
 	1365: 0x355500ea, // "vom"
 	1380: 0x35640071, // "zondag"
 	1386: 0x1d6a00aa, // "venerdì"
@@ -1150,24 +1211,26 @@ var lexSlots = [2048]uint32{
 	1416: 0xd5870063, // "dezember"
 	1417: 0x8d89016c, // "antes"
 	1420: 0x358c0126, // "length"
-	1431: 0xfd97021e, // "dublin"
-	1432: 0x4598023f, // "madrid"
+	1421: 0x4d8c0238, // "honolulu"
+	1431: 0xfd970227, // "dublin"
+	1432: 0x45980252, // "madrid"
 	1437: 0x7d9d011f, // "sera"
 	1440: 0xeda0013a, // "aprox"
-	1442: 0x75a20271, // "venezuela"
+	1442: 0x75a20291, // "venezuela"
 	1468: 0x0dbc0139, // "aproximadamente"
 	1470: 0x7dbe00be, // "hr"
 	1473: 0xcdc10117, // "à"
-	1478: 0x45c6023b, // "lisboa"
+	1478: 0x45c6024c, // "lisboa"
 	1483: 0x1dcb002f, // "avr"
 	1486: 0xc5ce01b4, // "omnibus"
-	1487: 0xbdce0245, // "montevideo"
-	1488: 0x3dd00240, // "melbourne"
+	1487: 0xbdce025a, // "montevideo"
+	1488: 0x3dd00254, // "melbourne"
 	1492: 0x85d40001, // "january"
 	1493: 0x75d400a6, // "freitag"
-	1495: 0x85d7025c, // "san"
+	1495: 0x85d70279, // "san"
 	1500: 0xdddc00a2, // "jue"
 	1501: 0xbddc00e8, // "bis"
+	1505: 0x95e10266, // "nouméa"
 	1506: 0x05e20076, // "so"
 	1510: 0x6de60104, // "del"
 	1511: 0x85e7016d, // "después"
@@ -1176,15 +1239,16 @@ var lexSlots = [2048]uint32{
 	1518: 0xd5ee0110, // "de"
 	1519: 0x3ded01e9, // "ratio"
 	1525: 0xe5f5003d, // "july"
-	1526: 0x95f60204, // "berliner"
+	1526: 0x95f60208, // "berliner"
 	1532: 0xbdfc01d2, // "partie"
-	1545: 0x56090272, // "vienna"
-	1546: 0x3e0a0259, // "québec"
-	1547: 0x9e0b0262, // "shanghai"
+	1545: 0x56090292, // "vienna"
+	1546: 0x3e0a0275, // "québec"
+	1547: 0x9e0b027f, // "shanghai"
+	1548: 0x560c01ff, // "austin"
 	1552: 0x7e100151, // "lange"
 	1556: 0x36140068, // "dicembre"
 	1557: 0x36140070, // "dimanche"
-	1565: 0x0e1d0268, // "switzerland"
+	1565: 0x0e1d0285, // "switzerland"
 	1567: 0x6e1f0134, // "about"
 	1571: 0x0e23000d, // "ene"
 	1572: 0x8e23008e, // "miercoles"
@@ -1203,9 +1267,10 @@ var lexSlots = [2048]uint32{
 	1619: 0xde530105, // "y"
 	1624: 0xa6580165, // "ahead"
 	1631: 0x6e5f00fd, // "dauer"
+	1632: 0xf660026e, // "perth"
 	1633: 0xae6101c8, // "schritt"
 	1636: 0xfe640043, // "jul"
-	1644: 0x266c0213, // "china"
+	1644: 0x266c021a, // "china"
 	1646: 0xb66e00bf, // "hrs"
 	1649: 0x0e710114, // "les"
 	1650: 0x467201af, // "rhel"
@@ -1222,26 +1287,28 @@ var lexSlots = [2048]uint32{
 	1694: 0x569e0033, // "mei"
 	1713: 0x7eb1018c, // "end"
 	1714: 0xfeb200f9, // "ende"
-	1715: 0xfeb10200, // "barcelona"
-	1716: 0xaeb30241, // "mexico"
-	1720: 0x3eb80202, // "bengaluru"
+	1715: 0xfeb10204, // "barcelona"
+	1716: 0xaeb30255, // "mexico"
+	1720: 0x3eb80206, // "bengaluru"
 	1721: 0x06b90155, // "every"
-	1722: 0x86b90232, // "irish"
+	1722: 0x86b9023e, // "irish"
+	1723: 0xc6b90276, // "riyadh"
 	1725: 0xa6bd010a, // "desde"
 	1727: 0x46bf00df, // "días"
 	1728: 0xe6c0010b, // "entre"
 	1732: 0xcec400ed, // "wird"
 	1736: 0xa6c8015b, // "hace"
 	1741: 0x5ecd0122, // "dès"
-	1745: 0x3ed10233, // "istanbul"
+	1745: 0x3ed1023f, // "istanbul"
 	1747: 0xfed300fe, // "gegen"
-	1749: 0x86d50256, // "perú"
+	1749: 0x86d50270, // "perú"
 	1756: 0x86dc0067, // "dezembro"
 	1757: 0xd6dc00e5, // "das"
-	1763: 0x56e30263, // "singapore"
+	1763: 0x56e30280, // "singapore"
 	1766: 0x3ee6019d, // "gitlab"
 	1767: 0x06e601ad, // "postgres"
 	1770: 0xdeea013e, // "expected"
+	1772: 0x16ec0248, // "kuala"
 	1777: 0xeef100b4, // "sabado"
 	1778: 0xeef100b7, // "sabato"
 	1779: 0x7ef10177, // "until"
@@ -1251,8 +1318,8 @@ var lexSlots = [2048]uint32{
 	1789: 0xcefd01be, // "th"
 	1790: 0x7efe01a3, // "v"
 	1793: 0xef010022, // "mars"
-	1795: 0x7f030201, // "beijing"
-	1797: 0x87050265, // "spanish"
+	1795: 0x7f030205, // "beijing"
+	1797: 0x87050282, // "spanish"
 	1799: 0xe70700d3, // "minutes"
 	1800: 0xe70700d6, // "minutos"
 	1808: 0xbf100120, // "durée"
@@ -1260,14 +1327,15 @@ var lexSlots = [2048]uint32{
 	1813: 0x8f140129, // "taking"
 	1814: 0x2f1600f7, // "nach"
 	1826: 0x9722007f, // "lun"
-	1833: 0x3f2901fe, // "austria"
-	1836: 0x1f2c023e, // "londres"
+	1833: 0x3f290201, // "austria"
+	1836: 0x1f2c024f, // "londres"
 	1838: 0x072e007e, // "mon"
-	1841: 0x77310218, // "delhi"
+	1841: 0x77310220, // "delhi"
 	1842: 0xa7320061, // "nov"
 	1845: 0x5f350019, // "fév"
-	1851: 0x3f3b0217, // "costa"
-	1852: 0x673b024b, // "munich"
+	1846: 0x6f360234, // "hanoi"
+	1851: 0x3f3b021e, // "costa"
+	1852: 0x673b0260, // "munich"
 	1858: 0x9f420138, // "environ"
 	1860: 0x1f440086, // "martedì"
 	1862: 0xf746009a, // "jueves"
@@ -1277,13 +1345,14 @@ var lexSlots = [2048]uint32{
 	1870: 0x9f4e017f, // "between"
 	1874: 0xaf52015f, // "past"
 	1875: 0xaf5201cf, // "part"
+	1881: 0x6f590289, // "taiwan"
 	1883: 0x9f5b003c, // "jun"
 	1884: 0x375b01a9, // "upgrading"
 	1888: 0x5f60005f, // "novembre"
 	1891: 0x5f630101, // "el"
 	1893: 0x8f65015c, // "vor"
 	1898: 0xbf6a0118, // "jusqu"
-	1903: 0x876f0220, // "eastern"
+	1903: 0x876f0229, // "eastern"
 	1904: 0x17700171, // "apres"
 	1907: 0x2f7300e0, // "dia"
 	1908: 0x87740052, // "sep"
@@ -1292,17 +1361,17 @@ var lexSlots = [2048]uint32{
 	1914: 0xef7a01bb, // "st"
 	1918: 0xd77e0055, // "october"
 	1919: 0x4f7e0135, // "etwa"
-	1920: 0xe77f022a, // "guatemala"
-	1921: 0x5f80025f, // "schweizer"
-	1925: 0x7f850254, // "paris"
+	1920: 0xe77f0233, // "guatemala"
+	1921: 0x5f80027c, // "schweizer"
+	1925: 0x7f85026d, // "paris"
 	1931: 0x078b00a8, // "vendredi"
-	1932: 0x878c0237, // "kiev"
+	1932: 0x878c0246, // "kiev"
 	1936: 0xe790009d, // "giovedì"
 	1937: 0xe7900195, // "on"
-	1938: 0xa7900222, // "espana"
+	1938: 0xa790022b, // "espana"
 	1940: 0x2794018b, // "empieza"
 	1959: 0xefa70127, // "takes"
-	1960: 0x87a70229, // "greenwich"
+	1960: 0x87a70232, // "greenwich"
 	1963: 0xafab0145, // "fenetre"
 	1969: 0x8fb101ca, // "étape"
 	1978: 0x67ba0028, // "mrz"
@@ -1310,26 +1379,26 @@ var lexSlots = [2048]uint32{
 	1980: 0xc7bb0181, // "van"
 	1993: 0xdfc90094, // "mié"
 	1994: 0x6fca0039, // "juin"
-	1995: 0x87ca01fd, // "australian"
-	1997: 0xb7cd024c, // "méxico"
-	2000: 0xa7d0024a, // "mumbai"
-	2002: 0x0fd2025d, // "santiago"
+	1995: 0x87ca0200, // "australian"
+	1997: 0xb7cd0261, // "méxico"
+	2000: 0xa7d0025f, // "mumbai"
+	2002: 0x0fd2027a, // "santiago"
 	2006: 0x3fd60023, // "maart"
 	2007: 0x7fd701bc, // "nd"
 	2009: 0x9fd901ef, // "mitternacht"
-	2016: 0xefe00264, // "spain"
+	2016: 0xefe00281, // "spain"
 	2017: 0xc7e10027, // "mär"
 	2022: 0x67e60053, // "sept"
 	2023: 0x77e70159, // "toutes"
-	2025: 0x4fe90228, // "germany"
+	2025: 0x4fe90231, // "germany"
 	2032: 0x4ff00026, // "mar"
 	2035: 0xaff3002d, // "apr"
 	2039: 0xcff700d8, // "minuti"
 	2040: 0xf7f80156, // "each"
 	2041: 0xc7f900f0, // "wartungsfenster"
-	2042: 0xe7fa0221, // "ecuador"
+	2042: 0xe7fa022a, // "ecuador"
 	2045: 0x17fd0075, // "dim"
-	2046: 0x6ffd0208, // "brasilia"
+	2046: 0x6ffd020d, // "brasilia"
 }
 
 // lexBloom has bit lexHash(w) set for every word of the lexicon.
@@ -1351,6 +1420,7 @@ var lexBloom = [1024]uint64{
 	34:   0x10000,
 	36:   0x40000000000,
 	38:   0x1000000000000,
+	42:   0x8000000000000000,
 	45:   0x8000000000000000,
 	46:   0x2000000000000,
 	49:   0x40000,
@@ -1361,6 +1431,8 @@ var lexBloom = [1024]uint64{
 	57:   0x2000000000000,
 	59:   0x20000000000000,
 	63:   0x40000,
+	65:   0x200000,
+	68:   0x200000000000,
 	71:   0x10,
 	72:   0x400,
 	73:   0x80000000000000,
@@ -1373,6 +1445,7 @@ var lexBloom = [1024]uint64{
 	82:   0x4000000,
 	84:   0x800000,
 	88:   0x8000000000,
+	91:   0x100000000000,
 	93:   0x1000000000000,
 	95:   0x2000000000000000,
 	96:   0x80,
@@ -1459,10 +1532,12 @@ var lexBloom = [1024]uint64{
 	259:  0x8,
 	262:  0x400004000,
 	263:  0x800000000000000,
+	267:  0x1000000000,
 	268:  0x10000000000,
 	270:  0x100000000000,
 	271:  0x200000008000,
 	272:  0x4000000,
+	275:  0x800000000000,
 	278:  0x1000000,
 	279:  0x40,
 	281:  0x4000000000000,
@@ -1473,21 +1548,25 @@ var lexBloom = [1024]uint64{
 	291:  0x82000000000,
 	293:  0x2000000000,
 	294:  0x800000,
+	295:  0x400000000,
 	297:  0x800000000000000,
 	299:  0x100000000,
 	300:  0x8000000000000000,
 	301:  0x40000000000000,
 	307:  0x800000000000,
+	310:  0x1000,
 	317:  0x4000000000000000,
 	319:  0x1020000000000,
+	321:  0x100,
 	335:  0x4000000,
 	336:  0x10000000,
 	338:  0x1000,
-	344:  0x200,
+	344:  0x1200,
 	346:  0x40000000,
 	347:  0x1000000800000000,
 	353:  0x40000000000,
 	356:  0x4000000,
+	358:  0x1000,
 	361:  0x100,
 	362:  0x80000000,
 	363:  0x400000000000000,
@@ -1525,13 +1604,15 @@ var lexBloom = [1024]uint64{
 	439:  0x204000000000,
 	440:  0x80000000,
 	441:  0x80000000,
+	444:  0x40000000000000,
+	445:  0x2000000,
 	447:  0x2000000000000400,
 	448:  0x100000,
-	449:  0x1000,
+	449:  0x40000001000,
 	451:  0x20000080000,
 	454:  0x1000000020000,
 	458:  0x4000000000,
-	459:  0x2000,
+	459:  0x2002000,
 	462:  0x200000,
 	463:  0x400000000000000,
 	466:  0x200000,
@@ -1555,10 +1636,11 @@ var lexBloom = [1024]uint64{
 	508:  0x8,
 	510:  0x20,
 	511:  0x800000,
-	514:  0x3000000000,
+	514:  0x3000000040,
 	515:  0x20,
 	516:  0x4000400000008000,
 	517:  0x2000000000,
+	519:  0x40000000000000,
 	520:  0x20,
 	521:  0x4000000200,
 	523:  0x20000000000000,
@@ -1589,7 +1671,7 @@ var lexBloom = [1024]uint64{
 	573:  0x20002000000000,
 	574:  0x2000000000000,
 	576:  0x8000004,
-	577:  0x20000000000000,
+	577:  0x20000000002000,
 	579:  0x1,
 	580:  0x2000000000,
 	581:  0x4000000000,
@@ -1604,7 +1686,7 @@ var lexBloom = [1024]uint64{
 	595:  0x200040000000,
 	596:  0x20000000000,
 	598:  0x14,
-	599:  0x40000000000000,
+	599:  0x40000200000000,
 	600:  0x4000000000,
 	603:  0x20000000000000,
 	604:  0x400000000,
@@ -1612,7 +1694,7 @@ var lexBloom = [1024]uint64{
 	612:  0x2000,
 	616:  0x400,
 	617:  0x80000000000000,
-	620:  0x2000,
+	620:  0x80002000,
 	623:  0x10000000000000,
 	624:  0x20000000000,
 	625:  0x20000000,
@@ -1671,7 +1753,7 @@ var lexBloom = [1024]uint64{
 	745:  0x40000,
 	750:  0x20,
 	751:  0x80000000000,
-	753:  0x200000000000000,
+	753:  0x4200000000000000,
 	754:  0x2000000000000,
 	755:  0x20000000,
 	756:  0x804000000,
@@ -1683,7 +1765,7 @@ var lexBloom = [1024]uint64{
 	769:  0x82000000000,
 	772:  0x10,
 	778:  0x4000080000000,
-	780:  0x8004200,
+	780:  0x8004202,
 	781:  0x1000000000000,
 	783:  0x1000000,
 	785:  0x1400000000000,
@@ -1691,7 +1773,7 @@ var lexBloom = [1024]uint64{
 	787:  0x80000000000000,
 	788:  0x100000000000000,
 	791:  0x4000,
-	794:  0x2,
+	794:  0x200000000000002,
 	798:  0x800000000000000,
 	799:  0x200000200000000,
 	800:  0x20000000000000,
@@ -1701,7 +1783,7 @@ var lexBloom = [1024]uint64{
 	812:  0x14000000000,
 	813:  0x80000,
 	814:  0x400001000100000,
-	818:  0x1000,
+	818:  0x1400,
 	819:  0x400,
 	820:  0x400000000000,
 	823:  0x2,
@@ -1742,7 +1824,7 @@ var lexBloom = [1024]uint64{
 	891:  0x40000000000,
 	895:  0x200,
 	898:  0x4008,
-	899:  0x4000000000000000,
+	899:  0x4000002000000000,
 	901:  0x2000000000000000,
 	904:  0x200,
 	905:  0x80000000000,
@@ -1762,11 +1844,12 @@ var lexBloom = [1024]uint64{
 	927:  0x400000000000000,
 	930:  0x400000000,
 	933:  0x108000000000,
+	936:  0x80000000000,
 	937:  0x80000,
 	939:  0x2000000000000000,
 	944:  0x400000000000000,
 	945:  0x30000000,
-	947:  0x2000000000000420,
+	947:  0x2000080000000420,
 	948:  0x800000000000,
 	950:  0x100000000,
 	952:  0x8000000000000000,
@@ -1786,12 +1869,13 @@ var lexBloom = [1024]uint64{
 	973:  0x240000,
 	975:  0x200000000000,
 	977:  0x40000000000108,
+	985:  0x100000000,
 	989:  0x1040,
 	991:  0x100000000000000,
 	992:  0x80,
 	993:  0x800000,
 	994:  0x880000,
-	995:  0x10000,
+	995:  0x2000010000,
 	996:  0x20000000000020,
 	997:  0x1000,
 	999:  0x20000000001000,
@@ -1799,7 +1883,7 @@ var lexBloom = [1024]uint64{
 	1004: 0x400000000000000,
 	1005: 0x400000000,
 	1008: 0x10,
-	1009: 0x10,
+	1009: 0x40010,
 	1010: 0x20000000000000,
 	1011: 0x20002,
 	1014: 0x800000,
@@ -1810,10 +1894,14 @@ var lexBloom = [1024]uint64{
 
 // zoneBloom has bit lexHash(w) set for every first word of a zone phrase.
 var zoneBloom = [1024]uint64{
+	42:   0x8000000000000000,
 	56:   0x20000000,
 	63:   0x40000,
+	65:   0x200000,
+	68:   0x200000000000,
 	72:   0x400,
 	81:   0x800000000,
+	91:   0x100000000000,
 	96:   0x80,
 	98:   0x4000000,
 	100:  0x10000000000000,
@@ -1839,14 +1927,20 @@ var zoneBloom = [1024]uint64{
 	256:  0x1000000000,
 	259:  0x8,
 	262:  0x4000,
+	267:  0x1000000000,
 	268:  0x10000000000,
 	272:  0x4000000,
+	275:  0x800000000000,
 	278:  0x1000000,
 	279:  0x40,
 	294:  0x800000,
+	295:  0x400000000,
+	310:  0x1000,
 	319:  0x20000000000,
-	344:  0x200,
+	321:  0x100,
+	344:  0x1200,
 	347:  0x800000000,
+	358:  0x1000,
 	367:  0x4000,
 	372:  0x1800,
 	373:  0x20000,
@@ -1857,11 +1951,14 @@ var zoneBloom = [1024]uint64{
 	412:  0x800000000000000,
 	418:  0x1000,
 	431:  0x8000000000000000,
+	444:  0x40000000000000,
+	445:  0x2000000,
 	447:  0x2000000000000000,
 	448:  0x100000,
+	449:  0x40000000000,
 	454:  0x20000,
 	458:  0x4000000000,
-	459:  0x2000,
+	459:  0x2002000,
 	468:  0x100000000,
 	469:  0x100000,
 	470:  0x400000000,
@@ -1870,8 +1967,10 @@ var zoneBloom = [1024]uint64{
 	498:  0x20000000,
 	508:  0x8,
 	510:  0x20,
+	514:  0x40,
 	516:  0x4000000000000000,
 	517:  0x2000000000,
+	519:  0x40000000000000,
 	521:  0x200,
 	523:  0x20000000000000,
 	531:  0x800,
@@ -1884,12 +1983,14 @@ var zoneBloom = [1024]uint64{
 	542:  0x8000001000,
 	543:  0x400,
 	557:  0x2000000,
-	577:  0x20000000000000,
+	577:  0x20000000002000,
 	586:  0x40,
 	587:  0x80000,
-	599:  0x40000000000000,
+	589:  0x800000000000000,
+	599:  0x40000200000000,
 	612:  0x2000,
 	616:  0x400,
+	620:  0x80000000,
 	623:  0x10000000000000,
 	632:  0x800,
 	644:  0x20000,
@@ -1902,18 +2003,21 @@ var zoneBloom = [1024]uint64{
 	718:  0x80,
 	720:  0x8000000,
 	735:  0x2000,
+	736:  0x40,
 	750:  0x20,
 	751:  0x80000000000,
+	753:  0x4000000000000000,
 	755:  0x20000000,
 	756:  0x804000000,
 	759:  0x4000,
 	772:  0x10,
-	780:  0x200,
+	780:  0x202,
 	785:  0x400000000000,
+	794:  0x200000000000000,
 	800:  0x20000000000000,
 	805:  0x100000000000000,
 	813:  0x80000,
-	818:  0x1000,
+	818:  0x1400,
 	819:  0x400,
 	832:  0x40000000000000,
 	839:  0x2,
@@ -1924,17 +2028,23 @@ var zoneBloom = [1024]uint64{
 	881:  0x200,
 	882:  0x2000000000000000,
 	883:  0x80000,
+	899:  0x2000000000,
 	907:  0x10000000000,
 	925:  0x8000000000000000,
 	927:  0x400000000000000,
 	933:  0x8000000000,
-	947:  0x2000000000000000,
+	936:  0x80000000000,
+	947:  0x2000080000000000,
 	959:  0x100000000,
 	960:  0x10000000,
 	964:  0x400,
 	970:  0x8,
 	975:  0x200000000000,
+	977:  0x100,
+	985:  0x100000000,
+	995:  0x2000000000,
 	1005: 0x400000000,
+	1009: 0x40000,
 	1011: 0x20000,
 	1014: 0x800000,
 	1018: 0x2000000000000,
@@ -1942,7 +2052,7 @@ var zoneBloom = [1024]uint64{
 
 // zonePhraseList holds the zone phrases grouped by first word, longest
 // first; lexEntries locates the group of each first word.
-var zonePhraseList = [708]phrase{
+var zonePhraseList = [930]phrase{
 	0:   {words: []string{"del", "centro", "de", "méxico"}, iana: "America/Mexico_City"},
 	1:   {words: []string{"del", "centro", "de", "mexico"}, iana: "America/Mexico_City"},
 	2:   {words: []string{"del", "pacífico", "de", "méxico"}, iana: "America/Mazatlan"},
@@ -1956,699 +2066,921 @@ var zonePhraseList = [708]phrase{
 	10:  {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
 	11:  {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
 	12:  {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	13:  {words: []string{"de", "europa", "central"}, iana: "Europe/Madrid"},
-	14:  {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	15:  {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	16:  {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	17:  {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	18:  {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	19:  {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	20:  {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	21:  {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	22:  {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	23:  {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	24:  {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	25:  {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	26:  {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	27:  {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	28:  {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	29:  {words: []string{"de", "london"}, iana: "Europe/London"},
-	30:  {words: []string{"de", "uk"}, iana: "Europe/London"},
-	31:  {words: []string{"de", "british"}, iana: "Europe/London"},
-	32:  {words: []string{"de", "londres"}, iana: "Europe/London"},
-	33:  {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	34:  {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	35:  {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	36:  {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	37:  {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	38:  {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	39:  {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	40:  {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	41:  {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	42:  {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	43:  {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	44:  {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	45:  {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	46:  {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	47:  {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	48:  {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	49:  {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	50:  {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	51:  {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	52:  {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	53:  {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	54:  {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	55:  {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	56:  {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	57:  {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	58:  {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	59:  {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	60:  {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	61:  {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	62:  {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	63:  {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	64:  {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	65:  {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	66:  {words: []string{"de", "denver"}, iana: "America/Denver"},
-	67:  {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	68:  {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	69:  {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	70:  {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	71:  {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	72:  {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	73:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	74:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	75:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	76:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	77:  {words: []string{"de", "lima"}, iana: "America/Lima"},
-	78:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	79:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	80:  {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	81:  {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	82:  {words: []string{"de", "perú"}, iana: "America/Lima"},
-	83:  {words: []string{"de", "peru"}, iana: "America/Lima"},
-	84:  {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	85:  {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	86:  {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	87:  {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	88:  {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	89:  {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	90:  {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	91:  {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	92:  {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	93:  {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	94:  {words: []string{"de", "panama"}, iana: "America/Panama"},
-	95:  {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	96:  {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	97:  {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	98:  {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	99:  {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	100: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	101: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	102: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	103: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	104: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	105: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	106: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	107: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	108: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	109: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	110: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	111: {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
-	112: {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
-	113: {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
-	114: {words: []string{"peninsular"}, iana: "Europe/Madrid"},
-	115: {words: []string{"española"}, iana: "Europe/Madrid"},
-	116: {words: []string{"espanola"}, iana: "Europe/Madrid"},
-	117: {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	118: {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
-	119: {words: []string{"normale", "de", "l", "est"}, iana: "America/Toronto"},
-	120: {words: []string{"avancée", "de", "l", "est"}, iana: "America/Toronto"},
-	121: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	122: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	123: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	124: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	125: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	126: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	127: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	128: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	129: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	130: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
-	131: {words: []string{"de", "l", "est"}, iana: "America/Toronto"},
-	132: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	133: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	134: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	135: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	136: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	137: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	138: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	139: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	140: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	141: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	142: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	143: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	144: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	145: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	146: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	147: {words: []string{"de", "london"}, iana: "Europe/London"},
-	148: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	149: {words: []string{"de", "british"}, iana: "Europe/London"},
-	150: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	151: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	152: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	153: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	154: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	155: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	156: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	157: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	158: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	159: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	160: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	161: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	162: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	163: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	164: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	165: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	166: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	167: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	168: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	169: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	170: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	171: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	172: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	173: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	174: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	175: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	176: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	177: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	178: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	179: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	180: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	181: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	182: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	183: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	184: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	185: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	186: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	187: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	188: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	189: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	190: {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	191: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	192: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	193: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	194: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	195: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	196: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	197: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	198: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	199: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	200: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	201: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	202: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	203: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	204: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	205: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	206: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	207: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	208: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	209: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	210: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	211: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	212: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	213: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	214: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	215: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	216: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	217: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	218: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	219: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	220: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	221: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	222: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	223: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	224: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	225: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	226: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	227: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	228: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	229: {words: []string{"du", "pacifique"}, iana: "America/Vancouver"},
-	230: {words: []string{"française"}, iana: "Europe/Paris"},
-	231: {words: []string{"francaise"}, iana: "Europe/Paris"},
-	232: {words: []string{"di", "new", "york"}, iana: "America/New_York"},
-	233: {words: []string{"di", "los", "angeles"}, iana: "America/Los_Angeles"},
-	234: {words: []string{"di", "san", "francisco"}, iana: "America/Los_Angeles"},
-	235: {words: []string{"di", "mexico", "city"}, iana: "America/Mexico_City"},
-	236: {words: []string{"di", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	237: {words: []string{"di", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	238: {words: []string{"di", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	239: {words: []string{"di", "costa", "rica"}, iana: "America/Costa_Rica"},
-	240: {words: []string{"di", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	241: {words: []string{"dell", "europa", "centrale"}, iana: "Europe/Rome"},
-	242: {words: []string{"di", "berlin"}, iana: "Europe/Berlin"},
-	243: {words: []string{"di", "germany"}, iana: "Europe/Berlin"},
-	244: {words: []string{"di", "german"}, iana: "Europe/Berlin"},
-	245: {words: []string{"di", "deutschland"}, iana: "Europe/Berlin"},
-	246: {words: []string{"di", "frankfurt"}, iana: "Europe/Berlin"},
-	247: {words: []string{"di", "munich"}, iana: "Europe/Berlin"},
-	248: {words: []string{"di", "paris"}, iana: "Europe/Paris"},
-	249: {words: []string{"di", "france"}, iana: "Europe/Paris"},
-	250: {words: []string{"di", "french"}, iana: "Europe/Paris"},
-	251: {words: []string{"di", "madrid"}, iana: "Europe/Madrid"},
-	252: {words: []string{"di", "spain"}, iana: "Europe/Madrid"},
-	253: {words: []string{"di", "spanish"}, iana: "Europe/Madrid"},
-	254: {words: []string{"di", "españa"}, iana: "Europe/Madrid"},
-	255: {words: []string{"di", "espana"}, iana: "Europe/Madrid"},
-	256: {words: []string{"di", "barcelona"}, iana: "Europe/Madrid"},
-	257: {words: []string{"di", "london"}, iana: "Europe/London"},
-	258: {words: []string{"di", "uk"}, iana: "Europe/London"},
-	259: {words: []string{"di", "british"}, iana: "Europe/London"},
-	260: {words: []string{"di", "londres"}, iana: "Europe/London"},
-	261: {words: []string{"di", "dublin"}, iana: "Europe/Dublin"},
-	262: {words: []string{"di", "ireland"}, iana: "Europe/Dublin"},
-	263: {words: []string{"di", "irish"}, iana: "Europe/Dublin"},
-	264: {words: []string{"di", "lisbon"}, iana: "Europe/Lisbon"},
-	265: {words: []string{"di", "lisboa"}, iana: "Europe/Lisbon"},
-	266: {words: []string{"di", "portugal"}, iana: "Europe/Lisbon"},
-	267: {words: []string{"di", "vienna"}, iana: "Europe/Vienna"},
-	268: {words: []string{"di", "wien"}, iana: "Europe/Vienna"},
-	269: {words: []string{"di", "austria"}, iana: "Europe/Vienna"},
-	270: {words: []string{"di", "zurich"}, iana: "Europe/Zurich"},
-	271: {words: []string{"di", "zürich"}, iana: "Europe/Zurich"},
-	272: {words: []string{"di", "swiss"}, iana: "Europe/Zurich"},
-	273: {words: []string{"di", "switzerland"}, iana: "Europe/Zurich"},
-	274: {words: []string{"di", "amsterdam"}, iana: "Europe/Amsterdam"},
-	275: {words: []string{"di", "dutch"}, iana: "Europe/Amsterdam"},
-	276: {words: []string{"di", "brussels"}, iana: "Europe/Brussels"},
-	277: {words: []string{"di", "bruxelles"}, iana: "Europe/Brussels"},
-	278: {words: []string{"di", "rome"}, iana: "Europe/Rome"},
-	279: {words: []string{"di", "roma"}, iana: "Europe/Rome"},
-	280: {words: []string{"di", "italy"}, iana: "Europe/Rome"},
-	281: {words: []string{"di", "italian"}, iana: "Europe/Rome"},
-	282: {words: []string{"di", "warsaw"}, iana: "Europe/Warsaw"},
-	283: {words: []string{"di", "prague"}, iana: "Europe/Prague"},
-	284: {words: []string{"di", "stockholm"}, iana: "Europe/Stockholm"},
-	285: {words: []string{"di", "oslo"}, iana: "Europe/Oslo"},
-	286: {words: []string{"di", "copenhagen"}, iana: "Europe/Copenhagen"},
-	287: {words: []string{"di", "helsinki"}, iana: "Europe/Helsinki"},
-	288: {words: []string{"di", "athens"}, iana: "Europe/Athens"},
-	289: {words: []string{"di", "istanbul"}, iana: "Europe/Istanbul"},
-	290: {words: []string{"di", "moscow"}, iana: "Europe/Moscow"},
-	291: {words: []string{"di", "kyiv"}, iana: "Europe/Kyiv"},
-	292: {words: []string{"di", "kiev"}, iana: "Europe/Kyiv"},
-	293: {words: []string{"di", "chicago"}, iana: "America/Chicago"},
-	294: {words: []string{"di", "denver"}, iana: "America/Denver"},
-	295: {words: []string{"di", "seattle"}, iana: "America/Los_Angeles"},
-	296: {words: []string{"di", "toronto"}, iana: "America/Toronto"},
-	297: {words: []string{"di", "vancouver"}, iana: "America/Vancouver"},
-	298: {words: []string{"di", "montreal"}, iana: "America/Toronto"},
-	299: {words: []string{"di", "montréal"}, iana: "America/Toronto"},
-	300: {words: []string{"di", "québec"}, iana: "America/Toronto"},
-	301: {words: []string{"di", "méxico"}, iana: "America/Mexico_City"},
-	302: {words: []string{"di", "mexico"}, iana: "America/Mexico_City"},
-	303: {words: []string{"di", "bogotá"}, iana: "America/Bogota"},
-	304: {words: []string{"di", "bogota"}, iana: "America/Bogota"},
-	305: {words: []string{"di", "lima"}, iana: "America/Lima"},
-	306: {words: []string{"di", "santiago"}, iana: "America/Santiago"},
-	307: {words: []string{"di", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	308: {words: []string{"di", "chile"}, iana: "America/Santiago"},
-	309: {words: []string{"di", "colombia"}, iana: "America/Bogota"},
-	310: {words: []string{"di", "perú"}, iana: "America/Lima"},
-	311: {words: []string{"di", "peru"}, iana: "America/Lima"},
-	312: {words: []string{"di", "brasília"}, iana: "America/Sao_Paulo"},
-	313: {words: []string{"di", "brasilia"}, iana: "America/Sao_Paulo"},
-	314: {words: []string{"di", "brasil"}, iana: "America/Sao_Paulo"},
-	315: {words: []string{"di", "brazil"}, iana: "America/Sao_Paulo"},
-	316: {words: []string{"di", "venezuela"}, iana: "America/Caracas"},
-	317: {words: []string{"di", "uruguay"}, iana: "America/Montevideo"},
-	318: {words: []string{"di", "montevideo"}, iana: "America/Montevideo"},
-	319: {words: []string{"di", "ecuador"}, iana: "America/Guayaquil"},
-	320: {words: []string{"di", "guatemala"}, iana: "America/Guatemala"},
-	321: {words: []string{"di", "panamá"}, iana: "America/Panama"},
-	322: {words: []string{"di", "panama"}, iana: "America/Panama"},
-	323: {words: []string{"di", "caracas"}, iana: "America/Caracas"},
-	324: {words: []string{"di", "tokyo"}, iana: "Asia/Tokyo"},
-	325: {words: []string{"di", "japan"}, iana: "Asia/Tokyo"},
-	326: {words: []string{"di", "seoul"}, iana: "Asia/Seoul"},
-	327: {words: []string{"di", "beijing"}, iana: "Asia/Shanghai"},
-	328: {words: []string{"di", "shanghai"}, iana: "Asia/Shanghai"},
-	329: {words: []string{"di", "singapore"}, iana: "Asia/Singapore"},
-	330: {words: []string{"di", "india"}, iana: "Asia/Kolkata"},
-	331: {words: []string{"di", "bangalore"}, iana: "Asia/Kolkata"},
-	332: {words: []string{"di", "bengaluru"}, iana: "Asia/Kolkata"},
-	333: {words: []string{"di", "mumbai"}, iana: "Asia/Kolkata"},
-	334: {words: []string{"di", "delhi"}, iana: "Asia/Kolkata"},
-	335: {words: []string{"di", "dubai"}, iana: "Asia/Dubai"},
-	336: {words: []string{"di", "sydney"}, iana: "Australia/Sydney"},
-	337: {words: []string{"di", "melbourne"}, iana: "Australia/Melbourne"},
-	338: {words: []string{"di", "auckland"}, iana: "Pacific/Auckland"},
-	339: {words: []string{"italiana"}, iana: "Europe/Rome"},
-	340: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
-	341: {words: []string{"time"}, iana: "America/Anchorage"},
-	342: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	343: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
-	344: {words: []string{"time"}, iana: "Europe/Athens"},
-	345: {words: []string{"time"}, iana: "America/Halifax"},
-	346: {words: []string{"time"}, iana: "Pacific/Auckland"},
-	347: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
-	348: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
-	349: {words: []string{"time"}, iana: "Europe/Vienna"},
-	350: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	351: {words: []string{"time"}, iana: "Europe/Madrid"},
-	352: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	353: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	354: {words: []string{"time"}, iana: "Europe/Berlin"},
-	355: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	356: {words: []string{"time"}, iana: "America/Bogota"},
-	357: {words: []string{"time"}, iana: "America/Bogota"},
-	358: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	359: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	360: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	361: {words: []string{"time"}, iana: "America/Sao_Paulo"},
-	362: {words: []string{"summer", "time"}, iana: "Europe/London"},
-	363: {words: []string{"time"}, iana: "Europe/London"},
-	364: {words: []string{"time"}, iana: "Europe/Brussels"},
-	365: {words: []string{"time"}, iana: "Europe/Brussels"},
-	366: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
-	367: {words: []string{"time"}, iana: "America/Caracas"},
-	368: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
-	369: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
-	370: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
-	371: {words: []string{"standard", "time"}, iana: "America/Chicago"},
-	372: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
-	373: {words: []string{"time"}, iana: "America/Chicago"},
-	374: {words: []string{"time"}, iana: "America/Chicago"},
-	375: {words: []string{"time"}, iana: "America/Santiago"},
-	376: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
-	377: {words: []string{"time"}, iana: "America/Bogota"},
-	378: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
-	379: {words: []string{"time"}, iana: "Europe/Copenhagen"},
-	380: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
-	381: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	382: {words: []string{"time"}, iana: "America/Denver"},
-	383: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	384: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	385: {words: []string{"time"}, iana: "Europe/Berlin"},
-	386: {words: []string{"time"}, iana: "Asia/Dubai"},
-	387: {words: []string{"time"}, iana: "Europe/Dublin"},
-	388: {words: []string{"time"}, iana: "Europe/Amsterdam"},
-	389: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
-	390: {words: []string{"european", "time"}, iana: "Europe/Athens"},
-	391: {words: []string{"standard", "time"}, iana: "America/New_York"},
-	392: {words: []string{"daylight", "time"}, iana: "America/New_York"},
-	393: {words: []string{"time"}, iana: "America/New_York"},
-	394: {words: []string{"time"}, iana: "America/Guayaquil"},
-	395: {words: []string{"time"}, iana: "Europe/Madrid"},
-	396: {words: []string{"time"}, iana: "Europe/Madrid"},
-	397: {words: []string{"time"}, iana: "Europe/Paris"},
-	398: {words: []string{"time"}, iana: "Europe/Berlin"},
-	399: {words: []string{"time"}, iana: "Europe/Paris"},
-	400: {words: []string{"time"}, iana: "Europe/Berlin"},
-	401: {words: []string{"time"}, iana: "Europe/Berlin"},
-	402: {words: []string{"mean", "time"}, fixed: true},
-	403: {words: []string{"time"}, iana: "America/Guatemala"},
-	404: {words: []string{"time"}, iana: "Pacific/Honolulu"},
-	405: {words: []string{"time"}, iana: "Europe/Helsinki"},
-	406: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
-	407: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	408: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	409: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	410: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	411: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	412: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	413: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	414: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	415: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	416: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	417: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	418: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	419: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	420: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	421: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	422: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	423: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	424: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	425: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	426: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	427: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	428: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	429: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	430: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	431: {words: []string{"de", "london"}, iana: "Europe/London"},
-	432: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	433: {words: []string{"de", "british"}, iana: "Europe/London"},
-	434: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	435: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	436: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	437: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	438: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	439: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	440: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	441: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	442: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	443: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	444: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	445: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	446: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	447: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	448: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	449: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	450: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	451: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	452: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	453: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	454: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	455: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	456: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	457: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	458: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	459: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	460: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	461: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	462: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	463: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	464: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	465: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	466: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	467: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	468: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	469: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	470: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	471: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	472: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	473: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	474: {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	475: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	476: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	477: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	478: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	479: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	480: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	481: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	482: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	483: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	484: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	485: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	486: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	487: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	488: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	489: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	490: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	491: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	492: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	493: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	494: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	495: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	496: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	497: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	498: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	499: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	500: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	501: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	502: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	503: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	504: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	505: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	506: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	507: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	508: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	509: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	510: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	511: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	512: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	513: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
-	514: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
-	515: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
-	516: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
-	517: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
-	518: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
-	519: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
-	520: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
-	521: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
-	522: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
-	523: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
-	524: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
-	525: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
-	526: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
-	527: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
-	528: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
-	529: {words: []string{"de", "france"}, iana: "Europe/Paris"},
-	530: {words: []string{"de", "french"}, iana: "Europe/Paris"},
-	531: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
-	532: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
-	533: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
-	534: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
-	535: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
-	536: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
-	537: {words: []string{"de", "london"}, iana: "Europe/London"},
-	538: {words: []string{"de", "uk"}, iana: "Europe/London"},
-	539: {words: []string{"de", "british"}, iana: "Europe/London"},
-	540: {words: []string{"de", "londres"}, iana: "Europe/London"},
-	541: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
-	542: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
-	543: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
-	544: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
-	545: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
-	546: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
-	547: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
-	548: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
-	549: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
-	550: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
-	551: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
-	552: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
-	553: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
-	554: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
-	555: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
-	556: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
-	557: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
-	558: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
-	559: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
-	560: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
-	561: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
-	562: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
-	563: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
-	564: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
-	565: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
-	566: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
-	567: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
-	568: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
-	569: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
-	570: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
-	571: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
-	572: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
-	573: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
-	574: {words: []string{"de", "denver"}, iana: "America/Denver"},
-	575: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
-	576: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
-	577: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
-	578: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
-	579: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
-	580: {words: []string{"de", "québec"}, iana: "America/Toronto"},
-	581: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
-	582: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
-	583: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
-	584: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
-	585: {words: []string{"de", "lima"}, iana: "America/Lima"},
-	586: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
-	587: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
-	588: {words: []string{"de", "chile"}, iana: "America/Santiago"},
-	589: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
-	590: {words: []string{"de", "perú"}, iana: "America/Lima"},
-	591: {words: []string{"de", "peru"}, iana: "America/Lima"},
-	592: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
-	593: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
-	594: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
-	595: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
-	596: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
-	597: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
-	598: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
-	599: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
-	600: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
-	601: {words: []string{"de", "panamá"}, iana: "America/Panama"},
-	602: {words: []string{"de", "panama"}, iana: "America/Panama"},
-	603: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
-	604: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
-	605: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
-	606: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
-	607: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
-	608: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
-	609: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
-	610: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
-	611: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
-	612: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
-	613: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
-	614: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
-	615: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
-	616: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
-	617: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
-	618: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
-	619: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
-	620: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	621: {words: []string{"time"}, iana: "Europe/Dublin"},
-	622: {words: []string{"time"}, iana: "Europe/Dublin"},
-	623: {words: []string{"time"}, iana: "Europe/Istanbul"},
-	624: {words: []string{"time"}, iana: "Europe/Rome"},
-	625: {words: []string{"time"}, iana: "Europe/Rome"},
-	626: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
-	627: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	628: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	629: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
-	630: {words: []string{"time"}, iana: "Europe/Kyiv"},
-	631: {words: []string{"time"}, iana: "America/Lima"},
-	632: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	633: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	634: {words: []string{"time"}, iana: "Europe/London"},
-	635: {words: []string{"time"}, iana: "Europe/London"},
-	636: {words: []string{"time"}, iana: "Europe/Madrid"},
-	637: {words: []string{"time"}, iana: "Australia/Melbourne"},
-	638: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
-	639: {words: []string{"time"}, iana: "America/Mexico_City"},
-	640: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	641: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	642: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	643: {words: []string{"zeit"}, iana: "Europe/Berlin"},
-	644: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
-	645: {words: []string{"time"}, iana: "America/Montevideo"},
-	646: {words: []string{"time"}, iana: "America/Toronto"},
-	647: {words: []string{"time"}, iana: "America/Toronto"},
-	648: {words: []string{"time"}, iana: "Europe/Moscow"},
-	649: {words: []string{"standard", "time"}, iana: "America/Denver"},
-	650: {words: []string{"daylight", "time"}, iana: "America/Denver"},
-	651: {words: []string{"time"}, iana: "America/Denver"},
-	652: {words: []string{"time"}, iana: "Asia/Kolkata"},
-	653: {words: []string{"time"}, iana: "Europe/Berlin"},
-	654: {words: []string{"time"}, iana: "America/Mexico_City"},
-	655: {words: []string{"tijd"}, iana: "Europe/Amsterdam"},
-	656: {words: []string{"york", "time"}, iana: "America/New_York"},
-	657: {words: []string{"time"}, iana: "Europe/Oslo"},
-	658: {words: []string{"zeit"}, iana: "Europe/Athens"},
-	659: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
-	660: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
-	661: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	662: {words: []string{"time"}, iana: "America/Panama"},
-	663: {words: []string{"time"}, iana: "America/Panama"},
-	664: {words: []string{"time"}, iana: "Europe/Paris"},
-	665: {words: []string{"time"}, iana: "America/Lima"},
-	666: {words: []string{"time"}, iana: "America/Lima"},
-	667: {words: []string{"time"}, iana: "Europe/Lisbon"},
-	668: {words: []string{"time"}, iana: "Europe/Prague"},
-	669: {words: []string{"time"}, iana: "America/Toronto"},
-	670: {words: []string{"time"}, iana: "Europe/Rome"},
-	671: {words: []string{"time"}, iana: "Europe/Rome"},
-	672: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
-	673: {words: []string{"time"}, iana: "America/Santiago"},
-	674: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	675: {words: []string{"zeit"}, iana: "Europe/Zurich"},
-	676: {words: []string{"time"}, iana: "America/Los_Angeles"},
-	677: {words: []string{"time"}, iana: "Asia/Seoul"},
-	678: {words: []string{"time"}, iana: "Asia/Shanghai"},
-	679: {words: []string{"time"}, iana: "Asia/Singapore"},
-	680: {words: []string{"time"}, iana: "Europe/Madrid"},
-	681: {words: []string{"time"}, iana: "Europe/Madrid"},
-	682: {words: []string{"time"}, iana: "Europe/Stockholm"},
-	683: {words: []string{"time"}, iana: "Europe/Zurich"},
-	684: {words: []string{"time"}, iana: "Europe/Zurich"},
-	685: {words: []string{"time"}, iana: "Australia/Sydney"},
-	686: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
-	687: {words: []string{"time"}, iana: "Asia/Tokyo"},
-	688: {words: []string{"time"}, iana: "America/Toronto"},
-	689: {words: []string{"time"}, iana: "Europe/London"},
-	690: {words: []string{"time"}, iana: "America/Montevideo"},
-	691: {words: []string{"eastern", "time"}, iana: "America/New_York"},
-	692: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
-	693: {words: []string{"pacific"}, iana: "America/Los_Angeles"},
-	694: {words: []string{"eastern"}, iana: "America/New_York"},
-	695: {words: []string{"central"}, iana: "America/Chicago"},
-	696: {words: []string{"mountain"}, iana: "America/Denver"},
-	697: {words: []string{"time"}, iana: "America/Vancouver"},
-	698: {words: []string{"time"}, iana: "America/Caracas"},
-	699: {words: []string{"time"}, iana: "Europe/Vienna"},
-	700: {words: []string{"time"}, iana: "Europe/Warsaw"},
-	701: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
-	702: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
-	703: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
-	704: {words: []string{"time"}, iana: "Europe/Vienna"},
-	705: {words: []string{"zeit"}, iana: "Europe/Vienna"},
-	706: {words: []string{"time"}, iana: "Europe/Zurich"},
-	707: {words: []string{"time"}, iana: "Europe/Zurich"},
+	13:  {words: []string{"de", "kuala", "lumpur"}, iana: "Asia/Kuala_Lumpur"},
+	14:  {words: []string{"de", "san", "diego"}, iana: "America/Los_Angeles"},
+	15:  {words: []string{"de", "san", "jose"}, iana: "America/Los_Angeles"},
+	16:  {words: []string{"de", "tel", "aviv"}, iana: "Asia/Jerusalem"},
+	17:  {words: []string{"de", "europa", "central"}, iana: "Europe/Madrid"},
+	18:  {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	19:  {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	20:  {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	21:  {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	22:  {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	23:  {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	24:  {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	25:  {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	26:  {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	27:  {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	28:  {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	29:  {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	30:  {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	31:  {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	32:  {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	33:  {words: []string{"de", "london"}, iana: "Europe/London"},
+	34:  {words: []string{"de", "uk"}, iana: "Europe/London"},
+	35:  {words: []string{"de", "british"}, iana: "Europe/London"},
+	36:  {words: []string{"de", "londres"}, iana: "Europe/London"},
+	37:  {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	38:  {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	39:  {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	40:  {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	41:  {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	42:  {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	43:  {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	44:  {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	45:  {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	46:  {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	47:  {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	48:  {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	49:  {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	50:  {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	51:  {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	52:  {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	53:  {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	54:  {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	55:  {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	56:  {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	57:  {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	58:  {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	59:  {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	60:  {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	61:  {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	62:  {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	63:  {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	64:  {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	65:  {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	66:  {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	67:  {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	68:  {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	69:  {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	70:  {words: []string{"de", "denver"}, iana: "America/Denver"},
+	71:  {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	72:  {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	73:  {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	74:  {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	75:  {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	76:  {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	77:  {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	78:  {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	79:  {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	80:  {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	81:  {words: []string{"de", "lima"}, iana: "America/Lima"},
+	82:  {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	83:  {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	84:  {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	85:  {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	86:  {words: []string{"de", "perú"}, iana: "America/Lima"},
+	87:  {words: []string{"de", "peru"}, iana: "America/Lima"},
+	88:  {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	89:  {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	90:  {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	91:  {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	92:  {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	93:  {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	94:  {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	95:  {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	96:  {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	97:  {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	98:  {words: []string{"de", "panama"}, iana: "America/Panama"},
+	99:  {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	100: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	101: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	102: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	103: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	104: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	105: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	106: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	107: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	108: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	109: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	110: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	111: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	112: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	113: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	114: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	115: {words: []string{"de", "macau"}, iana: "Asia/Macau"},
+	116: {words: []string{"de", "macao"}, iana: "Asia/Macau"},
+	117: {words: []string{"de", "taipei"}, iana: "Asia/Taipei"},
+	118: {words: []string{"de", "taiwan"}, iana: "Asia/Taipei"},
+	119: {words: []string{"de", "manila"}, iana: "Asia/Manila"},
+	120: {words: []string{"de", "jakarta"}, iana: "Asia/Jakarta"},
+	121: {words: []string{"de", "bangkok"}, iana: "Asia/Bangkok"},
+	122: {words: []string{"de", "hanoi"}, iana: "Asia/Ho_Chi_Minh"},
+	123: {words: []string{"de", "osaka"}, iana: "Asia/Tokyo"},
+	124: {words: []string{"de", "korea"}, iana: "Asia/Seoul"},
+	125: {words: []string{"de", "china"}, iana: "Asia/Shanghai"},
+	126: {words: []string{"de", "perth"}, iana: "Australia/Perth"},
+	127: {words: []string{"de", "brisbane"}, iana: "Australia/Brisbane"},
+	128: {words: []string{"de", "adelaide"}, iana: "Australia/Adelaide"},
+	129: {words: []string{"de", "wellington"}, iana: "Pacific/Auckland"},
+	130: {words: []string{"de", "nouméa"}, iana: "Pacific/Noumea"},
+	131: {words: []string{"de", "noumea"}, iana: "Pacific/Noumea"},
+	132: {words: []string{"de", "honolulu"}, iana: "Pacific/Honolulu"},
+	133: {words: []string{"de", "houston"}, iana: "America/Chicago"},
+	134: {words: []string{"de", "dallas"}, iana: "America/Chicago"},
+	135: {words: []string{"de", "austin"}, iana: "America/Chicago"},
+	136: {words: []string{"de", "phoenix"}, iana: "America/Phoenix"},
+	137: {words: []string{"de", "boston"}, iana: "America/New_York"},
+	138: {words: []string{"de", "atlanta"}, iana: "America/New_York"},
+	139: {words: []string{"de", "miami"}, iana: "America/New_York"},
+	140: {words: []string{"de", "portland"}, iana: "America/Los_Angeles"},
+	141: {words: []string{"de", "johannesburg"}, iana: "Africa/Johannesburg"},
+	142: {words: []string{"de", "cairo"}, iana: "Africa/Cairo"},
+	143: {words: []string{"de", "lagos"}, iana: "Africa/Lagos"},
+	144: {words: []string{"de", "nairobi"}, iana: "Africa/Nairobi"},
+	145: {words: []string{"de", "riyadh"}, iana: "Asia/Riyadh"},
+	146: {words: []string{"de", "karachi"}, iana: "Asia/Karachi"},
+	147: {words: []string{"de", "dhaka"}, iana: "Asia/Dhaka"},
+	148: {words: []string{"central", "europea"}, iana: "Europe/Madrid"},
+	149: {words: []string{"peninsular", "española"}, iana: "Europe/Madrid"},
+	150: {words: []string{"peninsular", "espanola"}, iana: "Europe/Madrid"},
+	151: {words: []string{"peninsular"}, iana: "Europe/Madrid"},
+	152: {words: []string{"española"}, iana: "Europe/Madrid"},
+	153: {words: []string{"espanola"}, iana: "Europe/Madrid"},
+	154: {words: []string{"d", "été", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	155: {words: []string{"normale", "d", "europe", "centrale"}, iana: "Europe/Paris"},
+	156: {words: []string{"normale", "de", "l", "est"}, iana: "America/Toronto"},
+	157: {words: []string{"avancée", "de", "l", "est"}, iana: "America/Toronto"},
+	158: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	159: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	160: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	161: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	162: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	163: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	164: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	165: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	166: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	167: {words: []string{"de", "kuala", "lumpur"}, iana: "Asia/Kuala_Lumpur"},
+	168: {words: []string{"de", "san", "diego"}, iana: "America/Los_Angeles"},
+	169: {words: []string{"de", "san", "jose"}, iana: "America/Los_Angeles"},
+	170: {words: []string{"de", "tel", "aviv"}, iana: "Asia/Jerusalem"},
+	171: {words: []string{"d", "europe", "centrale"}, iana: "Europe/Paris"},
+	172: {words: []string{"de", "l", "est"}, iana: "America/Toronto"},
+	173: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	174: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	175: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	176: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	177: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	178: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	179: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	180: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	181: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	182: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	183: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	184: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	185: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	186: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	187: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	188: {words: []string{"de", "london"}, iana: "Europe/London"},
+	189: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	190: {words: []string{"de", "british"}, iana: "Europe/London"},
+	191: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	192: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	193: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	194: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	195: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	196: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	197: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	198: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	199: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	200: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	201: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	202: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	203: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	204: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	205: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	206: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	207: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	208: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	209: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	210: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	211: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	212: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	213: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	214: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	215: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	216: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	217: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	218: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	219: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	220: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	221: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	222: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	223: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	224: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	225: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	226: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	227: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	228: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	229: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	230: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	231: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	232: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	233: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	234: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	235: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	236: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	237: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	238: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	239: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	240: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	241: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	242: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	243: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	244: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	245: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	246: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	247: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	248: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	249: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	250: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	251: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	252: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	253: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	254: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	255: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	256: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	257: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	258: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	259: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	260: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	261: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	262: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	263: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	264: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	265: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	266: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	267: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	268: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	269: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	270: {words: []string{"de", "macau"}, iana: "Asia/Macau"},
+	271: {words: []string{"de", "macao"}, iana: "Asia/Macau"},
+	272: {words: []string{"de", "taipei"}, iana: "Asia/Taipei"},
+	273: {words: []string{"de", "taiwan"}, iana: "Asia/Taipei"},
+	274: {words: []string{"de", "manila"}, iana: "Asia/Manila"},
+	275: {words: []string{"de", "jakarta"}, iana: "Asia/Jakarta"},
+	276: {words: []string{"de", "bangkok"}, iana: "Asia/Bangkok"},
+	277: {words: []string{"de", "hanoi"}, iana: "Asia/Ho_Chi_Minh"},
+	278: {words: []string{"de", "osaka"}, iana: "Asia/Tokyo"},
+	279: {words: []string{"de", "korea"}, iana: "Asia/Seoul"},
+	280: {words: []string{"de", "china"}, iana: "Asia/Shanghai"},
+	281: {words: []string{"de", "perth"}, iana: "Australia/Perth"},
+	282: {words: []string{"de", "brisbane"}, iana: "Australia/Brisbane"},
+	283: {words: []string{"de", "adelaide"}, iana: "Australia/Adelaide"},
+	284: {words: []string{"de", "wellington"}, iana: "Pacific/Auckland"},
+	285: {words: []string{"de", "nouméa"}, iana: "Pacific/Noumea"},
+	286: {words: []string{"de", "noumea"}, iana: "Pacific/Noumea"},
+	287: {words: []string{"de", "honolulu"}, iana: "Pacific/Honolulu"},
+	288: {words: []string{"de", "houston"}, iana: "America/Chicago"},
+	289: {words: []string{"de", "dallas"}, iana: "America/Chicago"},
+	290: {words: []string{"de", "austin"}, iana: "America/Chicago"},
+	291: {words: []string{"de", "phoenix"}, iana: "America/Phoenix"},
+	292: {words: []string{"de", "boston"}, iana: "America/New_York"},
+	293: {words: []string{"de", "atlanta"}, iana: "America/New_York"},
+	294: {words: []string{"de", "miami"}, iana: "America/New_York"},
+	295: {words: []string{"de", "portland"}, iana: "America/Los_Angeles"},
+	296: {words: []string{"de", "johannesburg"}, iana: "Africa/Johannesburg"},
+	297: {words: []string{"de", "cairo"}, iana: "Africa/Cairo"},
+	298: {words: []string{"de", "lagos"}, iana: "Africa/Lagos"},
+	299: {words: []string{"de", "nairobi"}, iana: "Africa/Nairobi"},
+	300: {words: []string{"de", "riyadh"}, iana: "Asia/Riyadh"},
+	301: {words: []string{"de", "karachi"}, iana: "Asia/Karachi"},
+	302: {words: []string{"de", "dhaka"}, iana: "Asia/Dhaka"},
+	303: {words: []string{"du", "pacifique"}, iana: "America/Vancouver"},
+	304: {words: []string{"française"}, iana: "Europe/Paris"},
+	305: {words: []string{"francaise"}, iana: "Europe/Paris"},
+	306: {words: []string{"di", "new", "york"}, iana: "America/New_York"},
+	307: {words: []string{"di", "los", "angeles"}, iana: "America/Los_Angeles"},
+	308: {words: []string{"di", "san", "francisco"}, iana: "America/Los_Angeles"},
+	309: {words: []string{"di", "mexico", "city"}, iana: "America/Mexico_City"},
+	310: {words: []string{"di", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	311: {words: []string{"di", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	312: {words: []string{"di", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	313: {words: []string{"di", "costa", "rica"}, iana: "America/Costa_Rica"},
+	314: {words: []string{"di", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	315: {words: []string{"di", "kuala", "lumpur"}, iana: "Asia/Kuala_Lumpur"},
+	316: {words: []string{"di", "san", "diego"}, iana: "America/Los_Angeles"},
+	317: {words: []string{"di", "san", "jose"}, iana: "America/Los_Angeles"},
+	318: {words: []string{"di", "tel", "aviv"}, iana: "Asia/Jerusalem"},
+	319: {words: []string{"dell", "europa", "centrale"}, iana: "Europe/Rome"},
+	320: {words: []string{"di", "berlin"}, iana: "Europe/Berlin"},
+	321: {words: []string{"di", "germany"}, iana: "Europe/Berlin"},
+	322: {words: []string{"di", "german"}, iana: "Europe/Berlin"},
+	323: {words: []string{"di", "deutschland"}, iana: "Europe/Berlin"},
+	324: {words: []string{"di", "frankfurt"}, iana: "Europe/Berlin"},
+	325: {words: []string{"di", "munich"}, iana: "Europe/Berlin"},
+	326: {words: []string{"di", "paris"}, iana: "Europe/Paris"},
+	327: {words: []string{"di", "france"}, iana: "Europe/Paris"},
+	328: {words: []string{"di", "french"}, iana: "Europe/Paris"},
+	329: {words: []string{"di", "madrid"}, iana: "Europe/Madrid"},
+	330: {words: []string{"di", "spain"}, iana: "Europe/Madrid"},
+	331: {words: []string{"di", "spanish"}, iana: "Europe/Madrid"},
+	332: {words: []string{"di", "españa"}, iana: "Europe/Madrid"},
+	333: {words: []string{"di", "espana"}, iana: "Europe/Madrid"},
+	334: {words: []string{"di", "barcelona"}, iana: "Europe/Madrid"},
+	335: {words: []string{"di", "london"}, iana: "Europe/London"},
+	336: {words: []string{"di", "uk"}, iana: "Europe/London"},
+	337: {words: []string{"di", "british"}, iana: "Europe/London"},
+	338: {words: []string{"di", "londres"}, iana: "Europe/London"},
+	339: {words: []string{"di", "dublin"}, iana: "Europe/Dublin"},
+	340: {words: []string{"di", "ireland"}, iana: "Europe/Dublin"},
+	341: {words: []string{"di", "irish"}, iana: "Europe/Dublin"},
+	342: {words: []string{"di", "lisbon"}, iana: "Europe/Lisbon"},
+	343: {words: []string{"di", "lisboa"}, iana: "Europe/Lisbon"},
+	344: {words: []string{"di", "portugal"}, iana: "Europe/Lisbon"},
+	345: {words: []string{"di", "vienna"}, iana: "Europe/Vienna"},
+	346: {words: []string{"di", "wien"}, iana: "Europe/Vienna"},
+	347: {words: []string{"di", "austria"}, iana: "Europe/Vienna"},
+	348: {words: []string{"di", "zurich"}, iana: "Europe/Zurich"},
+	349: {words: []string{"di", "zürich"}, iana: "Europe/Zurich"},
+	350: {words: []string{"di", "swiss"}, iana: "Europe/Zurich"},
+	351: {words: []string{"di", "switzerland"}, iana: "Europe/Zurich"},
+	352: {words: []string{"di", "amsterdam"}, iana: "Europe/Amsterdam"},
+	353: {words: []string{"di", "dutch"}, iana: "Europe/Amsterdam"},
+	354: {words: []string{"di", "brussels"}, iana: "Europe/Brussels"},
+	355: {words: []string{"di", "bruxelles"}, iana: "Europe/Brussels"},
+	356: {words: []string{"di", "rome"}, iana: "Europe/Rome"},
+	357: {words: []string{"di", "roma"}, iana: "Europe/Rome"},
+	358: {words: []string{"di", "italy"}, iana: "Europe/Rome"},
+	359: {words: []string{"di", "italian"}, iana: "Europe/Rome"},
+	360: {words: []string{"di", "warsaw"}, iana: "Europe/Warsaw"},
+	361: {words: []string{"di", "prague"}, iana: "Europe/Prague"},
+	362: {words: []string{"di", "stockholm"}, iana: "Europe/Stockholm"},
+	363: {words: []string{"di", "oslo"}, iana: "Europe/Oslo"},
+	364: {words: []string{"di", "copenhagen"}, iana: "Europe/Copenhagen"},
+	365: {words: []string{"di", "helsinki"}, iana: "Europe/Helsinki"},
+	366: {words: []string{"di", "athens"}, iana: "Europe/Athens"},
+	367: {words: []string{"di", "istanbul"}, iana: "Europe/Istanbul"},
+	368: {words: []string{"di", "moscow"}, iana: "Europe/Moscow"},
+	369: {words: []string{"di", "kyiv"}, iana: "Europe/Kyiv"},
+	370: {words: []string{"di", "kiev"}, iana: "Europe/Kyiv"},
+	371: {words: []string{"di", "chicago"}, iana: "America/Chicago"},
+	372: {words: []string{"di", "denver"}, iana: "America/Denver"},
+	373: {words: []string{"di", "seattle"}, iana: "America/Los_Angeles"},
+	374: {words: []string{"di", "toronto"}, iana: "America/Toronto"},
+	375: {words: []string{"di", "vancouver"}, iana: "America/Vancouver"},
+	376: {words: []string{"di", "montreal"}, iana: "America/Toronto"},
+	377: {words: []string{"di", "montréal"}, iana: "America/Toronto"},
+	378: {words: []string{"di", "québec"}, iana: "America/Toronto"},
+	379: {words: []string{"di", "méxico"}, iana: "America/Mexico_City"},
+	380: {words: []string{"di", "mexico"}, iana: "America/Mexico_City"},
+	381: {words: []string{"di", "bogotá"}, iana: "America/Bogota"},
+	382: {words: []string{"di", "bogota"}, iana: "America/Bogota"},
+	383: {words: []string{"di", "lima"}, iana: "America/Lima"},
+	384: {words: []string{"di", "santiago"}, iana: "America/Santiago"},
+	385: {words: []string{"di", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	386: {words: []string{"di", "chile"}, iana: "America/Santiago"},
+	387: {words: []string{"di", "colombia"}, iana: "America/Bogota"},
+	388: {words: []string{"di", "perú"}, iana: "America/Lima"},
+	389: {words: []string{"di", "peru"}, iana: "America/Lima"},
+	390: {words: []string{"di", "brasília"}, iana: "America/Sao_Paulo"},
+	391: {words: []string{"di", "brasilia"}, iana: "America/Sao_Paulo"},
+	392: {words: []string{"di", "brasil"}, iana: "America/Sao_Paulo"},
+	393: {words: []string{"di", "brazil"}, iana: "America/Sao_Paulo"},
+	394: {words: []string{"di", "venezuela"}, iana: "America/Caracas"},
+	395: {words: []string{"di", "uruguay"}, iana: "America/Montevideo"},
+	396: {words: []string{"di", "montevideo"}, iana: "America/Montevideo"},
+	397: {words: []string{"di", "ecuador"}, iana: "America/Guayaquil"},
+	398: {words: []string{"di", "guatemala"}, iana: "America/Guatemala"},
+	399: {words: []string{"di", "panamá"}, iana: "America/Panama"},
+	400: {words: []string{"di", "panama"}, iana: "America/Panama"},
+	401: {words: []string{"di", "caracas"}, iana: "America/Caracas"},
+	402: {words: []string{"di", "tokyo"}, iana: "Asia/Tokyo"},
+	403: {words: []string{"di", "japan"}, iana: "Asia/Tokyo"},
+	404: {words: []string{"di", "seoul"}, iana: "Asia/Seoul"},
+	405: {words: []string{"di", "beijing"}, iana: "Asia/Shanghai"},
+	406: {words: []string{"di", "shanghai"}, iana: "Asia/Shanghai"},
+	407: {words: []string{"di", "singapore"}, iana: "Asia/Singapore"},
+	408: {words: []string{"di", "india"}, iana: "Asia/Kolkata"},
+	409: {words: []string{"di", "bangalore"}, iana: "Asia/Kolkata"},
+	410: {words: []string{"di", "bengaluru"}, iana: "Asia/Kolkata"},
+	411: {words: []string{"di", "mumbai"}, iana: "Asia/Kolkata"},
+	412: {words: []string{"di", "delhi"}, iana: "Asia/Kolkata"},
+	413: {words: []string{"di", "dubai"}, iana: "Asia/Dubai"},
+	414: {words: []string{"di", "sydney"}, iana: "Australia/Sydney"},
+	415: {words: []string{"di", "melbourne"}, iana: "Australia/Melbourne"},
+	416: {words: []string{"di", "auckland"}, iana: "Pacific/Auckland"},
+	417: {words: []string{"di", "macau"}, iana: "Asia/Macau"},
+	418: {words: []string{"di", "macao"}, iana: "Asia/Macau"},
+	419: {words: []string{"di", "taipei"}, iana: "Asia/Taipei"},
+	420: {words: []string{"di", "taiwan"}, iana: "Asia/Taipei"},
+	421: {words: []string{"di", "manila"}, iana: "Asia/Manila"},
+	422: {words: []string{"di", "jakarta"}, iana: "Asia/Jakarta"},
+	423: {words: []string{"di", "bangkok"}, iana: "Asia/Bangkok"},
+	424: {words: []string{"di", "hanoi"}, iana: "Asia/Ho_Chi_Minh"},
+	425: {words: []string{"di", "osaka"}, iana: "Asia/Tokyo"},
+	426: {words: []string{"di", "korea"}, iana: "Asia/Seoul"},
+	427: {words: []string{"di", "china"}, iana: "Asia/Shanghai"},
+	428: {words: []string{"di", "perth"}, iana: "Australia/Perth"},
+	429: {words: []string{"di", "brisbane"}, iana: "Australia/Brisbane"},
+	430: {words: []string{"di", "adelaide"}, iana: "Australia/Adelaide"},
+	431: {words: []string{"di", "wellington"}, iana: "Pacific/Auckland"},
+	432: {words: []string{"di", "nouméa"}, iana: "Pacific/Noumea"},
+	433: {words: []string{"di", "noumea"}, iana: "Pacific/Noumea"},
+	434: {words: []string{"di", "honolulu"}, iana: "Pacific/Honolulu"},
+	435: {words: []string{"di", "houston"}, iana: "America/Chicago"},
+	436: {words: []string{"di", "dallas"}, iana: "America/Chicago"},
+	437: {words: []string{"di", "austin"}, iana: "America/Chicago"},
+	438: {words: []string{"di", "phoenix"}, iana: "America/Phoenix"},
+	439: {words: []string{"di", "boston"}, iana: "America/New_York"},
+	440: {words: []string{"di", "atlanta"}, iana: "America/New_York"},
+	441: {words: []string{"di", "miami"}, iana: "America/New_York"},
+	442: {words: []string{"di", "portland"}, iana: "America/Los_Angeles"},
+	443: {words: []string{"di", "johannesburg"}, iana: "Africa/Johannesburg"},
+	444: {words: []string{"di", "cairo"}, iana: "Africa/Cairo"},
+	445: {words: []string{"di", "lagos"}, iana: "Africa/Lagos"},
+	446: {words: []string{"di", "nairobi"}, iana: "Africa/Nairobi"},
+	447: {words: []string{"di", "riyadh"}, iana: "Asia/Riyadh"},
+	448: {words: []string{"di", "karachi"}, iana: "Asia/Karachi"},
+	449: {words: []string{"di", "dhaka"}, iana: "Asia/Dhaka"},
+	450: {words: []string{"italiana"}, iana: "Europe/Rome"},
+	451: {words: []string{"angeles", "time"}, iana: "America/Los_Angeles"},
+	452: {words: []string{"time"}, iana: "Australia/Adelaide"},
+	453: {words: []string{"time"}, iana: "America/Anchorage"},
+	454: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	455: {words: []string{"time"}, iana: "America/Argentina/Buenos_Aires"},
+	456: {words: []string{"time"}, iana: "Europe/Athens"},
+	457: {words: []string{"time"}, iana: "America/New_York"},
+	458: {words: []string{"time"}, iana: "America/Halifax"},
+	459: {words: []string{"time"}, iana: "Pacific/Auckland"},
+	460: {words: []string{"time"}, iana: "America/Chicago"},
+	461: {words: []string{"eastern", "standard", "time"}, iana: "Australia/Sydney"},
+	462: {words: []string{"eastern", "time"}, iana: "Australia/Sydney"},
+	463: {words: []string{"time"}, iana: "Europe/Vienna"},
+	464: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	465: {words: []string{"time"}, iana: "Asia/Bangkok"},
+	466: {words: []string{"time"}, iana: "Europe/Madrid"},
+	467: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	468: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	469: {words: []string{"time"}, iana: "Europe/Berlin"},
+	470: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	471: {words: []string{"time"}, iana: "America/Bogota"},
+	472: {words: []string{"time"}, iana: "America/Bogota"},
+	473: {words: []string{"time"}, iana: "America/New_York"},
+	474: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	475: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	476: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	477: {words: []string{"time"}, iana: "America/Sao_Paulo"},
+	478: {words: []string{"time"}, iana: "Australia/Brisbane"},
+	479: {words: []string{"summer", "time"}, iana: "Europe/London"},
+	480: {words: []string{"time"}, iana: "Europe/London"},
+	481: {words: []string{"time"}, iana: "Europe/Brussels"},
+	482: {words: []string{"time"}, iana: "Europe/Brussels"},
+	483: {words: []string{"aires", "time"}, iana: "America/Argentina/Buenos_Aires"},
+	484: {words: []string{"time"}, iana: "Africa/Cairo"},
+	485: {words: []string{"time"}, iana: "America/Caracas"},
+	486: {words: []string{"european", "summer", "time"}, iana: "Europe/Berlin"},
+	487: {words: []string{"european", "standard", "time"}, iana: "Europe/Berlin"},
+	488: {words: []string{"european", "time"}, iana: "Europe/Berlin"},
+	489: {words: []string{"standard", "time"}, iana: "America/Chicago"},
+	490: {words: []string{"daylight", "time"}, iana: "America/Chicago"},
+	491: {words: []string{"time"}, iana: "America/Chicago"},
+	492: {words: []string{"time"}, iana: "America/Chicago"},
+	493: {words: []string{"time"}, iana: "America/Santiago"},
+	494: {words: []string{"standard", "time"}, iana: "Asia/Shanghai"},
+	495: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	496: {words: []string{"time"}, iana: "America/Bogota"},
+	497: {words: []string{"universal", "time"}, iana: "UTC", fixed: true},
+	498: {words: []string{"time"}, iana: "Europe/Copenhagen"},
+	499: {words: []string{"rica", "time"}, iana: "America/Costa_Rica"},
+	500: {words: []string{"time"}, iana: "America/Chicago"},
+	501: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	502: {words: []string{"time"}, iana: "America/Denver"},
+	503: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	504: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	505: {words: []string{"time"}, iana: "Europe/Berlin"},
+	506: {words: []string{"time"}, iana: "Asia/Dhaka"},
+	507: {words: []string{"time"}, iana: "Asia/Dubai"},
+	508: {words: []string{"time"}, iana: "Europe/Dublin"},
+	509: {words: []string{"time"}, iana: "Europe/Amsterdam"},
+	510: {words: []string{"european", "summer", "time"}, iana: "Europe/Athens"},
+	511: {words: []string{"european", "time"}, iana: "Europe/Athens"},
+	512: {words: []string{"standard", "time"}, iana: "America/New_York"},
+	513: {words: []string{"daylight", "time"}, iana: "America/New_York"},
+	514: {words: []string{"time"}, iana: "America/New_York"},
+	515: {words: []string{"time"}, iana: "America/Guayaquil"},
+	516: {words: []string{"time"}, iana: "Europe/Madrid"},
+	517: {words: []string{"time"}, iana: "Europe/Madrid"},
+	518: {words: []string{"time"}, iana: "Europe/Paris"},
+	519: {words: []string{"time"}, iana: "Europe/Berlin"},
+	520: {words: []string{"time"}, iana: "Europe/Paris"},
+	521: {words: []string{"time"}, iana: "Europe/Berlin"},
+	522: {words: []string{"time"}, iana: "Europe/Berlin"},
+	523: {words: []string{"mean", "time"}, fixed: true},
+	524: {words: []string{"time"}, iana: "America/Guatemala"},
+	525: {words: []string{"time"}, iana: "Asia/Ho_Chi_Minh"},
+	526: {words: []string{"time"}, iana: "Pacific/Honolulu"},
+	527: {words: []string{"time"}, iana: "Europe/Helsinki"},
+	528: {words: []string{"kong", "time"}, iana: "Asia/Hong_Kong"},
+	529: {words: []string{"time"}, iana: "Pacific/Honolulu"},
+	530: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	531: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	532: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	533: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	534: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	535: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	536: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	537: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	538: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	539: {words: []string{"de", "kuala", "lumpur"}, iana: "Asia/Kuala_Lumpur"},
+	540: {words: []string{"de", "san", "diego"}, iana: "America/Los_Angeles"},
+	541: {words: []string{"de", "san", "jose"}, iana: "America/Los_Angeles"},
+	542: {words: []string{"de", "tel", "aviv"}, iana: "Asia/Jerusalem"},
+	543: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	544: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	545: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	546: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	547: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	548: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	549: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	550: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	551: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	552: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	553: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	554: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	555: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	556: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	557: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	558: {words: []string{"de", "london"}, iana: "Europe/London"},
+	559: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	560: {words: []string{"de", "british"}, iana: "Europe/London"},
+	561: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	562: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	563: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	564: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	565: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	566: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	567: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	568: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	569: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	570: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	571: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	572: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	573: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	574: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	575: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	576: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	577: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	578: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	579: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	580: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	581: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	582: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	583: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	584: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	585: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	586: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	587: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	588: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	589: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	590: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	591: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	592: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	593: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	594: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	595: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	596: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	597: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	598: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	599: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	600: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	601: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	602: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	603: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	604: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	605: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	606: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	607: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	608: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	609: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	610: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	611: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	612: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	613: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	614: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	615: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	616: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	617: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	618: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	619: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	620: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	621: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	622: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	623: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	624: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	625: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	626: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	627: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	628: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	629: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	630: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	631: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	632: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	633: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	634: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	635: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	636: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	637: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	638: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	639: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	640: {words: []string{"de", "macau"}, iana: "Asia/Macau"},
+	641: {words: []string{"de", "macao"}, iana: "Asia/Macau"},
+	642: {words: []string{"de", "taipei"}, iana: "Asia/Taipei"},
+	643: {words: []string{"de", "taiwan"}, iana: "Asia/Taipei"},
+	644: {words: []string{"de", "manila"}, iana: "Asia/Manila"},
+	645: {words: []string{"de", "jakarta"}, iana: "Asia/Jakarta"},
+	646: {words: []string{"de", "bangkok"}, iana: "Asia/Bangkok"},
+	647: {words: []string{"de", "hanoi"}, iana: "Asia/Ho_Chi_Minh"},
+	648: {words: []string{"de", "osaka"}, iana: "Asia/Tokyo"},
+	649: {words: []string{"de", "korea"}, iana: "Asia/Seoul"},
+	650: {words: []string{"de", "china"}, iana: "Asia/Shanghai"},
+	651: {words: []string{"de", "perth"}, iana: "Australia/Perth"},
+	652: {words: []string{"de", "brisbane"}, iana: "Australia/Brisbane"},
+	653: {words: []string{"de", "adelaide"}, iana: "Australia/Adelaide"},
+	654: {words: []string{"de", "wellington"}, iana: "Pacific/Auckland"},
+	655: {words: []string{"de", "nouméa"}, iana: "Pacific/Noumea"},
+	656: {words: []string{"de", "noumea"}, iana: "Pacific/Noumea"},
+	657: {words: []string{"de", "honolulu"}, iana: "Pacific/Honolulu"},
+	658: {words: []string{"de", "houston"}, iana: "America/Chicago"},
+	659: {words: []string{"de", "dallas"}, iana: "America/Chicago"},
+	660: {words: []string{"de", "austin"}, iana: "America/Chicago"},
+	661: {words: []string{"de", "phoenix"}, iana: "America/Phoenix"},
+	662: {words: []string{"de", "boston"}, iana: "America/New_York"},
+	663: {words: []string{"de", "atlanta"}, iana: "America/New_York"},
+	664: {words: []string{"de", "miami"}, iana: "America/New_York"},
+	665: {words: []string{"de", "portland"}, iana: "America/Los_Angeles"},
+	666: {words: []string{"de", "johannesburg"}, iana: "Africa/Johannesburg"},
+	667: {words: []string{"de", "cairo"}, iana: "Africa/Cairo"},
+	668: {words: []string{"de", "lagos"}, iana: "Africa/Lagos"},
+	669: {words: []string{"de", "nairobi"}, iana: "Africa/Nairobi"},
+	670: {words: []string{"de", "riyadh"}, iana: "Asia/Riyadh"},
+	671: {words: []string{"de", "karachi"}, iana: "Asia/Karachi"},
+	672: {words: []string{"de", "dhaka"}, iana: "Asia/Dhaka"},
+	673: {words: []string{"de", "new", "york"}, iana: "America/New_York"},
+	674: {words: []string{"de", "los", "angeles"}, iana: "America/Los_Angeles"},
+	675: {words: []string{"de", "san", "francisco"}, iana: "America/Los_Angeles"},
+	676: {words: []string{"de", "mexico", "city"}, iana: "America/Mexico_City"},
+	677: {words: []string{"de", "buenos", "aires"}, iana: "America/Argentina/Buenos_Aires"},
+	678: {words: []string{"de", "são", "paulo"}, iana: "America/Sao_Paulo"},
+	679: {words: []string{"de", "sao", "paulo"}, iana: "America/Sao_Paulo"},
+	680: {words: []string{"de", "costa", "rica"}, iana: "America/Costa_Rica"},
+	681: {words: []string{"de", "hong", "kong"}, iana: "Asia/Hong_Kong"},
+	682: {words: []string{"de", "kuala", "lumpur"}, iana: "Asia/Kuala_Lumpur"},
+	683: {words: []string{"de", "san", "diego"}, iana: "America/Los_Angeles"},
+	684: {words: []string{"de", "san", "jose"}, iana: "America/Los_Angeles"},
+	685: {words: []string{"de", "tel", "aviv"}, iana: "Asia/Jerusalem"},
+	686: {words: []string{"de", "berlin"}, iana: "Europe/Berlin"},
+	687: {words: []string{"de", "germany"}, iana: "Europe/Berlin"},
+	688: {words: []string{"de", "german"}, iana: "Europe/Berlin"},
+	689: {words: []string{"de", "deutschland"}, iana: "Europe/Berlin"},
+	690: {words: []string{"de", "frankfurt"}, iana: "Europe/Berlin"},
+	691: {words: []string{"de", "munich"}, iana: "Europe/Berlin"},
+	692: {words: []string{"de", "paris"}, iana: "Europe/Paris"},
+	693: {words: []string{"de", "france"}, iana: "Europe/Paris"},
+	694: {words: []string{"de", "french"}, iana: "Europe/Paris"},
+	695: {words: []string{"de", "madrid"}, iana: "Europe/Madrid"},
+	696: {words: []string{"de", "spain"}, iana: "Europe/Madrid"},
+	697: {words: []string{"de", "spanish"}, iana: "Europe/Madrid"},
+	698: {words: []string{"de", "españa"}, iana: "Europe/Madrid"},
+	699: {words: []string{"de", "espana"}, iana: "Europe/Madrid"},
+	700: {words: []string{"de", "barcelona"}, iana: "Europe/Madrid"},
+	701: {words: []string{"de", "london"}, iana: "Europe/London"},
+	702: {words: []string{"de", "uk"}, iana: "Europe/London"},
+	703: {words: []string{"de", "british"}, iana: "Europe/London"},
+	704: {words: []string{"de", "londres"}, iana: "Europe/London"},
+	705: {words: []string{"de", "dublin"}, iana: "Europe/Dublin"},
+	706: {words: []string{"de", "ireland"}, iana: "Europe/Dublin"},
+	707: {words: []string{"de", "irish"}, iana: "Europe/Dublin"},
+	708: {words: []string{"de", "lisbon"}, iana: "Europe/Lisbon"},
+	709: {words: []string{"de", "lisboa"}, iana: "Europe/Lisbon"},
+	710: {words: []string{"de", "portugal"}, iana: "Europe/Lisbon"},
+	711: {words: []string{"de", "vienna"}, iana: "Europe/Vienna"},
+	712: {words: []string{"de", "wien"}, iana: "Europe/Vienna"},
+	713: {words: []string{"de", "austria"}, iana: "Europe/Vienna"},
+	714: {words: []string{"de", "zurich"}, iana: "Europe/Zurich"},
+	715: {words: []string{"de", "zürich"}, iana: "Europe/Zurich"},
+	716: {words: []string{"de", "swiss"}, iana: "Europe/Zurich"},
+	717: {words: []string{"de", "switzerland"}, iana: "Europe/Zurich"},
+	718: {words: []string{"de", "amsterdam"}, iana: "Europe/Amsterdam"},
+	719: {words: []string{"de", "dutch"}, iana: "Europe/Amsterdam"},
+	720: {words: []string{"de", "brussels"}, iana: "Europe/Brussels"},
+	721: {words: []string{"de", "bruxelles"}, iana: "Europe/Brussels"},
+	722: {words: []string{"de", "rome"}, iana: "Europe/Rome"},
+	723: {words: []string{"de", "roma"}, iana: "Europe/Rome"},
+	724: {words: []string{"de", "italy"}, iana: "Europe/Rome"},
+	725: {words: []string{"de", "italian"}, iana: "Europe/Rome"},
+	726: {words: []string{"de", "warsaw"}, iana: "Europe/Warsaw"},
+	727: {words: []string{"de", "prague"}, iana: "Europe/Prague"},
+	728: {words: []string{"de", "stockholm"}, iana: "Europe/Stockholm"},
+	729: {words: []string{"de", "oslo"}, iana: "Europe/Oslo"},
+	730: {words: []string{"de", "copenhagen"}, iana: "Europe/Copenhagen"},
+	731: {words: []string{"de", "helsinki"}, iana: "Europe/Helsinki"},
+	732: {words: []string{"de", "athens"}, iana: "Europe/Athens"},
+	733: {words: []string{"de", "istanbul"}, iana: "Europe/Istanbul"},
+	734: {words: []string{"de", "moscow"}, iana: "Europe/Moscow"},
+	735: {words: []string{"de", "kyiv"}, iana: "Europe/Kyiv"},
+	736: {words: []string{"de", "kiev"}, iana: "Europe/Kyiv"},
+	737: {words: []string{"de", "chicago"}, iana: "America/Chicago"},
+	738: {words: []string{"de", "denver"}, iana: "America/Denver"},
+	739: {words: []string{"de", "seattle"}, iana: "America/Los_Angeles"},
+	740: {words: []string{"de", "toronto"}, iana: "America/Toronto"},
+	741: {words: []string{"de", "vancouver"}, iana: "America/Vancouver"},
+	742: {words: []string{"de", "montreal"}, iana: "America/Toronto"},
+	743: {words: []string{"de", "montréal"}, iana: "America/Toronto"},
+	744: {words: []string{"de", "québec"}, iana: "America/Toronto"},
+	745: {words: []string{"de", "méxico"}, iana: "America/Mexico_City"},
+	746: {words: []string{"de", "mexico"}, iana: "America/Mexico_City"},
+	747: {words: []string{"de", "bogotá"}, iana: "America/Bogota"},
+	748: {words: []string{"de", "bogota"}, iana: "America/Bogota"},
+	749: {words: []string{"de", "lima"}, iana: "America/Lima"},
+	750: {words: []string{"de", "santiago"}, iana: "America/Santiago"},
+	751: {words: []string{"de", "argentina"}, iana: "America/Argentina/Buenos_Aires"},
+	752: {words: []string{"de", "chile"}, iana: "America/Santiago"},
+	753: {words: []string{"de", "colombia"}, iana: "America/Bogota"},
+	754: {words: []string{"de", "perú"}, iana: "America/Lima"},
+	755: {words: []string{"de", "peru"}, iana: "America/Lima"},
+	756: {words: []string{"de", "brasília"}, iana: "America/Sao_Paulo"},
+	757: {words: []string{"de", "brasilia"}, iana: "America/Sao_Paulo"},
+	758: {words: []string{"de", "brasil"}, iana: "America/Sao_Paulo"},
+	759: {words: []string{"de", "brazil"}, iana: "America/Sao_Paulo"},
+	760: {words: []string{"de", "venezuela"}, iana: "America/Caracas"},
+	761: {words: []string{"de", "uruguay"}, iana: "America/Montevideo"},
+	762: {words: []string{"de", "montevideo"}, iana: "America/Montevideo"},
+	763: {words: []string{"de", "ecuador"}, iana: "America/Guayaquil"},
+	764: {words: []string{"de", "guatemala"}, iana: "America/Guatemala"},
+	765: {words: []string{"de", "panamá"}, iana: "America/Panama"},
+	766: {words: []string{"de", "panama"}, iana: "America/Panama"},
+	767: {words: []string{"de", "caracas"}, iana: "America/Caracas"},
+	768: {words: []string{"de", "tokyo"}, iana: "Asia/Tokyo"},
+	769: {words: []string{"de", "japan"}, iana: "Asia/Tokyo"},
+	770: {words: []string{"de", "seoul"}, iana: "Asia/Seoul"},
+	771: {words: []string{"de", "beijing"}, iana: "Asia/Shanghai"},
+	772: {words: []string{"de", "shanghai"}, iana: "Asia/Shanghai"},
+	773: {words: []string{"de", "singapore"}, iana: "Asia/Singapore"},
+	774: {words: []string{"de", "india"}, iana: "Asia/Kolkata"},
+	775: {words: []string{"de", "bangalore"}, iana: "Asia/Kolkata"},
+	776: {words: []string{"de", "bengaluru"}, iana: "Asia/Kolkata"},
+	777: {words: []string{"de", "mumbai"}, iana: "Asia/Kolkata"},
+	778: {words: []string{"de", "delhi"}, iana: "Asia/Kolkata"},
+	779: {words: []string{"de", "dubai"}, iana: "Asia/Dubai"},
+	780: {words: []string{"de", "sydney"}, iana: "Australia/Sydney"},
+	781: {words: []string{"de", "melbourne"}, iana: "Australia/Melbourne"},
+	782: {words: []string{"de", "auckland"}, iana: "Pacific/Auckland"},
+	783: {words: []string{"de", "macau"}, iana: "Asia/Macau"},
+	784: {words: []string{"de", "macao"}, iana: "Asia/Macau"},
+	785: {words: []string{"de", "taipei"}, iana: "Asia/Taipei"},
+	786: {words: []string{"de", "taiwan"}, iana: "Asia/Taipei"},
+	787: {words: []string{"de", "manila"}, iana: "Asia/Manila"},
+	788: {words: []string{"de", "jakarta"}, iana: "Asia/Jakarta"},
+	789: {words: []string{"de", "bangkok"}, iana: "Asia/Bangkok"},
+	790: {words: []string{"de", "hanoi"}, iana: "Asia/Ho_Chi_Minh"},
+	791: {words: []string{"de", "osaka"}, iana: "Asia/Tokyo"},
+	792: {words: []string{"de", "korea"}, iana: "Asia/Seoul"},
+	793: {words: []string{"de", "china"}, iana: "Asia/Shanghai"},
+	794: {words: []string{"de", "perth"}, iana: "Australia/Perth"},
+	795: {words: []string{"de", "brisbane"}, iana: "Australia/Brisbane"},
+	796: {words: []string{"de", "adelaide"}, iana: "Australia/Adelaide"},
+	797: {words: []string{"de", "wellington"}, iana: "Pacific/Auckland"},
+	798: {words: []string{"de", "nouméa"}, iana: "Pacific/Noumea"},
+	799: {words: []string{"de", "noumea"}, iana: "Pacific/Noumea"},
+	800: {words: []string{"de", "honolulu"}, iana: "Pacific/Honolulu"},
+	801: {words: []string{"de", "houston"}, iana: "America/Chicago"},
+	802: {words: []string{"de", "dallas"}, iana: "America/Chicago"},
+	803: {words: []string{"de", "austin"}, iana: "America/Chicago"},
+	804: {words: []string{"de", "phoenix"}, iana: "America/Phoenix"},
+	805: {words: []string{"de", "boston"}, iana: "America/New_York"},
+	806: {words: []string{"de", "atlanta"}, iana: "America/New_York"},
+	807: {words: []string{"de", "miami"}, iana: "America/New_York"},
+	808: {words: []string{"de", "portland"}, iana: "America/Los_Angeles"},
+	809: {words: []string{"de", "johannesburg"}, iana: "Africa/Johannesburg"},
+	810: {words: []string{"de", "cairo"}, iana: "Africa/Cairo"},
+	811: {words: []string{"de", "lagos"}, iana: "Africa/Lagos"},
+	812: {words: []string{"de", "nairobi"}, iana: "Africa/Nairobi"},
+	813: {words: []string{"de", "riyadh"}, iana: "Asia/Riyadh"},
+	814: {words: []string{"de", "karachi"}, iana: "Asia/Karachi"},
+	815: {words: []string{"de", "dhaka"}, iana: "Asia/Dhaka"},
+	816: {words: []string{"time"}, iana: "America/Chicago"},
+	817: {words: []string{"standard", "time"}, iana: "Asia/Kolkata"},
+	818: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	819: {words: []string{"time"}, iana: "Europe/Dublin"},
+	820: {words: []string{"time"}, iana: "Europe/Dublin"},
+	821: {words: []string{"time"}, iana: "Europe/Istanbul"},
+	822: {words: []string{"time"}, iana: "Europe/Rome"},
+	823: {words: []string{"time"}, iana: "Europe/Rome"},
+	824: {words: []string{"time"}, iana: "Asia/Jakarta"},
+	825: {words: []string{"standard", "time"}, iana: "Asia/Tokyo"},
+	826: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	827: {words: []string{"time"}, iana: "Africa/Johannesburg"},
+	828: {words: []string{"time"}, iana: "Asia/Karachi"},
+	829: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	830: {words: []string{"standard", "time"}, iana: "Asia/Seoul"},
+	831: {words: []string{"time"}, iana: "Asia/Seoul"},
+	832: {words: []string{"lumpur", "time"}, iana: "Asia/Kuala_Lumpur"},
+	833: {words: []string{"time"}, iana: "Europe/Kyiv"},
+	834: {words: []string{"time"}, iana: "Africa/Lagos"},
+	835: {words: []string{"time"}, iana: "America/Lima"},
+	836: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	837: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	838: {words: []string{"time"}, iana: "Europe/London"},
+	839: {words: []string{"time"}, iana: "Europe/London"},
+	840: {words: []string{"time"}, iana: "Asia/Macau"},
+	841: {words: []string{"time"}, iana: "Asia/Macau"},
+	842: {words: []string{"time"}, iana: "Europe/Madrid"},
+	843: {words: []string{"time"}, iana: "Asia/Manila"},
+	844: {words: []string{"time"}, iana: "Australia/Melbourne"},
+	845: {words: []string{"city", "time"}, iana: "America/Mexico_City"},
+	846: {words: []string{"time"}, iana: "America/Mexico_City"},
+	847: {words: []string{"time"}, iana: "America/New_York"},
+	848: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	849: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	850: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	851: {words: []string{"zeit"}, iana: "Europe/Berlin"},
+	852: {words: []string{"sommerzeit"}, iana: "Europe/Berlin"},
+	853: {words: []string{"time"}, iana: "America/Montevideo"},
+	854: {words: []string{"time"}, iana: "America/Toronto"},
+	855: {words: []string{"time"}, iana: "America/Toronto"},
+	856: {words: []string{"time"}, iana: "Europe/Moscow"},
+	857: {words: []string{"standard", "time"}, iana: "America/Denver"},
+	858: {words: []string{"daylight", "time"}, iana: "America/Denver"},
+	859: {words: []string{"time"}, iana: "America/Denver"},
+	860: {words: []string{"time"}, iana: "Asia/Kolkata"},
+	861: {words: []string{"time"}, iana: "Europe/Berlin"},
+	862: {words: []string{"time"}, iana: "America/Mexico_City"},
+	863: {words: []string{"time"}, iana: "Africa/Nairobi"},
+	864: {words: []string{"tijd"}, iana: "Europe/Amsterdam"},
+	865: {words: []string{"york", "time"}, iana: "America/New_York"},
+	866: {words: []string{"time"}, iana: "Pacific/Noumea"},
+	867: {words: []string{"time"}, iana: "Pacific/Noumea"},
+	868: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	869: {words: []string{"time"}, iana: "Europe/Oslo"},
+	870: {words: []string{"zeit"}, iana: "Europe/Athens"},
+	871: {words: []string{"standard", "time"}, iana: "America/Los_Angeles"},
+	872: {words: []string{"daylight", "time"}, iana: "America/Los_Angeles"},
+	873: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	874: {words: []string{"time"}, iana: "America/Panama"},
+	875: {words: []string{"time"}, iana: "America/Panama"},
+	876: {words: []string{"time"}, iana: "Europe/Paris"},
+	877: {words: []string{"time"}, iana: "Australia/Perth"},
+	878: {words: []string{"time"}, iana: "America/Lima"},
+	879: {words: []string{"time"}, iana: "America/Lima"},
+	880: {words: []string{"time"}, iana: "America/Phoenix"},
+	881: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	882: {words: []string{"time"}, iana: "Europe/Lisbon"},
+	883: {words: []string{"time"}, iana: "Europe/Prague"},
+	884: {words: []string{"time"}, iana: "America/Toronto"},
+	885: {words: []string{"time"}, iana: "Asia/Riyadh"},
+	886: {words: []string{"time"}, iana: "Europe/Rome"},
+	887: {words: []string{"time"}, iana: "Europe/Rome"},
+	888: {words: []string{"francisco", "time"}, iana: "America/Los_Angeles"},
+	889: {words: []string{"diego", "time"}, iana: "America/Los_Angeles"},
+	890: {words: []string{"jose", "time"}, iana: "America/Los_Angeles"},
+	891: {words: []string{"time"}, iana: "America/Santiago"},
+	892: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	893: {words: []string{"zeit"}, iana: "Europe/Zurich"},
+	894: {words: []string{"time"}, iana: "America/Los_Angeles"},
+	895: {words: []string{"time"}, iana: "Asia/Seoul"},
+	896: {words: []string{"time"}, iana: "Asia/Shanghai"},
+	897: {words: []string{"time"}, iana: "Asia/Singapore"},
+	898: {words: []string{"time"}, iana: "Europe/Madrid"},
+	899: {words: []string{"time"}, iana: "Europe/Madrid"},
+	900: {words: []string{"time"}, iana: "Europe/Stockholm"},
+	901: {words: []string{"time"}, iana: "Europe/Zurich"},
+	902: {words: []string{"time"}, iana: "Europe/Zurich"},
+	903: {words: []string{"time"}, iana: "Australia/Sydney"},
+	904: {words: []string{"paulo", "time"}, iana: "America/Sao_Paulo"},
+	905: {words: []string{"time"}, iana: "Asia/Taipei"},
+	906: {words: []string{"time"}, iana: "Asia/Taipei"},
+	907: {words: []string{"aviv", "time"}, iana: "Asia/Jerusalem"},
+	908: {words: []string{"time"}, iana: "Asia/Tokyo"},
+	909: {words: []string{"time"}, iana: "America/Toronto"},
+	910: {words: []string{"time"}, iana: "Europe/London"},
+	911: {words: []string{"time"}, iana: "America/Montevideo"},
+	912: {words: []string{"eastern", "time"}, iana: "America/New_York"},
+	913: {words: []string{"pacific", "time"}, iana: "America/Los_Angeles"},
+	914: {words: []string{"pacific"}, iana: "America/Los_Angeles"},
+	915: {words: []string{"eastern"}, iana: "America/New_York"},
+	916: {words: []string{"central"}, iana: "America/Chicago"},
+	917: {words: []string{"mountain"}, iana: "America/Denver"},
+	918: {words: []string{"time"}, iana: "America/Vancouver"},
+	919: {words: []string{"time"}, iana: "America/Caracas"},
+	920: {words: []string{"time"}, iana: "Europe/Vienna"},
+	921: {words: []string{"time"}, iana: "Europe/Warsaw"},
+	922: {words: []string{"time"}, iana: "Pacific/Auckland"},
+	923: {words: []string{"european", "summer", "time"}, iana: "Europe/Lisbon"},
+	924: {words: []string{"european", "time"}, iana: "Europe/Lisbon"},
+	925: {words: []string{"zeit"}, iana: "Europe/Lisbon"},
+	926: {words: []string{"time"}, iana: "Europe/Vienna"},
+	927: {words: []string{"zeit"}, iana: "Europe/Vienna"},
+	928: {words: []string{"time"}, iana: "Europe/Zurich"},
+	929: {words: []string{"time"}, iana: "Europe/Zurich"},
 }

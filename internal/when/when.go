@@ -111,6 +111,20 @@ func scan(text string, today time.Time, dayFirst bool) Window {
 	return w
 }
 
+// bracketAfter reports whether tokens [j, i) are an opening bracket and
+// at most a weekday: the date at i is a remark on what stands before j.
+func (s *scanner) bracketAfter(j, i int) bool {
+	if j >= i || s.toks[j].kind != kPunct || s.toks[j].val != '(' {
+		return false
+	}
+	for k := j + 1; k < i; k++ {
+		if !s.isWeekday(k) && !s.punctAt(k, ',') {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *scanner) span(i, j int) Span { return Span{s.toks[i].start, s.toks[j-1].end} }
 
 // timeAfter reports whether a clock time h:m is written right after token
@@ -177,7 +191,9 @@ func (s *scanner) window() Window {
 		// "9:00 PM – 3:00 AM ET, ending Sunday 12/13/2026": a date written
 		// after the range behind an end word is the end's; a range that
 		// crosses midnight started the day before.
-		if start != nil && end != nil && d.i >= end.j && s.flagBefore(d.i, lxEndKw, 0, 3) &&
+		// So is one in brackets right after the end: "de 10:00 PM a 3:00
+		// AM (domingo 12/13/2026)".
+		if start != nil && end != nil && d.i >= end.j && (s.flagBefore(d.i, lxEndKw, 0, 3) || s.bracketAfter(end.j, d.i)) &&
 			end.h*60+end.m < start.h*60+start.m {
 			t := time.Date(d.y, d.m, d.d-1, 0, 0, 0, 0, time.UTC)
 			w.Date.Year, w.Date.Month, w.Date.Day, w.Date.Back = t.Year(), t.Month(), t.Day(), 1

@@ -664,6 +664,8 @@ func TestEndDateAfterRange(t *testing.T) {
 		{"22:00–04:00 MEZ, endet am Sonntag 13.12.2026", 12},
 		{"08:00–14:00 CET, ending Sunday 13.12.2026", 13},
 		{"22:00–04:00 CET on Saturday 12.12.2026", 12},
+		{"de 10:00 PM a 3:00 AM (domingo 12/13/2026)", 12},
+		{"08:00–14:00 (Sunday 12/13/2026)", 13},
 	} {
 		w := Scan(c.text, today)
 		if w.Date == nil || w.Date.Day != c.day {

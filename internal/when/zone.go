@@ -196,6 +196,16 @@ var places = [][2]string{
 	{"bengaluru", "Asia/Kolkata"}, {"mumbai", "Asia/Kolkata"}, {"delhi", "Asia/Kolkata"},
 	{"dubai", "Asia/Dubai"}, {"sydney", "Australia/Sydney"}, {"melbourne", "Australia/Melbourne"},
 	{"auckland", "Pacific/Auckland"},
+	{"macau", "Asia/Macau"}, {"macao", "Asia/Macau"}, {"taipei", "Asia/Taipei"}, {"taiwan", "Asia/Taipei"},
+	{"manila", "Asia/Manila"}, {"jakarta", "Asia/Jakarta"}, {"bangkok", "Asia/Bangkok"}, {"kuala lumpur", "Asia/Kuala_Lumpur"},
+	{"hanoi", "Asia/Ho_Chi_Minh"}, {"osaka", "Asia/Tokyo"}, {"korea", "Asia/Seoul"}, {"china", "Asia/Shanghai"},
+	{"perth", "Australia/Perth"}, {"brisbane", "Australia/Brisbane"}, {"adelaide", "Australia/Adelaide"},
+	{"wellington", "Pacific/Auckland"}, {"nouméa", "Pacific/Noumea"}, {"noumea", "Pacific/Noumea"}, {"honolulu", "Pacific/Honolulu"},
+	{"houston", "America/Chicago"}, {"dallas", "America/Chicago"}, {"austin", "America/Chicago"}, {"phoenix", "America/Phoenix"},
+	{"boston", "America/New_York"}, {"atlanta", "America/New_York"}, {"miami", "America/New_York"},
+	{"portland", "America/Los_Angeles"}, {"san diego", "America/Los_Angeles"}, {"san jose", "America/Los_Angeles"},
+	{"johannesburg", "Africa/Johannesburg"}, {"cairo", "Africa/Cairo"}, {"lagos", "Africa/Lagos"}, {"nairobi", "Africa/Nairobi"},
+	{"tel aviv", "Asia/Jerusalem"}, {"riyadh", "Asia/Riyadh"}, {"karachi", "Asia/Karachi"}, {"dhaka", "Asia/Dhaka"},
 }
 
 // named are spelled-out zone names. They imply a location but not an
