@@ -719,6 +719,12 @@ func (r *planReader) readWindow() {
 					r.applyZoneAt(w, complete, complete.Label)
 				}
 			}
+			if w.Duration == 0 && w.HasTime {
+				// "| Fenêtre 1 | samedi 12 décembre 2026 | 08:00 | 14:00 |"
+				// under "| ... | Heure de début | Heure de fin |": the end
+				// column gives the window's length.
+				r.endColumn(w, complete)
+			}
 			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil {
 				// "| Date and time (Europe/London, UTC+00:00) |" heads the
 				// column of dated windows.
@@ -1100,7 +1106,7 @@ func decisionLabel(l *Line) bool {
 		return false
 	}
 	label := strings.ToLower(l.Text[l.Label.Start:l.Label.End])
-	for _, w := range []string{"go/no-go", "go/no go", "go no go", "go-no-go", "no-go", "decision", "décision", "entscheidung", "decisión", "decisione", "beslis", "cut-off", "cutoff", "fallback", "alternative date", "alternate date", "backup date", "spare date", "date de repli", "repli", "ausweich", "fecha alternativa", "data alternativa", "reservedatum",
+	for _, w := range []string{"go/no-go", "go/no go", "go no go", "go-no-go", "no-go", "decision", "décision", "entscheidung", "decisión", "decisione", "decisão", "decisao", "beslis", "cut-off", "cutoff", "fallback", "alternative date", "alternate date", "backup date", "spare date", "date de repli", "repli", "ausweich", "fecha alternativa", "data alternativa", "reservedatum",
 		"abort", "abbruch", "abandon", "annulation", "cancelación", "interruzione", "afbreken"} {
 		if strings.Contains(label, w) {
 			return true
@@ -1264,6 +1270,42 @@ func numAfter(t string, i int) (int, int) {
 		return 0, -1
 	}
 	return n, j
+}
+
+// endColumn sets the window's length from the cell of a table row whose
+// column header names the end: "Heure de fin", "End", "Ende".
+func (r *planReader) endColumn(w *Window, row *Line) {
+	h := row.Header
+	if row.Kind != KindTableRow || h == nil || len(h.Cells) != len(row.Cells) {
+		return
+	}
+	for i, c := range h.Cells {
+		name := strings.Trim(strings.TrimSpace(h.Lower[c.Start:c.End]), "*_")
+		if !endColumnName(name) {
+			continue
+		}
+		cell := row.Cells[i]
+		sc := r.scan(row.Text[cell.Start:cell.End])
+		if sc.Start == nil || sc.Date != nil {
+			return
+		}
+		st := w.Start
+		e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
+		if !e.After(st) {
+			e = e.Add(24 * time.Hour)
+		}
+		w.Duration = e.Sub(st)
+		return
+	}
+}
+
+// endColumnName reports whether a column header names a window's end.
+func endColumnName(name string) bool {
+	switch name {
+	case "end", "end time", "ende", "endzeit", "fin", "hora de fin", "heure de fin", "fine", "ora di fine", "einde", "eindtijd", "término", "termino", "fim", "hora de término", "until", "bis", "hasta":
+		return true
+	}
+	return false
 }
 
 // zoneLineAfter returns the line right after l when it only names a

@@ -2915,7 +2915,7 @@ var builtLexicon = &lexicon{
 		{word: "route", wordEntry: wordEntry{terms: []Term{5}}},
 		{word: "rpm", wordEntry: wordEntry{terms: []Term{65}, multi: true}},
 		{word: "ruby", wordEntry: wordEntry{terms: []Term{63}}},
-		{word: "run", wordEntry: wordEntry{multi: true}},
+		{word: "run", wordEntry: wordEntry{terms: []Term{61}, multi: true}},
 		{word: "runbook", wordEntry: wordEntry{terms: []Term{7}}},
 		{word: "runner", wordEntry: wordEntry{terms: []Term{63}, multi: true}},
 		{word: "runners", wordEntry: wordEntry{multi: true}},

@@ -1230,8 +1230,12 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			// bis dahin nicht" a condition of the cut-off.
 			continue
 		}
+		if m.Tok > 0 && l.Text[l.Tokens[m.Tok-1].End:l.Tokens[m.Tok].Start] == "-" {
+			// "the long-running 18.8 migrations"
+			continue
+		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
-		case "running", "runs", "is on", "are on", "today":
+		case "running", "runs", "run", "is on", "are on", "today":
 			// The subject is the instance, somewhere earlier in the same
 			// sentence: "Our GitLab EE (Premium, 2,450 seats) runs 14.10.5".
 			subject := false
@@ -1240,7 +1244,8 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 					break
 				}
 				switch l.Tokens[j].Word {
-				case "we", "gitlab", "instance", "it", "server", "production", "prod", "our", "currently", "ee", "ce", "wir", "nous", "nosotros", "este", "es":
+				case "we", "gitlab", "instance", "it", "server", "production", "prod", "our", "currently", "ee", "ce", "wir", "nous", "nosotros", "este", "es",
+					"instances", "servers", "nodes", "sites", "both", "all":
 					subject = true
 				}
 			}
@@ -2663,9 +2668,11 @@ func termAfter(l *Line, off int, t Term, n int) bool {
 func fromBeforeEdition(l *Line, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	j := ti - 1
-	for j >= 0 && ti-j <= 5 {
+	for j >= 0 && ti-j <= 6 {
 		switch l.Tokens[j].Word {
-		case "gitlab", "enterprise", "community", "edition", "ee", "ce":
+		case "gitlab", "enterprise", "community", "edition", "ee", "ce",
+			// "dalla versione GitLab Enterprise Edition 17.11.7"
+			"version", "versione", "versión", "versão", "versie":
 			j--
 			continue
 		}
