@@ -2936,6 +2936,10 @@ func (r *planReader) readFacts(l *Line) {
 // readStaging records whether the line says the upgrade was rehearsed.
 func (r *planReader) readStaging(l *Line) {
 	p := r.plan
+	// A label that names the rehearsal and its restore ("Generalprobe
+	// auf der Testumgebung (Restore der Produktion vom 16.11.2026): ...")
+	// does not make the line part of the rollback.
+	rollback := l.In(TermRollback) && !l.LabelIs(TermStaging)
 	if p.StagingTested == nil && l.LabelIs(TermStaging) && l.Label.Len() == 0 && l.Kind != KindCode && len(l.Tokens) > 0 {
 		// The answer to "Have you tested this on a staging system?":
 		// "Yes, on git-test01, built from ...", or "No, ...".
@@ -2954,18 +2958,18 @@ func (r *planReader) readStaging(l *Line) {
 			return
 		}
 	}
-	if p.StagingTested == nil && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermBackup) && rehearsalOnCopy(l) {
+	if p.StagingTested == nil && l.Kind != KindCode && !rollback && !l.In(TermBackup) && rehearsalOnCopy(l) {
 		// "git-test, restored from the production backup of 2026-12-01,
 		// was upgraded to 19.6.1 on 2026-12-03".
 		p.StagingTested = &Fact{Value: "true", Line: l, From: FromProse}
 		return
 	}
 	fmYes := p.StagingTested != nil && p.StagingTested.From == FromFrontMatter && p.StagingTested.Value == "true"
-	if fmYes && !r.stagingAffirmed && l.Kind != KindCode && !l.In(TermRollback) && !l.In(TermBackup) && rehearsalOnCopy(l) {
+	if fmYes && !r.stagingAffirmed && l.Kind != KindCode && !rollback && !l.In(TermBackup) && rehearsalOnCopy(l) {
 		r.stagingAffirmed = true
 	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
-		if m, ok := l.Find(TermStaging); ok && !l.In(TermRollback) && l.Kind != KindHeading && !inPathCode(l, m.Start) {
+		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) {
 			neg := negatedAround(l, m) || negatedLater(l, m, 5) || negatedBefore(l, m, 7)
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
 				// "Staging: we have no staging instance", "Staging: none".

@@ -165,7 +165,12 @@ func railsHostLines(d *Document) *Count {
 	var span Span
 	hosts := map[string]bool{}
 	for _, l := range d.Lines {
-		if l.Kind == KindCode || !(l.In(TermEnvironment) || l.In(TermArchitecture)) || len(l.Code) == 0 || l.Code[0].Start > 4 {
+		if l.Kind == KindCode || !(l.In(TermEnvironment) || l.In(TermArchitecture)) || len(l.Code) == 0 {
+			continue
+		}
+		// The host opens the line or its first cell: "- `gl-app01`:
+		// Puma", "| Node 1 `gl-app01` | Puma, Sidekiq |".
+		if l.Code[0].Start > 4 && !(l.Kind == KindTableRow && len(l.Cells) > 1 && l.Code[0].End <= l.Cells[0].End) {
 			continue
 		}
 		c := l.Code[0]
@@ -446,7 +451,8 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		return
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team", "dba-team",
-		"postgresql.install=false", "postgresql.install: false", "external vm", "externe vm", "separate vm", "eigene vm", "vm externa", "vm externe"} {
+		"postgresql.install=false", "postgresql.install: false", "external vm", "externe vm", "separate vm", "eigene vm", "vm externa", "vm externe",
+		"apt.postgresql.org", "yum.postgresql.org", "externe database", "database esterno", "base de dados externa", "externe postgres"} {
 		if !l.mayContain(w) {
 			continue
 		}

@@ -20,12 +20,17 @@ node, 16.0 with 30,000 users or more, 16.1 with npm packages in the package regi
 pipeline-variables history, 17.1 when ` + "`ci_pipeline_messages`" + ` holds more than 1,500,000 rows. When the
 plan's own facts say the condition applies and the stop is missing, ` + "`skipped-required-stop`" + ` reports
 it. When the plan says nothing about the condition, this rule asks the customer to check it, with the
-query or count that decides.
+query or count that decides. A plan that judges the stop by another table than the one that decides it
+gets the finding on that line.
 
 Fix: run the check and either add the stop or note in the plan why it does not apply.`,
 	Run: func(p *lint.Pass) {
 		for _, cs := range conditionalStops(p) {
 			if cs.state != condUnknown {
+				continue
+			}
+			if l := otherTableLine(p, cs.stop); l != nil {
+				p.ReportLinef(l, "this line judges conditional stop %s by another table, but the stop is needed only when %s. check that: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.CheckFor(method(p.Plan)), cs.latest)
 				continue
 			}
 			p.Reportf(cs.at.Line, cs.at.Span, "the path passes conditional stop %s, needed only when %s. check it: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.CheckFor(method(p.Plan)), cs.latest)
@@ -110,6 +115,11 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 			continue
 		}
 		l := m.Line
+		if otherTable(l, c) {
+			// "abbiamo contato le righe di ci_pipeline_variables": the
+			// stop judged on another table than the one that decides it.
+			continue
+		}
 		if l.Contains("conditional") || l.Contains("only needed") || l.Contains("not needed") || l.Contains("only required") || l.Contains("not required") || l.Contains("does not apply") {
 			return condAddressed
 		}
@@ -129,6 +139,32 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 // frontMatterAnswers reports whether a front-matter entry keyed by the
 // stop's minor gives an answer: `"16.1": "does not apply: no npm
 // packages"` under a key such as conditional_stops.
+// otherTableLine returns the line that names conditional stop c and
+// judges it by another table, or nil.
+func otherTableLine(p *lint.Pass, c knowledge.Conditional) *lint.Line {
+	for _, m := range p.Plan.Mentions {
+		if !m.Version.HasPatch && m.Version.CompareMinor(c.Stop) == 0 && otherTable(m.Line, c) {
+			return m.Line
+		}
+	}
+	return nil
+}
+
+// otherTable reports whether a line judges conditional stop c by a
+// table other than the one that decides it.
+func otherTable(l *lint.Line, c knowledge.Conditional) bool {
+	t := c.Table()
+	if t == "" || l.Contains(t) {
+		return false
+	}
+	for _, w := range []string{"relname=", "ci_", "count(*)"} {
+		if l.Contains(w) {
+			return true
+		}
+	}
+	return false
+}
+
 func frontMatterAnswers(d *lint.Document, stop glversion.Version) bool {
 	for _, l := range d.Lines {
 		if l.Kind != lint.KindFrontMatter || l.Label.Len() == 0 || strings.TrimSpace(l.ValueText()) == "" {

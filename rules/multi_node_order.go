@@ -934,7 +934,7 @@ func withDowntime(p *lint.Pass, firstStep *lint.Line) bool {
 		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermStaging) {
 			continue
 		}
-		if l.Index < firstStep.Index && l.Kind != lint.KindHeading && stopsApplication(l) {
+		if l.Index <= firstStep.Index && l.Kind != lint.KindHeading && stopsApplication(l) {
 			return true
 		}
 		if l.Kind == lint.KindCode {
@@ -951,7 +951,9 @@ func withDowntime(p *lint.Pass, firstStep *lint.Line) bool {
 // "sudo gitlab-ctl stop puma && sudo gitlab-ctl stop sidekiq", "Stop puma
 // and sidekiq on all application hosts".
 func stopsApplication(l *lint.Line) bool {
-	return l.Contains("stop") && l.Contains("puma") && l.Contains("sidekiq") && !l.Contains("restart")
+	// ("stop puma && stop sidekiq, then install, reconfigure, restart"
+	// stops first.)
+	return l.Contains("stop") && l.Contains("puma") && l.Contains("sidekiq") && (!l.Contains("restart") || l.IndexOf("stop") < l.IndexOf("restart"))
 }
 
 // takesDowntimeLine reports whether a line says the upgrade takes

@@ -28,7 +28,8 @@ instance runs and does not deal with the upgrade, or when the database is below 
 that GitLab does not upgrade and the plan has no step for it. A plan that counts on the automatic
 upgrade where it does not happen (on Geo, Patroni or an external database) gets the finding on the line
 that says so, and so does a plan that calls a PostgreSQL below the floor enough ("stays on 14.15, so no
-database work is needed").
+database work is needed"). An external database of the right major but older than the minimum
+GitLab documents for the target's major (16.4 for 18.x, which documents 16.5) gets a warning.
 
 Fix: state the PostgreSQL version, and add the database upgrade (with ` + "`gitlab-ctl pg-upgrade`" + ` or the
 provider's tooling) before the hop that needs it.`,
@@ -93,6 +94,20 @@ provider's tooling) before the hop that needs it.`,
 			dealt := covers(deals, f, at.Version, autoPossible, floorStep)
 			switch {
 			case db != nil && db.Major >= f.Major:
+				// (Only a database the customer runs: the package's own
+				// bundled PostgreSQL is the version GitLab ships.)
+				if min, ok := p.Knowledge.PostgresMinimum(f.GitLab.Major); ok && db.External && !db.Line.HasWord("bundled", "mitgeliefert", "mitgelieferte", "incluido", "intégré", "embarqué", "incluso", "meegeleverd", "embutido") && db.Major == f.Major && !dealt {
+					if c, ok := knowledge.ComparePostgres(db.Version, min); ok && c < 0 && strings.Contains(db.Version, ".") {
+						// "gldb01 läuft bereits auf 16.4, es ist also keine
+						// Datenbankarbeit nötig": the right major, below
+						// the minimum GitLab documents for it.
+						l, span := at.Line, at.Span
+						if cl := sameMajorClaim(p.Doc, db); cl != nil {
+							l, span = cl, enoughSpan(cl)
+						}
+						p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Warning)}, l, span, "the instance runs PostgreSQL %s (line %d), older than %s, the oldest PostgreSQL GitLab %d documents as supported. upgrade PostgreSQL to %s or later before the %s hop (line %d)", db.Version, db.Line.Num, min, f.GitLab.Major, min, f.GitLab.MinorString(), at.Line.Num)
+					}
+				}
 				continue
 			case db == nil || db.Major == 0:
 				if dealt || autoFor(f.Major, f.GitLab) && mentionsPostgres(p.Doc) {
@@ -162,7 +177,7 @@ provider's tooling) before the hop that needs it.`,
 var requirementWords = map[string]bool{"needs": true, "need": true, "requires": true, "require": true, "minimum": true, "braucht": true, "benötigt": true, "requiere": true, "exige": true, "richiede": true, "vereist": true}
 
 // enoughWords say a database version needs no change.
-var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
+var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
@@ -181,6 +196,18 @@ func enoughSpan(l *lint.Line) lint.Span {
 		}
 	}
 	return best
+}
+
+// sameMajorClaim returns a line that names the running PostgreSQL version
+// and calls it enough: "läuft bereits auf 16.4, es ist also keine
+// Datenbankarbeit nötig".
+func sameMajorClaim(d *lint.Document, db *lint.Database) *lint.Line {
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && !l.In(lint.TermStaging) && l.Contains(db.Version) && l.ContainsAny(enoughWords...) {
+			return l
+		}
+	}
+	return nil
 }
 
 // enoughClaim returns a line that calls a PostgreSQL major below major

@@ -230,6 +230,17 @@ type Conditional struct {
 	runner, sql, decide string // the Rails code or SQL that finds out, and what its answer means
 }
 
+// Table returns the database table whose rows decide the stop, as its
+// SQL names it ("relname='ci_pipeline_messages'"), or "".
+func (c Conditional) Table() string {
+	_, rest, ok := strings.Cut(c.sql, "relname='")
+	if !ok {
+		return ""
+	}
+	t, _, _ := strings.Cut(rest, "'")
+	return t
+}
+
 // CheckFor says how to find out whether the stop applies, with the
 // command of the install method ("linux-package", "docker", "helm",
 // "operator", "source", "get"; anything else reads as the Linux
