@@ -1015,6 +1015,12 @@ func refineConcepts(h *Line, s termSet) termSet {
 	if !s.has(TermProcedure) {
 		return s
 	}
+	if s.has(TermRollback) && upgradeAndRollback(h) {
+		// "M4 – Upgrade- und Rückfallplan GitLab", "Upgrade and rollback
+		// plan": the whole plan, its rollback one part of it.
+		s[TermRollback>>6] &^= 1 << (TermRollback & 63)
+		return s
+	}
 	for _, m := range h.Matches {
 		if m.Term == TermProcedure && !genericUpgradeWord(h.Lower[m.Start:m.End]) {
 			// "Procedure (with downtime)": the steps, named as such.
@@ -1034,6 +1040,25 @@ func refineConcepts(h *Line, s termSet) termSet {
 		}
 	}
 	return other
+}
+
+// upgradeAndRollback reports whether a heading names the upgrade and
+// then, joined by "and", its rollback.
+func upgradeAndRollback(h *Line) bool {
+	pm, ok := h.Find(TermProcedure)
+	if !ok {
+		return false
+	}
+	for _, m := range h.Matches {
+		if m.Term != TermRollback || m.Start < pm.End {
+			continue
+		}
+		switch strings.Trim(h.Lower[pm.End:m.Start], " -") {
+		case "and", "und", "y", "et", "e", "en", "&", "/", "+", "and the", "und der", "y el", "et le", "e il", "en het":
+			return true
+		}
+	}
+	return false
 }
 
 // whyHeading reports whether a heading asks why ("Why we are upgrading",

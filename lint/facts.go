@@ -647,7 +647,7 @@ func (r *planReader) readWindow() {
 		var complete *Line
 		settled := false
 		for _, l := range winLines {
-			if settled && !replacesWindow(l) && !(complete != nil && CorrectedBetween(d, complete, l)) {
+			if settled && !replacesWindow(l) && !(complete != nil && CorrectedBetween(d, complete, l)) && !gitlabRowAfter(complete, l) {
 				continue
 			}
 			span := r.windowSpan(l)
@@ -664,6 +664,14 @@ func (r *planReader) readWindow() {
 					// 09:00–17:00 CET. The date of 28-11 is cancelled": a
 					// later message moves the window.
 					complete = l
+					continue
+				}
+				if gitlabRowAfter(complete, l) {
+					// A maintenance calendar: "| 1 | RHEL 9 fleet | ... |
+					// Sat 2027-01-09 |" then "| 3 | GitLab EE gitlab01 |
+					// ... | Sat 2027-01-16 |": GitLab's row is the window.
+					complete = l
+					settled = true
 					continue
 				}
 				if complete == nil {
@@ -981,7 +989,7 @@ func hasZoneOnly(h *Line, today time.Time) bool {
 }
 
 // allTimesPhrases introduce the zone every time of a plan is given in.
-var allTimesPhrases = []string{"all times", "times in this plan", "times are in", "times are given in", "alle zeiten", "alle uhrzeiten", "alle zeitangaben", "todas las horas", "todos los horarios", "toutes les heures", "tous les horaires"}
+var allTimesPhrases = []string{"all times", "times in this plan", "times are in", "times are given in", "alle zeiten", "alle uhrzeiten", "alle zeitangaben", "todas las horas", "todos los horarios", "toutes les heures", "tous les horaires", "tutti gli orari", "tutte le ore", "todos os horários", "todos os horarios", "alle tijden", "alle tijdstippen", "horaires en", "orari in", "horários em", "tijden in"}
 
 // dateFromProse completes a window that has a time but no date with the
 // first date a line gives for the upgrade or the window.
@@ -1270,6 +1278,12 @@ func numAfter(t string, i int) (int, int) {
 		return 0, -1
 	}
 	return n, j
+}
+
+// gitlabRowAfter reports whether row l names GitLab in the table of the
+// window row c, which does not.
+func gitlabRowAfter(c, l *Line) bool {
+	return c != nil && l.Kind == KindTableRow && c.Kind == KindTableRow && l.Header != nil && l.Header == c.Header && l.HasWord("gitlab") && !c.HasWord("gitlab") && c.Has(TermOtherProduct) && !l.Has(TermNeg)
 }
 
 // endColumn sets the window's length from the cell of a table row whose

@@ -185,8 +185,39 @@ func extractPlan(d *Document, today time.Time) *Plan {
 	r.resolve()
 	r.readSetup()
 	r.readWindow()
+	r.osUpgradeAfterWindow()
 	r.readContact()
 	return p
+}
+
+// osUpgradeAfterWindow drops an operating system upgrade the plan dates
+// after the window ("| sabato 13/02/2027 | git01 | upgrade Debian 10 →
+// Debian 12 |" in a calendar whose GitLab window is 02/12/2026): the
+// path runs on the old release.
+func (r *planReader) osUpgradeAfterWindow() {
+	p := r.plan
+	if p.OSUpgrade == nil || p.OSUpgrade.Line == nil || p.Window == nil || !p.Window.HasDate || p.OSUpgrade.Line == p.Window.Line {
+		return
+	}
+	sc := r.scan(p.OSUpgrade.Line.Text)
+	if sc.Date == nil || sc.Date.YearInferred {
+		return
+	}
+	d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, p.Window.Start.Location())
+	if !d.After(p.Window.Start) {
+		return
+	}
+	// A later window or hop keeps it: "W2 after the OS move: 16.11 →
+	// 17.3" runs on the new release.
+	for _, l := range r.doc.Lines {
+		if l == p.OSUpgrade.Line || l.Kind == KindCode || !(len(l.Versions) > 0 || l.Has(TermWindow)) || !hasDigit(l.Text) {
+			continue
+		}
+		if ls := r.scan(l.Text); ls.Date != nil && !ls.Date.YearInferred && time.Date(ls.Date.Year, ls.Date.Month, ls.Date.Day, 0, 0, 0, 0, d.Location()).After(d) {
+			return
+		}
+	}
+	p.OSUpgrade = nil
 }
 
 type planReader struct {

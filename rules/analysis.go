@@ -111,6 +111,14 @@ type backupLine struct {
 // sharedBackups holds backups of the plan: several rules read them.
 var sharedBackups = &lint.Shared[[]backupLine]{Compute: func(p *lint.Pass) []backupLine { return backups(p.Doc) }}
 
+// otherToolSection reports whether a line stands under a heading about
+// another tool of the same runbook ("## 2. Jenkins et Nexus (rappel)"):
+// its snapshots and backups are not GitLab's.
+func otherToolSection(l *lint.Line) bool {
+	h := l.Section.Heading
+	return h != nil && h.HasWord("jenkins", "nexus", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb") && !h.HasWord("gitlab")
+}
+
 // backupInRollback reports whether the plan's backup step points to the
 // rollback section, where the backup is written out: "3. Backup (see
 // Backout plan, "what we keep")".
@@ -136,7 +144,7 @@ func backups(d *lint.Document) []backupLine {
 		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) && !(seeRollback && (l.Has(lint.TermBackupCmd) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot))) {
 			continue
 		}
-		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) || l.In(lint.TermContact) || l.LabelIs(lint.TermContact) || l.In(lint.TermStaging) {
+		if l.In(lint.TermRisk) || l.In(lint.TermChangelog) || l.In(lint.TermContact) || l.LabelIs(lint.TermContact) || l.In(lint.TermStaging) || otherToolSection(l) {
 			continue
 		}
 		restoreOnly := (l.Has(lint.TermRestore) || l.Has(lint.TermRestoreCmd)) && !l.Has(lint.TermBackupCmd) && !l.Has(lint.TermBackupEtc)

@@ -59,6 +59,12 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 				query = true
 			}
 		}
+		if !query && disclaimedBesideQuery(l) {
+			// "Only with 0 and the Admin page showing nothing queued.
+			// The chart's migrations job finishing is not enough.": the
+			// query is the check, the job is disclaimed.
+			query = true
+		}
 		if !query && (l.Has(lint.TermBBM) || l.Contains("migra")) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
 			// "Background-migration query → 0 rows": the query written
 			// out elsewhere, named here with its expected result.
@@ -199,9 +205,29 @@ func disclaims(l *lint.Line) bool {
 	if l.Has(lint.TermBBMQuery) {
 		return false
 	}
-	for _, w := range []string{"not enough", "not sufficient", "insufficient", "is no check", "reicht nicht", "genügt nicht", "no basta", "no es suficiente", "ne suffit pas", "pas suffisant"} {
-		if l.Contains(w) {
-			return true
+	return l.ContainsAny(disclaimWords...)
+}
+
+// disclaimWords say a signal is not enough.
+var disclaimWords = []string{"not enough", "not sufficient", "insufficient", "is no check", "reicht nicht", "genügt nicht", "no basta", "no es suficiente", "ne suffit pas", "pas suffisant", "non basta", "non è sufficiente", "niet genoeg", "não basta", "não é suficiente"}
+
+// disclaimedBesideQuery reports whether a line names the background
+// migration query or page in one sentence and calls a weak signal not
+// enough in another.
+func disclaimedBesideQuery(l *lint.Line) bool {
+	if !l.Has(lint.TermBBMQuery) {
+		return false
+	}
+	for _, w := range disclaimWords {
+		i := l.IndexOf(w)
+		if i < 0 {
+			continue
+		}
+		a, b := lint.SentenceAt(l.Lower, i, i+len(w))
+		for _, m := range l.FindAll(lint.TermBBMQuery) {
+			if m.End <= a || m.Start >= b {
+				return true
+			}
 		}
 	}
 	return false
