@@ -1161,6 +1161,16 @@ func (b *builder) addLine(l *Line) {
 		} else {
 			l.Cited = citesDocs(prev)
 		}
+		// "> **Support (2026-11-13):** The backup step does not keep
+		// gitlab-secrets.json" / "> **A:** we keep this step as is":
+		// Support's words, quoted in a revision, are not the plan; the
+		// customer's answer below them is.
+		switch {
+		case reviewerLabel(l):
+			l.Cited = true
+		case answerLabel(l) || customerLabel(l):
+			l.Cited = false
+		}
 		l.Earlier = l.Earlier || l.QuoteDepth >= 2 || attribution(l)
 	}
 	var ctx termSet
@@ -1567,6 +1577,34 @@ func answerLabel(l *Line) bool {
 		if strings.EqualFold(label, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// reviewerLabel reports whether a line is labelled as GitLab Support's
+// words: "Support (2026-11-13):", "GitLab Support:", "Supporto:".
+func reviewerLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	label := strings.ToLower(strings.Trim(l.LabelText(), " *_"))
+	for _, w := range []string{"support", "gitlab support", "supporto", "soporte", "suporte", "gitlab-support", "reviewer", "review comment", "kommentar support", "question from support", "frage vom support"} {
+		if label == w || strings.HasPrefix(label, w+" (") || strings.HasPrefix(label, w+",") {
+			return true
+		}
+	}
+	return false
+}
+
+// customerLabel reports whether a line is labelled as the customer's
+// answer: "Antwoord:", "Risposta:", "Customer:".
+func customerLabel(l *Line) bool {
+	if l.Label.Len() == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(l.LabelText(), " *_")) {
+	case "antwoord", "risposta", "resposta", "customer", "kunde", "cliente", "client", "klant", "our answer", "unsere antwort", "nuestra respuesta", "notre réponse", "update", "updated":
+		return true
 	}
 	return false
 }

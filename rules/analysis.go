@@ -286,7 +286,8 @@ func skippedData(cmd string) string {
 func rollbackLines(d *lint.Document) []*lint.Line {
 	var out []*lint.Line
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.Cited {
+			// (Support's quoted words are not the plan's rollback.)
 			continue
 		}
 		if l.In(lint.TermRollback) {

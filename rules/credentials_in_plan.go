@@ -24,9 +24,31 @@ team vault").`,
 		for _, l := range p.Doc.Lines {
 			if kind, at := credentialIn(l); kind != "" {
 				p.Reportf(l, lint.Span{Start: at, End: at}, "line contains %s in plain text. remove it from the plan, rotate it, and say where it is kept instead", kind)
+			} else if kind := struckCredential(p, l); kind != "" {
+				p.Reportf(l, lint.Span{}, "line contains %s in struck-out text, which every reader still sees. remove it from the plan, rotate it, and say where it is kept instead", kind)
 			}
 		}
 	},
+}
+
+// struckCredential finds a secret in the struck-out text of a line's
+// source ("~~root / Sommer2026!~~"): withdrawn from the plan, but still
+// written in it.
+func struckCredential(p *lint.Pass, l *lint.Line) string {
+	src := p.Doc.SourceLine(l.Num)
+	if !strings.Contains(src, "~~") {
+		return ""
+	}
+	d, err := lint.Parse("struck.md", []byte(strings.ReplaceAll(src, "~~", "")), p.Today)
+	if err != nil {
+		return ""
+	}
+	for _, sl := range d.Lines {
+		if kind, _ := credentialIn(sl); kind != "" {
+			return kind
+		}
+	}
+	return ""
 }
 
 // tokenPrefixes are the prefixes of well-known secret formats.

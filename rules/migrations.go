@@ -26,7 +26,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// (Judged already as the command a check sentence leads into.)
 			continue
 		}
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.In(lint.TermRollback) || l.In(lint.TermRisk) && !(eachHop(l) && l.Has(lint.TermBBMQuery)) || l.In(lint.TermChangelog) {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.Cited || l.In(lint.TermRollback) || l.In(lint.TermRisk) && !(eachHop(l) && l.Has(lint.TermBBMQuery)) || l.In(lint.TermChangelog) {
 			// (A note that sets the gate for every hop, "Background
 			// migrations: before each hop, the admin page ... and the
 			// query must return 0 rows", is the gate.)

@@ -177,7 +177,7 @@ provider's tooling) before the hop that needs it.`,
 var requirementWords = map[string]bool{"needs": true, "need": true, "requires": true, "require": true, "minimum": true, "braucht": true, "benötigt": true, "requiere": true, "exige": true, "richiede": true, "vereist": true}
 
 // enoughWords say a database version needs no change.
-var enoughWords = []string{"is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
+var enoughWords = []string{"without extra steps", "without any extra step", "senza passi aggiuntivi", "nessun passo aggiuntivo", "sin pasos adicionales", "sans étape supplémentaire", "ohne zusätzliche schritte", "zonder extra stappen", "sem passos adicionais", "is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",

@@ -117,6 +117,12 @@ var elNames = func() []string {
 
 // namedELReleases returns the Enterprise Linux majors the plan's prose
 // names ("RHEL 9.5", "AlmaLinux 8"), each a server the plan speaks of.
+// pastOS reports whether the words before an OS name make it the one the
+// server ran before.
+func pastOS(before string) bool {
+	return containsAnyOf(before, "migrated from", "moved from", "upgraded from", "migrado de", "migrado desde", "migriert von", "umgestellt von", "migré de", "migré depuis", "migrato da", "gemigreerd van", "formerly", "previously", "ehemals", "früher", "anteriormente", "auparavant", "in precedenza", "vroeger")
+}
+
 func namedELReleases(d *lint.Document) map[string]bool {
 	out := map[string]bool{}
 	for _, l := range d.Lines {
@@ -128,6 +134,12 @@ func namedELReleases(d *lint.Document) map[string]bool {
 				i := strings.Index(l.Lower[off:], f)
 				if i < 0 {
 					break
+				}
+				if pastOS(l.Lower[max(0, off+i-24) : off+i]) {
+					// "(migrado de CentOS 7 em 2025)": the release the
+					// server ran before.
+					off += i + len(f)
+					continue
 				}
 				off += i + len(f)
 				rest := strings.TrimLeft(l.Lower[off:], " ")
