@@ -1232,13 +1232,19 @@ func dayFirstDocument(d *Document) bool {
 				monthFirst++
 			}
 		}
-		if !l.gramsSet || l.mayContain("cet") || l.mayContain("mez") || l.mayContain("europe/") || l.mayContain("america/") {
-			for _, tok := range l.Tokens {
-				switch tok.Word {
-				case "cet", "cest", "mez", "mesz", "eet", "eest", "europe":
-					europe++
-				case "pst", "pdt", "edt", "cdt", "mdt", "america":
+		for _, tok := range l.Tokens {
+			switch tok.Word {
+			case "cet", "cest", "mez", "mesz", "eet", "eest", "europe", "brt", "asia", "australia", "africa":
+				europe++
+			case "pst", "pdt", "edt", "cdt", "mdt":
+				us++
+			case "america":
+				// "America/Sao_Paulo" writes day first, "America/Chicago"
+				// month first.
+				if rest := l.Lower[tok.End:]; strings.HasPrefix(rest, "/new_york") || strings.HasPrefix(rest, "/chicago") || strings.HasPrefix(rest, "/denver") || strings.HasPrefix(rest, "/los_angeles") || strings.HasPrefix(rest, "/phoenix") || strings.HasPrefix(rest, "/anchorage") {
 					us++
+				} else if strings.HasPrefix(rest, "/") {
+					europe++
 				}
 			}
 		}

@@ -3490,8 +3490,19 @@ func valueNegates(l *Line, m Match) bool {
 // instruction reports whether a list item starts with a verb that
 // installs or upgrades: "1. Instalar gitlab-ee=19.2.4-ee.0 em ...".
 func instruction(l *Line) bool {
-	m, ok := l.Find(TermUpgradeVerb)
-	return ok && m.Tok == 0 && l.Item
+	if !l.Item || len(l.Tokens) == 0 {
+		return false
+	}
+	if m, ok := l.Find(TermUpgradeVerb); ok && m.Tok == 0 {
+		return true
+	}
+	// "- [ ] Cambiar la imagen a gitlab/gitlab-ce:19.2.4-ce.0": a step
+	// that changes what runs.
+	switch l.Tokens[0].Word {
+	case "change", "set", "switch", "replace", "bump", "ändern", "setzen", "austauschen", "cambiar", "cambia", "changer", "modifier", "remplacer", "cambiare", "sostituire", "wijzig", "wijzigen", "vervang", "alterar", "mudar", "trocar", "substituir":
+		return true
+	}
+	return false
 }
 
 // addsSomething reports whether a line speaks of setting something up

@@ -165,16 +165,24 @@ func railsHostLines(d *Document) *Count {
 	var span Span
 	hosts := map[string]bool{}
 	for _, l := range d.Lines {
-		if l.Kind == KindCode || !(l.In(TermEnvironment) || l.In(TermArchitecture)) || len(l.Code) == 0 {
+		if l.Kind == KindCode || !(l.In(TermEnvironment) || l.In(TermArchitecture)) {
 			continue
 		}
-		// The host opens the line or its first cell: "- `gl-app01`:
-		// Puma", "| Node 1 `gl-app01` | Puma, Sidekiq |".
-		if l.Code[0].Start > 4 && !(l.Kind == KindTableRow && len(l.Cells) > 1 && l.Code[0].End <= l.Cells[0].End) {
+		var c Span
+		switch {
+		case len(l.Code) > 0 && (l.Code[0].Start <= 4 || l.Kind == KindTableRow && len(l.Cells) > 1 && l.Code[0].End <= l.Cells[0].End):
+			// The host opens the line or its first cell: "- `gl-app01`:
+			// Puma", "| Node 1 `gl-app01` | Puma, Sidekiq |".
+			c = l.Code[0]
+		case l.Kind == KindTableRow && len(l.Cells) > 1 && l.Header != nil:
+			// "| gitlab-app01 | Puma, Sidekiq, bundled PostgreSQL |"
+			c = l.Cells[0]
+			c.Start += len(l.Text[c.Start:c.End]) - len(strings.TrimLeft(l.Text[c.Start:c.End], " "))
+			c.End = c.Start + len(strings.TrimSpace(l.Text[c.Start:c.End]))
+		default:
 			continue
 		}
-		c := l.Code[0]
-		host := strings.Trim(l.Lower[c.Start:c.End], "`")
+		host := strings.Trim(l.Lower[c.Start:c.End], "`*")
 		after := l.Lower[c.End:min(len(l.Lower), c.End+30)]
 		if !hasDigit(host) || strings.ContainsAny(host, " /") || !(strings.Contains(after, "puma") || strings.Contains(after, "rails")) {
 			continue

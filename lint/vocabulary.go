@@ -202,7 +202,7 @@ var vocabulary = map[Term]string{
 		"aktuelle version|ist version|installierte version|aktueller stand|ausgangsversion|" +
 		"versión actual|version actual|versión instalada|versión de origen|" +
 		"version actuelle|version installée|version source|version de départ|" +
-		"versão atual|versão instalada|versão corrente|versao atual|versione attuale|versione installata|huidige versie|geïnstalleerde versie",
+		"versão atual|versão instalada|versão corrente|versao atual|versione attuale|versione installata|huidige versie|geïnstalleerde versie|huidig|huidige stand|atual|attuale|actuel",
 	TermTarget: "target version|target|to version|desired version|destination version|goal version|final version|end version|target release|" +
 		"zielversion|ziel version|ziel|" +
 		"versión objetivo|versión destino|versión de destino|version objetivo|" +

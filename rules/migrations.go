@@ -610,6 +610,10 @@ func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
 		if prev.Section != l.Section || prev.Kind == lint.KindHeading {
 			return false
 		}
+		if prev.Kind == lint.KindCode && codeComment(prev) && (eachHop(prev) || beforeSeveralHops(prev)) {
+			// "# vóór elke hop: moet 0 rijen geven" over the query.
+			return true
+		}
 		if prev.Kind == lint.KindCode || l.Item && prev.Item {
 			// Code, and the other items of a list whose lead-in is
 			// "For each hop:".

@@ -930,11 +930,23 @@ func withDowntime(p *lint.Pass, firstStep *lint.Line) bool {
 	if zd := p.Plan.ZeroDowntime; zd != nil {
 		return zd.Value == "false"
 	}
+	limit := firstStep.Index
+	if firstStep.Kind == lint.KindHeading {
+		// "## Upgrade (Gitaly first, then Rails)" / "0. gitlab-app01:
+		// stop puma && stop sidekiq" / "1. gitaly01: dnf install ...":
+		// the steps before the first install belong to the start.
+		for _, l := range firstStep.Section.Lines {
+			if l.Has(lint.TermPkgInstall) {
+				limit = l.Index
+				break
+			}
+		}
+	}
 	for _, l := range p.Doc.Lines {
 		if l.In(lint.TermRollback) || l.In(lint.TermRisk) || l.In(lint.TermStaging) {
 			continue
 		}
-		if l.Index <= firstStep.Index && l.Kind != lint.KindHeading && stopsApplication(l) {
+		if l.Index <= limit && l.Kind != lint.KindHeading && stopsApplication(l) {
 			return true
 		}
 		if l.Kind == lint.KindCode {

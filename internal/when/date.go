@@ -161,7 +161,13 @@ func (s *scanner) numericDate(i int) (dc dateCand, ok bool) {
 	if sep.val != '.' && a.val <= 12 && b.val <= 12 && a.val != b.val {
 		// "Friday 11/12/2026": the order whose day falls on the named
 		// weekday wins over the language's usual order.
-		if k := s.prevWord(i); k >= 0 && s.isWeekday(k) {
+		k := s.prevWord(i)
+		if k > 0 && string(s.low[s.toks[k].lo:s.toks[k].hi]) == "feira" {
+			// Portuguese "terça-feira, 01/12/2026": the weekday is
+			// the word before "feira".
+			k = s.prevWord(k)
+		}
+		if k >= 0 && s.isWeekday(k) {
 			want := time.Weekday(s.toks[k].entry().wday - 1)
 			if validDate(y, time.Month(mon), day) && time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC).Weekday() != want &&
 				validDate(y, time.Month(day), mon) && time.Date(y, time.Month(day), mon, 0, 0, 0, 0, time.UTC).Weekday() == want {
