@@ -116,7 +116,30 @@ var sharedBackups = &lint.Shared[[]backupLine]{Compute: func(p *lint.Pass) []bac
 // its snapshots and backups are not GitLab's.
 func otherToolSection(l *lint.Line) bool {
 	h := l.Section.Heading
-	return h != nil && h.HasWord("jenkins", "nexus", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb") && !h.HasWord("gitlab")
+	return h != nil && h.HasWord(otherTools...) && !h.HasWord("gitlab")
+}
+
+// otherTools are the tools a runbook may maintain beside GitLab.
+var otherTools = []string{"jenkins", "nexus", "nexus01", "jenkins01", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb"}
+
+// otherToolHosts reports whether the text that leads into a command says
+// it runs on other tools' hosts: "On the build agents, nexus01 and
+// jenkins01 we apply the errata".
+func otherToolHosts(d *lint.Document, l *lint.Line) bool {
+	if otherToolSection(l) {
+		return true
+	}
+	for i := l.Index - 1; i >= 0 && i >= l.Index-6; i-- {
+		prev := d.Lines[i]
+		if prev.Section != l.Section || prev.Kind == lint.KindHeading {
+			return false
+		}
+		if prev.Kind == lint.KindCode {
+			continue
+		}
+		return prev.HasWord(otherTools...)
+	}
+	return false
 }
 
 // backupInRollback reports whether the plan's backup step points to the

@@ -50,7 +50,7 @@ every chart.`,
 					nGL++
 				}
 			}
-			if nChart > 0 && nGL == 0 && l.Kind == lint.KindCode {
+			if nChart > 0 && nGL == 0 && (l.Kind == lint.KindCode || l.Item) {
 				// "4. Upgrade auf GitLab 18.2.8:" over "helm upgrade ...
 				// --version 9.2.6": the step's lead-in names the version.
 				if g, ok := leadInGitLab(p, l); ok {
@@ -172,7 +172,10 @@ func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
 				return lint.VersionRef{}, false
 			}
 		}
-		if o.Kind == lint.KindCode {
+		if o.Kind == lint.KindCode || n == 0 && o.Item && l.Item {
+			// (The other items of the step: "1. Controle
+			// achtergrondmigraties." over "2. ... spec.chart.version:
+			// 8.11.7".)
 			continue
 		}
 		// A lead-in sentence ends in a colon; a step's heading or bold

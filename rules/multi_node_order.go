@@ -619,11 +619,11 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 		if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) {
 			continue
 		}
-		if l.Has(lint.TermHelmUpgrade) && l.Contains("--version") && chart[l.Section] == nil {
+		if chartDeploy(l) && chart[l.Section] == nil {
 			chart[l.Section] = l
 			continue
 		}
-		if h := chart[l.Section]; h != nil && l.Has(lint.TermPkgInstall) && (l.Contains("gitaly") || l.Kind == lint.KindCode && (strings.Contains(leadInOf(doc, l).Lower, "gitaly") || strings.Contains(codeCommentAbove(doc, l), "gitaly"))) {
+		if h := chart[l.Section]; h != nil && (l.Has(lint.TermPkgInstall) || l.Has(lint.TermUnpinnedCmd)) && (l.Contains("gitaly") || l.Kind == lint.KindCode && (strings.Contains(leadInOf(doc, l).Lower, "gitaly") || strings.Contains(codeCommentAbove(doc, l), "gitaly"))) {
 			// ("6. Then Gitaly, on gitaly-01..03:" over "sudo apt-get
 			// install ...", or "# then on gitaly-1, gitaly-2" inside the
 			// block)
@@ -631,6 +631,13 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 		}
 	}
 	return nil, nil
+}
+
+// chartDeploy reports whether a line deploys a chart release: "helm
+// upgrade ... --version 9.2.8", or through GitOps, "argocd app sync
+// gitlab-prod", "flux reconcile helmrelease gitlab".
+func chartDeploy(l *lint.Line) bool {
+	return l.Has(lint.TermHelmUpgrade) && l.Contains("--version") || l.Contains("argocd app sync") || l.Contains("flux reconcile")
 }
 
 // codeCommentAbove returns the lower-case text of the nearest shell

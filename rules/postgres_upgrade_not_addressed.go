@@ -94,9 +94,10 @@ provider's tooling) before the hop that needs it.`,
 			dealt := covers(deals, f, at.Version, autoPossible, floorStep)
 			switch {
 			case db != nil && db.Major >= f.Major:
-				// (Only a database the customer runs: the package's own
-				// bundled PostgreSQL is the version GitLab ships.)
-				if min, ok := p.Knowledge.PostgresMinimum(f.GitLab.Major); ok && db.External && !db.Line.HasWord("bundled", "mitgeliefert", "mitgelieferte", "incluido", "intégré", "embarqué", "incluso", "meegeleverd", "embutido") && db.Major == f.Major && !dealt {
+				// (Only a database the customer runs, outside the Linux
+				// package: the package's own PostgreSQL is the version
+				// GitLab ships.)
+				if min, ok := p.Knowledge.PostgresMinimum(f.GitLab.Major); ok && (db.External || s.InstallMethod == "helm" || s.InstallMethod == "operator") && !db.Line.HasWord("bundled", "mitgeliefert", "mitgelieferte", "incluido", "intégré", "embarqué", "incluso", "meegeleverd", "embutido") && db.Major == f.Major && !dealt {
 					if c, ok := knowledge.ComparePostgres(db.Version, min); ok && c < 0 && strings.Contains(db.Version, ".") {
 						// "gldb01 läuft bereits auf 16.4, es ist also keine
 						// Datenbankarbeit nötig": the right major, below
@@ -177,7 +178,7 @@ provider's tooling) before the hop that needs it.`,
 var requirementWords = map[string]bool{"needs": true, "need": true, "requires": true, "require": true, "minimum": true, "braucht": true, "benötigt": true, "requiere": true, "exige": true, "richiede": true, "vereist": true}
 
 // enoughWords say a database version needs no change.
-var enoughWords = []string{"without extra steps", "without any extra step", "senza passi aggiuntivi", "nessun passo aggiuntivo", "sin pasos adicionales", "sans étape supplémentaire", "ohne zusätzliche schritte", "zonder extra stappen", "sem passos adicionais", "is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
+var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade nodig", "geen upgrade nodig", "keine datenbank-aktualisierung", "without extra steps", "without any extra step", "senza passi aggiuntivi", "nessun passo aggiuntivo", "sin pasos adicionales", "sans étape supplémentaire", "ohne zusätzliche schritte", "zonder extra stappen", "sem passos adicionais", "is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
 	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",

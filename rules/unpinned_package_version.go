@@ -63,7 +63,7 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 					}
 					continue
 				}
-				if !held {
+				if !held && !otherToolHosts(p.Doc, l) {
 					hold := "apt-mark hold gitlab-" + planEdition(p, "ee")
 					switch t := lineTool(l); t {
 					case "dnf", "yum":
