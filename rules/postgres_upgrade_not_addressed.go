@@ -151,7 +151,11 @@ provider's tooling) before the hop that needs it.`,
 				if i := autoClaim(deals, f); i >= 0 && !autoPossible && !optedOut && plainClaim(p.Doc.Lines[i]) {
 					// The plan counts on the automatic upgrade that this
 					// setup does not get: the finding belongs on that claim.
-					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					what := "package"
+					if s.InstallMethod == "helm" || s.InstallMethod == "operator" {
+						what = "chart"
+					}
+					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the %s upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", what, runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				if i := laterDeal(deals, f); i >= 0 {
