@@ -613,6 +613,12 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "Geo e nova arquitetura": an instruction, not what runs.
 			return
 		}
+		if distinctVersions(vs) >= 3 && len(arrowChain(l, vs)) < 2 {
+			// "Imported on 2026-11-20: gitlab-ee-17.1.8-ee.0.el9,
+			// 17.3.7-ee.0.el9, 17.5.5-ee.0.el9, ...": a list of packages
+			// at hand, not what runs.
+			return
+		}
 		for _, v := range vs {
 			if v.InLink || v.Chart != nil && !v.Chart.HasPatch {
 				// (A chart line, "nothing to clean up for chart 9.0", is
@@ -2571,6 +2577,27 @@ func barePair(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// distinctVersions counts the different GitLab versions among vs.
+func distinctVersions(vs []VersionRef) int {
+	n := 0
+	for i, v := range vs {
+		if v.Chart != nil {
+			continue
+		}
+		seen := false
+		for _, w := range vs[:i] {
+			if w.Chart == nil && w.Version.Compare(v.Version) == 0 {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
 }
 
 // toFrom finds a sentence that names where the upgrade goes before where

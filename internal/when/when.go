@@ -343,6 +343,11 @@ func (s *scanner) isEnd(start, c *clockCand, next bool) bool {
 		case tk.kind == kWord:
 			f := s.flags(k)
 			switch {
+			case seps > 0 && k+1 == c.i && (s.is(k, "às") || s.is(k, "alle") || s.is(k, "à")),
+				seps > 0 && s.is(k, "a") && k+1 < c.i && s.flags(k+1)&lxArticle != 0:
+				// "até domingo, 13 de dezembro, às 16:00", "hasta el
+				// domingo 13 de diciembre a las 16:00": after the range
+				// word, "at" before the end's clock.
 			case f&lxRangeSep != 0 && !s.is(k, "a"):
 				seps++
 			case f&(lxWeekday|lxDatePrep|lxClockPrep|lxArticle|lxMonth) != 0, s.is(k, "uhr"), s.is(k, "t") && !tk.space:

@@ -692,3 +692,19 @@ func TestDashedDateDayFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestEndClockAfterDatedRangeWord checks an end named with its own day
+// after a range word, in the languages that put "at" before the clock.
+func TestEndClockAfterDatedRangeWord(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"sábado, 12 de dezembro de 2026, das 22:00 até domingo, 13 de dezembro, às 16:00",
+		"sábado 12 de diciembre de 2026, de 22:00 hasta el domingo 13 de diciembre a las 16:00",
+		"Saturday 12 December 2026 22:00 until Sunday 13 December 16:00",
+	} {
+		w := Scan(text, today)
+		if w.Start == nil || w.End == nil || w.Start.Hour != 22 || w.End.Hour != 16 {
+			t.Errorf("%q: start %+v, end %+v, want 22:00 and 16:00", text, w.Start, w.End)
+		}
+	}
+}
