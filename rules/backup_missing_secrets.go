@@ -209,7 +209,7 @@ func declinesCopy(l *lint.Line) bool {
 
 // copyVerb reports whether a word copies or saves files.
 func copyVerb(w string) bool {
-	for _, p := range []string{"copy", "copie", "copied", "kopier", "kopiër", "kopieer", "copia", "cópia", "copiamo", "copiar", "copier", "sicher", "save", "saving"} {
+	for _, p := range []string{"copy", "copie", "copied", "kopier", "kopiër", "kopieer", "copia", "cópia", "copiamo", "copiar", "copier", "sicher", "save", "saving", "sauvegard", "respald", "salvar", "salvare", "salviamo", "bewaar"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}

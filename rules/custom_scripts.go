@@ -22,6 +22,9 @@ change records. Read-only queries (such as the background-migration query) are n
 Changing the status of batched background migrations by hand is reported as an error: the data
 changes they make are then never done, and later migrations can fail or lose data.
 
+A script the plan prints in full (the block under the line that names it), which runs no further
+scripts and changes no data with SQL or the console, is listed and not reported.
+
 Fix: replace the script with the documented commands, or list exactly what it does so it can be
 reviewed.`,
 	Run: func(p *lint.Pass) {
@@ -103,6 +106,18 @@ reviewed.`,
 			p.Reportf(f.l, f.at, "plan runs %s. Support cannot review custom scripts or hand edits; if a problem occurs while it runs, the advice will likely be to run the rollback plan. prefer the documented commands, or list exactly what it does", f.what)
 		}
 	},
+}
+
+// printedInFull reports whether a line that names a script says the plan
+// prints all of it: "Playbook upgrade-gitlab.yml, unten vollständig
+// abgedruckt", "de volledige inhoud staat in §6".
+func printedInFull(d *lint.Document, name string) bool {
+	for _, l := range d.Lines {
+		if l.Kind != lint.KindCode && strings.Contains(l.Text, name) && l.ContainsAny("in full", "full content", "printed below", "shown below", "vollständig", "volledige inhoud", "contenu complet", "intégralement", "completo", "integralmente", "por completo", "per intero") {
+			return true
+		}
+	}
+	return false
 }
 
 // runsScriptCommand reports whether some command of the plan runs a
@@ -392,26 +407,45 @@ func scriptKey(what string) string {
 	return last
 }
 
-// scriptShown reports whether the plan prints a script that is a single
-// documented command: a line that names it leads into a code block that
-// is one command continued over several lines ("`run-gitlab.sh`, which
-// only holds this command:" over "docker run ... \"). A longer script
-// stays a script Support cannot review, printed or not.
+// scriptShown reports whether the plan prints the script it runs, so that
+// it lists exactly what the script does: a line that names the script
+// leads into a code block of its content ("Contenu du script
+// sauvegarde-gitlab.sh :" over the script), or, for a script that is a
+// single documented command, the command continued over several lines.
+// A printed script that runs further scripts, or writes data with SQL or
+// the Rails console, stays one Support cannot review.
 func scriptShown(d *lint.Document, name string) bool {
 	for i, l := range d.Lines {
-		if l.Kind == lint.KindCode || !strings.Contains(l.Text, name) || !strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
+		if l.Kind == lint.KindCode || !strings.Contains(l.Text, name) {
 			continue
 		}
-		n, one := 0, true
-		for j := i + 1; j < len(d.Lines) && d.Lines[j].Kind == lint.KindCode; j++ {
-			t := strings.TrimSpace(d.Lines[j].Text)
-			next := j+1 < len(d.Lines) && d.Lines[j+1].Kind == lint.KindCode
-			if next && !strings.HasSuffix(t, "\\") {
+		// The block follows the line that names the script, which leads
+		// into it with a colon, or the plan says elsewhere that it prints
+		// the script in full.
+		j := i + 1
+		if j >= len(d.Lines) || d.Lines[j].Kind != lint.KindCode || !strings.HasSuffix(strings.TrimSpace(l.Text), ":") && !printedInFull(d, name) {
+			continue
+		}
+		n, clean, one := 0, true, true
+		for k := j; k < len(d.Lines) && d.Lines[k].Kind == lint.KindCode; k++ {
+			c := d.Lines[k]
+			if k+1 < len(d.Lines) && d.Lines[k+1].Kind == lint.KindCode && !strings.HasSuffix(strings.TrimSpace(c.Text), "\\") {
 				one = false
+			}
+			if strings.Contains(c.Text, name) {
+				// The block runs the script; it does not print it.
+				clean = false
+				break
+			}
+			if what, _ := customScript(c); what != "" || sqlInCode(c) || consoleWrite(c.Lower) {
+				clean = false
+				break
 			}
 			n++
 		}
-		if n >= 2 && one {
+		// (Only a script file, "upgrade-hop.sh", is printed as a block of
+		// several commands; "Ansible" names a tool.)
+		if n >= 2 && clean && (one || strings.ContainsAny(name, "./")) {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			continue
 		}
 		if !(l.Has(lint.TermBBM) || l.Has(lint.TermBBMQuery) || l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) ||
-			l.Contains("migra") && namedQueryEmpty(l) || migrationsWord(l) && leadsIntoWeak(d, l) != nil) {
+			l.Contains("migra") && namedQueryEmpty(l) || migrationsWord(l) && leadsIntoWeak(d, l) != nil || sleepCommand(l)) {
 			// Nothing about migrations on the line.
 			continue
 		}
@@ -50,7 +50,13 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// not a gate of this upgrade.)
 			continue
 		}
-		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) || l.Has(lint.TermMigrations)
+		if l.Kind == lint.KindCode && l.Has(lint.TermWait) && !hasDuration(l) && !l.Has(lint.TermBBMQuery) && strings.HasPrefix(strings.TrimSpace(l.Lower), "echo ") && l.Index+1 < len(d.Lines) && sleepCommand(d.Lines[l.Index+1]) {
+			// `echo "== Wachten op achtergrondmigraties =="` over
+			// `sleep 900`: the wait is the sleep below.
+			continue
+		}
+		bmContext := l.Has(lint.TermBBM) || l.In(lint.TermMigrations) || l.LabelIs(lint.TermMigrations) || l.Has(lint.TermMigrations) ||
+			l.Kind == lint.KindCode && l.Index > 0 && d.Lines[l.Index-1].Kind == lint.KindCode && d.Lines[l.Index-1].Has(lint.TermBBM)
 		query := false
 		for _, m := range l.FindAll(lint.TermBBMQuery) {
 			// "the admin page shows no queued migration, and the query
@@ -92,6 +98,12 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// ones.
 			checks = false
 		}
+		if weak && !query && l.In(lint.TermVerify) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) && !eachHop(l) && !gateLine(l) && !beforeHopHeading(l) && !beforeUpgradeHeading(l) {
+			// "Post-upgrade checks: ... db:migrate:status all up":
+			// a check after the last hop gates nothing.
+			continue
+		}
+		runs := makeTargetRuns(d, l)
 		switch {
 		case query:
 			out = append(out, migrationCheck{Line: l, Effective: true})
@@ -110,7 +122,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
 			out = append(out, migrationCheck{Line: l, Effective: true})
-		case weak && (eachHop(l) || beforeHopHeading(l) || !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath) || gateLine(l))):
+		case weak && (eachHop(l) || beforeHopHeading(l) || runs > 0 || !l.In(lint.TermVerify) && (l.In(lint.TermProcedure) || l.In(lint.TermPath) || gateLine(l))):
 			// ("Avant chaque palier, on vérifie ... avec db:migrate:status":
 			// a gate stated for every hop, wherever it stands.)
 			// "wait 10 minutes" or db:migrate:status used between hops.
@@ -122,9 +134,82 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// A section "for both hops" makes its checks gates of every hop,
 		// unless the check names its own ("Before hop 1: ...").
 		inSection := !namesOneHop(l) && (sectionSays(l.Section) || c.Effective && sectionLinesSay(l.Section))
-		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l) && beforeHopOnLine(l) == 0
+		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l) && beforeHopOnLine(l) == 0 || inHopScript(d, l) || runs >= 2
 	}
 	return append(out, checkReferences(d, out)...)
+}
+
+// beforeUpgradeHeading reports whether the line's section heading places
+// its checks before the upgrade: "Vérifications avant la mise à jour",
+// "Pre-upgrade checks".
+func beforeUpgradeHeading(l *lint.Line) bool {
+	for s := l.Section; s != nil; s = s.Parent {
+		if h := s.Heading; h != nil && (h.HasWord("before", "avant", "vor", "antes", "prima", "voor", "pre", "pré", "vorab") || h.Contains("pre-upgrade") || h.Contains("pré-")) {
+			return true
+		}
+	}
+	return false
+}
+
+// makeTargetRuns counts the plan's steps that run the Makefile target
+// whose recipe holds code line l ("migracoes:" / "<tab>docker exec ...
+// db:migrate:status", run as "make migracoes" before each hop).
+func makeTargetRuns(d *lint.Document, l *lint.Line) int {
+	if l.Kind != lint.KindCode || !strings.HasPrefix(l.Text, "\t") && !strings.HasPrefix(l.Text, "    ") {
+		return 0
+	}
+	i := l.Index - 1
+	for i >= 0 && d.Lines[i].Kind == lint.KindCode && (strings.HasPrefix(d.Lines[i].Text, "\t") || strings.HasPrefix(d.Lines[i].Text, "    ") || strings.TrimSpace(d.Lines[i].Text) == "") {
+		i--
+	}
+	if i < 0 || d.Lines[i].Kind != lint.KindCode {
+		return 0
+	}
+	target, _, ok := strings.Cut(strings.TrimSpace(d.Lines[i].Text), ":")
+	if !ok || target == "" || strings.ContainsAny(target, " \t$=") {
+		return 0
+	}
+	n := 0
+	for _, o := range d.Lines {
+		if o.Kind != lint.KindCode && o.Contains("make "+strings.ToLower(target)) && !o.In(lint.TermRollback) {
+			n++
+		}
+	}
+	return n
+}
+
+// inHopScript reports whether a code line is part of a script the plan
+// prints and runs for every hop: the block under "`upgrade-hop.sh`:"
+// and steps such as "sudo /opt/bin/upgrade-hop.sh 18.8.11".
+func inHopScript(d *lint.Document, l *lint.Line) bool {
+	if l.Kind != lint.KindCode {
+		return false
+	}
+	i := l.Index
+	for i > 0 && d.Lines[i-1].Kind == lint.KindCode {
+		i--
+	}
+	if i == 0 {
+		return false
+	}
+	var name string
+	for _, f := range strings.FieldsFunc(d.Lines[i-1].Text, func(r rune) bool { return r == ' ' || r == '`' || r == '(' || r == ')' || r == ':' || r == ',' }) {
+		if strings.HasSuffix(f, ".sh") || strings.HasSuffix(f, ".yml") || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".py") {
+			name = f[strings.LastIndexByte(f, '/')+1:]
+			break
+		}
+	}
+	if name == "" {
+		return false
+	}
+	runs := 0
+	for _, o := range d.Lines {
+		if o.Index >= i-1 && o.Index <= l.Index || !strings.Contains(o.Text, name) || len(o.Versions) == 0 || o.In(lint.TermRollback) {
+			continue
+		}
+		runs++
+	}
+	return runs >= 2
 }
 
 // migrationsWord reports whether a line speaks of migrations without

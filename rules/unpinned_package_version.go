@@ -30,6 +30,18 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				// The package is held from here on.
 				held = true
 			}
+			if l.Kind == lint.KindCode && !l.In(lint.TermRisk) && !l.In(lint.TermRollback) {
+				if at, name := latestState(p.Doc, l); at >= 0 {
+					// An Ansible package task: "name: gitlab-ee" /
+					// "state: latest".
+					pin := name + "-" + exampleHopAt(p, l).String()
+					if aptTask(p.Doc, l) {
+						pin = name + "=" + exampleHopAt(p, l).String() + "-" + name[len(name)-2:] + ".0"
+					}
+					p.Reportf(l, lint.Span{Start: at, End: at + len("latest")}, "%s installs the newest GitLab package instead of the planned hop. pin the version in the task, for example %s", quote("state: latest"), quote("name: "+pin))
+					continue
+				}
+			}
 			if !l.IsCommand() || l.In(lint.TermRisk) {
 				continue
 			}
@@ -236,6 +248,49 @@ func exampleHop(p *lint.Pass) glversion.Version {
 
 // pinnedCommand writes a pinned install command in the package manager of
 // the line.
+// latestState finds "state: latest" in an Ansible package task whose
+// "name:" is the GitLab package without a version: the offset of
+// "latest" and the package name, or -1.
+func latestState(d *lint.Document, l *lint.Line) (int, string) {
+	i := strings.Index(l.Lower, "state: latest")
+	if i < 0 {
+		i = strings.Index(l.Lower, "state=latest")
+	}
+	if i < 0 {
+		return -1, ""
+	}
+	at := i + len("state: ")
+	// The task's name, on this line ("name=gitlab-ee state=latest") or a
+	// line just above.
+	for j := l.Index; j >= 0 && j >= l.Index-4 && d.Lines[j].Kind == lint.KindCode; j-- {
+		low := d.Lines[j].Lower
+		for _, name := range []string{"gitlab-ee", "gitlab-ce"} {
+			for _, key := range []string{"name: " + name, "name=" + name, "name: \"" + name + "\"", "name: '" + name + "'"} {
+				k := strings.Index(low, key)
+				if k < 0 {
+					continue
+				}
+				rest := low[k+len(key):]
+				if rest == "" || rest[0] == ' ' || rest[0] == '"' || rest[0] == '\'' {
+					return at, name
+				}
+			}
+		}
+	}
+	return -1, ""
+}
+
+// aptTask reports whether the Ansible task around a code line uses the
+// apt module.
+func aptTask(d *lint.Document, l *lint.Line) bool {
+	for j := l.Index; j >= 0 && j >= l.Index-5 && d.Lines[j].Kind == lint.KindCode; j-- {
+		if t := strings.TrimSpace(d.Lines[j].Lower); strings.HasPrefix(t, "apt:") || strings.HasPrefix(t, "ansible.builtin.apt:") {
+			return true
+		}
+	}
+	return false
+}
+
 func pinnedCommand(p *lint.Pass, l *lint.Line) string {
 	return installCommand(packageTool(p, l), planEdition(p, "ee"), exampleHopAt(p, l).String())
 }
