@@ -2510,7 +2510,7 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 			// on checks ... at least 18.2. So ... from 17.11.7 to 18.2.8".
 			a = -1
 		}
-		if a < 0 && (termBefore(l, v.Span.Start, TermFrom, 2) || fromBeforeEdition(l, v)) {
+		if a < 0 && (fromWordBefore(l, v) || fromBeforeEdition(l, v)) {
 			a = i
 			continue
 		}
@@ -2520,6 +2520,39 @@ func fromTo(l *Line, vs []VersionRef) (int, int) {
 		}
 	}
 	return a, b
+}
+
+// fromWordBefore reports whether "from" stands right before v, or with
+// one word between: "from 18.8.11", "de la 17.3.7", "von GitLab 17.3.7".
+// The short Romance and Dutch forms ("de", "da", "van") are also
+// articles and prepositions of other kinds ("op de laatste 18.11-patch"),
+// so only an article or a version word may stand between them and v.
+func fromWordBefore(l *Line, v VersionRef) bool {
+	if !l.Has(TermFrom) {
+		return false
+	}
+	ti := tokenAt(l, v.Span.Start)
+	for _, m := range l.Matches {
+		if m.Term != TermFrom {
+			continue
+		}
+		end := m.Tok + m.NTok
+		if end > ti || end < ti-2 || breakBetween(l, end, ti) {
+			continue
+		}
+		if end == ti-1 {
+			switch l.Tokens[m.Tok].Word {
+			case "de", "da", "van":
+				switch l.Tokens[end].Word {
+				case "la", "le", "l", "el", "lo", "a", "o", "versión", "version", "versão", "versione", "versie", "gitlab":
+				default:
+					continue
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // avoidWords keep the plan away from a release.
@@ -2554,7 +2587,10 @@ func avoidedVersion(l *Line, v VersionRef) bool {
 func timeReference(l *Line, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		switch l.Tokens[j].Word {
-		case "before", "vor", "antes", "avant", "prima", "vóór":
+		case "before", "vor", "antes", "avant", "prima", "vóór",
+			// "bij de sprong naar 19.0", "beim Sprung auf 19.0", "lors du
+			// passage à 19.0": at the time of it.
+			"bij", "beim", "lors", "during", "durante", "während":
 			return true
 		}
 		if l.Tokens[j+1].Break {

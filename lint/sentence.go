@@ -34,3 +34,22 @@ func AnyPhraseSentence(low string, phrases []string, ok func(start, end int) boo
 	}
 	return false
 }
+
+// QuestionAt reports whether the sentence that goes on from offset off
+// ends in a question mark: "Brauchen wir den 17.1-Stopp? In der ...",
+// "PostgreSQL 13 suffit-il pour GitLab 17 ? (ouverte)".
+func QuestionAt(text string, off int) bool {
+	for i := off; i < len(text); i++ {
+		switch text[i] {
+		case '?':
+			return true
+		case '!':
+			return false
+		case '.':
+			if i+1 == len(text) || text[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return false
+}

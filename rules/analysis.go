@@ -332,7 +332,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 			out = append(out, l)
 			continue
 		}
-		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) || l.FailureBranch() && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !escalatesOnly(l) {
+		if cur := d.Plan.Current; cur != nil && l.Reverts(cur.Version) && !l.In(lint.TermRisk) && !(l.In(lint.TermStaging) && !l.In(lint.TermProcedure)) || l.FailureBranch() && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !escalatesOnly(l) {
 			out = append(out, l)
 		}
 	}

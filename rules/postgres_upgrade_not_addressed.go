@@ -215,12 +215,23 @@ func sameMajorClaim(d *lint.Document, db *lint.Database) *lint.Line {
 	return nil
 }
 
+// asksEnough reports whether the line asks whether the database is
+// enough rather than saying so: "PostgreSQL 13 suffit-il jusqu'à 17.3 ?".
+func asksEnough(l *lint.Line) bool {
+	for _, w := range enoughWords {
+		if i := l.IndexOf(w); i >= 0 {
+			return lint.QuestionAt(l.Text, i)
+		}
+	}
+	return false
+}
+
 // enoughClaim returns a line that calls a PostgreSQL major below major
 // enough ("stays on 14.15 ... so no database work is needed", "Restiamo
 // su PostgreSQL 13, già sufficiente"), with that major.
 func enoughClaim(d *lint.Document, db *lint.Database, major int) (*lint.Line, int) {
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !l.ContainsAny(enoughWords...) {
+		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !l.ContainsAny(enoughWords...) || asksEnough(l) {
 			continue
 		}
 		if db != nil && db.Major > 0 && db.Major < major && l.Contains(db.Version) {

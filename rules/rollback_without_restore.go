@@ -303,6 +303,11 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 			// of each window.
 			return true
 		}
+		if l.IsCommand() && l.Contains("helm") && l.Contains("--version <") && l.ContainsAny("previous", "précédent", "vorherig", "anterior", "precedente", "vorige", "old", "alt") {
+			// "helm upgrade ... --version <chart précédent>": the chart of
+			// the version before.
+			return true
+		}
 		if l.IsCommand() && l.Contains("helm") && l.HasWord("rollback") {
 			// "helm -n gitlab rollback gitlab <revision>" goes back to
 			// the release the revision deployed.

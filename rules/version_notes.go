@@ -617,7 +617,8 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// Redis to 7.2": the component moves to the minimum or above.
 			return nil, lint.Span{}, ""
 		}
-		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt") {
+		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt",
+			"not applicable", "niet van toepassing", "nicht zutreffend", "no aplica", "sans objet", "non applicabile", "não se aplica", "não aplicável", "entfällt") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
 			// note itself, not what the instance runs.
 			continue
