@@ -668,7 +668,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "the next planned change is 19.2.4 → 19.5 (when released)"
 			return
 		}
-		if l.Has(TermWindow) && r.continues(chain[0].Version) || l.Has(TermWindow) && len(p.CurrentClaims) > 0 {
+		if (l.Has(TermWindow) || windowRow(l)) && (r.continues(chain[0].Version) || len(p.CurrentClaims) > 0) {
 			// "Window 2: ..., 15.11.13 → 16.3.9 → 16.11.10": the part of
 			// the path one window covers, not the whole upgrade.
 			for _, v := range chain[1:] {

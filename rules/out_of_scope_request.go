@@ -44,11 +44,17 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			}
 		}
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
+			if l.Kind == lint.KindCode || l.Kind == lint.KindFrontMatter || l.In(lint.TermOutOfScope) || l.LabelIs(lint.TermOutOfScope) || l.In(lint.TermRisk) || l.In(lint.TermRollback) {
 				continue
 			}
 			if what, at := outOfScope(l, m, methodLine, geo, p.Today.Year()); what != "" {
 				if eeOnly && strings.HasPrefix(what, "a change of edition") {
+					continue
+				}
+				if excludedInSentence(l, at) {
+					// "... tussenstappen. Buiten scope: overstap naar EE,
+					// verhuizing naar Kubernetes": a list of what the
+					// change leaves out.
 					continue
 				}
 				if l.ContainsAny(separateChangeWords...) {
@@ -66,6 +72,18 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 			}
 		}
 	},
+}
+
+// excludedInSentence reports whether an out-of-scope phrase ("Out of
+// scope:", "Buiten scope:") opens the sentence before span at.
+func excludedInSentence(l *lint.Line, at lint.Span) bool {
+	a, _ := lint.SentenceAt(l.Text, at.Start, at.End)
+	for _, m := range l.FindAll(lint.TermOutOfScope) {
+		if m.Start >= a && m.End <= at.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // separateChangeWords say that another change is not part of this one.
