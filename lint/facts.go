@@ -1213,6 +1213,10 @@ func dayFirstDocument(d *Document) bool {
 	dayFirst, monthFirst, europe, us := 0, 0, 0, 0
 	for _, l := range d.Lines {
 		t := l.Text
+		if !hasDigit(t) {
+			// Dates and clock times (beside their zones) have digits.
+			continue
+		}
 		for i := 1; i+1 < len(t); i++ {
 			if t[i] != '/' && t[i] != '-' || !isDigitByte(t[i-1]) || !isDigitByte(t[i+1]) {
 				continue
