@@ -3562,7 +3562,7 @@ func instruction(l *Line) bool {
 	// "- [ ] Cambiar la imagen a gitlab/gitlab-ce:19.2.4-ce.0": a step
 	// that changes what runs.
 	switch l.Tokens[0].Word {
-	case "change", "set", "switch", "replace", "bump", "ändern", "setzen", "austauschen", "cambiar", "cambia", "changer", "modifier", "remplacer", "cambiare", "sostituire", "wijzig", "wijzigen", "vervang", "alterar", "mudar", "trocar", "substituir":
+	case "change", "replace", "bump", "ändern", "setzen", "austauschen", "cambiar", "cambia", "changer", "modifier", "remplacer", "cambiare", "sostituire", "wijzig", "wijzigen", "vervang", "alterar", "mudar", "trocar", "substituir":
 		return true
 	}
 	return false
