@@ -1290,8 +1290,24 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 				// "with a load generator running: 18.9.8 took 1 h 35 min"
 				continue
 			}
+			if a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End); afterWordIn(l.Lower[a:v.Span.Start]) {
+				// "After hop 1 all nodes run 18.5.7": a state to come.
+				continue
+			}
 		}
 		return true
+	}
+	return false
+}
+
+// afterWordIn reports whether text holds a word that places what follows
+// after something: "after hop 1", "nach Schritt 1".
+func afterWordIn(text string) bool {
+	for _, f := range strings.Fields(text) {
+		switch strings.Trim(f, ",.;:()") {
+		case "after", "nach", "después", "après", "dopo", "afterwards":
+			return true
+		}
 	}
 	return false
 }

@@ -146,6 +146,7 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"Estamos en la versión 17.3.7 y el objetivo es la 18.5.7.", "17.3.7", "18.5.7"},
 		{"Momenteel draaien we 17.3.7; het doel is 18.5.7.", "17.3.7", "18.5.7"},
 		{"Versions: 17.3.7 (current), 18.5.7 (target)", "17.3.7", "18.5.7"},
+		{"Both sites run GitLab 17.3.7 today; the goal is 18.5.7.", "17.3.7", "18.5.7"},
 		{"Our GitLab server (v17.3.7-ee) needs to be upgraded to the latest 18.5 patch, 18.5.7.", "17.3.7", "18.5.7"},
 		// The target before the start.
 		{"We want to upgrade to 18.5.7 from 17.3.7.", "17.3.7", "18.5.7"},
