@@ -1573,7 +1573,7 @@ func answerLabel(l *Line) bool {
 	if len(label) > 9 {
 		return false
 	}
-	for _, w := range []string{"a", "answer", "antwort", "r", "respuesta", "réponse", "reponse"} {
+	for _, w := range []string{"a", "answer", "antwort", "antwoord", "r", "respuesta", "réponse", "reponse", "risposta", "resposta"} {
 		if strings.EqualFold(label, w) {
 			return true
 		}
@@ -1584,10 +1584,10 @@ func answerLabel(l *Line) bool {
 // reviewerLabel reports whether a line is labelled as GitLab Support's
 // words: "Support (2026-11-13):", "GitLab Support:", "Supporto:".
 func reviewerLabel(l *Line) bool {
-	if l.Label.Len() == 0 {
+	label := plainLabel(l)
+	if label == "" {
 		return false
 	}
-	label := strings.ToLower(strings.Trim(l.LabelText(), " *_"))
 	for _, w := range []string{"support", "gitlab support", "supporto", "soporte", "suporte", "gitlab-support", "reviewer", "review comment", "kommentar support", "question from support", "frage vom support"} {
 		if label == w || strings.HasPrefix(label, w+" (") || strings.HasPrefix(label, w+",") {
 			return true
@@ -1597,16 +1597,22 @@ func reviewerLabel(l *Line) bool {
 }
 
 // customerLabel reports whether a line is labelled as the customer's
-// answer: "Antwoord:", "Risposta:", "Customer:".
+// words: "Customer:", "Unsere Antwort:", "Update:".
 func customerLabel(l *Line) bool {
-	if l.Label.Len() == 0 {
-		return false
-	}
-	switch strings.ToLower(strings.Trim(l.LabelText(), " *_")) {
-	case "antwoord", "risposta", "resposta", "customer", "kunde", "cliente", "client", "klant", "our answer", "unsere antwort", "nuestra respuesta", "notre réponse", "update", "updated":
+	switch plainLabel(l) {
+	case "customer", "kunde", "cliente", "client", "klant", "our answer", "unsere antwort", "nuestra respuesta", "notre réponse", "update", "updated":
 		return true
 	}
 	return false
+}
+
+// plainLabel returns a line's label, lower-case and without emphasis, or
+// "" when it has none.
+func plainLabel(l *Line) string {
+	if l.Label.Len() == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(l.LabelText(), " *_"))
 }
 
 // askedTerms are the concepts a question can ask for.

@@ -584,12 +584,7 @@ func (r *planReader) readWindow() {
 					w.Duration = dd
 				}
 			} else if ew.Start != nil {
-				st := w.Start
-				e := time.Date(st.Year(), st.Month(), st.Day(), ew.Start.Hour, ew.Start.Minute, 0, 0, st.Location())
-				if !e.After(st) {
-					e = e.Add(24 * time.Hour)
-				}
-				w.Duration = e.Sub(st)
+				w.Duration = untilClock(w.Start, ew.Start)
 			}
 		}
 		if isPlaceholderValue(v) {
@@ -768,15 +763,10 @@ func (r *planReader) readWindow() {
 						}
 					}
 					if sc.Start != nil && sc.Date == nil && (l.LabelIs(TermWindow) || l.Has(TermWindow)) && w.HasTime && isEndLabel(l) {
-						st := w.Start
-						e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
-						if !e.After(st) {
-							e = e.Add(24 * time.Hour)
-						}
-						w.Duration = e.Sub(st)
+						w.Duration = untilClock(w.Start, sc.Start)
 					} else if sc.Date != nil && sc.Start != nil && isEndLabel(l) {
 						loc := w.Start.Location()
-						e := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, sc.Start.Hour, sc.Start.Minute, 0, 0, loc)
+						e := sc.Date.At(sc.Start.Hour, sc.Start.Minute, loc)
 						if e.After(w.Start) {
 							w.Duration = e.Sub(w.Start)
 						}
@@ -1019,12 +1009,12 @@ func (r *planReader) dateFromProse(w *Window) {
 		if sc.Date == nil || approximateDate(l.Text[from:from+sc.Date.Span.Start]) {
 			continue
 		}
-		if wd, ok := weekdayNamed(w.Line); ok && time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC).Weekday() != wd {
+		if wd, ok := weekdayNamed(w.Line); ok && sc.Date.At(0, 0, time.UTC).Weekday() != wd {
 			// "Saturday 07:00" on the window line and a Tuesday here.
 			continue
 		}
 		loc := w.Start.Location()
-		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, loc)
+		w.Start = sc.Date.At(w.Start.Hour(), w.Start.Minute(), loc)
 		w.HasDate = true
 		w.DateLine = l
 		w.DateSpan, w.DateBack = shift(sc.Date.Span, from), sc.Date.Back
@@ -1126,10 +1116,7 @@ func decisionLabel(l *Line) bool {
 // atTheEnd reports whether a line's label only says "at the end" of
 // something: a step, not the end of the window.
 func atTheEnd(l *Line) bool {
-	if l.Label.Len() == 0 {
-		return false
-	}
-	switch strings.ToLower(strings.Trim(l.LabelText(), " *_")) {
+	switch plainLabel(l) {
 	case "at the end", "in the end", "by the end", "at end", "finally", "am ende", "zum schluss", "am schluss", "al final", "à la fin", "no final", "alla fine":
 		return true
 	}
@@ -1181,18 +1168,23 @@ func (r *planReader) timelineWindow() (Window, bool) {
 			}
 		}
 		if es := r.scan(rows[end].Text[leads[end].Start:leads[end].End]); es.Start != nil && w.Duration == 0 && w.HasTime {
-			st := w.Start
-			e := time.Date(st.Year(), st.Month(), st.Day(), es.Start.Hour, es.Start.Minute, 0, 0, st.Location())
-			if !e.After(st) {
-				e = e.Add(24 * time.Hour)
-			}
-			w.Duration = e.Sub(st)
+			w.Duration = untilClock(w.Start, es.Start)
 		}
 		if w.HasDate && w.HasTime {
 			return w, true
 		}
 	}
 	return Window{}, false
+}
+
+// untilClock returns the time from t to the next time the clock shows c:
+// from 22:00 to 02:00 is four hours, into the next day.
+func untilClock(t time.Time, c *when.Clock) time.Duration {
+	e := time.Date(t.Year(), t.Month(), t.Day(), c.Hour, c.Minute, 0, 0, t.Location())
+	if !e.After(t) {
+		e = e.Add(24 * time.Hour)
+	}
+	return e.Sub(t)
 }
 
 // scan reads the dates, times, durations and zones of text, with the
@@ -1304,8 +1296,7 @@ func (r *planReader) endColumn(w *Window, row *Line) {
 		return
 	}
 	for i, c := range h.Cells {
-		name := strings.Trim(strings.TrimSpace(h.Lower[c.Start:c.End]), "*_")
-		if !endColumnName(name) {
+		if !endColumnName(columnName(h, c)) {
 			continue
 		}
 		cell := row.Cells[i]
@@ -1313,12 +1304,7 @@ func (r *planReader) endColumn(w *Window, row *Line) {
 		if sc.Start == nil || sc.Date != nil {
 			return
 		}
-		st := w.Start
-		e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
-		if !e.After(st) {
-			e = e.Add(24 * time.Hour)
-		}
-		w.Duration = e.Sub(st)
+		w.Duration = untilClock(w.Start, sc.Start)
 		return
 	}
 }
@@ -1416,7 +1402,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 	if sc.Date != nil && !w.HasDate && !approximateDate(text[:sc.Date.Span.Start]) {
 		w.HasDate = true
 		w.DateSpan, w.DateBack = shift(sc.Date.Span, span.Start), sc.Date.Back
-		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, w.Start.Hour(), w.Start.Minute(), 0, 0, w.Start.Location())
+		w.Start = sc.Date.At(w.Start.Hour(), w.Start.Minute(), w.Start.Location())
 		if w.Line == nil || !w.HasTime {
 			w.Line = l
 		}
@@ -1459,7 +1445,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		st := w.Start
 		e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
 		if sc.Date != nil {
-			e = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
+			e = sc.Date.At(sc.Start.Hour, sc.Start.Minute, st.Location())
 		} else if !e.After(st) {
 			e = e.Add(24 * time.Hour)
 		}
@@ -1501,12 +1487,8 @@ func scheduleRow(l *Line) bool {
 		return false
 	}
 	for i, c := range l.Header.Cells {
-		switch strings.Trim(strings.TrimSpace(h[c.Start:c.End]), "*_") {
-		case "start", "begin", "start time", "beginn", "inicio", "début":
-			if i == 0 {
-				return true
-			}
-		case "date", "datum", "fecha", "date et heure", "data", "date and time", "day", "tag", "día", "jour":
+		name := columnName(l.Header, c)
+		if startColumnName(name) && i == 0 || dateColumnName(name) {
 			// "| # | Date | Time | Hop |" in the windows section.
 			return true
 		}
@@ -1519,19 +1501,50 @@ func scheduleRow(l *Line) bool {
 func windowColumns(h *Line) bool {
 	date, start := false, false
 	for _, c := range h.Cells {
-		switch strings.Trim(strings.TrimSpace(h.Lower[c.Start:c.End]), "*_") {
-		case "date", "datum", "fecha", "data", "day", "tag", "día", "jour", "dag", "giorno", "dia":
+		name := columnName(h, c)
+		switch {
+		case dateColumnName(name):
 			date = true
-		case "start", "begin", "start time", "beginn", "startzeit", "inicio", "hora de inicio", "début", "heure de début", "inizio", "início", "from", "von", "desde", "de", "van", "da":
+		case startColumnName(name):
 			start = true
-		case "end", "end time", "ende", "endzeit", "fin", "hora de fin", "heure de fin", "fine", "einde", "término", "termino", "fim", "to", "until", "bis", "hasta", "à", "tot", "até", "a",
-			"time", "uhrzeit", "hora", "heure", "ora", "tijd", "duration", "dauer", "duración", "durée", "durata", "duur", "duração",
-			"tz", "timezone", "time zone", "zone", "zeitzone", "zona horaria", "fuseau horaire", "fuso orario", "tijdzone", "fuso horário":
+		case endColumnName(name):
 		default:
-			return false
+			switch name {
+			case "from", "von", "desde", "de", "van", "da":
+				start = true
+			case "to", "à", "tot", "até", "a",
+				"time", "uhrzeit", "hora", "heure", "ora", "tijd", "duration", "dauer", "duración", "durée", "durata", "duur", "duração",
+				"tz", "timezone", "time zone", "zone", "zeitzone", "zona horaria", "fuseau horaire", "fuso orario", "tijdzone", "fuso horário":
+			default:
+				return false
+			}
 		}
 	}
 	return date && start
+}
+
+// columnName returns the words of a table header cell, lower-case and
+// without emphasis.
+func columnName(h *Line, c Span) string {
+	return strings.Trim(strings.TrimSpace(h.Lower[c.Start:c.End]), "*_")
+}
+
+// dateColumnName reports whether a column header names a window's day.
+func dateColumnName(name string) bool {
+	switch name {
+	case "date", "datum", "fecha", "date et heure", "data", "date and time", "day", "tag", "día", "jour", "dag", "giorno", "dia":
+		return true
+	}
+	return false
+}
+
+// startColumnName reports whether a column header names a window's start.
+func startColumnName(name string) bool {
+	switch name {
+	case "start", "begin", "start time", "beginn", "startzeit", "inicio", "hora de inicio", "début", "heure de début", "inizio", "início":
+		return true
+	}
+	return false
 }
 
 // approximateDate reports whether the words before a date make it a week
@@ -1563,7 +1576,7 @@ func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
 	}
 	if sc.Date != nil {
 		w.HasDate = true
-		w.Start = time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+		w.Start = sc.Date.At(0, 0, time.UTC)
 		w.DateSpan = shift(sc.Date.Span, at)
 	}
 	if sc.Start != nil {

@@ -203,7 +203,7 @@ func (r *planReader) osUpgradeAfterWindow() {
 	if sc.Date == nil || sc.Date.YearInferred {
 		return
 	}
-	d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, p.Window.Start.Location())
+	d := sc.Date.At(0, 0, p.Window.Start.Location())
 	if !d.After(p.Window.Start) {
 		return
 	}
@@ -213,7 +213,7 @@ func (r *planReader) osUpgradeAfterWindow() {
 		if l == p.OSUpgrade.Line || l.Kind == KindCode || !(len(l.Versions) > 0 || l.Has(TermWindow)) || !hasDigit(l.Text) {
 			continue
 		}
-		if ls := r.scan(l.Text); ls.Date != nil && !ls.Date.YearInferred && time.Date(ls.Date.Year, ls.Date.Month, ls.Date.Day, 0, 0, 0, 0, d.Location()).After(d) {
+		if ls := r.scan(l.Text); ls.Date != nil && !ls.Date.YearInferred && ls.Date.At(0, 0, d.Location()).After(d) {
 			return
 		}
 	}
@@ -1290,7 +1290,7 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 				// "with a load generator running: 18.9.8 took 1 h 35 min"
 				continue
 			}
-			if a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End); afterWordIn(l.Lower[a:v.Span.Start]) {
+			if a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End); afterWordIn(l, a, v.Span.Start) {
 				// "After hop 1 all nodes run 18.5.7": a state to come.
 				continue
 			}
@@ -1300,11 +1300,14 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 	return false
 }
 
-// afterWordIn reports whether text holds a word that places what follows
-// after something: "after hop 1", "nach Schritt 1".
-func afterWordIn(text string) bool {
-	for _, f := range strings.Fields(text) {
-		switch strings.Trim(f, ",.;:()") {
+// afterWordIn reports whether the line's words between offsets a and b
+// place what follows after something: "after hop 1", "nach Schritt 1".
+func afterWordIn(l *Line, a, b int) bool {
+	for _, t := range l.Tokens {
+		if t.Start < a || t.End > b {
+			continue
+		}
+		switch t.Word {
 		case "after", "nach", "después", "après", "dopo", "afterwards":
 			return true
 		}
@@ -1566,7 +1569,7 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 	if sc.Date == nil || sc.Date.YearInferred {
 		return false
 	}
-	d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+	d := sc.Date.At(0, 0, time.UTC)
 	return d.Before(r.today)
 }
 

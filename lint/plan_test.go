@@ -147,6 +147,8 @@ func TestTargetBesideCurrent(t *testing.T) {
 		{"Momenteel draaien we 17.3.7; het doel is 18.5.7.", "17.3.7", "18.5.7"},
 		{"Versions: 17.3.7 (current), 18.5.7 (target)", "17.3.7", "18.5.7"},
 		{"Both sites run GitLab 17.3.7 today; the goal is 18.5.7.", "17.3.7", "18.5.7"},
+		// A state to come is not what runs.
+		{"After hop 1 all nodes run 18.5.7.", "", ""},
 		{"Our GitLab server (v17.3.7-ee) needs to be upgraded to the latest 18.5 patch, 18.5.7.", "17.3.7", "18.5.7"},
 		// The target before the start.
 		{"We want to upgrade to 18.5.7 from 17.3.7.", "17.3.7", "18.5.7"},

@@ -116,11 +116,24 @@ var sharedBackups = &lint.Shared[[]backupLine]{Compute: func(p *lint.Pass) []bac
 // its snapshots and backups are not GitLab's.
 func otherToolSection(l *lint.Line) bool {
 	h := l.Section.Heading
-	return h != nil && h.HasWord(otherTools...) && !h.HasWord("gitlab")
+	return h != nil && namesOtherTool(h) && !h.HasWord("gitlab")
 }
 
 // otherTools are the tools a runbook may maintain beside GitLab.
-var otherTools = []string{"jenkins", "nexus", "nexus01", "jenkins01", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb"}
+var otherTools = []string{"jenkins", "nexus", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb"}
+
+// namesOtherTool reports whether a line names one of the other tools, or
+// a host named after one ("nexus01", "jenkins-ci").
+func namesOtherTool(l *lint.Line) bool {
+	for _, t := range l.Tokens {
+		for _, tool := range otherTools {
+			if strings.HasPrefix(t.Word, tool) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // otherToolHosts reports whether the text that leads into a command says
 // it runs on other tools' hosts: "On the build agents, nexus01 and
@@ -137,7 +150,7 @@ func otherToolHosts(d *lint.Document, l *lint.Line) bool {
 		if prev.Kind == lint.KindCode {
 			continue
 		}
-		return prev.HasWord(otherTools...)
+		return namesOtherTool(prev)
 	}
 	return false
 }

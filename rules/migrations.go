@@ -98,7 +98,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// ones.
 			checks = false
 		}
-		if weak && !query && l.In(lint.TermVerify) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) && !eachHop(l) && !gateLine(l) && !beforeHopHeading(l) && !beforeUpgradeHeading(l) {
+		if weak && !query && l.In(lint.TermVerify) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) && !eachHop(l) && !gateLine(l) && !beforeHopHeading(l) {
 			// "Post-upgrade checks: ... db:migrate:status all up":
 			// a check after the last hop gates nothing.
 			continue
@@ -137,18 +137,6 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		c.Global = eachHop(l) || c.Effective && beforeHopsNamed(l) || inSection || introducedForEachHop(d, l) && beforeHopOnLine(l) == 0 || inHopScript(d, l) || runs >= 2
 	}
 	return append(out, checkReferences(d, out)...)
-}
-
-// beforeUpgradeHeading reports whether the line's section heading places
-// its checks before the upgrade: "Vérifications avant la mise à jour",
-// "Pre-upgrade checks".
-func beforeUpgradeHeading(l *lint.Line) bool {
-	for s := l.Section; s != nil; s = s.Parent {
-		if h := s.Heading; h != nil && (h.HasWord("before", "avant", "vor", "antes", "prima", "voor", "pre", "pré", "vorab") || h.Contains("pre-upgrade") || h.Contains("pré-")) {
-			return true
-		}
-	}
-	return false
 }
 
 // makeTargetRuns counts the plan's steps that run the Makefile target

@@ -84,7 +84,7 @@ func rehearsalAfterWindow(p *lint.Pass, s *lint.Fact) {
 		if sc.Date == nil || sc.Date.YearInferred {
 			continue
 		}
-		d := time.Date(sc.Date.Year, sc.Date.Month, sc.Date.Day, 0, 0, 0, 0, time.UTC)
+		d := sc.Date.At(0, 0, time.UTC)
 		if !d.After(day) {
 			return
 		}

@@ -24,6 +24,11 @@ type Date struct {
 	Back int
 }
 
+// At returns the date at hour:minute in loc.
+func (d Date) At(hour, minute int, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, hour, minute, 0, 0, loc)
+}
+
 // Clock is a time of day found in the text. Span covers the time with its
 // suffix ("10:30 p.m.", "22 Uhr", "22h00", "22:00:00") but not a
 // preposition ("a las", "à") nor a zone; in a range each end has its own
