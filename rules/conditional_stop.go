@@ -29,7 +29,7 @@ Fix: run the check and either add the stop or note in the plan why it does not a
 			if cs.state != condUnknown {
 				continue
 			}
-			if l := otherTableLine(p, cs.stop); l != nil {
+			if l := cs.otherTable; l != nil {
 				p.ReportLinef(l, "this line judges conditional stop %s by another table, but the stop is needed only when %s. check that: %s; then add %s to the path or note why it does not apply", cs.stop.Stop.MinorString(), cs.stop.Condition, cs.stop.CheckFor(method(p.Plan)), cs.latest)
 				continue
 			}
@@ -53,6 +53,8 @@ type condStop struct {
 	state  condState
 	at     lint.VersionRef // the hop that passes it, or the target
 	prev   string
+	// otherTable is a line that judges the stop by another table.
+	otherTable *lint.Line
 }
 
 // conditionalStops returns the conditional stops the path passes without
@@ -93,19 +95,20 @@ func conditionalStops(p *lint.Pass) []condStop {
 			continue
 		}
 		latest, _ := p.Knowledge.Releases.Latest(c.Stop)
-		out = append(out, condStop{stop: c, latest: latest.String(), state: conditionState(p, c), at: at, prev: prev})
+		state, other := conditionState(p, c)
+		out = append(out, condStop{stop: c, latest: latest.String(), state: state, at: at, prev: prev, otherTable: other})
 	}
 	return out
 }
 
 // conditionState decides from the plan's facts whether a conditional
 // stop applies.
-func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
+func conditionState(p *lint.Pass, c knowledge.Conditional) (state condState, otherTableLine *lint.Line) {
 	// The plan's own facts decide first: a plan that counts 900 npm
 	// packages needs 16.1 even where it argues that it does not.
 	fact := factState(p, c)
 	if fact == condApplies {
-		return fact
+		return fact, nil
 	}
 	pl := p.Plan
 	// The plan discusses the stop itself: "16.0 is only needed with
@@ -123,36 +126,25 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) condState {
 		if otherTable(l, c) {
 			// "abbiamo contato le righe di ci_pipeline_variables": the
 			// stop judged on another table than the one that decides it.
+			if otherTableLine == nil {
+				otherTableLine = l
+			}
 			continue
 		}
 		if l.Contains("conditional") || l.Contains("only needed") || l.Contains("not needed") || l.Contains("only required") || l.Contains("not required") || l.Contains("does not apply") {
-			return condAddressed
+			return condAddressed, nil
 		}
 		if l.Has(lint.TermNeg) && !patchOfMinorOn(pl, l, c.Stop) {
 			// (A negation beside patches of the minor, "17.1.0/17.1.1
 			// upgrade failures: we do not install 17.1", answers a
 			// version note, not the stop's condition.)
-			return condAddressed
+			return condAddressed, nil
 		}
 	}
 	if frontMatterAnswers(p.Doc, c.Stop) {
-		return condAddressed
+		return condAddressed, nil
 	}
-	return fact
-}
-
-// frontMatterAnswers reports whether a front-matter entry keyed by the
-// stop's minor gives an answer: `"16.1": "does not apply: no npm
-// packages"` under a key such as conditional_stops.
-// otherTableLine returns the line that names conditional stop c and
-// judges it by another table, or nil.
-func otherTableLine(p *lint.Pass, c knowledge.Conditional) *lint.Line {
-	for _, m := range p.Plan.Mentions {
-		if !m.Version.HasPatch && m.Version.CompareMinor(c.Stop) == 0 && otherTable(m.Line, c) {
-			return m.Line
-		}
-	}
-	return nil
+	return fact, otherTableLine
 }
 
 // otherTable reports whether a line judges conditional stop c by a
@@ -170,6 +162,9 @@ func otherTable(l *lint.Line, c knowledge.Conditional) bool {
 	return false
 }
 
+// frontMatterAnswers reports whether a front-matter entry keyed by the
+// stop's minor gives an answer: `"16.1": "does not apply: no npm
+// packages"` under a key such as conditional_stops.
 func frontMatterAnswers(d *lint.Document, stop glversion.Version) bool {
 	for _, l := range d.Lines {
 		if l.Kind != lint.KindFrontMatter || l.Label.Len() == 0 || strings.TrimSpace(l.ValueText()) == "" {

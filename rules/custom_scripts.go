@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -139,6 +140,17 @@ func runsScriptCommand(d *lint.Document) bool {
 var scriptRunners = map[string]bool{"bash": true, "sh": true, "zsh": true, "python": true, "python3": true, "ruby": true, "perl": true, "pwsh": true, "powershell": true, "source": true, ".": true}
 
 var scriptExts = []string{".sh", ".py", ".rb", ".pl", ".ps1", ".bash"}
+
+// scriptFileIn returns the base name of the first script or playbook file
+// a text names ("`/opt/zh/bin/upgrade-hop.sh` (tag v2.3):"), or "".
+func scriptFileIn(text string) string {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '`' || r == '(' || r == ')' || r == ':' || r == ',' }) {
+		if strings.HasSuffix(f, ".yml") || strings.HasSuffix(f, ".yaml") || slices.ContainsFunc(scriptExts, func(ext string) bool { return strings.HasSuffix(f, ext) }) {
+			return f[strings.LastIndexByte(f, '/')+1:]
+		}
+	}
+	return ""
+}
 
 // customScript describes the custom code a line runs, or "", and where
 // the line names it.

@@ -180,13 +180,7 @@ func inHopScript(d *lint.Document, l *lint.Line) bool {
 	if i == 0 {
 		return false
 	}
-	var name string
-	for _, f := range strings.FieldsFunc(d.Lines[i-1].Text, func(r rune) bool { return r == ' ' || r == '`' || r == '(' || r == ')' || r == ':' || r == ',' }) {
-		if strings.HasSuffix(f, ".sh") || strings.HasSuffix(f, ".yml") || strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".py") {
-			name = f[strings.LastIndexByte(f, '/')+1:]
-			break
-		}
-	}
+	name := scriptFileIn(d.Lines[i-1].Text)
 	if name == "" {
 		return false
 	}

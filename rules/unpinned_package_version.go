@@ -246,8 +246,6 @@ func exampleHop(p *lint.Pass) glversion.Version {
 	return glversion.New(17, 11, 7)
 }
 
-// pinnedCommand writes a pinned install command in the package manager of
-// the line.
 // latestState finds "state: latest" in an Ansible package task whose
 // "name:" is the GitLab package without a version: the offset of
 // "latest" and the package name, or -1.
@@ -291,6 +289,8 @@ func aptTask(d *lint.Document, l *lint.Line) bool {
 	return false
 }
 
+// pinnedCommand writes a pinned install command in the package manager of
+// the line.
 func pinnedCommand(p *lint.Pass, l *lint.Line) string {
 	return installCommand(packageTool(p, l), planEdition(p, "ee"), exampleHopAt(p, l).String())
 }

@@ -115,14 +115,14 @@ var elNames = func() []string {
 	return out
 }()
 
-// namedELReleases returns the Enterprise Linux majors the plan's prose
-// names ("RHEL 9.5", "AlmaLinux 8"), each a server the plan speaks of.
 // pastOS reports whether the words before an OS name make it the one the
 // server ran before.
 func pastOS(before string) bool {
 	return containsAnyOf(before, "migrated from", "moved from", "upgraded from", "migrado de", "migrado desde", "migriert von", "umgestellt von", "migré de", "migré depuis", "migrato da", "gemigreerd van", "formerly", "previously", "ehemals", "früher", "anteriormente", "auparavant", "in precedenza", "vroeger")
 }
 
+// namedELReleases returns the Enterprise Linux majors the plan's prose
+// names ("RHEL 9.5", "AlmaLinux 8"), each a server the plan speaks of.
 func namedELReleases(d *lint.Document) map[string]bool {
 	out := map[string]bool{}
 	for _, l := range d.Lines {
