@@ -103,7 +103,7 @@ provider's tooling) before the hop that needs it.`,
 						// Datenbankarbeit nötig": the right major, below
 						// the minimum GitLab documents for it.
 						l, span := at.Line, at.Span
-						if cl := sameMajorClaim(p.Doc, db); cl != nil {
+						if cl, _ := enoughClaim(p.Doc, db, f.Major); cl != nil {
 							l, span = cl, enoughSpan(cl)
 						}
 						p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Warning)}, l, span, "the instance runs PostgreSQL %s (line %d), older than %s, the oldest PostgreSQL GitLab %d documents as supported. upgrade PostgreSQL to %s or later before the %s hop (line %d)", db.Version, db.Line.Num, min, f.GitLab.Major, min, f.GitLab.MinorString(), at.Line.Num)
@@ -203,18 +203,6 @@ func enoughSpan(l *lint.Line) lint.Span {
 	return best
 }
 
-// sameMajorClaim returns a line that names the running PostgreSQL version
-// and calls it enough: "läuft bereits auf 16.4, es ist also keine
-// Datenbankarbeit nötig".
-func sameMajorClaim(d *lint.Document, db *lint.Database) *lint.Line {
-	for _, l := range d.Lines {
-		if l.Kind != lint.KindCode && !l.In(lint.TermRollback) && !l.In(lint.TermStaging) && l.Contains(db.Version) && l.ContainsAny(enoughWords...) {
-			return l
-		}
-	}
-	return nil
-}
-
 // asksEnough reports whether the line asks whether the database is
 // enough rather than saying so: "PostgreSQL 13 suffit-il jusqu'à 17.3 ?".
 func asksEnough(l *lint.Line) bool {
@@ -228,13 +216,16 @@ func asksEnough(l *lint.Line) bool {
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
 // enough ("stays on 14.15 ... so no database work is needed", "Restiamo
-// su PostgreSQL 13, già sufficiente"), with that major.
+// su PostgreSQL 13, già sufficiente"), with that major. The running
+// version named beside the claim may also be of major itself ("läuft
+// bereits auf 16.4, keine Datenbankarbeit nötig"), for a claim below the
+// documented minimum.
 func enoughClaim(d *lint.Document, db *lint.Database, major int) (*lint.Line, int) {
 	for _, l := range d.Lines {
 		if l.Kind == lint.KindCode || l.In(lint.TermRollback) || l.In(lint.TermStaging) || !l.Has(lint.TermDatabaseWord) || !l.ContainsAny(enoughWords...) || asksEnough(l) {
 			continue
 		}
-		if db != nil && db.Major > 0 && db.Major < major && l.Contains(db.Version) {
+		if db != nil && db.Major > 0 && db.Major <= major && l.Contains(db.Version) {
 			// "RDS 15.7 is above that, so nothing to do on the DB side"
 			// names the running version beside the requirement.
 			return l, db.Major
