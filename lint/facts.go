@@ -535,7 +535,10 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 				continue
 			}
 			if l.ContainsAny("correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
-				"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "reporté", "rinviat", "verplaatst", "adiad") {
+				"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "rinviat", "verplaatst", "adiad",
+				// ("reporté au 9 janvier" moves a date; "son identifiant est
+				// reporté dans le dossier" records a value.)
+				"reporté au", "reporté à", "reportée au", "reportée à", "reporté de ", "reportée de ", "reporté d'une", "reportée d'une") {
 				d.corrections = append(d.corrections, l.Index)
 			}
 		}
