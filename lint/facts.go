@@ -718,6 +718,9 @@ func (r *planReader) readWindow() {
 			*w = Window{}
 			r.mergeWindowLine(w, complete, r.windowSpan(complete))
 			found = true
+			if w.Zone != "" && complete.Kind == KindTableRow {
+				r.moreWindows(w, complete, winLines)
+			}
 			if w.Zone == "" && complete.Label.Len() > 0 {
 				// "| **UTC** | Saturday 23 January 2027, 00:00 | ... |": the
 				// row's label is the zone.
@@ -1467,6 +1470,35 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		r.applyZoneAt(w, l, span)
 	}
 	return got
+}
+
+// moreWindows reads the other dated rows of the table whose row gave
+// the window, date, time and zone included (see Plan.MoreWindows). A
+// row whose zone cell says "idem" or "same" keeps the window's zone.
+func (r *planReader) moreWindows(w *Window, row *Line, winLines []*Line) {
+	col := -1
+	for i, c := range row.Cells {
+		if c.Start <= w.ZoneSpan.Start && w.ZoneSpan.End <= c.End {
+			col = i
+		}
+	}
+	if col < 0 {
+		return
+	}
+	for _, l := range winLines {
+		if l == row || l.Header != row.Header || len(l.Cells) != len(row.Cells) || l.Has(TermStaging) {
+			continue
+		}
+		o := &Window{}
+		r.mergeWindowLine(o, l, r.windowSpan(l))
+		if !o.HasDate || !o.HasTime {
+			continue
+		}
+		if cell := l.Cells[col]; o.Zone == "" && cell.Len() > 0 && !hasDigit(l.Text[cell.Start:cell.End]) && !isPlaceholderValue(l.Text[cell.Start:cell.End]) {
+			o.Zone, o.ZoneIANA, o.Zoned = w.Zone, w.ZoneIANA, w.Zoned
+		}
+		r.plan.MoreWindows = append(r.plan.MoreWindows, o)
+	}
 }
 
 // scheduleRow reports whether a table row belongs to a schedule whose

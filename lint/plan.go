@@ -69,8 +69,13 @@ type Plan struct {
 	// Components maps a component name to the first line naming it.
 	Components map[string]*Line
 
-	Window  *Window
-	Contact *Contact
+	Window *Window
+	// MoreWindows are the other dated rows of the schedule table the
+	// window comes from, when its rows each give their own zone
+	// ("| Fenêtre 2 | samedi 9 janvier 2027 | 22h00–03h00 | |"): a row
+	// that leaves its zone out is as unclear as a window without one.
+	MoreWindows []*Window
+	Contact     *Contact
 
 	// Hops are the versions the steps install, ascending, each at its
 	// first occurrence. Installs are every install statement in document
