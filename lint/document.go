@@ -972,6 +972,18 @@ func headingConcepts(h *Line) termSet {
 	return out
 }
 
+// NumberedWindow reports whether the section's heading names one window
+// of a programme by its number ("## 6. Finestra 1 — sabato 12 dicembre
+// 2026", "### Window 2"): the steps in it are done in that window.
+func (s *Section) NumberedWindow() bool {
+	h := s.Heading
+	if h == nil || !s.Own.has(TermWindow) {
+		return false
+	}
+	m, ok := h.Find(TermWindow)
+	return ok && m.Tok+m.NTok < len(h.Tokens) && isDigitWord(h.Tokens[m.Tok+m.NTok].Word)
+}
+
 // timeHeading reports whether a heading is only a word for the time of
 // the upgrade ("When", "Time", "Date and time"), which in a plan heads
 // the window even though the words mean less elsewhere.

@@ -36,7 +36,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 		bySection := map[*lint.Section]*pair{}
 		var sections []*lint.Section
 		for _, l := range p.Doc.Lines {
-			if l.In(lint.TermRollback) || !(l.In(lint.TermProcedure) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) || l.Kind == lint.KindHeading && l.Section.IsTitle {
+			if l.In(lint.TermRollback) || !(inSteps(l) || l.Kind == lint.KindHeading && l.Has(lint.TermUpgradeVerb)) || l.Kind == lint.KindHeading && l.Section.IsTitle {
 				// The title names both sites without upgrading either.
 				continue
 			}
@@ -232,7 +232,7 @@ func replicationPaused(d *lint.Document) *lint.Line {
 // site goes first: "We do the DR site first", "start with the secondary".
 func secondaryFirst(d *lint.Document) *lint.Line {
 	for _, l := range d.Lines {
-		if !l.In(lint.TermProcedure) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || l.Has(lint.TermNeg) {
+		if !inSteps(l) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || l.Has(lint.TermNeg) {
 			continue
 		}
 		if l.ContainsAny("pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
@@ -437,4 +437,11 @@ func pastYearNamed(l *lint.Line, year int) bool {
 		}
 	}
 	return false
+}
+
+// inSteps reports whether a line is one of the upgrade steps: in the
+// procedure, or in the section of one numbered window of a programme
+// ("## Finestra 2 — sabato 23 gennaio 2027").
+func inSteps(l *lint.Line) bool {
+	return l.In(lint.TermProcedure) || l.Section != nil && l.Section.NumberedWindow()
 }
