@@ -2318,6 +2318,11 @@ func (r *planReader) isStepLine(l *Line) bool {
 	if l.In(TermProcedure) || l.In(TermMigrations) {
 		return true
 	}
+	if (l.Item || l.Kind == KindCode) && l.Section.NumberedWindow() {
+		// "## Janela 2 — sábado, 09/01/2027" over "3. 10:40 — Imagem
+		// `gitlab/gitlab-ce:18.2.8-ce.0`": the steps of that window.
+		return true
+	}
 	if (l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) && !l.Has(TermRollback)) && (l.Kind == KindCode || len(l.Code) > 0) && !l.In(TermRollback) && !l.In(TermRisk) && !l.In(TermVerify) {
 		// "- [ ] 21:45 hop 1: `sudo apt-get install gitlab-ee=17.11.7-ee.0`"
 		// under a heading such as "## Window": an install command is a

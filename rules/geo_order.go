@@ -438,10 +438,3 @@ func pastYearNamed(l *lint.Line, year int) bool {
 	}
 	return false
 }
-
-// inSteps reports whether a line is one of the upgrade steps: in the
-// procedure, or in the section of one numbered window of a programme
-// ("## Finestra 2 — sabato 23 gennaio 2027").
-func inSteps(l *lint.Line) bool {
-	return l.In(lint.TermProcedure) || l.Section != nil && l.Section.NumberedWindow()
-}
