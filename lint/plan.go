@@ -451,9 +451,16 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		inVal := vsIn(vs, valueSpan(l))
 		switch {
 		case l.LabelIs(TermCurrent) && !l.LabelIs(TermTarget) && len(inVal) > 0:
-			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
+			cur := inVal[0]
+			if i := slices.IndexFunc(inVal, func(v VersionRef) bool { return v.Chart == nil && !v.InLink }); cur.Chart != nil && i > 0 {
+				// "Aktuell installiert: Chart 9.6.5 = GitLab 18.6.6": the
+				// GitLab version as written; a chart that deploys
+				// another patch is helm-chart-version-mismatch.
+				cur = inVal[i]
+			}
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: cur, From: FromLabel})
 			// "Current version: 17.3.7. Target: 18.5.7." on one line.
-			r.targetAfter(l, inVal, inVal[0])
+			r.targetAfter(l, inVal, cur)
 			labelled = true
 		case len(inVal) == 1 && gitlabVersionLabel(l) && !l.Has(TermTarget) && !l.In(TermProcedure) && !l.In(TermVerify) && !l.In(TermStaging) && !l.In(TermPath):
 			// "| GitLab version | 17.5.5 EE |", "Versão do GitLab:

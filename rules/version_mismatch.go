@@ -118,6 +118,13 @@ Fix: decide on one version and use it everywhere.`,
 						// finding, and the rollback may well be right.
 						continue
 					}
+					if m.Chart != nil && slices.ContainsFunc(pl.CurrentClaims, func(c lint.Claim) bool { return chartOnLine(pl, *m.Chart, c.Line) }) {
+						// "Aktuell installiert: Chart 9.6.5 = GitLab 18.6.6",
+						// then a rollback to chart 9.6.5: the chart that
+						// runs today; helm-chart-version-mismatch reports
+						// the pair that does not match.
+						continue
+					}
 					reported[l] = true
 					p.Reportf(l, m.Span, "rollback reinstalls %s, but the instance runs %s (line %d), where the backup is taken; a backup restores only on the version and edition that created it. reinstall %s", quote(m.Version.String()), cur.Version, cur.Line.Num, cur.Version)
 				}
@@ -226,4 +233,11 @@ func headingVersion(p *lint.Plan, h *lint.Line) *lint.Hop {
 		}
 	}
 	return found
+}
+
+// chartOnLine reports whether a line names a chart version.
+func chartOnLine(p *lint.Plan, chart glversion.Version, l *lint.Line) bool {
+	return slices.ContainsFunc(p.Mentions, func(v lint.VersionRef) bool {
+		return v.Line == l && v.Chart != nil && v.Chart.Compare(chart) == 0
+	})
 }
