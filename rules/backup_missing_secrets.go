@@ -43,7 +43,7 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			case backupSnapshot:
 				// A snapshot of the data volume alone
 				// ("/var/opt/gitlab") leaves /etc/gitlab out.
-				if !dataVolumeOnly(b.Line) && !databaseSnapshot(b.Line) && !secondaryOnly(b.Line) {
+				if !dataVolumeOnly(b.Line) && !databaseSnapshot(b.Line) && !secondaryOnly(b.Line) && !objectStorageSnapshot(b.Line) {
 					snapshot = true
 				}
 			}
@@ -248,6 +248,14 @@ func databaseSnapshot(l *lint.Line) bool {
 		// "RDS manual snapshot gl-prod-pg-pre-18 (DBA team)"
 		l.HasWord("rds", "aurora") && l.Contains("snapshot")
 	return db && !l.ContainsAny(" vm", "ec2", "server snapshot", "instance snapshot", "ebs", "whole", "entire", "machine", "/etc/gitlab")
+}
+
+// objectStorageSnapshot reports whether a snapshot line only covers the
+// object storage ("una instantánea de los pools de Ceph", "MinIO bucket
+// versioning"), which holds no configuration.
+func objectStorageSnapshot(l *lint.Line) bool {
+	return l.ContainsAny("bucket", "ceph", "minio", "object storage", "objektspeicher", "almacenamiento de objetos", "stockage objet", "armazenamento de objetos", "storage a oggetti", "objectopslag", "pools") &&
+		!l.ContainsAny(" vm", "ec2", "server", "machine", "máquina", "instance", "whole", "entire", "ganze", "completa", "entière", "/etc/gitlab")
 }
 
 // secondaryOnly reports whether a snapshot line covers a Geo secondary's
