@@ -37,21 +37,18 @@ runners; or upgrade the license first, as its own change.`,
 		// One finding, on the first step that uses the feature; the others
 		// are named in it.
 		var first *lint.Line
-		at := 0
+		at, size := 0, 0
 		var also []string
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || !l.HasWord("maintenance", "maintenance_mode") {
+			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) {
 				continue
 			}
-			i := l.IndexOf("maintenance mode")
-			if i < 0 {
-				i = l.IndexOf("maintenance_mode")
-			}
+			i, n := maintenanceModeAt(l)
 			if i < 0 || negatedMatchAt(l, i) || acknowledgesTier(l.Lower) {
 				continue
 			}
 			if first == nil {
-				first, at = l, i
+				first, at, size = l, i, n
 			} else {
 				also = append(also, strconv.Itoa(l.Num))
 			}
@@ -61,15 +58,37 @@ runners; or upgrade the license first, as its own change.`,
 			if len(also) > 0 {
 				where = " (also on line " + strings.Join(also, ", ") + ")"
 			}
-			p.Reportf(first, lint.Span{Start: at, End: at + len("maintenance mode")}, "plan relies on Maintenance Mode%s, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", where, edName(ed))
+			p.Reportf(first, lint.Span{Start: at, End: at + size}, "plan relies on Maintenance Mode%s, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", where, edName(ed))
 		}
 	},
+}
+
+// maintenanceModeNames are the names of Maintenance Mode in the plan's
+// languages ("mode maintenance", "Wartungsmodus").
+var maintenanceModeNames = []string{"maintenance mode", "maintenance_mode", "mode maintenance", "mode de maintenance", "wartungsmodus", "maintenance-modus", "modo de mantenimiento", "modo mantenimiento",
+	"modalità manutenzione", "modalità di manutenzione", "modo de manutenção", "modo manutenção", "onderhoudsmodus"}
+
+// maintenanceModeAt returns where a line first names Maintenance Mode
+// and the length of the name, -1 when it does not.
+func maintenanceModeAt(l *lint.Line) (int, int) {
+	at, size := -1, 0
+	for _, w := range maintenanceModeNames {
+		if i := l.IndexOf(w); i >= 0 && (at < 0 || i < at) {
+			at, size = i, len(w)
+		}
+	}
+	return at, size
 }
 
 // acknowledgesTier reports whether a line says the feature is paid or
 // replaced ("maintenance mode is a paid feature, so ... instead").
 func acknowledgesTier(low string) bool {
-	for _, w := range []string{"not available", "premium", "ultimate", "paid", "instead", "licen", "unavailable", "kostenpflichtig", "de pago", "payant"} {
+	if strings.Contains(low, "gibt es") && (strings.Contains(low, "nicht") || strings.Contains(low, "kein")) {
+		// "Wartungsmodus gibt es bei uns nicht"
+		return true
+	}
+	for _, w := range []string{"not available", "premium", "ultimate", "paid", "instead", "licen", "unavailable", "kostenpflichtig", "de pago", "payant",
+		"does not exist", "doesn't exist", "n'existe pas", "pas disponible", "nicht verfügbar", "no existe", "no está disponible", "non esiste", "non è disponibile", "não existe", "bestaat niet", "niet beschikbaar"} {
 		if strings.Contains(low, w) {
 			return true
 		}
