@@ -212,7 +212,7 @@ var vocabulary = map[Term]string{
 		"planned version|planned|new version|version after upgrade|geplante version|neue version|versión planificada|versión prevista|nueva versión|version prévue|version visée|nouvelle version|versione prevista|nuova versione|geplande versie|versão planejada|versão prevista|nova versão",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation|installatiemethode|installatietype|installatie|metodo di installazione|metodo installazione|tipo di installazione|installazione|método de instalação|metodo de instalacao|tipo de instalação|instalação",
-	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|système d exploitation|systeme d exploitation",
+	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|sistema operacional|besturingssysteem|système d exploitation|systeme d exploitation|système|systeme|sistema|distribution|distribución|distribuição|distribuzione",
 	TermTimezone:    "timezone|time zone|tz|zeitzone|zona horaria|fuseau horaire",
 	TermDuration:    "duration|length|expected duration|estimated duration|dauer|duración|duracion|durée",
 	TermVersionWord: "version|versions|release|versión|versiones|versionen",

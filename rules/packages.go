@@ -90,6 +90,8 @@ func packageExample(l *lint.Line, ed string, v glversion.Version, el string) str
 		return "gitlab/gitlab-" + ed + ":" + full
 	case l.Contains(".rpm") && el != "":
 		return "gitlab-" + ed + "-" + full + ".el" + el + ".x86_64.rpm"
+	case rpmLine(l) && el != "":
+		return "gitlab-" + ed + "-" + full + ".el" + el
 	case rpmLine(l):
 		return "gitlab-" + ed + "-" + v.String()
 	}
