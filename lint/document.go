@@ -15,6 +15,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
 )
 
@@ -1785,6 +1786,9 @@ type textBuilder struct {
 	allStrong  bool
 	anyPlain   bool
 	strong     int
+	// inCode counts the code spans being read: a backslash in code is
+	// a character, elsewhere it escapes the punctuation after it.
+	inCode int
 }
 
 type plainLine struct {
@@ -1961,6 +1965,26 @@ func (tb *textBuilder) source(seg text.Segment) {
 	tb.buf = append(tb.buf, v...)
 }
 
+// text adds a text node's bytes without the backslashes of markdown
+// escapes ("17\.8\.7" from a Google Docs export reads "17.8.7"); each
+// piece keeps its own source offset.
+func (tb *textBuilder) text(seg text.Segment) {
+	v := seg.Value(tb.doc.Source)
+	if tb.inCode > 0 || seg.Padding != 0 || bytes.IndexByte(v, '\\') < 0 {
+		tb.source(seg)
+		return
+	}
+	start := seg.Start
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '\\' && util.IsPunct(v[i+1]) {
+			tb.source(text.NewSegment(start, seg.Start+i))
+			start = seg.Start + i + 1
+			i++
+		}
+	}
+	tb.source(text.NewSegment(start, seg.Stop))
+}
+
 func (tb *textBuilder) literal(s string, src int) {
 	tb.segs = append(tb.segs, textSeg{text: len(tb.buf), src: src, n: 0})
 	tb.buf = append(tb.buf, s...)
@@ -1991,7 +2015,7 @@ func (tb *textBuilder) inline(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			tb.source(c.Segment)
+			tb.text(c.Segment)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				if tb.splitLines {
 					tb.hard = c.HardLineBreak()
@@ -2008,7 +2032,9 @@ func (tb *textBuilder) inline(n ast.Node) {
 				tb.anyPlain = true
 			}
 			tb.strong++
+			tb.inCode++
 			tb.inline(c)
+			tb.inCode--
 			tb.strong--
 			tb.code = append(tb.code, Span{start, len(tb.buf)})
 		case *ast.Emphasis:
