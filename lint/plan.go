@@ -2724,6 +2724,22 @@ func upgradePair(l *Line, vs []VersionRef) (int, int) {
 			return 0, bi
 		}
 	}
+	start, _ := SentenceAt(l.Text, a.Span.Start, a.Span.End)
+	for _, v := range l.Versions {
+		if v.Start >= start && v.Start < a.Span.Start {
+			// ("von 18.2.8 über den Pflicht-Zwischenstopp 18.5.7 auf
+			// 18.8.11": a is not where the sentence starts the upgrade.)
+			return -1, -1
+		}
+	}
+	for _, m := range l.Matches {
+		if (m.Term == TermUpgradeVerb || m.Term == TermProcedure) && m.End <= a.Span.Start && m.Start >= start && tokenAt(l, m.Start)-tokenAt(l, start) <= 1 {
+			// "Upgrade of the GitLab EE 18.2.8 instance to version
+			// 18.8.11", "Aggiornamento dell'istanza GitLab EE 18.2.8 alla
+			// versione 18.8.11": the sentence opens with the upgrade.
+			return 0, bi
+		}
+	}
 	return -1, -1
 }
 

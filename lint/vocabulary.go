@@ -141,7 +141,8 @@ var vocabulary = map[Term]string{
 	TermSummary: "samenvatting|inleiding|meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|resumo|sumário|visão geral|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
-		"résumé|aperçu|contexte|objectif*|périmètre|description",
+		"résumé|aperçu|contexte|objectif*|périmètre|description|" +
+		"sommario|riepilogo|sintesi|panoramica|descrizione|obiettivo|obiettivi|contesto|introduzione|premessa|ambito",
 	TermEnvironment: "cómo está hoy|como está hoy|como esta hoy|estado actual|como está hoje|estado atual|état actuel|etat actuel|stand heute|huidige situatie|current state|stato attuale|ambiente atual|ambiente actual|entorno actual|ambiente attuale|environnement actuel|aktuelle umgebung|situazione attuale|situazione corrente|situação atual|situacao atual|situación actual|situation actuelle|ist-zustand|ist zustand|current situation|our server|our instance|our gitlab|our gitlab instance|our gitlab server|our setup|huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|estate|our estate|landscape|system landscape|systemlandschaft|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +

@@ -232,7 +232,7 @@ func replicationPaused(d *lint.Document) *lint.Line {
 // site goes first: "We do the DR site first", "start with the secondary".
 func secondaryFirst(d *lint.Document) *lint.Line {
 	for _, l := range d.Lines {
-		if !inSteps(l) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || l.Has(lint.TermNeg) {
+		if !inSteps(l) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || negatedOutsideAside(l) {
 			continue
 		}
 		if l.ContainsAny("pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
@@ -434,6 +434,20 @@ func pastYearNamed(l *lint.Line, year int) bool {
 			if y, err := strconv.Atoi(t.Word); err == nil && y < year && y >= 2000 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// negatedOutsideAside reports whether a line has a negation outside
+// brackets: "Aggiornare prima il sito secondario di Roma (meno
+// rischioso, nessun utente lavora lì)" only explains its order in the
+// aside.
+func negatedOutsideAside(l *lint.Line) bool {
+	for _, m := range l.FindAll(lint.TermNeg) {
+		before := l.Text[:m.Start]
+		if strings.Count(before, "(") <= strings.Count(before, ")") {
+			return true
 		}
 	}
 	return false
