@@ -3116,7 +3116,7 @@ func (r *planReader) readStaging(l *Line) {
 	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
 		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) {
-			neg := negatedAround(l, m) || negatedLater(l, m, 7) || negatedBefore(l, m, 7)
+			neg := negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7)
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
 				// "Staging: we have no staging instance", "Staging: none".
 				for _, o := range l.FindAll(TermStaging) {
