@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/planlint/planlint/lint"
 )
@@ -160,9 +161,10 @@ func credentialInText(l *lint.Line) (string, int) {
 		after := strings.Fields(val)
 		val = firstField(val)
 		val = strings.Trim(val, "\"'`,;)")
-		if len(after) >= 2 && strings.Trim(val, "abcdefghijklmnopqrstuvwxyz") == "" {
-			// "`CI_JOB_TOKEN`: neither is installed": a sentence about
-			// the variable, not its value.
+		if len(after) >= 2 && strings.IndexFunc(val, func(r rune) bool { return !unicode.IsLower(r) }) < 0 {
+			// "`CI_JOB_TOKEN`: neither is installed", "CI_JOB_TOKEN :
+			// régression en 18.11.0": a sentence about the variable,
+			// not its value.
 			continue
 		}
 		if literalSecret(val) {
