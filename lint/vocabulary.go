@@ -366,4 +366,7 @@ var notUsedWords = []string{"setzen wir nicht ein", "nutzen wir nicht", "verwend
 	"are not used", "aren't used", "is not used", "are not in use", "we don't use", "we do not use", "not run", "only read",
 	"no se usan", "no se usa", "no los usamos", "no usamos", "no utilizamos", "no se utilizan", "solo leído",
 	"ne sont pas utilisés", "n'est pas utilisé", "n'utilisons pas", "seulement lu", "non sono usati", "non viene usato", "non usiamo", "non utilizziamo",
-	"worden niet gebruikt", "niet gebruikt", "gebruiken we niet", "alleen doorgelezen", "não usamos", "não são usados", "não é usado", "não utilizamos"}
+	"worden niet gebruikt", "niet gebruikt", "gebruiken we niet", "alleen doorgelezen", "não usamos", "não são usados", "não é usado", "não utilizamos",
+	// The participles of table cells: "| Ansible | 2.15 | non usato in
+	// questo intervento |".
+	"not used", "nicht verwendet", "nicht genutzt", "nicht eingesetzt", "no usado", "no utilizado", "pas utilisé", "non utilisé", "non usato", "non usata", "non usati", "non utilizzato", "não usado", "não utilizado"}
