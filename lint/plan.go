@@ -462,7 +462,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "Current version: 17.3.7. Target: 18.5.7." on one line.
 			r.targetAfter(l, inVal, cur)
 			labelled = true
-		case len(inVal) == 1 && gitlabVersionLabel(l) && !l.Has(TermTarget) && !l.In(TermProcedure) && !l.In(TermVerify) && !l.In(TermStaging) && !l.In(TermPath):
+		case len(inVal) == 1 && (gitlabVersionLabel(l) || gitlabInventoryRow(l)) && !l.Has(TermTarget) && !l.In(TermProcedure) && !l.In(TermVerify) && !l.In(TermStaging) && !l.In(TermPath):
 			// "| GitLab version | 17.5.5 EE |", "Versão do GitLab:
 			// 17.5.5" among the facts: what runs today.
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
@@ -929,6 +929,20 @@ func gitlabVersionLabel(l *Line) bool {
 	switch strings.Trim(l.LowerLabel(), " *_:|") {
 	case "gitlab version", "gitlab-version", "version gitlab", "gitlab release", "versão do gitlab", "versão gitlab", "versión de gitlab", "versión gitlab",
 		"version de gitlab", "versione di gitlab", "versione gitlab", "gitlab versie", "versie gitlab", "versie van gitlab":
+		return true
+	}
+	return false
+}
+
+// gitlabInventoryRow reports whether a table row is GitLab's own row in an
+// inventory of components and their versions: "| GitLab CE | 18.6.2 |
+// server gitlab01 |" under "| Componente | Versione | Note |".
+func gitlabInventoryRow(l *Line) bool {
+	if l.Kind != KindTableRow || l.Header == nil || !l.Header.Has(TermVersionWord) || l.Header.Has(TermCurrent) || l.Header.Has(TermTarget) {
+		return false
+	}
+	switch strings.Trim(l.LowerLabel(), " *_:|`") {
+	case "gitlab", "gitlab ce", "gitlab ee", "gitlab enterprise edition", "gitlab community edition":
 		return true
 	}
 	return false

@@ -145,6 +145,7 @@ var vocabulary = map[Term]string{
 		"sommario|riepilogo|sintesi|panoramica|descrizione|obiettivo|obiettivi|contesto|introduzione|premessa|ambito",
 	TermEnvironment: "cómo está hoy|como está hoy|como esta hoy|estado actual|como está hoje|estado atual|état actuel|etat actuel|stand heute|huidige situatie|current state|stato attuale|ambiente atual|ambiente actual|entorno actual|ambiente attuale|environnement actuel|aktuelle umgebung|situazione attuale|situazione corrente|situação atual|situacao atual|situación actual|situation actuelle|ist-zustand|ist zustand|current situation|our server|our instance|our gitlab|our gitlab instance|our gitlab server|our setup|huidige situatie|huidige omgeving|uitgangssituatie|what we run|what we run today|current setup|existing setup|current installation|existing installation|status quo|environment|current state|instance facts|instance|infrastructure|inventory|estate|our estate|landscape|system landscape|systemlandschaft|setup|tech stack|deployment|servers|" +
 		"umgebung|ausgangslage|ist zustand|istzustand|infrastruktur|systemumgebung|system umgebung|" +
+		"inventario|inventário|inventaire|inventar|bestandsaufnahme|inventaris|" +
 		"entorno|entorno actual|infraestructura|estado actual|" +
 		"environnement|état actuel|existant|infrastructure actuelle",
 	TermArchitecture: "architectuur|architecture|topology|reference architecture|architektur|topologie|arquitectura|topología|topologia|arquitetura|architettura|nodes|node layout",
@@ -216,7 +217,7 @@ var vocabulary = map[Term]string{
 	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|sistema operacional|besturingssysteem|système d exploitation|systeme d exploitation|système|systeme|sistema|distribution|distribución|distribuição|distribuzione",
 	TermTimezone:    "timezone|time zone|tz|zeitzone|zona horaria|fuseau horaire",
 	TermDuration:    "duration|length|expected duration|estimated duration|dauer|duración|duracion|durée",
-	TermVersionWord: "version|versions|release|versión|versiones|versionen",
+	TermVersionWord: "version|versions|release|versión|versiones|versionen|versione|versioni|versão|versões|versie|versies",
 
 	// ---- commands and domain terms ----
 	TermBackupCmd:    "gitlab backup create|gitlab rake gitlab backup create|rake gitlab backup create|backup utility|gitlab backup|backup create",
