@@ -40,11 +40,14 @@ provider's tooling) before the hop that needs it.`,
 			return
 		}
 		floors := p.Knowledge.FloorsCrossed(cur.Version, tgt.Version)
-		if len(floors) == 0 {
-			return
-		}
 		s := setupOf(p)
 		db := pl.Database
+		if len(floors) == 0 {
+			if cur.Version.Compare(tgt.Version) < 0 {
+				belowMinimumWithinMajor(p, s, db, tgt.Version.Major)
+			}
+			return
+		}
 		deals, optedOut := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File)
 		// The package upgrades the bundled database by itself only on
 		// single nodes outside Geo and HA, and not on Helm or Operator.
@@ -190,7 +193,8 @@ var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade
 	"nessun intervento", "kein eingriff", "aucune action", "keine maßnahme", "ninguna acción", "nessuna azione", "geen actie", "nenhuma ação", "no database action", "no action on the database", "aucune intervention", "ninguna intervención", "nenhuma intervenção", "no changes to the database", "no database changes",
 	"still accepted", "continua aceito", "continua aceite", "sigue aceptad", "noch akzeptiert", "toujours accepté", "ancora accettat", "nog geaccepteerd",
 	"no more work", "no further work", "não há mais trabalho", "kein weiterer aufwand", "no hay más trabajo", "plus de travail", "nessun altro lavoro",
-	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo"}
+	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo",
+	"geen databasewerk", "geen werk aan de database", "kein datenbankaufwand", "ningún trabajo en la base de datos", "ningún trabajo de base de datos", "aucun travail sur la base", "aucun travail de base de données", "nessun lavoro sul database", "nessun lavoro sul db", "nenhum trabalho no banco", "nenhum trabalho de banco"}
 
 // enoughSpan returns where a line calls the database enough.
 func enoughSpan(l *lint.Line) lint.Span {
@@ -212,6 +216,33 @@ func asksEnough(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// belowMinimumWithinMajor warns about a database the customer runs
+// (external, or under Helm or the Operator) that has the major GitLab
+// needs but is older than the minimum GitLab documents for it, on a path
+// that stays within one GitLab major: "Amazon RDS for PostgreSQL 16.4"
+// for 18.2.8 → 18.3.6, where 18.x documents 16.5. The warning goes on the
+// line that calls the database enough, else on the line that names it.
+func belowMinimumWithinMajor(p *lint.Pass, s knowledge.Setup, db *lint.Database, major int) {
+	if db == nil || db.Line == nil || !(db.External || s.InstallMethod == "helm" || s.InstallMethod == "operator") || !strings.Contains(db.Version, ".") {
+		return
+	}
+	min, ok := p.Knowledge.PostgresMinimum(major)
+	if !ok || !strings.HasPrefix(min, strconv.Itoa(db.Major)+".") {
+		return
+	}
+	if deals, _ := postgresHandling(p.Doc, p.Knowledge.PostgresOptOut().File); len(deals) > 0 {
+		return
+	}
+	if c, ok := knowledge.ComparePostgres(db.Version, min); !ok || c >= 0 {
+		return
+	}
+	l, span := db.Line, lint.Span{Start: 0, End: len(db.Line.Text)}
+	if cl, _ := enoughClaim(p.Doc, db, db.Major); cl != nil {
+		l, span = cl, enoughSpan(cl)
+	}
+	p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Warning)}, l, span, "the instance runs PostgreSQL %s (line %d), older than %s, the oldest PostgreSQL GitLab %d documents as supported. upgrade PostgreSQL to %s or later before the upgrade", db.Version, db.Line.Num, min, major, min)
 }
 
 // enoughClaim returns a line that calls a PostgreSQL major below major
