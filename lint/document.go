@@ -1492,7 +1492,10 @@ func splitLabel(l *Line) {
 		return
 	}
 	for _, c := range l.Code {
-		if c.Start < i {
+		if c.Start < i && !(c.End <= i && strings.Trim(l.Text[:c.Start], " *_") == "" && strings.Trim(l.Text[c.End:i], " *_") == "" && !strings.ContainsAny(l.Text[c.Start:c.End], " =")) {
+			// (A setting named as code is a label: "`mattermost[...]` :
+			// aucune clé dans gitlab.rb"; a command or a key-value pair
+			// is not.)
 			return
 		}
 	}

@@ -57,6 +57,12 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 				// "redis01 resta su Redis 6.2.14": the hop fails as
 				// written, reviewed note or not.
 				at := hopAt(pl, n.Trigger(cur.Version, tgt.Version, hops))
+				if kl := keptLine(p.Doc, l, have); kl != nil {
+					// "Redis : la 19.0 supprime le support de Redis 6. Notre
+					// cluster Redis 6.2.14 ... reste tel quel": the line
+					// that declines the note.
+					l, span = kl, lint.Span{Start: 0, End: len(kl.Text)}
+				}
 				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, l, span, "the instance runs %s here, older than the upgrade to %s (line %d) works with: %s", quote(have), quote(at.Version.String()), at.Line.Num, n.Text)
 				continue
 			}
@@ -368,10 +374,29 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 	return ""
 }
 
+// keptLine returns another line that names the component of have
+// ("Redis 6.2.14") with its version and says it stays as it is, or nil.
+func keptLine(d *lint.Document, stated *lint.Line, have string) *lint.Line {
+	name, ver, ok := strings.Cut(strings.ToLower(have), " ")
+	if !ok {
+		return nil
+	}
+	for _, l := range d.Lines {
+		if l == stated || l.Kind == lint.KindCode || l.Cited || l.In(lint.TermRollback) || !l.Contains(name) || !l.Contains(ver) {
+			continue
+		}
+		if l.ContainsAny(keepWords...) {
+			return l
+		}
+	}
+	return nil
+}
+
 // keepWords say the instance keeps something as it is.
 var keepWords = []string{"keep using", "continue using", "continue to use", "still use", "leave it untouched", "left untouched", "as it is", "as they are",
 	"seguimos usando", "seguiremos usando", "continuamos usando", "no tocamos", "tal cual", "on garde", "nous gardons", "on conserve", "nous conservons", "continuons à utiliser", "tel quel", "telle quelle",
-	"behalten wir", "nutzen weiterhin", "weiterhin genutzt", "unverändert lassen", "lassen wir unverändert", "blijven gebruiken", "ongewijzigd laten", "continuiamo a usare", "lasciamo invariat", "continuamos a usar", "deixamos como está"}
+	"behalten wir", "nutzen weiterhin", "weiterhin genutzt", "unverändert lassen", "lassen wir unverändert", "blijven gebruiken", "ongewijzigd laten", "continuiamo a usare", "lasciamo invariat", "continuamos a usar", "deixamos como está",
+	"stays as it is", "stay as they are", "bleibt wie", "bleibt unverändert", "se queda como está", "reste tel", "reste en l'état", "resta così", "blijft zoals", "fica como está"}
 
 // notNeededWords say a step is not needed.
 var notNeededWords = []string{"not needed", "not required", "not necessary", "unnecessary", "nicht nötig", "nicht notwendig", "nicht erforderlich", "unnötig", "no es necesari", "no hace falta", "innecesari", "pas nécessaire", "inutile", "non necessari", "non serve", "niet nodig", "overbodig", "não é necessári", "desnecessári"}
