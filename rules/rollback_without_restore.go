@@ -54,7 +54,7 @@ revert the snapshots of every node.`,
 				}
 				continue
 			}
-			if after := onlyBackupAfterHop(p); after != nil {
+			if after := onlyBackupAfterHop(p); after != nil && !reinstallsFirstHop(p, lines) {
 				// "We take the backup on Wednesday, after hop 1 has been
 				// validated": nothing was saved on the version the
 				// rollback returns to.
@@ -78,10 +78,21 @@ revert the snapshots of every node.`,
 				p.ReportLinef(l, "rollback restores the latest backup, but the plan also takes backups after hops (line %d), on newer versions, and a backup restores only on the version and edition that created it. %s", later.Num, fix)
 				return
 			}
-			if !revertsSnapshot(l) && !returnsToOldVersion(p, lines) {
+			if !revertsSnapshot(l) && !returnsToOldVersion(p, sameSite(lines, l)) {
 				// "gitlab-backup restore in the running container": the
 				// upgraded version refuses a backup of the old one.
-				p.ReportLinef(l, "rollback restores the backup on the upgraded version, but a backup restores only on the version and edition that created it. %s", oldVersionFirst(p))
+				at := l
+				if !l.Has(lint.TermRestoreCmd) {
+					// "restoring it brings the primary back", then the
+					// command: the command is where the restore runs.
+					for _, o := range lines {
+						if o.Index > l.Index && o.Section == l.Section && o.Has(lint.TermRestoreCmd) {
+							at = o
+							break
+						}
+					}
+				}
+				p.ReportLinef(at, "rollback restores the backup on the upgraded version, but a backup restores only on the version and edition that created it. %s", oldVersionFirst(p))
 			}
 			return
 		}
@@ -319,6 +330,12 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 			return true
 		}
 		for _, v := range l.Versions {
+			if cur := p.Plan.Current; cur != nil && !v.Version.HasPatch && v.Version.CompareMinor(cur.Version) < 0 {
+				// ("the smoke tests in 5.5 fail": a section number, older
+				// than anything the instance ran; a chart such as 9.6.5
+				// keeps its patch.)
+				continue
+			}
 			if tgt == nil || v.Version.CompareMinor(tgt.Version) < 0 || p.Plan.Current != nil && v.Version.Matches(p.Plan.Current.Version) {
 				return true
 			}
@@ -435,4 +452,53 @@ func laterBackup(p *lint.Pass) *lint.Line {
 		}
 	}
 	return nil
+}
+
+// sameSite returns the rollback lines that can bring the old version back
+// where l restores: under a heading of one Geo site ("### Primary"), the
+// other site's reinstall ("### Secondary": apt-get install
+// gitlab-ee=18.5.7-ee.0) does not count.
+func sameSite(lines []*lint.Line, l *lint.Line) []*lint.Line {
+	site := ""
+	if l.Section != nil && l.Section.Heading != nil {
+		site = geoSiteOf(l.Section.Heading)
+	}
+	if site == "" {
+		return lines
+	}
+	var out []*lint.Line
+	for _, o := range lines {
+		if o.Section != nil && o.Section.Heading != nil {
+			if s := geoSiteOf(o.Section.Heading); s != "" && s != site {
+				continue
+			}
+		}
+		if (o.Has(lint.TermRestoreCmd) || o.Has(lint.TermBackup)) && !o.Has(lint.TermPkgInstall) && !o.Has(lint.TermReinstall) {
+			// "gitlab-backup restore BACKUP=pre-upgrade-18.5.7", "the
+			// backup archive holds the data of 18.5.7": the backup's
+			// version, not the software's.
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// reinstallsFirstHop reports whether the rollback names the version the
+// first hop installs ("reinstalar o GitLab 17.8.7 (a versão do
+// snapshot)"): a backup taken after that hop restores there, and
+// missing-backup already says nothing leads back to the start.
+func reinstallsFirstHop(p *lint.Pass, lines []*lint.Line) bool {
+	h := firstInstallStep(p.Plan)
+	if h == nil {
+		return false
+	}
+	for _, l := range lines {
+		for _, v := range l.Versions {
+			if v.Version.Matches(h.Version) && v.Version.HasPatch {
+				return true
+			}
+		}
+	}
+	return false
 }
