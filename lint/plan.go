@@ -1389,17 +1389,25 @@ func pastUpgrade(l *Line, v VersionRef) bool {
 			return true
 		}
 	}
+	if start, _ := SentenceAt(l.Text, v.Span.Start, v.Span.End); true {
+		// "Eerder hebben we ... van 17.11.7 naar 18.2.8 geüpgraded",
+		// "Previously, we went from 17.8 to 17.11": the sentence opens
+		// in the past.
+		if si := tokenAt(l, start); si < ti && si < len(l.Tokens) && sentencePastWord(l.Tokens[si].Word) {
+			return true
+		}
+	}
 	for j := ti - 1; j >= 0 && j >= ti-6; j-- {
 		switch l.Tokens[j].Word {
 		case "copied", "kopiert", "copiado", "copié", "template", "vorlage", "plantilla", "modèle":
 			// "(copied from CR-87540, the 18.5 → 18.8 upgrade in spring)"
 			return true
 		}
-		if w := l.Tokens[j].Word; (w == "letzten" || w == "vorigen") && j+1 < ti {
+		if w := l.Tokens[j].Word; (w == "letzten" || w == "vorigen" || w == "last" || w == "previous" || w == "vorige" || w == "dernière" || w == "dernier" || w == "última" || w == "último" || w == "ultimo") && j+1 < ti {
 			// "Bei unserem letzten Upgrade (17.11 → 18.3)", but not "auf
 			// den letzten Patch 18.8.11".
 			switch l.Tokens[j+1].Word {
-			case "upgrade", "update", "aktualisierung", "change", "wartungsfenster", "wartung":
+			case "upgrade", "update", "aktualisierung", "change", "wartungsfenster", "wartung", "window", "mise", "montée", "actualización", "aggiornamento":
 				return true
 			}
 		}
@@ -1456,6 +1464,16 @@ func interimState(l *Line) bool {
 
 // pastWord reports whether a word places an upgrade in the past: "last",
 // "previous", or a rehearsal ("we rehearsed the 18.2.8 → 18.5.7 hop").
+// sentencePastWord reports whether a sentence that opens with w tells
+// what happened before this change.
+func sentencePastWord(w string) bool {
+	switch w {
+	case "previously", "earlier", "eerder", "vroeger", "früher", "zuvor", "bisher", "anteriormente", "auparavant", "précédemment", "precedentemente":
+		return true
+	}
+	return false
+}
+
 func pastWord(w string) bool {
 	switch w {
 	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
