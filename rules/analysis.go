@@ -341,7 +341,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		// "Restore of the full backup on staging took 1 h 40 min." reports
 		// a rehearsal wherever it stands.
 		rehearsal := l.Has(lint.TermStaging) && (l.Has(lint.TermDone) || l.Has(lint.TermTimeUnit)) && !conditional
-		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup && !rehearsal {
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup && !rehearsal && !inURLOnly(l, lint.TermRollback) {
 			out = append(out, l)
 			continue
 		}
@@ -350,6 +350,23 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		}
 	}
 	return out
+}
+
+// inURLOnly reports whether every mention of a term on a line is part of
+// a web address: "https://docs.gitlab.com/charts/backup-restore/restore/"
+// in a list of references restores nothing.
+func inURLOnly(l *lint.Line, t lint.Term) bool {
+	ms := l.FindAll(t)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		start := strings.LastIndexAny(l.Text[:m.Start], " \t(<[") + 1
+		if !strings.Contains(l.Text[start:m.Start], "://") {
+			return false
+		}
+	}
+	return true
 }
 
 // escalatesOnly reports whether a failure branch only asks for help ("If

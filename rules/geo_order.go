@@ -146,7 +146,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 			conditionalCopy := l.ContainsAny("if not", "otherwise", "si no", "sinon", "wenn nicht", "falls nicht", "sonst", "se não", "se no", "zo niet", "anders")
 			declines := l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && (declinesCopy(l) && !conditionalCopy || l.ContainsAny("keeps its own", "keep their own", "own copy", "behält seine eigene", "eigene kopie", "conserva su propio", "mantiene su propio", "garde son propre",
 				"mantém o seu próprio", "seu próprio", "mantiene il proprio", "il proprio", "houdt zijn eigen", "eigen bestand"))
-			if declined == nil && (declines || l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && l.Has(lint.TermNeg) && !copiedAcross(l)) {
+			if declined == nil && (declines || l.Has(lint.TermSecretsJSON) && !l.In(lint.TermRollback) && l.Has(lint.TermNeg) && !conditionalCopy && !copiedAcross(l)) {
 				// "each site keeps its own gitlab-secrets.json; we do not
 				// copy files between sites"
 				declined = l
@@ -159,7 +159,7 @@ resume any paused replication, and run gitlab:geo:check on both sites after the 
 			// "identical", "compare", "from the primary" say it outright;
 			// "every node" or a copy to other hosts only outside backups.
 			backupish := l.In(lint.TermBackup) || l.Has(lint.TermBackupEtc) || l.In(lint.TermRollback)
-			strong := l.ContainsAny("identical", "same", "identisch", "vergleich", "gleich", "idéntic", "comparar", "identique", "comparer", "identic", "confront") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || l.Contains("compare") || l.Contains("from the primary")
+			strong := l.ContainsAny("identical", "same", "identisch", "vergleich", "gleich", "idéntic", "comparar", "identique", "comparer", "identic", "confront", "identiek", "vergeleken", "vergelijk", "idêntic") || l.HasWord("sync", "synced", "synchronised", "synchronized", "synchronisiert") || l.Contains("compare") || l.Contains("from the primary")
 			weak := namesSite(l, "secondary") || copiedAcross(l) || l.Contains("every node") || l.Contains("all nodes")
 			if l.Has(lint.TermSecretsJSON) && (strong || weak && !backupish) && !(pastYearNamed(l, p.Today.Year()) && !copiedAcross(l)) {
 				// ("were made identical when the secondary was set up in
