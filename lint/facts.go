@@ -1723,6 +1723,12 @@ func (r *planReader) readContact() {
 		if c.Placeholder {
 			score++
 		}
+		if c.Shared {
+			// "Teammailbox: gitlab-beheer@..." over "Aanspreekpunt:
+			// Sanne de Vries, sanne@...": the person named is the one
+			// to reach.
+			score -= 2
+		}
 		if score > bestScore {
 			best, bestScore = c, score
 		}
