@@ -1882,7 +1882,16 @@ func sentenceNames(l *Line, off int, v glversion.Version, vs []VersionRef) bool 
 func databaseSentence(l *Line, v VersionRef) bool {
 	a, _ := SentenceAt(l.Lower, v.Span.Start, v.Span.End)
 	before := l.Lower[a:v.Span.Start]
-	return (strings.Contains(before, "postgres") || strings.Contains(before, " pg ")) && !strings.Contains(before, "gitlab")
+	db := func(b string) bool {
+		return (strings.Contains(b, "postgres") || strings.Contains(" "+b, " pg ") || strings.Contains(" "+b, " rds ") || strings.Contains(b, "aurora") || strings.Contains(b, "cloud sql")) && !strings.Contains(b, "gitlab")
+	}
+	if db(before) {
+		return true
+	}
+	// "PostgreSQL 16 para GitLab 18.0: RDS ya está en 16.8": the clause
+	// after the label.
+	i := strings.LastIndexByte(before, ':')
+	return i >= 0 && db(before[i+1:])
 }
 
 // databaseFrom reports whether a database noun stands right before the

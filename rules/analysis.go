@@ -233,6 +233,11 @@ func backups(d *lint.Document) []backupLine {
 // that run anyway ("We have nightly backups."), not of one taken before
 // the upgrade.
 func routineBackupOnly(l *lint.Line) bool {
+	if l.HasWord("cron", "crontab", "cronjob") && !l.Has(lint.TermUpgradeVerb) && !l.Has(lint.TermSnapshot) && !l.In(lint.TermProcedure) && l.Kind != lint.KindCode {
+		// "`gitlab-backup create` se lanza desde cron": the backups
+		// that run anyway, at whatever time the schedule says.
+		return true
+	}
 	if l.Has(lint.TermBackupCmd) || l.Has(lint.TermSnapshot) || l.Has(lint.TermUpgradeVerb) || len(l.Tokens) > 14 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/planlint/planlint/internal/glversion"
 	"time"
 
 	"github.com/planlint/planlint/internal/when"
@@ -48,8 +49,16 @@ func rehearsalFromOtherVersion(p *lint.Pass) {
 	}
 	for _, h := range p.Plan.Hops {
 		if h.Version.CompareMinor(st.Version) == 0 {
-			// Staging already on one of the stops: a state after part of
-			// the rehearsal.
+			if stagingNames(p.Doc, cur.Version) {
+				// Staging already on one of the stops, and the rehearsal
+				// started from production's version: a state after part
+				// of the rehearsal.
+				return
+			}
+			// "gitlab-hml já está no 18.8.11 desde outubro; nele o salto
+			// 18.8.11 → 18.11.11": the hops before that stop were never
+			// rehearsed.
+			p.Reportf(st.Line, st.Span, "the rehearsal instance runs %s, but production runs %s, so the hops from %s to %s were not rehearsed. restore a current production backup on %s and rehearse the whole path", quote(st.Version.String()), quote(cur.Version.String()), cur.Version, st.Version, cur.Version)
 			return
 		}
 	}
@@ -91,4 +100,19 @@ func rehearsalAfterWindow(p *lint.Pass, s *lint.Fact) {
 		p.Reportf(l, lint.Span{Start: at + sc.Date.Span.Start, End: at + sc.Date.Span.End}, "the rehearsal on %s comes after the maintenance window on %s, so it cannot show problems or timings before the upgrade. rehearse before the window, or move the window", d.Format(time.DateOnly), day.Format(time.DateOnly))
 		return
 	}
+}
+
+// stagingNames reports whether the rehearsal's lines name a version.
+func stagingNames(d *lint.Document, v glversion.Version) bool {
+	for _, l := range d.Lines {
+		if !l.In(lint.TermStaging) && !l.Has(lint.TermStaging) {
+			continue
+		}
+		for _, m := range l.Versions {
+			if m.Version.Matches(v) {
+				return true
+			}
+		}
+	}
+	return false
 }
