@@ -220,7 +220,19 @@ func factState(p *lint.Pass, c knowledge.Conditional) condState {
 // packages") means it does not apply; another mention means the plan
 // addressed it.
 func mentionState(d *lint.Document, limit int, words ...string) condState {
+	query := -1
+	addressed := false
 	for _, l := range d.Lines {
+		if query >= 0 && l.Kind != lint.KindCode && l.Index-query <= 3 && !l.ContainsAny(words...) {
+			// The output below the query's block: "Resultado: 1 linha,
+			// `n_live_tup` = 1.874.310."
+			if n, ok := statedCount(blankCode(l)); ok {
+				if n > limit {
+					return condApplies
+				}
+				return condDoesNotApply
+			}
+		}
 		for _, w := range words {
 			if !l.Contains(w) {
 				continue
@@ -228,6 +240,7 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 			if l.Kind == lint.KindCode && (l.Contains("select ") || l.Contains(" where ")) {
 				// The query in a block: its threshold ("n_live_tup>1500000")
 				// is no count; its output on a later line is.
+				query = l.Index
 				continue
 			}
 			// Only a clause that names the condition speaks of it: "290
@@ -289,8 +302,14 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 				// A check in a command; its result is not stated.
 				continue
 			}
-			return condAddressed
+			// The plan speaks of the condition; a count stated further
+			// on (the output of its query) still decides it.
+			addressed = true
+			break
 		}
+	}
+	if addressed {
+		return condAddressed
 	}
 	return condUnknown
 }
@@ -320,6 +339,21 @@ func codeSpanAt(l *lint.Line, i int) (lint.Span, bool) {
 		}
 	}
 	return lint.Span{}, false
+}
+
+// groupsOfThree reports whether every group after the first separator
+// sep has three digits: "1.874.310" is a count, "18.11.11" a version.
+func groupsOfThree(num string, sep byte) bool {
+	parts := strings.Split(num, string(sep))
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // thousands removes the separators of "3,400" and "2.400".
@@ -353,8 +387,8 @@ func statedCount(text string) (int, bool) {
 		}
 		// ("1.850" with three digits after its only dot counts in the
 		// European way; "16.11" or "2026.11" is a version or a date.)
-		europeanThousands := strings.Count(num, ".") == 1 && len(num)-strings.Index(num, ".") == 4
-		if strings.Count(num, ".") > 1 || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 && !europeanThousands {
+		europeanThousands := strings.Count(num, ".") == 1 && len(num)-strings.Index(num, ".") == 4 || groupsOfThree(num, '.')
+		if strings.Count(num, ".") > 1 && !europeanThousands || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 && !europeanThousands {
 			i = j
 			continue // a version or a date
 		}

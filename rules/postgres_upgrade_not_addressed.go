@@ -194,6 +194,7 @@ var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade
 	"still accepted", "continua aceito", "continua aceite", "sigue aceptad", "noch akzeptiert", "toujours accepté", "ancora accettat", "nog geaccepteerd",
 	"no more work", "no further work", "não há mais trabalho", "kein weiterer aufwand", "no hay más trabajo", "plus de travail", "nessun altro lavoro",
 	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo",
+	"we stay on", "we remain on", "bleiben wir auf", "wir bleiben auf", "nos quedamos en", "seguimos en", "on reste sur", "nous restons sur", "restiamo su", "rimaniamo su", "we blijven op", "blijven we op", "ficamos no", "ficamos na", "permanecemos no", "permanecemos en",
 	"geen databasewerk", "geen werk aan de database", "kein datenbankaufwand", "ningún trabajo en la base de datos", "ningún trabajo de base de datos", "aucun travail sur la base", "aucun travail de base de données", "nessun lavoro sul database", "nessun lavoro sul db", "nenhum trabalho no banco", "nenhum trabalho de banco"}
 
 // enoughSpan returns where a line calls the database enough.

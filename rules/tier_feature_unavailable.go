@@ -88,7 +88,8 @@ func acknowledgesTier(low string) bool {
 		return true
 	}
 	for _, w := range []string{"not available", "premium", "ultimate", "paid", "instead", "licen", "unavailable", "kostenpflichtig", "de pago", "payant",
-		"does not exist", "doesn't exist", "n'existe pas", "pas disponible", "nicht verfügbar", "no existe", "no está disponible", "non esiste", "non è disponibile", "não existe", "bestaat niet", "niet beschikbaar"} {
+		"does not exist", "doesn't exist", "n'existe pas", "pas disponible", "nicht verfügbar", "no existe", "no está disponible", "non esiste", "non è disponibile", "não existe", "bestaat niet", "niet beschikbaar",
+		"no disponible", "non disponible", "indisponible", "non disponibile", "não disponível", "não está disponível"} {
 		if strings.Contains(low, w) {
 			return true
 		}
