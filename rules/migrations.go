@@ -71,7 +71,10 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// query is the check, the job is disclaimed.
 			query = true
 		}
-		if !query && (l.Has(lint.TermBBM) || l.Contains("migra")) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
+		if !query && (l.Has(lint.TermBBM) || l.Contains("migra") || l.In(lint.TermMigrations) && l.Section.Heading != nil && l.Section.Heading.Has(lint.TermBBM)) && (!l.Has(lint.TermMigrateStatus) && namedQueryEmpty(l) || l.Has(lint.TermMigrateStatus) && queryClauseBesideStatus(l)) {
+			// ("### Paso 3 – Esperar las migraciones en segundo plano"
+			// over "Repetimos la consulta del paso 1 ... hasta que
+			// devuelva 0 filas": the section names the migrations.)
 			// "Background-migration query → 0 rows": the query written
 			// out elsewhere, named here with its expected result.
 			query = true
@@ -87,7 +90,10 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			// an assumption, not a check.
 			checks = false
 		}
-		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
+		// ("# then gitlab-app-01 (runs the migrations)" names the deploy
+		// node; it checks nothing.)
+		deployRole := l.Has(lint.TermAutoMigrations) && !l.Has(lint.TermBBM) && l.ContainsAny(deployNodeWords...) && (codeComment(l) || l.Has(lint.TermNodeWord))
+		weak := l.Has(lint.TermMigrateStatus) || l.Has(lint.TermMigrationsJob) || namedMigrationsJob(l) || l.Has(lint.TermAutoMigrations) && !deployRole || l.Has(lint.TermWait) && hasDuration(l) || sleepCommand(l) ||
 			// "Give Sidekiq 30 minutes to work off the background migrations"
 			l.Has(lint.TermBBM) && assumesFinished(l) ||
 			l.Has(lint.TermBBM) && hasDuration(l) && l.In(lint.TermProcedure) && !l.Has(lint.TermCheckVerb) && !l.In(lint.TermStaging) && !gateLine(l) && !backReference(l) && !l.Contains("query")
@@ -697,10 +703,17 @@ func beforeSeveralHops(l *lint.Line) bool {
 	if !l.HasWord("before", "vor", "antes", "avant") {
 		return false
 	}
+	// The hop words count only right after "before": "Gitaly is
+	// upgraded before the Rails node" names no hop.
 	n := 0
-	for _, t := range l.Tokens {
-		if hopWords[t.Word] {
-			n++
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "before", "vor", "antes", "avant":
+			for j := i + 1; j < len(l.Tokens) && j <= i+4; j++ {
+				if hopWords[l.Tokens[j].Word] {
+					n++
+				}
+			}
 		}
 	}
 	return n >= 2

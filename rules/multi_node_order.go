@@ -728,7 +728,10 @@ func backNearPgBouncer(l *lint.Line) bool {
 
 // deployNodeWords name the node that runs the database migrations.
 var deployNodeWords = []string{"deploy node", "deploy-node", "deployment node", "migration node", "deploy-knoten", "deploy knoten", "deployment-knoten",
-	"nodo de despliegue", "nodo de implementación", "nœud de déploiement", "noeud de déploiement", "nó de implantação", "nó de deploy", "nodo di deploy", "deploy-node"}
+	"nodo de despliegue", "nodo de implementación", "nœud de déploiement", "noeud de déploiement", "nó de implantação", "nó de deploy", "nodo di deploy", "deploy-node",
+	// The node named by what it does: "gitlab-app-01 is the only Rails
+	// node and runs the database migrations".
+	"runs the database migrations", "runs the migrations", "only rails node", "single rails node", "führt die migrationen aus", "einzige rails-knoten", "ejecuta las migraciones", "único nodo rails", "exécute les migrations", "seul nœud rails", "esegue le migrazioni", "voert de migraties uit", "executa as migrações"}
 
 // bypassWords say that migrations go to the database directly, not
 // through PgBouncer.
