@@ -174,6 +174,15 @@ func credentialInText(l *lint.Line) (string, int) {
 	if at := loginPair(l); at >= 0 {
 		return "a login and password", at
 	}
+	if l.ContainsAny("docker login", "podman login", "registry login", "skopeo login", "buildah login") {
+		// "docker login harbor... -u svc-pull -p 'Vdi#Harbor2026!'": the
+		// password as a flag's separate argument.
+		for _, flag := range []string{" -p ", " --password "} {
+			if i := strings.Index(t, flag); i >= 0 && literalSecret(strings.Trim(firstField(t[i+len(flag):]), "\"'`")) {
+				return "a registry password", i + 1
+			}
+		}
+	}
 	return "", 0
 }
 

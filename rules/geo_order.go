@@ -232,7 +232,7 @@ func replicationPaused(d *lint.Document) *lint.Line {
 // site goes first: "We do the DR site first", "start with the secondary".
 func secondaryFirst(d *lint.Document) *lint.Line {
 	for _, l := range d.Lines {
-		if !inSteps(l) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode || negatedOutsideAside(l) {
+		if !inSteps(l) || l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.Kind == lint.KindCode {
 			continue
 		}
 		if l.ContainsAny("pause", "replication", "backup", "snapshot", "check", "stop", "maintenance", "broadcast", "banner") {
@@ -248,7 +248,10 @@ func secondaryFirst(d *lint.Document) *lint.Line {
 				}
 			}
 		}
-		if at < 0 {
+		if at < 0 || negatedBefore(l, at) {
+			// ("We do not upgrade the secondary first"; but "prima il
+			// secondario ..., senza toccare il primario" negates what
+			// follows.)
 			continue
 		}
 		after := l.Lower[at:]
@@ -439,14 +442,14 @@ func pastYearNamed(l *lint.Line, year int) bool {
 	return false
 }
 
-// negatedOutsideAside reports whether a line has a negation outside
-// brackets: "Aggiornare prima il sito secondario di Roma (meno
-// rischioso, nessun utente lavora lì)" only explains its order in the
-// aside.
-func negatedOutsideAside(l *lint.Line) bool {
+// negatedBefore reports whether a negation stands before offset at,
+// outside brackets: "we do not upgrade the secondary first", but not
+// "Aggiornare prima il sito secondario di Roma" with "(meno rischioso,
+// nessun utente lavora lì)" or "senza toccare il primario" around it.
+func negatedBefore(l *lint.Line, at int) bool {
 	for _, m := range l.FindAll(lint.TermNeg) {
 		before := l.Text[:m.Start]
-		if strings.Count(before, "(") <= strings.Count(before, ")") {
+		if m.End <= at && strings.Count(before, "(") <= strings.Count(before, ")") {
 			return true
 		}
 	}

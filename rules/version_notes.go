@@ -374,6 +374,25 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 	return ""
 }
 
+// namesAtLeast reports whether a line names the component at the
+// minimum version or above, unchanged: "we gebruiken de meegeleverde
+// Redis 7" says what the instance runs.
+func namesAtLeast(l *lint.Line, name string, minMajor, minMinor int) bool {
+	for i, t := range l.Tokens {
+		if t.Word != name || i+1 >= len(l.Tokens) {
+			continue
+		}
+		nt := l.Tokens[i+1]
+		if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
+			continue
+		}
+		if major, minor, ok := majorMinor(numberAt(l.Text[nt.Start:])); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
+			return true
+		}
+	}
+	return false
+}
+
 // keptLine returns another line that names the component of have
 // ("Redis 6.2.14") with its version and says it stays as it is, or nil.
 func keptLine(d *lint.Document, stated *lint.Line, have string) *lint.Line {
@@ -644,12 +663,25 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 		}
 		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt",
 			"not applicable", "niet van toepassing", "nicht zutreffend", "no aplica", "sans objet", "non applicabile", "não se aplica", "não aplicável", "entfällt",
-			"not relevant", "irrelevant", "nicht relevant", "no es relevante", "no relevante", "pas pertinent", "non pertinent", "non rilevante", "niet relevant", "não é relevante", "não relevante") {
+			"not relevant", "irrelevant", "nicht relevant", "no es relevante", "no relevante", "pas pertinent", "non pertinent", "non rilevante", "niet relevant", "não é relevante", "não relevante",
+			"goes away", "disappears", "verschwindet", "desaparece", "disparaît", "scompare", "verdwijnt") ||
+			namesAtLeast(l, name, minMajor, minMinor) && !l.Has(lint.TermUpgradeVerb) && !strings.Contains(l.Text, "→") && !strings.Contains(l.Text, "->") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
 			// note itself, not what the instance runs.
 			continue
 		}
 		stated := l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture) || l.Label.Len() > 0
+		if l.Kind == lint.KindTableRow && len(l.Cells) >= 2 && strings.EqualFold(strings.Trim(l.Text[l.Cells[0].Start:l.Cells[0].End], " *_`"), name) {
+			// "| Redis | 6.0.16 uit de Ubuntu-repository |": the component
+			// names the row, its version opens the next cell.
+			c := l.Cells[1]
+			num := numberAt(strings.TrimLeft(l.Text[c.Start:c.End], " *_`"))
+			if major, minor, ok := majorMinor(num); ok && (major < minMajor || major == minMajor && minor < minMinor) && found == nil {
+				at := c.Start + strings.Index(l.Text[c.Start:c.End], num)
+				found, span, have = l, lint.Span{Start: at, End: at + len(num)}, strings.Trim(l.Text[l.Cells[0].Start:l.Cells[0].End], " *_`")+" "+num
+			}
+			continue
+		}
 		for i, t := range l.Tokens {
 			if t.Word != name || i+1 >= len(l.Tokens) {
 				continue
@@ -723,7 +755,8 @@ func upgradedTo(l *lint.Line, name string, minMajor, minMinor int) bool {
 // the component's name: a GitLab release ("Redis 6 gone in 19.0").
 func otherVersion(l *lint.Line, name string) bool {
 	for _, v := range l.Versions {
-		before := strings.TrimRight(strings.ToLower(l.Text[:v.Start]), " ")
+		// ("| Redis | 6.0.16 |": the cell before names the component.)
+		before := strings.TrimRight(strings.ToLower(l.Text[:v.Start]), " |*_`:")
 		if !strings.HasSuffix(before, name) {
 			return true
 		}
