@@ -166,6 +166,11 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			}
 			for _, c := range backends {
 				bl := first[c.name]
+				if bl != nil && c.name == "pgbouncer" && connectsThroughPgBouncer(bl) {
+					// "Datenbank wieder über PgBouncer" on the deploy
+					// node sets its connection; it upgrades no PgBouncer.
+					continue
+				}
 				if bl != nil && bl.Index > fl.Index {
 					late[bl] = true
 					if len(backends) == 1 {
@@ -766,6 +771,25 @@ func relationBefore(prefix string) bool {
 			// leader")
 			return true
 		}
+	}
+	return false
+}
+
+// connectsThroughPgBouncer reports whether the word before PgBouncer
+// says a node connects through it: "Datenbank wieder über PgBouncer", "o
+// banco via PgBouncer" set a Rails node's database.
+func connectsThroughPgBouncer(l *lint.Line) bool {
+	i := strings.Index(l.Lower, "pgbouncer")
+	if i < 0 {
+		return false
+	}
+	f := strings.Fields(l.Lower[:i])
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[len(f)-1], ",;:()") {
+	case "via", "über", "through", "por", "par", "tramite", "attraverso", "através", "door":
+		return true
 	}
 	return false
 }
