@@ -1462,8 +1462,6 @@ func interimState(l *Line) bool {
 		"entre les fenêtres", "entre les deux fenêtres", "tra le finestre", "tra le due finestre", "entre as janelas", "tussen de vensters"}...)
 }
 
-// pastWord reports whether a word places an upgrade in the past: "last",
-// "previous", or a rehearsal ("we rehearsed the 18.2.8 → 18.5.7 hop").
 // sentencePastWord reports whether a sentence that opens with w tells
 // what happened before this change.
 func sentencePastWord(w string) bool {
@@ -1474,6 +1472,8 @@ func sentencePastWord(w string) bool {
 	return false
 }
 
+// pastWord reports whether a word places an upgrade in the past: "last",
+// "previous", or a rehearsal ("we rehearsed the 18.2.8 → 18.5.7 hop").
 func pastWord(w string) bool {
 	switch w {
 	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
