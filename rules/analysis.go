@@ -233,7 +233,7 @@ func backups(d *lint.Document) []backupLine {
 // that run anyway ("We have nightly backups."), not of one taken before
 // the upgrade.
 func routineBackupOnly(l *lint.Line) bool {
-	if l.HasWord("cron", "crontab", "cronjob") && !l.Has(lint.TermUpgradeVerb) && !l.Has(lint.TermSnapshot) && !l.In(lint.TermProcedure) && l.Kind != lint.KindCode {
+	if fromCron(l) && !l.Has(lint.TermUpgradeVerb) && !l.Has(lint.TermSnapshot) && !l.In(lint.TermProcedure) && l.Kind != lint.KindCode {
 		// "`gitlab-backup create` se lanza desde cron": the backups
 		// that run anyway, at whatever time the schedule says.
 		return true
@@ -242,6 +242,11 @@ func routineBackupOnly(l *lint.Line) bool {
 		return false
 	}
 	return l.HasWord("nightly", "daily", "weekly", "regular", "scheduled", "nächtlich", "nächtliche", "nächtlichen", "täglich", "tägliche", "täglichen", "wöchentlich", "diario", "diarios", "diaria", "diarias", "nocturno", "nocturnos", "quotidien", "quotidienne", "quotidiennes", "nocturne", "nocturnes", "dagelijks", "dagelijkse", "nachtelijke", "diária", "diárias", "giornaliero", "giornalieri", "notturno")
+}
+
+// fromCron reports whether a line says a job runs from cron.
+func fromCron(l *lint.Line) bool {
+	return l.HasWord("cron", "crontab", "cronjob")
 }
 
 // configBackupOnly reports whether every backup word of a line is part of
@@ -346,7 +351,7 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 		// "Restore of the full backup on staging took 1 h 40 min." reports
 		// a rehearsal wherever it stands.
 		rehearsal := l.Has(lint.TermStaging) && (l.Has(lint.TermDone) || l.Has(lint.TermTimeUnit)) && !conditional
-		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup && !rehearsal && !inURLOnly(l, lint.TermRollback) {
+		if l.Has(lint.TermRollback) && (l.Has(lint.TermRestore) || l.Has(lint.TermReinstall) || conditional) && !l.In(lint.TermRisk) && !l.In(lint.TermStaging) && !forBackup && !rehearsal && !inLinkOnly(l, lint.TermRollback) {
 			out = append(out, l)
 			continue
 		}
@@ -357,21 +362,17 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 	return out
 }
 
-// inURLOnly reports whether every mention of a term on a line is part of
-// a web address: "https://docs.gitlab.com/charts/backup-restore/restore/"
-// in a list of references restores nothing.
-func inURLOnly(l *lint.Line, t lint.Term) bool {
+// inLinkOnly reports whether every mention of a term on a line is part of
+// a link: "https://docs.gitlab.com/charts/backup-restore/restore/" in a
+// list of references restores nothing.
+func inLinkOnly(l *lint.Line, t lint.Term) bool {
 	ms := l.FindAll(t)
-	if len(ms) == 0 {
-		return false
-	}
 	for _, m := range ms {
-		start := strings.LastIndexAny(l.Text[:m.Start], " \t(<[") + 1
-		if !strings.Contains(l.Text[start:m.Start], "://") {
+		if !l.InLink(m.Start) {
 			return false
 		}
 	}
-	return true
+	return len(ms) > 0
 }
 
 // escalatesOnly reports whether a failure branch only asks for help ("If

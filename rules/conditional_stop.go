@@ -341,10 +341,10 @@ func codeSpanAt(l *lint.Line, i int) (lint.Span, bool) {
 	return lint.Span{}, false
 }
 
-// groupsOfThree reports whether every group after the first separator
-// sep has three digits: "1.874.310" is a count, "18.11.11" a version.
-func groupsOfThree(num string, sep byte) bool {
-	parts := strings.Split(num, string(sep))
+// groupsOfThree reports whether every group after the first dot has
+// three digits: "1.874.310" is a count, "18.11.11" a version.
+func groupsOfThree(num string) bool {
+	parts := strings.Split(num, ".")
 	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
 		return false
 	}
@@ -387,7 +387,7 @@ func statedCount(text string) (int, bool) {
 		}
 		// ("1.850" with three digits after its only dot counts in the
 		// European way; "16.11" or "2026.11" is a version or a date.)
-		europeanThousands := strings.Count(num, ".") == 1 && len(num)-strings.Index(num, ".") == 4 || groupsOfThree(num, '.')
+		europeanThousands := strings.Count(num, ".") == 1 && len(num)-strings.Index(num, ".") == 4 || groupsOfThree(num)
 		if strings.Count(num, ".") > 1 && !europeanThousands || mult == 1 && strings.Contains(num, ".") && !strings.Contains(num, ",") && len(num) > 4 && !europeanThousands {
 			i = j
 			continue // a version or a date

@@ -36,7 +36,7 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 		for i := range bs {
 			switch bs[i].Kind {
 			case backupFull, backupSnapshot:
-				if (bs[i].Prose || bs[i].Line.HasWord("cron", "crontab", "cronjob")) && routineBackupOnly(bs[i].Line) {
+				if (bs[i].Prose || fromCron(bs[i].Line)) && routineBackupOnly(bs[i].Line) {
 					// "We have nightly backups." names the backups that
 					// run anyway, not one of the version that runs now.
 					if routine == nil {

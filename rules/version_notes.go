@@ -378,19 +378,30 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 // minimum version or above, unchanged: "we gebruiken de meegeleverde
 // Redis 7" says what the instance runs.
 func namesAtLeast(l *lint.Line, name string, minMajor, minMinor int) bool {
-	for i, t := range l.Tokens {
-		if t.Word != name || i+1 >= len(l.Tokens) {
-			continue
-		}
-		nt := l.Tokens[i+1]
-		if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
-			continue
-		}
-		if major, minor, ok := majorMinor(numberAt(l.Text[nt.Start:])); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
+	for i := range l.Tokens {
+		if major, minor, ok := majorMinor(versionAfterName(l, i, name)); ok && atLeast(major, minor, minMajor, minMinor) {
 			return true
 		}
 	}
 	return false
+}
+
+// versionAfterName returns the version written right after the
+// component's name at token i ("Redis 6.2.14"), or "".
+func versionAfterName(l *lint.Line, i int, name string) string {
+	if l.Tokens[i].Word != name || i+1 >= len(l.Tokens) {
+		return ""
+	}
+	t, nt := l.Tokens[i], l.Tokens[i+1]
+	if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
+		return ""
+	}
+	return numberAt(l.Text[nt.Start:])
+}
+
+// atLeast reports whether major.minor is at or above minMajor.minMinor.
+func atLeast(major, minor, minMajor, minMinor int) bool {
+	return major > minMajor || major == minMajor && minor >= minMinor
 }
 
 // keptLine returns another line that names the component of have
@@ -415,7 +426,7 @@ func keptLine(d *lint.Document, stated *lint.Line, have string) *lint.Line {
 var keepWords = []string{"keep using", "continue using", "continue to use", "still use", "leave it untouched", "left untouched", "as it is", "as they are",
 	"seguimos usando", "seguiremos usando", "continuamos usando", "no tocamos", "tal cual", "on garde", "nous gardons", "on conserve", "nous conservons", "continuons à utiliser", "tel quel", "telle quelle",
 	"behalten wir", "nutzen weiterhin", "weiterhin genutzt", "unverändert lassen", "lassen wir unverändert", "blijven gebruiken", "ongewijzigd laten", "continuiamo a usare", "lasciamo invariat", "continuamos a usar", "deixamos como está",
-	"stays as it is", "stay as they are", "bleibt wie", "bleibt unverändert", "se queda como está", "reste tel", "reste en l'état", "resta così", "blijft zoals", "fica como está"}
+	"stays as it is", "stay as they are", "bleibt wie", "bleibt unverändert", "se queda como está", "reste en l'état", "resta così", "blijft zoals", "fica como está"}
 
 // notNeededWords say a step is not needed.
 var notNeededWords = []string{"not needed", "not required", "not necessary", "unnecessary", "nicht nötig", "nicht notwendig", "nicht erforderlich", "unnötig", "no es necesari", "no hace falta", "innecesari", "pas nécessaire", "inutile", "non necessari", "non serve", "niet nodig", "overbodig", "não é necessári", "desnecessári"}
@@ -676,26 +687,20 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// names the row, its version opens the next cell.
 			c := l.Cells[1]
 			num := numberAt(strings.TrimLeft(l.Text[c.Start:c.End], " *_`"))
-			if major, minor, ok := majorMinor(num); ok && (major < minMajor || major == minMajor && minor < minMinor) && found == nil {
+			if major, minor, ok := majorMinor(num); ok && !atLeast(major, minor, minMajor, minMinor) && found == nil {
 				at := c.Start + strings.Index(l.Text[c.Start:c.End], num)
 				found, span, have = l, lint.Span{Start: at, End: at + len(num)}, strings.Trim(l.Text[l.Cells[0].Start:l.Cells[0].End], " *_`")+" "+num
 			}
 			continue
 		}
 		for i, t := range l.Tokens {
-			if t.Word != name || i+1 >= len(l.Tokens) {
-				continue
-			}
-			nt := l.Tokens[i+1]
-			if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
-				continue
-			}
-			num := numberAt(l.Text[nt.Start:])
+			num := versionAfterName(l, i, name)
 			major, minor, ok := majorMinor(num)
 			if !ok {
 				continue
 			}
-			if major > minMajor || major == minMajor && minor >= minMinor {
+			nt := l.Tokens[i+1]
+			if atLeast(major, minor, minMajor, minMinor) {
 				if l.Has(lint.TermUpgradeVerb) || strings.Contains(l.Text, "→") || strings.Contains(l.Text, "->") {
 					// "Redis 6.2 → 7.2 before the window": upgraded.
 					return nil, lint.Span{}, ""
@@ -745,7 +750,7 @@ func upgradedTo(l *lint.Line, name string, minMajor, minMinor int) bool {
 				continue
 			}
 		}
-		if major, minor, ok := majorMinor(numberAt(rest)); ok && (major > minMajor || major == minMajor && minor >= minMinor) {
+		if major, minor, ok := majorMinor(numberAt(rest)); ok && atLeast(major, minor, minMajor, minMinor) {
 			return true
 		}
 	}
