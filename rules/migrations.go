@@ -267,8 +267,11 @@ func leadsIntoWeak(d *lint.Document, l *lint.Line) *lint.Line {
 
 // sleepCommand reports whether a code line only waits: "sleep 1800".
 func sleepCommand(l *lint.Line) bool {
+	if l.Kind != lint.KindCode || !strings.Contains(l.Lower, "sleep") {
+		return false
+	}
 	f := strings.Fields(l.Lower)
-	return l.Kind == lint.KindCode && len(f) >= 2 && f[0] == "sleep" && isNumber(strings.TrimRight(f[1], "smh"))
+	return len(f) >= 2 && f[0] == "sleep" && isNumber(strings.TrimRight(f[1], "smh"))
 }
 
 // disclaims reports whether a line says a weak signal is not the check:
