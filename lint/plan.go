@@ -593,7 +593,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 					break
 				}
 			}
-			if _, end := SentenceAt(l.Text, 0, 0); pick < 0 && vs[0].Span.Start < end {
+			if _, end := SentenceAt(l.Text, 0, 0); pick < 0 && vs[0].Span.Start < end && !stopsFrom(l, vs[0]) {
 				pick = 0
 			}
 			if pick >= 0 {
@@ -2537,6 +2537,13 @@ func outputSection(s *Section) bool {
 // installCommand reports whether a line installs or deploys something.
 func installCommand(l *Line) bool {
 	return l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) || l.Has(TermDockerPull) || l.Has(TermUpgradeVerb)
+}
+
+// stopsFrom reports whether v is where a line says the required stops
+// begin: "Paliers obligatoires à partir de 17.5 : X.2, X.5, X.8, X.11",
+// a rule of GitLab's, not a version of the plan.
+func stopsFrom(l *Line, v VersionRef) bool {
+	return l.Has(TermStopWord) && termBefore(l, v.Span.Start, TermFrom, 1)
 }
 
 // termBefore reports whether term t occurs within n tokens before byte
