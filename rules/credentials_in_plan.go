@@ -161,10 +161,11 @@ func credentialInText(l *lint.Line) (string, int) {
 		after := strings.Fields(val)
 		val = firstField(val)
 		val = strings.Trim(val, "\"'`,;)")
-		if len(after) >= 2 && strings.IndexFunc(val, func(r rune) bool { return !unicode.IsLower(r) }) < 0 {
+		if len(after) >= 2 && plainWord(val) {
 			// "`CI_JOB_TOKEN`: neither is installed", "CI_JOB_TOKEN :
-			// régression en 18.11.0": a sentence about the variable,
-			// not its value.
+			// régression en 18.11.0", "Gitaly auth token: Gitaly runs
+			// inside the chart": a sentence about the variable, not its
+			// value.
 			continue
 		}
 		if literalSecret(val) {
@@ -328,6 +329,17 @@ func literalSecret(v string) bool {
 		}
 	}
 	return true
+}
+
+// plainWord reports whether s is a word of prose: letters, lower-case
+// after the first ("Gitaly", "neither").
+func plainWord(s string) bool {
+	for i, r := range s {
+		if !unicode.IsLetter(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func allSame(s string) bool {

@@ -107,7 +107,7 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 		for _, r := range refs {
 			// In prose, the one GitLab version must be named as GitLab's
 			// ("GitLab 17.8.7"), not be part of a tag ("pre-18.2.8").
-			if r.Chart == nil && (l.Kind == lint.KindTableRow || namedGitLab(l, r) || stepTarget(l, r)) {
+			if r.Chart == nil && (l.Kind == lint.KindTableRow || namedGitLab(l, r) || stepTarget(l, r) || commentOnCommand(l, refs[i], r)) {
 				return r, true
 			}
 		}
@@ -140,6 +140,13 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 	try(i - 1)
 	try(i + 1)
 	return best, bestGap >= 0
+}
+
+// commentOnCommand reports whether the GitLab version g stands in the
+// shell comment after the command that installs chart c: "helm upgrade
+// ... --version 8.11.7   # étape 1 → 17.11.7".
+func commentOnCommand(l *lint.Line, c, g lint.VersionRef) bool {
+	return l.Kind == lint.KindCode && c.Span.End <= g.Span.Start && commentedBefore(l.Text[:g.Span.Start]) && !commentedBefore(l.Text[:c.Span.Start])
 }
 
 // leadInGitLab returns the one GitLab version named as GitLab's, or as

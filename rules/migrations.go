@@ -336,7 +336,10 @@ func gateLine(l *lint.Line) bool {
 	}
 	// "Vérifier ... avant de continuer": the condition to go on.
 	return l.Kind != lint.KindCode && l.ContainsAny("before continuing", "before going on", "before we continue", "before starting the next", "avant de continuer", "avant de poursuivre", "avant de passer",
-		"antes de continuar", "antes de seguir", "antes de pasar", "bevor es weitergeht", "bevor wir weitermachen", "vor dem weitermachen", "prima di continuare", "prima di proseguire", "voordat we verdergaan", "alvorens verder te gaan")
+		"antes de continuar", "antes de seguir", "antes de pasar", "bevor es weitergeht", "bevor wir weitermachen", "vor dem weitermachen", "prima di continuare", "prima di proseguire", "voordat we verdergaan", "alvorens verder te gaan",
+		// "..., on peut passer à l'étape suivante": the condition for the
+		// next hop.
+		"to the next step", "to the next hop", "on to the next", "with the next hop", "zum nächsten", "mit dem nächsten", "al siguiente", "à l'étape suivante", "au palier suivant", "au saut suivant", "alla successiva", "al prossimo", "naar de volgende", "para o próximo", "para a próxima")
 }
 
 // question reports whether a line asks something ("Is it enough that the
@@ -781,7 +784,7 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 		if c.Global && c.Effective {
 			return nil, true
 		}
-		if c.Global && globalWeak == nil {
+		if c.Global && (globalWeak == nil || gateLine(c.Line) && !gateLine(globalWeak)) {
 			globalWeak = c.Line
 		}
 	}
@@ -1006,7 +1009,9 @@ func (g *hopGap) gateAfter(checks []migrationCheck, at *lint.Line) {
 		}
 		if c.Effective {
 			g.Effective = true
-		} else if !g.Effective && g.Ineffective == nil {
+		} else if !g.Effective && (g.Ineffective == nil || gateLine(c.Line) && !gateLine(g.Ineffective)) {
+			// ("Watch the migrations job" / "once it is Completed, go on
+			// to the next hop": the second is the gate.)
 			g.Ineffective = c.Line
 		}
 	}
