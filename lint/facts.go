@@ -594,6 +594,14 @@ func (r *planReader) readWindow() {
 			w.Placeholder = true
 		}
 	}
+	// A front-matter start without an end ("wartungsfenster: 2027-01-09
+	// 06:00 MEZ") takes its length from the body's window at the same
+	// start ("Samstag, 09.01.2027, 06:00–14:00 Uhr MEZ").
+	fmWindow, more := *w, p.MoreWindows
+	fmStart := found && w.HasDate && w.HasTime && w.Duration == 0 && !w.Placeholder
+	if fmStart {
+		*w, found = Window{}, false
+	}
 	if !found || !w.HasDate || !w.HasTime {
 		// Window sections and labels: first a line that gives date and
 		// time together, then parts spread over the lines of one section
@@ -847,6 +855,13 @@ func (r *planReader) readWindow() {
 					}
 				}
 			}
+		}
+	}
+	if fmStart {
+		body := *w
+		*w, found, p.MoreWindows = fmWindow, true, more
+		if body.HasDate && body.HasTime && body.Start.Equal(w.Start) {
+			w.Duration = body.Duration
 		}
 	}
 	if !w.HasDate || !w.HasTime {
