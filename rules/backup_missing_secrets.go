@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -64,6 +65,13 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			}
 			if !(l.Has(lint.TermSecretsJSON) || l.Has(lint.TermGitlabRb) || l.Has(lint.TermEtcGitlab) || l.Has(lint.TermBackupEtc) ||
 				l.Has(lint.TermConfigVolume) || l.Has(lint.TermRailsSecret) || l.Has(lint.TermSecretsYml) || l.Has(lint.TermCredentialWord)) {
+				continue
+			}
+			if l.Has(lint.TermGitlabRb) && !l.Has(lint.TermSecretsJSON) && !l.Has(lint.TermEtcGitlab) && configRepo(l) {
+				// "Le `gitlab.rb` est généré par Ansible depuis notre dépôt
+				// Git": the repository holds its copy (but never the
+				// secrets file).
+				rb = true
 				continue
 			}
 			if !keepsCopy(p.Doc, l) || waivesCopy(l) {
@@ -141,6 +149,12 @@ func etcDirectory(l *lint.Line) bool {
 	}
 }
 
+// configRepo reports whether a line keeps files in a repository or
+// configuration management.
+func configRepo(l *lint.Line) bool {
+	return l.HasWord("git", "ansible", "puppet", "chef", "saltstack", "repository", "repo", "dépôt", "repositorio", "repositório", "repositorium")
+}
+
 // waivesCopy reports whether a prose line explains why the configuration
 // is not saved: "The config volume is not touched by an image change, so
 // the application backup is enough".
@@ -199,13 +213,33 @@ func declinesCopy(l *lint.Line) bool {
 			if n.Start < a || n.End > b {
 				continue
 			}
-			if n.Tok < copyAt && copyAt-(n.Tok+n.NTok) <= 2 || n.Tok == last && n.Tok > copyAt {
+			if n.Tok == last && n.Tok > copyAt {
+				return true
+			}
+			if n.Tok >= copyAt {
+				continue
+			}
+			between := l.Tokens[n.Tok+n.NTok : copyAt]
+			if slices.ContainsFunc(between, func(t lint.Token) bool { return forgetWords[t.Word] }) {
+				// "do not forget to copy": a reminder, not a refusal.
+				continue
+			}
+			// "no copiamos", "no need to copy", "não precisa de ser
+			// copiado": the negation governs the copy.
+			if len(between) <= 2 || len(between) <= 4 && slices.ContainsFunc(between, func(t lint.Token) bool { return needWords[t.Word] }) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// needWords say an action is needed: "does not need to be copied".
+var needWords = map[string]bool{"need": true, "needs": true, "needed": true, "necessary": true, "required": true, "precisa": true, "precisam": true, "necessário": true, "necesita": true, "necesario": true, "falta": true, "besoin": true, "nécessaire": true,
+	"nötig": true, "notwendig": true, "erforderlich": true, "muss": true, "müssen": true, "hoeft": true, "hoeven": true, "nodig": true, "bisogno": true, "necessario": true, "serve": true}
+
+// forgetWords remind: "do not forget to copy".
+var forgetWords = map[string]bool{"forget": true, "vergessen": true, "olvidar": true, "olvides": true, "oublier": true, "oubliez": true, "dimenticare": true, "dimenticate": true, "esquecer": true, "esqueça": true, "vergeten": true, "vergeet": true}
 
 // copyVerb reports whether a word copies or saves files.
 func copyVerb(w string) bool {

@@ -855,11 +855,22 @@ func valueKey(k string) bool {
 	return strings.Contains(k, ": ") || strings.Contains(k, "=")
 }
 
-// negatedNear reports whether a negation ends in the few words before
-// offset i: "aucune clé `grafana[...]`", "no `git_data_dirs`".
+// negatedNear reports whether a negation stands at most three words
+// before offset i in the same clause: "aucune clé `grafana[...]`", "no
+// `git_data_dirs`", "non ci sono chiavi `mattermost[...]`".
 func negatedNear(l *lint.Line, i int) bool {
 	for _, m := range l.FindAll(lint.TermNeg) {
-		if m.End <= i && i-m.End <= 12 {
+		if m.End > i || strings.ContainsAny(l.Text[m.End:i], ".,;:") {
+			continue
+		}
+		words := 0
+		for _, t := range l.Tokens[m.Tok+m.NTok:] {
+			if t.Start >= i {
+				break
+			}
+			words++
+		}
+		if words <= 3 {
 			return true
 		}
 	}
