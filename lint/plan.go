@@ -430,7 +430,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	// The title of an "upgrade and rollback plan" states the versions.
 	excluded := l.Context.intersects(notStepContext) && !(l.Kind == KindHeading && l.Section.IsTitle && l.In(TermProcedure)) && !pathProse(l, vs)
-	if excluded {
+	if excluded || versionNotesLabel(l) {
+		// ("Abbiamo letto le note di versione: per il passaggio 17.5 →
+		// 17.6 teniamo pronto ..." tells what the notes say of a
+		// crossing, not a hop.)
 		return
 	}
 	// "Hop 1 to 18.11.11. ... If this fails: set the image back to
@@ -1115,10 +1118,17 @@ func replacedInComment(l *Line, vs []VersionRef, v VersionRef) bool {
 // rehearsalOnCopy reports whether a line tells of an upgrade run on a
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
+	low := l.Lower
+	if len(l.Versions) >= 3 && l.Has(TermBackup) && containsAny(low, []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}) &&
+		containsAny(low, []string{"production", "produktion", "producción", "produção", "produzione", "productie", "prod "}) {
+		// "de back-up van productie teruggezet op code-test01 en het
+		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen": the
+		// production backup, restored elsewhere, taken along the path.
+		return true
+	}
 	if !l.Has(TermUpgradeVerb) {
 		return false
 	}
-	low := l.Lower
 	restored := l.Contains("restored from") || l.Contains("restauriert aus") || l.Contains("restaurado desde") || l.Contains("restaurée depuis")
 	if restored && l.Contains("production") {
 		return true
@@ -2537,6 +2547,16 @@ func outputSection(s *Section) bool {
 // installCommand reports whether a line installs or deploys something.
 func installCommand(l *Line) bool {
 	return l.Has(TermPkgInstall) || l.Has(TermHelmUpgrade) || l.Has(TermDockerPull) || l.Has(TermUpgradeVerb)
+}
+
+// versionNotesLabel reports whether a line is labelled as what the
+// version or release notes say.
+func versionNotesLabel(l *Line) bool {
+	if l.Label.Len() == 0 || l.Kind == KindCode || !l.LabelIs(TermRisk) {
+		return false
+	}
+	lab := l.LowerLabel()
+	return containsAny(lab, []string{"not"}) && containsAny(lab, []string{"version", "versión", "versão", "release", "versie"})
 }
 
 // stopsFrom reports whether v is where a line says the required stops

@@ -207,7 +207,7 @@ var vocabulary = map[Term]string{
 		"versão atual|versão instalada|versão corrente|versao atual|versione attuale|versione installata|huidige versie|geïnstalleerde versie|huidig|huidige stand|atual|attuale|actuel",
 	TermTarget: "target version|target|to version|desired version|destination version|goal version|final version|end version|target release|" +
 		"zielversion|ziel version|ziel|" +
-		"versión objetivo|versión destino|versión de destino|version objetivo|" +
+		"versión objetivo|versión destino|destino|versión de destino|version objetivo|" +
 		"version cible|cible|" +
 		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie|" +
 		"desired state|target state|zielzustand|estado objetivo|état cible|stato obiettivo|estado alvo|gewenste versie|gewenste stand|" +

@@ -75,6 +75,13 @@ every chart.`,
 					}
 				}
 				for i := range charts {
+					c, g := *charts[i].Chart, gls[i].Version
+					if c.Major+9 != g.Major || c.Minor != g.Minor {
+						// "de 17.6.5 vers 17.11.7 (charts 8.8.7 puis
+						// 8.11.8)": the charts are the hops, not the two
+						// ends; only a chart of the same minor is its pair.
+						continue
+					}
 					if !namesVersion(l, charts[i].Version) {
 						checkChart(p, l, charts[i], gls[i])
 					}
