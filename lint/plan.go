@@ -1115,15 +1115,19 @@ func replacedInComment(l *Line, vs []VersionRef, v VersionRef) bool {
 	return false
 }
 
+// walkedWords say a path was gone through: "het pad doorlopen".
+var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido"}
+
 // rehearsalOnCopy reports whether a line tells of an upgrade run on a
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
 	low := l.Lower
-	if len(l.Versions) >= 3 && l.Has(TermBackup) && containsAny(low, []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}) &&
+	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && l.Has(TermBackup) && containsAny(low, []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}) &&
 		containsAny(low, []string{"production", "produktion", "producción", "produção", "produzione", "productie", "prod "}) {
 		// "de back-up van productie teruggezet op code-test01 en het
-		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen": the
-		// production backup, restored elsewhere, taken along the path.
+		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen", "hersteld
+		// uit de productie-back-up ... het pad doorlopen": the production
+		// backup, restored elsewhere, taken along the path.
 		return true
 	}
 	if !l.Has(TermUpgradeVerb) {

@@ -262,10 +262,30 @@ func commandsOf(l *lint.Line) []string {
 	return out
 }
 
-// scriptIn returns the script a shell command runs, or "".
 // volumeDir are the folders a Compose project mounts into the container.
 var volumeDir = map[string]bool{"config": true, "data": true, "logs": true, "log": true, "backups": true, "backup": true, "volumes": true, "secrets": true, "certs": true, "ssl": true}
 
+// localScript reports whether a word starting with "./" names a program
+// to run: "./upgrade.sh", but not the volume "./config:/etc/gitlab", a
+// folder ("./data/backups/"), or a mounted folder set aside ("./data.ko").
+func localScript(w string) bool {
+	if !strings.HasPrefix(w, "./") || len(w) <= 2 || strings.Contains(w, ":") || strings.HasSuffix(w, "/") {
+		return false
+	}
+	stem, _, _ := strings.Cut(w[2:], "/")
+	stem, _, _ = strings.Cut(stem, ".")
+	if !volumeDir[stem] {
+		return true
+	}
+	for _, ext := range []string{".sh", ".py", ".rb", ".pl", ".bash"} {
+		if strings.HasSuffix(w, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptIn returns the script a shell command runs, or "".
 func scriptIn(cmd string) string {
 	c := strings.TrimSpace(cmd)
 	if strings.HasPrefix(c, "#") || strings.Contains(c, "packages.gitlab.com") || strings.Contains(c, "curl ") && strings.Contains(c, "| sudo bash") && strings.Contains(c, "gitlab") {
@@ -277,9 +297,7 @@ func scriptIn(cmd string) string {
 		if w == "sudo" || w == "-E" || strings.Contains(w, "=") && i == 0 {
 			continue
 		}
-		if strings.HasPrefix(w, "./") && len(w) > 2 && !strings.Contains(w, ":") && !volumeDir[strings.TrimSuffix(w[2:], "/")] {
-			// "./upgrade.sh", not the volume "./config:/etc/gitlab" nor
-			// the folder "`./config` → `/etc/gitlab`".
+		if localScript(w) {
 			return w
 		}
 		if w == "ansible-playbook" {

@@ -34,6 +34,7 @@ GitLab documents for the target's major (16.4 for 18.x, which documents 16.5) ge
 Fix: state the PostgreSQL version, and add the database upgrade (with ` + "`gitlab-ctl pg-upgrade`" + ` or the
 provider's tooling) before the hop that needs it.`,
 	Run: func(p *lint.Pass) {
+		claimed := map[*lint.Line]bool{}
 		pl := p.Plan
 		cur, tgt := pl.Current, pl.Target
 		if cur == nil || tgt == nil {
@@ -171,8 +172,13 @@ provider's tooling) before the hop that needs it.`,
 				if l, major := enoughClaim(p.Doc, db, f.Major); l != nil {
 					// "Restiamo su PostgreSQL 13, già sufficiente per tutta
 					// la 17.x": the finding belongs on the claim, on the
-					// line of a wrapped paragraph that makes it.
-					p.Reportf(l, enoughSpan(l), "this line says PostgreSQL %d is enough, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", major, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					// line of a wrapped paragraph that makes it, once for
+					// the first major it falls short of.
+					if claimed[l] {
+						continue
+					}
+					claimed[l] = true
+					p.Reportf(l, enoughSpan(l), "this line keeps PostgreSQL %d, but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", major, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), where, f.Major, f.GitLab.MinorString())
@@ -194,7 +200,7 @@ var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade
 	"still accepted", "continua aceito", "continua aceite", "sigue aceptad", "noch akzeptiert", "toujours accepté", "ancora accettat", "nog geaccepteerd",
 	"no more work", "no further work", "não há mais trabalho", "kein weiterer aufwand", "no hay más trabajo", "plus de travail", "nessun altro lavoro",
 	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo",
-	"we stay on", "we remain on", "bleiben wir auf", "wir bleiben auf", "nos quedamos en", "seguimos en", "on reste sur", "nous restons sur", "restiamo su", "rimaniamo su", "we blijven op", "blijven we op", "ficamos no", "ficamos na", "permanecemos no", "permanecemos en",
+	"we stay on", "we remain on", "stays on", "remains on", "bleibt auf", "se queda en", "sigue en", "reste sur", "rimane su", "resta su", "blijft op", "fica no", "fica na", "permanece en", "permanece no", "permanece na", "bleiben wir auf", "wir bleiben auf", "nos quedamos en", "seguimos en", "on reste sur", "nous restons sur", "restiamo su", "rimaniamo su", "we blijven op", "blijven we op", "ficamos no", "ficamos na", "permanecemos no", "permanecemos en",
 	"geen databasewerk", "geen werk aan de database", "kein datenbankaufwand", "ningún trabajo en la base de datos", "ningún trabajo de base de datos", "aucun travail sur la base", "aucun travail de base de données", "nessun lavoro sul database", "nessun lavoro sul db", "nenhum trabalho no banco", "nenhum trabalho de banco"}
 
 // enoughSpan returns where a line calls the database enough.

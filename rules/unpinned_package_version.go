@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -188,7 +189,7 @@ func reportImage(p *lint.Pass, l *lint.Line, i int) {
 	if strings.HasPrefix(strings.ToLower(name), "gitlab/gitlab-ce") {
 		ed = "ce"
 	}
-	p.Reportf(l, lint.Span{Start: i, End: i + len(name)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example %s", quote(name), quote(packageExample(l, planEdition(p, ed), exampleHop(p), "")))
+	p.Reportf(l, lint.Span{Start: i, End: i + len(name)}, "image %s has no fixed version tag. pin each hop to its exact tag, for example %s", quote(name), quote(packageExample(l, planEdition(p, ed), exampleHopAt(p, l), "")))
 }
 
 // deploysImage reports whether the image reference at offset i is part of
@@ -322,6 +323,27 @@ func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 			return named
 		}
 		break
+	}
+	// The step that leads into the command names its hop: "6. Last hop –
+	// 19.2.4 is the current release, so we take the latest tag:".
+	i := l.Index - 1
+	for i >= 0 && p.Doc.Lines[i].Kind == lint.KindCode {
+		i--
+	}
+	if lead := p.Doc.Lines[max(i, 0)]; l.Kind == lint.KindCode && i >= 0 && lead.Section == l.Section && lead.Kind != lint.KindHeading {
+		var named []glversion.Version
+		for _, v := range lead.Versions {
+			if rest := strings.TrimLeft(lead.Text[v.End:], " *`"); strings.HasPrefix(rest, "→") || strings.HasPrefix(rest, "->") {
+				// ("18.8.11 → latest 18.x" names where the hop starts.)
+				continue
+			}
+			if v.Version.HasPatch && !slices.ContainsFunc(named, v.Version.Matches) && slices.ContainsFunc(pl.Hops, func(h lint.Hop) bool { return h.Version.Matches(v.Version) }) {
+				named = append(named, v.Version)
+			}
+		}
+		if len(named) == 1 {
+			return named[0]
+		}
 	}
 	if pl.TargetVague == nil || len(pl.Hops) == 0 {
 		return v
