@@ -548,9 +548,10 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			// brings, not the running version.
 			continue
 		}
-		if movesBefore(l, t) {
+		if movesBefore(l, t) || futureWorkAfter(l.Lower[min(t.End+k, len(l.Lower)):]) {
 			// "Il pacchetto 17.11 porterebbe PostgreSQL a 16": where the
-			// package would take it, not where it is.
+			// package would take it, not where it is. "the PostgreSQL 17
+			// project (needed for 19.0)": work still to come.
 			continue
 		}
 		if !l.In(TermEnvironment) && !l.In(TermArchitecture) && l.Label.Len() == 0 && (termBefore(l, t.Start, TermUpgradeVerb, 4) || termBefore(l, t.Start, TermTo, 2)) {
@@ -570,6 +571,19 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		return
 	}
+}
+
+// futureWorkAfter reports whether the text after a database version
+// makes it a piece of work or a requirement: "project", "upgrade",
+// "(needed for 19.0)".
+func futureWorkAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " *")
+	for _, w := range []string{"project", "projekt", "proyecto", "projet", "progetto", "projeto", "upgrade", "migration", "migración", "migrazione", "migração", "(needed", "(required", "needed for", "required for", "(nötig", "(erforderlich", "(necesario", "(nécessaire", "(necessario", "(necessário", "(nodig"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastArrowTarget reads "→ 16" after a database version at rest[k:] when

@@ -168,10 +168,10 @@ func noteAddressed(handling []*lint.Line, n knowledge.Note, trig glversion.Versi
 // addresses reports whether line l discusses note n: it names the note's
 // minor versions or shares its telling words.
 func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]bool, idents []string) bool {
-	if len(n.Installs) > 0 && len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
+	if len(n.UnlessInstalls) > 0 && !namesAvoidingVersion(l, n) {
 		// A note about a patch to avoid ("18.11.7 blocks 19.0; make the
-		// stop on 18.11.9 or later") is handled by naming such a patch,
-		// not by discussing the subject.
+		// stop on 18.11.9 or later") or to reach is handled by naming
+		// such a patch, not by discussing the subject.
 		return false
 	}
 	named, hopOnly := false, false
