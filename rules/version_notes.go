@@ -27,8 +27,9 @@ written into ` + "`planlint init`" + ` plans instead.
 When the configuration the plan shows still sets something a version on the path no longer accepts
 (` + "`grafana[...]`" + ` in 17.0, ` + "`git_data_dirs`" + ` in 18.0, ` + "`mattermost[...]`" + ` in 19.0), the finding is an error on that
 line: reconfigure fails and the hop cannot go as written. So is a component version the plan states and
-keeps that a version on the path no longer works with (Redis 6 past 19.0), and a Helm value the new
-chart no longer supports (` + "`postgresql.install: true`" + ` for chart 10). A plan that discusses a note but declines the
+keeps that a version on the path no longer works with (Redis 6 past 19.0), a Helm value the new
+chart no longer supports (` + "`postgresql.install: true`" + ` for chart 10), and a patch whose own pre-upgrade check
+refuses the next hop (18.11.7 before 19.0). A plan that discusses a note but declines the
 action it asks for ("the new secrets are written on each node, no sync needed" for 17.8's keys, which
 must be copied) gets the finding on that line.
 
@@ -92,6 +93,10 @@ Fix: read each note, and add a step or a sentence to the plan saying how it is h
 				// "no manual sync needed" answers a note whose fix is the
 				// sync: the plan has read it, and decided wrongly.
 				p.ReportLinef(declined, "this line declines the %s that the upgrade to %s (line %d) needs: %s", quote(declinedAction(declined, n)), quote(at.Version.String()), at.Line.Num, n.Text)
+				continue
+			}
+			if n.Blocks {
+				p.ReportfWith([]lint.ReportOption{lint.WithSeverity(lint.Error)}, at.Line, at.Span, "the upgrade to %s cannot go as written: %s", quote(at.Version.String()), n.Text)
 				continue
 			}
 			g := byPlace[place{at.Line, at.Span.Start}]

@@ -193,6 +193,11 @@ type Note struct {
 	// patch releases to avoid. The others are background for the path.
 	Review bool
 
+	// Blocks is true when the versions the note names stop the upgrade
+	// outright (a pre-upgrade check refuses the next hop): the hop cannot
+	// go as written.
+	Blocks bool
+
 	// BreaksOn are gitlab.rb settings, as written there, that the version
 	// no longer accepts ("git_data_dirs", "grafana["): reconfigure fails
 	// while the configuration still sets one.
@@ -589,6 +594,7 @@ type rawNote struct {
 	Bundled        stringList `yaml:"bundled"`
 	ZeroDowntime   bool       `yaml:"zero_downtime"`
 	Review         bool       `yaml:"review"`
+	Blocks         bool       `yaml:"blocks"`
 	BreaksOn       stringList `yaml:"breaks_on"`
 	BreaksBelow    string     `yaml:"breaks_below"`
 	Requires       stringList `yaml:"requires"`
@@ -704,7 +710,7 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			ID: r.ID, Text: strings.TrimSpace(r.Note), Source: strings.TrimSpace(r.Source),
 			Installs: r.Installs, UnlessInstalls: r.UnlessInstalls, UnlessCurrent: r.UnlessCurrent,
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
-			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
+			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, Blocks: r.Blocks, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
 			Requires: r.Requires, Terms: r.Terms, SupersededBy: r.SupersededBy, OS: r.OS,
 		}
 		if n.Text == "" || n.Source == "" {

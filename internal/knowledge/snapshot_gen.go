@@ -2298,6 +2298,7 @@ var snapshot = rawSnapshot{
 			UnlessInstalls: stringList{">= 18.11.9, < 19.0.0"},
 			InstallMethod:  stringList{"linux-package", "docker", "get"},
 			Review:         true,
+			Blocks:         true,
 			Note:           "on 18.11.7 the pre-upgrade check blocks the 19.0 upgrade on a false alarm even when no mattermost[...] settings are left; make the 18.11 stop on 18.11.9 or a later patch instead",
 			Source:         "doc/update/versions/gitlab_19_changes.md (19.0)",
 		},
