@@ -705,7 +705,10 @@ func autoWording(l *lint.Line) bool {
 		}
 		negated := false
 		for j := i - 1; j >= 0; j-- {
-			if l.Tokens[j+1].Break {
+			if l.Tokens[j+1].Break || strings.ContainsAny(l.Text[l.Tokens[j].End:l.Tokens[j+1].Start], ",;") {
+				// ("no action needed on our side, the 17.11 package
+				// upgrades PostgreSQL automatically": the negation ends
+				// with its clause.)
 				break
 			}
 			for _, m := range l.FindAll(lint.TermNeg) {
