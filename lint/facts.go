@@ -384,7 +384,13 @@ func mailSubject(l *Line) bool {
 	if n := l.Label.Len(); n < 4 || n > 12 {
 		return false
 	}
-	return mailField(l, []string{"subject", "betreff", "asunto", "objet", "onderwerp", "oggetto", "assunto"}, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à", "van", "aan", "verzonden", "da", "a", "inviato")
+	names := []string{"subject", "betreff", "asunto", "objet", "onderwerp", "oggetto", "assunto"}
+	if l.Index <= 2 && l.Kind != KindCode && isMailField(l.Text[l.Label.Start:l.Label.End], names...) {
+		// "**Asunto:** Solicitud de revisión – ... 18.5.7 → 18.8.11" at
+		// the top of a message, with no other header around it.
+		return true
+	}
+	return mailField(l, names, "from", "date", "sent", "to", "von", "an", "datum", "de", "para", "fecha", "à", "van", "aan", "verzonden", "da", "a", "inviato")
 }
 
 // mailField reports whether a line is the header field names of an

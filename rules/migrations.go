@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -218,16 +219,27 @@ func namedMigrationsJob(l *lint.Line) bool {
 		// migrations job by its label.
 		return true
 	}
-	if !l.Contains("-migrations") {
+	if !l.Contains("migrations") {
 		return false
 	}
-	for _, t := range l.Tokens {
-		if t.Word == "migrations" && t.Start > 0 && l.Text[t.Start-1] == '-' && l.InCode(t.Start) {
+	for i, t := range l.Tokens {
+		if t.Word != "migrations" || !l.InCode(t.Start) {
+			continue
+		}
+		if t.Start > 0 && l.Text[t.Start-1] == '-' {
+			return true
+		}
+		// "o job `migrations` da etapa 1", "the `migrations` job": the
+		// job named alone.
+		alone := slices.Contains(l.Code, lint.Span{Start: t.Start, End: t.End})
+		if alone && (i > 0 && jobWord(l.Tokens[i-1].Word) || i+1 < len(l.Tokens) && jobWord(l.Tokens[i+1].Word)) {
 			return true
 		}
 	}
 	return false
 }
+
+func jobWord(w string) bool { return w == "job" || w == "jobs" || w == "pod" || w == "pods" }
 
 // leadsIntoWeakAs stores in *to the weak command a check line leads
 // into and reports whether there is one.
@@ -339,7 +351,7 @@ func gateLine(l *lint.Line) bool {
 		"antes de continuar", "antes de seguir", "antes de pasar", "bevor es weitergeht", "bevor wir weitermachen", "vor dem weitermachen", "prima di continuare", "prima di proseguire", "voordat we verdergaan", "alvorens verder te gaan",
 		// "..., on peut passer à l'étape suivante": the condition for the
 		// next hop.
-		"to the next step", "to the next hop", "on to the next", "with the next hop", "zum nächsten", "mit dem nächsten", "al siguiente", "à l'étape suivante", "au palier suivant", "au saut suivant", "alla successiva", "al prossimo", "naar de volgende", "para o próximo", "para a próxima")
+		"to the next step", "to the next hop", "go straight to", "proceed to step", "seguir direto", "seguir para a etapa", "passar para a etapa", "passar à etapa", "pasar a la etapa", "pasar al paso", "passer à l'étape", "weiter mit schritt", "weiter zu schritt", "on to the next", "with the next hop", "zum nächsten", "mit dem nächsten", "al siguiente", "à l'étape suivante", "au palier suivant", "au saut suivant", "alla successiva", "al prossimo", "naar de volgende", "para o próximo", "para a próxima")
 }
 
 // question reports whether a line asks something ("Is it enough that the
