@@ -1116,7 +1116,8 @@ func riskOnlyAsNotes(h *Line) bool {
 // checks").
 func genericUpgradeWord(w string) bool {
 	switch w {
-	case "upgrade", "upgrades", "upgrading", "update", "updates":
+	case "upgrade", "upgrades", "upgrading", "update", "updates", "aktualisierung", "actualización", "actualizacion", "mise à jour", "aggiornamento", "atualização", "atualizacao", "bijwerking":
+		// ("Verifiche dopo l'aggiornamento" checks; it does not upgrade.)
 		return true
 	}
 	return false

@@ -489,8 +489,9 @@ func installLeadIn(d *lint.Document, l *lint.Line) bool {
 			codeInstalls = codeInstalls || o.Has(lint.TermPkgInstall)
 			continue
 		}
-		if o.Kind == lint.KindText && o.Has(lint.TermUpgradeVerb) && orderLeadIn(o.Lower) {
-			// "upgrade order, primary first (downtime):"
+		if o.Kind == lint.KindText && (o.Has(lint.TermUpgradeVerb) || o.In(lint.TermProcedure) && len(o.Tokens) <= 3) && orderLeadIn(o.Lower) {
+			// "upgrade order, primary first (downtime):", or a bare
+			// "Volgorde:" in the procedure.
 			return true
 		}
 		if o.Kind == lint.KindText && (o.Has(lint.TermPkgInstall) || codeInstalls) && (strings.HasSuffix(strings.TrimSpace(o.Text), ":") || o.ContainsAny("every node", "each node", "all nodes", "per node", "pro knoten", "jedem knoten", "jeder knoten", "por nodo", "cada nodo", "par nœud", "chaque nœud",
@@ -722,7 +723,20 @@ func backNearPgBouncer(l *lint.Line) bool {
 		return false
 	}
 	a, b := lint.SentenceAt(l.Lower, i, i)
-	for _, t := range l.Tokens {
+	at := -1
+	for k, t := range l.Tokens {
+		if t.Start >= i {
+			at = k
+			break
+		}
+	}
+	for k, t := range l.Tokens {
+		// (Within a few words: "keep the connection through the
+		// PgBouncer VIP, then install and run: ... back into the F5"
+		// puts the node back in the pool, not PgBouncer.)
+		if at >= 0 && (k < at-10 || k > at+10) {
+			continue
+		}
 		if t.Start >= a && t.End <= b && (t.Word == "back" || t.Word == "wieder" || t.Word == "vuelta" || t.Word == "volta" || t.Word == "retour" || t.Word == "voltar" || t.Word == "volver" || t.Word == "revenir" || t.Word == "tornare" || t.Word == "zurück" || t.Word == "terug" ||
 			strings.HasPrefix(t.Word, "remet") || strings.HasPrefix(t.Word, "rétabli") || strings.HasPrefix(t.Word, "restabl") || strings.HasPrefix(t.Word, "riport") || strings.HasPrefix(t.Word, "repor") || strings.HasPrefix(t.Word, "terugzet") || strings.HasPrefix(t.Word, "restor") || strings.HasPrefix(t.Word, "wiederherstell") || strings.HasPrefix(t.Word, "restaur") || strings.HasPrefix(t.Word, "ripristin") || strings.HasPrefix(t.Word, "herstel")) {
 			return true
@@ -790,6 +804,14 @@ func connectsThroughPgBouncer(l *lint.Line) bool {
 	switch strings.Trim(f[len(f)-1], ",;:()") {
 	case "via", "über", "through", "por", "par", "tramite", "attraverso", "através", "door":
 		return true
+	}
+	// "web-a terug naar PgBouncer", "point web-a back to PgBouncer": the
+	// deploy node's connection set back.
+	if len(f) >= 2 {
+		switch f[len(f)-2] + " " + f[len(f)-1] {
+		case "back to", "terug naar", "zurück auf", "zurück zu", "de vuelta", "vuelta a", "retour vers", "retour à", "di nuovo", "de volta", "volta para":
+			return true
+		}
 	}
 	return false
 }
