@@ -57,7 +57,10 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 					// change leaves out.
 					continue
 				}
-				if l.ContainsAny(separateChangeWords...) {
+				if l.ContainsAny(separateChangeWords...) || l.Item && separateLeadIn(p.Doc, l) || doneChange(l, p.Today.Year()) {
+					// ("Zur Einordnung (nicht Teil dieses Fensters):" over
+					// the list; "Der Umzug auf ... neuer Server ... wurde
+					// 2024 erledigt": history.)
 					// "Der geplante Umzug auf OpenShift ist ein separates
 					// Projekt für Q3 2027, ausdrücklich nicht Teil dieses
 					// Changes."
@@ -90,6 +93,28 @@ func excludedInSentence(l *lint.Line, at lint.Span) bool {
 var separateChangeWords = []string{"separate project", "separate change", "not part of this", "separates projekt", "eigenes projekt", "eigener change", "nicht teil dieses", "nicht teil des", "kein teil dieses",
 	"proyecto aparte", "proyecto separado", "cambio aparte", "no forma parte de", "projet distinct", "projet séparé", "ne fait pas partie de", "progetto separato", "non fa parte di",
 	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d"}
+
+// separateLeadIn reports whether the text that leads into a list item
+// says its list is not part of this change.
+func separateLeadIn(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index - 1; i >= 0; i-- {
+		o := d.Lines[i]
+		if o.Section != l.Section || o.Kind == lint.KindHeading {
+			return false
+		}
+		if o.Item {
+			continue
+		}
+		return strings.HasSuffix(strings.TrimSpace(o.Text), ":") && o.ContainsAny(separateChangeWords...)
+	}
+	return false
+}
+
+// doneChange reports whether a line tells of a change finished in an
+// earlier year: "Der Umzug auf neue Hardware wurde 2024 erledigt".
+func doneChange(l *lint.Line, year int) bool {
+	return l.PastSetup(year) && l.HasWord("done", "completed", "finished", "erledigt", "abgeschlossen", "durchgeführt", "terminado", "completado", "realizado", "realizada", "terminé", "terminée", "effectué", "effectuée", "achevé", "concluído", "concluída", "concluso", "conclusa", "completato", "afgerond", "voltooid", "uitgevoerd")
+}
 
 // outOfScope describes the out-of-scope change a line asks for, or "".
 func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, year int) (string, lint.Span) {
