@@ -519,7 +519,9 @@ func backReference(l *lint.Line) bool {
 		// "Repeat step 3 until 0 rows": the query of an earlier step.
 		return true
 	}
-	if l.HasWord("again", "wieder", "erneut", "nuevamente", "encore", "opnieuw", "novamente", "ancora") && numberedItemRef(l) {
+	if l.HasWord("again", "wieder", "erneut", "nuevamente", "encore", "opnieuw", "novamente", "ancora", "repeat", "wiederholen", "repetir", "répéter", "ripetere", "herhalen", "herhaal") && numberedItemRef(l) {
+		// ("Repetir el punto 2 (migraciones en segundo plano a cero)
+		// antes del paso 2")
 		// "Vor Schritt 2 wieder Punkt 3 der Vorbereitung: 0 offene
 		// Hintergrundmigrationen": the check of an earlier item.
 		return true
