@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/internal/glversion"
@@ -59,6 +60,28 @@ func checkedNegation(l *lint.Line, n lint.Match) bool {
 		end := c.Tok + c.NTok
 		if end <= n.Tok && n.Tok-end <= 3 && !breakIn(l, end, n.Tok+1) {
 			return true
+		}
+	}
+	return false
+}
+
+// declinesDatabaseBackup reports whether a line says the database needs
+// no backup: a negated backup in a sentence that names the database.
+func declinesDatabaseBackup(l *lint.Line) bool {
+	if !l.Has(lint.TermDatabaseWord) {
+		return false
+	}
+	for _, t := range []lint.Term{lint.TermBackup, lint.TermAutoBackup} {
+		for _, m := range l.FindAll(t) {
+			if !negatedMatch(l, m) {
+				continue
+			}
+			a, b := lint.SentenceAt(l.Lower, m.Start, m.End)
+			for _, db := range l.FindAll(lint.TermDatabaseWord) {
+				if db.Start >= a && db.End <= b {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -189,7 +212,14 @@ func backups(d *lint.Document) []backupLine {
 		}
 		cmd := commandText(d, l)
 		switch {
-		case l.Has(lint.TermAutoBackup):
+		case l.Has(lint.TermSnapshot) && declinesDatabaseBackup(l):
+			// "snapshots of rails-1, rails-2 and sidekiq-1 ... The database
+			// does not need its own backup": the data is in neither.
+			out = append(out, backupLine{Line: l, Kind: backupPartial, Skipped: "the database"})
+			continue
+		case slices.ContainsFunc(l.FindAll(lint.TermAutoBackup), func(m lint.Match) bool { return !negatedMatch(l, m) }):
+			// ("The database does not need its own backup" relies on no
+			// automatic backup.)
 			if !l.Has(lint.TermBackupCmd) || l.ContainsAny("rely on", "instead", "rather than", "so we use", "statt", "stattdessen", "en lugar", "en vez", "au lieu") {
 				// ("a full gitlab-backup create takes 9 hours, so we rely
 				// on the database backup the package takes")

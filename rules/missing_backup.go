@@ -58,8 +58,15 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 					continue
 				}
 				if hop := backupAfterFirstHop(p, bs); hop != nil {
-					b := firstFull(bs)
-					p.ReportLinef(b, "the full backup is taken after the upgrade to %s (line %d), so there is no backup of the version the instance runs now and the rollback has nothing to restore. take the full backup before the first hop; the package's automatic database dump does not replace it", quote(hop.Version.String()), hop.Line.Num)
+					b, at := firstFull(bs), lint.Span{}
+					if l, sp, ok := afterFirstHopPhrase(p.Doc, bs); ok && l == b {
+						// (On the wrapped line of the words that put the
+						// backup after the hop.)
+						at = sp
+					} else {
+						at = lint.Span{Start: 0, End: len(b.Text)}
+					}
+					p.Reportf(b, at, "the full backup is taken after the upgrade to %s (line %d), so there is no backup of the version the instance runs now and the rollback has nothing to restore. take the full backup before the first hop; the package's automatic database dump does not replace it", quote(hop.Version.String()), hop.Line.Num)
 				}
 				return
 			case backupPartial:
@@ -118,7 +125,7 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 	if first == nil || !first.Line.In(lint.TermProcedure) {
 		return nil
 	}
-	full := 0
+	full, after := 0, 0
 	for _, b := range bs {
 		if b.Kind != backupFull && b.Kind != backupSnapshot || b.Line.In(lint.TermRollback) {
 			// (A backup of the failed state in the rollback is not the
@@ -127,7 +134,16 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 		}
 		full++
 		l := b.Line
-		if l.Index < first.Line.Index || !l.In(lint.TermProcedure) || saysBefore(l) || l.Section.Heading != nil && saysBefore(l.Section.Heading) || namesCurrent(p, l) {
+		if saysAfterFirstHop(p.Doc, l) {
+			// "o backup completo é feito logo depois do primeiro salto, já
+			// na 17.8.7": the plan says so, wherever the section stands.
+			after++
+			continue
+		}
+		if saysBefore(l) || l.Section.Heading != nil && saysBefore(l.Section.Heading) || namesCurrent(p, l) {
+			return nil
+		}
+		if after == 0 && (l.Index < first.Line.Index || !l.In(lint.TermProcedure)) {
 			return nil
 		}
 	}
@@ -135,6 +151,45 @@ func backupAfterFirstHop(p *lint.Pass, bs []backupLine) *lint.Hop {
 		return nil
 	}
 	return first
+}
+
+// afterFirstHopWords place a step after the first hop.
+var afterFirstHopWords = []string{"after the first hop", "after the first step", "after hop 1", "nach dem ersten sprung", "nach dem ersten schritt", "nach sprung 1", "después del primer salto", "después del primer paso", "après le premier saut", "après le premier palier",
+	"dopo il primo salto", "dopo il primo passo", "depois do primeiro salto", "depois do primeiro passo", "após o primeiro salto", "na de eerste sprong", "na de eerste stap", "na hop 1"}
+
+// afterFirstHopPhrase finds the words that place a full backup after
+// the first hop, and the line they are on.
+func afterFirstHopPhrase(d *lint.Document, bs []backupLine) (*lint.Line, lint.Span, bool) {
+	for _, b := range bs {
+		if b.Kind != backupFull && b.Kind != backupSnapshot || !saysAfterFirstHop(d, b.Line) {
+			continue
+		}
+		for i := b.Line.Index; i >= 0 && i >= b.Line.Index-3; i-- {
+			o := d.Lines[i]
+			for _, w := range afterFirstHopWords {
+				if j := o.IndexOf(w); j >= 0 && o.Kind != lint.KindCode {
+					return o, lint.Span{Start: j, End: j + len(w)}, true
+				}
+			}
+		}
+	}
+	return nil, lint.Span{}, false
+}
+
+// saysAfterFirstHop reports whether a backup line, or the prose that
+// leads into its command, takes the backup after the first hop.
+func saysAfterFirstHop(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index; i >= 0 && i >= l.Index-3; i-- {
+		o := d.Lines[i]
+		if o.Section != l.Section {
+			return false
+		}
+		if o.Kind == lint.KindCode {
+			continue
+		}
+		return o.ContainsAny(afterFirstHopWords...)
+	}
+	return false
 }
 
 // saysBefore reports whether a line places something before the upgrade
