@@ -239,6 +239,7 @@ func namedMigrationsJob(l *lint.Line) bool {
 	return false
 }
 
+// jobWord reports whether a word names a Kubernetes job or pod.
 func jobWord(w string) bool { return w == "job" || w == "jobs" || w == "pod" || w == "pods" }
 
 // leadsIntoWeakAs stores in *to the weak command a check line leads

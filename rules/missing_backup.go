@@ -58,13 +58,12 @@ Fix: add a step before the first hop: "sudo gitlab-backup create", plus copies o
 					continue
 				}
 				if hop := backupAfterFirstHop(p, bs); hop != nil {
-					b, at := firstFull(bs), lint.Span{}
+					b := firstFull(bs)
+					at := lint.Span{Start: 0, End: len(b.Text)}
 					if l, sp, ok := afterFirstHopPhrase(p.Doc, bs); ok && l == b {
 						// (On the wrapped line of the words that put the
 						// backup after the hop.)
 						at = sp
-					} else {
-						at = lint.Span{Start: 0, End: len(b.Text)}
 					}
 					p.Reportf(b, at, "the full backup is taken after the upgrade to %s (line %d), so there is no backup of the version the instance runs now and the rollback has nothing to restore. take the full backup before the first hop; the package's automatic database dump does not replace it", quote(hop.Version.String()), hop.Line.Num)
 				}
@@ -161,16 +160,11 @@ var afterFirstHopWords = []string{"after the first hop", "after the first step",
 // the first hop, and the line they are on.
 func afterFirstHopPhrase(d *lint.Document, bs []backupLine) (*lint.Line, lint.Span, bool) {
 	for _, b := range bs {
-		if b.Kind != backupFull && b.Kind != backupSnapshot || !saysAfterFirstHop(d, b.Line) {
+		if b.Kind != backupFull && b.Kind != backupSnapshot {
 			continue
 		}
-		for i := b.Line.Index; i >= 0 && i >= b.Line.Index-3; i-- {
-			o := d.Lines[i]
-			for _, w := range afterFirstHopWords {
-				if j := o.IndexOf(w); j >= 0 && o.Kind != lint.KindCode {
-					return o, lint.Span{Start: j, End: j + len(w)}, true
-				}
-			}
+		if l, sp, ok := afterFirstHopAt(d, b.Line); ok {
+			return l, sp, true
 		}
 	}
 	return nil, lint.Span{}, false
@@ -179,17 +173,29 @@ func afterFirstHopPhrase(d *lint.Document, bs []backupLine) (*lint.Line, lint.Sp
 // saysAfterFirstHop reports whether a backup line, or the prose that
 // leads into its command, takes the backup after the first hop.
 func saysAfterFirstHop(d *lint.Document, l *lint.Line) bool {
+	_, _, ok := afterFirstHopAt(d, l)
+	return ok
+}
+
+// afterFirstHopAt returns the prose line at or above l (over its code)
+// that places it after the first hop, and where it says so.
+func afterFirstHopAt(d *lint.Document, l *lint.Line) (*lint.Line, lint.Span, bool) {
 	for i := l.Index; i >= 0 && i >= l.Index-3; i-- {
 		o := d.Lines[i]
 		if o.Section != l.Section {
-			return false
+			break
 		}
 		if o.Kind == lint.KindCode {
 			continue
 		}
-		return o.ContainsAny(afterFirstHopWords...)
+		for _, w := range afterFirstHopWords {
+			if j := o.IndexOf(w); j >= 0 {
+				return o, lint.Span{Start: j, End: j + len(w)}, true
+			}
+		}
+		break
 	}
-	return false
+	return nil, lint.Span{}, false
 }
 
 // saysBefore reports whether a line places something before the upgrade

@@ -330,7 +330,8 @@ func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 	for i >= 0 && p.Doc.Lines[i].Kind == lint.KindCode {
 		i--
 	}
-	if lead := p.Doc.Lines[max(i, 0)]; l.Kind == lint.KindCode && i >= 0 && lead.Section == l.Section && lead.Kind != lint.KindHeading {
+	if i >= 0 && l.Kind == lint.KindCode && p.Doc.Lines[i].Section == l.Section && p.Doc.Lines[i].Kind != lint.KindHeading {
+		lead := p.Doc.Lines[i]
 		var named []glversion.Version
 		for _, v := range lead.Versions {
 			if rest := strings.TrimLeft(lead.Text[v.End:], " *`"); strings.HasPrefix(rest, "→") || strings.HasPrefix(rest, "->") {
