@@ -1,18 +1,12 @@
 package lint
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestNestedFrontMatter: a mapping one level down gives a line per entry,
 // and the parent key reads as its entries' values.
 func TestNestedFrontMatter(t *testing.T) {
 	src := "---\ncurrent_version: \"17.3.7\"\ncontact:\n  name: \"Rafael Moura\"\n  email: \"rafael@example.com\"\nconditional_stops:\n  \"16.1\": \"does not apply: no npm packages\"\n  nested:\n    deeper: 1\n---\n\n# Plan\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	want := map[string]struct {
 		value string
 		line  int

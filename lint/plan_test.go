@@ -34,10 +34,7 @@ func TestHops(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte(head+tt.body), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parsePlan(t, head+tt.body)
 			var got []string
 			for _, h := range d.Plan.Hops {
 				got = append(got, h.Version.String())
@@ -73,10 +70,7 @@ func TestWindowInProse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte(tt.src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parsePlan(t, tt.src)
 			w := d.Plan.Window
 			if w == nil || !w.HasDate || !w.HasTime {
 				t.Fatalf("window = %+v, want %s", w, tt.want)
@@ -103,10 +97,7 @@ func TestCurrentVersionInProse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte("# Upgrade notes\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parsePlan(t, "# Upgrade notes\n\n"+tt.line+"\n")
 			got := ""
 			if len(d.Plan.CurrentClaims) > 0 {
 				got = d.Plan.CurrentClaims[0].Version.String()
@@ -162,10 +153,7 @@ func TestTargetBesideCurrent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte("# GitLab at ACME\n\n## Summary\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parsePlan(t, "# GitLab at ACME\n\n## Summary\n\n"+tt.line+"\n")
 			var cur, tgt string
 			if len(d.Plan.CurrentClaims) > 0 {
 				cur = d.Plan.CurrentClaims[0].Version.String()
@@ -194,10 +182,7 @@ func TestContactChoice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("plan.md", []byte("# Upgrade plan\n\n"+tt.body), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := parsePlan(t, "# Upgrade plan\n\n"+tt.body)
 			got := ""
 			if c := d.Plan.Contact; c != nil {
 				got = c.Value
@@ -213,10 +198,7 @@ func TestContactChoice(t *testing.T) {
 // rollback, replacing the old one:") gives its concept to nested items.
 func TestNestedLeadIn(t *testing.T) {
 	src := "# Upgrade\n\n1. **Rollback restores the backup now.** Reinstalling alone would fail. New rollback, replacing the old one:\n   1. `sudo apt-get install gitlab-ee=15.11.13-ee.0`\n   2. `sudo gitlab-backup restore BACKUP=pre`\n2. Checks after the upgrade\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	for _, l := range d.Lines {
 		want := strings.Contains(l.Text, "apt-get") || strings.Contains(l.Text, "restore BACKUP")
 		if got := l.In(TermRollback); want && !got {
@@ -233,10 +215,7 @@ func TestNestedLeadIn(t *testing.T) {
 // in such a block stays code.
 func TestLeaderFacts(t *testing.T) {
 	src := "# Runbook\n\n## Facts\n\n```text\nCurrent ........ 18.2.8-ee\nTopology ....... single node: Puma, Sidekiq, Gitaly, PostgreSQL all on gitlab01\n```\n\n## Checks\n\n```text\nChecking GitLab subtasks ... Finished\nGit configured correctly? ... yes\n```\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	if len(d.Plan.CurrentClaims) == 0 || d.Plan.CurrentClaims[0].Version.String() != "18.2.8" {
 		t.Errorf("current version not read from the fact sheet: %v", d.Plan.CurrentClaims)
 	}
@@ -265,10 +244,7 @@ func TestPostgresVersion(t *testing.T) {
 		{"- 17.0 needs PostgreSQL 14 or later", ""},
 	}
 	for _, tt := range tests {
-		d, err := Parse("plan.md", []byte("# Plan\n\n## Environment\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := parsePlan(t, "# Plan\n\n## Environment\n\n"+tt.line+"\n")
 		got := ""
 		if db := d.Plan.Database; db != nil {
 			got = db.Version
@@ -283,10 +259,7 @@ func TestPostgresVersion(t *testing.T) {
 // states production's facts.
 func TestProductionColumn(t *testing.T) {
 	src := "# Rollout\n\n| | Staging | Production |\n|---|---|---|\n| Current version | 18.5.7 | 18.2.8 |\n| Target version | 18.8.11 | 18.8.11 |\n| Window | Wed 2026-12-09, 17:00–20:00 UTC | Wed 2026-12-16, 17:00–23:00 UTC |\n| Data | refreshed from prod, upgraded to 18.5.7 on 2026-10-21 | live |\n\nWe rehearsed the 18.2.8 → 18.5.7 hop on staging in October.\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	var cur, tgt []string
 	for _, c := range d.Plan.CurrentClaims {
 		cur = append(cur, c.Version.String())
@@ -309,10 +282,7 @@ func TestProductionColumn(t *testing.T) {
 // zone gives the window's times their zone.
 func TestWindowZoneStatement(t *testing.T) {
 	src := "# Plan\n\n**All times in this plan are Eastern Standard Time (EST, UTC−05:00).**\n\n| Window | Date | Time |\n|---|---|---|\n| 1 | Saturday, Dec 12, 2026 | 9:00 PM – 1:30 AM |\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	w := d.Plan.Window
 	if w == nil || w.Zone == "" || w.Start.Format(time.RFC3339) != "2026-12-12T21:00:00-05:00" {
 		t.Fatalf("window = %+v, want 2026-12-12 21:00 EST", w)
@@ -332,10 +302,7 @@ func TestPendingValues(t *testing.T) {
 		{"- Es folgt: die Liste der Schritte", 0},
 	}
 	for _, tt := range tests {
-		d, err := Parse("plan.md", []byte("# Plan\n\n"+tt.line+"\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := parsePlan(t, "# Plan\n\n"+tt.line+"\n")
 		got := 0
 		for _, l := range d.Lines {
 			got += len(l.Placeholders())
@@ -350,10 +317,7 @@ func TestPendingValues(t *testing.T) {
 // on the lines that continue the item.
 func TestItemContinuation(t *testing.T) {
 	src := "# Plan\n\n## Prerequisites\n\n1. **Staging rehearsal (done):** restored from the production backup of 14/11/2026,\n   whole path tested. Timings: step 1 with the migrations job 18 min.\n2. Pause the runners.\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	for _, l := range d.Lines {
 		want := strings.Contains(l.Text, "Timings") || strings.Contains(l.Text, "restored")
 		if got := l.In(TermStaging); want != got {
@@ -389,10 +353,7 @@ func TestNotUsedListNamesNoTopology(t *testing.T) {
 func TestGitLabVersionLabel(t *testing.T) {
 	for _, label := range []string{"GitLab version", "Versão do GitLab", "Versión de GitLab", "Versione di GitLab", "GitLab-Version"} {
 		src := "# Plan\n\n## Facts\n\n| Item | Value |\n|---|---|\n| " + label + " | 17.5.5 EE |\n| Target | 17.11.7 |\n\n## Steps\n\n1. Check: GitLab version 17.11.7 shows on the help page.\n"
-		doc, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := parsePlan(t, src)
 		if doc.Plan.Current == nil || doc.Plan.Current.Version.String() != "17.5.5" {
 			t.Errorf("%s: current = %v, want 17.5.5", label, doc.Plan.Current)
 		}
@@ -401,10 +362,7 @@ func TestGitLabVersionLabel(t *testing.T) {
 
 func TestTitlePair(t *testing.T) {
 	for _, title := range []string{"GitLab upgrade 18.8.11 to 18.11.11", "Upgradeplan GitLab productie – 18.8.11 naar 18.11.11", "Mise à jour GitLab 18.8.11 vers 18.11.11", "GitLab-Upgrade 18.8.11 auf 18.11.11"} {
-		doc, err := Parse("plan.md", []byte("# "+title+"\n\n## Path\n\ntext\n"), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := parsePlan(t, "# "+title+"\n\n## Path\n\ntext\n")
 		p := doc.Plan
 		if p.Current == nil || p.Current.Version.String() != "18.8.11" || p.Target == nil || p.Target.Version.String() != "18.11.11" {
 			t.Errorf("%q: current %v, target %v; want 18.8.11 and 18.11.11", title, p.Current, p.Target)
@@ -416,10 +374,7 @@ func TestTitlePair(t *testing.T) {
 // is still a label, and that a speaker's line with an address is not.
 func TestParenLabel(t *testing.T) {
 	src := "# Plan\n\n- Current version (Admin > Overview > Dashboard, checked 2026-11-24): **18.5.7**\n\n**Dev Ramanathan** (owner, dev@example.com, cell +1 617 555 0142):\nwe're on 18.5.7.\n"
-	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parsePlan(t, src)
 	for _, l := range d.Lines {
 		switch {
 		case strings.HasPrefix(l.Text, "Current"):
@@ -432,4 +387,15 @@ func TestParenLabel(t *testing.T) {
 			}
 		}
 	}
+}
+
+// parsePlan parses src as a plan on the fixtures' date, 2026-11-26, and
+// stops the test if it cannot.
+func parsePlan(t *testing.T, src string) *Document {
+	t.Helper()
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
