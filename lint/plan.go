@@ -1115,6 +1115,18 @@ func replacedInComment(l *Line, vs []VersionRef, v VersionRef) bool {
 	return false
 }
 
+// separateChangeWords say that another change is not part of this one.
+var separateChangeWords = []string{"separate project", "separate change", "not part of this", "separates projekt", "eigenes projekt", "eigener change", "nicht teil dieses", "nicht teil des", "kein teil dieses",
+	"proyecto aparte", "proyecto separado", "cambio aparte", "no forma parte de", "projet distinct", "projet séparé", "ne fait pas partie de", "progetto separato", "non fa parte di",
+	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d"}
+
+// SeparateChange reports whether a line says another change is not part
+// of this one: "Der Umzug auf OpenShift ist ein separates Projekt".
+func (l *Line) SeparateChange() bool { return l.ContainsAny(separateChangeWords...) }
+
+// restoredWords say a backup was restored somewhere.
+var restoredWords = []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}
+
 // walkedWords say a path was gone through: "het pad doorlopen".
 var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido"}
 
@@ -1122,7 +1134,7 @@ var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgesp
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
 	low := l.Lower
-	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && l.Has(TermBackup) && containsAny(low, []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}) &&
+	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && l.Has(TermBackup) && containsAny(low, restoredWords) &&
 		containsAny(low, []string{"production", "produktion", "producción", "produção", "produzione", "productie", "prod "}) {
 		// "de back-up van productie teruggezet op code-test01 en het
 		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen", "hersteld
@@ -1139,7 +1151,7 @@ func rehearsalOnCopy(l *Line) bool {
 	}
 	// "We restored last Sunday's backup on a scratch Hetzner Cloud VM and
 	// upgraded it the same way": done, on another machine.
-	return containsAny(low, []string{"restored", "restauriert", "restaurado", "restauré", "restaurée", "ripristinato"}) &&
+	return containsAny(low, restoredWords) &&
 		containsAny(low, []string{"backup", "sicherung", "copia de seguridad", "sauvegarde"}) &&
 		l.HasWord("vm", "server", "machine", "instance", "box", "host", "maschine", "servidor", "máquina", "serveur", "machine") &&
 		containsAny(low, []string{"upgraded", "aktualisiert", "actualizamos", "actualizado", "mis à jour", "mise à jour", "aggiornato"})
@@ -3616,7 +3628,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 			// GitLab's own nodes.
 			continue
 		}
-		if t == "geo" && (addsGeo(l, m, r.today.Year()) || l.HasWord("future", "roadmap", "zukünftig", "künftig", "futuro", "futura", "futur", "toekomstig", "toekomst") || l.ContainsAny("separate project", "eigenes projekt", "separates projekt", "proyecto aparte", "projet séparé", "progetto separato", "apart project", "projeto separado")) {
+		if t == "geo" && (addsGeo(l, m, r.today.Year()) || l.HasWord("future", "roadmap", "zukünftig", "künftig", "futuro", "futura", "futur", "toekomstig", "toekomst") || l.SeparateChange()) {
 			// ("Future, separate project: a Geo secondary site ... is on
 			// the 2027 roadmap" names no site the instance has.)
 			// "We will also add a Geo secondary site": the instance does

@@ -177,23 +177,19 @@ func saysAfterFirstHop(d *lint.Document, l *lint.Line) bool {
 	return ok
 }
 
-// afterFirstHopAt returns the prose line at or above l (over its code)
-// that places it after the first hop, and where it says so.
+// afterFirstHopAt returns the line that places l after the first hop
+// (l itself, or the step that leads into its code), and where it says so.
 func afterFirstHopAt(d *lint.Document, l *lint.Line) (*lint.Line, lint.Span, bool) {
-	for i := l.Index; i >= 0 && i >= l.Index-3; i-- {
-		o := d.Lines[i]
-		if o.Section != l.Section {
-			break
+	o := l
+	if l.Kind == lint.KindCode {
+		if o = leadInOf(d, l); o == l || o.Section != l.Section {
+			return nil, lint.Span{}, false
 		}
-		if o.Kind == lint.KindCode {
-			continue
+	}
+	for _, w := range afterFirstHopWords {
+		if j := o.IndexOf(w); j >= 0 {
+			return o, lint.Span{Start: j, End: j + len(w)}, true
 		}
-		for _, w := range afterFirstHopWords {
-			if j := o.IndexOf(w); j >= 0 {
-				return o, lint.Span{Start: j, End: j + len(w)}, true
-			}
-		}
-		break
 	}
 	return nil, lint.Span{}, false
 }

@@ -57,7 +57,7 @@ Fix: split the plan. Upgrade first, then make the other change as its own projec
 					// change leaves out.
 					continue
 				}
-				if l.ContainsAny(separateChangeWords...) || l.Item && separateLeadIn(p.Doc, l) || doneChange(l, p.Today.Year()) {
+				if l.SeparateChange() || l.Item && separateLeadIn(p.Doc, l) || doneChange(l, p.Today.Year()) {
 					// ("Zur Einordnung (nicht Teil dieses Fensters):" over
 					// the list; "Der Umzug auf ... neuer Server ... wurde
 					// 2024 erledigt": history.)
@@ -89,11 +89,6 @@ func excludedInSentence(l *lint.Line, at lint.Span) bool {
 	return false
 }
 
-// separateChangeWords say that another change is not part of this one.
-var separateChangeWords = []string{"separate project", "separate change", "not part of this", "separates projekt", "eigenes projekt", "eigener change", "nicht teil dieses", "nicht teil des", "kein teil dieses",
-	"proyecto aparte", "proyecto separado", "cambio aparte", "no forma parte de", "projet distinct", "projet séparé", "ne fait pas partie de", "progetto separato", "non fa parte di",
-	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d"}
-
 // separateLeadIn reports whether the text that leads into a list item
 // says its list is not part of this change.
 func separateLeadIn(d *lint.Document, l *lint.Line) bool {
@@ -105,7 +100,7 @@ func separateLeadIn(d *lint.Document, l *lint.Line) bool {
 		if o.Item {
 			continue
 		}
-		return strings.HasSuffix(strings.TrimSpace(o.Text), ":") && o.ContainsAny(separateChangeWords...)
+		return strings.HasSuffix(strings.TrimSpace(o.Text), ":") && o.SeparateChange()
 	}
 	return false
 }

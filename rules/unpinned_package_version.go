@@ -326,12 +326,7 @@ func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 	}
 	// The step that leads into the command names its hop: "6. Last hop –
 	// 19.2.4 is the current release, so we take the latest tag:".
-	i := l.Index - 1
-	for i >= 0 && p.Doc.Lines[i].Kind == lint.KindCode {
-		i--
-	}
-	if i >= 0 && l.Kind == lint.KindCode && p.Doc.Lines[i].Section == l.Section && p.Doc.Lines[i].Kind != lint.KindHeading {
-		lead := p.Doc.Lines[i]
+	if lead := leadInOf(p.Doc, l); l.Kind == lint.KindCode && lead != l && lead.Section == l.Section && lead.Kind != lint.KindHeading {
 		var named []glversion.Version
 		for _, v := range lead.Versions {
 			if rest := strings.TrimLeft(lead.Text[v.End:], " *`"); strings.HasPrefix(rest, "→") || strings.HasPrefix(rest, "->") {
