@@ -166,11 +166,6 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			}
 			for _, c := range backends {
 				bl := first[c.name]
-				if bl != nil && c.name == "pgbouncer" && connectsThroughPgBouncer(bl) {
-					// "Datenbank wieder über PgBouncer" on the deploy
-					// node sets its connection; it upgrades no PgBouncer.
-					continue
-				}
 				if bl != nil && bl.Index > fl.Index {
 					late[bl] = true
 					if len(backends) == 1 {
@@ -450,6 +445,11 @@ func componentSteps(d *lint.Document) []componentStep {
 					best, at = comp, i
 				}
 			}
+		}
+		if best == "pgbouncer" && connectsThroughPgBouncer(l) {
+			// "Datenbank wieder über PgBouncer" on the deploy node sets
+			// its connection; it upgrades no PgBouncer node.
+			continue
 		}
 		if best == "postgresql" && postgresMajorUpgrade(l) {
 			// "Then the PostgreSQL 16 upgrade on hlf-pg01": the database
