@@ -2317,6 +2317,8 @@ func referencedVersion(l *Line, v VersionRef) bool {
 		switch l.Tokens[j-1].Word {
 		case "of", "for", "since", "until", "before", "after", "from", "to", "than", "by", "with", "in", "requires", "needs",
 			"von", "für", "seit", "bis", "ab", "de", "para", "desde", "hasta", "pour", "depuis", "jusqu",
+			// "exigé par GitLab 19.0", "requerido por", "vereist door"
+			"par", "por", "pelo", "pela", "door", "durch", "dal", "dalla",
 			"including", "through", "einschließlich", "inklusive", "incluido", "incluida", "inclus", "incluse":
 			// ("Ubuntu 20.04 gets packages up to and including GitLab
 			// 18.11")
