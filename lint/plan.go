@@ -686,7 +686,14 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		if (l.Has(TermWindow) || windowRow(l)) && (r.continues(chain[0].Version) || len(p.CurrentClaims) > 0) {
 			// "Window 2: ..., 15.11.13 → 16.3.9 → 16.11.10": the part of
 			// the path one window covers, not the whole upgrade.
-			for _, v := range chain[1:] {
+			// A window that starts past where the path stands installs its
+			// first version too: "13.12.15 → 14.0.12" after a window
+			// that ended on 13.8.8.
+			from := 1
+			if r.ahead(chain[0].Version) {
+				from = 0
+			}
+			for _, v := range chain[from:] {
 				r.hop(v, true)
 			}
 			return
@@ -849,7 +856,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			}
 			return
 		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l)):
-			note := noteItem(l, vs)
+			note := noteItem(l, vs) && !amongHops(l, vs)
 			for i, v := range vs {
 				if i > 0 && asideVersion(l, vs, i) {
 					continue
@@ -1574,10 +1581,10 @@ func versionQueryCommand(low string) bool {
 		strings.Contains(low, "apt list --installed") || strings.Contains(low, "version-manifest") || strings.Contains(low, "apt-cache policy") || strings.Contains(low, "apt-cache madison")
 }
 
-// notUsedList reports whether offset off lies in a list of things the
+// NotUsedAt reports whether offset off lies in a list of things the
 // instance does not use, in the same sentence: "Not used: Geo,
 // Elasticsearch, Mattermost", "Nicht genutzt: Geo, Advanced Search".
-func notUsedList(l *Line, off int) bool {
+func (l *Line) NotUsedAt(off int) bool {
 	start, end := SentenceAt(l.Lower, off, off)
 	if usedNotAfter(l, l.Lower[off:end]) {
 		// "Geo, Elasticsearch, Mattermost und Spamcheck setzen wir nicht
@@ -1678,6 +1685,25 @@ func (r *planReader) continues(v glversion.Version) bool {
 	return false
 }
 
+// ahead reports whether v is newer than the current version and every
+// version installed so far, so a step that starts from it must install it.
+func (r *planReader) ahead(v glversion.Version) bool {
+	known := false
+	for _, c := range r.plan.CurrentClaims {
+		if c.Version.Compare(v) >= 0 {
+			return false
+		}
+		known = true
+	}
+	for _, h := range r.plan.Installs {
+		if h.Version.Compare(v) >= 0 {
+			return false
+		}
+		known = true
+	}
+	return known
+}
+
 // noteItem reports whether a list item that starts with a version is a
 // note about that version rather than a step of the path: "**18.4
 // amcheck** is created by reconfigure", "18.11.0/18.11.1 regression: not
@@ -1722,6 +1748,57 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	// "**18.0 – PostgreSQL 16 obligatoire :** déjà en 16.8": a label
 	// naming a version's topic, then how it stands.
 	return words > 6 || labelWords >= 2 && first.Span.Start < l.Label.End
+}
+
+// amongHops reports whether a list item that starts with a full version
+// stands beside an item that is nothing but a full version, so it is one
+// hop of a list of hops with a remark: "13.12.15 (W1), then pg-upgrade
+// because 14.0 needs PostgreSQL 12" next to "14.9.5 (W1)".
+func amongHops(l *Line, vs []VersionRef) bool {
+	if len(vs) == 0 || !vs[0].Version.HasPatch || l.doc == nil {
+		return false
+	}
+	lines := l.doc.Lines
+	for _, dir := range []int{-1, 1} {
+		for i := l.Index + dir; i >= 0 && i < len(lines); i += dir {
+			o := lines[i]
+			if o.Section != l.Section || o.Depth < l.Depth || o.Kind == KindHeading {
+				break
+			}
+			if !o.Item || o.Depth != l.Depth {
+				continue
+			}
+			if bareHop(o) {
+				return true
+			}
+			if len(o.Versions) == 0 || !o.Versions[0].Version.HasPatch || strings.Trim(o.Text[:o.Versions[0].Start], " *`_") != "" {
+				// Another remarked hop may stand between: look on.
+				break
+			}
+		}
+	}
+	return false
+}
+
+// bareHop reports whether a list item holds one full version and at most
+// a few words beside it: "14.9.5 (W1)", "16.3.9 (about 40 min)".
+func bareHop(l *Line) bool {
+	if len(l.Versions) != 1 || !l.Versions[0].Version.HasPatch || l.Has(TermNeg) {
+		// ("16.0.10 (≥ 30.000 Benutzer): nein" answers whether a
+		// conditional stop applies.)
+		return false
+	}
+	start := l.Versions[0].Start
+	if strings.Trim(l.Text[:start], " *`_") != "" {
+		return false
+	}
+	words := 0
+	for _, t := range l.Tokens {
+		if t.Start >= l.Versions[0].End && !isDigitWord(t.Word) {
+			words++
+		}
+	}
+	return words <= 3
 }
 
 // noteWords start a label of notes: "Notes checked for the path: ...".
@@ -3611,7 +3688,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || notUsedList(l, m.Start) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || l.NotUsedAt(m.Start) {
 			continue
 		}
 		// "cluster" and "nodes" alone say little outside an architecture

@@ -237,7 +237,7 @@ func addresses(l *lint.Line, n knowledge.Note, minors []string, keys map[string]
 			telling++
 		}
 	}
-	if telling >= 1 && asksRemoval(n.Text) && (removes(l) || absentTelling(l, keys) || searchFindsNothing(l)) {
+	if telling >= 1 && asksRemoval(n.Text) && (removes(l) || absentTelling(l, keys) || searchFindsNothing(l) || unusedTelling(l, keys)) {
 		// "[x] Grafana keys removed", "gitlab.rb clean-up (grafana
 		// keys, ...)": the subject and the removal the note asks for.
 		return true
@@ -293,7 +293,7 @@ func absentTelling(l *lint.Line, keys map[string]bool) bool {
 			if telling(i) {
 				return true
 			}
-			if !l.InCode(l.Tokens[i].Start) && !absentListWords[l.Tokens[i].Word] {
+			if w := l.Tokens[i].Word; !l.InCode(l.Tokens[i].Start) && !absentListWords[w] && !settingsWords[w] && !(i == m.Tok+m.NTok && haveVerbs[w]) {
 				break
 			}
 		}
@@ -312,9 +312,35 @@ func absentTelling(l *lint.Line, keys map[string]bool) bool {
 	return false
 }
 
+// unusedTelling reports whether the line says the instance does not use
+// what a telling word of the note names, so it has no settings of it to
+// remove: "Not in use: Mattermost, Geo", "Sin Mattermost", "Mattermost,
+// Geo e registry não são usados".
+func unusedTelling(l *lint.Line, keys map[string]bool) bool {
+	for i, t := range l.Tokens {
+		if !keys[t.Word] || l.InCode(t.Start) {
+			continue
+		}
+		if l.NotUsedAt(t.Start) {
+			return true
+		}
+		for _, m := range l.FindAll(lint.TermNeg) {
+			if m.Tok < i && i-(m.Tok+m.NTok) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // absentListWords join the settings of a list a negation covers.
 var absentListWords = map[string]bool{"or": true, "nor": true, "and": true, "oder": true, "noch": true, "und": true, "ni": true, "y": true, "o": true, "et": true, "ou": true, "pas": true, "de": true, "e": true, "né": true, "of": true, "en": true, "nem": true,
 	"key": true, "keys": true, "setting": true, "settings": true, "schlüssel": true, "einträge": true, "eintrag": true, "clave": true, "claves": true, "clé": true, "clés": true, "chiave": true, "chiavi": true, "sleutel": true, "sleutels": true, "chave": true, "chaves": true}
+
+// haveVerbs stand between a negation and the settings it covers: "no
+// usamos `git_data_dirs` ni ajustes de `grafana[...]`".
+var haveVerbs = map[string]bool{"use": true, "have": true, "set": true, "usamos": true, "tenemos": true, "nutzen": true, "verwenden": true, "haben": true, "setzen": true,
+	"utilisons": true, "avons": true, "usiamo": true, "abbiamo": true, "gebruiken": true, "hebben": true, "temos": true}
 
 // absentWords say after a setting that it is not there.
 var absentWords = map[string]bool{"absent": true, "absente": true, "absents": true, "fehlt": true, "ausente": true, "assente": true, "afwezig": true}
