@@ -654,7 +654,9 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		}
 		return
 	}
-	pathCtx := l.In(TermPath) || l.LabelIs(TermPath)
+	// ("- **F1** sabato 12/12/2026" over "- 14.10.5", "- 15.0.5": the
+	// hops of a window, listed one per item.)
+	pathCtx := l.In(TermPath) || l.LabelIs(TermPath) || l.Item && l.In(TermWindow) && bareHop(l) && amongHops(l, vs)
 	// A "Description" or "Summary" heading over "### Upgrade path" does
 	// not make the path a summary: the nearer heading decides.
 	inSummary := l.In(TermSummary) && !(l.Section.Heading != nil && !l.Section.Names(TermSummary) && (l.Section.Names(TermPath) || l.Section.Names(TermProcedure)))
@@ -855,7 +857,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				}
 			}
 			return
-		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l)):
+		case l.Item && (startsWithVersion(l, vs) || startsWithStepWord(l) || windowItem(l, vs)):
 			note := noteItem(l, vs) && !amongHops(l, vs)
 			for i, v := range vs {
 				if i > 0 && asideVersion(l, vs, i) {
@@ -1748,6 +1750,17 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	// "**18.0 – PostgreSQL 16 obligatoire :** déjà en 16.8": a label
 	// naming a version's topic, then how it stands.
 	return words > 6 || labelWords >= 2 && first.Span.Start < l.Label.End
+}
+
+// windowItem reports whether a list item dates a window and then lists
+// the versions it installs: "**F1 — samedi 12 décembre 2026, 08h00–18h00
+// CET** : 14.9.5 ; 14.10.5 ; 15.0.5".
+func windowItem(l *Line, vs []VersionRef) bool {
+	if len(vs) == 0 || !vs[0].Version.HasPatch || !l.Has(TermWhenWord) && !l.Has(TermWindow) {
+		return false
+	}
+	lead := strings.TrimRight(l.Text[:vs[0].Span.Start], " *_`")
+	return strings.HasSuffix(lead, ":") && strings.ContainsAny(lead, "0123456789")
 }
 
 // amongHops reports whether a list item that starts with a full version

@@ -936,6 +936,11 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 		if t.End > c {
 			break
 		}
+		if inParens(l.Text[:t.Start]) {
+			// "git-app01 (EC2 m6i.2xlarge): Puma": the machine type
+			// names no second host.
+			continue
+		}
 		w := t.Word
 		d := len(w)
 		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
@@ -956,6 +961,11 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 		return 0, Span{}, false
 	}
 	return n, Span{start, c}, true
+}
+
+// inParens reports whether the end of s lies inside an open parenthesis.
+func inParens(s string) bool {
+	return strings.Count(s, "(") > strings.Count(s, ")")
 }
 
 // zeroDowntimeAt returns where a line names a zero-downtime upgrade, or -1.

@@ -95,7 +95,9 @@ provider's tooling) before the hop that needs it.`,
 					}
 				}
 			}
-			dealt := covers(deals, f, at.Version, autoPossible, floorStep)
+			// A plan may count on the automatic upgrade unless this setup
+			// never gets it or it comes only after the floor.
+			dealt := covers(deals, f, at.Version, autoPossible && autoAfter(f.Major, f.GitLab).IsZero(), floorStep)
 			switch {
 			case db != nil && db.Major >= f.Major:
 				// (Only a database the customer runs, outside the Linux
@@ -148,6 +150,13 @@ provider's tooling) before the hop that needs it.`,
 					where = "a database opted out of the automatic upgrade"
 				default:
 					if late := autoAfter(f.Major, f.GitLab); !late.IsZero() {
+						if i := autoClaim(deals, f); i >= 0 && plainClaim(p.Doc.Lines[i]) {
+							// "the container upgrades the bundled
+							// PostgreSQL whenever GitLab needs it": not
+							// before this floor.
+							p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), late.MinorString(), f.Major, f.GitLab.MinorString(), at.Line.Num)
+							continue
+						}
 						p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), late.MinorString(), f.Major, f.GitLab.MinorString())
 						continue
 					}
@@ -790,7 +799,7 @@ func runningBefore(deals []pgDeal, db *lint.Database, i int) string {
 	return strconv.Itoa(running)
 }
 
-func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Version, autoPossible bool, floorStep int) bool {
+func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Version, autoInTime bool, floorStep int) bool {
 	// A plan that says which major it upgrades to ("RDS 13.15 → 14.15")
 	// has its other words about the upgrade ("we upgrade RDS ourselves")
 	// mean that one, not any later floor.
@@ -814,9 +823,10 @@ func covers(deals []pgDeal, f knowledge.PostgresFloor, floorHop glversion.Versio
 			// depois desta atualização do GitLab.")
 			continue
 		}
-		if d.auto && !autoPossible {
+		if d.auto && !autoInTime {
 			// "the 18.11 package upgrades PostgreSQL by itself" does not
-			// happen on Geo, Patroni, external databases or Helm.
+			// happen on Geo, Patroni, external databases or Helm, nor
+			// before a floor no release upgrades the database for.
 			continue
 		}
 		// ("before 17.3.7", the hop that crosses 17.0, is in time.)

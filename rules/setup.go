@@ -39,6 +39,7 @@ func setupOf(pass *lint.Pass) knowledge.Setup {
 		s.DatabaseStated = db.Line != nil || db.External || db.Patroni
 	}
 	s.ExternalRedis = p.ExternalRedis != nil
+	s.OneWebNode = p.RailsNodes != nil && p.RailsNodes.N == 1
 	s.ZeroDowntime = p.ZeroDowntime != nil && p.ZeroDowntime.Value == "true"
 	return s
 }

@@ -371,7 +371,9 @@ func removes(l *lint.Line) bool {
 var removeWords = []string{"removed", "remove", "deleted", "delete", "dropped", "entfernt", "entfernen", "gelöscht", "löschen",
 	"eliminado", "eliminados", "eliminadas", "eliminar", "eliminamos", "borrado", "borramos", "borrar", "quitamos", "quitar", "quitado", "quitadas", "quitados",
 	"supprimé", "supprimés", "supprimées", "supprimer", "supprimons", "retiré", "retirés", "retirer", "retirons", "enlever", "enlevons",
-	"rimuovere", "rimuoviamo", "rimosso", "rimossi", "verwijderen", "verwijderd", "remover", "removemos", "removido", "removidos"}
+	"rimuovere", "rimuoviamo", "rimosso", "rimossi", "tolto", "tolti", "tolte", "togliere", "togliamo", "verwijderen", "verwijderd", "remover", "removemos", "removido", "removidos",
+	// The nouns of a checklist: "Suppression des clés `grafana[...]`".
+	"removal", "deletion", "entfernung", "löschung", "eliminación", "suppression", "retrait", "rimozione", "eliminazione", "verwijdering", "remoção", "eliminação"}
 
 // declinedAction returns the word of the note's required action that a
 // line declines ("no manual sync needed", "we never copy it"), or "".
@@ -561,7 +563,7 @@ var handleWords = func() map[string]bool {
 		"migré", "migrée", "migriert", "migrado", "migrato", "gemigreerd",
 		// Turning on what the note asks for ("enable the SHA256 digest flag").
 		// ("Mattermost est activé" states the setup: no participles.)
-		"enable", "aktivieren", "activar", "activamos", "activer", "activons", "attivare", "attiviamo", "inschakelen", "ativar", "ativamos"} {
+		"enable", "aktivieren", "activar", "activamos", "activer", "activons", "attivare", "attiviamo", "inschakelen", "aanzetten", "einschalten", "ativar", "ativamos"} {
 		m[w] = true
 	}
 	for _, w := range removeWords {

@@ -25,6 +25,9 @@ type Setup struct {
 	ExternalRedis bool
 	// ZeroDowntime is true when the plan upgrades without downtime.
 	ZeroDowntime bool
+	// OneWebNode is true when the plan says a single node runs Rails
+	// (Puma), whatever else runs on other nodes.
+	OneWebNode bool
 	// Patroni is true when the plan runs PostgreSQL as a Patroni cluster;
 	// DatabaseStated is true when it says anything about its PostgreSQL.
 	Patroni, DatabaseStated bool
@@ -64,6 +67,8 @@ type filter struct {
 	Bundled        []string
 	ZeroDowntime   bool
 	OS             []string
+	// SeveralWebNodes needs the plan not to say it has one Rails node.
+	SeveralWebNodes bool
 }
 
 func (f filter) match(s Setup) bool {
@@ -113,6 +118,9 @@ func (f filter) match(s Setup) bool {
 		if external {
 			return false
 		}
+	}
+	if f.SeveralWebNodes && s.OneWebNode {
+		return false
 	}
 	return !f.ZeroDowntime || s.ZeroDowntime
 }
@@ -187,6 +195,9 @@ type Note struct {
 	Bundled        []string
 	ZeroDowntime   bool
 	OS             []string
+	// SeveralWebNodes limits the note to instances with more than one
+	// Rails node.
+	SeveralWebNodes bool
 
 	// Review is true for notes a reviewer raises with every plan they
 	// apply to: reconfigure failures, data loss, secrets that must match,
@@ -334,7 +345,7 @@ func (n Note) Avoids(v glversion.Version) bool {
 }
 
 func (n Note) filter() filter {
-	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime, OS: n.OS}
+	return filter{InstallMethods: n.InstallMethods, Topologies: n.Topologies, Edition: n.Edition, Database: n.Database, Bundled: n.Bundled, ZeroDowntime: n.ZeroDowntime, OS: n.OS, SeveralWebNodes: n.SeveralWebNodes}
 }
 
 // Applies reports whether the note applies to a plan going from current
@@ -593,6 +604,7 @@ type rawNote struct {
 	Database       string     `yaml:"database"`
 	Bundled        stringList `yaml:"bundled"`
 	ZeroDowntime   bool       `yaml:"zero_downtime"`
+	WebNodes       string     `yaml:"web_nodes"`
 	Review         bool       `yaml:"review"`
 	Blocks         bool       `yaml:"blocks"`
 	BreaksOn       stringList `yaml:"breaks_on"`
@@ -712,6 +724,13 @@ func buildNotes(raw []rawNote, when parseWhen, known []rawVerdicts, releases *Re
 			InstallMethods: r.InstallMethod, Topologies: r.Topology, Edition: r.Edition, Database: r.Database,
 			Bundled: r.Bundled, ZeroDowntime: r.ZeroDowntime, Review: r.Review, Blocks: r.Blocks, BreaksOn: r.BreaksOn, BreaksBelow: r.BreaksBelow,
 			Requires: r.Requires, Terms: r.Terms, SupersededBy: r.SupersededBy, OS: r.OS,
+		}
+		switch r.WebNodes {
+		case "":
+		case "several":
+			n.SeveralWebNodes = true
+		default:
+			return nil, fmt.Errorf("note %s: web_nodes is %q, want several", r.ID, r.WebNodes)
 		}
 		if n.Text == "" || n.Source == "" {
 			return nil, fmt.Errorf("note %s: needs a note and a source", r.ID)

@@ -1891,6 +1891,7 @@ var snapshot = rawSnapshot{
 			ID:       "sha256-digest-several-web-nodes-15-1",
 			Crosses:  "15.2",
 			Topology: stringList{"multi-node"},
+			WebNodes: "several",
 			Review:   true,
 			Note:     "the Rails digest algorithm becomes SHA256 in 15.2, and web nodes on mixed versions then disagree; bring every node to 15.1.6, turn on the active_support_hash_digest_sha256 feature flag, and only after that go on to 15.2 or later",
 			Source:   "doc/update/versions/gitlab_15_changes.md (15.1)",
