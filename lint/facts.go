@@ -540,8 +540,8 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 				// fallback, not a new date.)
 				continue
 			}
-			if l.ContainsAny("correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
-				"postponed", "moved to", "verschoben", "klappt nicht", "aplazad", "pospuest", "rinviat", "verplaatst", "adiad",
+			if leadingCorrection(l) || l.ContainsAny("change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
+				"postponed", "verschoben", "klappt nicht", "aplazad", "pospuest", "rinviat", "verplaatst", "adiad") || movedToDate(l) || l.ContainsAny(
 				// ("reporté au 9 janvier" moves a date; "son identifiant est
 				// reporté dans le dossier" records a value.)
 				"reporté au", "reporté à", "reportée au", "reportée à", "reporté de ", "reportée de ", "reporté d'une", "reportée d'une") {
@@ -555,6 +555,31 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 		}
 	}
 	return false
+}
+
+// leadingCorrection reports whether a line opens as a correction of what
+// was said before: "Correction: the window moves to ...", "Korrektur t.o.v.
+// bericht 1: ...". A correction named later in a line is something else
+// ("CheckViolation possible ...; correction documentée").
+func leadingCorrection(l *Line) bool {
+	for i, t := range l.Tokens {
+		if i > 3 {
+			return false
+		}
+		switch t.Word {
+		case "correction", "korrektur", "corrección", "correção", "correzione", "correctie", "rectification", "corrected", "korrigiert", "corregido", "corrigé", "corretto", "gecorrigeerd", "corrigido":
+			return true
+		}
+	}
+	return false
+}
+
+// movedToDate reports whether "moved to" is followed by a date or time:
+// "the window moved to Saturday 16 January", not "moved to project
+// tokens".
+func movedToDate(l *Line) bool {
+	i := l.IndexOf("moved to")
+	return i >= 0 && hasDate(l.Text[i+len("moved to"):min(len(l.Text), i+len("moved to")+40)])
 }
 
 // hasDate reports whether s holds a date or a time of day.

@@ -202,9 +202,9 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 				}
 			}
 		case '[':
-			if j := strings.IndexByte(s[i+1:], ']'); j > 0 && j < 40 {
+			if j := strings.IndexByte(s[i+1:], ']'); j > 0 && (j < 40 || j < 160 && promptVerb(s[i+1:i+1+j])) {
 				inner := strings.ToLower(s[i+1 : i+1+j])
-				if bracketPlaceholder(inner) && (i+2+j >= len(s) || s[i+2+j] != '(') {
+				if (bracketPlaceholder(inner) || j >= 40) && (i+2+j >= len(s) || s[i+2+j] != '(') {
 					add(i, i+2+j)
 					i += j + 1
 				}
@@ -302,6 +302,24 @@ func bracketPlaceholder(inner string) bool {
 		if strings.Contains(inner, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// promptVerb reports whether bracketed text opens with the instruction of
+// a template: "[Describe here how and when users are informed]",
+// "[Beschrijf hier ...]".
+func promptVerb(inner string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(inner), " ")
+	switch strings.ToLower(first) {
+	case "describe", "explain", "list", "enter", "insert", "add", "specify", "provide", "state",
+		"beschreiben", "beschreibe", "beschreibt", "erläutern", "angeben", "eintragen",
+		"describir", "describa", "indicar", "indique", "especificar",
+		"décrire", "décrivez", "indiquer", "indiquez", "préciser", "précisez",
+		"descrivere", "descrivi", "indicare", "indica",
+		"beschrijf", "beschrijven", "vermeld", "geef",
+		"descrever", "descreva", "informar", "informe":
+		return true
 	}
 	return false
 }

@@ -41,7 +41,7 @@ Fix: decide on one version and use it everywhere.`,
 					// a later message replaces what the first one said.
 					continue
 				}
-				if c.Chart != nil && !primary.Version.Matches(c.Version) && c.Version.CompareMinor(primary.Version) == 0 {
+				if (c.Chart != nil || primary.Chart != nil) && !primary.Version.Matches(c.Version) && c.Version.CompareMinor(primary.Version) == 0 {
 					// "chart 8.11.7" beside 17.11.7 deploys 17.11.6:
 					// helm-chart-version-mismatch says so.
 					continue
