@@ -582,6 +582,27 @@ func movedToDate(l *Line) bool {
 	return i >= 0 && hasDate(l.Text[i+len("moved to"):min(len(l.Text), i+len("moved to")+40)])
 }
 
+// bareWindowLine returns the first line that gives a whole window by
+// itself, a coming date with its start, end and zone, when nothing else
+// names one: "Zaterdag 12 december 2026 van 09:00 tot 14:00 uur (CET)."
+// under a heading the vocabulary does not know.
+func (r *planReader) bareWindowLine() *Line {
+	for _, l := range r.doc.Lines {
+		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.Quote || !hasDigit(l.Text) || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) {
+			continue
+		}
+		sc := r.scan(l.Text)
+		if sc.Date == nil || sc.Start == nil || sc.End == nil || sc.Zone == nil {
+			continue
+		}
+		if d := sc.Date.At(sc.Start.Hour, sc.Start.Minute, time.UTC); d.Before(r.today) {
+			continue
+		}
+		return l
+	}
+	return nil
+}
+
 // hasDate reports whether s holds a date or a time of day.
 func hasDate(s string) bool {
 	sc := when.Scan(s, time.Time{})
@@ -955,6 +976,9 @@ func (r *planReader) readWindow() {
 		}
 		if named == nil {
 			named = first
+		}
+		if named == nil {
+			named = r.bareWindowLine()
 		}
 		if named != nil {
 			*w = Window{}
