@@ -1143,7 +1143,7 @@ var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgesp
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
 	low := l.Lower
-	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && l.Has(TermBackup) && containsAny(low, restoredWords) &&
+	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && (l.Has(TermBackup) || containsAny(low, []string{"backup", "back-up"})) && containsAny(low, restoredWords) &&
 		containsAny(low, []string{"production", "produktion", "producción", "produção", "produzione", "productie", "prod "}) {
 		// "de back-up van productie teruggezet op code-test01 en het
 		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen", "hersteld
@@ -3701,7 +3701,8 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || l.NotUsedAt(m.Start) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || l.NotUsedAt(m.Start) || QuestionAt(l.Text, m.End) {
+			// ("¿Nodo único o varios nodos?" asks; the answer follows.)
 			continue
 		}
 		// "cluster" and "nodes" alone say little outside an architecture

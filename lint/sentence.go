@@ -1,6 +1,9 @@
 package lint
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // SentenceAt returns the bounds of the sentence of text that holds
 // text[start:end]: from just after the last ". " before start to the first
@@ -42,7 +45,10 @@ func QuestionAt(text string, off int) bool {
 	for i := off; i < len(text); i++ {
 		switch text[i] {
 		case '?':
-			return true
+			// ("settings?maintenance_mode=true" is a URL's query.)
+			if i+1 == len(text) || strings.IndexByte(" *_)\"'|`", text[i+1]) >= 0 {
+				return true
+			}
 		case '!':
 			return false
 		case '.':
@@ -52,4 +58,38 @@ func QuestionAt(text string, off int) bool {
 		}
 	}
 	return false
+}
+
+// ReferredSection returns the section whose heading number the line names
+// right after word, one of words ("Comprobación 5.1, luego ...", "see
+// section 4.2"), or nil.
+func (l *Line) ReferredSection(words ...string) *Section {
+	if l.doc == nil {
+		return nil
+	}
+	for i, t := range l.Tokens {
+		if !slices.Contains(words, t.Word) || i+1 >= len(l.Tokens) {
+			continue
+		}
+		// The number follows the word, perhaps after "§": "5.1", "4".
+		rest := strings.TrimLeft(l.Text[t.End:], " §")
+		n := 0
+		for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.' && n+1 < len(rest) && rest[n+1] >= '0' && rest[n+1] <= '9') {
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		num := rest[:n]
+		for _, s := range l.doc.Sections {
+			if s.Heading == nil || s.Heading.Index >= l.Index {
+				continue
+			}
+			title := strings.TrimSpace(s.Title)
+			if strings.HasPrefix(title, num) && len(title) > n && (title[n] == ' ' || title[n] == '.' && len(title) > n+1 && title[n+1] == ' ') {
+				return s
+			}
+		}
+	}
+	return nil
 }

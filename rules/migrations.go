@@ -538,10 +538,19 @@ func backReference(l *lint.Line) bool {
 		// a background-migration heading: that section's query again.
 		return true
 	}
+	if s := l.ReferredSection(checkNouns...); s != nil && (s.Heading.Has(lint.TermBBM) || s.Heading.Has(lint.TermMigrations)) {
+		// "Comprobación 5.1, luego ..." under "### 5.1 Comprobación de
+		// migraciones": the check of that section.
+		return true
+	}
 	// The nouns are rarer, so they are looked for first.
-	return l.HasWord("query", "check", "gate", "abfrage", "prüfung", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle") &&
+	return l.HasWord(checkNouns...) &&
 		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "dezelfde", "hetzelfde", "opnieuw")
 }
+
+// checkNouns name a check a line may point back to: "the same query",
+// "Migrationsprüfung wie oben", "Comprobación 5.1".
+var checkNouns = []string{"query", "check", "gate", "abfrage", "prüfung", "migrationsprüfung", "migrationscheck", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle"}
 
 // numberedItemRef reports whether a line points to a numbered item:
 // "Punkt 3", "item 3", "step 3 of the preparation".

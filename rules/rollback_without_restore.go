@@ -49,7 +49,9 @@ revert the snapshots of every node.`,
 				// ("sudo dnf install gitlab-ee-18.11.11 ..., then
 				// Ripristinare il backup se necessario": the old version
 				// comes back, the restore is left to the day.)
-				if resort == nil {
+				if resort == nil || !resort.Has(lint.TermRestoreCmd) && l.Has(lint.TermRestoreCmd) {
+					// (The restore command, rather than a summary that
+					// speaks of it.)
 					resort = l
 				}
 				continue
@@ -197,11 +199,13 @@ var lastResortWords = []string{"in an emergency", "in case of emergency", "in em
 func ifNeeded(l *lint.Line) bool {
 	found := false
 	for _, m := range l.Matches {
-		if m.Term != lint.TermRestore && m.Term != lint.TermRestoreCmd {
+		if m.Term != lint.TermRestore && m.Term != lint.TermRestoreCmd || lint.QuestionAt(l.Text, m.End) {
+			// ("¿La vuelta atrás restaura el respaldo? | Sí, si ..." asks,
+			// then answers.)
 			continue
 		}
 		a, b := lint.SentenceAt(l.Lower, m.Start, m.End)
-		if !l.ContainsAnyIn(l.Lower[a:b], ifNeededWords...) {
+		if !l.ContainsAnyIn(l.Lower[a:b], ifNeededWords...) && !ifNotEnough(l, a, m.Start) {
 			return false
 		}
 		found = true
@@ -210,7 +214,38 @@ func ifNeeded(l *lint.Line) bool {
 }
 
 // ifNeededWords leave a step to the day: "restore the backup if needed".
-var ifNeededWords = []string{"if needed", "if necessary", "if required", "when needed", "as needed", "falls nötig", "falls notwendig", "bei bedarf", "wenn nötig", "si es necesario", "si fuera necesario", "de ser necesario", "si nécessaire", "au besoin", "se necessario", "se serve", "indien nodig", "zo nodig", "se necessário", "caso necessário"}
+var ifNeededWords = []string{"if needed", "if necessary", "if required", "when needed", "as needed", "falls nötig", "falls notwendig", "bei bedarf", "wenn nötig", "si es necesario", "si fuera necesario", "de ser necesario", "si nécessaire", "au besoin", "se necessario", "se serve", "indien nodig", "zo nodig", "se necessário", "caso necessário",
+	// A restore kept for when the old version fails: "Si GitLab no arranca,
+	// restaurar el respaldo".
+	"does not start", "doesn't start", "fails to start", "won't start", "nicht startet", "nicht hochkommt", "no arranca", "no inicia", "ne démarre pas", "non parte", "non si avvia", "não iniciar", "não arrancar", "niet start", "niet opstart"}
+
+// notEnoughWords say a step may not suffice: "si la reinstalación de la
+// versión anterior no basta, se restaura el respaldo".
+var notEnoughWords = []string{"not enough", "isn't enough", "not sufficient", "insufficient", "nicht ausreicht", "nicht genügt", "no basta", "no es suficiente", "ne suffit pas", "non basta", "non è sufficiente", "não basta", "não for suficiente", "niet volstaat", "niet genoeg"}
+
+// ifNotEnough reports whether the sentence before offset off makes the
+// restore wait on an earlier step failing: a condition word, and within a
+// few words a "not enough".
+func ifNotEnough(l *lint.Line, a, off int) bool {
+	for i, t := range l.Tokens {
+		if t.Start < a || t.Start >= off {
+			continue
+		}
+		switch t.Word {
+		case "if", "wenn", "falls", "si", "se", "als", "indien", "caso":
+		default:
+			continue
+		}
+		end := off
+		if i+8 < len(l.Tokens) && l.Tokens[i+8].End < end {
+			end = l.Tokens[i+8].End
+		}
+		if l.ContainsAnyIn(l.Lower[t.Start:end], notEnoughWords...) {
+			return true
+		}
+	}
+	return false
+}
 
 // onlyIfWords make a restore command conditional: "Only if we see data
 // problems afterwards: restore the backup with `gitlab-backup restore`".

@@ -44,7 +44,9 @@ runners; or upgrade the license first, as its own change.`,
 				continue
 			}
 			i, n := maintenanceModeAt(l)
-			if i < 0 || negatedMatchAt(l, i) || acknowledgesTier(l.Lower) {
+			if i < 0 || negatedMatchAt(l, i) || acknowledgesTier(l.Lower) || lint.QuestionAt(l.Text, i) {
+				// ("Nutzen Sie den Wartungsmodus?" asks; the answer
+				// follows.)
 				continue
 			}
 			if first == nil {
