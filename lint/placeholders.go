@@ -122,6 +122,10 @@ func unfilledPins(l *Line) []Placeholder {
 		for k < len(low) && (isDigitByte(low[k]) || low[k] == '.') {
 			k++
 		}
+		if k+2 < len(low) && low[k] == 'x' && low[k+1] == '-' && !strings.HasPrefix(low[k+2:], "ee") && !strings.HasPrefix(low[k+2:], "ce") {
+			// "gitlab-ee-17.x-media.iso" names a file, not a package.
+			continue
+		}
 		if k > j+1 && k < len(low) && low[k] == 'x' && low[k-1] == '.' && (k+1 == len(low) || !isWordChar(low[k+1])) {
 			out = append(out, Placeholder{Span: Span{j + 1, k + 1}, Text: l.Text[j+1 : k+1]})
 		}

@@ -1719,7 +1719,7 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	}
 	// (A quoted note reads like an item: "> 17.11→18.0 with Rails on
 	// 18.0 and Sidekiq still on 17.11 causes pipeline failures".)
-	if !(l.Item || l.Quote) || !startsWithVersion(l, vs) || startsWithStepWord(l) {
+	if !(l.Item || l.Quote) && !minorTransition(l, vs) || !startsWithVersion(l, vs) || startsWithStepWord(l) {
 		return false
 	}
 	first := vs[0]
@@ -1812,6 +1812,22 @@ func bareHop(l *Line) bool {
 		}
 	}
 	return words <= 3
+}
+
+// minorTransition reports whether the line opens with the move from one
+// minor to the next, then a topic and a colon: "17.5 → 17.6
+// `ci_deleted_objects` CheckViolation: fix is ..." names the transition a
+// note is about.
+func minorTransition(l *Line, vs []VersionRef) bool {
+	chain := arrowChain(l, vs)
+	if len(chain) != 2 || chain[0].Span != vs[0].Span {
+		return false
+	}
+	a, b := chain[0].Version, chain[1].Version
+	if a.HasPatch || b.HasPatch || !(b.Major == a.Major && b.Minor == a.Minor+1 || b.Major == a.Major+1 && b.Minor == 0) {
+		return false
+	}
+	return strings.Contains(l.Text[chain[1].Span.End:], ":")
 }
 
 // noteWords start a label of notes: "Notes checked for the path: ...".

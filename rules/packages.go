@@ -86,10 +86,12 @@ func installCommand(tool, ed, v string) string {
 func packageExample(l *lint.Line, ed string, v glversion.Version, el string) string {
 	full := v.String() + "-" + ed + ".0"
 	switch {
+	case l.Contains(".rpm") && el != "":
+		// (Before the image: "packages.gitlab.com/gitlab/gitlab-ee/...rpm"
+		// downloads a package.)
+		return "gitlab-" + ed + "-" + full + ".el" + el + ".x86_64.rpm"
 	case l.Contains("gitlab/gitlab-"):
 		return "gitlab/gitlab-" + ed + ":" + full
-	case l.Contains(".rpm") && el != "":
-		return "gitlab-" + ed + "-" + full + ".el" + el + ".x86_64.rpm"
 	case rpmLine(l) && el != "":
 		return "gitlab-" + ed + "-" + full + ".el" + el
 	case rpmLine(l):
