@@ -28,7 +28,11 @@ func (l *Line) Placeholders() []Placeholder {
 	}
 	out := unfilledPins(l)
 	if l.Kind == KindFrontMatter {
-		// "contact: TBD": only the value can be unfilled.
+		// "contact: TBD": only the value can be unfilled. ("reviewers:
+		// [sre-oncall, dba-team]" is a YAML list.)
+		if v := strings.TrimSpace(l.Text[l.Value.Start:l.Value.End]); strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") && strings.Contains(v, ",") {
+			return out
+		}
 		for _, s := range findPlaceholders(l.Text[l.Value.Start:l.Value.End], false) {
 			s.Start += l.Value.Start
 			s.End += l.Value.Start

@@ -481,8 +481,27 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		// "**PostgreSQL:** el incluido en la imagen, ya en **16.8** (...)":
 		// the first version in the value of a PostgreSQL label, before
 		// any aside.
-		switch strings.TrimSpace(l.LowerLabel()) {
+		label := l.LowerLabel()
+		if i := strings.IndexByte(label, '('); i > 0 {
+			// "| PostgreSQL (primary + streaming replica) | ... |"
+			label = label[:i]
+		}
+		switch strings.TrimSpace(label) {
 		case "postgresql", "postgres", "pg", "postgresql version", "postgresql-version", "versión de postgresql", "version postgresql", "datenbank", "database", "base de datos", "base de données":
+			if l.Kind == KindTableRow {
+				// "| PostgreSQL | VMs pg-01, pg-02, Ubuntu 22.04 | **16.9** |":
+				// a cell that holds only the version.
+				for _, c := range l.Cells[1:] {
+					f := strings.Trim(strings.TrimSpace(l.Text[c.Start:c.End]), "*`_")
+					maj, rest, ok := strings.Cut(f, ".")
+					major, err := strconv.Atoi(maj)
+					if ok && err == nil && major >= 9 && major <= 30 && rest != "" && strings.Trim(rest, "0123456789") == "" {
+						at := c.Start + strings.Index(l.Text[c.Start:c.End], f)
+						db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
+						return
+					}
+				}
+			}
 			v := l.Text[l.Value.Start:l.Value.End]
 			if i := strings.IndexByte(v, '('); i >= 0 {
 				v = v[:i]
@@ -491,8 +510,16 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 				// ("PostgreSQL: 17.11 installs 16" names GitLab's release.)
 				v = ""
 			}
-			for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '*' || r == ',' || r == ';' }) {
+			prev := ""
+			for _, f := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '*' || r == ',' || r == ';' || r == '|' }) {
 				f = strings.TrimRight(f, ".")
+				after := prev
+				prev = strings.ToLower(f)
+				switch after {
+				case "ubuntu", "debian", "rhel", "centos", "almalinux", "alma", "rocky", "sles", "oracle", "amazon", "opensuse", "linux":
+					// "Ubuntu 22.04" is the machine's system.
+					continue
+				}
 				maj, rest, ok := strings.Cut(f, ".")
 				major, err := strconv.Atoi(maj)
 				if !ok || err != nil || major < 9 || major > 30 || rest == "" || strings.Trim(rest, "0123456789") != "" || strings.Count(f, ".") > 1 {

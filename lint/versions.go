@@ -47,7 +47,7 @@ func gitlabVersions(l *Line, kb *knowledge.Base, pairs map[glversion.Version]glv
 	if len(l.Versions) == 0 {
 		return nil
 	}
-	helmLine := l.Has(TermHelmUpgrade) || l.Has(TermChart)
+	helmLine := l.Has(TermHelmUpgrade) || l.Has(TermChart) || argoGitLabChart(l)
 	var out []VersionRef
 	prevChartEnd := -1
 	for _, m := range l.Versions {
@@ -507,6 +507,22 @@ func otherProductLabel(l *Line, off int) bool {
 	return true
 }
 
+// argoGitLabChart reports whether a code line is the "targetRevision" of
+// an Argo CD Application whose source is the gitlab chart ("chart:
+// gitlab" a few lines around it).
+func argoGitLabChart(l *Line) bool {
+	if l.Kind != KindCode || l.doc == nil || !l.HasWord("targetrevision") {
+		return false
+	}
+	lines := l.doc.Lines
+	for i := max(0, l.Index-6); i < min(len(lines), l.Index+7); i++ {
+		if o := lines[i]; o.Kind == KindCode && strings.TrimSpace(o.Lower) == "chart: gitlab" {
+			return true
+		}
+	}
+	return false
+}
+
 // isChartVersion reports whether the version at token ti is a Helm chart
 // version: after the word "chart" in the same clause ("chart 8.5.5",
 // "Helm chart gitlab/gitlab 8.5.5", "chart version 8.5.5"), a chart
@@ -526,6 +542,11 @@ func isChartVersion(l *Line, ti int) bool {
 			// "GitLab 17.5.5" is GitLab.
 			return false
 		}
+	}
+	if prev.Word == "targetrevision" && l.Kind == KindCode && strings.Contains(l.Text[prev.End:l.Tokens[ti].Start], ":") {
+		// An Argo CD Application's "targetRevision: 9.2.6" for the
+		// gitlab chart.
+		return true
 	}
 	if prev.Word == "version" && ti >= 2 {
 		if prev.Start >= 2 && l.Text[prev.Start-2:prev.Start] == "--" {

@@ -146,6 +146,11 @@ func pairedGitLab(l *lint.Line, refs []lint.VersionRef, i int, single bool) (lin
 	}
 	try(i - 1)
 	try(i + 1)
+	if bestGap < 0 && i+1 < len(refs) && refs[i+1].Chart == nil && refs[i].Chart != nil && refs[i+1].Version.Major == refs[i].Chart.Major+9 && commentOnCommand(l, refs[i], refs[i+1]) {
+		// "targetRevision: 9.2.6   # GitLab 18.2.8 ; étape 2 : 9.3.6":
+		// the comment right after the chart names its GitLab version.
+		return refs[i+1], true
+	}
 	return best, bestGap >= 0
 }
 

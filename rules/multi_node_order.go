@@ -641,9 +641,9 @@ func gitalyAfterChart(doc *lint.Document) (gitaly, helm *lint.Line) {
 
 // chartDeploy reports whether a line deploys a chart release: "helm
 // upgrade ... --version 9.2.8", or through GitOps, "argocd app sync
-// gitlab-prod", "flux reconcile helmrelease gitlab".
+// gitlab-prod", "flux reconcile helmrelease gitlab", "helmfile apply".
 func chartDeploy(l *lint.Line) bool {
-	return l.Has(lint.TermHelmUpgrade) && l.Contains("--version") || l.Contains("argocd app sync") || l.Contains("flux reconcile")
+	return l.Has(lint.TermHelmUpgrade) && l.Contains("--version") || l.Contains("argocd app sync") || l.Contains("flux reconcile") || l.Contains("helmfile apply") || l.Contains("helmfile sync")
 }
 
 // codeCommentAbove returns the lower-case text of the nearest shell
