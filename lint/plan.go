@@ -1784,7 +1784,7 @@ func amongHops(l *Line, vs []VersionRef) bool {
 			if bareHop(o) {
 				return true
 			}
-			if len(o.Versions) == 0 || !o.Versions[0].Version.HasPatch || strings.Trim(o.Text[:o.Versions[0].Start], " *`_") != "" {
+			if !opensWithFullVersion(o) {
 				// Another remarked hop may stand between: look on.
 				break
 			}
@@ -1796,13 +1796,9 @@ func amongHops(l *Line, vs []VersionRef) bool {
 // bareHop reports whether a list item holds one full version and at most
 // a few words beside it: "14.9.5 (W1)", "16.3.9 (about 40 min)".
 func bareHop(l *Line) bool {
-	if len(l.Versions) != 1 || !l.Versions[0].Version.HasPatch || l.Has(TermNeg) {
+	if len(l.Versions) != 1 || !opensWithFullVersion(l) || l.Has(TermNeg) {
 		// ("16.0.10 (≥ 30.000 Benutzer): nein" answers whether a
 		// conditional stop applies.)
-		return false
-	}
-	start := l.Versions[0].Start
-	if strings.Trim(l.Text[:start], " *`_") != "" {
 		return false
 	}
 	words := 0
@@ -1812,6 +1808,12 @@ func bareHop(l *Line) bool {
 		}
 	}
 	return words <= 3
+}
+
+// opensWithFullVersion reports whether the line's text starts with a
+// version that has a patch: "14.9.5 (W1)", "**16.3.9** ...".
+func opensWithFullVersion(l *Line) bool {
+	return len(l.Versions) > 0 && l.Versions[0].Version.HasPatch && strings.Trim(l.Text[:l.Versions[0].Start], " *`_") == ""
 }
 
 // minorTransition reports whether the line opens with the move from one

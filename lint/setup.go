@@ -493,9 +493,7 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 				// a cell that holds only the version.
 				for _, c := range l.Cells[1:] {
 					f := strings.Trim(strings.TrimSpace(l.Text[c.Start:c.End]), "*`_")
-					maj, rest, ok := strings.Cut(f, ".")
-					major, err := strconv.Atoi(maj)
-					if ok && err == nil && major >= 9 && major <= 30 && rest != "" && strings.Trim(rest, "0123456789") == "" {
+					if major, ok := postgresNumber(f); ok {
 						at := c.Start + strings.Index(l.Text[c.Start:c.End], f)
 						db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
 						return
@@ -520,9 +518,8 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 					// "Ubuntu 22.04" is the machine's system.
 					continue
 				}
-				maj, rest, ok := strings.Cut(f, ".")
-				major, err := strconv.Atoi(maj)
-				if !ok || err != nil || major < 9 || major > 30 || rest == "" || strings.Trim(rest, "0123456789") != "" || strings.Count(f, ".") > 1 {
+				major, ok := postgresNumber(f)
+				if !ok {
 					continue
 				}
 				at := l.Value.Start + strings.Index(l.Text[l.Value.Start:], f)
@@ -871,6 +868,14 @@ var digitSeparators = strings.NewReplacer(",", "", ".", "", "'", "", " ", "")
 
 var numberWordValues = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "cuatro": 4, "deux": 2, "trois": 3, "quatre": 4, "single": 1}
+
+// postgresNumber reports whether f is a PostgreSQL version written as
+// major.minor ("16.9", "13.14") and returns its major.
+func postgresNumber(f string) (int, bool) {
+	maj, rest, ok := strings.Cut(f, ".")
+	major, err := strconv.Atoi(maj)
+	return major, ok && err == nil && major >= 9 && major <= 30 && rest != "" && strings.Trim(rest, "0123456789") == ""
+}
 
 // railsNodes finds the number of Rails (web, Puma, application) nodes.
 func railsNodes(l *Line) (int, Span, bool) {
