@@ -26,7 +26,8 @@ cluster, Geo and the Helm chart are never upgraded for you.
 The rule reports a path that crosses such a version when the plan does not say which PostgreSQL the
 instance runs and does not deal with the upgrade, or when the database is below the floor on a setup
 that GitLab does not upgrade and the plan has no step for it. A plan that counts on the automatic
-upgrade where it does not happen (on Geo, Patroni or an external database) gets the finding on the line
+upgrade where it does not happen (on Geo, Patroni or an external database), or before a floor that no
+release upgrades the database for in time (PostgreSQL 11 before 14.0), gets the finding on the line
 that says so, and so does a plan that calls a PostgreSQL below the floor enough ("stays on 14.15, so no
 database work is needed"). An external database of the right major but older than the minimum
 GitLab documents for the target's major (16.4 for 18.x, which documents 16.5) gets a warning.

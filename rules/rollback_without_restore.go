@@ -18,7 +18,8 @@ behind, and the old version cannot run on it. GitLab does not support downgrades
 a rollback needs the backup taken on the old version, restored on that same version and edition,
 or the snapshots taken before the upgrade. A backup taken only after the first hop restores on no version
 the rollback returns to. A restore kept for an emergency ("as a last resort, restore
-the database") or left to the day ("restore the backup if needed") is not part of the rollback.
+the database"), left to the day ("restore the backup if needed") or held until the old version fails
+to start is not part of the rollback.
 
 Fix: after reinstalling the old version, restore the backup taken before the upgrade
 (` + "`sudo gitlab-backup restore BACKUP=<id>`" + `) together with gitlab-secrets.json and gitlab.rb, or
