@@ -355,7 +355,8 @@ func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 			// the version before.
 			return true
 		}
-		if l.IsCommand() && l.Contains("helm") && l.HasWord("rollback") {
+		if l.IsCommand() && l.Contains("helm") && l.HasWord("rollback") && !negatedMatchAt(l, l.IndexOf("rollback")) {
+			// ("We do not run `helm rollback`, because ..." says why not.)
 			// "helm -n gitlab rollback gitlab <revision>" goes back to
 			// the release the revision deployed.
 			return true
