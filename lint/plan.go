@@ -93,6 +93,10 @@ type Plan struct {
 	ZeroDowntime   *Fact
 	Prepared       *Fact
 
+	// Done is the newest version a window ticked off as done, before the
+	// day the plan is read, installed ("- [x] Window 2 — 2026-11-14:
+	// 17.5.5 → 17.11.7"); nil when the plan records none.
+	Done *VersionRef
 	// Users and RailsNodes are counts the plan states; Database is what
 	// it says about PostgreSQL.
 	Users      *Count
@@ -231,6 +235,8 @@ type planReader struct {
 	kb    *knowledge.Base
 	today time.Time
 	flat  bool
+	// done is the newest version a ticked-off, past window installed.
+	done glversion.Version
 	// dayFirst: the document writes ambiguous numeric dates day first.
 	dayFirst bool
 	method   map[string]int // evidence counts
@@ -367,6 +373,18 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	if l.Cited {
 		// A quote of the documentation ("> upgrade directly to 18.2.6")
 		// names GitLab's versions, not the plan's.
+		return
+	}
+	if r.doneWindow(l, vs) {
+		// "- [x] Ventana 1 — sábado 17/10/2026: 17.3.7 → 17.5.5.
+		// completada": a window already behind the instance, which the
+		// next window goes on from.
+		for _, v := range vs {
+			if v.Version.HasPatch && v.Version.Compare(r.done) > 0 {
+				r.done = v.Version
+				p.Done = &v
+			}
+		}
 		return
 	}
 	if runnerLabel(l) {
@@ -679,7 +697,10 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		return
 	}
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
-	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx) && !noteItem(l, vs) {
+	// ("- [ ] Ventana 3 — sábado 12/12/2026: 17.8.7 → 17.11.7" after the
+	// windows done: the next part of the path.)
+	nextWindow := len(chain) == 2 && !summaryCtx && (l.Has(TermWindow) || windowRow(l)) && !r.done.IsZero() && r.continues(chain[0].Version)
+	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx || nextWindow) && !noteItem(l, vs) {
 		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
 			// "our last four upgrades (16.7 → 16.11, 16.11 → 17.3, ...)",
 			// "the next planned change is 19.2.4 → 19.5 (when released)"
@@ -1652,6 +1673,17 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 	return d.Before(r.today)
 }
 
+// doneWindow reports whether a line is a window of the upgrade, ticked
+// off and dated before today, that took the instance along a part of the
+// path: "- [x] Window 2 — Saturday 2026-11-14: 17.5.5 → 17.11.7".
+func (r *planReader) doneWindow(l *Line, vs []VersionRef) bool {
+	if l.Task != 1 && !strings.Contains(l.Text, "[x]") || !(l.Has(TermWindow) || windowRow(l)) || l.In(TermStaging) || len(arrowChain(l, vs)) < 2 {
+		return false
+	}
+	sc := r.scan(l.Text)
+	return sc.Date != nil && !sc.Date.YearInferred && sc.Date.At(0, 0, time.UTC).Before(r.today)
+}
+
 // pastYear reports whether the sentence around v names a year before the
 // current one, and none after: "Im Oktober 2023 hat Watchtower uns von
 // 16.3 auf 16.4 gehoben" is history.
@@ -1674,6 +1706,9 @@ func (r *planReader) pastYear(l *Line, v VersionRef) bool {
 // continues reports whether v is where the path stands: the current
 // version or a version already installed.
 func (r *planReader) continues(v glversion.Version) bool {
+	if !r.done.IsZero() && r.done.Compare(v) == 0 {
+		return true
+	}
 	for _, c := range r.plan.CurrentClaims {
 		if c.Version.Compare(v) == 0 {
 			return true

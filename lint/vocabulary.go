@@ -206,10 +206,10 @@ var vocabulary = map[Term]string{
 		"version actuelle|version installée|version source|version de départ|" +
 		"versão atual|versão instalada|versão corrente|versao atual|versione attuale|versione installata|huidige versie|geïnstalleerde versie|huidig|huidige stand|atual|attuale|actuel",
 	TermTarget: "target version|target|to version|desired version|destination version|goal version|final version|end version|target release|" +
-		"zielversion|ziel version|ziel|" +
-		"versión objetivo|versión destino|destino|versión de destino|version objetivo|" +
-		"version cible|cible|" +
-		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|doelversie|nieuwe versie|" +
+		"zielversion|ziel version|ziel|endversion|" +
+		"versión objetivo|versión destino|destino|versión de destino|version objetivo|versión final|" +
+		"version cible|cible|version finale|" +
+		"versão alvo|versão de destino|versão final|versao alvo|versione di destinazione|versione target|versione obiettivo|versione finale|doelversie|eindversie|nieuwe versie|" +
 		"desired state|target state|zielzustand|estado objetivo|état cible|stato obiettivo|estado alvo|gewenste versie|gewenste stand|" +
 		"planned version|planned|new version|version after upgrade|geplante version|neue version|versión planificada|versión prevista|nueva versión|version prévue|version visée|nouvelle version|versione prevista|nuova versione|geplande versie|versão planejada|versão prevista|nova versão",
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",

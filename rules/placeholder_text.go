@@ -54,6 +54,11 @@ func blankFactCell(l *lint.Line) bool {
 	}
 	inLabel := 0
 	for _, c := range l.Cells {
+		if clockCell(strings.TrimSpace(l.Text[c.Start:c.End])) {
+			// "| 1 | 06h00 | Sauvegarde, section 7 | |": a timed step,
+			// whose empty command cell is no fact.
+			return false
+		}
 		if c.Start >= l.Label.Start && c.End <= l.Label.End {
 			inLabel++
 			if strings.TrimSpace(l.Text[c.Start:c.End]) == "" {
@@ -79,4 +84,14 @@ func blankFactCell(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// clockCell reports whether a table cell is a clock time: "06h00",
+// "19:00", "9:30".
+func clockCell(c string) bool {
+	i := 0
+	for i < len(c) && i < 2 && c[i] >= '0' && c[i] <= '9' {
+		i++
+	}
+	return i > 0 && len(c) == i+3 && (c[i] == ':' || c[i] == 'h') && c[i+1] >= '0' && c[i+1] <= '5' && c[i+2] >= '0' && c[i+2] <= '9'
 }

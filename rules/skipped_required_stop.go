@@ -38,6 +38,12 @@ Fix: add a step that installs the stop's latest patch, and wait for its backgrou
 		if tgt == nil || len(intermediateHops(p.Plan)) == 0 {
 			return
 		}
+		if d := p.Plan.Done; d != nil && cur != nil && d.Version.Compare(cur.Version) > 0 {
+			// A finished window already took the instance past the stated
+			// current version (version-mismatch says so): the rest of the
+			// path starts there.
+			cur = &lint.Claim{VersionRef: *d}
+		}
 		if cur == nil {
 			// Without a current version the path can still skip stops
 			// between its own hops.

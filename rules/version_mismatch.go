@@ -36,6 +36,12 @@ Fix: decide on one version and use it everywhere.`,
 				if c.Line == primary.Line || c.Version.Matches(primary.Version) {
 					continue
 				}
+				if what == "current" && pl.Done != nil && primary.Version.Compare(pl.Done.Version) == 0 && c.Version.Compare(primary.Version) < 0 {
+					// "from 17.1.8 to 18.11.11 in five windows" beside
+					// "now 17.11.7", where window 2 left it: the start of
+					// the whole programme.
+					continue
+				}
 				if lint.CorrectedBetween(p.Doc, c.Line, primary.Line) {
 					// "Correctie t.o.v. bericht 1: we gaan door naar 19.2.4":
 					// a later message replaces what the first one said.
@@ -53,6 +59,11 @@ Fix: decide on one version and use it everywhere.`,
 				seen[key] = true
 				p.Reportf(c.Line, c.Span, "%s version %s here differs from %s on line %d. state the %s version once and use the same number everywhere", what, quote(c.Version.String()), quote(primary.Version.String()), primary.Line.Num, what)
 			}
+		}
+		if d := pl.Done; d != nil && pl.Current != nil && pl.Current.Version.Compare(d.Version) < 0 {
+			// "Version actuelle 17.5.5" while window 2 is ticked off as
+			// done on 17.8.7.
+			p.Reportf(pl.Current.Line, pl.Current.Span, "current version %s here, but line %d records %s as already installed by a finished window. state the version the instance runs now, and start the path from it", quote(pl.Current.Version.String()), d.Line.Num, quote(d.Version.String()))
 		}
 		conflicts("current", pl.Current, pl.CurrentClaims)
 		conflicts("target", pl.Target, pl.TargetClaims)
