@@ -21,7 +21,10 @@ installed, and the review checks the wrong path. planlint compares:
 - every statement of the target version;
 - the last version the steps install with the target;
 - a step heading that names a version with the command under it;
-- the patch a rollback reinstalls with the current version, on which the backup is taken.
+- the patch a rollback reinstalls with the current version, on which the backup is taken;
+- the current version with the newest version of a window the plan ticks off as done
+  ("- [x] Window 2 — 2026-11-14: 17.5.5 → 17.11.7"); the whole programme's start beside a current
+  version that such a window reached is not a conflict.
 
 Fix: decide on one version and use it everywhere.`,
 	Run: func(p *lint.Pass) {
