@@ -948,7 +948,7 @@ func headingConcepts(h *Line) termSet {
 			continue
 		}
 		set := &out
-		if strings.Count(h.Text[:m.Start], "(") > strings.Count(h.Text[:m.Start], ")") {
+		if inParens(h.Text[:m.Start]) {
 			set = &aside
 		}
 		inside := false
@@ -1916,7 +1916,7 @@ func looksLabelled(l plainLine) bool {
 	if i > 0 && i < 60 && len(strings.Fields(t[:i])) <= 6 && (i+1 == len(t) || t[i+1] == ' ') {
 		// "Mobil +49 ... (Vertretung: Sabine Krämer)": a colon inside
 		// an aside does not end a label.
-		return strings.Count(t[:i], "(") <= strings.Count(t[:i], ")")
+		return !inParens(t[:i])
 	}
 	return false
 }
