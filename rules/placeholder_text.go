@@ -47,16 +47,16 @@ func blankFactCell(l *lint.Line) bool {
 	if len(l.Cells) < 2 || strings.TrimSpace(l.LabelText()) == "" {
 		return false
 	}
-	if first := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]); len(first) >= 4 && (first[0] >= '0' && first[0] <= '9' && strings.Contains(first[:min(3, len(first))], ":") || strings.HasPrefix(first, "T+") || strings.HasPrefix(first, "T-")) {
-		// "| 19:00 | end | |": a timeline, whose empty "Who" or notes
+	if first := strings.TrimSpace(l.Text[l.Cells[0].Start:l.Cells[0].End]); strings.HasPrefix(first, "T+") || strings.HasPrefix(first, "T-") {
+		// "| T+30 | end | |": a timeline, whose empty "Who" or notes
 		// cell is no fact.
 		return false
 	}
 	inLabel := 0
 	for _, c := range l.Cells {
 		if clockCell(strings.TrimSpace(l.Text[c.Start:c.End])) {
-			// "| 1 | 06h00 | Sauvegarde, section 7 | |": a timed step,
-			// whose empty command cell is no fact.
+			// "| 19:00 | end | |", "| 1 | 06h00 | Sauvegarde, section 7
+			// | |": a timed step, whose empty cell is no fact.
 			return false
 		}
 		if c.Start >= l.Label.Start && c.End <= l.Label.End {
@@ -86,12 +86,13 @@ func blankFactCell(l *lint.Line) bool {
 	return false
 }
 
-// clockCell reports whether a table cell is a clock time: "06h00",
-// "19:00", "9:30".
+// clockCell reports whether a table cell starts with a clock time:
+// "06h00", "19:00", "9:30–10:15".
 func clockCell(c string) bool {
 	i := 0
 	for i < len(c) && i < 2 && c[i] >= '0' && c[i] <= '9' {
 		i++
 	}
-	return i > 0 && len(c) == i+3 && (c[i] == ':' || c[i] == 'h') && c[i+1] >= '0' && c[i+1] <= '5' && c[i+2] >= '0' && c[i+2] <= '9'
+	return i > 0 && len(c) >= i+3 && (c[i] == ':' || c[i] == 'h') && c[i+1] >= '0' && c[i+1] <= '5' && c[i+2] >= '0' && c[i+2] <= '9' &&
+		(len(c) == i+3 || c[i+3] < '0' || c[i+3] > '9')
 }
