@@ -235,8 +235,6 @@ type planReader struct {
 	kb    *knowledge.Base
 	today time.Time
 	flat  bool
-	// done is the newest version a ticked-off, past window installed.
-	done glversion.Version
 	// dayFirst: the document writes ambiguous numeric dates day first.
 	dayFirst bool
 	method   map[string]int // evidence counts
@@ -380,8 +378,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// completada": a window already behind the instance, which the
 		// next window goes on from.
 		for _, v := range vs {
-			if v.Version.HasPatch && v.Version.Compare(r.done) > 0 {
-				r.done = v.Version
+			if v.Version.HasPatch && (p.Done == nil || v.Version.Compare(p.Done.Version) > 0) {
 				p.Done = &v
 			}
 		}
@@ -699,7 +696,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	// A path written as a chain: "15.4.2 → 15.4.6 → 15.11.13 → 16.3.9".
 	// ("- [ ] Ventana 3 — sábado 12/12/2026: 17.8.7 → 17.11.7" after the
 	// windows done: the next part of the path.)
-	nextWindow := len(chain) == 2 && !summaryCtx && (l.Has(TermWindow) || windowRow(l)) && !r.done.IsZero() && r.continues(chain[0].Version)
+	nextWindow := len(chain) == 2 && !summaryCtx && (l.Has(TermWindow) || windowRow(l)) && r.plan.Done != nil && r.continues(chain[0].Version)
 	if (len(chain) >= 3 || len(chain) == 2 && pathCtx && !summaryCtx || nextWindow) && !noteItem(l, vs) {
 		if pastUpgrade(l, chain[0]) || nextUpgrade(l, chain[0], chain[len(chain)-1]) {
 			// "our last four upgrades (16.7 → 16.11, 16.11 → 17.3, ...)",
@@ -1706,7 +1703,7 @@ func (r *planReader) pastYear(l *Line, v VersionRef) bool {
 // continues reports whether v is where the path stands: the current
 // version or a version already installed.
 func (r *planReader) continues(v glversion.Version) bool {
-	if !r.done.IsZero() && r.done.Compare(v) == 0 {
+	if d := r.plan.Done; d != nil && d.Version.Compare(v) == 0 {
 		return true
 	}
 	for _, c := range r.plan.CurrentClaims {
