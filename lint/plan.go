@@ -1659,15 +1659,17 @@ func (r *planReader) pastDated(l *Line, v VersionRef) bool {
 	if i := strings.Index(rest, ". "); i >= 0 {
 		rest = rest[:i]
 	}
-	if !hasDigit(rest) {
+	return r.datedBefore(rest)
+}
+
+// datedBefore reports whether text names a date, with its year, before
+// the day the plan is read.
+func (r *planReader) datedBefore(text string) bool {
+	if !hasDigit(text) {
 		return false
 	}
-	sc := r.scan(rest)
-	if sc.Date == nil || sc.Date.YearInferred {
-		return false
-	}
-	d := sc.Date.At(0, 0, time.UTC)
-	return d.Before(r.today)
+	sc := r.scan(text)
+	return sc.Date != nil && !sc.Date.YearInferred && sc.Date.At(0, 0, time.UTC).Before(r.today)
 }
 
 // doneWindow reports whether a line is a window of the upgrade, ticked
@@ -1677,8 +1679,7 @@ func (r *planReader) doneWindow(l *Line, vs []VersionRef) bool {
 	if l.Task != 1 && !strings.Contains(l.Text, "[x]") || !(l.Has(TermWindow) || windowRow(l)) || l.In(TermStaging) || len(arrowChain(l, vs)) < 2 {
 		return false
 	}
-	sc := r.scan(l.Text)
-	return sc.Date != nil && !sc.Date.YearInferred && sc.Date.At(0, 0, time.UTC).Before(r.today)
+	return r.datedBefore(l.Text)
 }
 
 // pastYear reports whether the sentence around v names a year before the
