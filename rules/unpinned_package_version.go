@@ -102,6 +102,7 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 					// (After the last hop the tag stays on the target.)
 					hop = p.Plan.Target.Version
 				}
+				hop = released(p, hop)
 				example := fmt.Sprintf("%s=%s-%s.0", strings.TrimSpace(name), hop, planEdition(p, "ee"))
 				p.Reportf(l, sp, "%s makes the image tag \"latest\", which installs the newest GitLab release instead of the planned hop. set the exact tag of each hop, for example %s", quote(l.Text[sp.Start:sp.End]), quote(example))
 				continue
@@ -244,7 +245,8 @@ func exampleHop(p *lint.Pass) glversion.Version {
 	if t := p.Plan.Target; t != nil && t.Version.HasPatch {
 		return t.Version
 	}
-	return glversion.New(17, 11, 7)
+	// (With no version anywhere, the newest release shows the form.)
+	return p.Knowledge.Releases.Newest().Version
 }
 
 // latestState finds "state: latest" in an Ansible package task whose
@@ -302,6 +304,23 @@ func pinnedCommand(p *lint.Pass, l *lint.Line) string {
 // hop: the next stop on the way to the newest release of that major, not
 // a version the plan already installed.
 func exampleHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
+	return released(p, namedHopAt(p, l))
+}
+
+// released returns v, or the latest patch of its minor when GitLab never
+// released v: an example command must install something that exists
+// ("19.1.5" was skipped; "19.1.6" was not).
+func released(p *lint.Pass, v glversion.Version) glversion.Version {
+	if rs := p.Knowledge.Releases; !rs.Has(v) {
+		if latest, ok := rs.Latest(v); ok {
+			return latest
+		}
+	}
+	return v
+}
+
+// namedHopAt is the hop an unpinned command at l stands for.
+func namedHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 	v := exampleHop(p)
 	pl := p.Plan
 	// A comment just above the command names its hop: "# palier 2 :
