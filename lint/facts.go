@@ -2135,7 +2135,7 @@ func contactFrom(l *Line, v string, span Span) *Contact {
 		return nil
 	}
 	c.Name = findName(v)
-	chat := strings.Contains(v, "@") && c.Email == "" || strings.Contains(v, "#") || l.Has(TermChat)
+	chat := chatHandle(v) && c.Email == "" || strings.Contains(v, "#") || l.Has(TermChat)
 	c.Placeholder = isPlaceholderValue(v)
 	c.Reachable = c.Email != "" || c.Phone != "" || c.Name != "" && chat
 	if c.Email != "" && c.Name == "" && c.Phone == "" && sharedMailbox(l) {
@@ -2204,6 +2204,23 @@ func sharedMailbox(l *Line) bool {
 		}
 	}
 	return false
+}
+
+// chatHandle reports whether s holds an "@" handle ("@rcosta",
+// "@rafael.costa"). A mention of a display name that a wiki export left as
+// text ("@Rafael Costa") names a person but is no address.
+func chatHandle(s string) bool {
+	for _, part := range strings.Split(s, "@")[1:] {
+		name, rest, _ := strings.Cut(part, " ")
+		if !(capitalized(name) && capitalized(rest)) {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalized(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // findEmail returns the first e-mail address in s.
