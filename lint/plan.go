@@ -1145,7 +1145,8 @@ func replacedInComment(l *Line, vs []VersionRef, v VersionRef) bool {
 // separateChangeWords say that another change is not part of this one.
 var separateChangeWords = []string{"separate project", "separate change", "not part of this", "separates projekt", "eigenes projekt", "eigener change", "nicht teil dieses", "nicht teil des", "kein teil dieses",
 	"proyecto aparte", "proyecto separado", "cambio aparte", "no forma parte de", "projet distinct", "projet séparé", "ne fait pas partie de", "progetto separato", "non fa parte di",
-	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d"}
+	"apart project", "aparte change", "maakt geen deel uit", "projeto separado", "não faz parte d",
+	"separate ticket", "mudança separada", "alteração separada", "changement séparé", "changement distinct", "cambio separado", "modifica separata", "separater change", "eigene änderung", "aparte wijziging"}
 
 // SeparateChange reports whether a line says another change is not part
 // of this one: "Der Umzug auf OpenShift ist ein separates Projekt".

@@ -433,6 +433,12 @@ func componentSteps(d *lint.Document) []componentStep {
 			continue
 		}
 		best, _ := componentIn(l.Lower)
+		if best == "rails" && containsAnyOf(l.Lower, "stopped", "gestoppt", "angehalten", "arrêté", "detenido", "parados", "fermati") {
+			// "Puma et Sidekiq arrêtés, Gitaly mis à jour en premier": with
+			// the Rails services stopped, the line upgrades what it names
+			// next.
+			best = nextBackend(l.Lower)
+		}
 		if best == "" {
 			// "| 2 | `gl-app01` | sudo dnf install ..." names the host;
 			// the architecture says what runs on it.
@@ -826,6 +832,21 @@ func stopsOnly(l *lint.Line) bool {
 		}
 	}
 	return false
+}
+
+// nextBackend returns the first component other than Rails and Sidekiq
+// that a text names, or "rails" when it names no other.
+func nextBackend(low string) string {
+	for {
+		switch c, i := componentIn(low); c {
+		case "":
+			return "rails"
+		case "rails", "sidekiq":
+			low = low[i+1:]
+		default:
+			return c
+		}
+	}
 }
 
 // componentIn returns the component a text names first, and where; at the

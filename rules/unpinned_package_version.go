@@ -54,7 +54,9 @@ window, hold the GitLab package first (` + "`apt-mark hold gitlab-ee`" + `, ` + 
 				}
 				continue
 			}
-			if l.Kind != lint.KindCode && negated(l, lint.TermUnpinnedCmd) {
+			if l.Kind != lint.KindCode && (negated(l, lint.TermUnpinnedCmd) || separateInSentence(p.Doc, l)) {
+				// ("... (`zypper dup`) será feita como mudança separada":
+				// another change runs it.)
 				continue
 			}
 			cmd := commandText(p.Doc, l)
@@ -382,6 +384,20 @@ func namedHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 		return steps[0].Version
 	}
 	return v
+}
+
+// separateInSentence reports whether the sentence of prose line l, on it
+// or on the paragraph line that goes on from it, says it belongs to a
+// separate change.
+func separateInSentence(d *lint.Document, l *lint.Line) bool {
+	if l.SeparateChange() {
+		return true
+	}
+	if l.Index+1 >= len(d.Lines) || strings.HasSuffix(strings.TrimSpace(l.Text), ".") {
+		return false
+	}
+	next := d.Lines[l.Index+1]
+	return next.Kind == l.Kind && !next.Item && next.Section == l.Section && next.SeparateChange()
 }
 
 func hasPinnedVersion(l *lint.Line) bool {
