@@ -775,7 +775,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// "| Window 2 | 2026-12-19 06:00 SGT: 18.8.11 → 18.11.11 |":
 			// the part of the path one window covers.
 			r.hop(vs[b], true)
-		case pathCtx && l.Item && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
+		case (pathCtx || hopLabel(l)) && l.Item && (r.continues(vs[a].Version) || len(p.CurrentClaims) > 0):
 			// "Path (required stops):" / "1. 18.8.11 → 18.11.11" /
 			// "2. 18.11.11 → 19.2.4", even in a summary: the hops.
 			r.hop(vs[b], true)
@@ -952,6 +952,13 @@ func hopCount(l *Line, v VersionRef) bool {
 // stepNoun are the plural nouns a plan counts its hops with.
 var stepNoun = map[string]bool{"hops": true, "steps": true, "sauts": true, "étapes": true, "sprünge": true, "schritte": true, "saltos": true, "pasos": true,
 	"salti": true, "tappe": true, "passi": true, "sprongen": true, "stappen": true, "etapas": true, "passos": true, "upgrades": true}
+
+// hopLabel reports whether a line's label numbers a hop: "Salto 1",
+// "Hop 2", "Schritt 3".
+func hopLabel(l *Line) bool {
+	words := strings.Fields(strings.Trim(l.LowerLabel(), " *_:|"))
+	return len(words) == 2 && isDigitWord(words[1]) && slices.Contains([]string{"hop", "step", "salto", "sprung", "saut", "étape", "schritt", "paso", "etapa", "passo", "stap", "sprong", "tappa", "stage", "phase", "fase"}, words[0])
+}
 
 // gitlabVersionLabel reports whether a line's label is only "GitLab
 // version", in one of the plan languages.
@@ -3923,6 +3930,20 @@ func otherClusterBefore(l *Line, i int) bool {
 	if i > 0 && otherCluster[l.Tokens[i-1].Word] {
 		return true
 	}
+	// "cluster OpenSearch", "clúster de MinIO": the product follows. (A
+	// Kubernetes cluster after the word, "Cluster EKS dédié", may be
+	// where GitLab itself runs.)
+	for j := i + 1; j < len(l.Tokens) && j <= i+2 && !l.Tokens[j].Break; j++ {
+		if w := l.Tokens[j].Word; otherCluster[w] && !kubernetesWord[w] {
+			return true
+		} else if w != "de" && w != "di" && w != "do" && w != "da" && w != "van" {
+			break
+		}
+	}
+	if strings.Contains(l.LowerLabel(), "runner") {
+		// "Runners : 22 runners ... sur le cluster ci-k8s".
+		return true
+	}
 	// Further back only the runners' cluster: a Helm install on "EKS 1.31
 	// cluster" runs on several nodes.
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
@@ -3942,6 +3963,8 @@ var otherCluster = map[string]bool{"minio": true, "kubernetes": true, "k8s": tru
 	"nas": true, "san": true, "netapp": true, "kafka": true, "vault": true, "runner": true, "runners": true,
 	"k3s": true, "rke": true, "rke2": true, "k0s": true, "microk8s": true, "nomad": true, "swarm": true, "galera": true, "rabbitmq": true,
 	"hyper": true, "v": true, "hyperv": true, "esxi": true, "nutanix": true, "ovirt": true, "xen": true, "virtualisation": true, "virtualization": true, "virtualisierungs": true}
+
+var kubernetesWord = map[string]bool{"kubernetes": true, "k8s": true, "eks": true, "aks": true, "gke": true, "openshift": true, "k3s": true, "rke": true, "rke2": true, "k0s": true, "microk8s": true}
 
 func topologyIn(l *Line, s Span) string {
 	best := ""

@@ -241,7 +241,18 @@ func externalRedis(l *Line) *Line {
 			return l
 		}
 	}
+	if strings.Contains(l.LowerLabel(), "redis") && externalValue(l) {
+		return l
+	}
 	return nil
+}
+
+// externalValue reports whether a labelled line's value says first that
+// the service runs outside GitLab: "**Redis:** extern, Redis 7.0 mit
+// Sentinel", "PostgreSQL: externo (RDS)".
+func externalValue(l *Line) bool {
+	v := strings.TrimLeft(l.LowerValue(), " *_`(")
+	return l.Label.Len() > 0 && (strings.HasPrefix(v, "extern") || strings.HasPrefix(v, "estern"))
 }
 
 // postgresColumn reads a version from a table column headed
@@ -457,6 +468,12 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	}
 	if !l.Has(TermDatabaseWord) {
 		return
+	}
+	if externalValue(l) && l.LabelIs(TermDatabaseWord) {
+		db.External = true
+		if db.ExternalLine == nil {
+			db.ExternalLine = l
+		}
 	}
 	for _, w := range []string{"rds", "aurora", "cloud sql", "azure database", "alloydb", "external postgres", "external database", "externe datenbank", "base de datos externa", "base de données externe", "managed postgres", "separate postgres", "own postgres", "separate server", "separate host", "dedicated server", "dedicated host", "postgresql['enable'] = false", "pgdg", "dba team", "dba-team",
 		"postgresql.install=false", "postgresql.install: false", "external vm", "externe vm", "separate vm", "eigene vm", "vm externa", "vm externe",

@@ -201,7 +201,8 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		// One Rails node runs the migrations when its package installs:
 		// it is the deploy node, and nothing else migrates alongside it.
-		oneRails := pl.RailsNodes != nil && pl.RailsNodes.N == 1 && withDowntime(p, steps[0].line)
+		// (Its upgrade takes downtime unless the plan claims otherwise.)
+		oneRails := pl.RailsNodes != nil && pl.RailsNodes.N == 1 && (withDowntime(p, steps[0].line) || pl.ZeroDowntime == nil)
 		// With downtime, GitLab's procedure needs no skip-auto-reconfigure
 		// when the plan keeps the migrations to one deploy node itself;
 		// without downtime every node needs it.
@@ -412,7 +413,7 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 		ledIn := (l.Item || l.Kind == lint.KindTableRow) && installLeadIn(d, l)
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
-			reconfigures(l.Lower) || ledIn
+			reconfigures(l.Lower) || ledIn || l.Item && itemCodeInstalls(d, l)
 		// (Under "Every node: install, reconfigure, restart", draining a
 		// Rails node is part of its upgrade.)
 		if !upgrades || stopsOnly(l) && !(ledIn && l.Contains("drain")) || l.Contains("pg-upgrade") && !l.Has(lint.TermPkgInstall) {
@@ -467,6 +468,18 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// itemCodeInstalls reports whether the code block right under list item l
+// installs the package: "3. gl-gitaly-01, last:" over "sudo apt-get
+// install gitlab-ee=17.8.7-ee.0".
+func itemCodeInstalls(d *lint.Document, l *lint.Line) bool {
+	for i := l.Index + 1; i < len(d.Lines) && d.Lines[i].Kind == lint.KindCode; i++ {
+		if c := d.Lines[i]; c.Has(lint.TermPkgInstall) || c.Has(lint.TermDockerPull) {
+			return true
+		}
+	}
+	return false
 }
 
 // installLeadIn reports whether the list or table of line l follows a
@@ -1049,7 +1062,7 @@ func stopsApplication(l *lint.Line) bool {
 // downtime: "with downtime", or a heading "(Debian 12, downtime)".
 func takesDowntimeLine(l *lint.Line) bool {
 	for _, w := range []string{"with downtime", "take downtime", "takes downtime", "full downtime", "planned downtime", "mit ausfallzeit", "mit downtime", "mit wartungsfenster und ausfall", "con tiempo de inactividad", "con parada de servicio", "con corte de servicio", "con interrupción del servicio",
-		"avec interruption", "avec coupure", "avec arrêt de service", "con fermo", "con interruzione", "com parada", "com indisponibilidade", "com interrupção", "met downtime", "met onderbreking"} {
+		"avec interruption", "avec coupure", "avec arrêt de service", "con fermo", "con interruzione", "com parada", "com indisponibilidade", "com interrupção", "met downtime", "met onderbreking", "con downtime", "com downtime", "avec downtime", "avec temps d'arrêt", "con tiempo de parada", "mit ausfall"} {
 		if l.Contains(w) {
 			return true
 		}
