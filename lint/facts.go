@@ -2102,7 +2102,7 @@ func deputyLabel(l *Line) bool {
 	if l.Label.Len() == 0 || l.Kind == KindFrontMatter {
 		return false
 	}
-	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"backup", "deputy", "stellvertret", "vertretung", "suplente", "secondary", "fallback", "alternate", "adjoint", "remplaçant", "sustitut"})
+	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"backup", "deputy", "stellvertret", "vertretung", "suplente", "secondary", "fallback", "alternate", "adjoint", "remplaçant", "sustitut", "escalation", "eskalation", "escalado", "escalada", "escalade", "escalatie", "escalação"})
 }
 
 // namesPointOfContact reports whether a line calls its person the point
@@ -2268,7 +2268,8 @@ func findPhone(s string) string {
 				id = i > 0 && (letter(s[i-1]) || s[i-1] == '#' || s[i-1] == '-' && i > 1 && letter(s[i-2]))
 			}
 			digits++
-		case c == '+' && start < 0, start >= 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '/'):
+		case c == '+' && start < 0, c == '(' && start < 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9', start >= 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '/'):
+			// ("(502) 555-0198": an area code in brackets opens it.)
 			if start < 0 {
 				start = i
 			}

@@ -1538,7 +1538,7 @@ func sentencePastWord(w string) bool {
 func pastWord(w string) bool {
 	switch w {
 	case "previous", "last", "earlier", "prior", "vorherige", "vorheriges", "letzte", "letztes", "anterior", "última", "ultimo", "último", "précédente", "précédent", "dernière", "dernier",
-		"rehearsed", "went", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé":
+		"rehearsed", "went", "tested", "trialled", "trialed", "geprobt", "getestet", "ensayamos", "probamos", "répété", "testé", "damals", "seinerzeit", "destijds", "époque", "época", "epoca", "formerly":
 		return true
 	}
 	return false
@@ -4024,6 +4024,20 @@ func (r *planReader) resolve() {
 	p := r.plan
 	p.Current = strongest(p.CurrentClaims)
 	p.Target = strongest(p.TargetClaims)
+	if c := p.Current; c != nil && c.From == FromFrontMatter && len(p.Installs) > 0 && p.Installs[0].Listed {
+		// Front matter left over from an older plan: "current_version:
+		// 17.11.7" over "Running version: 18.5.7" and a path table whose
+		// first hop starts at 18.5.7. The version the path starts from
+		// settles it; version-mismatch reports the front matter.
+		start := p.Installs[0].Version
+		for _, o := range p.CurrentClaims {
+			if o.From != FromFrontMatter && o.Version.HasPatch && o.Version.Compare(start) == 0 && !o.Version.Matches(c.Version) {
+				o := o
+				p.Current = &o
+				break
+			}
+		}
+	}
 	if p.Current != nil {
 		// Current-version claims fix what is not a hop: anything at or
 		// below the current version.
@@ -4228,7 +4242,7 @@ func strongest(cs []Claim) *Claim {
 	var best *Claim
 	for i := range cs {
 		c := &cs[i]
-		if best == nil || c.From < best.From || c.From == best.From && c.Line.Index < best.Line.Index && false {
+		if best == nil || c.From < best.From {
 			best = c
 		}
 	}

@@ -121,9 +121,11 @@ Fix: decide on one version and use it everywhere.`,
 		if cur := pl.Current; cur != nil && cur.Version.HasPatch {
 			for _, l := range rollbackLines(p.Doc) {
 				for _, m := range pl.Mentions {
-					// Only another patch of the current minor: a rollback to
-					// an intermediate stop restores the backup taken there.
-					if m.Line != l || !m.Pinned || !m.Version.HasPatch || m.Version.CompareMinor(cur.Version) != 0 || m.Version.Compare(cur.Version) == 0 || reported[l] {
+					// Another patch of the current minor, or an older release
+					// (the pair of the plan this one was copied from): a
+					// rollback to a newer minor may go to an intermediate
+					// stop and restore the backup taken there.
+					if m.Line != l || !m.Pinned || !m.Version.HasPatch || m.Version.CompareMinor(cur.Version) > 0 || m.Version.Compare(cur.Version) == 0 || reported[l] {
 						continue
 					}
 					if slices.ContainsFunc(pl.CurrentClaims, func(c lint.Claim) bool { return c.Version.Matches(m.Version) }) {
