@@ -461,7 +461,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
 		return true
 	}
-	if gitalyOnly(l) {
+	if gitalyOnly(l) || configOnly(l) {
 		// "Restore the Gitaly PVC from the VolumeSnapshot": the
 		// repositories come back, the database stays migrated.
 		return false
@@ -498,6 +498,14 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 func gitalyOnly(l *lint.Line) bool {
 	return l.Contains("gitaly") && l.ContainsAny("pvc", "volume", "disk", "snapshot") &&
 		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
+}
+
+// configOnly reports whether a line restores only the configuration
+// ("Restaurar /etc/gitlab de cada nodo desde /respaldo/etc-<host>/"): the
+// settings come back, the database stays migrated.
+func configOnly(l *lint.Line) bool {
+	return l.ContainsAny("/etc/gitlab", "gitlab.rb", "gitlab-secrets.json") &&
+		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "dump", "snapshot", "gitlab-backup", "backup=", "données", "daten ", "datos", "dados", "dati ", "vm")
 }
 
 // restoreWaived reports whether the sentence of a restore word says the

@@ -129,7 +129,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 			out = append(out, migrationCheck{Line: l, Effective: true})
 		case l.In(lint.TermMigrations) && checks:
 			out = append(out, migrationCheck{Line: l, Effective: true})
-		case weak && (eachHop(l) || beforeHopHeading(l) || runs > 0 || !l.In(lint.TermVerify) && (inSteps(l) || l.In(lint.TermPath) || gateLine(l))):
+		case weak && (eachHop(l) || beforeHopHeading(l) || sectionSays(l.Section) || runs > 0 || !l.In(lint.TermVerify) && (inSteps(l) || l.In(lint.TermPath) || gateLine(l))):
 			// ("Avant chaque palier, on vérifie ... avec db:migrate:status":
 			// a gate stated for every hop, wherever it stands.)
 			// "wait 10 minutes" or db:migrate:status used between hops.

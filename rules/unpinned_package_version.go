@@ -348,17 +348,13 @@ func namedHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 	// The step that leads into the command names its hop: "6. Last hop –
 	// 19.2.4 is the current release, so we take the latest tag:".
 	if lead := leadInOf(p.Doc, l); l.Kind == lint.KindCode && lead != l && lead.Section == l.Section && lead.Kind != lint.KindHeading {
-		var named []glversion.Version
-		for _, v := range lead.Versions {
-			if rest := strings.TrimLeft(lead.Text[v.End:], " *`"); strings.HasPrefix(rest, "→") || strings.HasPrefix(rest, "->") {
-				// ("18.8.11 → latest 18.x" names where the hop starts.)
-				continue
-			}
-			if v.Version.HasPatch && !slices.ContainsFunc(named, v.Version.Matches) && slices.ContainsFunc(pl.Hops, func(h lint.Hop) bool { return h.Version.Matches(v.Version) }) {
-				named = append(named, v.Version)
-			}
+		if named := hopsNamedOn(pl, lead); len(named) == 1 {
+			return named[0]
 		}
-		if len(named) == 1 {
+	}
+	// The heading of the step names its hop: "### 7.5 Étape 2 — 19.2.4".
+	if h := l.Section.Heading; h != nil && h != l && !l.Section.IsTitle {
+		if named := hopsNamedOn(pl, h); len(named) == 1 {
 			return named[0]
 		}
 	}
@@ -384,6 +380,21 @@ func namedHopAt(p *lint.Pass, l *lint.Line) glversion.Version {
 		return steps[0].Version
 	}
 	return v
+}
+
+// hopsNamedOn returns the hops line l names, except one it starts from
+// ("18.8.11 → latest 18.x" names where the hop starts).
+func hopsNamedOn(pl *lint.Plan, l *lint.Line) []glversion.Version {
+	var named []glversion.Version
+	for _, v := range l.Versions {
+		if rest := strings.TrimLeft(l.Text[v.End:], " *`"); strings.HasPrefix(rest, "→") || strings.HasPrefix(rest, "->") {
+			continue
+		}
+		if v.Version.HasPatch && !slices.ContainsFunc(named, v.Version.Matches) && slices.ContainsFunc(pl.Hops, func(h lint.Hop) bool { return h.Version.Matches(v.Version) }) {
+			named = append(named, v.Version)
+		}
+	}
+	return named
 }
 
 // separateInSentence reports whether the sentence of prose line l, on it

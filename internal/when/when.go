@@ -130,6 +130,24 @@ func (s *scanner) bracketAfter(j, i int) bool {
 	return true
 }
 
+// articleAfter reports whether the tokens from j up to i are a weekday
+// with at most an article and commas: "le dimanche", "el domingo".
+func (s *scanner) articleAfter(j, i int) bool {
+	weekday := false
+	for k := j; k < i; k++ {
+		t := &s.toks[k]
+		switch {
+		case s.isWeekday(k):
+			weekday = true
+		case s.punctAt(k, ','):
+		case t.kind == kWord && (string(s.low[t.lo:t.hi]) == "le" || string(s.low[t.lo:t.hi]) == "el" || string(s.low[t.lo:t.hi]) == "il"):
+		default:
+			return false
+		}
+	}
+	return weekday
+}
+
 func (s *scanner) span(i, j int) Span { return Span{s.toks[i].start, s.toks[j-1].end} }
 
 // timeAfter reports whether a clock time h:m is written right after token
@@ -198,7 +216,9 @@ func (s *scanner) window() Window {
 		// crosses midnight started the day before.
 		// So is one in brackets right after the end: "de 10:00 PM a 3:00
 		// AM (domingo 12/13/2026)".
-		if start != nil && end != nil && d.i >= end.j && (s.flagBefore(d.i, lxEndKw, 0, 3) || s.bracketAfter(end.j, d.i)) &&
+		// So is one that follows the end time with its weekday: "de 20 h
+		// à 2 h le dimanche 10 janvier".
+		if start != nil && end != nil && d.i >= end.j && (s.flagBefore(d.i, lxEndKw, 0, 3) || s.bracketAfter(end.j, d.i) || s.articleAfter(end.j, d.i)) &&
 			end.h*60+end.m < start.h*60+start.m {
 			t := time.Date(d.y, d.m, d.d-1, 0, 0, 0, 0, time.UTC)
 			w.Date.Year, w.Date.Month, w.Date.Day, w.Date.Back = t.Year(), t.Month(), t.Day(), 1

@@ -666,6 +666,9 @@ func TestEndDateAfterRange(t *testing.T) {
 		{"22:00–04:00 CET on Saturday 12.12.2026", 12},
 		{"de 10:00 PM a 3:00 AM (domingo 12/13/2026)", 12},
 		{"08:00–14:00 (Sunday 12/13/2026)", 13},
+		{"de 20 h à 2 h le dimanche 13 décembre 2026", 12},
+		{"de 22:00 a 04:00 el domingo 13 de diciembre de 2026", 12},
+		{"de 08:00 a 14:00 el domingo 13 de diciembre de 2026", 13},
 	} {
 		w := Scan(c.text, today)
 		if w.Date == nil || w.Date.Day != c.day {
