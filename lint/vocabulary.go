@@ -222,7 +222,7 @@ var vocabulary = map[Term]string{
 	// ---- commands and domain terms ----
 	TermBackupCmd:    "gitlab backup create|gitlab rake gitlab backup create|rake gitlab backup create|backup utility|gitlab backup|backup create",
 	TermBackupEtc:    "gitlab ctl backup etc|backup etc",
-	TermSnapshot:     "snapshot*|vm snapshot|disk snapshot|volume snapshot|instantánea|instantané*|image backup",
+	TermSnapshot:     "snapshot*|vm snapshot|disk snapshot|volume snapshot|instantánea|instantáneas|istantanea|istantanee|hyper-v checkpoint|checkpoint de hyper-v|checkpoint hyper-v|vm checkpoint|checkpoint de la vm|checkpoint der vm|prüfpunkt|instantané*|image backup",
 	TermSecretsJSON:  "gitlab secrets json|gitlab secrets|secrets json",
 	TermGitlabRb:     "configuration files|configuration file|config files|config file|gitlab configuration|gitlab rb",
 	TermEtcGitlab:    "etc gitlab",

@@ -461,6 +461,11 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 	if strings.Contains(cmd, "backup-utility") && strings.Contains(cmd, "--restore") {
 		return true
 	}
+	if snapshotRevertCmd(l) != "" {
+		// "zfs rollback -r tank/vm-104-disk-1@pre-upgrade", "qm rollback
+		// 104 pre-upgrade": a snapshot put back by the storage's tool.
+		return true
+	}
 	if gitalyOnly(l) || configOnly(l) {
 		// "Restore the Gitaly PVC from the VolumeSnapshot": the
 		// repositories come back, the database stays migrated.
@@ -484,7 +489,7 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 		// In the snapshot's own sentence: "helm rollback ... . The RDS
 		// snapshot is kept for 30 days" reverts nothing.
 		start, end := lint.SentenceAt(l.Lower, m.Start, m.End)
-		for _, w := range []string{"revert", "roll back", "rollback", "restore", "reset", "zurück", "revertir", "restaurer", "restaurar", "apply", "boot from", "return to"} {
+		for _, w := range []string{"revert", "roll back", "rollback", "restore", "reset", "zurück", "revertir", "restaura", "apply", "boot from", "return to", "ripristin", "herstel", "terugzet"} {
 			if strings.Contains(l.Lower[start:end], w) {
 				return true
 			}
@@ -498,6 +503,20 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 func gitalyOnly(l *lint.Line) bool {
 	return l.Contains("gitaly") && l.ContainsAny("pvc", "volume", "disk", "snapshot") &&
 		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
+}
+
+// snapshotRevertCmd returns the command on a line that puts a snapshot
+// back, or "".
+func snapshotRevertCmd(l *lint.Line) string {
+	if l.Kind != lint.KindCode && len(l.Code) == 0 {
+		return ""
+	}
+	for _, c := range []string{"zfs rollback", "qm rollback", "pct rollback", "lvconvert --merge", "virsh snapshot-revert", "restore-vmsnapshot", "restore-vmcheckpoint", "snapshot.revert", "vboxmanage snapshot"} {
+		if l.Contains(c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // configOnly reports whether a line restores only the configuration

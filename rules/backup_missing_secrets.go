@@ -38,7 +38,10 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			case backupFull:
 				// Point at the backup command when there is one.
 				// (A shell comment over the command only names it.)
-				if first == nil || (!first.Has(lint.TermBackupCmd) || codeComment(first)) && b.Line.Has(lint.TermBackupCmd) && !codeComment(b.Line) {
+				// (The command in a step, rather than a summary that
+				// names it.)
+				cmd := b.Line.Has(lint.TermBackupCmd) && !codeComment(b.Line)
+				if first == nil || (!first.Has(lint.TermBackupCmd) || codeComment(first) || first.In(lint.TermSummary) && !b.Line.In(lint.TermSummary)) && cmd {
 					first = b.Line
 				}
 			case backupSnapshot:

@@ -180,7 +180,8 @@ func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
 			if v.Chart != nil {
 				return lint.VersionRef{}, false
 			}
-			if o.Kind != lint.KindCode && v.Version.HasPatch && v.Version.Major >= 10 && (namedGitLab(o, v) || stepTarget(o, v)) {
+			if o.Kind != lint.KindCode && v.Version.HasPatch && v.Version.Major >= 10 && (namedGitLab(o, v) || stepTarget(o, v)) && !chainGoesOn(o.Text[v.Span.End:]) {
+				// (Not where the step starts: "GitLab 18.11.11 → 19.2.4".)
 				if n > 0 && !found.Version.Matches(v.Version) {
 					return lint.VersionRef{}, false
 				}
@@ -191,7 +192,9 @@ func leadInGitLab(p *lint.Pass, l *lint.Line) (lint.VersionRef, bool) {
 				return lint.VersionRef{}, false
 			}
 		}
-		if o.Kind == lint.KindCode || n == 0 && o.Item && l.Item {
+		if o.Kind == lint.KindCode || n == 0 && o.Item && l.Item || n == 0 && o.Kind == lint.KindText && !o.Item && !o.Strong {
+			// (A sentence without a version between the heading and the
+			// command: "Na de migratiecontrole hierboven (0 rijen):".)
 			// (The other items of the step: "1. Controle
 			// achtergrondmigraties." over "2. ... spec.chart.version:
 			// 8.11.7".)

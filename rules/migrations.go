@@ -943,8 +943,12 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 			// A hop known only from its heading: the checks of its section
 			// come before the (unversioned) command.
 			for _, c := range checks {
-				if c.Line.Section == at.Section && c.Effective {
+				switch {
+				case c.Line.Section != at.Section:
+				case c.Effective:
 					g.Effective = true
+				case g.Ineffective == nil:
+					g.Ineffective = c.Line
 				}
 			}
 		}

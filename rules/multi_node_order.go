@@ -243,7 +243,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 		}
 		var leader, replica *lint.Line
 		for _, l := range doc.Lines {
-			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.In(lint.TermProcedure) && orderOpener(l.Lower)) {
+			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.In(lint.TermProcedure) && (orderOpener(l.Lower) || sameCommands(l))) {
 				continue
 			}
 			if (l.In(lint.TermEnvironment) || l.In(lint.TermArchitecture)) && !l.In(lint.TermProcedure) || l.Contains("pg-upgrade") {
@@ -305,6 +305,10 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 				}
 			}
 		}
+		if !upgrade && l.Item && l.In(lint.TermProcedure) && sameCommands(l) {
+			// "2. gl-pg-2, then gl-pg-3 (replicas): same commands".
+			upgrade = true
+		}
 		if !upgrade && (l.In(lint.TermProcedure) || l.Item && (l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall))) {
 			// "2. PostgreSQL: start with the leader pgsql-01, then the
 			// replicas": a step's order without the verb; "2. patroni:
@@ -341,6 +345,12 @@ func leaderReplicaOrder(l *lint.Line) (int, int) {
 		start = end + 2
 	}
 	return -1, -1
+}
+
+// sameCommands reports whether a step repeats the commands of the one
+// before it: "gl-pg-2, then gl-pg-3 (replicas): same commands".
+func sameCommands(l *lint.Line) bool {
+	return l.ContainsAny("same commands", "same steps", "same as above", "gleiche befehle", "gleichen befehle", "dieselben befehle", "mismos comandos", "mismos pasos", "mêmes commandes", "mêmes étapes", "stessi comandi", "dezelfde commando", "mesmos comandos")
 }
 
 // leaderFirst returns the offset of "first" right after the word

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -19,11 +20,13 @@ a rollback needs the backup taken on the old version, restored on that same vers
 or the snapshots taken before the upgrade. A backup taken only after the first hop restores on no version
 the rollback returns to. A restore kept for an emergency ("as a last resort, restore
 the database"), left to the day ("restore the backup if needed") or held until the old version fails
-to start is not part of the rollback.
+to start is not part of the rollback. Snapshots of the GitLab nodes do not hold an external database
+(Amazon RDS, a database server of its own), and a snapshot of the data volume alone leaves the new
+version installed.
 
 Fix: after reinstalling the old version, restore the backup taken before the upgrade
 (` + "`sudo gitlab-backup restore BACKUP=<id>`" + `) together with gitlab-secrets.json and gitlab.rb, or
-revert the snapshots of every node.`,
+revert the snapshots of every node and of an external database.`,
 	Run: func(p *lint.Pass) {
 		lines := rollbackLines(p.Doc)
 		if len(lines) == 0 {
@@ -79,6 +82,24 @@ revert the snapshots of every node.`,
 					fix = "name the backup taken before the first hop in the restore (\"BACKUP=<id>\"), not the newest one"
 				}
 				p.ReportLinef(l, "rollback restores the latest backup, but the plan also takes backups after hops (line %d), on newer versions, and a backup restores only on the version and edition that created it. %s", later.Num, fix)
+				return
+			}
+			if db := p.Plan.Database; db != nil && db.External && revertsSnapshot(l) && !l.Has(lint.TermDatabaseWord) && !databaseRestored(lines) {
+				// "crear volúmenes desde las instantáneas de EBS" and "La
+				// base de datos RDS no se toca": the nodes come back, the
+				// external database stays migrated.
+				at := l
+				for _, o := range lines {
+					if o.Has(lint.TermDatabaseWord) && o.Has(lint.TermNeg) {
+						at = o
+						break
+					}
+				}
+				where := ""
+				if db.ExternalLine != nil {
+					where = fmt.Sprintf(" (line %d)", db.ExternalLine.Num)
+				}
+				p.ReportLinef(at, "rollback reverts the snapshots of the GitLab nodes, but the external database%s is not in them and keeps the migrated schema, which the old version cannot run on. restore the database's own snapshot or backup from before the upgrade as well", where)
 				return
 			}
 			if !revertsSnapshot(l) && !returnsToOldVersion(p, sameSite(lines, l)) {
@@ -329,7 +350,26 @@ var conditionWords = map[string]bool{"if": true, "when": true, "si": true, "wenn
 // revertsSnapshot reports whether a rollback line reverts snapshots, which
 // bring back the old version along with the data.
 func revertsSnapshot(l *lint.Line) bool {
-	return l.Has(lint.TermSnapshot) && !l.Has(lint.TermRestoreCmd)
+	switch snapshotRevertCmd(l) {
+	case "zfs rollback", "lvconvert --merge":
+		// (A volume's snapshot: the data volume may come back while the
+		// system disk keeps the new version.)
+		return false
+	case "":
+		return l.Has(lint.TermSnapshot) && !l.Has(lint.TermRestoreCmd)
+	}
+	return true
+}
+
+// databaseRestored reports whether a rollback line restores the database:
+// a backup restore, or a restore that names the database.
+func databaseRestored(lines []*lint.Line) bool {
+	for _, l := range lines {
+		if l.Has(lint.TermRestoreCmd) || l.Has(lint.TermRestore) && (l.Has(lint.TermDatabaseWord) || l.ContainsAny("rds", "point in time", "point-in-time", "pitr", "pg_restore")) && !negated(l, lint.TermRestore) {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsToOldVersion reports whether the rollback goes back to the old
@@ -338,6 +378,12 @@ func revertsSnapshot(l *lint.Line) bool {
 func returnsToOldVersion(p *lint.Pass, lines []*lint.Line) bool {
 	tgt := p.Plan.Target
 	for _, l := range lines {
+		if snapshotRevertCmd(l) != "" {
+			// ("zfs rollback tank/data@pre-upgrade-18.2.8" names the
+			// snapshot, not a version it installs; revertsSnapshot judges
+			// a whole machine's snapshot.)
+			continue
+		}
 		if m, ok := l.Find(lint.TermReinstall); ok && !negatedMatch(l, m) {
 			return true
 		}
