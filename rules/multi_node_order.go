@@ -422,8 +422,9 @@ func componentSteps(d *lint.Document) []componentStep {
 			continue
 		}
 		ledIn := (l.Item || l.Kind == lint.KindTableRow) && installLeadIn(d, l)
+		codeInstalls := l.Item && itemCodeInstalls(d, l)
 		upgrades := l.Kind == lint.KindHeading || l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.Has(lint.TermDockerPull) ||
-			reconfigures(l.Lower) || ledIn || l.Item && itemCodeInstalls(d, l)
+			reconfigures(l.Lower) || ledIn || codeInstalls
 		// (Under "Every node: install, reconfigure, restart", draining a
 		// Rails node is part of its upgrade.)
 		if !upgrades || stopsOnly(l) && !(ledIn && l.Contains("drain")) || l.Contains("pg-upgrade") && !l.Has(lint.TermPkgInstall) {
@@ -443,7 +444,7 @@ func componentSteps(d *lint.Document) []componentStep {
 			// nodes do, not one component's turn.
 			continue
 		}
-		best, _ := componentIn(l.Lower)
+		best, bestAt := componentIn(l.Lower)
 		if best == "rails" && containsAnyOf(l.Lower, "stopped", "gestoppt", "angehalten", "arrêté", "detenido", "parados", "fermati") {
 			// "Puma et Sidekiq arrêtés, Gitaly mis à jour en premier": with
 			// the Rails services stopped, the line upgrades what it names
@@ -456,12 +457,17 @@ func componentSteps(d *lint.Document) []componentStep {
 			if hosts == nil {
 				hosts = hostRoles(d)
 			}
-			at := -1
 			for h, comp := range hosts {
-				if i := l.IndexOf(h); i >= 0 && (at < 0 || i < at) && !relationBefore(l.Lower[:i]) {
-					best, at = comp, i
+				if i := l.IndexOf(h); i >= 0 && (bestAt < 0 || i < bestAt) && !relationBefore(l.Lower[:i]) {
+					best, bestAt = comp, i
 				}
 			}
+		}
+		if best != "" && l.Kind != lint.KindHeading && !l.Has(lint.TermPkgInstall) && !l.Has(lint.TermDockerPull) && !reconfigures(l.Lower) && !ledIn && !codeInstalls && !upgradeInSentence(l, bestAt) {
+			// "Actualización con tiempo de inactividad. Antes de cada
+			// salto, en gl-rails-1:": the node is named in a sentence that
+			// upgrades nothing.
+			continue
 		}
 		if best == "pgbouncer" && connectsThroughPgBouncer(l) {
 			// "Datenbank wieder über PgBouncer" on the deploy node sets
@@ -851,6 +857,18 @@ func stopsOnly(l *lint.Line) bool {
 	for _, w := range []string{"stop ", "pause", "drain", "scale down", "disable "} {
 		if l.Contains(w) && !l.Has(lint.TermPkgInstall) && !l.HasWord("install", "installieren", "instalar", "installer", "installare") {
 			// ("| U6 | rails-2 | drain, install, reconfigure |" upgrades.)
+			return true
+		}
+	}
+	return false
+}
+
+// upgradeInSentence reports whether the sentence of line l around offset
+// at has an upgrade verb.
+func upgradeInSentence(l *lint.Line, at int) bool {
+	a, b := lint.SentenceAt(l.Lower, at, at)
+	for _, m := range l.FindAll(lint.TermUpgradeVerb) {
+		if m.Start >= a && m.End <= b {
 			return true
 		}
 	}
