@@ -115,6 +115,10 @@ type Line struct {
 
 	segs []textSeg
 	doc  *Document
+	// boldLabel is the end of a bold question or heading that opens the
+	// line and labels what follows ("**Q13. Version cible ?** 18.8.11",
+	// "**P6. Versão atual**" over "18.8.11-ee"), or 0.
+	boldLabel int
 }
 
 // textSeg maps Text[text:text+n] to source[src:src+n].
@@ -1134,8 +1138,10 @@ func (b *builder) addLine(l *Line) {
 	if n := len(b.doc.Lines); n > 0 && answerLabel(l) {
 		// "**Q: When?**" / "A: Saturday 2026-12-19, 07:00–13:00": the
 		// answer is labelled by its question.
-		if q := b.doc.Lines[n-1]; strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
-			l.LabelTerms.union(intersect(q.terms, askedTerms))
+		// ("**15. Maintenance window (date, time, timezone):**" asks as
+		// well.)
+		if q := strings.TrimSpace(b.doc.Lines[n-1].Text); strings.HasSuffix(q, "?") || strings.HasSuffix(q, ":") {
+			l.LabelTerms.union(intersect(b.doc.Lines[n-1].terms, askedTerms))
 		}
 	}
 	if n := len(b.doc.Lines); n > 0 && !answerLabel(l) && chatMessage(l) {
@@ -1295,7 +1301,7 @@ func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
 	var out []*Line
 	for _, pl := range joinWrapped(tb.lines) {
 		l := b.newLine()
-		l.Kind, l.Text, l.segs, l.Code, l.Links, l.Strong = kind, pl.text, pl.segs, pl.code, pl.links, pl.strong
+		l.Kind, l.Text, l.segs, l.Code, l.Links, l.Strong, l.boldLabel = kind, pl.text, pl.segs, pl.code, pl.links, pl.strong, pl.boldLabel
 		if len(l.segs) == 0 {
 			off := n.Pos()
 			if off < 0 {
@@ -1454,6 +1460,16 @@ func splitLabel(l *Line) {
 		return
 	case KindCode:
 		return
+	}
+	if e := l.boldLabel; e > 0 && e < len(l.Text) {
+		if c := strings.IndexByte(l.Text, ':'); c < 0 || c > e {
+			v := e
+			for v < len(l.Text) && l.Text[v] == ' ' {
+				v++
+			}
+			l.Label, l.Value = Span{0, e}, Span{v, len(l.Text)}
+			return
+		}
 	}
 	if i := leaderAt(l.Text); i > 0 {
 		// "Current ........ 18.2.8-ee": a dotted leader.
@@ -1790,6 +1806,8 @@ type textBuilder struct {
 	allStrong  bool
 	anyPlain   bool
 	strong     int
+	// lead is where bold text that opens the line ends, or 0.
+	lead int
 	// inCode counts the code spans being read: a backslash in code is
 	// a character, elsewhere it escapes the punctuation after it.
 	inCode int
@@ -1803,6 +1821,8 @@ type plainLine struct {
 	strong bool
 	// hard is true when the line ended with a hard line break.
 	hard bool
+	// boldLabel: see Line.boldLabel.
+	boldLabel int
 }
 
 // joinWrapped joins the lines of a paragraph that were only wrapped by
@@ -1829,9 +1849,19 @@ func joinWrapped(lines []plainLine) []plainLine {
 	for i := 1; i < len(lines); i++ {
 		prev := &out[len(out)-1]
 		cur := lines[i]
-		if prev.hard || commentHeader(lines[i-1].text) || labelled >= 2 && (labelledAt(i) || labelledAt(i-1)) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1]) || stepNumbered(cur)) {
+		// (A line that goes on with a lower-case word in the middle of a
+		// sentence continues a labelled one: "Antwort: Ja. Am 18.11.2026
+		// auf git-stage01 (aus dem Produktions-Backup vom 16.11.2026" /
+		// "wiederhergestellt, ...".)
+		goesOn := lowerStart(cur) && !endsSentence(lines[i-1])
+		if prev.hard || commentHeader(lines[i-1].text) || labelled >= 2 && (labelledAt(i) || labelledAt(i-1) && !goesOn) || endsSentence(lines[i-1]) && (factLabelled(cur) || factLabelled(lines[i-1]) || stepNumbered(cur)) {
 			out = append(out, cur)
 			continue
+		}
+		if prev.strong && prev.boldLabel == 0 && len(out) == 1 && !cur.strong && !strings.HasSuffix(prev.text, ":") && !strings.HasSuffix(prev.text, ".") && len(strings.Fields(prev.text)) <= 8 {
+			// "**P6. Versão atual**" over "18.8.11-ee": a bold question
+			// on a line of its own labels the answer below it.
+			prev.boldLabel = len(prev.text)
 		}
 		shift := len(prev.text) + 1
 		prev.segs = append(prev.segs, textSeg{text: len(prev.text), src: lastSrcOf(prev.segs), n: 0})
@@ -2006,12 +2036,19 @@ func (tb *textBuilder) flush() {
 	tb.code = clampSpans(tb.code, len(text))
 	tb.links = clampSpans(tb.links, len(text))
 	if strings.TrimSpace(text) != "" || len(tb.lines) == 0 && len(tb.segs) > 0 {
-		tb.lines = append(tb.lines, plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != "", hard: tb.hard})
+		pl := plainLine{text: text, segs: tb.segs, code: tb.code, links: tb.links, strong: !tb.anyPlain && strings.TrimSpace(text) != "", hard: tb.hard}
+		if q := strings.TrimRight(text[:min(tb.lead, len(text))], " "); tb.lead > 0 && tb.lead < len(text) && strings.HasSuffix(q, "?") {
+			// "**Q13. Version cible ?** GitLab EE 18.8.11": the question
+			// labels its answer.
+			pl.boldLabel = len(q)
+		}
+		tb.lines = append(tb.lines, pl)
 	}
 	// The text was copied; the buffer serves the next line.
 	tb.buf, tb.segs, tb.code, tb.links = tb.buf[:0], nil, nil, nil
 	tb.anyPlain = false
 	tb.hard = false
+	tb.lead = 0
 }
 
 func (tb *textBuilder) inline(n ast.Node) {
@@ -2042,9 +2079,13 @@ func (tb *textBuilder) inline(n ast.Node) {
 			tb.strong--
 			tb.code = append(tb.code, Span{start, len(tb.buf)})
 		case *ast.Emphasis:
+			opens := tb.strong == 0 && len(bytes.TrimSpace(tb.buf)) == 0
 			tb.strong++
 			tb.inline(c)
 			tb.strong--
+			if opens {
+				tb.lead = len(tb.buf)
+			}
 		case *ast.Link:
 			start := len(tb.buf)
 			tb.inline(c)

@@ -1160,7 +1160,7 @@ var separateChangeWords = []string{"separate project", "separate change", "not p
 func (l *Line) SeparateChange() bool { return l.ContainsAny(separateChangeWords...) }
 
 // restoredWords say a backup was restored somewhere.
-var restoredWords = []string{"restored", "restauriert", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}
+var restoredWords = []string{"restored", "restauriert", "wiederhergestellt", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}
 
 // walkedWords say a path was gone through: "het pad doorlopen".
 var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido"}
@@ -3321,12 +3321,17 @@ func (r *planReader) readStaging(l *Line) {
 	// auf der Testumgebung (Restore der Produktion vom 16.11.2026): ...")
 	// does not make the line part of the rollback.
 	rollback := l.In(TermRollback) && !l.LabelIs(TermStaging)
-	if p.StagingTested == nil && l.LabelIs(TermStaging) && l.Label.Len() == 0 && l.Kind != KindCode && len(l.Tokens) > 0 {
+	if p.StagingTested == nil && l.LabelIs(TermStaging) && (l.Label.Len() == 0 || answerLabel(l)) && l.Kind != KindCode && len(l.Tokens) > 0 {
 		// The answer to "Have you tested this on a staging system?":
 		// "Yes, on git-test01, built from ...", or "No, ...".
 		f := &Fact{Value: "true", Line: l, From: FromProse}
+		first := 0
+		for first < len(l.Tokens) && l.Label.Len() > 0 && l.Tokens[first].Start < l.Value.Start {
+			// ("A: We do not run a staging GitLab": the answer's words.)
+			first++
+		}
 		for _, m := range l.FindAll(TermNeg) {
-			if m.Tok <= 2 {
+			if m.Tok-first <= 2 {
 				f.Value = "false"
 			}
 		}

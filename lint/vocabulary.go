@@ -215,7 +215,7 @@ var vocabulary = map[Term]string{
 	TermEdition:     "edition|distribution|license|licence|tier|lizenz|edición|licencia|édition",
 	TermInstall:     "install method|installation method|installation type|install type|installation|deployment method|deployment type|installed via|installationsart|installationsmethode|método de instalación|metodo de instalacion|tipo de instalación|méthode d installation|type d installation|installatiemethode|installatietype|installatie|metodo di installazione|metodo installazione|tipo di installazione|installazione|método de instalação|metodo de instalacao|tipo de instalação|instalação",
 	TermOS:          "os|operating system|platform|distro|betriebssystem|sistema operativo|sistema operacional|besturingssysteem|système d exploitation|systeme d exploitation|système|systeme|sistema|distribution|distribución|distribuição|distribuzione",
-	TermTimezone:    "timezone|time zone|tz|zeitzone|zona horaria|fuseau horaire",
+	TermTimezone:    "timezone|time zone|tz|zeitzone|zona horaria|fuseau horaire|fuso orario|fuso horário|fuso horario|tijdzone|huso horario|strefa czasowa",
 	TermDuration:    "duration|length|expected duration|estimated duration|dauer|duración|duracion|durée",
 	TermVersionWord: "version|versions|release|versión|versiones|versionen|versione|versioni|versão|versões|versie|versies",
 

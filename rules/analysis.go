@@ -197,7 +197,9 @@ func backups(d *lint.Document) []backupLine {
 	var out []backupLine
 	seeRollback := backupInRollback(d)
 	for _, l := range d.Lines {
-		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter {
+		if l.Kind == lint.KindHeading || l.Kind == lint.KindFrontMatter || l.Kind != lint.KindCode && strings.HasSuffix(strings.TrimSpace(l.Text), "?") {
+			// ("**D9. Come viene fatto il backup?**" asks; the answer
+			// below it says.)
 			continue
 		}
 		if l.In(lint.TermRollback) && !l.In(lint.TermBackup) && !(seeRollback && (l.Has(lint.TermBackupCmd) || l.Has(lint.TermBackupEtc) || l.Has(lint.TermSnapshot))) {
