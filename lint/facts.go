@@ -2024,6 +2024,10 @@ func strongContactLabel(l *Line) bool {
 	label := l.Lower
 	if l.Label.Len() > 0 {
 		label = l.Lower[l.Label.Start:l.Label.End]
+	} else if NoResponse(l.Text) && l.Section.Heading != nil {
+		// An issue form's field: "### Point of contact" over "_No
+		// response_".
+		label = l.Section.Heading.Lower
 	}
 	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"})
 }
@@ -2223,6 +2227,12 @@ func capitalized(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
+// NoResponse reports whether a text is the "_No response_" an issue form
+// writes under a field left empty.
+func NoResponse(s string) bool {
+	return strings.EqualFold(strings.Trim(s, "_* ."), "no response")
+}
+
 // findEmail returns the first e-mail address in s.
 func findEmail(s string) string {
 	for i := 0; i < len(s); i++ {
@@ -2357,6 +2367,9 @@ func isPlaceholderValue(v string) bool {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return false
+	}
+	if NoResponse(v) {
+		return true
 	}
 	return len(findPlaceholders(v, false)) > 0
 }

@@ -27,7 +27,9 @@ the components on each.`,
 		n := components(pl)
 		m := method(pl)
 		if pl.Topology == nil {
-			if l := p.Doc.LabelledLine(lint.TermArchitecture); l != nil && vagueArchitecture(l) {
+			if l := p.Doc.LabelledLine(lint.TermArchitecture); l != nil && vagueArchitecture(l) && !lint.QuestionAt(l.Text, l.Value.Start) {
+				// ("Architectuur: welke componenten draaien waar?" asks;
+				// the answer follows.)
 				// "Architettura: la solita configurazione": the question
 				// is answered with nothing, whatever components the
 				// plan names elsewhere.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -30,6 +31,11 @@ Fix: replace each placeholder with the real value.`,
 					qs = append(qs, quote(ph.Text))
 				}
 				p.Reportf(l, phs[0].Span, "placeholders %s left in the plan. replace them with the real values", strings.Join(qs, ", "))
+			}
+			if h := l.Section.Heading; h != nil && l.Kind == lint.KindText && lint.NoResponse(l.Text) && slices.ContainsFunc(factLabels, h.Has) {
+				// An issue form's required field left empty: "### Point of
+				// contact" over "_No response_".
+				p.Reportf(l, lint.Span{Start: 0, End: len(l.Text)}, "field %s has no answer. fill it in", quote(strings.TrimSpace(h.Text)))
 			}
 			if l.Kind == lint.KindTableRow && blankFactCell(l) {
 				p.Reportf(l, l.Label, "value for %s is blank. fill it in", quote(l.LabelText()))
