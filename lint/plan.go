@@ -3765,7 +3765,7 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		default:
 			continue
 		}
-		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || l.NotUsedAt(m.Start) || QuestionAt(l.Text, m.End) {
+		if l.Kind == KindCode || negatedAround(l, m) || valueNegates(l, m) || labelNegates(l, m.Start) || l.NotUsedAt(m.Start) || QuestionAt(l.Text, m.End) || UncheckedBox(l.Text, m.Start) {
 			// ("¿Nodo único o varios nodos?" asks; the answer follows.)
 			continue
 		}
@@ -3974,7 +3974,7 @@ var kubernetesWord = map[string]bool{"kubernetes": true, "k8s": true, "eks": tru
 func topologyIn(l *Line, s Span) string {
 	best := ""
 	for _, m := range l.Matches {
-		if m.Start < s.Start || m.End > s.End || negatedAround(l, m) {
+		if m.Start < s.Start || m.End > s.End || negatedAround(l, m) || UncheckedBox(l.Text, m.Start) {
 			continue
 		}
 		switch m.Term {

@@ -60,6 +60,12 @@ func QuestionAt(text string, off int) bool {
 	return false
 }
 
+// UncheckedBox reports whether the text at offset off is the option of an
+// unticked box in a form: "[x] Nó único [ ] Vários nós".
+func UncheckedBox(text string, off int) bool {
+	return strings.HasSuffix(strings.TrimRight(text[:off], " "), "[ ]")
+}
+
 // ReferredSection returns the section whose heading number the line names
 // right after word, one of words ("Comprobación 5.1, luego ...", "see
 // section 4.2"), or nil.
