@@ -660,6 +660,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 				// under "Background and current situation".
 				continue
 			}
+			if l.Label.Len() > 0 && v.Span.Start >= l.Value.Start && (l.LabelIs(TermDatabaseWord) || l.LabelIs(TermOtherProduct)) && !v.Pinned {
+				// "| PostgreSQL (GitLab) | 16.10 incluido en el paquete |":
+				// the version of what the label names.
+				continue
+			}
 			if gitlabWordBefore(l, v.Span.Start, 4) && !referencedVersion(l, v) || v.Pinned && !(v.Chart != nil && l.HasWord("supported", "supports", "lists", "compatible")) {
 				// (Charts an Operator release supports are not the
 				// running version.)

@@ -83,7 +83,7 @@ func (r *planReader) readSetup() {
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && !l.Cited && (l.Has(TermWindow) || l.Has(TermNeg)) {
 			if i := zeroDowntimeAt(l); i >= 0 && !QuestionAt(l.Text, i) {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
-				if negatedAt(l, i) || impossibleAfter(l, i) {
+				if negatedAt(l, i) || impossibleAfter(l, i) || decidedAgainst(l, i) {
 					f.Value = "false"
 				}
 				p.ZeroDowntime = f
@@ -1127,6 +1127,20 @@ func negatedAt(l *Line, off int) bool {
 		}
 		end := m.Tok + m.NTok
 		if m.Tok < ti && ti-end <= 4 && !clauseBreak(l, end, ti+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// decidedAgainst reports whether the words right before offset off turn
+// the choice down: "bewusst gegen ein Zero-Downtime-Upgrade entschieden",
+// "instead of a zero-downtime upgrade".
+func decidedAgainst(l *Line, off int) bool {
+	ti := tokenAt(l, off)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "gegen", "against", "contre", "contra", "tegen", "statt", "anstatt", "anstelle", "instead":
 			return true
 		}
 	}

@@ -153,7 +153,7 @@ var vocabulary = map[Term]string{
 		"pre flight|preflight|pre window|readiness|pre checks|pre check|" +
 		"vorbereitung*|voraussetzung*|vor dem upgrade|vor der aktualisierung|" +
 		"requisito*|preparación|preparacion|antes de la actualización|antes de actualizar|" +
-		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration|" +
+		"prérequis|prerequis|préparation|avant la mise à jour|avant la migration|vérifications préalables|contrôles préalables|vérification préalable|controlli preliminari|verificações prévias|comprobaciones previas|vorabprüfungen|" +
 		"preparazione|preparativi|prerequisiti|preparação|preparacao|pré requisitos",
 	TermPath: "chemin de mise à niveau|chemin de mise a niveau|chemin de migration|parcours de mise à niveau|upgradepad|upgrade path|path|version path|upgrade route|route|hops|upgrade stops|required stops|stops|version sequence|" +
 		"upgrade pfad|upgradepfad|aktualisierungspfad|versionspfad|pfad|zwischenstopps|pflichtstopps|" +

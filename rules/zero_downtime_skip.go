@@ -12,8 +12,8 @@ var ZeroDowntimeSkip = &lint.Rule{
 	Severity: lint.Error,
 	Category: lint.VersionPath,
 	Doc: `Zero-downtime upgrades have hard limits: they go one minor release at a time (16.1 to 16.2,
-not to 16.3), only multi-node Linux package instances can do them (a single node always shows
-"Deploy in progress" or a 502), and a PostgreSQL major upgrade is a separate process with downtime.
+not to 16.3), only multi-node Linux package instances with at least two Rails nodes behind the load balancer can
+do them (a single node, or a single Rails node, always shows "Deploy in progress" or a 502), and a PostgreSQL major upgrade is a separate process with downtime.
 A plan that promises users no downtime and breaks one of these limits will have downtime anyway,
 unannounced.
 
@@ -26,6 +26,11 @@ Fix: go one minor at a time (` + "`planlint path --zero-downtime FROM TO`" + `),
 		}
 		if t := pl.Topology; t != nil && t.Value == "single-node" {
 			p.Reportf(z.Line, z.Span, "a single-node instance cannot be upgraded without downtime: users see a 502 while it restarts. plan and announce downtime, or use a multi-node setup")
+			return
+		}
+		if r := pl.RailsNodes; r != nil && r.N == 1 && r.Line.HasWord("only", "single", "sole", "unico", "unica", "único", "única", "seul", "seule", "einzige", "einziger", "einzigen", "enige") {
+			// ("| app01 | Rails (Puma) e Sidekiq – unico nodo applicativo |")
+			p.Reportf(z.Line, z.Span, "only one node runs Rails (line %d), and users see a 502 while it restarts: a zero-downtime upgrade needs at least two Rails nodes behind the load balancer. plan and announce downtime, or add a Rails node", r.Line.Num)
 			return
 		}
 		prev := glversion.Version{}
