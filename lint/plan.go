@@ -729,7 +729,8 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// the hops themselves; the chain does not start at today's
 			// version.
 			rest = chain
-		} else if summaryCtx || len(p.CurrentClaims) == 0 {
+		} else if summaryCtx || len(p.CurrentClaims) == 0 || parenRole(l, chain[0]) == TermCurrent {
+			// ("18.5.7 (attuale) ──► 18.8.11 ──► 18.11.11" says so.)
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
 		}
 		for _, v := range rest {
@@ -3226,11 +3227,11 @@ func isArrow(s string) bool {
 	return false
 }
 
-var arrows = []string{"→", "->", "=>", "⇒", "➜", "➔", "»", "⟶"}
+var arrows = []string{"→", "->", "=>", "⇒", "➜", "➔", "»", "⟶", "►", "▶", "➡"}
 
 func arrowWord(t string) bool {
 	switch t {
-	case "→", "->", "-->", "=>", "⇒", "➜", "➔", "»", ">", "⟶", "—>", "–>", "→→":
+	case "→", "->", "-->", "=>", "⇒", "➜", "➔", "»", ">", "⟶", "—>", "–>", "→→", "►", "▶", "➡", "─►", "──►", "──>", "─>", "--->", "==>":
 		return true
 	}
 	return false
@@ -4034,6 +4035,30 @@ func (r *planReader) resolve() {
 	p := r.plan
 	p.Current = strongest(p.CurrentClaims)
 	p.Target = strongest(p.TargetClaims)
+	if c := p.Current; c != nil && c.From != FromFrontMatter && len(p.CurrentClaims) >= 3 {
+		// A slip in one place: "| Versione attuale | 18.7.5 |" beside
+		// "18.5.7 (attuale) ──► 18.8.11" and "ferma alla 18.5.7". The
+		// version stated on more lines is the instance's; version-mismatch
+		// reports the odd one.
+		lines := func(v glversion.Version) int {
+			seen := map[*Line]bool{}
+			for _, o := range p.CurrentClaims {
+				if o.Version.Compare(v) == 0 {
+					seen[o.Line] = true
+				}
+			}
+			return len(seen)
+		}
+		if c.Version.HasPatch && lines(c.Version) == 1 {
+			for _, o := range p.CurrentClaims {
+				if o.Version.HasPatch && o.From != FromFrontMatter && o.Version.Compare(c.Version) != 0 && lines(o.Version) >= 2 {
+					o := o
+					p.Current = &o
+					break
+				}
+			}
+		}
+	}
 	if c := p.Current; c != nil && c.From == FromFrontMatter && len(p.Installs) > 0 && p.Installs[0].Listed {
 		// Front matter left over from an older plan: "current_version:
 		// 17.11.7" over "Running version: 18.5.7" and a path table whose

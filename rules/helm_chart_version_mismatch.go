@@ -270,11 +270,21 @@ func checkChart(p *lint.Pass, l *lint.Line, c, g lint.VersionRef) {
 		return
 	}
 	switch {
+	case exact && mapped.Compare(g.Version) > 0 && mapped.CompareMinor(g.Version) == 0 && latestPatch(p, mapped):
+		// "| 17.8.6 | chart 8.8.7 |": the chart deploys the latest patch
+		// of the minor, which is what the step should install.
+		p.Reportf(l, c.Span, "chart %s deploys GitLab %s, not %s. %s is the latest patch of %s: keep the chart and write GitLab %s for this step", quote(chart.String()), mapped, quote(g.Version.String()), mapped, mapped.MinorString(), mapped)
 	case exact && mapped.Compare(g.Version) != 0:
 		p.Reportf(l, c.Span, "chart %s deploys GitLab %s, not %s. use %s", quote(chart.String()), mapped, quote(g.Version.String()), chartFor(p, g.Version))
 	case !exact && mapped.CompareMinor(g.Version) != 0:
 		p.Reportf(l, c.Span, "chart %s deploys GitLab %s.x, not %s: the chart's major is GitLab's minus 9 and the minors match. use %s", quote(chart.String()), mapped.MinorString(), quote(g.Version.String()), chartFor(p, g.Version))
 	}
+}
+
+// latestPatch reports whether v is the latest released patch of its minor.
+func latestPatch(p *lint.Pass, v glversion.Version) bool {
+	latest, ok := p.Knowledge.Releases.Latest(v)
+	return ok && latest.Compare(v) == 0
 }
 
 // chartFor names the chart versions that deploy v, for a message.

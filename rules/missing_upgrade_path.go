@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/planlint/planlint/lint"
@@ -40,7 +41,9 @@ prints them).`,
 			return
 		}
 		stops := p.Knowledge.RequiredStops(cur.Version, tgt.Version)
-		if len(stops) == 0 || len(intermediateHops(p.Plan)) > 0 {
+		if len(stops) == 0 || len(intermediateHops(p.Plan)) > 0 || slices.ContainsFunc(p.Plan.Hops, func(h lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) > 0 }) {
+			// (A hop past the target, "17.11.7 → 18.8.2 → 18.5.7", names
+			// a version; downgrade-or-same-version reports the order.)
 			return
 		}
 		var list []string

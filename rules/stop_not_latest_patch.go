@@ -34,8 +34,11 @@ Fix: install the latest patch of each stop (` + "`planlint path FROM TO`" + ` pr
 			if !h.Version.HasPatch || !isStop(h.VersionRef) {
 				continue
 			}
-			if pl.Target != nil && h.Version.CompareMinor(pl.Target.Version) == 0 {
-				continue // the destination, not a stop on the way
+			if pl.Target != nil && h.Version.CompareMinor(pl.Target.Version) >= 0 {
+				// The destination, not a stop on the way; a hop past it
+				// ("17.11.7 → 18.8.2 → 18.5.7") is no stop of this path,
+				// and downgrade-or-same-version reports the order.
+				continue
 			}
 			latest, ok := rel.Latest(h.Version)
 			if !ok || h.Version.Patch >= latest.Patch || installsLatestToo(pl, latest) {
