@@ -525,6 +525,30 @@ func replacesWindow(l *Line) bool {
 	return l.ContainsAny([]string{"vervalt", "entfällt", "is cancelled", "is canceled", "replaces the", "queda anulad", "est annulé", "annullat", "cancelad"}...)
 }
 
+// verbFirstCondition reports whether a German sentence of low opens with
+// its verb to state a condition: "Sind sie am 19.12. um 07:00 nicht
+// fertig, wird Fenster B verschoben".
+func verbFirstCondition(low string) bool {
+	for start := 0; start < len(low); {
+		// (A date's dot, "am 19.12. um 07:00", ends no sentence.)
+		end := len(low)
+		for i := start; i+1 < len(low); i++ {
+			if low[i] == '.' && low[i+1] == ' ' && !(i > 0 && isDigitByte(low[i-1])) {
+				end = i
+				break
+			}
+		}
+		sent := strings.TrimLeft(low[start:end], " *_")
+		start = end + 1
+		for _, v := range []string{"sind ", "ist ", "sollte ", "sollten ", "gibt es "} {
+			if strings.HasPrefix(sent, v) && strings.Contains(sent, ", ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // CorrectedBetween reports whether a line between two window lines says
 // the first date is corrected or moved: "**Korrektur zum Termin:** Der
 // 09.01. klappt nicht, wir machen es eine Woche später".
@@ -535,7 +559,7 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 	if !d.correctionsDone {
 		d.correctionsDone = true
 		for _, l := range d.Lines {
-			if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") {
+			if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") || verbFirstCondition(l.Lower) {
 				// ("sinon le second saut est reporté au 9 janvier": a
 				// fallback, not a new date.)
 				continue

@@ -486,6 +486,14 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			labelled = true
 		case l.LabelIs(TermTarget) && !l.LabelIs(TermCurrent) && len(inVal) > 0:
+			if chain := arrowChain(l, inVal); len(chain) >= 2 && chain[0].Version.Compare(chain[len(chain)-1].Version) < 0 {
+				// "**Ziel:** GitLab CE 18.5.7 → 18.11.11": from where the
+				// instance stands to the target.
+				p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: chain[0], From: FromProse})
+				p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: chain[len(chain)-1], From: FromLabel})
+				labelled = true
+				break
+			}
 			p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: inVal[0], From: FromLabel})
 			// A row of a path table marked "(target)" is the last hop
 			// as well; a two-column facts row ("| Doelversie | 19.2.4 |"
