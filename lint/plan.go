@@ -4043,44 +4043,7 @@ func (r *planReader) resolve() {
 	p := r.plan
 	p.Current = strongest(p.CurrentClaims)
 	p.Target = strongest(p.TargetClaims)
-	if c := p.Current; c != nil && c.From != FromFrontMatter && len(p.CurrentClaims) >= 3 {
-		// A slip in one place: "| Versione attuale | 18.7.5 |" beside
-		// "18.5.7 (attuale) ──► 18.8.11" and "ferma alla 18.5.7". The
-		// version stated on more lines is the instance's; version-mismatch
-		// reports the odd one.
-		lines := func(v glversion.Version) int {
-			seen := map[*Line]bool{}
-			for _, o := range p.CurrentClaims {
-				if o.Version.Compare(v) == 0 {
-					seen[o.Line] = true
-				}
-			}
-			return len(seen)
-		}
-		if c.Version.HasPatch && lines(c.Version) == 1 {
-			for _, o := range p.CurrentClaims {
-				if o.Version.HasPatch && o.From != FromFrontMatter && o.Version.Compare(c.Version) != 0 && lines(o.Version) >= 2 {
-					o := o
-					p.Current = &o
-					break
-				}
-			}
-		}
-	}
-	if c := p.Current; c != nil && c.From == FromFrontMatter && len(p.Installs) > 0 && p.Installs[0].Listed {
-		// Front matter left over from an older plan: "current_version:
-		// 17.11.7" over "Running version: 18.5.7" and a path table whose
-		// first hop starts at 18.5.7. The version the path starts from
-		// settles it; version-mismatch reports the front matter.
-		start := p.Installs[0].Version
-		for _, o := range p.CurrentClaims {
-			if o.From != FromFrontMatter && o.Version.HasPatch && o.Version.Compare(start) == 0 && !o.Version.Matches(c.Version) {
-				o := o
-				p.Current = &o
-				break
-			}
-		}
-	}
+	p.settleCurrent()
 	if p.Current != nil {
 		// Current-version claims fix what is not a hop: anything at or
 		// below the current version.
@@ -4277,6 +4240,52 @@ func exactOf(v glversion.Version) glversion.Version {
 		return v
 	}
 	return glversion.New(v.Major, v.Minor, 0)
+}
+
+// settleCurrent replaces the strongest current-version claim when the
+// plan shows it is a slip or a leftover: a version stated on one line
+// against one stated on two others, or front matter that the path's own
+// start and a stated current version contradict. version-mismatch then
+// reports the odd claim.
+func (p *Plan) settleCurrent() {
+	if c := p.Current; c != nil && c.From != FromFrontMatter && len(p.CurrentClaims) >= 3 {
+		// A slip in one place: "| Versione attuale | 18.7.5 |" beside
+		// "18.5.7 (attuale) ──► 18.8.11" and "ferma alla 18.5.7". The
+		// version stated on more lines is the instance's; version-mismatch
+		// reports the odd one.
+		lines := func(v glversion.Version) int {
+			seen := map[*Line]bool{}
+			for _, o := range p.CurrentClaims {
+				if o.Version.Compare(v) == 0 {
+					seen[o.Line] = true
+				}
+			}
+			return len(seen)
+		}
+		if c.Version.HasPatch && lines(c.Version) == 1 {
+			for _, o := range p.CurrentClaims {
+				if o.Version.HasPatch && o.From != FromFrontMatter && o.Version.Compare(c.Version) != 0 && lines(o.Version) >= 2 {
+					o := o
+					p.Current = &o
+					break
+				}
+			}
+		}
+	}
+	if c := p.Current; c != nil && c.From == FromFrontMatter && len(p.Installs) > 0 && p.Installs[0].Listed {
+		// Front matter left over from an older plan: "current_version:
+		// 17.11.7" over "Running version: 18.5.7" and a path table whose
+		// first hop starts at 18.5.7. The version the path starts from
+		// settles it; version-mismatch reports the front matter.
+		start := p.Installs[0].Version
+		for _, o := range p.CurrentClaims {
+			if o.From != FromFrontMatter && o.Version.HasPatch && o.Version.Compare(start) == 0 && !o.Version.Matches(c.Version) {
+				o := o
+				p.Current = &o
+				break
+			}
+		}
+	}
 }
 
 // strongest returns the claim from the strongest source, the first in
