@@ -503,9 +503,12 @@ func restoresData(d *lint.Document, l *lint.Line) bool {
 // gitalyOnly reports whether a line restores only Gitaly's storage (its
 // volume, PVC or disk), which holds the repositories and no database.
 func gitalyOnly(l *lint.Line) bool {
-	return l.Contains("gitaly") && l.ContainsAny("pvc", "volume", "disk", "snapshot") &&
-		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
+	return l.Contains("gitaly") && l.ContainsAny("pvc", "volume", "disk", "snapshot") && !l.ContainsAny(databaseNouns...) &&
+		!l.ContainsAny("all ", "every", "alle ", "todos", "tous", "toutes", "each", "jede", "cada", "tutti", "and the", "und die", "y el", "e o ", "et la", "et le")
 }
+
+// databaseNouns name the database in a restore.
+var databaseNouns = []string{"database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db"}
 
 // snapshotRevertCmd returns the command on a line that puts a snapshot
 // back, or "".
@@ -525,8 +528,8 @@ func snapshotRevertCmd(l *lint.Line) string {
 // ("Restaurar /etc/gitlab de cada nodo desde /respaldo/etc-<host>/"): the
 // settings come back, the database stays migrated.
 func configOnly(l *lint.Line) bool {
-	return l.ContainsAny("/etc/gitlab", "gitlab.rb", "gitlab-secrets.json") &&
-		!l.ContainsAny("database", "postgres", "datenbank", "banco", "base de datos", "base de données", "base di dati", " db", "dump", "snapshot", "gitlab-backup", "backup=", "données", "daten ", "datos", "dados", "dati ", "vm")
+	return l.ContainsAny("/etc/gitlab", "gitlab.rb", "gitlab-secrets.json") && !l.ContainsAny(databaseNouns...) &&
+		!l.ContainsAny("dump", "snapshot", "gitlab-backup", "backup=", "données", "daten ", "datos", "dados", "dati ", "vm")
 }
 
 // restoreWaived reports whether the sentence of a restore word says the
