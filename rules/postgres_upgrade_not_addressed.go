@@ -202,7 +202,7 @@ var requirementWords = map[string]bool{"needs": true, "need": true, "requires": 
 
 // enoughWords say a database version needs no change.
 var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade nodig", "geen upgrade nodig", "keine datenbank-aktualisierung", "without extra steps", "without any extra step", "senza passi aggiuntivi", "nessun passo aggiuntivo", "sin pasos adicionales", "sans étape supplémentaire", "ohne zusätzliche schritte", "zonder extra stappen", "sem passos adicionais", "is enough", "enough for", "sufficient", "no database work", "keine datenbankarbeit", "is supported by gitlab", "are supported by gitlab", "supported by both", "nothing to do", "no upgrade needed", "no upgrade is needed", "reicht", "genügt", "ausreichend",
-	"suficiente", "suffit", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
+	"suficiente", "suffit", "est compatible", "is compatible", "ist kompatibel", "es compatible", "è compatibile", "é compatível", "is compatibel", "reste compatible", "sufficiente", "basta", "volstaat", "voldoende", "is genoeg",
 	"still supported", "noch unterstützt", "sigue soportad", "toujours support", "ancora supportat", "ainda suportad", "nog ondersteund",
 	"non serve", "no hace falta", "pas besoin", "nicht nötig", "niet nodig", "não é necessári",
 	"nicht erforderlich", "not required", "not needed", "no extra work", "geen extra werk", "kein zusätzlicher aufwand", "ningún trabajo adicional", "aucun travail supplémentaire", "nessun lavoro aggiuntivo", "nenhum trabalho extra", "no es necesario", "pas nécessaire", "non è necessario", "niet vereist", "não é preciso",

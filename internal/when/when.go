@@ -148,6 +148,22 @@ func (s *scanner) articleAfter(j, i int) bool {
 	return weekday
 }
 
+// inBrackets reports whether token i stands inside an open bracket.
+func (s *scanner) inBrackets(i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		if t := &s.toks[k]; t.kind == kPunct {
+			switch {
+			case t.val == '(':
+				depth++
+			case t.val == ')' && depth > 0:
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
 func (s *scanner) span(i, j int) Span { return Span{s.toks[i].start, s.toks[j-1].end} }
 
 // timeAfter reports whether a clock time h:m is written right after token
@@ -167,6 +183,12 @@ func (s *scanner) window() Window {
 	var start, end *clockCand
 	for k := range s.times {
 		if s.times[k].rng {
+			if k > 0 && !s.times[0].rng && s.inBrackets(s.times[k].a.i) {
+				// "22:00 KST → donderdag 2026/12/03, 04:00 KST (13:00–19:00
+				// UTC op 2026/12/02)": the range in brackets restates the
+				// window written before it.
+				break
+			}
 			start, end = &s.times[k].a, &s.times[k].b
 			break
 		}
