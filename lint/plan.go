@@ -3476,6 +3476,16 @@ func (l *Line) EditionChange() (Span, bool) {
 					to = true
 				}
 			}
+			if !to && l.HasWord("replace", "swap", "trocar", "substituir", "reemplazar", "sustituir", "remplacer", "ersetzen", "vervangen", "sostituire") {
+				// "trocar a imagem Community Edition pela Enterprise
+				// Edition", "replace CE with EE".
+				for j := ce.Tok + ce.NTok; j < ee.Tok; j++ {
+					switch l.Tokens[j].Word {
+					case "by", "with", "pela", "pelo", "por", "par", "durch", "door", "con", "met", "mit", "per":
+						to = true
+					}
+				}
+			}
 			if to {
 				return Span{ce.Start, ee.End}, true
 			}
