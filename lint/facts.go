@@ -530,14 +530,7 @@ func replacesWindow(l *Line) bool {
 // fertig, wird Fenster B verschoben".
 func verbFirstCondition(low string) bool {
 	for start := 0; start < len(low); {
-		// (A date's dot, "am 19.12. um 07:00", ends no sentence.)
-		end := len(low)
-		for i := start; i+1 < len(low); i++ {
-			if low[i] == '.' && low[i+1] == ' ' && !(i > 0 && isDigitByte(low[i-1])) {
-				end = i
-				break
-			}
-		}
+		end := sentenceEnd(low, start)
 		sent := strings.TrimLeft(low[start:end], " *_")
 		start = end + 1
 		for _, v := range []string{"sind ", "ist ", "sollte ", "sollten ", "gibt es "} {

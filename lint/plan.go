@@ -4445,20 +4445,9 @@ func laterUpgrade(l *Line, v VersionRef) bool {
 			}
 		}
 	}
+	// ("für das 2. Quartal 2027": an ordinal, not a sentence end.)
 	rest := l.Lower[v.Span.End:]
-	for i := 0; ; {
-		j := strings.Index(rest[i:], ". ")
-		if j < 0 {
-			break
-		}
-		if i+j > 0 && isDigitByte(rest[i+j-1]) {
-			// "für das 2. Quartal 2027": an ordinal, not a sentence end.
-			i += j + 2
-			continue
-		}
-		rest = rest[:i+j]
-		break
-	}
+	rest = rest[:sentenceEnd(rest, 0)]
 	if len(rest) > 60 {
 		rest = rest[:60]
 	}

@@ -19,6 +19,19 @@ func SentenceAt(text string, start, end int) (int, int) {
 	return a, b
 }
 
+// sentenceEnd returns the offset of the ". " that ends the sentence going
+// on from offset from, or len(text), when a dot after a digit is a date's
+// or an ordinal's ("am 19.12. um 07:00", "für das 2. Quartal"). Text with
+// versions at sentence ends ("... 18.2.8. Then") needs SentenceAt.
+func sentenceEnd(text string, from int) int {
+	for i := from; i+1 < len(text); i++ {
+		if text[i] == '.' && text[i+1] == ' ' && !(i > 0 && isDigitByte(text[i-1])) {
+			return i
+		}
+	}
+	return len(text)
+}
+
 // AnyPhraseSentence reports whether ok holds for the sentence around some
 // occurrence in low of one of the phrases.
 func AnyPhraseSentence(low string, phrases []string, ok func(start, end int) bool) bool {

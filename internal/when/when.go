@@ -140,13 +140,15 @@ func (s *scanner) articleAfter(j, i int) bool {
 		case s.isWeekday(k):
 			weekday = true
 		case s.punctAt(k, ','):
-		case t.kind == kWord && (string(s.low[t.lo:t.hi]) == "le" || string(s.low[t.lo:t.hi]) == "el" || string(s.low[t.lo:t.hi]) == "il"):
+		case t.kind == kWord && article(string(s.low[t.lo:t.hi])):
 		default:
 			return false
 		}
 	}
 	return weekday
 }
+
+func article(w string) bool { return w == "le" || w == "el" || w == "il" }
 
 // inBrackets reports whether token i stands inside an open bracket.
 func (s *scanner) inBrackets(i int) bool {
