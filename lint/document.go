@@ -1107,7 +1107,9 @@ func riskOnlyAsNotes(h *Line) bool {
 			continue
 		}
 		switch h.Lower[m.Start:m.End] {
-		case "notes", "note", "hinweise", "notas", "remarques":
+		case "notes", "note", "hinweise", "notas", "remarques", "version notes", "versionshinweise", "notas de versión", "notas de la versión", "notes de version":
+			// ("Ruta y notas de versión": the notes of the path's
+			// versions.)
 		default:
 			return false
 		}
@@ -1347,7 +1349,9 @@ func (b *builder) finishLine(l *Line) {
 		// "Pre-upgrade health checks", "post-upgrade checks": a time
 		// around the upgrade, not the upgrade.
 		prePost := m.Term == TermUpgradeVerb && m.Tok > 0 && m.Start > 0 && l.Text[m.Start-1] == '-' && (l.Tokens[m.Tok-1].Word == "pre" || l.Tokens[m.Tok-1].Word == "post")
-		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront || prePost {
+		// "./run-gitlab.sh 18.11.9" names a script, not what runs.
+		scriptName := m.Term == TermCurrently && partOfName(l.Text, m.Start, m.End)
+		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront || prePost || scriptName {
 			b.matches = append(b.matches[:i], b.matches[i+1:]...)
 		}
 	}
@@ -1388,6 +1392,19 @@ func (b *builder) finishLine(l *Line) {
 		// in the document, then the version.
 		l.Versions = l.Versions[1:]
 	}
+}
+
+// partOfName reports whether the text at [start, end) is part of a file,
+// path or command name ("./run-gitlab.sh", "long-running") rather than a
+// word of the sentence.
+func partOfName(text string, start, end int) bool {
+	if start > 0 && strings.IndexByte("/-_.", text[start-1]) >= 0 {
+		return true
+	}
+	if end < len(text) && strings.IndexByte("/-_", text[end]) >= 0 {
+		return true
+	}
+	return end+1 < len(text) && text[end] == '.' && asciiClass[text[end+1]&0x7f] == clWord && text[end+1] < 0x80
 }
 
 // helmWithOptions finds "helm upgrade" or "helm install" written with

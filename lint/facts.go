@@ -656,7 +656,7 @@ func (r *planReader) readWindow() {
 					w.Duration = dd
 				}
 			} else if ew.Start != nil {
-				w.Duration = untilClock(w.Start, ew.Start)
+				w.Duration, w.wall = untilClock(w.Start, ew.Start), true
 			}
 		}
 		if isPlaceholderValue(v) {
@@ -811,11 +811,11 @@ func (r *planReader) readWindow() {
 				// column gives the window's length.
 				r.endColumn(w, complete)
 			}
-			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil {
+			if h := complete.Header; w.Zone == "" && complete.Kind == KindTableRow && h != nil && w.Line == complete {
 				// "| Date and time (Europe/London, UTC+00:00) |" heads the
 				// column of dated windows.
-				if sc := r.scan(h.Text); sc.Zone != nil {
-					r.applyZoneAt(w, h, Span{0, len(h.Text)})
+				if span := zoneColumn(complete, w.TimeSpan); r.scan(h.Text[span.Start:span.End]).Zone != nil {
+					r.applyZoneAt(w, h, span)
 				}
 			}
 			// Zone or duration on a neighbouring line of the same section.
@@ -846,15 +846,13 @@ func (r *planReader) readWindow() {
 						}
 					}
 					if sc.Start != nil && sc.Date == nil && (l.LabelIs(TermWindow) || l.Has(TermWindow)) && w.HasTime && isEndLabel(l) {
-						w.Duration = untilClock(w.Start, sc.Start)
+						w.Duration, w.wall = untilClock(w.Start, sc.Start), true
 					} else if sc.Date != nil && sc.Start != nil && isEndLabel(l) {
-						loc := w.Start.Location()
-						e := sc.Date.At(sc.Start.Hour, sc.Start.Minute, loc)
-						if e.After(w.Start) {
-							w.Duration = e.Sub(w.Start)
+						if d, wall := untilEnd(w, sc); d > 0 {
+							w.Duration, w.wall = d, wall
 						}
 					} else if sc.Duration > 0 {
-						w.Duration = sc.Duration
+						w.Duration, w.wall = sc.Duration, sc.DurationSpan == when.Span{}
 					}
 				}
 			}
@@ -930,7 +928,7 @@ func (r *planReader) readWindow() {
 		body := *w
 		*w, found, p.MoreWindows = fmWindow, true, more
 		if body.HasDate && body.HasTime && body.Start.Equal(w.Start) {
-			w.Duration = body.Duration
+			w.Duration, w.wall = body.Duration, body.wall
 		}
 	}
 	if !w.HasDate || !w.HasTime {
@@ -1042,7 +1040,7 @@ func (r *planReader) readWindow() {
 	if w.HasTime && w.Zone == "" && w.Line != nil && w.Line.Kind == KindTableRow && w.Line.Header != nil && hasZoneOnly(w.Line.Header, r.today) {
 		// "| | Date | Time (AEDT, UTC+11:00) | Hop |" over the window's
 		// row: the column gives the zone.
-		r.applyZoneAt(w, w.Line.Header, Span{0, len(w.Line.Header.Text)})
+		r.applyZoneAt(w, w.Line.Header, zoneColumn(w.Line, w.TimeSpan))
 	}
 	if w.HasTime && w.Zone == "" && w.Line != nil {
 		// "## Windows (Europe/London, GMT, UTC+0)" over the dated list:
@@ -1061,8 +1059,28 @@ func (r *planReader) readWindow() {
 		r.dateFromProse(w)
 	}
 	if found || w.Placeholder || w.Line != nil {
+		w.elapse()
 		p.Window = w
 	}
+	for _, o := range p.MoreWindows {
+		o.elapse()
+	}
+}
+
+// zoneColumn returns the part of a table row's header that gives the zone
+// of the time at span: the header cell above it when the cells line up
+// ("| | Local time (Shanghai) | UTC |" gives the first time no zone), else
+// the whole header.
+func zoneColumn(row *Line, at Span) Span {
+	h := row.Header
+	if len(h.Cells) == len(row.Cells) {
+		for ci, c := range row.Cells {
+			if at.Start >= c.Start && at.End <= c.End {
+				return h.Cells[ci]
+			}
+		}
+	}
+	return Span{0, len(h.Text)}
 }
 
 // hasZoneOnly reports whether a heading names a time zone and no date.
@@ -1261,7 +1279,7 @@ func (r *planReader) timelineWindow() (Window, bool) {
 			}
 		}
 		if es := r.scan(rows[end].Text[leads[end].Start:leads[end].End]); es.Start != nil && w.Duration == 0 && w.HasTime {
-			w.Duration = untilClock(w.Start, es.Start)
+			w.Duration, w.wall = untilClock(w.Start, es.Start), true
 		}
 		if w.HasDate && w.HasTime {
 			return w, true
@@ -1270,14 +1288,41 @@ func (r *planReader) timelineWindow() (Window, bool) {
 	return Window{}, false
 }
 
-// untilClock returns the time from t to the next time the clock shows c:
-// from 22:00 to 02:00 is four hours, into the next day.
+// untilClock returns the time on the wall clock from t to the next time it
+// shows c: from 22:00 to 02:00 is four hours, into the next day.
 func untilClock(t time.Time, c *when.Clock) time.Duration {
-	e := time.Date(t.Year(), t.Month(), t.Day(), c.Hour, c.Minute, 0, 0, t.Location())
-	if !e.After(t) {
-		e = e.Add(24 * time.Hour)
+	d := time.Duration(c.Hour-t.Hour())*time.Hour + time.Duration(c.Minute-t.Minute())*time.Minute
+	if d <= 0 {
+		d += 24 * time.Hour
 	}
-	return e.Sub(t)
+	return d
+}
+
+// untilEnd returns the time from the window's start to a dated end time,
+// and whether it is measured on the wall clock. An end written with its own
+// offset ("Ende: Sonntag, 28. März 2027, 06:00 Uhr MESZ") after a zoned
+// start is elapsed time.
+func untilEnd(w *Window, end when.Window) (time.Duration, bool) {
+	if z := end.Zone; z != nil && z.Fixed && w.Zoned {
+		return end.Date.At(end.Start.Hour, end.Start.Minute, time.FixedZone(z.Text, z.Offset)).Sub(w.Start), false
+	}
+	st := w.Start
+	return end.Date.At(end.Start.Hour, end.Start.Minute, time.UTC).Sub(time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, time.UTC)), true
+}
+
+// elapse turns a window's wall-clock length into the time that passes:
+// "Saturday 23:00 to Sunday 03:00 Europe/Amsterdam" on the night the
+// clocks go forward lasts three hours.
+func (w *Window) elapse() {
+	if !w.wall || w.Duration <= 0 || !w.Zoned {
+		return
+	}
+	st := w.Start
+	e := time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, time.UTC).Add(w.Duration)
+	if d := time.Date(e.Year(), e.Month(), e.Day(), e.Hour(), e.Minute(), 0, 0, st.Location()).Sub(st); d > 0 {
+		w.Duration = d
+	}
+	w.wall = false
 }
 
 // scan reads the dates, times, durations and zones of text, with the
@@ -1397,7 +1442,7 @@ func (r *planReader) endColumn(w *Window, row *Line) {
 		if sc.Start == nil || sc.Date != nil {
 			return
 		}
-		w.Duration = untilClock(w.Start, sc.Start)
+		w.Duration, w.wall = untilClock(w.Start, sc.Start), true
 		return
 	}
 }
@@ -1529,32 +1574,36 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 					d += 24 * time.Hour
 				}
 			}
-			w.Duration = d
+			w.Duration, w.wall = d, true
 		} else if sc.Duration > 0 && w.Duration == 0 {
-			w.Duration = sc.Duration
+			w.Duration, w.wall = sc.Duration, sc.DurationSpan == when.Span{}
 		}
 	} else if sc.Start != nil && w.HasTime && w.HasDate && w.Duration == 0 && l.Label.Len() > 0 && isEndLabel(l) {
 		// "| Start | 06:00 UTC |" then "| End | 18:00 UTC |".
 		st := w.Start
-		e := time.Date(st.Year(), st.Month(), st.Day(), sc.Start.Hour, sc.Start.Minute, 0, 0, st.Location())
-		if sc.Date != nil {
-			e = sc.Date.At(sc.Start.Hour, sc.Start.Minute, st.Location())
-		} else if !e.After(st) {
-			e = e.Add(24 * time.Hour)
-		}
-		if e.After(st) {
-			w.Duration = e.Sub(st)
+		if sc.Date == nil {
+			w.Duration, w.wall = untilClock(st, sc.Start), true
+		} else if d, wall := untilEnd(w, sc); d > 0 {
+			w.Duration, w.wall = d, wall
 		}
 	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) {
 		w.Duration = sc.Duration
+	}
+	if w.Zone == "" && l.LabelIs(TermTimezone) {
+		// "Time zone: CST = China Standard Time ... for Austin 8:00 am
+		// to 2:00 pm US Central": the label's value, not the zone of a
+		// time in a later sentence.
+		zs := span
+		if i := strings.Index(l.Text[span.Start:span.End], ". "); i > 0 {
+			zs.End = span.Start + i
+		}
+		r.applyZoneAt(w, l, zs)
 	}
 	if sc.Zone != nil && w.Zone == "" {
 		w.Zone = sc.Zone.Text
 		w.ZoneIANA = sc.Zone.IANA
 		w.ZoneSpan = shift(sc.Zone.Span, span.Start)
 		r.zoneOffset(w, sc.Zone)
-	} else if w.Zone == "" && l.LabelIs(TermTimezone) {
-		r.applyZoneAt(w, l, span)
 	}
 	return got
 }
@@ -1708,7 +1757,7 @@ func (r *planReader) applyWindow(w *Window, l *Line, v string, span Span) {
 		w.TimeSpan = shift(sc.Start.Span, at)
 	}
 	if sc.Duration > 0 {
-		w.Duration = sc.Duration
+		w.Duration, w.wall = sc.Duration, sc.DurationSpan == when.Span{}
 	}
 	if sc.Zone != nil {
 		w.Zone = sc.Zone.Text

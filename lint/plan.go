@@ -356,12 +356,15 @@ func isVagueVersion(s string) bool {
 	return false
 }
 
-// pathProse reports whether a prose line of a "Path and notes" section
-// states the path ("One hop, 17.5.5 → 17.8.7"); its list items are the
-// notes.
+// pathProse reports whether a line of a "Path and notes" section states
+// the path: prose with a chain ("One hop, 17.5.5 → 17.8.7") or a row of
+// its path table. Its list items are the notes.
 func pathProse(l *Line, vs []VersionRef) bool {
 	h := l.Section.Heading
-	return h != nil && !l.Item && l.Kind == KindText && l.Section.Names(TermPath) && riskOnlyAsNotes(h) && len(arrowChain(l, vs)) >= 2
+	if h == nil || l.Item || !l.Section.Names(TermPath) || !riskOnlyAsNotes(h) {
+		return false
+	}
+	return l.Kind == KindTableRow || l.Kind == KindText && len(arrowChain(l, vs)) >= 2
 }
 
 // readVersions classifies the versions on one line: claims of the current
@@ -4339,6 +4342,11 @@ type Window struct {
 	Zone     string
 	ZoneIANA string
 	Duration time.Duration
+	// wall is true while Duration is the difference of a written start and
+	// end time on the wall clock; readWindow turns it into elapsed time
+	// once the zone is known (a night that changes the clocks is an hour
+	// shorter or longer).
+	wall bool
 	// Placeholder is true when the window's value is an unfilled
 	// placeholder.
 	Placeholder bool

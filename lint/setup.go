@@ -255,6 +255,15 @@ func externalValue(l *Line) bool {
 	return l.Label.Len() > 0 && (strings.HasPrefix(v, "extern") || strings.HasPrefix(v, "estern"))
 }
 
+// numberedHost reports whether a word ending at i is the start of a
+// numbered host name: "rds-01", "pg2".
+func numberedHost(low string, i int) bool {
+	if i < len(low) && low[i] == '-' {
+		i++
+	}
+	return i < len(low) && low[i] >= '0' && low[i] <= '9'
+}
+
 // postgresColumn reads a version from a table column headed
 // "PostgreSQL".
 func postgresColumn(l *Line) (string, Span, bool) {
@@ -481,7 +490,8 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		if !l.mayContain(w) {
 			continue
 		}
-		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) && !praefectDatabaseAt(low, i) {
+		if i := wordIndex(low, w); i >= 0 && !negatedAt(l, i) && !labelNegates(l, i) && !praefectDatabaseAt(low, i) && !(w == "rds" && numberedHost(low, i+len(w))) {
+			// ("rds-01, rds-02": Redis hosts, not Amazon RDS.)
 			db.External = true
 			if db.ExternalLine == nil {
 				db.ExternalLine = l

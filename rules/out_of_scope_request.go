@@ -322,6 +322,10 @@ func startsClause(l *lint.Line, i int) bool {
 // smaller scale", "in reduzierter Größe"), which describes and changes
 // nothing.
 func sizeNoun(l *lint.Line, m lint.Match) bool {
+	if l.Lower[m.Start:m.End] == "scale" && m.Start >= l.Label.Start && m.End <= l.Label.End {
+		// "| Scale | ~4,800 users |": a row that states the size.
+		return true
+	}
 	if m.Tok == 0 {
 		return false
 	}

@@ -18,6 +18,23 @@ const maxDuration = 31 * 24 * time.Hour
 // reported.
 func (s *scanner) findDurations() {
 	t := s.toks
+	for i := 0; i+1 < len(t); i++ {
+		// "2026-12-02T21:00:00+01:00/PT6H": an ISO 8601 interval of a
+		// start and a duration.
+		if t[i].kind != kPunct || t[i].val != '/' || t[i+1].space || t[i+1].kind != kWord || s.text[t[i+1].start] != 'P' {
+			continue
+		}
+		d, end, ok := isoDuration(s.text, t[i+1].start)
+		if !ok {
+			continue
+		}
+		k := i + 1
+		for ; k < len(t) && t[k].start < end; k++ {
+			t[k].used = true
+		}
+		s.durs = append(s.durs, durCand{d: d, start: t[i+1].start, end: end})
+		i = k - 1
+	}
 	for i := 0; i < len(t); i++ {
 		if t[i].kind != kNum || t[i].used || !s.leftOK(i) {
 			continue
@@ -34,6 +51,51 @@ func (s *scanner) findDurations() {
 		}
 		i = j - 1
 	}
+}
+
+// isoDuration reads an ISO 8601 duration such as "PT6H", "PT4H30M" or
+// "P1DT2H" at byte i of text, and returns it with its end.
+func isoDuration(text string, i int) (time.Duration, int, bool) {
+	if i >= len(text) || text[i] != 'P' {
+		return 0, i, false
+	}
+	var d time.Duration
+	j, inTime, parts := i+1, false, 0
+	for j < len(text) {
+		if text[j] == 'T' && !inTime {
+			inTime = true
+			j++
+			continue
+		}
+		k, v := j, 0
+		for k < len(text) && text[k] >= '0' && text[k] <= '9' && k-j < 4 {
+			v = v*10 + int(text[k]-'0')
+			k++
+		}
+		if k == j || k >= len(text) {
+			break
+		}
+		var unit time.Duration
+		switch {
+		case text[k] == 'W' && !inTime:
+			unit = 7 * 24 * time.Hour
+		case text[k] == 'D' && !inTime:
+			unit = 24 * time.Hour
+		case text[k] == 'H' && inTime:
+			unit = time.Hour
+		case text[k] == 'M' && inTime:
+			unit = time.Minute
+		default:
+			return 0, i, false
+		}
+		d += time.Duration(v) * unit
+		parts++
+		j = k + 1
+	}
+	if parts == 0 || d <= 0 || d > maxDuration || j < len(text) && (text[j] >= '0' && text[j] <= '9' || (text[j]|0x20) >= 'a' && (text[j]|0x20) <= 'z') {
+		return 0, i, false
+	}
+	return d, j, true
 }
 
 // unitAt reads a duration unit word at token k, with its abbreviation dot.

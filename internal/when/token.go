@@ -262,6 +262,11 @@ func (s *scanner) rightOK(j int) bool {
 	case ',', ';', '.', ':':
 		return j+1 >= len(t) || t[j+1].space || t[j+1].kind == kPunct
 	case '/', '→', '~':
+		if p.val == '/' && j+1 < len(t) && !t[j+1].space && t[j+1].kind == kWord && s.text[t[j+1].start] == 'P' {
+			// "21:00:00+01:00/PT6H": the duration of an ISO interval.
+			_, _, ok := isoDuration(s.text, t[j+1].start)
+			return ok
+		}
 		return j+1 >= len(t) || t[j+1].space || t[j+1].kind != kWord
 	}
 	if isDash(p.val) {

@@ -262,6 +262,7 @@ func (s *scanner) window() Window {
 		} else if zz := s.zoneNextTo(end); zz != nil {
 			z = zz
 		}
+		z = s.clarified(z)
 		w.Zone = &Zone{Text: s.text[z.start:z.end], IANA: z.iana, Offset: z.off, Fixed: z.fixed, Span: Span{z.start, z.end}}
 	}
 
@@ -333,6 +334,37 @@ func (s *scanner) weekdaysApart(d *Date, start, end *clockCand) int {
 		return 0
 	}
 	return (to - from + 7) % 7
+}
+
+// clarified returns the zone that explains an ambiguous abbreviation right
+// after it: "CST = China Standard Time" is Asia/Shanghai, not US Central.
+// A zone after a time ("22:00 CST (04:00 UTC)") is a conversion, and one
+// in another cell another column.
+func (s *scanner) clarified(z *zoneCand) *zoneCand {
+	switch s.text[z.start:z.end] {
+	case "CST", "CDT", "IST", "BST", "AST", "ADT", "PST":
+	default:
+		return z
+	}
+	for k := range s.zones {
+		zz := &s.zones[k]
+		if zz.start <= z.start {
+			continue
+		}
+		// Only the zone right after it explains it: "CST (UTC+08:00)",
+		// "IST = India Standard Time".
+		for i := z.j; i < zz.i; i++ {
+			if t := &s.toks[i]; t.kind != kPunct || !strings.ContainsRune("=(,:[-–—", rune(t.val)) {
+				return z
+			}
+		}
+		if zz.fixed && zz.off != z.off && zz.off != 0 || !zz.fixed && zz.iana != "" {
+			// (A bare UTC explains nothing.)
+			return zz
+		}
+		return z
+	}
+	return z
 }
 
 // zoneNextTo returns the zone written right after clock c ("22:00 CET",

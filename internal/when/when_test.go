@@ -711,3 +711,47 @@ func TestEndClockAfterDatedRangeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestISOInterval checks a window written as an ISO 8601 interval of a
+// start and a duration.
+func TestISOInterval(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text string
+		want time.Duration
+	}{
+		{"2026-12-02T21:00:00+01:00/PT6H", 6 * time.Hour},
+		{"`2026-12-02T21:00+01:00/PT4H30M`", 4*time.Hour + 30*time.Minute},
+		{"2026-12-02T21:00Z/P1DT2H", 26 * time.Hour},
+	} {
+		w := Scan(c.text, today)
+		if w.Duration != c.want {
+			t.Errorf("Scan(%q).Duration = %v, want %v", c.text, w.Duration, c.want)
+		}
+		if w.Zone == nil || w.Start == nil || w.Start.Hour != 21 {
+			t.Errorf("Scan(%q): start %+v zone %+v, want 21:00 with its zone", c.text, w.Start, w.Zone)
+		}
+	}
+}
+
+// TestClarifiedAbbreviation checks that a zone written right after an
+// ambiguous abbreviation explains it, and that a conversion or another
+// column does not.
+func TestClarifiedAbbreviation(t *testing.T) {
+	today := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text, zone string
+	}{
+		{"22:00 CST = China Standard Time, UTC+08:00", "China Standard Time"},
+		{"22:00 IST (UTC+01:00, Dublin)", "UTC+01:00"},
+		{"22:00 IST (UTC+05:30)", "IST"},
+		{"22:00 CST (04:00 UTC)", "CST"},
+		{"22:00 PST, UTC−8", "PST"},
+		{"| 22:00 | PST | UTC | PHT |", "PST"},
+	} {
+		w := Scan(c.text, today)
+		if w.Zone == nil || w.Zone.Text != c.zone {
+			t.Errorf("Scan(%q).Zone = %+v, want %q", c.text, w.Zone, c.zone)
+		}
+	}
+}
