@@ -261,6 +261,37 @@ func (s *Section) Empty() bool {
 	return true
 }
 
+// NotApplicable reports whether the section answers its heading with
+// "not applicable": "### 3.1 Geo" / "Sans objet : pas de site
+// secondaire", "## Zero downtime" / "N/A – downtime accepted". Template
+// guidance before the answer does not count.
+func (s *Section) NotApplicable() bool {
+	for _, l := range s.Lines {
+		if TemplateHint(l) {
+			continue
+		}
+		// ("Test evidence: N/A": the answer after the form's label.)
+		return notApplicableStart(l.Lower) || l.Label.Len() > 0 && notApplicableStart(l.LowerValue())
+	}
+	return false
+}
+
+// Unfilled reports whether the section holds nothing but template
+// guidance: its heading was never answered.
+func (s *Section) Unfilled() bool {
+	for _, l := range s.Lines {
+		if !TemplateHint(l) {
+			return false
+		}
+	}
+	for _, c := range s.Subsections {
+		if !c.Unfilled() {
+			return false
+		}
+	}
+	return true
+}
+
 // AllLines returns the section's lines and those of its subsections, in
 // document order, without headings.
 func (s *Section) AllLines() []*Line {

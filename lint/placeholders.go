@@ -332,6 +332,64 @@ func promptVerb(inner string) bool {
 	return false
 }
 
+// notApplicableStart reports whether lower-cased text opens by saying that
+// it does not apply: "N/A – downtime accepted", "Sans objet : pas de site
+// secondaire", "n.v.t.".
+func notApplicableStart(lower string) bool {
+	t := strings.TrimLeft(lower, " *_-–—:>[]")
+	for _, w := range []string{"n/a", "n. a.", "n.a.", "n.v.t", "nvt", "k. a.", "n/d"} {
+		if rest, ok := strings.CutPrefix(t, w); ok && (rest == "" || !isASCIILetter(rest[0])) {
+			return true
+		}
+	}
+	for _, w := range NotApplicablePhrases {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// TemplateHint reports whether a line is a template's guidance left in
+// the plan, in bold or italics and without a figure: an instruction
+// ("_Describe how the change was tested before production._"), a note on
+// when to fill the section in ("*À remplir uniquement si Geo est utilisé
+// : nom du site, URL, nœuds.*"), or the list of what belongs there
+// ("*Datum, resultaat, duur per stap.*").
+func TemplateHint(l *Line) bool {
+	if !l.Strong || l.Kind != KindText || len(l.Tokens) == 0 || hasDigit(l.Text) || notApplicableStart(l.Lower) {
+		return false
+	}
+	if promptVerb(l.Text) || containsAny(l.Lower, fillInPhrases) || containsAny(l.Lower, onlyIfPhrases) {
+		return true
+	}
+	// A list of short items: at least three, of at most three words.
+	items := strings.Split(strings.TrimRight(strings.TrimSpace(l.Lower), "."), ",")
+	if len(items) < 3 || len(l.Tokens) > 12 {
+		return false
+	}
+	for _, it := range items {
+		if n := len(strings.Fields(it)); n == 0 || n > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// fillInPhrases tell the plan's author what to write.
+var fillInPhrases = []string{"to be filled", "fill in", "fill out", "à remplir", "a remplir", "à compléter", "auszufüllen", "ausfüllen", "a completar", "a rellenar", "da compilare",
+	"in te vullen", "a preencher"}
+
+// onlyIfPhrases make a template section optional.
+var onlyIfPhrases = []string{"only if", "nur wenn", "nur falls", "solo si", "uniquement si", "seulement si", "solo se", "alleen als", "alleen indien", "apenas se", "somente se",
+	"if applicable", "falls zutreffend", "si aplica", "si procede", "le cas échéant", "se applicabile", "indien van toepassing", "se aplicável"}
+
+// OptionalHint reports whether template guidance makes its section
+// optional: "*À remplir uniquement si Geo est utilisé.*"
+func OptionalHint(l *Line) bool {
+	return TemplateHint(l) && containsAny(l.Lower, onlyIfPhrases)
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // labelWordBefore reports whether the text before a colon ends in a fact

@@ -2937,11 +2937,33 @@ func toFrom(l *Line, vs []VersionRef) (int, int) {
 		// version named twice.
 		return -1, -1
 	}
-	if strings.Contains(l.Text[to.Span.End:from.Span.Start], ". ") || !termBefore(l, from.Span.Start, TermFrom, 2) ||
+	if strings.Contains(l.Text[to.Span.End:from.Span.Start], ". ") || !termBefore(l, from.Span.Start, TermFrom, 2) || stopNounBefore(l, from.Span.Start) ||
 		!termBefore(l, to.Span.Start, TermTo, 2) && !termBefore(l, to.Span.Start, TermGoVerb, 2) {
+		// ("van 17.11.7 naar 18.5.7, via de verplichte tussenstop
+		// 18.2.8": "de" is an article, and the stop lies on the way.)
 		return -1, -1
 	}
 	return 1, 0
+}
+
+// stopNounBefore reports whether the word right before off names a stop
+// of the path: "tussenstop 18.2.8", "parada obligatoria 17.11.7".
+func stopNounBefore(l *Line, off int) bool {
+	ti := tokenAt(l, off)
+	for j := ti - 1; j >= 0 && j >= ti-2; j-- {
+		w := l.Tokens[j].Word
+		if strings.HasSuffix(w, "stop") || strings.HasSuffix(w, "stopp") || strings.HasSuffix(w, "halte") {
+			return true
+		}
+		switch w {
+		case "parada", "arrêt", "palier", "tappa", "fermata", "paragem", "stops", "stopps":
+			return true
+		case "obligatoria", "obligatorio", "obligatoire", "obbligatoria", "obrigatória", "obrigatoria", "required", "mandatory", "verplichte", "verplicht", "pflicht":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // upgradePair finds the two versions of a sentence that upgrades the
@@ -3334,6 +3356,24 @@ func (r *planReader) readFacts(l *Line) {
 // readStaging records whether the line says the upgrade was rehearsed.
 func (r *planReader) readStaging(l *Line) {
 	p := r.plan
+	if TemplateHint(l) {
+		// "_Describe how the change was tested before production._"
+		// asks; it rehearses nothing.
+		return
+	}
+	if p.StagingTested == nil && l.Kind == KindHeading && l.Section.Heading == l && l.Has(TermStaging) && unanswered(l) {
+		// "## Test plan" answered "Test evidence: N/A", or left to the
+		// template's guidance: nothing was rehearsed.
+		at := l
+		for _, x := range l.Section.Lines {
+			if !TemplateHint(x) {
+				at = x
+				break
+			}
+		}
+		p.StagingTested = &Fact{Value: "false", Line: at, From: FromProse}
+		return
+	}
 	// A label that names the rehearsal and its restore ("Generalprobe
 	// auf der Testumgebung (Restore der Produktion vom 16.11.2026): ...")
 	// does not make the line part of the rollback.
@@ -3761,7 +3801,7 @@ func normalizeTopology(s string) string {
 // readTopology records topology statements and component names.
 func (r *planReader) readTopology(l *Line, labelled bool) {
 	p := r.plan
-	if l.In(TermRollback) || strings.HasSuffix(strings.TrimSpace(l.Text), "?") {
+	if l.In(TermRollback) || strings.HasSuffix(strings.TrimSpace(l.Text), "?") || unanswered(l) || TemplateHint(l) {
 		// ("Q3. Single-node or multi-node?" asks.)
 		return
 	}
@@ -3834,6 +3874,14 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 			r.geoSites = &Fact{Value: t, Line: l, Span: Span{m.Start, m.End}, From: FromProse}
 		}
 	}
+}
+
+// unanswered reports whether a line is the heading of a template section
+// the plan answers with "not applicable" or leaves to its guidance:
+// "### 3.1 Geo" over "Sans objet : pas de site secondaire" names no Geo
+// site.
+func unanswered(l *Line) bool {
+	return l.Kind == KindHeading && l.Section.Heading == l && (l.Section.NotApplicable() || !l.Section.Empty() && l.Section.Unfilled())
 }
 
 // componentBefore reports whether a component (Redis, PostgreSQL, ...)

@@ -81,7 +81,7 @@ func (r *planReader) readSetup() {
 			}
 		}
 		if p.ZeroDowntime == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && !l.Cited && (l.Has(TermWindow) || l.Has(TermNeg)) {
-			if i := zeroDowntimeAt(l); i >= 0 && !QuestionAt(l.Text, i) {
+			if i := zeroDowntimeAt(l); i >= 0 && !QuestionAt(l.Text, i) && !unanswered(l) {
 				f := &Fact{Value: "true", Line: l, Span: Span{i, i + len("zero downtime")}, From: FromProse}
 				if negatedAt(l, i) || impossibleAfter(l, i) || decidedAgainst(l, i) {
 					f.Value = "false"

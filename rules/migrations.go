@@ -46,7 +46,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// min including the 18.8 background migrations": the rehearsal's
 		// report, wherever it stands.
 		rehearsalReport := l.Has(lint.TermStaging) && l.Has(lint.TermDone) && hasDuration(l) && !l.Has(lint.TermBBMQuery) && !l.In(lint.TermProcedure)
-		if question(l) || disclaims(l) || estimateLine(l) || tookTiming(l) || rehearsalReport || staging && !l.Has(lint.TermBBMQuery) {
+		if question(l) || disclaims(l) || estimateLine(l) || tookTiming(l) || rehearsalReport || staging && !l.Has(lint.TermBBMQuery) || replacedCheck(l) {
 			// (The rehearsal's timings, "migrations job 21 min", are
 			// not a gate of this upgrade.)
 			continue
@@ -548,6 +548,37 @@ func backReference(l *lint.Line) bool {
 		l.HasWord("same", "above", "again", "repeat", "gleiche", "gleichen", "oben", "erneut", "misma", "mismo", "anterior", "même", "encore", "sopra", "stessa", "precedente", "acima", "mesma", "novamente", "hierboven", "bovenstaande", "zelfde", "dezelfde", "hetzelfde", "opnieuw")
 }
 
+// replacedCheck reports whether a line names the migration check only to
+// say it is replaced: "EDIT rev. 3: la query su batched_background_migrations
+// era lenta, la sostituiamo con:" introduces the new check, not this one.
+func replacedCheck(l *lint.Line) bool {
+	k := -1
+	for i, t := range l.Tokens {
+		switch t.Word {
+		case "replace", "replaced", "replacing", "ersetzen", "ersetzt", "sustituimos", "reemplazamos", "sustituye", "reemplaza", "remplaçons", "remplacée", "remplacé", "remplace",
+			"vervangen", "vervangt", "sostituiamo", "sostituita", "sostituito", "sostituisce", "substituímos", "substituída", "substituído", "substitui":
+			k = i
+		}
+		if k >= 0 {
+			break
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	before := false
+	for _, m := range l.Matches {
+		if m.Term != lint.TermBBM && m.Term != lint.TermBBMQuery {
+			continue
+		}
+		if m.Tok > k {
+			return false
+		}
+		before = true
+	}
+	return before
+}
+
 // checkNouns name a check a line may point back to: "the same query",
 // "Migrationsprüfung wie oben", "Comprobación 5.1".
 var checkNouns = []string{"query", "check", "gate", "abfrage", "prüfung", "migrationsprüfung", "migrationscheck", "consulta", "comprobación", "requête", "vérification", "controllo", "verifica", "verificação", "controle"}
@@ -717,9 +748,11 @@ func introducedForEachHop(d *lint.Document, l *lint.Line) bool {
 			// "# vóór elke hop: moet 0 rijen geven" over the query.
 			return true
 		}
-		if prev.Kind == lint.KindCode || l.Item && prev.Item {
+		if prev.Kind == lint.KindCode || l.Item && prev.Item || replacedCheck(prev) {
 			// Code, and the other items of a list whose lead-in is
-			// "For each hop:".
+			// "For each hop:". A check that replaces another keeps its
+			// place: "Before each step we check the migrations." /
+			// "EDIT: the query was slow, we replace it with:".
 			continue
 		}
 		return eachHop(prev) || beforeSeveralHops(prev)

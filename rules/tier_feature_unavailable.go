@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,9 +39,11 @@ runners; or upgrade the license first, as its own change.`,
 		// are named in it.
 		var first *lint.Line
 		at, size := 0, 0
-		var also []string
+		var also []int
 		for _, l := range p.Doc.Lines {
-			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) {
+			if l.Kind == lint.KindHeading || l.In(lint.TermOutOfScope) || l.In(lint.TermChangelog) {
+				// (A change log's "Rev. 2: added maintenance mode" is the
+				// document's history; the steps say what is done.)
 				continue
 			}
 			i, n := maintenanceModeAt(l)
@@ -49,16 +52,27 @@ runners; or upgrade the license first, as its own change.`,
 				// follows.)
 				continue
 			}
-			if first == nil {
+			switch {
+			case first == nil:
 				first, at, size = l, i, n
-			} else {
-				also = append(also, strconv.Itoa(l.Num))
+			case first.Quote && !l.Quote:
+				// ("> **Nota di revisione:** attiviamo la modalità
+				// manutenzione" comments on the step that does it.)
+				also = append(also, first.Num)
+				first, at, size = l, i, n
+			default:
+				also = append(also, l.Num)
 			}
 		}
+		slices.Sort(also)
 		if first != nil {
 			where := ""
 			if len(also) > 0 {
-				where = " (also on line " + strings.Join(also, ", ") + ")"
+				nums := make([]string, len(also))
+				for i, n := range also {
+					nums[i] = strconv.Itoa(n)
+				}
+				where = " (also on line " + strings.Join(nums, ", ") + ")"
 			}
 			p.Reportf(first, lint.Span{Start: at, End: at + size}, "plan relies on Maintenance Mode%s, which %s does not have (Premium and Ultimate only). block writes another way: stop Puma and Sidekiq, or deny access at the load balancer, and pause the runners", where, edName(ed))
 		}

@@ -706,9 +706,8 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			return nil, lint.Span{}, ""
 		}
 		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt",
-			"not applicable", "niet van toepassing", "nicht zutreffend", "no aplica", "sans objet", "non applicabile", "não se aplica", "não aplicável", "entfällt",
 			"not relevant", "irrelevant", "nicht relevant", "no es relevante", "no relevante", "pas pertinent", "non pertinent", "non rilevante", "niet relevant", "não é relevante", "não relevante",
-			"goes away", "disappears", "verschwindet", "desaparece", "disparaît", "scompare", "verdwijnt") ||
+			"goes away", "disappears", "verschwindet", "desaparece", "disparaît", "scompare", "verdwijnt") || l.ContainsAny(lint.NotApplicablePhrases...) ||
 			namesAtLeast(l, name, minMajor, minMinor) && !l.Has(lint.TermUpgradeVerb) && !strings.Contains(l.Text, "→") && !strings.Contains(l.Text, "->") {
 			// "19.0 drops Redis 6", "Redis 6 gone in 19.0": the release
 			// note itself, not what the instance runs.
