@@ -12,7 +12,7 @@ type Placeholder struct {
 }
 
 // bracketWords mark "[Your name]"-style fill-ins.
-var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "email", "e-mail", "contact", "version", "tbd", "todo", "fill", "owner", "phone", "team", "company", "customer", "who", "when", "here", "tbc", "nombre", "fecha", "datum", "nom", "naam", "invullen", "eintragen", "ausfüllen", "einfügen", "rellenar", "completar", "remplir", "compléter", "inserire", "preencher"}
+var bracketWords = []string{"your", "name", "date", "time", "insert", "enter", "email", "e-mail", "contact", "version", "tbd", "todo", "fill", "owner", "phone", "telefono", "teléfono", "telefon", "téléphone", "telefone", "telefoon", "heure", "uhrzeit", "cognome", "apellido", "sobrenome", "indirizzo", "adresse", "dirección", "endereço", "adres", "team", "company", "customer", "who", "when", "here", "tbc", "nombre", "fecha", "datum", "nom", "naam", "invullen", "eintragen", "ausfüllen", "einfügen", "rellenar", "completar", "remplir", "compléter", "inserire", "preencher"}
 
 // Placeholders returns the fill-ins in a line of prose: "<name>",
 // "[Your name]", "______", TBD/TODO/lorem ipsum, "YYYY-MM-DD", "HH:MM",
