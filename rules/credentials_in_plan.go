@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 
@@ -268,19 +269,30 @@ var lowerPrefixes = func() []string {
 	return out
 }()
 
+// prefixesByStart holds, by the first two bytes of a word, the bit set of
+// the secret prefixes that start with them: most words ("gitlab") start
+// none.
+var prefixesByStart = func() (t [1 << 10]uint32) {
+	for i, p := range lowerPrefixes {
+		t[pairIndex(p)] |= 1 << i
+	}
+	return t
+}()
+
+func pairIndex(w string) int { return int(w[0]&31)<<5 | int(w[1]&31) }
+
 // candidatePrefixes returns a bit set of the secret prefixes some word of
 // the line starts with, in one pass over the words.
 func candidatePrefixes(l *lint.Line) uint32 {
 	var set uint32
 	for _, tk := range l.Tokens {
 		w := tk.Word
-		switch w[0] {
-		case 'g', 'x', 'a':
-		default:
+		if len(w) < 2 {
 			continue
 		}
-		for i, p := range lowerPrefixes {
-			if len(w) >= len(p) && w[:len(p)] == p {
+		for c := prefixesByStart[pairIndex(w)]; c != 0; c &= c - 1 {
+			i := bits.TrailingZeros32(c)
+			if p := lowerPrefixes[i]; len(w) >= len(p) && w[:len(p)] == p {
 				set |= 1 << i
 			}
 		}
