@@ -431,7 +431,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	}
 	if p.StagingVersion == nil && l.In(TermStaging) && !l.In(TermProcedure) && l.Kind != KindCode {
 		for _, v := range vs {
-			if !v.InLink && v.Chart == nil && (currentlyRuns(l, v) || currentVersionBefore(l, v)) && !pastUpgrade(l, v) {
+			if !v.InLink && v.Chart == nil && (currentlyRuns(l, v) || currentVersionBefore(l, v) || alreadyOn(l, v)) && !pastUpgrade(l, v) {
 				p.StagingVersion = &Claim{VersionRef: v, From: FromProse}
 				break
 			}
@@ -1177,10 +1177,12 @@ var separateChangeWords = []string{"separate project", "separate change", "not p
 func (l *Line) SeparateChange() bool { return l.ContainsAny(separateChangeWords...) }
 
 // restoredWords say a backup was restored somewhere.
-var restoredWords = []string{"restored", "restauriert", "wiederhergestellt", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "teruggezet", "hersteld"}
+var restoredWords = []string{"restored", "restauriert", "wiederhergestellt", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "ripristiniamo", "restauramos", "restaurons", "teruggezet", "hersteld"}
 
 // walkedWords say a path was gone through: "het pad doorlopen".
-var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido"}
+var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido",
+	// "eseguiamo tutto il piano": the whole runbook, on the copy.
+	"the whole plan", "the entire plan", "den ganzen plan", "den gesamten plan", "todo el plan", "tout le plan", "tutto il piano", "het hele plan", "todo o plano"}
 
 // rehearsalOnCopy reports whether a line tells of an upgrade run on a
 // machine restored from the production backup.
@@ -1338,6 +1340,26 @@ func fillerAroundTier(text string, filler map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// alreadyOn reports whether v follows "already on" in a sentence about
+// GitLab: "Acceptatie staat sinds oktober al op 18.5.7", but not "RDS
+// déjà en 17.6".
+func alreadyOn(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	j := ti - 1
+	for j >= 0 && (l.Tokens[j].Word == "gitlab" || l.Tokens[j].Word == "ee" || l.Tokens[j].Word == "ce" || l.Tokens[j].Word == "version" || l.Tokens[j].Word == "versie") {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	switch l.Tokens[j-1].Word + " " + l.Tokens[j].Word {
+	case "al op", "already on", "bereits auf", "schon auf", "ya en", "déjà en", "déjà sur", "già su", "già alla", "já na", "já no", "já em":
+	default:
+		return false
+	}
+	return !databaseSentence(l, v) && !otherProductInSentence(l, ti)
 }
 
 // currentlyRuns reports whether a "currently" phrase states v as the
@@ -1567,7 +1589,7 @@ func pastWord(w string) bool {
 // same block below it.
 func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
 	head := strings.TrimSpace(l.Lower)
-	if l.Kind != KindCode || versionQueryCommand(l.Lower) || strings.HasPrefix(head, "$") || installCommand(l) || startsWithCommand(head) || strings.HasPrefix(head, "sed ") {
+	if l.Kind != KindCode || versionQueryCommand(l.Lower) || strings.HasPrefix(head, "$") || installCommand(l) || startsWithCommand(head) || strings.HasPrefix(head, "sed ") || shellPromptEnd(head) > 0 {
 		// A command, not what one printed: "sed -i 's/^GITLAB_TAG=.*/
 		// GITLAB_TAG=18.11.11-ce.0/' .env" after "gitlab:env:info".
 		return false, false
@@ -1583,7 +1605,7 @@ func versionQueryOutput(d *Document, l *Line) (output, installed bool) {
 		if o.Kind != KindCode || o.Num != d.Lines[i+1].Num-1 {
 			return false, false
 		}
-		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || startsWithCommand(strings.TrimSpace(o.Lower))
+		cmd := strings.HasPrefix(strings.TrimSpace(o.Text), "$") || startsWithCommand(strings.TrimSpace(o.Lower)) || shellPromptEnd(o.Lower) > 0
 		if cmd && !versionQueryCommand(o.Lower) && !versionListCommand(o.Lower) {
 			// The output of another command: "$ sudo gitlab-psql -c
 			// 'SHOW server_version;'" / " 17.7".
@@ -2082,8 +2104,13 @@ func databaseSentence(l *Line, v VersionRef) bool {
 	}
 	// "PostgreSQL 16 para GitLab 18.0: RDS ya está en 16.8": the clause
 	// after the label.
-	i := strings.LastIndexByte(before, ':')
-	return i >= 0 && db(before[i+1:])
+	if i := strings.LastIndexByte(before, ':'); i >= 0 && db(before[i+1:]) {
+		return true
+	}
+	// "PostgreSQL 16 required from 18.0. Our external cluster is on
+	// 16.9": the sentence before names the database, this one its
+	// cluster.
+	return db(l.Lower[:a]) && !strings.Contains(before, "gitlab") && containsAny(before, []string{"cluster", "database", "datenbank", "base de datos", "base de données", "banco de dados", "db "})
 }
 
 // databaseFrom reports whether a database noun stands right before the
@@ -2396,6 +2423,24 @@ var shellCommands = []string{"sudo ", "apt-get ", "apt ", "yum ", "dnf ", "zyppe
 
 // startsWithCommand reports whether lower-case text starts with a command
 // plans run.
+// shellPromptEnd returns where the command starts after a shell prompt
+// pasted with it ("lucia@gitlab-01:~$ ", "[root@gitlab ~]# "), or 0.
+func shellPromptEnd(low string) int {
+	if strings.HasPrefix(low, "[") {
+		for _, p := range []string{"]$ ", "]# "} {
+			if i := strings.Index(low, p); i > 0 && i < 80 && strings.IndexByte(low[:i], '@') > 0 {
+				return i + len(p)
+			}
+		}
+		return 0
+	}
+	sp := strings.IndexByte(low, ' ')
+	if sp < 2 || sp > 80 || low[sp-1] != '$' && low[sp-1] != '#' || strings.IndexByte(low[:sp], '@') <= 0 {
+		return 0
+	}
+	return sp + 1
+}
+
 func startsWithCommand(low string) bool {
 	for _, c := range shellCommands {
 		if strings.HasPrefix(low, c) {

@@ -646,6 +646,8 @@ func isNumber(w string) bool {
 
 // hopWords name a hop of the upgrade.
 var hopWords = map[string]bool{
+	// ("Antes de cada pacote": each package installs one hop.)
+	"pacote": true, "paquete": true, "paquet": true, "paket": true, "pacchetto": true, "pakket": true,
 	"hop": true, "hops": true, "step": true, "steps": true, "stop": true, "stops": true, "upgrade": true, "upgrades": true,
 	"version": true, "versions": true, "install": true, "installs": true, "update": true, "updates": true, "image": true, "package": true,
 	"schritt": true, "schritte": true, "sprung": true, "sprünge": true, "aktualisierung": true, "stopp": true, "paso": true, "pasos": true, "salto": true, "saltos": true, "actualización": true, "parada": true, "paradas": true,

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -242,6 +243,7 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			}
 		}
 		var leader, replica *lint.Line
+		leaderHost := patroniLeaderHost(doc)
 		for _, l := range doc.Lines {
 			if l.In(lint.TermRollback) || l.In(lint.TermStaging) || l.In(lint.TermRisk) || l.In(lint.TermPrereq) && !l.In(lint.TermProcedure) || !(l.Has(lint.TermUpgradeVerb) || l.Has(lint.TermPkgInstall) || l.In(lint.TermProcedure) && (orderOpener(l.Lower) || sameCommands(l))) {
 				continue
@@ -259,6 +261,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 				continue
 			}
 			lp, rp := leaderReplicaOrder(l)
+			if lp < 0 && rp < 0 && leaderHost != "" {
+				lp, rp = hostOrder(l, leaderHost)
+			}
 			if lp >= 0 && rp >= 0 {
 				// "first the leader, then the replicas" on one line.
 				if lp < rp && leader == nil && replica == nil {
@@ -281,6 +286,51 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			p.ReportLinef(leader, "the Patroni leader is upgraded before its replicas (line %d). upgrade and restart each replica first, then the leader, so the cluster fails over once", replica.Num)
 		}
 	},
+}
+
+// patroniLeaderHost returns the host that "gitlab-ctl patroni members"
+// output pasted in the plan shows as the leader ("| pg-1 | 10.40.2.11 |
+// Leader | running |"), or "".
+func patroniLeaderHost(d *lint.Document) string {
+	for _, l := range d.Lines {
+		if !l.HasWord("leader") || l.Kind != lint.KindCode && l.Kind != lint.KindTableRow || l.In(lint.TermRollback) {
+			continue
+		}
+		if f := strings.Fields(strings.Trim(l.Lower, "| ")); len(f) > 2 && hostName(f[0]) && slices.Contains(f, "leader") {
+			return f[0]
+		}
+	}
+	return ""
+}
+
+// hostOrder returns where a step names the leader host and another host
+// of its cluster: "`pg-1` first, then `pg-2` and `pg-3`" names the leader
+// pg-1 before the replica pg-2.
+func hostOrder(l *lint.Line, leaderHost string) (int, int) {
+	stem := strings.TrimRight(leaderHost, "0123456789")
+	hostByte := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' }
+	lp, rp := -1, -1
+	low := l.Lower
+	for i := 0; i < len(low); {
+		if !hostByte(low[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(low) && hostByte(low[j]) {
+			j++
+		}
+		switch h := strings.TrimRight(low[i:j], ".-"); {
+		case h == leaderHost:
+			if lp < 0 {
+				lp = i
+			}
+		case rp < 0 && hostName(h) && strings.HasPrefix(h, stem):
+			rp = i
+		}
+		i = j
+	}
+	return lp, rp
 }
 
 // leaderReplicaOrder returns where a line's upgrade sentence names the
@@ -1022,7 +1072,7 @@ func postgresMajorUpgrade(l *lint.Line) bool {
 // orderOpener reports whether text opens an order of steps: "start with
 // the leader", "begin with", "beginnen mit", "empezar por".
 func orderOpener(text string) bool {
-	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "commençons par", "commence par", "on commence par", "d'abord", "per primo", "prima il", "prima la",
+	for _, w := range []string{"start with", "starting with", "begin with", "beginning with", "first the", "leader first", "first, then", "` first,", "beginnen mit", "zuerst", "empezar por", "empezamos por", "primero", "primeiro", "começar por", "commencer par", "commençons par", "commence par", "on commence par", "d'abord", "per primo", "prima il", "prima la",
 		"beginnen met", "starten met", "eerst", "iniziamo con", "cominciamo con", "começamos por", "começamos com"} {
 		if strings.Contains(text, w) {
 			return true

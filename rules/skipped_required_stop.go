@@ -109,6 +109,8 @@ func missingListedStep(pl *lint.Plan, cur *lint.Claim) (*lint.Hop, []*lint.Hop, 
 		case !inRange(h):
 		case h.Listed:
 			listed = append(listed, h)
+		case h.Line.In(lint.TermStaging) && !h.Line.In(lint.TermProcedure):
+			// (The rehearsal's transcript is not the window's runbook.)
 		case !h.Line.In(lint.TermRollback):
 			if !slices.ContainsFunc(steps, func(o *lint.Hop) bool { return o.Line == h.Line && o.Version.Compare(h.Version) == 0 }) {
 				perLine[h.Line]++
@@ -149,7 +151,17 @@ func missingListedStep(pl *lint.Plan, cur *lint.Claim) (*lint.Hop, []*lint.Hop, 
 func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
 	tgt := p.Plan.Target
 	missing, steps, minors := missingListedStep(p.Plan, cur)
-	if missing == nil || minors < 2 || !slices.ContainsFunc(p.Knowledge.RequiredStops(cur.Version, tgt.Version), func(s knowledge.Stop) bool { return s.Line().CompareMinor(missing.Version) == 0 }) {
+	// One installed minor is enough when it is the target and the stop
+	// the only other one listed: "| 1 | 18.8.11 |", "| 2 | 18.11.11 |" and
+	// a runbook that installs 18.11.11 alone.
+	direct := minors == 1 && len(steps) > 0 && slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) == 0 }) &&
+		!slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) != 0 })
+	if direct && missing != nil && namedInSteps(p.Doc, missing) {
+		// ("### 5.2 Passo 1 – 18.11.11" over an unpinned install: the
+		// step is there.)
+		direct = false
+	}
+	if missing == nil || minors < 2 && !direct || !slices.ContainsFunc(p.Knowledge.RequiredStops(cur.Version, tgt.Version), func(s knowledge.Stop) bool { return s.Line().CompareMinor(missing.Version) == 0 }) {
 		return
 	}
 	// The first step past the stop is the one that jumps it.
@@ -169,4 +181,20 @@ func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
 		return
 	}
 	p.Reportf(at.Line, at.Span, "the steps go from %s to %s and skip required stop %s, although the path on line %d lists %s. add the step that installs %s before %s", quote(prev.String()), quote(at.Version.String()), missing.Version.MinorString(), missing.Line.Num, missing.Version, missing.Version, at.Version)
+}
+
+// namedInSteps reports whether a line of the procedure, outside the path
+// listing, the rehearsal and the rollback, names the minor of stop.
+func namedInSteps(d *lint.Document, stop *lint.Hop) bool {
+	for _, l := range d.Lines {
+		if l == stop.Line || l.In(lint.TermRollback) || l.In(lint.TermStaging) && !l.In(lint.TermProcedure) || l.In(lint.TermPath) || l.In(lint.TermRisk) {
+			continue
+		}
+		for _, v := range l.Versions {
+			if v.Version.CompareMinor(stop.Version) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

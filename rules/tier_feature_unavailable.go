@@ -28,7 +28,9 @@ runners; or upgrade the license first, as its own change.`,
 		}
 		free := ed != nil && ed.Value == "ce"
 		for _, l := range p.Doc.Lines {
-			if l.HasWord("free") && (l.Contains("free tier") || l.Contains("gitlab free")) {
+			if l.HasWord("free") && (l.Contains("free tier") || l.Contains("gitlab free") || l.Contains("(free)")) || l.ContainsAny(unlicensed...) {
+				// ("GitLab **EE zonder licentie (Free)**": EE without a
+				// license has the Free features.)
 				free = true
 			}
 		}
@@ -78,6 +80,10 @@ runners; or upgrade the license first, as its own change.`,
 		}
 	},
 }
+
+// unlicensed say an Enterprise Edition runs without a license.
+var unlicensed = []string{"without a license", "without license", "without a licence", "unlicensed", "zonder licentie", "geen licentie", "ohne lizenz", "keine lizenz",
+	"sin licencia", "sans licence", "sans license", "senza licenza", "sem licença", "sem licenca"}
 
 // maintenanceModeNames are the names of Maintenance Mode in the plan's
 // languages ("mode maintenance", "Wartungsmodus").

@@ -649,7 +649,7 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 		return nil, lint.Span{}, ""
 	}
 	for _, l := range d.Lines {
-		if !l.IsCommand() || l.In(lint.TermRollback) || strings.HasPrefix(strings.TrimSpace(l.Text), "#") || removesSetting(l) {
+		if !l.IsCommand() || l.In(lint.TermRollback) || strings.HasPrefix(strings.TrimSpace(l.Text), "#") || removesSetting(l) || l.Contains("grep") {
 			continue
 		}
 		for _, k := range keys {
@@ -917,7 +917,9 @@ func isIdentByte(c byte) bool {
 // line.
 func commentedBefore(s string) bool {
 	i := strings.LastIndexByte(s, '#')
-	return i >= 0 && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t')
+	// ("1702:# mattermost_external_url ...": a comment as grep -n
+	// prints it.)
+	return i >= 0 && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || i >= 2 && s[i-1] == ':' && s[i-2] >= '0' && s[i-2] <= '9')
 }
 
 // assigns reports whether the text after a setting's name sets it:
@@ -976,8 +978,8 @@ var settingChangeWords = []string{"replace", "replaced", "replacing", "convert",
 	"convertire", "convertiamo", "convertito", "convertita", "sostituire", "sostituito", "sostituiamo", "vervangen", "omzetten", "omgezet", "zetten", "substituir", "substituído", "substituímos", "convertemos", "convertido",
 	"sustituir", "sustituimos", "sustituiremos", "sustituido", "reemplazamos", "reemplazaremos", "convertiremos", "remplaçons", "remplacerons", "convertirons", "umstellen", "stellen"}
 
-// removesSetting reports whether a line deletes or looks for settings
-// rather than setting them: "sed -i '/^grafana/d'", "grep -c mattermost".
+// removesSetting reports whether a line deletes settings rather than
+// setting them: "sed -i '/^grafana/d'". A grep only looks for them.
 func removesSetting(l *lint.Line) bool {
-	return l.ContainsAny("grep", "sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'")
+	return l.ContainsAny("sed ", "remove", "delete", "comment out", "entfern", "lösch", "elimin", "supprim", "/d'")
 }
