@@ -1381,7 +1381,7 @@ func (b *builder) finishLine(l *Line) {
 		// around the upgrade, not the upgrade.
 		prePost := m.Term == TermUpgradeVerb && m.Tok > 0 && m.Start > 0 && l.Text[m.Start-1] == '-' && (l.Tokens[m.Tok-1].Word == "pre" || l.Tokens[m.Tok-1].Word == "post")
 		// "./run-gitlab.sh 18.11.9" names a script, not what runs.
-		scriptName := m.Term == TermCurrently && partOfName(l.Text, m.Start, m.End)
+		scriptName := m.Term == TermCurrently && InName(l.Text, m.Start, m.End)
 		if m.Term == TermNeg && m.Start >= 2 && l.Text[m.Start-2:m.Start] == "--" || backToFront || prePost || scriptName {
 			b.matches = append(b.matches[:i], b.matches[i+1:]...)
 		}
@@ -1425,17 +1425,17 @@ func (b *builder) finishLine(l *Line) {
 	}
 }
 
-// partOfName reports whether the text at [start, end) is part of a file,
-// path or command name ("./run-gitlab.sh", "long-running") rather than a
-// word of the sentence.
-func partOfName(text string, start, end int) bool {
+// InName reports whether the text at [start, end) is part of a file, path
+// or command name ("./run-gitlab.sh", "long-running",
+// "infra/ansible-inventory") rather than a word of the sentence.
+func InName(text string, start, end int) bool {
 	if start > 0 && strings.IndexByte("/-_.", text[start-1]) >= 0 {
 		return true
 	}
 	if end < len(text) && strings.IndexByte("/-_", text[end]) >= 0 {
 		return true
 	}
-	return end+1 < len(text) && text[end] == '.' && asciiClass[text[end+1]&0x7f] == clWord && text[end+1] < 0x80
+	return end+1 < len(text) && text[end] == '.' && text[end+1] < utf8.RuneSelf && asciiClass[text[end+1]] == clWord
 }
 
 // helmWithOptions finds "helm upgrade" or "helm install" written with

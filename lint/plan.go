@@ -1393,10 +1393,6 @@ func currentlyRuns(l *Line, v VersionRef) bool {
 			// bis dahin nicht" a condition of the cut-off.
 			continue
 		}
-		if m.Tok > 0 && l.Text[l.Tokens[m.Tok-1].End:l.Tokens[m.Tok].Start] == "-" {
-			// "the long-running 18.8 migrations"
-			continue
-		}
 		switch l.Lower[l.Tokens[m.Tok].Start:l.Tokens[end-1].End] {
 		case "running", "runs", "run", "is on", "are on", "today":
 			// The subject is the instance, somewhere earlier in the same

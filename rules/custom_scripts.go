@@ -211,7 +211,7 @@ func scriptOn(l *lint.Line) (string, lint.Span) {
 		// history ("installed with our Ansible role years ago").
 		// ("gitlab.rb is generated from the Ansible template" says where
 		// a file comes from; it runs nothing.)
-		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) && !inName(l.Text, m.Start, m.End) && !notRunning(l) {
+		if m, ok := l.Find(lint.TermScriptWord); ok && !negatedMatch(l, m) && !l.In(lint.TermOutOfScope) && !lint.InName(l.Text, m.Start, m.End) && !notRunning(l) {
 			return quote(l.Text[m.Start:m.End]), lint.Span{Start: m.Start, End: m.End}
 		}
 	}
@@ -239,14 +239,6 @@ func notRunning(l *lint.Line) bool {
 		// "Upgrade runners (Ansible, gitlab-runner to matching
 		// minor)": the runner fleet, after GitLab's upgrade.
 		l.HasWord("runner", "runners") && !l.Contains("gitlab-ee") && !l.Contains("gitlab-ce")
-}
-
-// inName reports whether the text at [start, end) is part of a path or a
-// name ("infra/ansible-inventory"), not a word of the sentence.
-func inName(text string, start, end int) bool {
-	b := start > 0 && strings.ContainsRune("/-_.", rune(text[start-1]))
-	a := end < len(text) && strings.ContainsRune("/-_", rune(text[end]))
-	return b || a
 }
 
 // commandsOf returns the commands on a line: the code line itself, or the

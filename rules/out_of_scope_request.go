@@ -196,7 +196,7 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 			if w == "back" || w == "to" {
 				break
 			}
-			if (isNumber(w) || numberWords[w]) && !inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
+			if (isNumber(w) || numberWords[w]) && !lint.InName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
 				// (Not the number of a host name: "deploy node
 				// lon-rails-01: DB host".)
 				for k := j + 1; k < len(l.Tokens) && k <= j+3; k++ {

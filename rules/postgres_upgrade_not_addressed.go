@@ -388,7 +388,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 				continue
 			}
 			for j := i - 4; j <= i+16; j++ {
-				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || inName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
+				if j < 0 || j >= len(l.Tokens) || j == i || !pgUpgradeVerbs[l.Tokens[j].Word] || inIdentifier(l, l.Tokens[j]) || lint.InName(l.Text, l.Tokens[j].Start, l.Tokens[j].End) {
 					continue
 				}
 				if j > i+5 && !strings.HasPrefix(l.Tokens[j].Word, "automat") || j > i+8 && breakIn(l, i+1, j+1) {
