@@ -154,7 +154,7 @@ func commandsSkipListedStop(p *lint.Pass, cur *lint.Claim) {
 	// One installed minor is enough when it is the target and the stop
 	// the only other one listed: "| 1 | 18.8.11 |", "| 2 | 18.11.11 |" and
 	// a runbook that installs 18.11.11 alone.
-	direct := minors == 1 && len(steps) > 0 && slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) == 0 }) &&
+	direct := minors == 1 && slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) == 0 }) &&
 		!slices.ContainsFunc(steps, func(h *lint.Hop) bool { return h.Version.CompareMinor(tgt.Version) != 0 })
 	if direct && missing != nil && namedInSteps(p.Doc, missing) {
 		// ("### 5.2 Passo 1 – 18.11.11" over an unpinned install: the
