@@ -42,6 +42,11 @@ func (l *Line) Placeholders() []Placeholder {
 	}
 	bare := bareCommand(l)
 	for _, s := range findPlaceholdersIn(l.Text, l.Lower, l.Tokens, l.Matches) {
+		if quotedMention(l.Text, s.Start, s.End) {
+			// ("we mark doubtful points with "forse", "da confermare"":
+			// the word is named, not left unfilled.)
+			continue
+		}
 		if statusCell(l, s.Start) {
 			// "| 3 | Stop Puma | rails01 | [TODO] |" under a "Status"
 			// column: the step's progress, not an unfilled fact.
@@ -346,6 +351,27 @@ func notApplicableStart(lower string) bool {
 		if strings.HasPrefix(t, w) {
 			return true
 		}
+	}
+	return false
+}
+
+// quotedMention reports whether text[start:end] stands alone in quotation
+// marks.
+func quotedMention(text string, start, end int) bool {
+	if start == 0 || end >= len(text) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	switch before {
+	case '"':
+		return after == '"'
+	case '“', '„':
+		return after == '”' || after == '“'
+	case '«':
+		return after == '»'
+	case '\'':
+		return after == '\''
 	}
 	return false
 }

@@ -3437,7 +3437,9 @@ func (r *planReader) readStaging(l *Line) {
 		return
 	}
 	if m, ok := l.Find(TermStaging); ok {
-		if _, end := SentenceAt(l.Text, m.Start, m.End); strings.HasSuffix(strings.TrimSpace(l.Text[:end]), "?") {
+		if _, end := SentenceAt(l.Text, m.Start, m.End); strings.HasSuffix(strings.TrimSpace(l.Text[:end]), "?") || QuestionAt(l.Text, m.End) && strings.Contains(l.LowerLabel(), "support") {
+			// ("**Vraag aan Support:** is het verstandig om toch een
+			// tijdelijke test-VM op te zetten ...?" asks whether to test.)
 			// "Has the upgrade been tested on a staging instance?" asks.
 			return
 		}

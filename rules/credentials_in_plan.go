@@ -335,8 +335,16 @@ func literalSecret(v string) bool {
 	if allSame(lv) || strings.Trim(lv, "x*•.#-_") == "" {
 		return false
 	}
-	for _, w := range []string{"vault", "keepass", "1password", "bitwarden", "lastpass", "secret", "manager", "stored", "rotated", "redacted", "hidden", "masked", "omitted", "required", "unchanged", "provided", "configured", "environment", "variable", "placeholder", "password", "token", "example", "changeit", "your", "see", "file", "generated", "random", "existing", "current", "same", "ansible", "kubernetes", "sealed", "please", "ask", "tresor", "gestor", "coffre", "null", "none", "empty", "true", "false", "enabled", "disabled", "expir", "scope", "read_", "write_", "api", "sudo", "personal", "access", "runner", "trigger", "deploy", "reset", "revoke", "create", "aus", "dem", "del", "dans"} {
+	for _, w := range []string{"vault", "keepass", "1password", "bitwarden", "lastpass", "secret", "manager", "stored", "rotated", "redacted", "hidden", "masked", "omitted", "required", "unchanged", "provided", "configured", "environment", "variable", "placeholder", "password", "token", "example", "changeit", "your", "see", "file", "generated", "random", "existing", "current", "same", "ansible", "kubernetes", "sealed", "please", "ask", "tresor", "gestor", "coffre", "null", "none", "empty", "true", "false", "enabled", "disabled", "expir", "scope", "read_", "write_", "api", "sudo", "personal", "access", "runner", "trigger", "deploy", "reset", "revoke", "create"} {
 		if strings.Contains(lv, w) {
+			return false
+		}
+	}
+	// Short words of prose count only as words: "aus dem Tresor", but not
+	// the "del" of "Kr00nluchter!Delft26".
+	for _, w := range strings.FieldsFunc(lv, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "aus", "dem", "del", "dans":
 			return false
 		}
 	}

@@ -477,7 +477,8 @@ func unpinnedImageAt(lower string) int {
 			}
 			rest := lower[i+len(name):]
 			if strings.HasPrefix(rest, ":") {
-				tag := strings.TrimPrefix(rest, ":")
+				// (A quoted variable, gitlab/gitlab-ce:"$TAG", is a tag too.)
+				tag := strings.TrimLeft(strings.TrimPrefix(rest, ":"), "\"'")
 				if tag == "" || tag[0] < '0' || tag[0] > '9' {
 					// Variables, placeholders and search patterns ("sed
 					// 's|gitlab/gitlab-ce:.*|...|'") are not tags.
