@@ -650,7 +650,7 @@ func (r *planReader) readWindow() {
 			ew := r.scan(end)
 			if t, _, ok := ew.StartTime(); ok {
 				if w.Zoned && ew.Zone == nil {
-					t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, w.Start.Location())
+					t = wallIn(t, w.Start.Location())
 				}
 				if dd := t.Sub(w.Start); dd > 0 {
 					w.Duration = dd
@@ -1307,7 +1307,13 @@ func untilEnd(w *Window, end when.Window) (time.Duration, bool) {
 		return end.Date.At(end.Start.Hour, end.Start.Minute, time.FixedZone(z.Text, z.Offset)).Sub(w.Start), false
 	}
 	st := w.Start
-	return end.Date.At(end.Start.Hour, end.Start.Minute, time.UTC).Sub(time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, time.UTC)), true
+	return end.Date.At(end.Start.Hour, end.Start.Minute, time.UTC).Sub(wallIn(st, time.UTC)), true
+}
+
+// wallIn returns the time that t's wall clock shows, to the minute, in
+// loc.
+func wallIn(t time.Time, loc *time.Location) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, loc)
 }
 
 // elapse turns a window's wall-clock length into the time that passes:
@@ -1318,8 +1324,8 @@ func (w *Window) elapse() {
 		return
 	}
 	st := w.Start
-	e := time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, time.UTC).Add(w.Duration)
-	if d := time.Date(e.Year(), e.Month(), e.Day(), e.Hour(), e.Minute(), 0, 0, st.Location()).Sub(st); d > 0 {
+	e := wallIn(st, time.UTC).Add(w.Duration)
+	if d := wallIn(e, st.Location()).Sub(st); d > 0 {
 		w.Duration = d
 	}
 	w.wall = false
@@ -1804,7 +1810,7 @@ func (r *planReader) zoneOffset(w *Window, z *when.Zone) {
 		return
 	}
 	w.Zoned = true
-	w.Start = time.Date(st.Year(), st.Month(), st.Day(), st.Hour(), st.Minute(), 0, 0, loc)
+	w.Start = wallIn(st, loc)
 }
 
 // columnOf returns the cell of a table row under a header cell that names
