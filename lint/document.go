@@ -266,23 +266,27 @@ func (s *Section) Empty() bool {
 // secondaire", "## Zero downtime" / "N/A – downtime accepted". Template
 // guidance before the answer does not count.
 func (s *Section) NotApplicable() bool {
+	l := s.Answer()
+	// ("Test evidence: N/A": the answer after the form's label.)
+	return l != nil && (notApplicableStart(l.Lower) || l.Label.Len() > 0 && notApplicableStart(l.LowerValue()))
+}
+
+// Answer returns the section's first line that is not template guidance,
+// or nil.
+func (s *Section) Answer() *Line {
 	for _, l := range s.Lines {
-		if TemplateHint(l) {
-			continue
+		if !TemplateHint(l) {
+			return l
 		}
-		// ("Test evidence: N/A": the answer after the form's label.)
-		return notApplicableStart(l.Lower) || l.Label.Len() > 0 && notApplicableStart(l.LowerValue())
 	}
-	return false
+	return nil
 }
 
 // Unfilled reports whether the section holds nothing but template
 // guidance: its heading was never answered.
 func (s *Section) Unfilled() bool {
-	for _, l := range s.Lines {
-		if !TemplateHint(l) {
-			return false
-		}
+	if s.Answer() != nil {
+		return false
 	}
 	for _, c := range s.Subsections {
 		if !c.Unfilled() {

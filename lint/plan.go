@@ -3405,12 +3405,9 @@ func (r *planReader) readStaging(l *Line) {
 	if p.StagingTested == nil && l.Kind == KindHeading && l.Section.Heading == l && l.Has(TermStaging) && unanswered(l) {
 		// "## Test plan" answered "Test evidence: N/A", or left to the
 		// template's guidance: nothing was rehearsed.
-		at := l
-		for _, x := range l.Section.Lines {
-			if !TemplateHint(x) {
-				at = x
-				break
-			}
+		at := l.Section.Answer()
+		if at == nil {
+			at = l
 		}
 		p.StagingTested = &Fact{Value: "false", Line: at, From: FromProse}
 		return
@@ -3437,7 +3434,7 @@ func (r *planReader) readStaging(l *Line) {
 		return
 	}
 	if m, ok := l.Find(TermStaging); ok {
-		if _, end := SentenceAt(l.Text, m.Start, m.End); strings.HasSuffix(strings.TrimSpace(l.Text[:end]), "?") || QuestionAt(l.Text, m.End) && strings.Contains(l.LowerLabel(), "support") {
+		if _, end := SentenceAt(l.Text, m.Start, m.End); strings.HasSuffix(strings.TrimSpace(l.Text[:end]), "?") || QuestionAt(l.Text, m.End) && containsAny(l.LowerLabel(), []string{"support", "soporte", "suporte"}) {
 			// ("**Vraag aan Support:** is het verstandig om toch een
 			// tijdelijke test-VM op te zetten ...?" asks whether to test.)
 			// "Has the upgrade been tested on a staging instance?" asks.
