@@ -1132,12 +1132,18 @@ func replacedBySed(l *Line, v VersionRef) bool {
 	return false
 }
 
+// ReplaceWords say one thing is put in place of another: "we replace the
+// query with", "wir ersetzen", "la sostituiamo con".
+var ReplaceWords = []string{"replace", "replaces", "replaced", "replacing", "change", "swap", "ersetzen", "ersetzt", "tauschen", "cambiamos", "cambiar",
+	"sustituimos", "sustituye", "reemplazamos", "reemplaza", "remplaçons", "remplacer", "remplace", "remplacé", "remplacée", "vervangen", "vervangt",
+	"sostituiamo", "sostituisce", "sostituita", "sostituito", "trocamos", "substituímos", "substitui", "substituída", "substituído"}
+
 // replacedInProse reports whether v is the old value of a replacement
 // written in words: "in docker-compose.yml we change `gitlab-ce:18.5.7-ce.0`
 // for `gitlab-ce:18.8.11-ce.0`", "replace ... with ...".
 func replacedInProse(l *Line, vs []VersionRef, v VersionRef) bool {
 	i := indexOf(vs, v)
-	if i < 0 || i+1 >= len(vs) || !l.HasWord("replace", "replaces", "change", "swap", "ersetzen", "ersetzt", "tauschen", "cambiamos", "cambiar", "sustituimos", "reemplazamos", "remplaçons", "remplacer", "vervangen", "sostituiamo", "trocamos", "substituímos") {
+	if i < 0 || i+1 >= len(vs) || !l.HasWord(ReplaceWords...) {
 		return false
 	}
 	between := l.Lower[v.Span.End:vs[i+1].Span.Start]

@@ -554,12 +554,8 @@ func backReference(l *lint.Line) bool {
 func replacedCheck(l *lint.Line) bool {
 	k := -1
 	for i, t := range l.Tokens {
-		switch t.Word {
-		case "replace", "replaced", "replacing", "ersetzen", "ersetzt", "sustituimos", "reemplazamos", "sustituye", "reemplaza", "remplaçons", "remplacée", "remplacé", "remplace",
-			"vervangen", "vervangt", "sostituiamo", "sostituita", "sostituito", "sostituisce", "substituímos", "substituída", "substituído", "substitui":
+		if slices.Contains(lint.ReplaceWords, t.Word) && replacementFollows(l, i) {
 			k = i
-		}
-		if k >= 0 {
 			break
 		}
 	}
@@ -577,6 +573,19 @@ func replacedCheck(l *lint.Line) bool {
 		before = true
 	}
 	return before
+}
+
+// replacementFollows reports whether the replacing verb at token i
+// introduces what takes the place: "la sostituiamo con:", "replace it
+// with the admin page".
+func replacementFollows(l *lint.Line, i int) bool {
+	for j := i + 1; j < len(l.Tokens) && j <= i+3; j++ {
+		switch l.Tokens[j].Word {
+		case "with", "by", "con", "durch", "por", "par", "door", "met", "pela", "pelo", "mit":
+			return true
+		}
+	}
+	return false
 }
 
 // checkNouns name a check a line may point back to: "the same query",
