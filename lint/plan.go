@@ -1183,7 +1183,7 @@ var separateChangeWords = []string{"separate project", "separate change", "not p
 func (l *Line) SeparateChange() bool { return l.ContainsAny(separateChangeWords...) }
 
 // restoredWords say a backup was restored somewhere.
-var restoredWords = []string{"restored", "restauriert", "wiederhergestellt", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "ripristiniamo", "restauramos", "restaurons", "teruggezet", "hersteld"}
+var restoredWords = []string{"restored", "restore of", "restore from", "restore van", "restore aus", "restore der", "restauración de", "restauration de", "restauriert", "wiederhergestellt", "zurückgespielt", "eingespielt", "restaurado", "restaurada", "restauré", "restaurée", "ripristinat", "ripristiniamo", "restauramos", "restaurons", "teruggezet", "hersteld"}
 
 // walkedWords say a path was gone through: "het pad doorlopen".
 var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgespielt", "run through", "ran through", "walked through", "recorrido", "recorrimos", "parcouru", "percorso", "percorremos", "percorrido",
@@ -2752,7 +2752,12 @@ func numberedStepOf(l *Line, v VersionRef) bool {
 }
 
 func startsWithStepWord(l *Line) bool {
-	return len(l.Tokens) > 0 && stepWords[l.Tokens[0].Word]
+	i := 0
+	if len(l.Tokens) > 1 && allDigits(l.Tokens[0].Word) && l.Tokens[1].Break {
+		// "### 3. Hop 2 → 18.5.7": the heading's own number comes first.
+		i = 1
+	}
+	return len(l.Tokens) > i && stepWords[l.Tokens[i].Word]
 }
 
 // checkHeading reports whether a heading names a check rather than a hop:
