@@ -88,9 +88,17 @@ Fix: use the Admin > Monitoring > Background migrations page or the
 		if global {
 			return
 		}
+		weak := weakForEveryHop(sharedMigrationChecks.Get(p))
 		for _, g := range gaps {
 			if !g.Effective && g.Ineffective != nil {
 				report(g.Ineffective)
+				if weak != nil && weak != g.Ineffective && !backReference(weak) {
+					// "Before going on to the next hop we wait until the
+					// migrations job shows Completed" states the weak
+					// gate for this hop too; "run step 6.5 again" only
+					// repeats the one reported.
+					report(weak)
+				}
 			}
 		}
 	},

@@ -845,17 +845,26 @@ var sharedHopGaps = &lint.Shared[pairedHops]{Compute: func(p *lint.Pass) (v pair
 // sharedMigrationChecks holds migrationChecks of the plan.
 var sharedMigrationChecks = &lint.Shared[[]migrationCheck]{Compute: func(p *lint.Pass) []migrationCheck { return migrationChecks(p.Doc) }}
 
+// weakForEveryHop returns the weak check a plan states for every hop,
+// a gate line ("continue only when ...") first, or nil.
+func weakForEveryHop(checks []migrationCheck) *lint.Line {
+	var weak *lint.Line
+	for _, c := range checks {
+		if c.Global && !c.Effective && (weak == nil || gateLine(c.Line) && !gateLine(weak)) {
+			weak = c.Line
+		}
+	}
+	return weak
+}
+
 func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 	checks := sharedMigrationChecks.Get(p)
-	var globalWeak *lint.Line
 	for _, c := range checks {
 		if c.Global && c.Effective {
 			return nil, true
 		}
-		if c.Global && (globalWeak == nil || gateLine(c.Line) && !gateLine(globalWeak)) {
-			globalWeak = c.Line
-		}
 	}
+	globalWeak := weakForEveryHop(checks)
 	defer func() {
 		// A weak check stated for every hop is the gate of every hop:
 		// report it, not each hop.

@@ -18,7 +18,8 @@ release on the same servers. It does not cover, and a plan that bundles them get
 
 - moving between editions (CE to EE);
 - moving between install methods or platforms (Omnibus to Helm, to Docker, to new servers or a cloud);
-- scaling the architecture (to a larger reference architecture, from one node to HA);
+- scaling the architecture (to a larger reference architecture, from one node to HA, from one
+  Gitaly server to a Gitaly Cluster);
 - moving data to another installation (to GitLab.com or Dedicated, Congregate, direct transfer);
 - adding features such as a Geo secondary site.
 
@@ -239,7 +240,60 @@ func outOfScope(l *lint.Line, method string, methodLine *lint.Line, geo bool, ye
 			return "adding Geo (" + strings.TrimSpace(l.Text[a.Start:g.End]) + ")", lint.Span{Start: a.Start, End: g.End}
 		}
 	}
+	if sp, ok := gitalyClusterAdded(l, year); ok {
+		return "scaling the architecture (" + strings.TrimSpace(l.Text[sp.Start:sp.End]) + ")", sp
+	}
 	return "", lint.Span{}
+}
+
+// clusterVerbs put something in place that was not there, or instead of
+// what was: "replace the single Gitaly with a Gitaly Cluster".
+var clusterVerbs = map[string]bool{"add": true, "adding": true, "introduce": true, "introducing": true, "replace": true, "replacing": true, "migrate": true, "migrating": true,
+	"hinzufügen": true, "einführen": true, "ersetzen": true, "umstellen": true, "invoeren": true, "añadir": true, "introducir": true, "sustituir": true, "reemplazar": true, "ajouter": true, "introduire": true, "remplacer": true,
+	"aggiungere": true, "introdurre": true, "sostituire": true, "toevoegen": true, "vervangen": true, "adicionar": true, "introduzir": true, "substituir": true}
+
+// gitalyClusterAdded finds a Gitaly Cluster (Praefect) brought into an
+// instance that had none: "vamos substituir o Gitaly único por um Gitaly
+// Cluster (Praefect)", "Gitaly Cluster einführen". That changes the
+// architecture, which Upgrade Assistance does not cover.
+func gitalyClusterAdded(l *lint.Line, year int) (lint.Span, bool) {
+	if l.Kind == lint.KindCode || l.PastSetup(year) {
+		// "Gitaly Cluster was introduced in 2024": the instance has it.
+		return lint.Span{}, false
+	}
+	verb := func(j int) bool {
+		v := l.Tokens[j]
+		// (Not the setting praefect['auto_migrate'].)
+		return clusterVerbs[v.Word] && (v.Start == 0 || strings.IndexByte("_-'[", l.Text[v.Start-1]) < 0)
+	}
+	for k, t := range l.Tokens {
+		last := k
+		if t.Word == "gitaly" && k+1 < len(l.Tokens) && l.Tokens[k+1].Word == "cluster" {
+			last = k + 1
+		} else if t.Word != "praefect" {
+			continue
+		}
+		// The verb comes before its object, or after it in German and
+		// Dutch.
+		j := -1
+		for i := k - 1; i >= 0 && i >= k-8 && !l.Tokens[i+1].Break; i-- {
+			if verb(i) {
+				j = i
+				break
+			}
+		}
+		for i := last + 1; j < 0 && i < len(l.Tokens) && i <= last+4 && !l.Tokens[i].Break; i++ {
+			if verb(i) {
+				j = i
+			}
+		}
+		if j < 0 || negatedMatch(l, lint.Match{Tok: j, NTok: 1}) {
+			continue
+		}
+		a, b := l.Tokens[min(j, k)].Start, l.Tokens[max(j, last)].End
+		return lint.Span{Start: a, End: b}, true
+	}
+	return lint.Span{}, false
 }
 
 // singleToArchitecture reports whether a line moves from one node to a
