@@ -727,3 +727,35 @@ func containsAnyOf(s string, words ...string) bool {
 func inSteps(l *lint.Line) bool {
 	return l.In(lint.TermProcedure) || l.Section != nil && l.Section.NumberedWindow()
 }
+
+// negationNear reports whether a negation stands at most before words
+// before offset start, or at most after words after offset end, in the
+// same clause: "aucune clé `grafana[...]`", "no `git_data_dirs`", "16.2:
+// not needed", but not "**16.2, Redis 7:** Redis is not restarted", which
+// negates something else.
+func negationNear(l *lint.Line, start, end, before, after int) bool {
+	words := func(a, b int) int {
+		n := 0
+		for _, t := range l.Tokens {
+			if t.Start >= a && t.Start < b {
+				n++
+			}
+		}
+		return n
+	}
+	for _, m := range l.FindAll(lint.TermNeg) {
+		switch {
+		case m.End <= start:
+			if !strings.ContainsAny(l.Text[m.End:start], ".,;:") && words(m.End, start) <= before {
+				return true
+			}
+		case m.Start >= end && after > 0:
+			// ("16.2: not needed": the label's colon leads to its answer.)
+			gap := strings.TrimPrefix(strings.TrimLeft(l.Text[end:m.Start], " *_"), ":")
+			if !strings.ContainsAny(gap, ".,;:") && words(end, m.Start) <= after {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -134,7 +134,7 @@ func conditionState(p *lint.Pass, c knowledge.Conditional) (state condState, oth
 		if l.Contains("conditional") || l.Contains("only needed") || l.Contains("not needed") || l.Contains("only required") || l.Contains("not required") || l.Contains("does not apply") {
 			return condAddressed, nil
 		}
-		if l.Has(lint.TermNeg) && !patchOfMinorOn(pl, l, c.Stop) {
+		if negationNear(l, m.Span.Start, m.Span.End, 6, 6) && !patchOfMinorOn(pl, l, c.Stop) {
 			// (A negation beside patches of the minor, "17.1.0/17.1.1
 			// upgrade failures: we do not install 17.1", answers a
 			// version note, not the stop's condition.)
@@ -226,7 +226,7 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 		if query >= 0 && l.Kind != lint.KindCode && l.Index-query <= 3 && !l.ContainsAny(words...) {
 			// The output below the query's block: "Resultado: 1 linha,
 			// `n_live_tup` = 1.874.310."
-			if n, ok := statedCount(blankCode(l)); ok {
+			if n, ok := statedCount(blankCode(l), limit); ok {
 				if n > limit {
 					return condApplies
 				}
@@ -268,7 +268,7 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 					if k := strings.Index(after, ". "); k >= 0 {
 						after = after[:k]
 					}
-					if n, ok := statedCount(after); ok {
+					if n, ok := statedCount(after, limit); ok {
 						if n > limit {
 							return condApplies
 						}
@@ -279,7 +279,7 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 				clause := blankCode(l)[a:b]
 				// A count belongs to the item of a list that names the
 				// condition: "no npm packages, 40k pipeline variable rows".
-				if n, ok := statedCount(listItemAround(clause, i-a)); ok {
+				if n, ok := statedCount(listItemAround(clause, i-a), limit); ok {
 					if n > limit {
 						return condApplies
 					}
@@ -363,7 +363,7 @@ var thousands = strings.NewReplacer(",", "", ".", "")
 // "3,400 npm packages", "1.8M". Versions and dates are not counts. Of
 // several, the largest is the count: "returns 1 row: n_live_tup =
 // 4,183,552" counts the rows of the table, not of the result.
-func statedCount(text string) (int, bool) {
+func statedCount(text string, limit int) (int, bool) {
 	best, found := 0, false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -405,7 +405,11 @@ func statedCount(text string) (int, bool) {
 		}
 		// Counts of rows or packages, not small numbers of anything.
 		if strings.HasPrefix(rest, "row") || strings.HasPrefix(rest, "npm") || strings.HasPrefix(rest, "package") || strings.HasPrefix(rest, "live") || strings.HasPrefix(rest, "entr") || strings.HasPrefix(rest, "record") || mult > 1 || f >= 1000 {
-			if n := int(f * mult); !found || n > best {
+			if n := int(f * mult); limit > 0 && n == limit {
+				// "alleen nodig als ci_pipeline_messages meer dan
+				// 1.500.000 rijen heeft" restates the condition's limit,
+				// not the instance's count.
+			} else if !found || n > best {
 				best, found = n, true
 			}
 		}

@@ -660,7 +660,7 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 				}
 				i += off
 				off = i + len(k)
-				if l.Kind != lint.KindCode && !l.InCode(i) || i > 0 && isIdentByte(l.Text[i-1]) || commentedBefore(l.Text[:i]) || l.Kind != lint.KindCode && negatedNear(l, i) {
+				if l.Kind != lint.KindCode && !l.InCode(i) || i > 0 && isIdentByte(l.Text[i-1]) || commentedBefore(l.Text[:i]) || l.Kind != lint.KindCode && negationNear(l, i, i, 3, 0) {
 					// ("contains no `grafana[...]` key" says the setting is
 					// absent.)
 					continue
@@ -887,27 +887,6 @@ func valueKey(k string) bool {
 	return strings.Contains(k, ": ") || strings.Contains(k, "=")
 }
 
-// negatedNear reports whether a negation stands at most three words
-// before offset i in the same clause: "aucune clé `grafana[...]`", "no
-// `git_data_dirs`", "non ci sono chiavi `mattermost[...]`".
-func negatedNear(l *lint.Line, i int) bool {
-	for _, m := range l.FindAll(lint.TermNeg) {
-		if m.End > i || strings.ContainsAny(l.Text[m.End:i], ".,;:") {
-			continue
-		}
-		words := 0
-		for _, t := range l.Tokens[m.Tok+m.NTok:] {
-			if t.Start >= i {
-				break
-			}
-			words++
-		}
-		if words <= 3 {
-			return true
-		}
-	}
-	return false
-}
 
 func isIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
