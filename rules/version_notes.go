@@ -887,7 +887,6 @@ func valueKey(k string) bool {
 	return strings.Contains(k, ": ") || strings.Contains(k, "=")
 }
 
-
 func isIdentByte(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
