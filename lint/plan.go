@@ -875,7 +875,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			// The prose of the same step ("upgrade to 17.8.7: `...`") is a
 			// statement too, for consistency checks.
 			for _, v := range vs {
-				if !l.InCode(v.Span.Start) && !v.InLink && termBefore(l, v.Span.Start, TermUpgradeVerb, 5) {
+				if !l.InCode(v.Span.Start) && !v.InLink && upgradeVerbBefore(l, v.Span.Start, 5) {
 					r.hop(v, !step)
 				}
 			}
@@ -1027,7 +1027,7 @@ func upgradeVerbFor(l *Line, vs []VersionRef, v VersionRef) bool {
 	ti := tokenAt(l, v.Span.Start)
 	for _, m := range l.FindAll(TermUpgradeVerb) {
 		end := m.Tok + m.NTok
-		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || timeReference(l, m.Tok) {
+		if end > ti || ti-end > 5 || breakBetween(l, end, ti) || negatedBefore(l, m, 3) || negatedAfterVerb(l, end) || timeReference(l, m.Tok) || hypothetical(l, m) {
 			continue
 		}
 		if m.Start > 0 && l.Text[m.Start-1] == '_' || m.End < len(l.Text) && l.Text[m.End] == '_' ||
@@ -1103,6 +1103,25 @@ func (l *Line) HasWord(words ...string) bool {
 			if t.Word == w {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hypothetical reports whether a verb is in the conditional mood: "8.11.7
+// installerebbe 17.11.6", "would install", "würde ... installieren". It
+// tells what would happen, not a step.
+func hypothetical(l *Line, m Match) bool {
+	w := l.Tokens[m.Tok].Word
+	for _, suf := range []string{"erebbe", "erebbero", "aría", "arían", "erait", "eraient", "aria", "ariam"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	for j := m.Tok - 1; j >= 0 && j >= m.Tok-3 && !l.Tokens[j+1].Break; j-- {
+		switch l.Tokens[j].Word {
+		case "would", "würde", "würden", "zou", "zouden":
+			return true
 		}
 	}
 	return false
@@ -2820,6 +2839,32 @@ func termBefore(l *Line, off int, t Term, n int) bool {
 		}
 	}
 	return false
+}
+
+// upgradeVerbBefore reports whether an upgrade verb that states a step
+// stands at most n words before offset off in its clause: "upgrade to
+// 17.8.7", not "(8.11.7 installerebbe 17.11.6)".
+func upgradeVerbBefore(l *Line, off int, n int) bool {
+	if !l.Has(TermUpgradeVerb) {
+		return false
+	}
+	ti := tokenAt(l, off)
+	var near *Match // the nearest verb before off decides
+	for i, m := range l.Matches {
+		if end := m.Tok + m.NTok; m.Term == TermUpgradeVerb && end <= ti && (near == nil || m.Tok > near.Tok) {
+			near = &l.Matches[i]
+		}
+	}
+	if near == nil {
+		return false
+	}
+	end := near.Tok + near.NTok
+	if between := l.Text[near.End:off]; strings.Count(between, "(") > strings.Count(between, ")") {
+		// "installa 17.11.7 (8.11.7 installerebbe 17.11.6)": an aside
+		// opened after the verb's own version.
+		return false
+	}
+	return end >= ti-n && !breakBetween(l, end, ti) && !hypothetical(l, *near)
 }
 
 // breakBetween reports whether a clause break separates token a from
