@@ -164,7 +164,7 @@ var vocabulary = map[Term]string{
 		"datensicherung*|sicherung*|sicherheitskopie*|" +
 		"respaldo*|copia de seguridad|copias de seguridad|copia de respaldo|" +
 		"sauvegarde*|instantané*",
-	TermProcedure: "uitvoering|uitvoeringsplan|implementatieplan|draaiboek|stappenplan|stappen|volgorde per stap|volgorde van de stappen|uitvoeringsvolgorde|werkvolgorde|reihenfolge|upgrade steps|steps|procedure|runbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
+	TermProcedure: "uitvoering|uitvoeringsplan|implementatieplan|draaiboek|stappenplan|stappen|volgorde per stap|volgorde van de stappen|uitvoeringsvolgorde|werkvolgorde|reihenfolge|upgrade steps|steps|procedure|runbook|playbook|execution|implementation|upgrade process|process|instructions|upgrade|upgrades|upgrading|upgrade sequence|sequence|order of work|" +
 		"hop|hop*|phase|task|the upgrade|execute|update|update steps|" +
 		"durchführung|ablauf|schritte|schritt|sprung|sprünge|saut|sauts|sprong|sprongen|umsetzung|aktualisierung|upgrade schritte|vorgehen|" +
 		"procedimiento|ejecución|ejecucion|pasos|actualización|actualizacion|implementación|implementacion|plan de implementación|implantación|salto|saltos|" +

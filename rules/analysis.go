@@ -146,9 +146,13 @@ func otherToolSection(l *lint.Line) bool {
 var otherTools = []string{"jenkins", "nexus", "jira", "confluence", "sonarqube", "artifactory", "keycloak", "bitbucket", "teamcity", "bamboo", "mysql", "mariadb"}
 
 // namesOtherTool reports whether a line names one of the other tools, or
-// a host named after one ("nexus01", "jenkins-ci").
+// a host named after one ("nexus01", "jenkins-ci"). A Jenkinsfile is the
+// pipeline that may run the upgrade itself.
 func namesOtherTool(l *lint.Line) bool {
 	for _, t := range l.Tokens {
+		if t.Word == "jenkinsfile" {
+			continue
+		}
 		for _, tool := range otherTools {
 			if strings.HasPrefix(t.Word, tool) {
 				return true

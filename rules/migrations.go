@@ -891,8 +891,9 @@ func pairHopsWithChecks(p *lint.Pass) (gaps []hopGap, global bool) {
 		// The path is only listed; the steps are generic. One check
 		// anywhere is all the plan can show.
 		g := hopGap{Hop: pl.Hops[0], At: pl.Hops[0].Line}
+		weakGate := globalWeak != nil || slices.ContainsFunc(checks, func(c migrationCheck) bool { return !c.Effective && c.Line.In(lint.TermProcedure) })
 		for _, c := range checks {
-			if c.Effective && globalWeak != nil && c.Line.In(lint.TermVerify) && !c.Line.In(lint.TermProcedure) {
+			if c.Effective && weakGate && c.Line.In(lint.TermVerify) && !c.Line.In(lint.TermProcedure) {
 				// "Before each hop: db:migrate:status" and, among the
 				// checks after the upgrade, "Background migrations
 				// watched until Monday": the weak check is the gate.

@@ -466,7 +466,7 @@ func componentSteps(d *lint.Document) []componentStep {
 			// over the list of nodes.)
 			continue
 		}
-		if l.Kind == lint.KindCode || l.Kind == lint.KindHeading && l.Section.IsTitle {
+		if l.Kind == lint.KindCode && !playName(l) || l.Kind == lint.KindHeading && l.Section.IsTitle {
 			// (The title, "GitLab 17.3.7 → 18.2.8 (app node + Gitaly
 			// node)", names the nodes, not an order.)
 			continue
@@ -534,6 +534,14 @@ func componentSteps(d *lint.Document) []componentStep {
 		}
 	}
 	return out
+}
+
+// playName reports whether a code line names a play or task of an
+// automation run that upgrades something: "- name: Upgrade Gitaly" in an
+// Ansible playbook states a step of the order as a heading would.
+func playName(l *lint.Line) bool {
+	t := strings.TrimLeft(l.Lower, " -")
+	return strings.HasPrefix(t, "name:") && l.Has(lint.TermUpgradeVerb)
 }
 
 // itemCodeInstalls reports whether the code block right under list item l

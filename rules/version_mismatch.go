@@ -26,6 +26,9 @@ installed, and the review checks the wrong path. planlint compares:
   ("- [x] Window 2 — 2026-11-14: 17.5.5 → 17.11.7"); the whole programme's start beside a current
   version that such a window reached is not a conflict.
 
+Under a later window's heading, the version that window starts from (a stop of the path that the
+window before reached) is not a second current version.
+
 Fix: decide on one version and use it everywhere.`,
 	Run: func(p *lint.Pass) {
 		pl := p.Plan
@@ -43,6 +46,11 @@ Fix: decide on one version and use it everywhere.`,
 					// "from 17.1.8 to 18.11.11 in five windows" beside
 					// "now 17.11.7", where window 2 left it: the start of
 					// the whole programme.
+					continue
+				}
+				if what == "current" && windowStart(pl, c) {
+					// "### Finestra 2" / "-e gitlab_current=18.8.11": where
+					// a later window starts, a stop the first one reached.
 					continue
 				}
 				if lint.CorrectedBetween(p.Doc, c.Line, primary.Line) {
@@ -179,6 +187,17 @@ Fix: decide on one version and use it everywhere.`,
 			}
 		}
 	},
+}
+
+// windowStart reports whether a current-version claim stands under a
+// window's heading and names a stop of the path short of the target: the
+// version that window starts from.
+func windowStart(pl *lint.Plan, c lint.Claim) bool {
+	h := c.Line.Section.Heading
+	if h == nil || !h.Has(lint.TermWindow) || pl.Target == nil || c.Version.Compare(pl.Target.Version) >= 0 {
+		return false
+	}
+	return slices.ContainsFunc(pl.Hops, func(o lint.Hop) bool { return o.Version.Matches(c.Version) })
 }
 
 // latestHint says which of two patches of one minor to keep when the
