@@ -2859,7 +2859,7 @@ func upgradeVerbBefore(l *Line, off int, n int) bool {
 		return false
 	}
 	end := near.Tok + near.NTok
-	if between := l.Text[near.End:off]; strings.Count(between, "(") > strings.Count(between, ")") {
+	if inParens(l.Text[near.End:off]) {
 		// "installa 17.11.7 (8.11.7 installerebbe 17.11.6)": an aside
 		// opened after the verb's own version.
 		return false

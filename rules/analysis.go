@@ -52,6 +52,32 @@ func negated(l *lint.Line, t lint.Term) bool {
 	return negatedMatch(l, m)
 }
 
+// declinedBackupCmd reports whether a line names the backup command only
+// to say it is not run: "no gitlab-backup create", "Pas de sauvegarde
+// complète (`gitlab-backup`)".
+func declinedBackupCmd(l *lint.Line) bool {
+	return negated(l, lint.TermBackupCmd) || negatedBeforeParen(l, lint.TermBackupCmd, lint.TermBackup)
+}
+
+// negatedBeforeParen reports whether term t stands in parentheses right
+// after a negated noun of term noun, which it names.
+func negatedBeforeParen(l *lint.Line, t, noun lint.Term) bool {
+	m, ok := l.Find(t)
+	if !ok {
+		return false
+	}
+	open := strings.LastIndexByte(l.Text[:m.Start], '(')
+	if open < 0 || strings.Contains(l.Text[open:m.Start], ")") {
+		return false
+	}
+	for _, b := range l.FindAll(noun) {
+		if b.End <= open && open-b.End <= 16 && negatedMatch(l, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkedNegation reports whether a negation is what a check looks for
 // ("check that no migrations remain", "comprobar que no quedan
 // migraciones", "ensure there are none pending"), not a negated step.
@@ -226,14 +252,14 @@ func backups(d *lint.Document) []backupLine {
 		case slices.ContainsFunc(l.FindAll(lint.TermAutoBackup), func(m lint.Match) bool { return !negatedMatch(l, m) }):
 			// ("The database does not need its own backup" relies on no
 			// automatic backup.)
-			if !l.Has(lint.TermBackupCmd) || l.ContainsAny("rely on", "instead", "rather than", "so we use", "statt", "stattdessen", "en lugar", "en vez", "au lieu") {
+			if !l.Has(lint.TermBackupCmd) || declinedBackupCmd(l) || l.ContainsAny("rely on", "instead", "rather than", "so we use", "statt", "stattdessen", "en lugar", "en vez", "au lieu") {
 				// ("a full gitlab-backup create takes 9 hours, so we rely
 				// on the database backup the package takes")
 				out = append(out, backupLine{Line: l, Kind: backupAuto})
 				continue
 			}
 		case l.Has(lint.TermBackupCmd) && !restoreOnly:
-			if negated(l, lint.TermBackupCmd) && l.Kind != lint.KindCode {
+			if declinedBackupCmd(l) && l.Kind != lint.KindCode {
 				continue
 			}
 			if sk := skippedData(cmd); sk != "" {

@@ -705,7 +705,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// Redis to 7.2": the component moves to the minimum or above.
 			return nil, lint.Span{}, ""
 		}
-		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt",
+		if otherVersion(l, name) || l.ContainsAny("remov", "drop", "gone", "no longer", "not supported", "unsupported", "entf", "nicht mehr", "elimin", "supprim", "rimoss", "retir", "retrait", "verwijderd", "niet meer", "non è più", "non più", "ya no", "n'est plus", "ne sont plus", "não é mais", "deixa de ser", "not affected", "pas concerné", "nicht betroffen", "no afecta", "non interessat", "niet geraakt",
 			"not relevant", "irrelevant", "nicht relevant", "no es relevante", "no relevante", "pas pertinent", "non pertinent", "non rilevante", "niet relevant", "não é relevante", "não relevante",
 			"goes away", "disappears", "verschwindet", "desaparece", "disparaît", "scompare", "verdwijnt") || l.ContainsAny(lint.NotApplicablePhrases...) ||
 			namesAtLeast(l, name, minMajor, minMinor) && !l.Has(lint.TermUpgradeVerb) && !strings.Contains(l.Text, "→") && !strings.Contains(l.Text, "->") {
@@ -718,7 +718,12 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// "| Redis | 6.0.16 uit de Ubuntu-repository |": the component
 			// names the row, its version opens the next cell.
 			c := l.Cells[1]
-			num := numberAt(strings.TrimLeft(l.Text[c.Start:c.End], " *_`"))
+			cell := strings.TrimLeft(l.Text[c.Start:c.End], " *_`")
+			if len(cell) > len(name) && strings.EqualFold(cell[:len(name)], name) {
+				// "| Redis | Redis 6.2.14 externo na VM redis01 |"
+				cell = strings.TrimLeft(cell[len(name):], " *_`")
+			}
+			num := numberAt(cell)
 			if major, minor, ok := majorMinor(num); ok && !atLeast(major, minor, minMajor, minMinor) && found == nil {
 				at := c.Start + strings.Index(l.Text[c.Start:c.End], num)
 				found, span, have = l, lint.Span{Start: at, End: at + len(num)}, strings.Trim(l.Text[l.Cells[0].Start:l.Cells[0].End], " *_`")+" "+num
