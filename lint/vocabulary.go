@@ -291,13 +291,13 @@ var vocabulary = map[Term]string{
 	TermDone:            "done|completed|finished|succeeded|passed|erledigt|abgeschlossen|hecho|completado|terminé|terminado",
 	TermEE:              "ee|enterprise edition|enterprise|gitlab ee|premium|ultimate",
 	TermCE:              "ce|community edition|gitlab ce|free tier|foss",
-	TermAutoBackup:      "backup the package takes|database backup the package takes|dump the package takes|automatic database backup|package s automatic|automatic pre upgrade backup|automatische sicherung|copia automática|sauvegarde automatique|automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup|its own database backup|its own backup|its own database dump|pre install database dump|pre install dump|pre upgrade database dump|pre upgrade database backup|" +
+	TermAutoBackup: "backup the package takes|database backup the package takes|dump the package takes|automatic database backup|package s automatic|automatic pre upgrade backup|automatische sicherung|copia automática|sauvegarde automatique|automatic backup|auto backup|automatically backs up|takes a backup automatically|takes a database backup|pre upgrade backup the package|skip auto backup|its own database backup|its own backup|its own database dump|pre install database dump|pre install dump|pre upgrade database dump|pre upgrade database backup|" +
 		"fait de lui même une sauvegarde|fait lui même une sauvegarde|sauvegarde automatique de la base|macht selbst eine sicherung|eigene sicherung der datenbank|automatische datenbanksicherung|hace su propia copia|su propia copia de seguridad|copia de seguridad automática de la base|fa da solo un backup|backup automatico del database|maakt zelf een back up|automatische back up van de database|faz sozinho um backup",
-	TermSkipWord:        "skip|skipped|skipping",
-	TermEmail:           "email|e mail|mail|correo|courriel",
-	TermPhone:           "phone|tel|mobile|cell|telefon|teléfono|téléphone|handy",
-	TermChat:            "slack|teams|mattermost|matrix|irc|zoom|bridge|pagerduty|opsgenie|chat|channel",
-	TermTeamWord:        "team|teams|group|department|ops|operations|on call|sre|dba|admins|administrators|it|infra|helpdesk|service desk|equipo|équipe|abteilung|betrieb",
+	TermSkipWord: "skip|skipped|skipping",
+	TermEmail:    "email|e mail|mail|correo|courriel",
+	TermPhone:    "phone|tel|mobile|cell|telefon|teléfono|téléphone|handy",
+	TermChat:     "slack|teams|mattermost|matrix|irc|zoom|bridge|pagerduty|opsgenie|chat|channel",
+	TermTeamWord: "team|teams|group|department|ops|operations|on call|sre|dba|admins|administrators|it|infra|helpdesk|service desk|equipo|équipe|abteilung|betrieb",
 }
 
 func init() {
