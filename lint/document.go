@@ -77,6 +77,9 @@ type Line struct {
 	// within a quote, or the quote from its attribution line ("On 20
 	// Nov, Rafael wrote:") on. Its drafts are superseded by the reply.
 	Earlier bool
+	// Footer is true on the few lines of prose after the document's last
+	// rule ("---"), which close the plan rather than its last section.
+	Footer bool
 	// Strong is true when all of the line's text is bold or italic.
 	Strong bool
 	// Lang is the info string language of a code line.
@@ -543,8 +546,35 @@ func (b *builder) build(root ast.Node) {
 		l.Section = pre
 		pre.Lines = append(pre.Lines, l)
 	}
+	rule := -1 // the first line after the last rule with no heading after it
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.ThematicBreak:
+			rule = len(b.doc.Lines)
+		case *ast.Heading:
+			rule = -1
+		}
 		b.block(c)
+	}
+	b.markFooter(rule)
+}
+
+// markFooter marks the few lines of prose after a document's last rule,
+// under no heading of their own, as its footer: "---" / "_Prepared by
+// Dana Whitfield, ... (on call for the whole window)_" closes the plan;
+// it is not part of the rollback section above the rule.
+func (b *builder) markFooter(from int) {
+	lines := b.doc.Lines
+	if from <= 0 || from >= len(lines) || len(lines)-from > 6 {
+		return
+	}
+	for _, l := range lines[from:] {
+		if l.Kind != KindText || l.Item || l.Section != lines[from-1].Section {
+			return
+		}
+	}
+	for _, l := range lines[from:] {
+		l.Footer = true
 	}
 }
 

@@ -1910,7 +1910,7 @@ func (r *planReader) readContact() {
 			}
 			continue
 		}
-		if (l.In(TermRollback) || l.In(TermChangelog)) && !(l.LabelIs(TermContact) && !l.Item && strongContactLabel(l)) {
+		if (l.In(TermRollback) || l.In(TermChangelog)) && !l.Footer && !(l.LabelIs(TermContact) && !l.Item && strongContactLabel(l)) {
 			// (A "**Contact:** ..." paragraph after the rollback's steps
 			// is the plan's, as e-mails end.)
 			continue

@@ -313,7 +313,7 @@ func init() {
 		"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|soirée|matin|nuit|" +
 		"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
 	vocabulary[TermRelation] = "before|after|until|since|prior to|ahead of|later than|vor|nach|bis|seit|ab|antes de|después de|hasta|desde|avant|après|jusqu à|depuis|dès"
-	vocabulary[TermSignature] = "best regards|kind regards|regards|many thanks|thanks|thank you|cheers|best|mit freundlichen grüßen|viele grüße|beste grüße|gruß|saludos|un saludo|atentamente|cordialement|bien à vous|merci"
+	vocabulary[TermSignature] = "best regards|kind regards|regards|many thanks|thanks|thank you|cheers|best|mit freundlichen grüßen|viele grüße|beste grüße|gruß|saludos|un saludo|atentamente|cordialement|bien à vous|merci|cordiali saluti|distinti saluti|un cordiale saluto|saluti|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|groeten|atenciosamente|cumprimentos|um abraço|abraços"
 	vocabulary[TermNodeWord] = "node|nodes|server|servers|vm|vms|machine|machines|host|hosts|knoten|nodo|nodos|servidor|servidores|nœud|nœuds|serveur|serveurs"
 	vocabulary[TermDatabaseWord] = "postgres*|pg|rds|aurora|cloud sql|azure database|alloydb|patroni|database|datenbank|base de datos|base de données|server version"
 }
