@@ -605,7 +605,7 @@ func movedToDate(l *Line) bool {
 // under a heading the vocabulary does not know.
 func (r *planReader) bareWindowLine() *Line {
 	for _, l := range r.doc.Lines {
-		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.Quote || !hasDigit(l.Text) || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) {
+		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.Quote && !banner(l) || !hasDigit(l.Text) || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) {
 			continue
 		}
 		sc := r.scan(l.Text)
@@ -618,6 +618,14 @@ func (r *planReader) bareWindowLine() *Line {
 		return l
 	}
 	return nil
+}
+
+// banner reports whether a quoted line is the status banner under the
+// title ("> **Statut : VALIDÉ EN CAB** · Intervention le samedi 23 janvier
+// 2027, de 20h00 à 04h00 (heure de Paris, UTC+1)"), the plan's own words
+// rather than an older message or the documentation.
+func banner(l *Line) bool {
+	return l.Quote && l.QuoteDepth == 1 && l.Section.IsTitle && !l.Earlier && !l.Cited
 }
 
 // hasDate reports whether s holds a date or a time of day.

@@ -511,10 +511,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		p.TargetClaims = append(p.TargetClaims, Claim{VersionRef: vs[1], From: FromLabel})
 		return
 	}
-	if !labelled && len(p.CurrentClaims) == 0 && l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)) && l.Has(TermCurrent) && !l.Has(TermTarget) &&
+	if !labelled && len(p.CurrentClaims) == 0 && l.Kind == KindTableRow && (l.In(TermPath) || l.In(TermProcedure)) && (l.Has(TermCurrent) || startRow(l)) && !l.Has(TermTarget) &&
 		!l.Has(TermPkgInstall) && !l.Has(TermHelmUpgrade) && len(l.Code) == 0 {
-		// "| nu | 17.8.7 | 8.8.7 |" in a path table of a plan that has not
-		// said what runs: where the path starts, not a hop.
+		// "| nu | 17.8.7 | 8.8.7 |", "| 0 (today) | 8.8.7 | 17.8.7 |" in a
+		// path table of a plan that has not said what runs: where the
+		// path starts, not a hop.
 		var cur *VersionRef
 		for i := range vs {
 			v := &vs[i]
@@ -887,6 +888,15 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		switch {
 		case l.Kind == KindTableRow:
 			for _, v := range vs {
+				if fromColumn(l, v) {
+					if l.Index > 0 && r.doc.Lines[l.Index-1] == l.Header && !v.InLink && v.Chart == nil {
+						// "| 1 | 17.11.7 | 18.2.8 |" under "| Salto | Desde |
+						// Hasta |": the first hop starts where the instance
+						// stands, if nothing says otherwise.
+						p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: v, From: FromInferred})
+					}
+					continue
+				}
 				if !v.InLink && !termBefore(l, v.Span.Start, TermFrom, 1) && !termBefore(l, v.Span.Start, TermRelation, 2) && !noteColumn(l, v) && !boundAt(l, v) {
 					r.hop(v, true)
 				}
@@ -2171,6 +2181,31 @@ func otherInstanceRow(l *Line) bool {
 	return l.ContainsAny([]string{"out of scope", "not in this change", "fuera de alcance", "hors périmètre", "nicht teil", "fuori ambito", "buiten scope", "fora do escopo"}...)
 }
 
+// startWords name the row of a path table that holds today's version.
+var startWords = map[string]bool{"today": true, "now": true, "current": true, "currently": true, "start": true, "heute": true, "jetzt": true, "aktuell": true, "ist": true, "hoy": true, "ahora": true, "actual": true,
+	"inicio": true, "aujourd": true, "hui": true, "actuel": true, "actuelle": true, "départ": true, "oggi": true, "attuale": true, "partenza": true, "vandaag": true, "nu": true, "huidig": true, "huidige": true, "hoje": true, "atual": true, "início": true, "partida": true}
+
+// startRow reports whether the first cell of a table row names where the
+// path starts, with at most a step number beside it: "| 0 (today) |",
+// "| start |", "| Ist |".
+func startRow(l *Line) bool {
+	if len(l.Cells) < 2 {
+		return false
+	}
+	c := l.Cells[0]
+	named := false
+	for _, t := range l.Tokens {
+		if t.Start < c.Start || t.End > c.End || allDigits(t.Word) {
+			continue
+		}
+		if !startWords[t.Word] {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
 // boundAt reports whether a comparison sign stands right before v: "RDS
 // 14.x → 16.x (≥ 16.8)" names a floor, not a hop.
 func boundAt(l *Line, v VersionRef) bool {
@@ -2252,6 +2287,12 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		// 17.1.8": a release note about the versions, not a step.
 		return true
 	}
+	if noteOnOtherStop(l, vs) {
+		// "| 1 | 16.11.10 | 17.3.7 | parada obrigatória 17.3 (17.1
+		// condicional não se aplica) |": the note turns down another
+		// stop, not the row's hop.
+		return false
+	}
 	conditional := conditionalWording(l)
 	for _, m := range l.FindAll(TermStopWord) {
 		// Only when the sentence speaks of the line's first version:
@@ -2283,6 +2324,41 @@ func notInstalled(l *Line, vs []VersionRef) bool {
 		}
 	}
 	return false
+}
+
+// noteOnOtherStop reports whether a table row's note column names a
+// minor that none of the row's other cells holds, and nothing outside the
+// note negates: what the note turns down is that other version.
+func noteOnOtherStop(l *Line, vs []VersionRef) bool {
+	if l.Kind != KindTableRow {
+		return false
+	}
+	var row, note []VersionRef
+	for _, v := range vs {
+		if noteColumn(l, v) {
+			note = append(note, v)
+		} else {
+			row = append(row, v)
+		}
+	}
+	if len(row) == 0 {
+		return false
+	}
+	other := false
+	for _, n := range note {
+		if !slices.ContainsFunc(row, func(v VersionRef) bool { return v.Version.CompareMinor(n.Version) == 0 }) {
+			other = true
+		}
+	}
+	if !other {
+		return false
+	}
+	for _, m := range l.FindAll(TermNeg) {
+		if !noteColumn(l, VersionRef{Span: Span{m.Start, m.End}}) {
+			return false
+		}
+	}
+	return true
 }
 
 // knownProblem reports whether the line speaks of upgrades to its versions
@@ -2501,28 +2577,50 @@ func asideVersion(l *Line, vs []VersionRef, i int) bool {
 // noteColumn reports whether v stands in a table column headed as notes
 // or risks ("| Version note | How we handle it |").
 func noteColumn(l *Line, v VersionRef) bool {
-	if l.Kind != KindTableRow || l.Header == nil || len(l.Header.Cells) != len(l.Cells) {
+	hc, ok := headerCellOf(l, v)
+	if !ok {
 		return false
 	}
 	h := l.Header
-	for ci, c := range l.Cells {
-		if v.Span.Start < c.Start || v.Span.End > c.End {
-			continue
-		}
-		hc := h.Cells[ci]
-		for _, m := range h.Matches {
-			if m.Start >= hc.Start && m.End <= hc.End && m.Term == TermRisk {
-				return true
-			}
-		}
-		switch strings.Trim(h.Lower[hc.Start:hc.End], " *_") {
-		case "why", "reason", "reasons", "comment", "comments", "remarks", "note", "notes", "grund", "begründung", "bemerkung", "bemerkungen", "kommentar", "hinweis", "hinweise", "anmerkung",
-			"motivo", "observaciones", "observación", "comentario", "nota", "notas", "raison", "commentaire", "remarques", "remarque", "observação", "observações", "motivo/observação",
-			"osservazioni", "note e motivo", "opmerking", "opmerkingen", "reden", "toelichting":
+	for _, m := range h.Matches {
+		if m.Start >= hc.Start && m.End <= hc.End && m.Term == TermRisk {
 			return true
 		}
 	}
+	switch strings.Trim(h.Lower[hc.Start:hc.End], " *_") {
+	case "why", "reason", "reasons", "comment", "comments", "remarks", "note", "notes", "grund", "begründung", "bemerkung", "bemerkungen", "kommentar", "hinweis", "hinweise", "anmerkung",
+		"motivo", "observaciones", "observación", "comentario", "nota", "notas", "raison", "commentaire", "remarques", "remarque", "observação", "observações", "motivo/observação",
+		"osservazioni", "note e motivo", "opmerking", "opmerkingen", "reden", "toelichting":
+		return true
+	}
 	return false
+}
+
+// fromColumn reports whether v stands in a table column headed as the
+// version a hop starts from: "| Salto | Desde | Hasta |".
+func fromColumn(l *Line, v VersionRef) bool {
+	hc, ok := headerCellOf(l, v)
+	if !ok {
+		return false
+	}
+	switch strings.Trim(l.Header.Lower[hc.Start:hc.End], " *_:") {
+	case "from", "from version", "von", "von version", "desde", "versión origen", "versión de origen", "de", "depuis", "van", "vanaf", "da", "de versão", "versão de origem":
+		return true
+	}
+	return false
+}
+
+// headerCellOf returns the header cell over the table cell that holds v.
+func headerCellOf(l *Line, v VersionRef) (Span, bool) {
+	if l.Kind != KindTableRow || l.Header == nil || len(l.Header.Cells) != len(l.Cells) {
+		return Span{}, false
+	}
+	for ci, c := range l.Cells {
+		if v.Span.Start >= c.Start && v.Span.End <= c.End {
+			return l.Header.Cells[ci], true
+		}
+	}
+	return Span{}, false
 }
 
 // referencedVersion reports whether "GitLab X" is a reference to another
@@ -4435,6 +4533,12 @@ func (p *Plan) settleCurrent() {
 		// first hop starts at 18.5.7. The version the path starts from
 		// settles it; version-mismatch reports the front matter.
 		start := p.Installs[0].Version
+		for _, o := range p.CurrentClaims {
+			if o.From == FromInferred {
+				// The first row of a hop table's "From" column.
+				start = o.Version
+			}
+		}
 		for _, o := range p.CurrentClaims {
 			if o.From != FromFrontMatter && o.Version.HasPatch && o.Version.Compare(start) == 0 && !o.Version.Matches(c.Version) {
 				o := o

@@ -665,7 +665,17 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 					// absent.)
 					continue
 				}
-				if valueKey(k) || assigns(l.Text[i+len(k):], strings.HasSuffix(k, "[")) {
+				rest := l.Text[i+len(k):]
+				if l.Kind != lint.KindCode {
+					// In prose the setting is what its code span holds:
+					// "`git_data_dirs` (no lo usamos)" calls nothing.
+					for _, c := range l.Code {
+						if i >= c.Start && i < c.End {
+							rest = l.Text[i+len(k) : max(i+len(k), c.End)]
+						}
+					}
+				}
+				if valueKey(k) || assigns(rest, strings.HasSuffix(k, "[")) {
 					return l, lint.Span{Start: i, End: i + len(k)}, strings.TrimSuffix(k, "[") + map[bool]string{true: "[...]", false: ""}[strings.HasSuffix(k, "[")]
 				}
 			}
