@@ -4014,8 +4014,10 @@ func (r *planReader) readTopology(l *Line, labelled bool) {
 		case TermSingleNode:
 			t = "single-node"
 		case TermComponent:
-			if l.Kind == KindCode && !l.In(TermEnvironment) && !l.In(TermArchitecture) || l.Kind == KindHeading {
+			if l.Kind == KindCode && (!l.In(TermEnvironment) && !l.In(TermArchitecture) || l.Contains("(including nginx, postgres, redis)")) || l.Kind == KindHeading {
 				// Headings name steps ("### PostgreSQL 17"), not nodes.
+				// The package's own description in "dpkg -l" output names
+				// what it bundles, not what runs where.
 				continue
 			}
 			name := componentName(l.Lower[m.Start:m.End])

@@ -138,7 +138,7 @@ const (
 
 var vocabulary = map[Term]string{
 	// ---- sections and labels ----
-	TermSummary: "samenvatting|inleiding|meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
+	TermSummary: "samenvatting|inleiding|doel|doelstelling|doelen|achtergrond|overzicht|omschrijving|meeting notes|call notes|meeting minutes|besprechungsnotizen|notas de la reunión|compte rendu|summary|overview|description|background|goal*|purpose|scope|introduction|context|executive summary|change summary|" +
 		"zusammenfassung|überblick|übersicht|hintergrund|zielsetzung|ziel|ziele|beschreibung|einleitung|" +
 		"resumen|resumo|sumário|visão geral|descripción|descripcion|objetivo*|alcance|contexto|introducción|" +
 		"résumé|aperçu|contexte|objectif*|périmètre|description|" +

@@ -538,6 +538,11 @@ func backReference(l *lint.Line) bool {
 		// a background-migration heading: that section's query again.
 		return true
 	}
+	if checkOfItem(l) {
+		// "Alleen als de query uit punt 2 leeg is": an earlier item's
+		// check, run again.
+		return true
+	}
 	if s := l.ReferredSection(checkNouns...); s != nil && (s.Heading.Has(lint.TermBBM) || s.Heading.Has(lint.TermMigrations)) {
 		// "Comprobación 5.1, luego ..." under "### 5.1 Comprobación de
 		// migraciones": the check of that section.
@@ -595,11 +600,37 @@ var checkNouns = []string{"query", "check", "gate", "abfrage", "prüfung", "migr
 // numberedItemRef reports whether a line points to a numbered item:
 // "Punkt 3", "item 3", "step 3 of the preparation".
 func numberedItemRef(l *lint.Line) bool {
-	for j := 0; j+1 < len(l.Tokens); j++ {
+	return itemRefAt(l, 0) >= 0
+}
+
+// itemRefAt returns the token index of the first numbered-item reference
+// ("Punkt 3", "punt 2") at or after token from, or -1.
+func itemRefAt(l *lint.Line, from int) int {
+	for j := from; j+1 < len(l.Tokens); j++ {
 		switch l.Tokens[j].Word {
-		case "punkt", "point", "item", "step", "schritt", "paso", "punto", "étape", "stap", "passo", "ponto":
+		case "punkt", "point", "item", "step", "schritt", "paso", "punto", "étape", "stap", "passo", "ponto", "punt":
 			if isNumber(l.Tokens[j+1].Word) {
-				return true
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// checkOfItem reports whether a check noun names the check of a numbered
+// item: "de query uit punt 2", "the query from step 2", "la consulta del
+// punto 3".
+func checkOfItem(l *lint.Line) bool {
+	for j, t := range l.Tokens {
+		if !slices.Contains(checkNouns, t.Word) {
+			continue
+		}
+		if k := itemRefAt(l, j+1); k >= 0 && k-j <= 4 && !breakIn(l, j+1, k+1) {
+			for _, w := range l.Tokens[j+1 : k] {
+				switch w.Word {
+				case "from", "of", "in", "uit", "van", "aus", "von", "de", "del", "da", "dal", "du", "der", "des", "dem":
+					return true
+				}
 			}
 		}
 	}
