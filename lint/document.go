@@ -1219,7 +1219,9 @@ func (b *builder) addLine(l *Line) {
 			l.LabelTerms.union(intersect(q.terms, askedTerms))
 		}
 	}
-	if n := len(b.doc.Lines); n > 0 && b.quote == 0 && b.doc.Lines[n-1].Quote {
+	if n := len(b.doc.Lines); n > 0 && b.quote == 0 && b.doc.Lines[n-1].Quote && b.doc.Lines[n-1].Kind != KindCode {
+		// (Not a quoted code block: "> + Zielversion: 18.11.11" shows a
+		// change, and asks nothing.)
 		// "> 1. The window is only 'Saturday evening': we need the date,
 		// time and time zone." / "Saturday 12 December 2026, 20:00 to
 		// 04:00, Rome time (CET, UTC+1).": an e-mail reply answers the
@@ -1291,6 +1293,11 @@ func (b *builder) emptyLine(n ast.Node, kind LineKind) *Line {
 
 // codeLines adds one line per code block line.
 func (b *builder) codeLines(n ast.Node, lang string) {
+	if lang == "suggestion" {
+		// A review's suggested change still in the file was not applied:
+		// the plan is the text it would replace.
+		return
+	}
 	src := b.doc.Source
 	segs := n.Lines()
 	for i := 0; i < segs.Len(); i++ {
@@ -1366,7 +1373,7 @@ func (b *builder) inlineLines(n ast.Node, kind LineKind) []*Line {
 	tb.inline(n)
 	tb.flush()
 	var out []*Line
-	for _, pl := range joinWrapped(tb.lines) {
+	for _, pl := range dropReplaced(joinWrapped(tb.lines)) {
 		l := b.newLine()
 		l.Kind, l.Text, l.segs, l.Code, l.Links, l.Strong, l.boldLabel = kind, pl.text, pl.segs, pl.code, pl.links, pl.strong, pl.boldLabel
 		if len(l.segs) == 0 {
@@ -1905,6 +1912,36 @@ type plainLine struct {
 	hard bool
 	// boldLabel: see Line.boldLabel.
 	boldLabel int
+}
+
+// oldLabels and newLabels mark a line replaced by the one after it.
+var (
+	oldLabels = map[string]bool{"old": true, "alt": true, "bisher": true, "vorher": true, "vecchio": true, "vecchia": true, "antes": true, "anterior": true, "ancien": true, "ancienne": true, "avant": true, "oud": true, "oude": true, "antigo": true, "antiga": true, "previous": true, "before": true, "was": true}
+	newLabels = map[string]bool{"new": true, "neu": true, "nuovo": true, "nuova": true, "nuevo": true, "nueva": true, "nouveau": true, "nouvelle": true, "nieuw": true, "nieuwe": true, "novo": true, "nova": true, "now": true, "after": true, "jetzt": true, "ahora": true, "maintenant": true, "agora": true}
+)
+
+// dropReplaced leaves out a line labelled as the old value right above one
+// labelled as the new: "VECCHIO: sabato 28/11/2026, 08:00–12:00 CET" /
+// "NUOVO: sabato 12/12/2026, 08:00–14:00 CET". Only the new one stands.
+func dropReplaced(lines []plainLine) []plainLine {
+	label := func(s string) string {
+		k, _, ok := strings.Cut(s, ":")
+		if !ok {
+			return ""
+		}
+		return strings.ToLower(strings.Trim(k, " *_~"))
+	}
+	out := lines[:0:0]
+	for i, pl := range lines {
+		if i+1 < len(lines) && oldLabels[label(pl.text)] && newLabels[label(lines[i+1].text)] {
+			continue
+		}
+		out = append(out, pl)
+	}
+	if len(out) == len(lines) {
+		return lines
+	}
+	return out
 }
 
 // joinWrapped joins the lines of a paragraph that were only wrapped by

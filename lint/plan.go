@@ -371,9 +371,11 @@ func pathProse(l *Line, vs []VersionRef) bool {
 // and target version, and hops.
 func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 	p := r.plan
-	if l.Cited {
+	if l.Cited || removedDiffLine(l) {
 		// A quote of the documentation ("> upgrade directly to 18.2.6")
-		// names GitLab's versions, not the plan's.
+		// names GitLab's versions, not the plan's; the removed line of a
+		// diff ("-    image: 'gitlab/gitlab-ee:17.8.7-ee.0'") is what the
+		// change takes away.
 		return
 	}
 	if r.doneWindow(l, vs) {
@@ -1118,6 +1120,12 @@ func (l *Line) HasWord(words ...string) bool {
 	return false
 }
 
+// removedDiffLine reports whether a line is a removed line of a diff
+// block.
+func removedDiffLine(l *Line) bool {
+	return l.Kind == KindCode && (l.Lang == "diff" || l.Lang == "patch") && strings.HasPrefix(l.Text, "-") && !strings.HasPrefix(l.Text, "---")
+}
+
 // hypothetical reports whether a verb is in the conditional mood: "8.11.7
 // installerebbe 17.11.6", "would install", "würde ... installieren". It
 // tells what would happen, not a step.
@@ -1163,7 +1171,7 @@ func replacedBySed(l *Line, v VersionRef) bool {
 
 // ReplaceWords say one thing is put in place of another: "we replace the
 // query with", "wir ersetzen", "la sostituiamo con".
-var ReplaceWords = []string{"replace", "replaces", "replaced", "replacing", "change", "swap", "ersetzen", "ersetzt", "tauschen", "cambiamos", "cambiar",
+var ReplaceWords = []string{"replace", "replaces", "replaced", "replacing", "change", "swap", "ersetzen", "ersetzt", "tauschen", "cambiamos", "cambiar", "cambia", "troca", "trocar", "wijzigen",
 	"sustituimos", "sustituye", "reemplazamos", "reemplaza", "remplaçons", "remplacer", "remplace", "remplacé", "remplacée", "vervangen", "vervangt",
 	"sostituiamo", "sostituisce", "sostituita", "sostituito", "trocamos", "substituímos", "substitui", "substituída", "substituído"}
 
@@ -2870,9 +2878,13 @@ func numberedStepOf(l *Line, v VersionRef) bool {
 
 func startsWithStepWord(l *Line) bool {
 	i := 0
-	if len(l.Tokens) > 1 && allDigits(l.Tokens[0].Word) && l.Tokens[1].Break {
-		// "### 3. Hop 2 → 18.5.7": the heading's own number comes first.
-		i = 1
+	for i+1 < len(l.Tokens) && i < 3 && allDigits(l.Tokens[i].Word) {
+		i++
+	}
+	if i > 0 && strings.Trim(l.Text[:l.Tokens[i].Start], "0123456789.) ") != "" {
+		// Only the heading's own number may come first: "### 3. Hop 2 →
+		// 18.5.7", "### 7.3 Passo 2 – 18.2.8".
+		i = 0
 	}
 	return len(l.Tokens) > i && stepWords[l.Tokens[i].Word]
 }

@@ -399,7 +399,9 @@ func rollbackLines(d *lint.Document) []*lint.Line {
 			continue
 		}
 		if l.In(lint.TermRollback) {
-			if !referenceOnly(l) {
+			// (A quoted question is a reviewer's, not a step: "> Ana:
+			// Shouldn't we restore the backup as part of this?")
+			if !referenceOnly(l) && !(l.Quote && strings.Contains(l.Text, "?")) {
 				out = append(out, l)
 			}
 			continue

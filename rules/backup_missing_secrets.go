@@ -174,6 +174,11 @@ func waivesCopy(l *lint.Line) bool {
 	if l.Kind != lint.KindCode && declinesCopy(l) {
 		return true
 	}
+	if l.Kind != lint.KindCode && l.ContainsAny(lacksWords...) && !slices.ContainsFunc(copyWords, func(w string) bool { return strings.Contains(" "+l.Lower+" ", w) }) {
+		// "il backup non contiene gitlab-secrets.json né gitlab.rb": a
+		// review comment that names what is missing keeps no copy.
+		return true
+	}
 	if l.IsCommand() || !(l.Has(lint.TermNeg) || l.HasWord("enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
 		return false
 	}
@@ -184,6 +189,10 @@ func waivesCopy(l *lint.Line) bool {
 	}
 	return true
 }
+
+// lacksWords say a backup does not hold something.
+var lacksWords = []string{"does not contain", "doesn't contain", "does not include", "doesn't include", "is not included", "are not included", "non contiene", "non include", "no contiene", "no incluye",
+	"ne contient pas", "n'inclut pas", "ne comprend pas", "enthält nicht", "nicht enthalten", "bevat niet", "bevat geen", "não contém", "não inclui"}
 
 // declinesCopy reports whether a sentence that names the configuration
 // negates copying it: a negation just before the copy verb ("we do not

@@ -239,7 +239,7 @@ func ifNeeded(l *lint.Line) bool {
 var ifNeededWords = []string{"if needed", "if necessary", "if required", "when needed", "as needed", "falls nötig", "falls notwendig", "bei bedarf", "wenn nötig", "si es necesario", "si fuera necesario", "de ser necesario", "si nécessaire", "au besoin", "se necessario", "se serve", "indien nodig", "zo nodig", "se necessário", "caso necessário",
 	// A restore kept for when the old version fails: "Si GitLab no arranca,
 	// restaurar el respaldo".
-	"does not start", "doesn't start", "fails to start", "won't start", "nicht startet", "nicht hochkommt", "no arranca", "no inicia", "ne démarre pas", "non parte", "non si avvia", "não iniciar", "não arrancar", "niet start", "niet opstart"}
+	"does not start", "doesn't start", "fails to start", "won't start", "nicht startet", "nicht hochkommt", "no arranca", "no inicia", "ne démarre pas", "non parte", "non riparte", "non si avvia", "does not come back", "doesn't come back", "nicht wieder startet", "no vuelve a arrancar", "ne redémarre pas", "niet meer opstart", "não volta", "não iniciar", "não arrancar", "niet start", "niet opstart"}
 
 // notEnoughWords say a step may not suffice: "si la reinstalación de la
 // versión anterior no basta, se restaura el respaldo".
