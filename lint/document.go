@@ -71,7 +71,8 @@ type Line struct {
 	Quote      bool
 	QuoteDepth int8
 	// Cited is true for a quote of the documentation or release notes,
-	// which states GitLab's words, not the plan's.
+	// which states GitLab's words, not the plan's, and for the
+	// definitions of a glossary.
 	Cited bool
 	// Earlier is true in an older message quoted below a reply: a quote
 	// within a quote, or the quote from its attribution line ("On 20
@@ -1262,6 +1263,12 @@ func (b *builder) addLine(l *Line) {
 		}
 		l.Earlier = l.Earlier || l.QuoteDepth >= 2 || attribution(l)
 	}
+	if l.Kind != KindHeading && glossary(l.Section) {
+		// "- **Migrations d'arrière-plan (BBM)** : migrations de données
+		// exécutées par Sidekiq après le job de migration." defines a
+		// word; it states nothing the plan does.
+		l.Cited = true
+	}
 	var ctx termSet
 	if l.Section != nil {
 		ctx = l.Section.Concepts
@@ -1942,6 +1949,17 @@ func dropReplaced(lines []plainLine) []plainLine {
 		return lines
 	}
 	return out
+}
+
+// glossary reports whether a section, or one it belongs to, is a
+// glossary.
+func glossary(s *Section) bool {
+	for ; s != nil; s = s.Parent {
+		if s.Heading != nil && s.Heading.HasWord("glossary", "glossar", "glosario", "glossaire", "glossario", "woordenlijst", "glossário", "begriffe", "definitions", "definitionen", "definiciones", "terminology", "terminologie", "terminología") {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins the lines of a paragraph that were only wrapped by

@@ -155,7 +155,7 @@ provider's tooling) before the hop that needs it.`,
 							// "the container upgrades the bundled
 							// PostgreSQL whenever GitLab needs it": not
 							// before this floor.
-							p.ReportLinef(p.Doc.Lines[i], "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), late.MinorString(), f.Major, f.GitLab.MinorString(), at.Line.Num)
+							p.Reportf(p.Doc.Lines[i], autoSentence(p.Doc.Lines[i]), "the plan counts on the package upgrading PostgreSQL %s by itself before %s, but the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop (line %d)", runningBefore(deals, db, i), f.GitLab.MinorString(), late.MinorString(), f.Major, f.GitLab.MinorString(), at.Line.Num)
 							continue
 						}
 						p.Reportf(at.Line, at.Span, "the instance runs PostgreSQL %s (line %d), but the path crosses %s, which needs PostgreSQL %s or later, and the package upgrades the bundled database only at %s, too late. run \"sudo gitlab-ctl pg-upgrade -V %d\" before the %s hop", db.Version, db.Line.Num, f.GitLab.MinorString(), pgNeed(p, f), late.MinorString(), f.Major, f.GitLab.MinorString())
@@ -169,7 +169,7 @@ provider's tooling) before the hop that needs it.`,
 					if s.InstallMethod == "helm" || s.InstallMethod == "operator" {
 						what = "chart"
 					}
-					p.ReportLinef(p.Doc.Lines[i], "the plan counts on the %s upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", what, runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
+					p.Reportf(p.Doc.Lines[i], autoSentence(p.Doc.Lines[i]), "the plan counts on the %s upgrading PostgreSQL %s by itself before %s, but GitLab does not upgrade %s by itself. add the PostgreSQL upgrade to %d before the %s hop (line %d)", what, runningBefore(deals, db, i), f.GitLab.MinorString(), where, f.Major, f.GitLab.MinorString(), at.Line.Num)
 					continue
 				}
 				if i := laterDeal(deals, f); i >= 0 {
@@ -758,6 +758,31 @@ func plainClaim(l *lint.Line) bool {
 // byItself are the phrases that say the package does something on its
 // own ("el paquete de 18.11 actualiza solo PostgreSQL a 17.7").
 var byItself = []string{"actualiza solo", "se actualiza sola", "por sí solo", "por sí mismo", "de forma automática", "tout seul", "de lui-même", "von selbst", "da solo", "sozinho", "por conta própria"}
+
+// autoSentence returns the sentence of l that counts on the automatic
+// upgrade ("The 17.11 package upgrades the bundled PostgreSQL from 14 to
+// 16 automatically"), or the whole line.
+func autoSentence(l *lint.Line) lint.Span {
+	sentence := func(i, j int) lint.Span {
+		a, b := lint.SentenceAt(l.Text, i, j)
+		for a < b && l.Text[a] == ' ' {
+			a++
+		}
+		return lint.Span{Start: a, End: b}
+	}
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement", "automaticamente", "vanzelf":
+			return sentence(t.Start, t.End)
+		}
+	}
+	for _, w := range byItself {
+		if i := l.IndexOf(w); i >= 0 {
+			return sentence(i, i+len(w))
+		}
+	}
+	return lint.Span{Start: 0, End: len(l.Text)}
+}
 
 // autoClaim returns the line index of a deal that counts on the
 // automatic upgrade in time for floor f, or -1.
