@@ -804,6 +804,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.hop(vs[b], false)
 		case pathCtx && !summaryCtx:
 			r.hop(vs[b], true)
+		case l.Kind == KindTableRow && numberedStepRow(l) && r.continues(vs[a].Version):
+			// "| 1 | 18.5.7 → 18.8.11 | parada obligatoria 18.8 |", even
+			// in a summary: a numbered step that goes on from where the
+			// path stands.
+			r.hop(vs[b], true)
 		case (l.Item || l.Kind == KindTableRow) && !summaryCtx:
 			// "1. 18.5.7 → 18.8.11" under a heading planlint does not
 			// know continues the path when it starts where the path

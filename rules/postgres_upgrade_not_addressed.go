@@ -698,9 +698,12 @@ func autoWording(l *lint.Line) bool {
 		// "the GitLab package takes care of the PostgreSQL upgrade"
 		return !l.Has(lint.TermNeg)
 	}
-	if l.ContainsAny(byItself...) {
-		// "el paquete de 18.11 actualiza solo PostgreSQL a 17.7"
-		return true
+	for _, w := range byItself {
+		// "el paquete de 18.11 actualiza solo PostgreSQL a 17.7", but not
+		// "GitLab no la actualiza solo".
+		if i := l.IndexOf(w); i >= 0 && !negationNear(l, i, i, 3, 0) {
+			return true
+		}
 	}
 	for i, t := range l.Tokens {
 		switch t.Word {

@@ -738,7 +738,11 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 				at := c.Start + strings.Index(l.Text[c.Start:c.End], num)
 				found, span, have = l, lint.Span{Start: at, End: at + len(num)}, strings.Trim(l.Text[l.Cells[0].Start:l.Cells[0].End], " *_`")+" "+num
 			}
-			continue
+			if num != "" {
+				continue
+			}
+			// "| Redis | externe, conteneur redis:6.2.14-alpine (Redis
+			// 6.2.14) |": the version stands further in the cell.
 		}
 		for i, t := range l.Tokens {
 			num := versionAfterName(l, i, name)
@@ -756,8 +760,10 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			}
 			// The first statement, or a later one that decides to keep the
 			// version ("redis01 resta su Redis 6.2.14; nessuna modifica").
-			keeps := l.ContainsAny("stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç")
-			if (found == nil || keeps && !foundKeeps) && !l.Has(lint.TermUpgradeVerb) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
+			keeps := l.ContainsAny("stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç", "conservé", "conservée", "tel quel", "telle quelle", "as is", "as-is", "wie bisher", "tal cual", "così com", "zoals het is", "como está")
+			// ("conservé tel quel pour cette montée de version": kept
+			// through the upgrade.)
+			if (found == nil || keeps && !foundKeeps) && (!l.Has(lint.TermUpgradeVerb) || keeps) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
 				found, span, have = l, lint.Span{Start: t.Start, End: nt.Start + len(num)}, l.Text[t.Start:nt.Start+len(num)]
 				foundKeeps = keeps
 			}
