@@ -1927,9 +1927,27 @@ var (
 	newLabels = map[string]bool{"new": true, "neu": true, "nuovo": true, "nuova": true, "nuevo": true, "nueva": true, "nouveau": true, "nouvelle": true, "nieuw": true, "nieuwe": true, "novo": true, "nova": true, "now": true, "after": true, "jetzt": true, "ahora": true, "maintenant": true, "agora": true}
 )
 
+// quickActions are GitLab's quick actions, written at the start of a line
+// of an issue or merge request description.
+var quickActions = map[string]bool{"label": true, "unlabel": true, "relabel": true, "assign": true, "unassign": true, "reassign": true, "assign_reviewer": true, "reviewer": true, "request_review": true,
+	"unassign_reviewer": true, "due": true, "remove_due_date": true, "milestone": true, "remove_milestone": true, "weight": true, "estimate": true, "spend": true, "epic": true, "iteration": true,
+	"close": true, "reopen": true, "approve": true, "unapprove": true, "merge": true, "draft": true, "ready": true, "title": true, "cc": true, "confidential": true, "lock": true, "unlock": true,
+	"relate": true, "todo": true, "done": true, "severity": true, "health_status": true, "parent": true, "set_parent": true, "link": true, "copy_metadata": true, "duplicate": true, "move": true, "subscribe": true, "unsubscribe": true, "award": true, "shrug": true, "tableflip": true}
+
+// quickAction reports whether a line is a GitLab quick action:
+// "/assign @akim", "/label ~Status::Ready".
+func quickAction(s string) bool {
+	if !strings.HasPrefix(s, "/") {
+		return false
+	}
+	name, _, _ := strings.Cut(s[1:], " ")
+	return quickActions[name]
+}
+
 // dropReplaced leaves out a line labelled as the old value right above one
 // labelled as the new: "VECCHIO: sabato 28/11/2026, 08:00–12:00 CET" /
 // "NUOVO: sabato 12/12/2026, 08:00–14:00 CET". Only the new one stands.
+// It leaves out quick actions too.
 func dropReplaced(lines []plainLine) []plainLine {
 	label := func(s string) string {
 		k, _, ok := strings.Cut(s, ":")
@@ -1940,7 +1958,9 @@ func dropReplaced(lines []plainLine) []plainLine {
 	}
 	out := lines[:0:0]
 	for i, pl := range lines {
-		if i+1 < len(lines) && oldLabels[label(pl.text)] && newLabels[label(lines[i+1].text)] {
+		if i+1 < len(lines) && oldLabels[label(pl.text)] && newLabels[label(lines[i+1].text)] || quickAction(pl.text) {
+			// ("/label ~Change::Standard" and "/assign @akim" are
+			// GitLab quick actions: commands to the issue, not its text.)
 			continue
 		}
 		out = append(out, pl)

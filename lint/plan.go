@@ -1873,7 +1873,10 @@ func noteItem(l *Line, vs []VersionRef) bool {
 	}
 	// "**18.0 – PostgreSQL 16 obligatoire :** déjà en 16.8": a label
 	// naming a version's topic, then how it stands.
-	return words > 6 || labelWords >= 2 && first.Span.Start < l.Label.End
+	// "17.0 : PostgreSQL 14 requis, on y est déjà (14.11)": a release's
+	// requirement on something else, a note, not a hop to 17.0.
+	return words > 6 || labelWords >= 2 && first.Span.Start < l.Label.End ||
+		words >= 3 && !first.Version.HasPatch && (l.Has(TermDatabaseWord) || l.Has(TermComponent) || l.Has(TermOtherProduct))
 }
 
 // windowItem reports whether a list item dates a window and then lists

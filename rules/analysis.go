@@ -272,7 +272,9 @@ func backups(d *lint.Document) []backupLine {
 		if l.Kind == lint.KindCode {
 			continue
 		}
-		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly && !notUsedAfter(l, m) {
+		if m, ok := l.Find(lint.TermSnapshot); ok && !negatedMatch(l, m) && !restoreOnly && !notUsedAfter(l, m) && !lint.QuestionAt(l.Text, m.End) {
+			// ("Snapshot de la VM en plus ? Non : ..." asks, and answers
+			// no.)
 			if databaseOnly(l) {
 				// "Our backup is the RDS snapshot; the repositories ...
 				// we do not back up": the database alone.
