@@ -521,14 +521,18 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		var cur *VersionRef
 		for i := range vs {
 			v := &vs[i]
-			if v.Chart != nil && !v.Version.HasPatch || v.InLink {
+			if v.Chart != nil && !v.Version.HasPatch || v.InLink || noteColumn(l, *v) {
+				// ("| Atual | 8.5.5 | 17.5.5 | último patch da 17.5 |": the
+				// note names the minor.)
 				continue
 			}
 			if cur != nil && !cur.Version.Matches(v.Version) {
 				cur = nil
 				break
 			}
-			cur = v
+			if cur == nil || !cur.Version.HasPatch {
+				cur = v
+			}
 		}
 		if cur != nil {
 			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: *cur, From: FromLabel})

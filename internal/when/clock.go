@@ -435,7 +435,8 @@ func (s *scanner) hoursWord(k int) bool {
 func (s *scanner) namedTime(i int) {
 	p := s.prevWord(i)
 	if p != i-1 || !(s.is(p, "at") || s.is(p, "um") || s.is(p, "à") || s.is(p, "a") || s.is(p, "from") ||
-		s.is(p, "von") || s.is(p, "ab") || s.is(p, "desde") || s.is(p, "dès")) {
+		s.is(p, "von") || s.is(p, "ab") || s.is(p, "desde") || s.is(p, "dès") || s.is(p, "de") || s.is(p, "da") || s.is(p, "dalle") || s.is(p, "alle") ||
+		s.is(p, "om") || s.is(p, "van") || s.is(p, "vanaf") || s.is(p, "às")) {
 		return
 	}
 	h := s.toks[i].entry().hour

@@ -318,7 +318,7 @@ func build() *lexTables {
 		// Dutch: "van 08:00 tot 17:00"
 		"tot")
 	b.add(lxPairAnd, "and", "und", "y", "et", "e", "en")
-	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen", "dalle", "van")
+	b.add(lxRangeIntro, "from", "von", "de", "desde", "between", "entre", "zwischen", "dalle", "dal", "da", "van")
 	b.add(lxBetween, "between", "entre", "zwischen")
 	b.add(lxArticle, "las", "la", "les", "los")
 	b.add(lxClockPrep, "at", "um", "à", "las", "la", "ab", "gegen", "vers", "dès", "from", "von", "desde",
@@ -343,10 +343,10 @@ func build() *lexTables {
 		"item", "task", "issue", "ticket", "option", "punkt", "point", "nr", "no", "number", "nummer",
 		"número", "numero", "numéro", "runner", "runners", "replica", "replicas", "shard", "shards", "ratio", "ratios", "scale",
 		"verhältnis", "proportion")
-	for _, w := range []string{"midnight", "mitternacht", "medianoche", "minuit"} {
+	for _, w := range []string{"midnight", "mitternacht", "medianoche", "minuit", "mezzanotte", "middernacht"} {
 		b.entry(w).flags |= lxNamedTime
 	}
-	for _, w := range []string{"noon", "mittag", "mediodía", "mediodia", "midi"} {
+	for _, w := range []string{"noon", "mittag", "mediodía", "mediodia", "midi", "mezzogiorno"} {
 		e := b.entry(w)
 		e.flags |= lxNamedTime
 		e.hour = 12
