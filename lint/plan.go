@@ -742,10 +742,11 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			return
 		}
 		rest := chain[1:]
-		if hopCount(l, chain[0]) {
+		if hopCount(l, chain[0]) || stopsListed(l, chain[0]) {
 			// "3 sauts (8.5.5 → 8.8.7 → 8.11.8)": a count of hops, then
-			// the hops themselves; the chain does not start at today's
-			// version.
+			// the hops themselves; "Le fermate obbligatorie sono: 17.11.7
+			// → 18.2.8 → ...": the stops. The chain does not start at
+			// today's version.
 			rest = chain
 		} else if summaryCtx || len(p.CurrentClaims) == 0 || parenRole(l, chain[0]) == TermCurrent {
 			// ("18.5.7 (attuale) ──► 18.8.11 ──► 18.11.11" says so.)
@@ -972,6 +973,19 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 			r.hop(v, !step)
 		}
 	}
+}
+
+// stopsListed reports whether the required stops are named right before
+// v, in its sentence: "Le fermate obbligatorie sono: 17.11.7 → 18.2.8".
+func stopsListed(l *Line, v VersionRef) bool {
+	ti := tokenAt(l, v.Span.Start)
+	for j := ti - 1; j >= 0 && j >= ti-3; j-- {
+		switch l.Tokens[j].Word {
+		case "stops", "stopps", "zwischenstopps", "fermate", "paradas", "paliers", "tussenstops", "tussenstappen":
+			return !strings.Contains(l.Text[l.Tokens[j].End:v.Span.Start], ". ")
+		}
+	}
+	return false
 }
 
 // hopCount reports whether a number of hops stands right before v: "3
