@@ -1922,8 +1922,9 @@ type plainLine struct {
 }
 
 // oldLabels and newLabels mark a line replaced by the one after it.
+// ("Before:" over "After:" are two steps, not an old and a new value.)
 var (
-	oldLabels = map[string]bool{"old": true, "alt": true, "bisher": true, "vorher": true, "vecchio": true, "vecchia": true, "antes": true, "anterior": true, "ancien": true, "ancienne": true, "avant": true, "oud": true, "oude": true, "antigo": true, "antiga": true, "previous": true, "before": true, "was": true}
+	oldLabels = map[string]bool{"old": true, "alt": true, "bisher": true, "vecchio": true, "vecchia": true, "anterior": true, "ancien": true, "ancienne": true, "oud": true, "oude": true, "antigo": true, "antiga": true, "previous": true, "previously": true}
 	newLabels = map[string]bool{"new": true, "neu": true, "nuovo": true, "nuova": true, "nuevo": true, "nueva": true, "nouveau": true, "nouvelle": true, "nieuw": true, "nieuwe": true, "novo": true, "nova": true, "now": true, "after": true, "jetzt": true, "ahora": true, "maintenant": true, "agora": true}
 )
 

@@ -174,7 +174,7 @@ func waivesCopy(l *lint.Line) bool {
 	if l.Kind != lint.KindCode && declinesCopy(l) {
 		return true
 	}
-	if l.Kind != lint.KindCode && l.ContainsAny(lacksWords...) && !slices.ContainsFunc(copyWords, func(w string) bool { return strings.Contains(" "+l.Lower+" ", w) }) {
+	if l.Kind != lint.KindCode && l.ContainsAny(lacksWords...) && !hasCopyWord(l.Lower) {
 		// "il backup non contiene gitlab-secrets.json né gitlab.rb": a
 		// review comment that names what is missing keeps no copy.
 		return true
@@ -182,12 +182,14 @@ func waivesCopy(l *lint.Line) bool {
 	if l.IsCommand() || !(l.Has(lint.TermNeg) || l.HasWord("enough", "sufficient", "genügt", "reicht", "suficiente", "suffit")) {
 		return false
 	}
-	for _, w := range copyWords {
-		if strings.Contains(" "+l.Lower+" ", w) {
-			return false
-		}
-	}
-	return true
+	return !hasCopyWord(l.Lower)
+}
+
+// hasCopyWord reports whether lower-case text names a copy: a command or
+// a verb that keeps files.
+func hasCopyWord(lower string) bool {
+	s := " " + lower + " "
+	return slices.ContainsFunc(copyWords, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // lacksWords say a backup does not hold something.
@@ -275,13 +277,7 @@ func keepsCopy(d *lint.Document, l *lint.Line) bool {
 	if l.In(lint.TermBackup) || !describes && (l.Has(lint.TermBackup) || l.Has(lint.TermSnapshot)) || l.Has(lint.TermBackupEtc) {
 		return !l.In(lint.TermRollback) || l.In(lint.TermBackup) || !l.Has(lint.TermRestore) && backupInRollback(d)
 	}
-	c := " " + commandText(d, l) + " "
-	for _, w := range copyWords {
-		if strings.Contains(c, w) {
-			return true
-		}
-	}
-	return false
+	return hasCopyWord(commandText(d, l))
 }
 
 // dataVolumeOnly reports whether a snapshot line covers a data volume and
