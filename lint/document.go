@@ -1951,7 +1951,7 @@ func quickAction(s string) bool {
 // It leaves out quick actions too.
 func dropReplaced(lines []plainLine) []plainLine {
 	label := func(s string) string {
-		k, _, ok := strings.Cut(s, ":")
+		k, _, ok := strings.Cut(s[:min(len(s), 16)], ":")
 		if !ok {
 			return ""
 		}
@@ -1959,7 +1959,7 @@ func dropReplaced(lines []plainLine) []plainLine {
 	}
 	out := lines[:0:0]
 	for i, pl := range lines {
-		if i+1 < len(lines) && oldLabels[label(pl.text)] && newLabels[label(lines[i+1].text)] || quickAction(pl.text) {
+		if quickAction(pl.text) || i+1 < len(lines) && oldLabels[label(pl.text)] && newLabels[label(lines[i+1].text)] {
 			// ("/label ~Change::Standard" and "/assign @akim" are
 			// GitLab quick actions: commands to the issue, not its text.)
 			continue

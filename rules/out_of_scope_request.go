@@ -257,8 +257,7 @@ var clusterVerbs = map[string]bool{"add": true, "adding": true, "introduce": tru
 // Cluster (Praefect)", "Gitaly Cluster einführen". That changes the
 // architecture, which Upgrade Assistance does not cover.
 func gitalyClusterAdded(l *lint.Line, year int) (lint.Span, bool) {
-	if l.Kind == lint.KindCode || l.PastSetup(year) {
-		// "Gitaly Cluster was introduced in 2024": the instance has it.
+	if l.Kind == lint.KindCode || !l.HasWord("praefect", "gitaly") {
 		return lint.Span{}, false
 	}
 	verb := func(j int) bool {
@@ -289,6 +288,10 @@ func gitalyClusterAdded(l *lint.Line, year int) (lint.Span, bool) {
 		}
 		if j < 0 || negatedMatch(l, lint.Match{Tok: j, NTok: 1}) {
 			continue
+		}
+		if l.PastSetup(year) {
+			// "Gitaly Cluster was introduced in 2024": the instance has it.
+			return lint.Span{}, false
 		}
 		a, b := l.Tokens[min(j, k)].Start, l.Tokens[max(j, last)].End
 		return lint.Span{Start: a, End: b}, true
