@@ -694,15 +694,26 @@ func databaseBefore(l *lint.Line, ti int) bool {
 }
 
 func autoWording(l *lint.Line) bool {
-	if l.ContainsAny("takes care of", "take care of", "kümmert sich", "se encarga", "s'en charge", "s'occupe de", "se charge de", "si occupa", "zorgt voor", "cuida da", "cuida de") {
-		// "the GitLab package takes care of the PostgreSQL upgrade"
-		return !l.Has(lint.TermNeg)
+	return autoWordingAt(l) >= 0
+}
+
+// autoWordingAt returns the offset of the words with which a line counts
+// on the automatic upgrade, or -1.
+func autoWordingAt(l *lint.Line) int {
+	for _, w := range []string{"takes care of", "take care of", "kümmert sich", "se encarga", "s'en charge", "s'occupe de", "se charge de", "si occupa", "zorgt voor", "cuida da", "cuida de"} {
+		if i := l.IndexOf(w); i >= 0 {
+			// "the GitLab package takes care of the PostgreSQL upgrade"
+			if l.Has(lint.TermNeg) {
+				return -1
+			}
+			return i
+		}
 	}
 	for _, w := range byItself {
 		// "el paquete de 18.11 actualiza solo PostgreSQL a 17.7", but not
 		// "GitLab no la actualiza solo".
 		if i := l.IndexOf(w); i >= 0 && !negationNear(l, i, i, 3, 0) {
-			return true
+			return i
 		}
 	}
 	for i, t := range l.Tokens {
@@ -731,10 +742,10 @@ func autoWording(l *lint.Line) bool {
 			}
 		}
 		if !negated {
-			return true
+			return t.Start
 		}
 	}
-	return false
+	return -1
 }
 
 // leadIn reports whether a prose line introduces what follows ("Steps,
@@ -766,25 +777,15 @@ var byItself = []string{"actualiza solo", "se actualiza sola", "por sí solo", "
 // upgrade ("The 17.11 package upgrades the bundled PostgreSQL from 14 to
 // 16 automatically"), or the whole line.
 func autoSentence(l *lint.Line) lint.Span {
-	sentence := func(i, j int) lint.Span {
-		a, b := lint.SentenceAt(l.Text, i, j)
-		for a < b && l.Text[a] == ' ' {
-			a++
-		}
-		return lint.Span{Start: a, End: b}
+	i := autoWordingAt(l)
+	if i < 0 {
+		return lint.Span{Start: 0, End: len(l.Text)}
 	}
-	for _, t := range l.Tokens {
-		switch t.Word {
-		case "itself", "automatically", "automatic", "automatisch", "selbst", "automáticamente", "automatiquement", "automaticamente", "vanzelf":
-			return sentence(t.Start, t.End)
-		}
+	a, b := lint.SentenceAt(l.Text, i, i)
+	for a < b && l.Text[a] == ' ' {
+		a++
 	}
-	for _, w := range byItself {
-		if i := l.IndexOf(w); i >= 0 {
-			return sentence(i, i+len(w))
-		}
-	}
-	return lint.Span{Start: 0, End: len(l.Text)}
+	return lint.Span{Start: a, End: b}
 }
 
 // autoClaim returns the line index of a deal that counts on the
