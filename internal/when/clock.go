@@ -16,11 +16,12 @@ const (
 type cunit uint8
 
 const (
-	uNone cunit = iota
-	uUhr        // Uhr
-	uH          // 22:00 h
-	uAMPM       // am, pm, a.m., p.m.
-	uHrs        // 22:00 hrs
+	uNone   cunit = iota
+	uUhr          // Uhr
+	uH            // 22:00 h
+	uAMPM         // am, pm, a.m., p.m.
+	uHrs          // 22:00 hrs
+	uPeriod       // 8 Uhr abends, 9 de la noche: a part of the day
 )
 
 type clockCand struct {
@@ -133,6 +134,15 @@ func (s *scanner) parseClock(i int) (c clockCand, ok bool) {
 			h += 12
 		}
 	}
+	if c.ampm == 0 && h <= 12 {
+		if e, add := s.dayPeriod(k, h, c.unit == uNone); e > k {
+			h = (h + add) % 24
+			k = e
+			if c.unit == uNone {
+				c.unit = uPeriod
+			}
+		}
+	}
 	if h == 24 && m == 0 {
 		h = 0
 	}
@@ -194,6 +204,53 @@ func (s *scanner) meridiem(k int) (end int, ap byte) {
 			end++
 		}
 		return end, s.low[t[k].lo]
+	}
+	return k, 0
+}
+
+// dayPeriod reads the part of the day that follows a clock time of hour
+// h at token k ("8 Uhr abends", "8h du soir", "las 9 de la noche", "10 in
+// the evening", "'s avonds") and returns its end token and the hours to add
+// to h. A bare number may be followed by an hour word first ("uur").
+// Evening and afternoon words move 1 to 11 o'clock past noon; night
+// words do so only from 6 o'clock ("2 Uhr nachts" is early morning) and
+// make 12 midnight.
+func (s *scanner) dayPeriod(k, h int, bare bool) (end, add int) {
+	j := k
+	if bare && (s.is(j, "uur") || s.is(j, "heures") || s.is(j, "ore")) {
+		j++ // "8 uur 's avonds"
+	}
+	joined := j
+	for range 2 {
+		if j < len(s.toks) && s.toks[j].kind == kPunct && (s.toks[j].val == '\'' || s.toks[j].val == '’') {
+			j++ // "'s avonds"
+		}
+		if !(s.is(j, "de") || s.is(j, "la") || s.is(j, "du") || s.is(j, "di") || s.is(j, "da") ||
+			s.is(j, "in") || s.is(j, "the") || s.is(j, "at") || s.is(j, "s")) {
+			break
+		}
+		j++
+	}
+	if j >= len(s.toks) || s.toks[j].kind != kWord {
+		return k, 0
+	}
+	switch string(s.low[s.toks[j].lo:s.toks[j].hi]) {
+	case "abends", "nachmittags", "tarde", "soir", "sera", "pomeriggio", "avonds", "middags", "evening", "afternoon":
+		if h >= 1 && h <= 11 {
+			return j + 1, 12
+		}
+		return j + 1, 0
+	case "nachts", "noche", "nuit", "notte", "noite", "night":
+		if h >= 6 && h <= 12 {
+			return j + 1, 12
+		}
+		return j + 1, 0
+	case "morgens", "madrugada", "matin", "mattina", "ochtends", "morning":
+		return j + 1, 0
+	case "mañana", "manhã":
+		if j > joined {
+			return j + 1, 0 // "3 de la mañana", not "3 mañana"
+		}
 	}
 	return k, 0
 }
@@ -392,7 +449,7 @@ func (s *scanner) acceptSingle(c *clockCand) bool {
 		}
 		return quarter(c.m) && s.flagBefore(c.i, lxClockPrep, 0, 1)
 	case fBare:
-		return c.unit == uUhr || c.unit == uAMPM
+		return c.unit == uUhr || c.unit == uAMPM || c.unit == uPeriod
 	case fH:
 		return s.hClock(c)
 	}

@@ -207,6 +207,18 @@ func TestClocks(t *testing.T) {
 		{line: "um 22.00.", start: c("22:00", "22.00")},
 		{line: "at 2200 hrs"},
 		{line: "22:00 hrs", start: c("22:00", "22:00 hrs")},
+		// A part of the day after the hour.
+		{line: "8 Uhr abends", start: c("20:00", "8 Uhr abends")},
+		{line: "20 Uhr abends", start: c("20:00", "20 Uhr")},
+		{line: "2 Uhr nachts", start: c("02:00", "2 Uhr nachts")},
+		{line: "a las 9 de la noche", start: c("21:00", "9 de la noche")},
+		{line: "à 8h du soir", start: c("20:00", "8h du soir")},
+		{line: "alle 9 di sera", start: c("21:00", "9 di sera")},
+		{line: "om 8 uur 's avonds", start: c("20:00", "8 uur 's avonds")},
+		{line: "at 10 at night", start: c("22:00", "10 at night")},
+		{line: "12 de la noche", start: c("00:00", "12 de la noche")},
+		{line: "a las 3 de la mañana", start: c("03:00", "3 de la mañana")},
+		{line: "el 3 mañana"},
 	})
 }
 
@@ -233,6 +245,8 @@ func TestRanges(t *testing.T) {
 		{line: "10–2am", start: c("22:00", "10"), end: c("02:00", "2am"), dur: 4 * time.Hour},
 		{line: "22.00–04.00", start: c("22:00", "22.00"), end: c("04:00", "04.00"), dur: 6 * time.Hour},
 		{line: "22:00-24:00", start: c("22:00", "22:00"), end: c("00:00", "24:00"), dur: 2 * time.Hour},
+		{line: "de 9 de la noche a 3 de la madrugada", start: c("21:00", "9 de la noche"), end: c("03:00", "3 de la madrugada"), dur: 6 * time.Hour},
+		{line: "van 8 uur 's avonds tot 2 uur 's nachts", start: c("20:00", "8 uur 's avonds"), end: c("02:00", "2 uur 's nachts"), dur: 6 * time.Hour},
 		{line: "from 22:00 to midnight", start: c("22:00", "22:00"), end: c("00:00", "midnight"), dur: 2 * time.Hour},
 		{line: "22:00–22:00", start: c("22:00", "22:00"), end: c("22:00", "2#22:00")},
 		// An end announced by a word, or a range spread over dates.
