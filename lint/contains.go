@@ -2,14 +2,14 @@ package lint
 
 import "strings"
 
-// gramSet is a 256-bit set of the byte pairs of a line's lower-case text.
+// gramSet is a 512-bit set of the byte pairs of a line's lower-case text.
 // Rules ask hundreds of "does the line say ...?" questions of every line;
 // a phrase whose first, middle or last pair the line does not have cannot
 // be in it, and most questions end there without a search.
-type gramSet [4]uint64
+type gramSet [8]uint64
 
 func gramHash(a, b byte) uint32 {
-	return (uint32(a)<<8 | uint32(b)) * 2654435761 >> 24
+	return (uint32(a)<<8 | uint32(b)) * 2654435761 >> 23
 }
 
 func (g *gramSet) addText(s string) {
