@@ -841,7 +841,7 @@ func (r *planReader) readWindow() {
 						r.applyZoneAt(w, l, Span{0, len(l.Text)})
 					}
 				}
-				if w.Duration == 0 && hasDigit(l.Text) {
+				if w.Duration == 0 && hasDigit(l.Text) && !r.rehearsalTiming(l) {
 					span := valueSpan(l)
 					sc := r.scan(l.Text[span.Start:span.End])
 					if isEndLabel(l) {
@@ -1539,6 +1539,21 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// rehearsalTiming reports whether a line, or the line of its paragraph
+// just above it, tells how long the rehearsal took ("O ensaio em
+// homologação ... levou / 50 min no passo 1"): the time of one step, not
+// the length of the window.
+func (r *planReader) rehearsalTiming(l *Line) bool {
+	if l.Has(TermStaging) {
+		return true
+	}
+	if l.Index == 0 {
+		return false
+	}
+	prev := r.doc.Lines[l.Index-1]
+	return prev.Num == l.Num-1 && prev.Kind == l.Kind && prev.Section == l.Section && prev.Has(TermStaging)
+}
+
 // mergeWindowLine adds what one line says about the window. It reports
 // whether the line gave a date or a time.
 func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
@@ -1600,7 +1615,7 @@ func (r *planReader) mergeWindowLine(w *Window, l *Line, span Span) bool {
 		} else if d, wall := untilEnd(w, sc); d > 0 {
 			w.Duration, w.wall = d, wall
 		}
-	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) {
+	} else if sc.Duration > 0 && w.Duration == 0 && sc.DurationSpan != (when.Span{}) && !r.rehearsalTiming(l) {
 		w.Duration = sc.Duration
 	}
 	if w.Zone == "" && l.LabelIs(TermTimezone) {

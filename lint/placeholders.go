@@ -386,7 +386,7 @@ func TemplateHint(l *Line) bool {
 	if !l.Strong || l.Kind != KindText || len(l.Tokens) == 0 || hasDigit(l.Text) || notApplicableStart(l.Lower) {
 		return false
 	}
-	if promptVerb(l.Text) || containsAny(l.Lower, fillInPhrases) || containsAny(l.Lower, onlyIfPhrases) {
+	if promptVerb(l.Text) || containsAny(l.Lower, fillInPhrases) || containsAny(l.Lower, OnlyIfWords) || containsAny(l.Lower, applicablePhrases) {
 		return true
 	}
 	// A list of short items: at least three, of at most three words.
@@ -406,14 +406,19 @@ func TemplateHint(l *Line) bool {
 var fillInPhrases = []string{"to be filled", "fill in", "fill out", "à remplir", "a remplir", "à compléter", "auszufüllen", "ausfüllen", "a completar", "a rellenar", "da compilare",
 	"in te vullen", "a preencher"}
 
-// onlyIfPhrases make a template section optional.
-var onlyIfPhrases = []string{"only if", "nur wenn", "nur falls", "solo si", "uniquement si", "seulement si", "solo se", "alleen als", "alleen indien", "apenas se", "somente se",
-	"if applicable", "falls zutreffend", "si aplica", "si procede", "le cas échéant", "se applicabile", "indien van toepassing", "se aplicável"}
+// OnlyIfWords make what follows conditional: a template section that
+// applies "only if Geo is used", a restore done "only if GitLab does not
+// come up".
+var OnlyIfWords = []string{"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "uniquement si", "seulement si", "solo se", "soltanto se",
+	"alleen als", "alleen indien", "apenas se", "somente se", "só se"}
+
+// applicablePhrases make a template section optional.
+var applicablePhrases = []string{"if applicable", "falls zutreffend", "si aplica", "si procede", "le cas échéant", "se applicabile", "indien van toepassing", "se aplicável"}
 
 // OptionalHint reports whether template guidance makes its section
 // optional: "*À remplir uniquement si Geo est utilisé.*"
 func OptionalHint(l *Line) bool {
-	return TemplateHint(l) && containsAny(l.Lower, onlyIfPhrases)
+	return TemplateHint(l) && (containsAny(l.Lower, OnlyIfWords) || containsAny(l.Lower, applicablePhrases))
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -1168,26 +1168,30 @@ func hypothetical(l *Line, m Match) bool {
 	return false
 }
 
-// replacedBySed reports whether v is the pattern of a sed substitution
-// ("s/18.8.11-ce.0/18.11.11-ce.0/"), which names the version replaced.
+// replacedBySed reports whether v is in the pattern of a sed substitution
+// ("s/18.8.11-ce.0/18.11.11-ce.0/", "s#image: gitlab/gitlab-ce:18.2.8-ce.0#...#"),
+// which names the version replaced.
 func replacedBySed(l *Line, v VersionRef) bool {
 	if !l.Contains("sed ") {
 		return false
 	}
-	rest := l.Text[v.Span.End:]
-	before := l.Text[:v.Span.Start]
-	for _, sep := range []string{"/", "|", "#"} {
-		if !strings.HasPrefix(rest, sep) {
+	t := l.Text
+	for i := 0; i+1 < len(t) && i < v.Span.Start; i++ {
+		sep := t[i+1]
+		if t[i] != 's' || (sep != '/' && sep != '|' && sep != '#') || i > 0 && !strings.ContainsRune(" '\"", rune(t[i-1])) {
 			continue
 		}
-		// The version ends the pattern of "s|old|new|", alone or in an
-		// image name: "s|gitlab/gitlab-ce:18.2.8-ce.0|...|".
-		if j := strings.LastIndex(before, "s"+sep); j >= 0 {
-			pattern := before[j+2:]
-			if !strings.Contains(pattern, sep) && !strings.ContainsAny(pattern, " '\"") {
-				return true
-			}
+		// The pattern runs from after "s/" to the next separator.
+		start := i + 2
+		end := strings.IndexByte(t[start:], sep)
+		if end < 0 {
+			return false
 		}
+		end += start
+		if v.Span.Start >= start && v.Span.End <= end {
+			return true
+		}
+		i = end
 	}
 	return false
 }

@@ -323,7 +323,9 @@ func secondaryOnly(l *lint.Line) bool {
 func dataVolumeOnly(l *lint.Line) bool {
 	low := l.Lower
 	data := false
-	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données", "disco de dados", "discos de dados", "volume de dados", "disco dati", "datadisk", "dataschijf"} {
+	for _, w := range []string{"data volume", "data disk", "/var/opt/gitlab", "gitaly volume", "datenvolume", "datenplatte", "volumen de datos", "disco de datos", "discos de datos", "disque de données", "disques de données", "volume de données", "disco de dados", "discos de dados", "volume de dados", "disco dati", "datadisk", "dataschijf",
+		// Docker's data volume: "/srv/gitlab/data", "$GITLAB_HOME/data", "gitlab_data".
+		"gitlab/data", "gitlab_home/data", "gitlab_data", "gitlab-data"} {
 		if l.Contains(w) {
 			data = true
 		}
@@ -335,7 +337,7 @@ func dataVolumeOnly(l *lint.Line) bool {
 		// "snapshot of the VM's data disks (only /var/opt/gitlab)"
 		return true
 	}
-	for _, w := range []string{" vm", "whole", "entire", "all volumes", "every volume", "both volumes", "root volume", "/etc/gitlab", "server", "machine", "instance", "ganze", "alle volumes", "completa", "entière"} {
+	for _, w := range []string{" vm", "whole", "entire", "all volumes", "every volume", "both volumes", "root volume", "/etc/gitlab", "config", "server", "machine", "instance", "ganze", "alle volumes", "completa", "entière"} {
 		if l.Contains(w) {
 			return false
 		}

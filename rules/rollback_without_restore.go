@@ -202,7 +202,7 @@ func lastResort(l *lint.Line) bool {
 
 	// (Only a restore command: "Only if the restore itself fails do we
 	// revert the snapshot" keeps the restore before it.)
-	return lint.AnyPhraseSentence(l.Lower, onlyIfWords, func(a, b int) bool {
+	return lint.AnyPhraseSentence(l.Lower, lint.OnlyIfWords, func(a, b int) bool {
 		for _, m := range l.Matches {
 			if m.Term == lint.TermRestoreCmd && m.Start >= a && m.End <= b {
 				return true
@@ -269,9 +269,6 @@ func ifNotEnough(l *lint.Line, a, off int) bool {
 	return false
 }
 
-// onlyIfWords make a restore command conditional: "Only if we see data
-// problems afterwards: restore the backup with `gitlab-backup restore`".
-var onlyIfWords = []string{"only if", "only when", "nur wenn", "nur falls", "solo si", "sólo si", "seulement si", "uniquement si", "solo se", "apenas se", "alleen als", "alleen indien"}
 
 // restoreOnlyIf reports whether a prose restore is made conditional
 // around its own word: an "only" word near it and a condition word right

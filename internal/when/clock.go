@@ -34,6 +34,9 @@ type clockCand struct {
 	hasMin  bool
 	zeroPad bool // "08h", "04:00"
 	iso     bool // follows the T of an ISO date-time
+	// days is the run-sheet day written before a range's end ("D+1
+	// 06h00"): the days after the start's day.
+	days int
 }
 
 func (c *clockCand) strong() bool {
@@ -371,6 +374,11 @@ func (s *scanner) rangeEnd(c1 *clockCand) (c2 clockCand, ok bool) {
 	default:
 		return c2, false
 	}
+	days := 0
+	if e := s.relativeDay(k); e > k && e < n && t[e].space {
+		days = t[e-1].val // "de D 22h00 até D+1 06h00"
+		k = e
+	}
 	if k < n && s.flags(k)&lxNamedTime != 0 && c1.strong() {
 		// "22:00 to midnight", "von 22 Uhr bis Mitternacht"
 		h := t[k].entry().hour
@@ -383,6 +391,7 @@ func (s *scanner) rangeEnd(c1 *clockCand) (c2 clockCand, ok bool) {
 	if !ok {
 		return c2, false
 	}
+	c2.days = days
 
 	// Which pairs are believable?
 	if c2.form == fBare && c2.unit == uNone {
@@ -422,6 +431,25 @@ func (s *scanner) rangeEnd(c1 *clockCand) (c2 clockCand, ok bool) {
 		}
 	}
 	return c2, true
+}
+
+// relativeDay reads a day counted from the day of the change at token k,
+// "D+1", "J+1", "T+1": a run sheet's next day. It returns the token after
+// it, or k.
+func (s *scanner) relativeDay(k int) int {
+	t := s.toks
+	if k+2 >= len(t) || t[k].kind != kWord || t[k].hi-t[k].lo != 1 {
+		return k
+	}
+	switch s.low[t[k].lo] {
+	case 'd', 'j', 't', 'x', 'g':
+	default:
+		return k
+	}
+	if !s.punctAt(k+1, '+') || !s.numAt(k+2, 1) {
+		return k
+	}
+	return k + 3
 }
 
 // quarter reports whether a minute value is a quarter hour; a dotted time

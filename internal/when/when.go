@@ -286,6 +286,9 @@ func (s *scanner) window() Window {
 		if days == 0 {
 			days = s.weekdaysApart(w.Date, start, end)
 		}
+		if days == 0 {
+			days = end.days // "G 07:00 a G+1 20:00"
+		}
 		switch {
 		case days > 0:
 			m += days * 24 * 60

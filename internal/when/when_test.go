@@ -247,6 +247,8 @@ func TestRanges(t *testing.T) {
 		{line: "22:00-24:00", start: c("22:00", "22:00"), end: c("00:00", "24:00"), dur: 2 * time.Hour},
 		{line: "de 9 de la noche a 3 de la madrugada", start: c("21:00", "9 de la noche"), end: c("03:00", "3 de la madrugada"), dur: 6 * time.Hour},
 		{line: "van 8 uur 's avonds tot 2 uur 's nachts", start: c("20:00", "8 uur 's avonds"), end: c("02:00", "2 uur 's nachts"), dur: 6 * time.Hour},
+		{line: "de D 22h00 até D+1 06h00", start: c("22:00", "22h00"), end: c("06:00", "06h00"), dur: 8 * time.Hour},
+		{line: "da G 07:00 a G+1 20:00", start: c("07:00", "07:00"), end: c("20:00", "20:00"), dur: 37 * time.Hour},
 		{line: "from 22:00 to midnight", start: c("22:00", "22:00"), end: c("00:00", "midnight"), dur: 2 * time.Hour},
 		{line: "22:00–22:00", start: c("22:00", "22:00"), end: c("22:00", "2#22:00")},
 		// An end announced by a word, or a range spread over dates.
