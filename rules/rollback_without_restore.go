@@ -269,7 +269,6 @@ func ifNotEnough(l *lint.Line, a, off int) bool {
 	return false
 }
 
-
 // restoreOnlyIf reports whether a prose restore is made conditional
 // around its own word: an "only" word near it and a condition word right
 // after the later of the two ("solo se restaura si", "is only restored
