@@ -1018,7 +1018,7 @@ func headingConcepts(h *Line) termSet {
 			continue
 		}
 		set := &out
-		if inParens(h.Text[:m.Start]) {
+		if InParens(h.Text[:m.Start]) {
 			set = &aside
 		}
 		inside := false
@@ -2104,7 +2104,7 @@ func looksLabelled(l plainLine) bool {
 	if i > 0 && i < 60 && len(strings.Fields(t[:i])) <= 6 && (i+1 == len(t) || t[i+1] == ' ') {
 		// "Mobil +49 ... (Vertretung: Sabine Krämer)": a colon inside
 		// an aside does not end a label.
-		return !inParens(t[:i])
+		return !InParens(t[:i])
 	}
 	return false
 }

@@ -2999,7 +2999,7 @@ func upgradeVerbBefore(l *Line, off int, n int) bool {
 		return false
 	}
 	end := near.Tok + near.NTok
-	if inParens(l.Text[near.End:off]) {
+	if InParens(l.Text[near.End:off]) {
 		// "installa 17.11.7 (8.11.7 installerebbe 17.11.6)": an aside
 		// opened after the verb's own version.
 		return false
@@ -3837,7 +3837,7 @@ func negatedAround(l *Line, m Match) bool {
 		}
 	}
 	for _, n := range l.Matches {
-		if n.Term != TermNeg || contraction(l, n) {
+		if n.Term != TermNeg || Contraction(l, n) {
 			continue
 		}
 		if n.Tok < m.Tok && m.Tok-n.Tok <= 5 && !clauseBreak(l, n.Tok+1, m.Tok+1) {
@@ -3851,13 +3851,20 @@ func negatedAround(l *Line, m Match) bool {
 	return false
 }
 
-// contraction reports whether a "no" match is the Portuguese "in the"
-// before a noun: "no servidor de homologação", "no ambiente de testes".
-// Nouns that English also negates ("no staging", "no cluster") count only
-// on a line that reads as Portuguese.
-func contraction(l *Line, n Match) bool {
+// Contraction reports whether a "no" match is the Portuguese "in the"
+// before a noun: "no servidor de homologação", "no ambiente de testes",
+// "continua no Redis 6.2". Nouns that English also negates ("no staging",
+// "no cluster") count only on a line that reads as Portuguese, or after a
+// Portuguese verb of place.
+func Contraction(l *Line, n Match) bool {
 	if l.Tokens[n.Tok].Word != "no" || n.Tok+1 >= len(l.Tokens) {
 		return false
+	}
+	if n.Tok > 0 {
+		switch l.Tokens[n.Tok-1].Word {
+		case "continua", "continuam", "fica", "ficam", "roda", "rodam", "rodando", "está", "estão", "permanece", "permanecem", "instalado", "instalada", "mexemos", "mexer":
+			return true
+		}
 	}
 	switch l.Tokens[n.Tok+1].Word {
 	case "servidor", "ambiente", "nó", "dia", "mesmo", "banco", "sistema", "momento", "início", "fim", "ensaio", "teste", "primeiro", "segundo", "último":
@@ -3877,7 +3884,7 @@ func portugueseAround(l *Line) bool {
 // the match, in the same clause.
 func negatedBefore(l *Line, m Match, n int) bool {
 	for _, neg := range l.Matches {
-		if neg.Term == TermNeg && !contraction(l, neg) && neg.Tok < m.Tok && m.Tok-(neg.Tok+neg.NTok) <= n && !clauseBreak(l, neg.Tok+1, m.Tok+1) {
+		if neg.Term == TermNeg && !Contraction(l, neg) && neg.Tok < m.Tok && m.Tok-(neg.Tok+neg.NTok) <= n && !clauseBreak(l, neg.Tok+1, m.Tok+1) {
 			return true
 		}
 	}

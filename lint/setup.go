@@ -995,7 +995,7 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 		if t.End > c {
 			break
 		}
-		if inParens(l.Text[:t.Start]) {
+		if InParens(l.Text[:t.Start]) {
 			// "git-app01 (EC2 m6i.2xlarge): Puma": the machine type
 			// names no second host.
 			continue
@@ -1022,8 +1022,8 @@ func namedRailsHosts(l *Line) (int, Span, bool) {
 	return n, Span{start, c}, true
 }
 
-// inParens reports whether the end of s lies inside an open parenthesis.
-func inParens(s string) bool {
+// InParens reports whether the end of s lies inside an open parenthesis.
+func InParens(s string) bool {
 	return strings.Count(s, "(") > strings.Count(s, ")")
 }
 

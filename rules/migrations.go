@@ -1240,8 +1240,23 @@ func tookTiming(l *lint.Line) bool {
 		return false
 	}
 	// "background migrations done after 55 min"
-	return l.HasWord("took", "dauerte", "tardó", "duró", "durou", "levou", "duurde") && !l.Has(lint.TermCheckVerb) ||
+	return tookWordOutsideAside(l) && !l.Has(lint.TermCheckVerb) ||
 		l.ContainsAny("done after", "finished after", "completed after", "fertig nach", "abgeschlossen nach", "terminadas tras", "terminadas después de", "terminées après", "concluse dopo", "terminate dopo", "concluídas após", "klaar na", "afgerond na")
+}
+
+// tookWordOutsideAside reports whether a line says how long something
+// took, other than in an aside: "Give the migrations 15 minutes to settle
+// (they took 18 min in staging)" sets a wait.
+func tookWordOutsideAside(l *lint.Line) bool {
+	for _, t := range l.Tokens {
+		switch t.Word {
+		case "took", "dauerte", "tardó", "duró", "durou", "levou", "duurde":
+			if !lint.InParens(l.Lower[:t.Start]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedQueryEmpty reports whether a line names a query and the empty

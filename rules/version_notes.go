@@ -412,24 +412,36 @@ func declinedAction(l *lint.Line, n knowledge.Note) string {
 // Redis 7" says what the instance runs.
 func namesAtLeast(l *lint.Line, name string, minMajor, minMinor int) bool {
 	for i := range l.Tokens {
-		if major, minor, ok := majorMinor(versionAfterName(l, i, name)); ok && atLeast(major, minor, minMajor, minMinor) {
+		num, _ := versionAfterName(l, i, name)
+		if major, minor, ok := majorMinor(num); ok && atLeast(major, minor, minMajor, minMinor) {
 			return true
 		}
 	}
 	return false
 }
 
+// nameQualifier are words written between a component's name and its
+// version: "Redis OSS 6.2", "Redis version 6.2".
+var nameQualifier = map[string]bool{"oss": true, "engine": true, "server": true, "version": true, "versión": true, "versão": true, "versione": true}
+
 // versionAfterName returns the version written right after the
-// component's name at token i ("Redis 6.2.14"), or "".
-func versionAfterName(l *lint.Line, i int, name string) string {
+// component's name at token i ("Redis 6.2.14", "Redis OSS **6.2**") and
+// where it starts, or "".
+func versionAfterName(l *lint.Line, i int, name string) (string, int) {
 	if l.Tokens[i].Word != name || i+1 >= len(l.Tokens) {
-		return ""
+		return "", 0
 	}
 	t, nt := l.Tokens[i], l.Tokens[i+1]
-	if strings.TrimSpace(l.Text[t.End:nt.Start]) != "" {
-		return ""
+	if nameQualifier[nt.Word] {
+		// "ElastiCache for Redis OSS **6.2**"
+		if i+2 < len(l.Tokens) && strings.Trim(l.Text[t.End:nt.Start], " *_`") == "" {
+			t, nt = nt, l.Tokens[i+2]
+		}
 	}
-	return numberAt(l.Text[nt.Start:])
+	if strings.Trim(l.Text[t.End:nt.Start], " *_`") != "" {
+		return "", 0
+	}
+	return numberAt(l.Text[nt.Start:]), nt.Start
 }
 
 // atLeast reports whether major.minor is at or above minMajor.minMinor.
@@ -745,12 +757,11 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// 6.2.14) |": the version stands further in the cell.
 		}
 		for i, t := range l.Tokens {
-			num := versionAfterName(l, i, name)
+			num, at := versionAfterName(l, i, name)
 			major, minor, ok := majorMinor(num)
 			if !ok {
 				continue
 			}
-			nt := l.Tokens[i+1]
 			if atLeast(major, minor, minMajor, minMinor) {
 				if l.Has(lint.TermUpgradeVerb) || strings.Contains(l.Text, "→") || strings.Contains(l.Text, "->") {
 					// "Redis 6.2 → 7.2 before the window": upgraded.
@@ -764,7 +775,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			// ("conservé tel quel pour cette montée de version": kept
 			// through the upgrade.)
 			if (found == nil || keeps && !foundKeeps) && (!l.Has(lint.TermUpgradeVerb) || keeps) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
-				found, span, have = l, lint.Span{Start: t.Start, End: nt.Start + len(num)}, l.Text[t.Start:nt.Start+len(num)]
+				found, span, have = l, lint.Span{Start: t.Start, End: at + len(num)}, l.Text[t.Start:t.End]+" "+num
 				foundKeeps = keeps
 			}
 		}
@@ -815,6 +826,10 @@ func otherVersion(l *lint.Line, name string) bool {
 	for _, v := range l.Versions {
 		// ("| Redis | 6.0.16 |": the cell before names the component.)
 		before := strings.TrimRight(strings.ToLower(l.Text[:v.Start]), " |*_`:")
+		if w := before[strings.LastIndexByte(before, ' ')+1:]; nameQualifier[w] {
+			// "Redis OSS **6.2**"
+			before = strings.TrimRight(strings.TrimSuffix(before, w), " *_`")
+		}
 		if !strings.HasSuffix(before, name) {
 			return true
 		}
@@ -826,7 +841,7 @@ func otherVersion(l *lint.Line, name string) bool {
 // token i: "kein externes Redis 6".
 func negatedAt(l *lint.Line, i int) bool {
 	for _, m := range l.FindAll(lint.TermNeg) {
-		if m.Tok < i && i-m.Tok <= 3 {
+		if m.Tok < i && i-m.Tok <= 3 && !lint.Contraction(l, m) {
 			return true
 		}
 	}
