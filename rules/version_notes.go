@@ -771,7 +771,7 @@ func componentBelow(d *lint.Document, spec string) (*lint.Line, lint.Span, strin
 			}
 			// The first statement, or a later one that decides to keep the
 			// version ("redis01 resta su Redis 6.2.14; nessuna modifica").
-			keeps := l.ContainsAny("stay", "stays", "remain", "keep", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç", "conservé", "conservée", "tel quel", "telle quelle", "as is", "as-is", "wie bisher", "tal cual", "così com", "zoals het is", "como está")
+			keeps := l.ContainsAny("stay", "stays", "remain", "keep", "still on", "continua", "continúa", "unchanged", "no change", "bleibt", "unverändert", "sigue", "se queda", "sin cambios", "reste", "inchangé", "resta", "invariat", "nessuna modifica", "blijft", "ongewijzigd", "permanece", "fica", "sem alteraç", "conservé", "conservée", "tel quel", "telle quelle", "as is", "as-is", "wie bisher", "tal cual", "così com", "zoals het is", "como está")
 			// ("conservé tel quel pour cette montée de version": kept
 			// through the upgrade.)
 			if (found == nil || keeps && !foundKeeps) && (!l.Has(lint.TermUpgradeVerb) || keeps) && (stated || strings.Contains(num, ".")) && !negatedAt(l, i) {
