@@ -2124,7 +2124,7 @@ func strongContactLabel(l *Line) bool {
 		// response_".
 		label = l.Section.Heading.Lower
 	}
-	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto"})
+	return containsAny(label, []string{"contact", "kontakt", "poc", "ansprechpartner", "escalation", "on-call", "on call", "interlocuteur", "responsable", "contacto", "contato", "contatto", "aanspreekpunt", "referente"})
 }
 
 // frontMatterReach returns, for a front matter key that names a person
@@ -2201,7 +2201,7 @@ func deputyLabel(l *Line) bool {
 	if l.Label.Len() == 0 || l.Kind == KindFrontMatter {
 		return false
 	}
-	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"backup", "deputy", "stellvertret", "vertretung", "suplente", "secondary", "fallback", "alternate", "adjoint", "remplaçant", "sustitut", "escalation", "eskalation", "escalado", "escalada", "escalade", "escalatie", "escalação"})
+	return containsAny(l.Lower[l.Label.Start:l.Label.End], []string{"backup", "deputy", "stellvertret", "vertretung", "suplente", "secondary", "second", "zweit", "segundo", "segunda", "secondo", "seconda", "tweede", "vervanger", "sostitut", "substitut", "riserva", "reserva", "reserve", "fallback", "alternate", "adjoint", "remplaçant", "sustitut", "escalation", "eskalation", "escalado", "escalada", "escalade", "escalatie", "escalação"})
 }
 
 // namesPointOfContact reports whether a line calls its person the point

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -84,6 +85,30 @@ func statusCell(l *Line, off int) bool {
 			return true
 		}
 		return false
+	}
+	return false
+}
+
+// StatusDropped reports whether a table row's status column says its step
+// will not be done, or cannot be: "| Background migrations check before
+// hop 2 | n/a |", "| ... | skipped |", "| ... | ⚠ bloccato |".
+func (l *Line) StatusDropped() bool {
+	if l.Kind != KindTableRow {
+		return false
+	}
+	for _, c := range l.Cells {
+		if !statusCell(l, c.Start) {
+			continue
+		}
+		v := strings.TrimFunc(l.Lower[c.Start:c.End], func(r rune) bool { return !unicode.IsLetter(r) && r != '/' })
+		if notApplicableStart(v) {
+			return true
+		}
+		for _, w := range []string{"blocked", "blockiert", "bloqueado", "bloqueada", "bloqué", "bloquée", "bloccato", "bloccata", "geblokkeerd", "skip", "skipped", "übersprungen", "omitido", "omitida", "ignoré", "ignorée", "saltato", "saltata", "overgeslagen", "cancelled", "canceled", "abgebrochen", "storniert", "cancelado", "cancelada", "annulé", "annulée", "annullato", "geannuleerd", "not needed", "nicht nötig", "no necesario", "pas nécessaire", "non necessario", "niet nodig", "desnecessário"} {
+			if v == w {
+				return true
+			}
+		}
 	}
 	return false
 }

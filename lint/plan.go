@@ -3648,8 +3648,9 @@ func (r *planReader) readStaging(l *Line) {
 		r.stagingAffirmed = true
 	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
-		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) {
-			neg := negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7)
+		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) && !restoreTestOnly(l) {
+			// ("| Rehearsal on staging | Davide | ⚠ blocked |" is not done.)
+			neg := negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7) || l.StatusDropped()
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
 				// "Staging: we have no staging instance", "Staging: none".
 				for _, o := range l.FindAll(TermStaging) {
@@ -3683,6 +3684,29 @@ func (r *planReader) readStaging(l *Line) {
 		}
 	}
 }
+
+// restoreTestOnly reports whether a line is about a test of the backup's
+// restore, named before the test machine, and names no upgrade: "Test del
+// backup: ripristino su VM di prova" proves the backup, not the upgrade.
+// ("Dry run on the test VM ...; the restore test took 50 min" rehearsed
+// both.)
+func restoreTestOnly(l *Line) bool {
+	m, ok := l.Find(TermStaging)
+	if !ok || l.Has(TermUpgradeVerb) || len(l.Versions) > 0 {
+		return false
+	}
+	for _, p := range restoreTestPhrases {
+		if i := l.IndexOf(p); i >= 0 && i < m.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// restoreTestPhrases name a test of the backup's restore.
+var restoreTestPhrases = []string{"backup test", "restore test", "test restore", "test the restore", "test of the restore", "restore-test", "wiederherstellungstest", "rücksicherungstest", "test der sicherung",
+	"prueba de restauración", "prueba del backup", "prueba de la copia", "test de restauration", "test de la sauvegarde", "test del backup", "test di ripristino", "prova di ripristino", "prova del backup",
+	"teste de restauração", "teste do backup", "hersteltest", "restoretest", "test van de back-up", "test van de backup"}
 
 // inPathCode reports whether offset off lies in an inline code span that
 // holds a path: "clone and push to `sandbox/upgrade-check`" names a

@@ -46,7 +46,7 @@ func migrationChecks(d *lint.Document) []migrationCheck {
 		// min including the 18.8 background migrations": the rehearsal's
 		// report, wherever it stands.
 		rehearsalReport := l.Has(lint.TermStaging) && l.Has(lint.TermDone) && hasDuration(l) && !l.Has(lint.TermBBMQuery) && !l.In(lint.TermProcedure)
-		if question(l) || disclaims(l) || estimateLine(l) || tookTiming(l) || rehearsalReport || staging && !l.Has(lint.TermBBMQuery) || replacedCheck(l) {
+		if question(l) || disclaims(l) || estimateLine(l) || tookTiming(l) || rehearsalReport || staging && !l.Has(lint.TermBBMQuery) || replacedCheck(l) || l.StatusDropped() {
 			// (The rehearsal's timings, "migrations job 21 min", are
 			// not a gate of this upgrade.)
 			continue

@@ -212,6 +212,7 @@ var enoughWords = []string{"geen database-upgrade nodig", "geen database upgrade
 	"meets the", "which meets", "no engine change", "no database engine change", "no change is needed", "no change needed", "erfüllt die", "erfüllt den", "cumple el", "cumple la", "cumple con", "satisfait", "soddisfa", "voldoet aan", "atende ao", "atende à", "atende a",
 	"above the minimum", "über dem minimum", "por encima del mínimo", "au-dessus du minimum", "sopra il minimo", "boven het minimum", "acima do mínimo",
 	"we stay on", "we remain on", "stays on", "remains on", "bleibt auf", "se queda en", "sigue en", "reste sur", "rimane su", "resta su", "blijft op", "fica no", "fica na", "permanece en", "permanece no", "permanece na", "bleiben wir auf", "wir bleiben auf", "nos quedamos en", "seguimos en", "on reste sur", "nous restons sur", "restiamo su", "rimaniamo su", "we blijven op", "blijven we op", "ficamos no", "ficamos na", "permanecemos no", "permanecemos en",
+	"resta alla", "rimane alla", "resta quindi alla", "rimane quindi alla", "nessuna attività", "ninguna actividad", "aucune activité", "nenhuma atividade", "geen activiteit",
 	"geen databasewerk", "geen werk aan de database", "kein datenbankaufwand", "ningún trabajo en la base de datos", "ningún trabajo de base de datos", "aucun travail sur la base", "aucun travail de base de données", "nessun lavoro sul database", "nessun lavoro sul db", "nenhum trabalho no banco", "nenhum trabalho de banco"}
 
 // enoughSpan returns where a line calls the database enough.
