@@ -80,6 +80,11 @@ Fix: add a step that copies those files next to the backup, before the first hop
 			if !keepsCopy(p.Doc, l) || waivesCopy(l) {
 				continue
 			}
+			if l.Has(lint.TermSecretsJSON) && namesSite(l, "primary") && namesSite(l, "secondary") && !l.Has(lint.TermBackup) {
+				// "Copy gitlab-secrets.json from the primary to the
+				// secondary": Geo's sites share the file; no copy is kept.
+				continue
+			}
 			if l.In(lint.TermStaging) && !l.In(lint.TermBackup) && !l.In(lint.TermProcedure) && !l.In(lint.TermPrereq) {
 				// "Staging was restored from the production backup, plus
 				// a copy of production's config volume": the rehearsal's
