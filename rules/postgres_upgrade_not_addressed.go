@@ -363,7 +363,7 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 			l.Contains("--allow-major-version-upgrade") ||
 			// "RDS PostgreSQL 16.8 → 17.10": the database moved along
 			// an arrow to a newer major.
-			pgTransition(low) > 0
+			pgTransition(low) > 0 || pgFromTo(l) > 0
 		// PostgreSQL's own tools: "pg_upgrade --link from PGDG 16.10 to
 		// 17.10", Debian's "pg_upgradecluster".
 		native := l.Contains("pg_upgrade")
@@ -441,6 +441,58 @@ func pgTransition(low string) int {
 	}
 	return 0
 }
+
+// pgFromTo returns the newer major a sentence moves the database to in
+// words, or 0: "De Azure Flexible Server wordt ... in-place geüpgraded van
+// 14.15 naar 16.8", "the RDS instance is upgraded from 14.15 to 16.8". The
+// sentence names the database and no GitLab before the versions.
+func pgFromTo(l *lint.Line) int {
+	toks := l.Tokens
+	for i := 0; i+3 < len(toks); i++ {
+		if !fromWords[toks[i].Word] {
+			continue
+		}
+		from, n := leadingMajor(l.Lower[toks[i+1].Start:])
+		if n == 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Start < toks[i+1].Start+n {
+			j++
+		}
+		if j+1 >= len(toks) || !toWords[toks[j].Word] {
+			continue
+		}
+		to, m := leadingMajor(l.Lower[toks[j+1].Start:])
+		if m == 0 || to <= from {
+			continue
+		}
+		start, _ := lint.SentenceAt(l.Text, toks[i].Start, toks[i].End)
+		db, gitlab := false, false
+		for _, t := range toks {
+			if t.Start < start || t.Start >= toks[i].Start {
+				continue
+			}
+			switch t.Word {
+			case "gitlab", "omnibus", "chart", "helm":
+				gitlab = true
+			case "flexible", "rds", "aurora", "pg", "database", "datenbank", "db", "datos", "données", "dados", "cloudsql":
+				db = true
+			default:
+				db = db || strings.HasPrefix(t.Word, "postgres")
+			}
+		}
+		if db && !gitlab {
+			return to
+		}
+	}
+	return 0
+}
+
+var (
+	fromWords = map[string]bool{"from": true, "van": true, "von": true, "de": true, "da": true, "desde": true, "dalla": true, "dal": true}
+	toWords   = map[string]bool{"to": true, "naar": true, "auf": true, "nach": true, "a": true, "à": true, "para": true, "zu": true, "al": true, "alla": true, "hasta": true, "vers": true}
+)
 
 // leadingMajor reads the major of a PostgreSQL version that s starts
 // with ("16.8" → 16) and how many bytes the version takes.
@@ -638,7 +690,7 @@ func dealOn(l *lint.Line) pgDeal {
 	d.before = l.HasWord("before", "vor", "antes", "avant", "prior")
 	d.later, d.deferral = deferredUpgrade(l)
 	d.auto = autoWording(l) && !l.Contains("pg-upgrade")
-	if to := pgTransition(l.Lower); to > 0 {
+	if to := max(pgTransition(l.Lower), pgFromTo(l)); to > 0 {
 		// ("| W2 | 07:00–21:00 CET | PG 13→14 |": the arrow says the
 		// major, not the clock.)
 		d.major = to
