@@ -21,9 +21,11 @@ type Database struct {
 	Line    *Line
 	Span    Span
 	// External is true for a database GitLab does not manage: RDS, Cloud
-	// SQL, Azure, a separate server. Patroni is a Linux package cluster.
+	// SQL, Azure, a separate server. Patroni is a Linux package cluster;
+	// Repmgr the replication the package used for it before 14.0.
 	External bool
 	Patroni  bool
+	Repmgr   bool
 	// ExternalLine is where the plan says so.
 	ExternalLine *Line
 }
@@ -90,7 +92,7 @@ func (r *planReader) readSetup() {
 			}
 		}
 	}
-	if db.Line != nil || db.External || db.Patroni {
+	if db.Line != nil || db.External || db.Patroni || db.Repmgr {
 		p.Database = db
 	}
 	if p.RailsNodes == nil {
@@ -184,6 +186,11 @@ func railsHostLines(d *Document) *Count {
 		}
 		host := strings.Trim(l.Lower[c.Start:c.End], "`*")
 		after := l.Lower[c.End:min(len(l.Lower), c.End+30)]
+		if l.Kind == KindTableRow {
+			// A table row is the host's record: "| `gitlab-app01` |
+			// applicatieserver (deploy node) | Puma, Sidekiq, ... |".
+			after = l.Lower[c.End:]
+		}
 		if !hasDigit(host) || strings.ContainsAny(host, " /") || !(strings.Contains(after, "puma") || strings.Contains(after, "rails")) {
 			continue
 		}
@@ -500,6 +507,9 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 	}
 	if l.Contains("patroni") && !negatedAt(l, l.IndexOf("patroni")) {
 		db.Patroni = true
+	}
+	if l.Contains("repmgr") && !negatedAt(l, l.IndexOf("repmgr")) {
+		db.Repmgr = true
 	}
 	if db.Line != nil {
 		return
@@ -1058,6 +1068,13 @@ func zeroDowntimeAt(l *Line) int {
 			// condition, not how this upgrade runs.
 			before := l.Lower[max(0, i-20):i]
 			for _, x := range []string{"needed for", "only for", "required for", "applies to", "nur für", "nur bei", "solo para", "seulement pour"} {
+				if strings.Contains(before, x) {
+					return -1
+				}
+			}
+			// "Trigger cluster reindexing (réindexation sans
+			// interruption)" qualifies another operation.
+			for _, x := range []string{"reindex", "réindex", "reindiz", "reindicizz", "herindex", "garbage collect", "cleanup", "nettoyage", "limpieza", "certificat", "certificate", "zertifikat", "certificado", "renewal", "renouvellement"} {
 				if strings.Contains(before, x) {
 					return -1
 				}

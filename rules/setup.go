@@ -35,8 +35,8 @@ func setupOf(pass *lint.Pass) knowledge.Setup {
 		s.ExternalDB = db.External
 	}
 	if db := p.Database; db != nil {
-		s.Patroni = db.Patroni
-		s.DatabaseStated = db.Line != nil || db.External || db.Patroni
+		s.Patroni, s.Repmgr = db.Patroni, db.Repmgr
+		s.DatabaseStated = db.Line != nil || db.External || db.Patroni || db.Repmgr
 	}
 	s.ExternalRedis = p.ExternalRedis != nil
 	s.OneWebNode = p.RailsNodes != nil && p.RailsNodes.N == 1

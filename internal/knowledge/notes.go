@@ -28,9 +28,10 @@ type Setup struct {
 	// OneWebNode is true when the plan says a single node runs Rails
 	// (Puma), whatever else runs on other nodes.
 	OneWebNode bool
-	// Patroni is true when the plan runs PostgreSQL as a Patroni cluster;
-	// DatabaseStated is true when it says anything about its PostgreSQL.
-	Patroni, DatabaseStated bool
+	// Patroni is true when the plan runs PostgreSQL as a Patroni cluster,
+	// Repmgr as a repmgr one; DatabaseStated is true when it says anything
+	// about its PostgreSQL.
+	Patroni, Repmgr, DatabaseStated bool
 	// OS is the name of the operating system release the plan runs on, as
 	// the OS support table names it ("SLES 12 SP5"), or "".
 	OS string
@@ -53,8 +54,8 @@ var (
 //     one node, but not as single-node;
 //   - a database filter of "external" needs the plan to say the database
 //     is external, and "bundled" applies unless it says so; "patroni"
-//     applies when the plan runs a Patroni cluster or says nothing about
-//     its database;
+//     ("repmgr") applies when the plan runs a Patroni (repmgr) cluster or
+//     says nothing about its database;
 //   - a bundled filter ("bundled: [postgresql, redis]") applies unless
 //     the plan says every service it lists runs outside GitLab;
 //   - a zero-downtime filter needs the plan to say it upgrades without
@@ -104,6 +105,10 @@ func (f filter) match(s Setup) bool {
 		if !s.Patroni && s.DatabaseStated {
 			return false
 		}
+	case "repmgr":
+		if !s.Repmgr && s.DatabaseStated {
+			return false
+		}
 	}
 	if len(f.Bundled) > 0 {
 		external := true
@@ -139,7 +144,7 @@ func (f filter) validate() error {
 	if f.Edition != "" && f.Edition != "ee" && f.Edition != "ce" {
 		return fmt.Errorf("unknown edition %q", f.Edition)
 	}
-	if f.Database != "" && f.Database != "external" && f.Database != "bundled" && f.Database != "patroni" {
+	if f.Database != "" && f.Database != "external" && f.Database != "bundled" && f.Database != "patroni" && f.Database != "repmgr" {
 		return fmt.Errorf("unknown database %q", f.Database)
 	}
 	for _, svc := range f.Bundled {

@@ -91,6 +91,11 @@ func TestNoteApplies(t *testing.T) {
 		{"new-secrets-every-node-17-8", "17.5.5", "17.11.7", []string{"17.8.7", "17.11.7"}, Setup{}, false, ""},
 		{"new-secrets-every-node-17-8", "17.8.1", "17.11.7", []string{"17.11.7"}, multi, false, ""},
 		{"new-secrets-every-node-17-8", "17.5.5", "17.7.7", nil, multi, false, ""},
+		// repmgr removal: multi-node, unless the plan describes a database without repmgr.
+		{"repmgr-removed-14-0", "13.12.15", "14.3.6", []string{"14.0.12", "14.3.6"}, multi, true, "14.0.12"},
+		{"repmgr-removed-14-0", "13.12.15", "14.3.6", []string{"14.0.12", "14.3.6"}, Setup{InstallMethod: "linux-package", Topology: "multi-node", Repmgr: true, DatabaseStated: true}, true, "14.0.12"},
+		{"repmgr-removed-14-0", "13.12.15", "14.3.6", []string{"14.0.12", "14.3.6"}, Setup{InstallMethod: "linux-package", Topology: "multi-node", DatabaseStated: true}, false, ""},
+		{"repmgr-removed-14-0", "13.12.15", "14.3.6", []string{"14.0.12", "14.3.6"}, single, false, ""},
 		// 18.11 CI_JOB_TOKEN regression: only when a bad patch is installed.
 		{"ci-job-token-image-pull-18-11", "18.8.11", "19.3.0", []string{"18.11.1", "19.2.4", "19.3.0"}, Setup{}, true, "18.11.1"},
 		{"ci-job-token-image-pull-18-11", "18.8.11", "19.3.0", []string{"18.11.11", "19.2.4", "19.3.0"}, Setup{}, false, ""},

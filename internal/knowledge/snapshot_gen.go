@@ -1870,6 +1870,7 @@ var snapshot = rawSnapshot{
 			Crosses:       "14.0",
 			InstallMethod: stringList{"linux-package", "docker", "get"},
 			Topology:      stringList{"multi-node"},
+			Database:      "repmgr",
 			Review:        true,
 			Note:          "repmgr-based PostgreSQL HA is gone in 14.0 and nodes still using it are refused the upgrade; move the database cluster to Patroni first",
 			Source:        "doc/administration/package_information/postgresql_versions.md (14.0)",
