@@ -12,11 +12,15 @@ func gramHash(a, b byte) uint32 {
 	return (uint32(a)<<8 | uint32(b)) * 2654435761 >> 23
 }
 
-func (g *gramSet) addText(s string) {
+// addText adds the byte pairs of s and reports whether s has a digit.
+func (g *gramSet) addText(s string) bool {
+	digit := false
 	for i := 0; i+1 < len(s); i++ {
 		h := gramHash(s[i], s[i+1])
 		g[h>>6] |= 1 << (h & 63)
+		digit = digit || s[i]-'0' < 10
 	}
+	return digit || len(s) > 0 && s[len(s)-1]-'0' < 10
 }
 
 func (g *gramSet) has(a, b byte) bool {
@@ -24,12 +28,22 @@ func (g *gramSet) has(a, b byte) bool {
 	return g[h>>6]&(1<<(h&63)) != 0
 }
 
-// setLower sets the line's lower-case text and the pairs it holds.
+// setLower sets the line's lower-case text, the pairs it holds and
+// whether it has a digit.
 func (l *Line) setLower(lower string) {
 	l.Lower = lower
 	l.grams = gramSet{}
-	l.grams.addText(lower)
+	l.digit = l.grams.addText(lower)
 	l.gramsSet = true
+}
+
+// hasDigit reports whether the line's text has an ASCII digit: dates,
+// clock times and versions all do.
+func (l *Line) hasDigit() bool {
+	if !l.gramsSet {
+		return hasDigit(l.Text)
+	}
+	return l.digit
 }
 
 // Contains reports whether the line's lower-case text contains s, which

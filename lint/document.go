@@ -112,6 +112,7 @@ type Line struct {
 
 	grams    gramSet
 	gramsSet bool
+	digit    bool
 	// words is a 128-bit set of the tokens' hashes; HasWord asks it
 	// first.
 	words    [2]uint64

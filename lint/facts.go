@@ -552,9 +552,7 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 	if !d.correctionsDone {
 		d.correctionsDone = true
 		for _, l := range d.Lines {
-			if l.Quote || l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") || verbFirstCondition(l.Lower) {
-				// ("sinon le second saut est reporté au 9 janvier": a
-				// fallback, not a new date.)
+			if l.Quote {
 				continue
 			}
 			if leadingCorrection(l) || l.ContainsAny("change of date", "date change", "new date", "neuer termin", "nueva fecha", "nouvelle date", "nuova data", "nieuwe datum", "nova data",
@@ -562,6 +560,11 @@ func CorrectedBetween(d *Document, a, b *Line) bool {
 				// ("reporté au 9 janvier" moves a date; "son identifiant est
 				// reporté dans le dossier" records a value.)
 				"reporté au", "reporté à", "reportée au", "reportée à", "reporté de ", "reportée de ", "reporté d'une", "reportée d'une") {
+				if l.Has(TermConditional) || l.HasWord("sinon", "otherwise", "else", "sonst", "andernfalls", "si", "se", "als", "falls", "wenn", "if") || verbFirstCondition(l.Lower) {
+					// ("sinon le second saut est reporté au 9 janvier": a
+					// fallback, not a new date.)
+					continue
+				}
 				d.corrections = append(d.corrections, l.Index)
 			}
 		}
@@ -605,7 +608,7 @@ func movedToDate(l *Line) bool {
 // under a heading the vocabulary does not know.
 func (r *planReader) bareWindowLine() *Line {
 	for _, l := range r.doc.Lines {
-		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.Quote && !banner(l) || !hasDigit(l.Text) || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) {
+		if l.Kind == KindCode || l.Kind == KindFrontMatter || l.Quote && !banner(l) || !l.hasDigit() || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) {
 			continue
 		}
 		sc := r.scan(l.Text)
@@ -774,7 +777,7 @@ func (r *planReader) readWindow() {
 			// 2027, de 08:00 a 16:00" in a later message: the window the
 			// thread settled on, wherever it is written.
 			for _, l := range d.Lines[complete.Index+1:] {
-				if l.Quote || l.Kind == KindCode || !l.Has(TermWindow) || !hasDigit(l.Text) || l.In(TermRollback) || l.In(TermStaging) {
+				if l.Quote || l.Kind == KindCode || !l.Has(TermWindow) || !l.hasDigit() || l.In(TermRollback) || l.In(TermStaging) {
 					continue
 				}
 				if !CorrectedBetween(d, complete, l) {
@@ -831,7 +834,7 @@ func (r *planReader) readWindow() {
 				if l == complete || l.Section != complete.Section {
 					continue
 				}
-				if w.Zone == "" && (l.LabelIs(TermTimezone) || !hasDigit(l.Text)) {
+				if w.Zone == "" && (l.LabelIs(TermTimezone) || !l.hasDigit()) {
 					r.mergeWindowLine(w, l, valueSpan(l))
 				} else if w.Zone == "" && l.Index < complete.Index && strings.HasSuffix(strings.TrimSpace(l.Text), ":") {
 					// "Windows (Europe/Helsinki, UTC+02:00):" over the
@@ -841,7 +844,7 @@ func (r *planReader) readWindow() {
 						r.applyZoneAt(w, l, Span{0, len(l.Text)})
 					}
 				}
-				if w.Duration == 0 && hasDigit(l.Text) && !r.rehearsalTiming(l) {
+				if w.Duration == 0 && l.hasDigit() && !r.rehearsalTiming(l) {
 					span := valueSpan(l)
 					sc := r.scan(l.Text[span.Start:span.End])
 					if isEndLabel(l) {
@@ -911,7 +914,7 @@ func (r *planReader) readWindow() {
 				// "Ogni sabato indicato sopra, 07:00–19:00 CET": the dates
 				// are the rows of a table above.
 				for _, l := range d.Lines {
-					if l.Kind != KindTableRow || l.Index >= w.Line.Index || l.In(TermRollback) || l.In(TermStaging) || !hasDigit(l.Text) {
+					if l.Kind != KindTableRow || l.Index >= w.Line.Index || l.In(TermRollback) || l.In(TermStaging) || !l.hasDigit() {
 						continue
 					}
 					if sc := r.scan(l.Text); sc.Date != nil && sc.Start == nil {
@@ -959,7 +962,7 @@ func (r *planReader) readWindow() {
 				// over its zone, is read.)
 				continue
 			}
-			if !hasDigit(l.Text) {
+			if !l.hasDigit() {
 				continue
 			}
 			if (l.In(TermRollback) || l.In(TermRisk)) && !l.Has(TermWindow) {
@@ -1015,7 +1018,7 @@ func (r *planReader) readWindow() {
 		// window runs 07:00–13:00 UTC": the time from a window line
 		// without a date.
 		for _, l := range r.doc.Lines {
-			if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || !l.Has(TermWindow) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || !hasDigit(l.Text) {
+			if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || !l.Has(TermWindow) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || !l.hasDigit() {
 				continue
 			}
 			if sc := r.scan(l.Text); sc.Start != nil && sc.Date == nil {
@@ -1104,7 +1107,7 @@ var allTimesPhrases = []string{"all times", "times in this plan", "times are in"
 // first date a line gives for the upgrade or the window.
 func (r *planReader) dateFromProse(w *Window) {
 	for _, l := range r.doc.Lines {
-		if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) || !hasDigit(l.Text) {
+		if l == w.Line || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermChangelog) || l.In(TermStaging) || l.In(TermRollback) || l.In(TermRisk) || mailHeader(l) || !l.hasDigit() {
 			continue
 		}
 		// The date after the last word for the upgrade or the window:
@@ -1158,7 +1161,7 @@ func weekdayNamed(l *Line) (time.Weekday, bool) {
 // 2026, 09:00–14:00 AEDT"), and the part of it from the window word on.
 func (r *planReader) unquotedWindow() (*Line, Span, bool) {
 	for _, l := range r.doc.Lines {
-		if l.Quote || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermStaging) || mailHeader(l) || !hasDigit(l.Text) {
+		if l.Quote || l.Kind == KindCode || l.Kind == KindFrontMatter || l.In(TermRollback) || l.In(TermStaging) || mailHeader(l) || !l.hasDigit() {
 			continue
 		}
 		ms := l.FindAll(TermWindow)
@@ -1357,12 +1360,17 @@ func dayFirstDocument(d *Document) bool {
 	dayFirst, monthFirst, europe, us := 0, 0, 0, 0
 	for _, l := range d.Lines {
 		t := l.Text
-		if !hasDigit(t) {
+		if !l.hasDigit() {
 			// Dates and clock times (beside their zones) have digits.
 			continue
 		}
 		for i := 1; i+1 < len(t); i++ {
-			if t[i] != '/' && t[i] != '-' || !isDigitByte(t[i-1]) || !isDigitByte(t[i+1]) {
+			j := strings.IndexAny(t[i:len(t)-1], "/-")
+			if j < 0 {
+				break
+			}
+			i += j
+			if !isDigitByte(t[i-1]) || !isDigitByte(t[i+1]) {
 				continue
 			}
 			a, aStart := numBefore(t, i)
@@ -1479,7 +1487,7 @@ func (r *planReader) zoneLineAfter(l *Line) *Line {
 		return nil
 	}
 	n := d.Lines[l.Index+1]
-	if n.Kind != l.Kind || n.Quote != l.Quote || !n.Has(TermTimezone) || !hasDigit(l.Text) {
+	if n.Kind != l.Kind || n.Quote != l.Quote || !n.Has(TermTimezone) || !l.hasDigit() {
 		return nil
 	}
 	sc := r.scan(n.Text)

@@ -408,7 +408,7 @@ func quotedMention(text string, start, end int) bool {
 // : nom du site, URL, nœuds.*"), or the list of what belongs there
 // ("*Datum, resultaat, duur per stap.*").
 func TemplateHint(l *Line) bool {
-	if !l.Strong || l.Kind != KindText || len(l.Tokens) == 0 || hasDigit(l.Text) || notApplicableStart(l.Lower) {
+	if !l.Strong || l.Kind != KindText || len(l.Tokens) == 0 || l.hasDigit() || notApplicableStart(l.Lower) {
 		return false
 	}
 	if promptVerb(l.Text) || containsAny(l.Lower, fillInPhrases) || containsAny(l.Lower, OnlyIfWords) || containsAny(l.Lower, applicablePhrases) {

@@ -219,7 +219,7 @@ func (r *planReader) osUpgradeAfterWindow() {
 	// A later window or hop keeps it: "W2 after the OS move: 16.11 →
 	// 17.3" runs on the new release.
 	for _, l := range r.doc.Lines {
-		if l == p.OSUpgrade.Line || l.Kind == KindCode || !(len(l.Versions) > 0 || l.Has(TermWindow)) || !hasDigit(l.Text) {
+		if l == p.OSUpgrade.Line || l.Kind == KindCode || !(len(l.Versions) > 0 || l.Has(TermWindow)) || !l.hasDigit() {
 			continue
 		}
 		if ls := r.scan(l.Text); ls.Date != nil && !ls.Date.YearInferred && ls.Date.At(0, 0, d.Location()).After(d) {

@@ -41,7 +41,7 @@ func (r *planReader) readSetup() {
 			// states the running database.)
 			continue
 		}
-		digit := hasDigit(l.Text)
+		digit := l.hasDigit()
 		// "1,100 users", "30k users", "about 380 Benutzer".
 		if p.Users == nil && digit {
 			if n, s, ok := countBefore(l, userNouns...); ok {
