@@ -84,16 +84,25 @@ func (l *Line) IndexOf(s string) int {
 	return strings.Index(l.Lower, s)
 }
 
-func wordBit(h uint32) (int, uint64) {
-	h ^= h >> 16
-	return int(h>>6) & 1, 1 << (h & 63)
+// wordBit places a word in the 256-bit set of a line's tokens by its
+// length and first, second and last bytes: a key that costs the same for
+// any word, where a hash of all its bytes would be paid on every
+// question asked.
+func wordBit(w string) (int, uint64) {
+	n := len(w)
+	if n == 0 {
+		return 0, 1
+	}
+	h := (uint32(w[0])<<16 | uint32(w[n/2])<<8 | uint32(w[n-1])) ^ uint32(n)<<24
+	h *= 2654435761
+	return int(h >> 30), 1 << (h >> 24 & 63)
 }
 
-// maskWords records the hashes of the line's tokens for HasWord.
+// maskWords records the keys of the line's tokens for HasWord.
 func (l *Line) maskWords() {
-	l.words = [2]uint64{}
+	l.words = [4]uint64{}
 	for _, t := range l.Tokens {
-		i, b := wordBit(t.hash)
+		i, b := wordBit(t.Word)
 		l.words[i] |= b
 	}
 	l.wordsSet = true
@@ -102,7 +111,7 @@ func (l *Line) maskWords() {
 // mayHaveWord reports whether w may be a token of the line; when it
 // reports false, w is not.
 func (l *Line) mayHaveWord(w string) bool {
-	i, b := wordBit(wordHash(w))
+	i, b := wordBit(w)
 	return l.words[i]&b != 0
 }
 

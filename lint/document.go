@@ -113,9 +113,9 @@ type Line struct {
 	grams    gramSet
 	gramsSet bool
 	digit    bool
-	// words is a 128-bit set of the tokens' hashes; HasWord asks it
+	// words is a 256-bit set of the tokens' keys (wordBit); HasWord asks it
 	// first.
-	words    [2]uint64
+	words    [4]uint64
 	wordsSet bool
 
 	segs []textSeg
