@@ -1257,9 +1257,8 @@ var walkedWords = []string{"doorlopen", "doorgelopen", "durchlaufen", "durchgesp
 // rehearsalOnCopy reports whether a line tells of an upgrade run on a
 // machine restored from the production backup.
 func rehearsalOnCopy(l *Line) bool {
-	low := l.Lower
-	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || containsAny(low, walkedWords)) && (l.Has(TermBackup) || containsAny(low, []string{"backup", "back-up"})) && containsAny(low, restoredWords) &&
-		containsAny(low, []string{"production", "produktion", "producción", "produção", "produzione", "productie", "prod "}) {
+	if (len(l.Versions) >= 3 || l.Has(TermPath) || l.Has(TermUpgradeVerb) || l.ContainsAny(walkedWords...)) && (l.Has(TermBackup) || l.ContainsAny("backup", "back-up")) && l.ContainsAny(restoredWords...) &&
+		l.ContainsAny("production", "produktion", "producción", "produção", "produzione", "productie", "prod ") {
 		// "de back-up van productie teruggezet op code-test01 en het
 		// volledige pad 18.8.11 → 18.11.11 → 19.2.4 doorlopen", "hersteld
 		// uit de productie-back-up ... het pad doorlopen": the production
@@ -1275,10 +1274,10 @@ func rehearsalOnCopy(l *Line) bool {
 	}
 	// "We restored last Sunday's backup on a scratch Hetzner Cloud VM and
 	// upgraded it the same way": done, on another machine.
-	return containsAny(low, restoredWords) &&
-		containsAny(low, []string{"backup", "sicherung", "copia de seguridad", "sauvegarde"}) &&
+	return l.ContainsAny(restoredWords...) &&
+		l.ContainsAny("backup", "sicherung", "copia de seguridad", "sauvegarde") &&
 		l.HasWord("vm", "server", "machine", "instance", "box", "host", "maschine", "servidor", "máquina", "serveur", "machine") &&
-		containsAny(low, []string{"upgraded", "aktualisiert", "actualizamos", "actualizado", "mis à jour", "mise à jour", "aggiornato"})
+		l.ContainsAny("upgraded", "aktualisiert", "actualizamos", "actualizado", "mis à jour", "mise à jour", "aggiornato")
 }
 
 // negatedLater reports whether "nicht" or "pas" closes the clause within n
