@@ -254,6 +254,16 @@ func mentionState(d *lint.Document, limit int, words ...string) condState {
 				}
 				i += at
 				if c, ok := codeSpanAt(l, i); ok && l.Kind != lint.KindCode {
+					if span := l.Lower[c.Start:c.End]; i+len(w) <= c.End && !strings.Contains(span, "select") && !strings.Contains(span, "where") && !strings.ContainsAny(span, "<>") {
+						// The result row quoted: "got one row,
+						// `ci_pipeline_messages | 2340112`".
+						if n, ok := statedCount(l.Lower[i+len(w):c.End], limit); ok {
+							if n > limit {
+								return condApplies
+							}
+							return condDoesNotApply
+						}
+					}
 					// The check written as a query: its own threshold
 					// ("n_live_tup>1500000") is not the instance's count;
 					// the result follows it ("`...`, returned one row

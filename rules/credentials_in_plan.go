@@ -170,7 +170,7 @@ func credentialInText(l *lint.Line) (string, int) {
 			continue
 		}
 		if literalSecret(val) {
-			return "what looks like a " + credentialNoun(strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End]))), m.Start
+			return "what looks like " + withArticle(credentialNoun(strings.ToLower(strings.TrimSpace(l.Text[m.Start:m.End])))), m.Start
 		}
 	}
 	if at := loginPair(l); at >= 0 {
@@ -404,13 +404,21 @@ func credentialCell(l *lint.Line) (string, int) {
 		if strings.ContainsAny(v, " <>") || !literalSecret(v) {
 			continue
 		}
-		return "what looks like a " + credentialNoun(word), c.Start
+		return "what looks like " + withArticle(credentialNoun(word)), c.Start
 	}
 	return "", -1
 }
 
 // credentialNoun names what a credential word stands for in a message:
 // abbreviations are spelled out.
+// withArticle puts "a" or "an" before a noun: "an access_key".
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
 func credentialNoun(word string) string {
 	switch word {
 	case "pw", "pwd", "passwd", "mdp", "passwort", "kennwort", "contraseña", "clave", "mot de passe", "senha", "wachtwoord":

@@ -232,7 +232,9 @@ Fix: follow the documented order and the deploy-node procedure.`,
 			// The run may be written before the detail that skips it: a
 			// step table ("D12 | db:migrate") over the deploy node's own
 			// table of settings.
-			post := false
+			// ("SKIP_POST_DEPLOYMENT_MIGRATIONS=true gitlab-ctl reconfigure,
+			// then gitlab-rake db:migrate" runs them on the same line.)
+			post := runsDBMigrate(skip.Lower[max(0, skip.IndexOf("skip_post_deployment_migrations=true")):])
 			for _, l := range doc.Lines {
 				if l != skip && !l.In(lint.TermRollback) && runsDBMigrate(l.Lower) && !l.Contains("skip_post_deployment") {
 					post = true

@@ -661,7 +661,7 @@ func settingInUse(d *lint.Document, keys []string) (*lint.Line, lint.Span, strin
 		return nil, lint.Span{}, ""
 	}
 	for _, l := range d.Lines {
-		if !l.IsCommand() || l.In(lint.TermRollback) || strings.HasPrefix(strings.TrimSpace(l.Text), "#") || removesSetting(l) || l.Contains("grep") {
+		if !l.IsCommand() || l.In(lint.TermRollback) || l.In(lint.TermChangelog) || strings.HasPrefix(strings.TrimSpace(l.Text), "#") || removesSetting(l) || l.Contains("grep") {
 			continue
 		}
 		for _, k := range keys {
