@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"html"
 	"strings"
 	"sync"
 	"time"
@@ -2159,20 +2160,40 @@ func (tb *textBuilder) source(seg text.Segment) {
 }
 
 // text adds a text node's bytes without the backslashes of markdown
-// escapes ("17\.8\.7" from a Google Docs export reads "17.8.7"); each
+// escapes ("17\.8\.7" from a Google Docs export reads "17.8.7") and with
+// HTML entities read as the characters they stand for ("16.11.10 &rarr;
+// 17.3.7", "07:00&nbsp;&ndash;&nbsp;13:00"), as markdown shows them; each
 // piece keeps its own source offset.
 func (tb *textBuilder) text(seg text.Segment) {
 	v := seg.Value(tb.doc.Source)
-	if tb.inCode > 0 || seg.Padding != 0 || bytes.IndexByte(v, '\\') < 0 {
+	if tb.inCode > 0 || seg.Padding != 0 || bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
 		tb.source(seg)
 		return
 	}
 	start := seg.Start
 	for i := 0; i+1 < len(v); i++ {
-		if v[i] == '\\' && util.IsPunct(v[i+1]) {
+		switch {
+		case v[i] == '\\' && util.IsPunct(v[i+1]):
 			tb.source(text.NewSegment(start, seg.Start+i))
 			start = seg.Start + i + 1
 			i++
+		case v[i] == '&':
+			end := bytes.IndexByte(v[i:min(len(v), i+12)], ';')
+			if end < 0 {
+				continue
+			}
+			ent := string(v[i : i+end+1])
+			dec := html.UnescapeString(ent)
+			if dec == ent {
+				continue
+			}
+			if dec == "\u00a0" {
+				dec = " "
+			}
+			tb.source(text.NewSegment(start, seg.Start+i))
+			tb.literal(dec, seg.Start+i)
+			start = seg.Start + i + end + 1
+			i += end
 		}
 	}
 	tb.source(text.NewSegment(start, seg.Stop))
@@ -2345,15 +2366,19 @@ func (b *builder) htmlSummary(n *ast.HTMLBlock) {
 			continue
 		}
 		inner := raw[open+len("<summary>") : end]
-		trimmed := bytes.TrimSpace(inner)
-		if len(trimmed) == 0 || bytes.ContainsAny(trimmed, "<>") {
+		if len(bytes.TrimSpace(inner)) == 0 {
 			continue
 		}
-		off := seg.Start + open + len("<summary>") + bytes.Index(inner, trimmed)
+		// ("<summary><b>Version-specific items we checked</b> (17.0
+		// &ndash; 17.5)</summary>": formatting and entities inside.)
+		text, tsegs := htmlLineText(inner, seg.Start+open+len("<summary>"))
+		if strings.TrimSpace(text) == "" || len(tsegs) == 0 {
+			continue
+		}
 		l := b.newLine()
 		l.Kind = KindHeading
-		l.Text = string(trimmed)
-		l.segs = []textSeg{{text: 0, src: off, n: len(trimmed)}}
+		l.Text = strings.TrimRight(text, " ")
+		l.segs = tsegs
 		b.finishLine(l)
 		b.openSection(l, b.pseudoLevel(), true)
 		return
@@ -2370,24 +2395,142 @@ func (b *builder) htmlText(n *ast.HTMLBlock) {
 	}
 	src := b.doc.Source
 	segs := n.Lines()
+	var header *Line
+	// lists are the HTML lists open at the line, innermost last; true for
+	// an ordered one. A list right after an item that ends with a colon
+	// ("5. Aggiornare i nodi nell'ordine seguente:") is nested in it.
+	var lists []bool
+	base := b.depth
+	if n := len(b.doc.Lines); n > 0 {
+		if prev := b.doc.Lines[n-1]; prev.Item && strings.HasSuffix(strings.TrimSpace(prev.Text), ":") {
+			base = prev.Depth
+		}
+	}
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		raw := seg.Value(src)
 		if bytes.Contains(bytes.ToLower(raw), []byte("<summary>")) {
 			continue
 		}
+		if k := bytes.Index(bytes.ToLower(raw), []byte("<tr")); k >= 0 && (k+3 == len(raw) || raw[k+3] == '>' || raw[k+3] == ' ') {
+			// A row of a raw HTML table, over as many source lines as
+			// its cells take, reads as a table row.
+			j := i
+			for j+1 < segs.Len() {
+				if end := segs.At(j); bytes.Contains(bytes.ToLower(end.Value(src)), []byte("</tr")) {
+					break
+				}
+				j++
+			}
+			if l := b.htmlRow(seg.Start+k, segs.At(j).Stop); l != nil {
+				if l.Kind == KindTableHeader {
+					header = l
+				} else {
+					l.Header = header
+				}
+				b.finishLine(l)
+				b.add(l)
+				i = j
+				continue
+			}
+		}
+		low := bytes.ToLower(bytes.TrimSpace(raw))
+		item := bytes.HasPrefix(low, []byte("<li"))
+		for _, tag := range [][]byte{[]byte("<ol"), []byte("<ul")} {
+			if k := bytes.Index(low, tag); k >= 0 && (item || k == 0) {
+				lists = append(lists, tag[2] == 'o')
+			}
+		}
 		text, tsegs := htmlLineText(raw, seg.Start)
 		t := strings.TrimRight(text, " \t")
-		if strings.TrimSpace(t) == "" {
-			continue
+		if strings.TrimSpace(t) != "" {
+			l := b.newLine()
+			l.Kind = KindText
+			l.Text = t
+			l.segs = tsegs
+			if item && len(lists) > 0 {
+				// "<li><code>gitaly01</code> (Gitaly)</li>": an item of
+				// the list, as deep as the HTML lists are nested.
+				l.Item, l.Ordered = true, lists[len(lists)-1]
+			}
+			b.finishLine(l)
+			saved := b.depth
+			b.depth = base + len(lists)
+			b.add(l)
+			b.depth = saved
 		}
-		l := b.newLine()
-		l.Kind = KindText
-		l.Text = t
-		l.segs = tsegs
-		b.finishLine(l)
-		b.add(l)
+		for _, tag := range [][]byte{[]byte("</ol"), []byte("</ul")} {
+			if bytes.Contains(low, tag) && len(lists) > 0 {
+				lists = lists[:len(lists)-1]
+			}
+		}
 	}
+}
+
+// htmlRow reads the HTML table row in source[start:stop] ("<tr><td>Current
+// version</td><td>18.5.7-ee</td></tr>") as a table row line with one cell
+// per <td> or <th>; a row of <th> cells is a header. It returns nil for a
+// row without cells.
+func (b *builder) htmlRow(start, stop int) *Line {
+	raw := b.doc.Source[start:stop]
+	low := bytes.ToLower(raw)
+	l := b.newLine()
+	l.Kind = KindTableRow
+	th := false
+	var buf []byte
+	for at := 0; ; {
+		td, th1 := bytes.Index(low[at:], []byte("<td")), bytes.Index(low[at:], []byte("<th"))
+		if th1 >= 0 && (td < 0 || th1 < td) && th1+3 < len(low[at:]) && (low[at+th1+3] == '>' || low[at+th1+3] == ' ') {
+			td, th = th1, true
+		}
+		if td < 0 {
+			break
+		}
+		open := at + td
+		gt := bytes.IndexByte(low[open:], '>')
+		if gt < 0 {
+			break
+		}
+		from := open + gt + 1
+		end := len(low)
+		for _, closer := range [][]byte{[]byte("</td"), []byte("</th"), []byte("<td"), []byte("<th"), []byte("</tr")} {
+			if k := bytes.Index(low[from:], closer); k >= 0 && from+k < end {
+				end = from + k
+			}
+		}
+		text, segs := htmlLineText(raw[from:end], start+from)
+		trimmed := strings.TrimSpace(text)
+		lead := strings.Index(text, trimmed)
+		if len(l.Cells) > 0 {
+			l.segs = append(l.segs, textSeg{text: len(buf), src: start + from, n: 0})
+			buf = append(buf, " | "...)
+		}
+		cell := Span{len(buf), len(buf) + len(trimmed)}
+		for _, sg := range segs {
+			// Keep the segments of the trimmed text only.
+			a, z := max(sg.text, lead), min(sg.text+sg.n, lead+len(trimmed))
+			if a >= z && !(sg.n == 0 && sg.text >= lead && sg.text <= lead+len(trimmed)) {
+				continue
+			}
+			n := max(0, z-a)
+			l.segs = append(l.segs, textSeg{text: len(buf) + a - lead, src: sg.src + a - sg.text, n: n})
+		}
+		buf = append(buf, trimmed...)
+		l.Cells = append(l.Cells, cell)
+		at = end
+	}
+	if len(l.Cells) == 0 {
+		return nil
+	}
+	if th {
+		l.Kind = KindTableHeader
+	}
+	l.Text = string(buf)
+	if len(l.segs) == 0 {
+		l.segs = []textSeg{{0, start, 0}}
+	}
+	l.Num = b.doc.index.lineOf(start)
+	return l
 }
 
 // inlineHTML are the elements that format text inside a run of words:
@@ -2430,8 +2573,23 @@ func htmlLineText(raw []byte, src int) (string, []textSeg) {
 			j++
 			continue
 		}
+		if c == '&' {
+			// "09:00&nbsp;&ndash;&nbsp;11:30" reads "09:00 – 11:30".
+			if e := bytes.IndexByte(raw[j:min(len(raw), j+12)], ';'); e > 0 {
+				ent := string(raw[j : j+e+1])
+				if dec := html.UnescapeString(ent); dec != ent {
+					if dec == "\u00a0" {
+						dec = " "
+					}
+					segs = append(segs, textSeg{text: len(buf), src: src + j, n: 0})
+					buf = append(buf, dec...)
+					j += e + 1
+					continue
+				}
+			}
+		}
 		k := j + 1
-		for k < len(raw) && raw[k] != '<' && raw[k] != '\n' && raw[k] != '\r' {
+		for k < len(raw) && raw[k] != '<' && raw[k] != '&' && raw[k] != '\n' && raw[k] != '\r' {
 			k++
 		}
 		emit(j, raw[j:k])

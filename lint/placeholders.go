@@ -89,6 +89,11 @@ func statusCell(l *Line, off int) bool {
 	return false
 }
 
+// htmlElementNames are the tags a plan may name in prose: "toggles became
+// <details> blocks" names a tag, not a fill-in.
+var htmlElementNames = map[string]bool{"details": true, "summary": true, "table": true, "tr": true, "td": true, "th": true, "br": true, "code": true, "pre": true,
+	"div": true, "span": true, "aside": true, "kbd": true, "sup": true, "sub": true, "p": true, "ul": true, "ol": true, "li": true}
+
 // StatusDropped reports whether a table row's status column says its step
 // will not be done, or cannot be: "| Background migrations check before
 // hop 2 | n/a |", "| ... | skipped |", "| ... | ⚠ bloccato |".
@@ -233,7 +238,7 @@ func findPlaceholdersIn(s, lower string, toks []Token, matches []Match) []Span {
 			if i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '_') {
 				if j := strings.IndexByte(s[i+1:], '>'); j > 0 && j < 100 && !strings.ContainsAny(s[i+1:i+1+j], "<=") {
 					inner := s[i+1 : i+1+j]
-					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") && !strings.Contains(inner, "@") && !strings.Contains(inner, "://") {
+					if !strings.HasSuffix(inner, "-") && !strings.HasPrefix(inner, "http") && !strings.Contains(inner, "@") && !strings.Contains(inner, "://") && !htmlElementNames[strings.ToLower(inner)] {
 						add(i, i+2+j)
 						i += j + 1
 					}

@@ -3649,7 +3649,7 @@ func (r *planReader) readStaging(l *Line) {
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
 		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) && !restoreTestOnly(l) {
 			// ("| Rehearsal on staging | Davide | ⚠ blocked |" is not done.)
-			neg := negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7) || l.StatusDropped()
+			neg := (negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7)) && !l.ContainsAny(notOccurred...) || l.StatusDropped()
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
 				// "Staging: we have no staging instance", "Staging: none".
 				for _, o := range l.FindAll(TermStaging) {
@@ -3683,6 +3683,12 @@ func (r *planReader) readStaging(l *Line) {
 		}
 	}
 }
+
+// notOccurred say a problem did not show up: "Op de testomgeving niet
+// opgetreden" negates the problem, not the test environment.
+var notOccurred = []string{"niet opgetreden", "niet voorgekomen", "did not occur", "didn't occur", "did not happen", "didn't happen", "not seen", "not observed", "not reproduced",
+	"nicht aufgetreten", "nicht beobachtet", "no ocurrió", "no se produjo", "no apareció", "no se observó", "n'est pas apparu", "ne s'est pas produit", "pas observé", "pas reproduit",
+	"non si è verificato", "non si è presentato", "non osservato", "não ocorreu", "não apareceu", "não se reproduziu"}
 
 // restoreTestOnly reports whether a line is about a test of the backup's
 // restore, named before the test machine, and names no upgrade: "Test del

@@ -133,6 +133,13 @@ func credentialInText(l *lint.Line) (string, int) {
 		}
 		rest = rest[k:]
 		trim := strings.TrimLeft(rest, " \t")
+		if w := firstField(trim); credentialQualifiers[strings.ToLower(strings.TrimRight(w, ":="))] {
+			// "senha atual: ...", "password (current) = ...": a word
+			// between the label and its value.
+			if after := strings.TrimLeft(trim[len(strings.TrimRight(w, ":=")):], " \t"); after != "" && strings.ContainsAny(after[:1], ":=") {
+				trim = after
+			}
+		}
 		if trim == "" || !strings.ContainsAny(trim[:1], ":=") {
 			switch {
 			case strings.HasPrefix(strings.ToLower(trim), "is "):
@@ -411,6 +418,11 @@ func credentialCell(l *lint.Line) (string, int) {
 
 // credentialNoun names what a credential word stands for in a message:
 // abbreviations are spelled out.
+// credentialQualifiers may stand between a credential's name and its
+// value: "senha atual: ...".
+var credentialQualifiers = map[string]bool{"current": true, "atual": true, "actual": true, "aktuelles": true, "aktuell": true, "actuel": true, "attuale": true, "huidige": true, "huidig": true,
+	"temporary": true, "temporária": true, "temporal": true, "temporaire": true, "temporanea": true, "initial": true, "inicial": true, "iniziale": true, "new": true, "nova": true, "nueva": true, "neues": true, "nouveau": true, "nuova": true, "nieuw": true, "nieuwe": true}
+
 // withArticle puts "a" or "an" before a noun: "an access_key".
 func withArticle(noun string) string {
 	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {

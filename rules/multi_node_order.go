@@ -570,6 +570,11 @@ func installLeadIn(d *lint.Document, l *lint.Line) bool {
 		if o.Section != l.Section {
 			return false
 		}
+		if o.Item && o.Depth < l.Depth && o.Has(lint.TermUpgradeVerb) && orderLeadIn(o.Lower) {
+			// "5. Aggiornare i nodi nell'ordine seguente (...):" over the
+			// nested list of nodes.
+			return true
+		}
 		if o.Item || o.Kind == lint.KindTableRow || o.Kind == lint.KindTableHeader {
 			// (Code after an item is the item's own.)
 			codeInstalls = false
