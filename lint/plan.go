@@ -24,6 +24,10 @@ const (
 type Claim struct {
 	VersionRef
 	From int
+	// Installed is true for what a package query printed ("rpm -q
+	// gitlab-ee" / "gitlab-ee-17.5.5-ee.0.el7.x86_64"): the version that
+	// runs, whatever the prose says.
+	Installed bool
 }
 
 // Hop is one version the plan's steps install.
@@ -444,7 +448,7 @@ func (r *planReader) readVersions(l *Line, vs []VersionRef) {
 		// "gitlab:env:info" / "Version: 18.6.3-ee": what runs now, not
 		// an install. ("Candidate:" of apt-cache policy is neither.)
 		if installed && !l.In(TermRollback) && !l.In(TermStaging) && !l.In(TermVerify) {
-			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse})
+			p.CurrentClaims = append(p.CurrentClaims, Claim{VersionRef: vs[0], From: FromProse, Installed: true})
 		}
 		return
 	}
@@ -2562,7 +2566,8 @@ var shellCommands = []string{"sudo ", "apt-get ", "apt ", "yum ", "dnf ", "zyppe
 func shellPromptEnd(low string) int {
 	if strings.HasPrefix(low, "[") {
 		for _, p := range []string{"]$ ", "]# "} {
-			if i := strings.Index(low, p); i > 0 && i < 80 && strings.IndexByte(low[:i], '@') > 0 {
+			// "[root@gl-app01 ~]# ", or a host alone: "[gl-pg01]$ ".
+			if i := strings.Index(low, p); i > 0 && i < 80 && (strings.IndexByte(low[:i], '@') > 0 || strings.IndexByte(low[:i], ' ') < 0) {
 				return i + len(p)
 			}
 		}
@@ -4583,6 +4588,18 @@ func exactOf(v glversion.Version) glversion.Version {
 // start and a stated current version contradict. version-mismatch then
 // reports the odd claim.
 func (p *Plan) settleCurrent() {
+	if c := p.Current; c != nil && c.From == FromProse && !c.Installed {
+		// "Attualmente siamo sulla 17.5.3" over "rpm -q gitlab-ee" /
+		// "gitlab-ee-17.5.5-ee.0.el7.x86_64": the package query shows
+		// what runs; version-mismatch reports the prose.
+		for _, o := range p.CurrentClaims {
+			if o.Installed && o.Version.HasPatch && o.Version.Compare(c.Version) != 0 {
+				o := o
+				p.Current = &o
+				break
+			}
+		}
+	}
 	if c := p.Current; c != nil && c.From != FromFrontMatter && len(p.CurrentClaims) >= 3 {
 		// A slip in one place: "| Versione attuale | 18.7.5 |" beside
 		// "18.5.7 (attuale) ──► 18.8.11" and "ferma alla 18.5.7". The

@@ -64,7 +64,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord)) && !l.In(TermChangelog) {
+		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) || l.Kind == KindCode && strings.HasPrefix(strings.TrimSpace(l.Lower), "db version:")) && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.OneGitLabNode == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && oneGitLabNode(l) {
@@ -447,7 +447,18 @@ func movesBefore(l *Line, t Token) bool {
 func (r *planReader) readDatabase(l *Line, db *Database) {
 	// (A plain block in the environment is a diagram of the nodes:
 	// "pgsql-1..3   Patroni + PostgreSQL 16.11 (bundled)".)
-	if l.Kind == KindCode && !namesVersionQuery(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) && !valuesComment(l) {
+	if l.Kind == KindCode && db.Line == nil {
+		// "gitlab:env:info" prints "DB Version:     14.17".
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l.Lower), "db version:"); ok {
+			f := strings.TrimSpace(v)
+			if major, ok := postgresNumber(f); ok {
+				at := strings.LastIndex(l.Lower, f)
+				db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
+				return
+			}
+		}
+	}
+	if l.Kind == KindCode && !namesVersionQuery(l) && !selectVersionOutput(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) && !valuesComment(l) {
 		return
 	}
 	low := l.Lower
@@ -592,6 +603,11 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 			k++
 		}
 		ver := strings.TrimRight(rest[j:k], ".")
+		if k < len(rest) && rest[k] == '/' {
+			// "PostgreSQL 14/15 plus supportés": the majors a release
+			// drops, not the one that runs.
+			continue
+		}
 		if ver == "" {
 			// "PostgreSQL incluido en la imagen, versión 14.17".
 			ver = versionWordAfter(l, t)
@@ -632,6 +648,19 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		return
 	}
+}
+
+// selectVersionOutput reports whether a code line is what PostgreSQL's
+// "SELECT version();" printed: "PostgreSQL 16.8 on x86_64-pc-linux-gnu,
+// compiled by gcc ...".
+func selectVersionOutput(l *Line) bool {
+	low := strings.TrimSpace(l.Lower)
+	rest, ok := strings.CutPrefix(low, "postgresql ")
+	if !ok {
+		return false
+	}
+	_, after, ok := strings.Cut(rest, " ")
+	return ok && strings.HasPrefix(after, "on ") && strings.Contains(after, "compiled by")
 }
 
 // futureWorkAfter reports whether the text after a database version
