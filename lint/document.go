@@ -560,6 +560,101 @@ func (b *builder) build(root ast.Node) {
 		b.block(c)
 	}
 	b.markFooter(rule)
+	markRejectedOptions(b.doc.Lines)
+}
+
+// optionWords name the alternatives a plan weighs: "Path A", "Rota B",
+// "Option 2", "Variante A".
+var optionWords = map[string]bool{"path": true, "route": true, "option": true, "variant": true, "scenario": true, "pfad": true, "weg": true, "variante": true, "szenario": true,
+	"ruta": true, "opción": true, "opcion": true, "escenario": true, "rota": true, "opção": true, "opcao": true, "cenário": true, "chemin": true, "voie": true, "scénario": true,
+	"percorso": true, "opzione": true, "pad": true, "optie": true}
+
+// optionAt returns the alternative a line opens with ("- **Path A** (row
+// returned): ...", "└──> Rota A: ..."), lower-case, or "".
+func optionAt(l *Line) string {
+	if len(l.Tokens) < 2 || l.Tokens[0].Start > 24 || l.Kind == KindHeading {
+		return ""
+	}
+	name, id := l.Tokens[0], l.Tokens[1]
+	if !optionWords[name.Word] || len(id.Word) != 1 || !(id.Word[0] >= 'a' && id.Word[0] <= 'd' || id.Word[0] >= '1' && id.Word[0] <= '4') {
+		return ""
+	}
+	rest := strings.TrimLeft(l.Text[id.End:], "*_ ")
+	if rest != "" && rest[0] != ':' && rest[0] != '(' {
+		return ""
+	}
+	return name.Word + " " + id.Word
+}
+
+// optionNames returns the alternatives a line names: those of the
+// option lines, and others of the same kind ("Rota B" beside a "Rota A:"
+// line).
+func optionNames(l *Line, options map[string][]*Line) []string {
+	var out []string
+	seen := map[string]bool{}
+	for o := range options {
+		word := o[:strings.IndexByte(o, ' ')]
+		for k := 0; k+1 < len(l.Tokens); k++ {
+			if t := l.Tokens[k+1].Word; l.Tokens[k].Word == word && len(t) == 1 && !seen[word+" "+t] {
+				seen[word+" "+t] = true
+				out = append(out, word+" "+t)
+			}
+		}
+	}
+	return out
+}
+
+// chooseWords pick one of several alternatives.
+var chooseWords = map[string]bool{"go": true, "choose": true, "chose": true, "chosen": true, "pick": true, "take": true, "follow": true, "wählen": true, "nehmen": true, "folgen": true,
+	"elegimos": true, "seguimos": true, "tomamos": true, "optamos": true, "choisissons": true, "retenons": true, "suivons": true, "scegliamo": true, "seguiamo": true, "prendiamo": true,
+	"kiezen": true, "volgen": true, "nemen": true, "escolhemos": true}
+
+// markRejectedOptions marks the lines of an alternative the plan turns
+// down as not the plan's ("Path B ... so we go with **Path B**. Path A is
+// not executed.", "seguimos a **Rota B**"): they read like steps, but do
+// not run.
+func markRejectedOptions(lines []*Line) {
+	options := map[string][]*Line{}
+	for _, l := range lines {
+		if o := optionAt(l); o != "" {
+			options[o] = append(options[o], l)
+		}
+	}
+	if len(options) == 0 {
+		return
+	}
+	chosen := ""
+	for _, l := range lines {
+		if optionAt(l) != "" {
+			continue
+		}
+		for _, o := range optionNames(l, options) {
+			// "so we go with **Path B**", "seguimos a **Rota B**": a
+			// choosing verb a few words before the option's name.
+			i := l.IndexOf(o)
+			if i < 0 {
+				continue
+			}
+			k := tokenAt(l, i)
+			for j := k - 1; j >= 0 && j >= k-4 && !l.Tokens[j+1].Break; j-- {
+				if chooseWords[l.Tokens[j].Word] {
+					chosen = o
+					break
+				}
+			}
+		}
+	}
+	if chosen == "" {
+		return
+	}
+	for o, ls := range options {
+		if o == chosen {
+			continue
+		}
+		for _, l := range ls {
+			l.Cited = true
+		}
+	}
 }
 
 // markFooter marks the few lines of prose after a document's last rule,

@@ -62,3 +62,22 @@ func TestHTMLTableRowsAndEntities(t *testing.T) {
 		t.Errorf("current = %v, want 18.5.7", d.Plan.Current)
 	}
 }
+
+// TestRejectedOptions: the lines of an alternative the plan turns down
+// are not the plan's; the chosen one's are.
+func TestRejectedOptions(t *testing.T) {
+	src := "# Plan\n\n## Path\n\n- **Path A** (row returned): 17.1.8 → 17.3.7\n- **Path B** (no row): 17.3.7\n\nThe query returned nothing, so we go with **Path B**. Path A is not executed.\n"
+	d, err := Parse("plan.md", []byte(src), time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, l := range d.Lines {
+		if o := optionAt(l); o != "" {
+			got[o] = l.Cited
+		}
+	}
+	if want := map[string]bool{"path a": true, "path b": false}; len(got) != 2 || got["path a"] != want["path a"] || got["path b"] != want["path b"] {
+		t.Errorf("rejected options = %v, want %v", got, want)
+	}
+}

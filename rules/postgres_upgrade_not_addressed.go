@@ -327,7 +327,9 @@ func postgresHandling(d *lint.Document, optOutFile string) (deals []pgDeal, opte
 		}
 	}()
 	for _, l := range d.Lines {
-		if !l.Has(lint.TermDatabaseWord) && !l.HasWord("upgrade", "gitlab_skip_pg_upgrade") {
+		if !l.Has(lint.TermDatabaseWord) && !l.HasWord("upgrade", "gitlab_skip_pg_upgrade") || l.Cited {
+			// (A quoted page, or an alternative the plan turned down,
+			// deals with nothing.)
 			continue
 		}
 		low := l.Lower
