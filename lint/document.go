@@ -2273,25 +2273,36 @@ func (tb *textBuilder) text(seg text.Segment) {
 			start = seg.Start + i + 1
 			i++
 		case v[i] == '&':
-			end := bytes.IndexByte(v[i:min(len(v), i+12)], ';')
-			if end < 0 {
+			dec, n := entityAt(v[i:])
+			if n == 0 {
 				continue
-			}
-			ent := string(v[i : i+end+1])
-			dec := html.UnescapeString(ent)
-			if dec == ent {
-				continue
-			}
-			if dec == "\u00a0" {
-				dec = " "
 			}
 			tb.source(text.NewSegment(start, seg.Start+i))
 			tb.literal(dec, seg.Start+i)
-			start = seg.Start + i + end + 1
-			i += end
+			start = seg.Start + i + n
+			i += n - 1
 		}
 	}
 	tb.source(text.NewSegment(start, seg.Stop))
+}
+
+// entityAt reads the HTML entity that b starts with ("&rarr;", "&#8594;")
+// and returns the text it stands for and its length in b, or 0. A
+// non-breaking space reads as a space.
+func entityAt(b []byte) (string, int) {
+	end := bytes.IndexByte(b[:min(len(b), 12)], ';')
+	if end < 0 {
+		return "", 0
+	}
+	ent := string(b[:end+1])
+	dec := html.UnescapeString(ent)
+	if dec == ent {
+		return "", 0
+	}
+	if dec == "\u00a0" {
+		dec = " "
+	}
+	return dec, end + 1
 }
 
 func (tb *textBuilder) literal(s string, src int) {
@@ -2504,10 +2515,11 @@ func (b *builder) htmlText(n *ast.HTMLBlock) {
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		raw := seg.Value(src)
-		if bytes.Contains(bytes.ToLower(raw), []byte("<summary>")) {
+		lowRaw := bytes.ToLower(raw)
+		if bytes.Contains(lowRaw, []byte("<summary>")) {
 			continue
 		}
-		if k := bytes.Index(bytes.ToLower(raw), []byte("<tr")); k >= 0 && (k+3 == len(raw) || raw[k+3] == '>' || raw[k+3] == ' ') {
+		if k := bytes.Index(lowRaw, []byte("<tr")); k >= 0 && (k+3 == len(raw) || raw[k+3] == '>' || raw[k+3] == ' ') {
 			// A row of a raw HTML table, over as many source lines as
 			// its cells take, reads as a table row.
 			j := i
@@ -2529,7 +2541,7 @@ func (b *builder) htmlText(n *ast.HTMLBlock) {
 				continue
 			}
 		}
-		low := bytes.ToLower(bytes.TrimSpace(raw))
+		low := bytes.TrimSpace(lowRaw)
 		item := bytes.HasPrefix(low, []byte("<li"))
 		for _, tag := range [][]byte{[]byte("<ol"), []byte("<ul")} {
 			if k := bytes.Index(low, tag); k >= 0 && (item || k == 0) {
@@ -2569,10 +2581,10 @@ func (b *builder) htmlText(n *ast.HTMLBlock) {
 func (b *builder) htmlRow(start, stop int) *Line {
 	raw := b.doc.Source[start:stop]
 	low := bytes.ToLower(raw)
-	l := b.newLine()
-	l.Kind = KindTableRow
 	th := false
 	var buf []byte
+	var cells []Span
+	var tsegs []textSeg
 	for at := 0; ; {
 		td, th1 := bytes.Index(low[at:], []byte("<td")), bytes.Index(low[at:], []byte("<th"))
 		if th1 >= 0 && (td < 0 || th1 < td) && th1+3 < len(low[at:]) && (low[at+th1+3] == '>' || low[at+th1+3] == ' ') {
@@ -2596,8 +2608,8 @@ func (b *builder) htmlRow(start, stop int) *Line {
 		text, segs := htmlLineText(raw[from:end], start+from)
 		trimmed := strings.TrimSpace(text)
 		lead := strings.Index(text, trimmed)
-		if len(l.Cells) > 0 {
-			l.segs = append(l.segs, textSeg{text: len(buf), src: start + from, n: 0})
+		if len(cells) > 0 {
+			tsegs = append(tsegs, textSeg{text: len(buf), src: start + from, n: 0})
 			buf = append(buf, " | "...)
 		}
 		cell := Span{len(buf), len(buf) + len(trimmed)}
@@ -2608,19 +2620,21 @@ func (b *builder) htmlRow(start, stop int) *Line {
 				continue
 			}
 			n := max(0, z-a)
-			l.segs = append(l.segs, textSeg{text: len(buf) + a - lead, src: sg.src + a - sg.text, n: n})
+			tsegs = append(tsegs, textSeg{text: len(buf) + a - lead, src: sg.src + a - sg.text, n: n})
 		}
 		buf = append(buf, trimmed...)
-		l.Cells = append(l.Cells, cell)
+		cells = append(cells, cell)
 		at = end
 	}
-	if len(l.Cells) == 0 {
+	if len(cells) == 0 {
 		return nil
 	}
+	l := b.newLine()
+	l.Kind = KindTableRow
 	if th {
 		l.Kind = KindTableHeader
 	}
-	l.Text = string(buf)
+	l.Text, l.Cells, l.segs = string(buf), cells, tsegs
 	if len(l.segs) == 0 {
 		l.segs = []textSeg{{0, start, 0}}
 	}
@@ -2670,17 +2684,11 @@ func htmlLineText(raw []byte, src int) (string, []textSeg) {
 		}
 		if c == '&' {
 			// "09:00&nbsp;&ndash;&nbsp;11:30" reads "09:00 – 11:30".
-			if e := bytes.IndexByte(raw[j:min(len(raw), j+12)], ';'); e > 0 {
-				ent := string(raw[j : j+e+1])
-				if dec := html.UnescapeString(ent); dec != ent {
-					if dec == "\u00a0" {
-						dec = " "
-					}
-					segs = append(segs, textSeg{text: len(buf), src: src + j, n: 0})
-					buf = append(buf, dec...)
-					j += e + 1
-					continue
-				}
+			if dec, n := entityAt(raw[j:]); n > 0 {
+				segs = append(segs, textSeg{text: len(buf), src: src + j, n: 0})
+				buf = append(buf, dec...)
+				j += n
+				continue
 			}
 		}
 		k := j + 1

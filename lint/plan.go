@@ -3652,7 +3652,7 @@ func (r *planReader) readStaging(l *Line) {
 		r.stagingAffirmed = true
 	}
 	if p.StagingTested == nil || p.StagingTested.From > FromLabel || fmYes {
-		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) && !restoreTestOnly(l) {
+		if m, ok := l.Find(TermStaging); ok && !rollback && l.Kind != KindHeading && !inPathCode(l, m.Start) && !restoreTestOnly(l, m) {
 			// ("| Rehearsal on staging | Davide | ⚠ blocked |" is not done.)
 			neg := (negatedAround(l, m) || negatedLater(l, m, 10) || negatedBefore(l, m, 7)) && !l.ContainsAny(notOccurred...) || l.StatusDropped()
 			if !neg && l.LabelIs(TermStaging) && m.End <= l.Label.End {
@@ -3696,13 +3696,13 @@ var notOccurred = []string{"niet opgetreden", "niet voorgekomen", "did not occur
 	"non si è verificato", "non si è presentato", "non osservato", "não ocorreu", "não apareceu", "não se reproduziu"}
 
 // restoreTestOnly reports whether a line is about a test of the backup's
-// restore, named before the test machine, and names no upgrade: "Test del
-// backup: ripristino su VM di prova" proves the backup, not the upgrade.
+// restore, named before the test machine (match m), and names no upgrade:
+// "Test del backup: ripristino su VM di prova" proves the backup, not the
+// upgrade.
 // ("Dry run on the test VM ...; the restore test took 50 min" rehearsed
 // both.)
-func restoreTestOnly(l *Line) bool {
-	m, ok := l.Find(TermStaging)
-	if !ok || l.Has(TermUpgradeVerb) || len(l.Versions) > 0 {
+func restoreTestOnly(l *Line, m Match) bool {
+	if l.Has(TermUpgradeVerb) || len(l.Versions) > 0 {
 		return false
 	}
 	for _, p := range restoreTestPhrases {

@@ -64,7 +64,7 @@ func (r *planReader) readSetup() {
 				p.RailsNodes = &Count{N: n, Line: l, Span: s}
 			}
 		}
-		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) || l.Kind == KindCode && strings.HasPrefix(strings.TrimSpace(l.Lower), "db version:")) && !l.In(TermChangelog) {
+		if (l.Has(TermDatabaseWord) || namesVersionQuery(l) || l.Kind == KindTableRow && l.Header != nil && l.Header.Has(TermDatabaseWord) || envInfoDBVersion(l) != "") && !l.In(TermChangelog) {
 			r.readDatabase(l, db)
 		}
 		if p.OneGitLabNode == nil && l.Kind != KindCode && l.Kind != KindFrontMatter && oneGitLabNode(l) {
@@ -447,15 +447,11 @@ func movesBefore(l *Line, t Token) bool {
 func (r *planReader) readDatabase(l *Line, db *Database) {
 	// (A plain block in the environment is a diagram of the nodes:
 	// "pgsql-1..3   Patroni + PostgreSQL 16.11 (bundled)".)
-	if l.Kind == KindCode && db.Line == nil {
-		// "gitlab:env:info" prints "DB Version:     14.17".
-		if v, ok := strings.CutPrefix(strings.TrimSpace(l.Lower), "db version:"); ok {
-			f := strings.TrimSpace(v)
-			if major, ok := postgresNumber(f); ok {
-				at := strings.LastIndex(l.Lower, f)
-				db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
-				return
-			}
+	if f := envInfoDBVersion(l); f != "" && db.Line == nil {
+		if major, ok := postgresNumber(f); ok {
+			at := strings.LastIndex(l.Lower, f)
+			db.Version, db.Major, db.Line, db.Span = f, major, l, Span{at, at + len(f)}
+			return
 		}
 	}
 	if l.Kind == KindCode && !namesVersionQuery(l) && !selectVersionOutput(l) && !(plainLang(l.Lang) && (l.In(TermEnvironment) || l.In(TermArchitecture)) && !strings.HasPrefix(strings.TrimSpace(l.Lower), "sudo ")) && !valuesComment(l) {
@@ -648,6 +644,19 @@ func (r *planReader) readDatabase(l *Line, db *Database) {
 		}
 		return
 	}
+}
+
+// envInfoDBVersion returns the database version "gitlab:env:info" printed
+// on a code line ("DB Version:     14.17"), or "".
+func envInfoDBVersion(l *Line) string {
+	if l.Kind != KindCode {
+		return ""
+	}
+	v, ok := strings.CutPrefix(strings.TrimSpace(l.Lower), "db version:")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(v)
 }
 
 // selectVersionOutput reports whether a code line is what PostgreSQL's

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/planlint/planlint/internal/glversion"
 	"github.com/planlint/planlint/internal/knowledge"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -449,30 +450,35 @@ func pgTransition(low string) int {
 // 14.15 naar 16.8", "the RDS instance is upgraded from 14.15 to 16.8". The
 // sentence names the database and no GitLab before the versions.
 func pgFromTo(l *lint.Line) int {
+	if !l.Has(lint.TermFrom) || !l.Has(lint.TermTo) {
+		return 0
+	}
 	toks := l.Tokens
-	for i := 0; i+3 < len(toks); i++ {
-		if !fromWords[toks[i].Word] {
+	tos := l.FindAll(lint.TermTo)
+	for _, f := range l.FindAll(lint.TermFrom) {
+		i := f.Tok + f.NTok
+		if i >= len(toks) {
 			continue
 		}
-		from, n := leadingMajor(l.Lower[toks[i+1].Start:])
+		from, n := leadingMajor(l.Lower[toks[i].Start:])
 		if n == 0 {
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].Start < toks[i+1].Start+n {
+		j := i
+		for j < len(toks) && toks[j].Start < toks[i].Start+n {
 			j++
 		}
-		if j+1 >= len(toks) || !toWords[toks[j].Word] {
+		if j+1 >= len(toks) || !slices.ContainsFunc(tos, func(m lint.Match) bool { return m.Tok == j }) {
 			continue
 		}
 		to, m := leadingMajor(l.Lower[toks[j+1].Start:])
 		if m == 0 || to <= from {
 			continue
 		}
-		start, _ := lint.SentenceAt(l.Text, toks[i].Start, toks[i].End)
+		start, _ := lint.SentenceAt(l.Text, f.Start, f.End)
 		db, gitlab := false, false
 		for _, t := range toks {
-			if t.Start < start || t.Start >= toks[i].Start {
+			if t.Start < start || t.Start >= f.Start {
 				continue
 			}
 			switch t.Word {
@@ -490,11 +496,6 @@ func pgFromTo(l *lint.Line) int {
 	}
 	return 0
 }
-
-var (
-	fromWords = map[string]bool{"from": true, "van": true, "von": true, "de": true, "da": true, "desde": true, "dalla": true, "dal": true}
-	toWords   = map[string]bool{"to": true, "naar": true, "auf": true, "nach": true, "a": true, "à": true, "para": true, "zu": true, "al": true, "alla": true, "hasta": true, "vers": true}
-)
 
 // leadingMajor reads the major of a PostgreSQL version that s starts
 // with ("16.8" → 16) and how many bytes the version takes.
